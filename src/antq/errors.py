@@ -1,0 +1,51 @@
+"""Exceptions raised by antq.
+
+All of antq's own errors derive from :class:`AntqError`, so a caller can catch
+them in one place. Input problems raise :class:`InputError`, which names the
+field path and the offending value; errors in the definition of rules or
+citations raise :class:`DefinitionError` when the rule is created, not when it
+is evaluated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class AntqError(Exception):
+    """Base class of every error antq raises on purpose."""
+
+
+class InputError(AntqError, ValueError):
+    """Bad input: names the field path, the value and what is wrong.
+
+    >>> str(InputError("units[0].facts.households_resident", -3, "must be >= 0"))
+    "units[0].facts.households_resident: must be >= 0 (got -3)"
+    """
+
+    def __init__(self, path: str, value: object, message: str) -> None:
+        self.path = path
+        self.value = value
+        self.message = message
+        super().__init__(f"{path}: {message} (got {value!r})")
+
+
+class InputErrors(AntqError, ValueError):
+    """Several input problems found in one document, each an :class:`InputError`."""
+
+    def __init__(self, errors: Sequence[InputError]) -> None:
+        self.errors = tuple(errors)
+        lines = "\n".join(f"  - {e}" for e in self.errors)
+        super().__init__(f"{len(self.errors)} input error(s):\n{lines}")
+
+
+class DefinitionError(AntqError):
+    """A rule, rule set, citation or instrument is defined inconsistently."""
+
+
+class CitationError(DefinitionError):
+    """A citation names an unknown instrument, article, clause or point."""
+
+
+class RuleSetNotFound(AntqError, LookupError):
+    """No rule set is in force for the requested unit kind and period."""

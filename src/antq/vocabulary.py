@@ -1,0 +1,68 @@
+"""Closed vocabularies: enums with a stable code and Vietnamese and English labels.
+
+Every closed list of the domain (unit kinds, incident categories, grades...) is a
+:class:`CodedEnum`. The member *value* is its stable code, the one written in input
+files and JSON output; the labels are for people.
+
+>>> from antq.vocabulary import CodedEnum
+>>> class Colour(CodedEnum):
+...     RED = ("red", "đỏ", "red")
+>>> Colour.from_code("red") is Colour.RED
+True
+>>> Colour.RED.label("vi")
+'đỏ'
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal, Self, cast
+
+from antq.errors import InputError
+
+#: The languages antq renders: Vietnamese and English.
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+
+class CodedEnum(Enum):
+    """Base class of antq's closed vocabularies.
+
+    Members are declared as ``NAME = (code, vietnamese_label, english_label)``.
+    """
+
+    label_vi: str
+    label_en: str
+
+    def __new__(cls, code: str, label_vi: str, label_en: str) -> Self:
+        member = object.__new__(cls)
+        member._value_ = code
+        member.label_vi = label_vi
+        member.label_en = label_en
+        return member
+
+    @property
+    def code(self) -> str:
+        """The stable code used in files and JSON."""
+        return str(self._value_)
+
+    def label(self, lang: Lang) -> str:
+        """The human label in ``lang``."""
+        return self.label_vi if lang == "vi" else self.label_en
+
+    @classmethod
+    def from_code(cls, code: object, *, path: str = "") -> Self:
+        """Look a member up by its code; raise :class:`~antq.errors.InputError` if unknown."""
+        member = cls._value2member_map_.get(code) if isinstance(code, str) else None
+        if member is not None:
+            return cast(Self, member)
+        allowed = ", ".join(m.code for m in cls)
+        raise InputError(path or cls.__name__, code, f"unknown {cls.__name__} code; expected one of: {allowed}")
+
+    @classmethod
+    def codes(cls) -> tuple[str, ...]:
+        """All codes, in declaration order."""
+        return tuple(m.code for m in cls)
+
+    def __str__(self) -> str:
+        return self.code
