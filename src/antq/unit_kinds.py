@@ -14,7 +14,15 @@ class UnitKind(CodedEnum):
     """
 
     RESIDENTIAL_AREA = ("residential_area", "khu dân cư", "residential area")
-    COMMUNE = ("commune", "xã, phường, thị trấn, đặc khu", "commune, ward, township or special zone")
+    COMMUNE = (
+        "commune",
+        "xã, phường, thị trấn, đặc khu",
+        "commune, ward, township or special zone",
+    )
     AGENCY = ("agency", "cơ quan", "agency")
     ENTERPRISE = ("enterprise", "doanh nghiệp", "enterprise")
-    EDUCATIONAL_INSTITUTION = ("educational_institution", "cơ sở giáo dục", "educational institution")
+    EDUCATIONAL_INSTITUTION = (
+        "educational_institution",
+        "cơ sở giáo dục",
+        "educational institution",
+    )

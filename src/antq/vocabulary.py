@@ -57,7 +57,9 @@ class CodedEnum(Enum):
         if member is not None:
             return cast(Self, member)
         allowed = ", ".join(m.code for m in cls)
-        raise InputError(path or cls.__name__, code, f"unknown {cls.__name__} code; expected one of: {allowed}")
+        raise InputError(
+            path or cls.__name__, code, f"unknown {cls.__name__} code; expected one of: {allowed}"
+        )
 
     @classmethod
     def codes(cls) -> tuple[str, ...]:
