@@ -49,3 +49,10 @@ class CitationError(DefinitionError):
 
 class RuleSetNotFound(AntqError, LookupError):
     """No rule set is in force for the requested unit kind and period."""
+
+
+class AmbiguousDateError(AntqError, ValueError):
+    """Month or year arithmetic whose answer depends on a month-end policy.
+
+    Raised under the strict policy, e.g. for 31/03 + 1 month or 29/02 + 1 year.
+    """
