@@ -1,0 +1,506 @@
+"""Evaluation periods: inclusive date ranges, month arithmetic and assessment calendars.
+
+A :class:`Period` is a range of calendar days whose *both* bounds are inclusive,
+because the circulars write their windows as "from 16/11 of the previous year to
+15/11 of the current year" and mean both days. An event dated ``d`` counts in a
+period ``p`` exactly when ``d in p``.
+
+**Month-end policy.** Adding months or years to a date is ambiguous when the day
+does not exist in the target month (31/03 + 1 month, 29/02 + 1 year). antq never
+guesses silently: :func:`add_months` and :func:`add_years` take a
+:class:`MonthEndPolicy`. The default, ``STRICT``, raises
+:class:`~antq.errors.AmbiguousDateError`; ``CLAMP`` moves the day back to the last
+day of the target month (31/03/2025 + 1 month = 30/04/2025; 29/02/2024 + 1 year =
+28/02/2025). When the day exists in the target month both policies agree.
+
+**Assessment calendars.** :data:`ASSESSMENT_WINDOWS` holds the annual windows of
+Thông tư 124/2021/TT-BCA (Điều 8 khoản 2) and Thông tư 23/2012/TT-BCA (Điều 9
+khoản 2), keyed by instrument number and :class:`~antq.unit_kinds.UnitKind`.
+TT 23 writes its windows with a shared boundary day ("31/10 – 31/10",
+"30/11 – 30/11"); antq gives that day to the round that *ends* on it, so no day
+counts in two rounds of the same instrument. Window anchors are never 29/02, so
+windows need no month-end rounding.
+
+>>> from datetime import date
+>>> from antq.periods import MonthEndPolicy, Period, add_months, assessment_period
+>>> from antq.unit_kinds import UnitKind
+>>> str(assessment_period(UnitKind.COMMUNE, 2024))
+'2023-11-16/2024-11-15'
+>>> date(2024, 2, 29) in assessment_period(UnitKind.RESIDENTIAL_AREA, 2024)
+True
+>>> add_months(date(2025, 3, 31), 1, policy=MonthEndPolicy.CLAMP)
+datetime.date(2025, 4, 30)
+>>> add_months(date(2025, 3, 31), 1)
+Traceback (most recent call last):
+    ...
+antq.errors.AmbiguousDateError: 2025-03-31 +1 month(s): 2025-04 has no day 31 (MonthEndPolicy.CLAMP would give 2025-04-30)
+>>> report = Period.span(Period.year(2018), Period.half(2019, 1))
+>>> str(report), report.days
+('2018-01-01/2019-06-30', 546)
+>>> str(report.previous_of_equal_length())
+'2016-07-01/2017-12-31'
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Mapping
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
+from types import MappingProxyType
+from typing import Self
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from antq.errors import AmbiguousDateError, DefinitionError, InputError
+from antq.unit_kinds import UnitKind
+from antq.vocabulary import CodedEnum
+
+__all__ = [
+    "ASSESSMENT_WINDOWS",
+    "TEAM_RATING_WINDOW",
+    "AnnualWindow",
+    "MonthEndPolicy",
+    "Period",
+    "add_months",
+    "add_years",
+    "assessment_period",
+    "quarter_one",
+    "school_year_period",
+]
+
+_ONE_DAY = timedelta(days=1)
+_TT124 = "124/2021/TT-BCA"
+_TT23 = "23/2012/TT-BCA"
+_PERIOD_TEXT = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})/([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+class MonthEndPolicy(CodedEnum):
+    """What month or year arithmetic does when the day is missing in the target month.
+
+    The choice changes which events fall in a period, so antq makes callers pick it.
+    """
+
+    CLAMP = (
+        "clamp",
+        "lùi về ngày cuối tháng",
+        "clamp to the last day of the month",
+    )
+    STRICT = (
+        "strict",
+        "báo lỗi nếu tháng đích không có ngày đó",
+        "raise an error if the target month lacks the day",
+    )
+
+
+# --- validation helpers ----------------------------------------------------------------
+
+
+def _check_date(value: object, path: str) -> date:
+    # datetime is a subclass of date but does not compare with it; refuse it early.
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InputError(path, value, "expected a datetime.date (not a datetime)")
+    return value
+
+
+def _check_int(value: object, path: str, low: int | None = None, high: int | None = None) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InputError(path, value, "expected an integer")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise InputError(path, value, f"must be between {low} and {high}")
+    return value
+
+
+def _check_year(value: object, path: str = "year") -> int:
+    return _check_int(value, path, MINYEAR, MAXYEAR)
+
+
+def _check_order(start: date, end: date, path: str) -> None:
+    if end < start:
+        raise InputError(
+            path,
+            f"{start.isoformat()}/{end.isoformat()}",
+            f"end {end.isoformat()} is before start {start.isoformat()}",
+        )
+
+
+def _check_policy(value: object) -> None:
+    if not isinstance(value, MonthEndPolicy):
+        raise InputError("policy", value, "expected a MonthEndPolicy")
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+# --- month arithmetic ------------------------------------------------------------------
+
+
+def _shift(
+    d: date, *, years: int, months: int, path: str, count: int, unit: str, policy: MonthEndPolicy
+) -> date:
+    total = d.year * 12 + (d.month - 1) + years * 12 + months
+    target_year = total // 12
+    if not MINYEAR <= target_year <= MAXYEAR:
+        raise InputError(
+            path,
+            count,
+            f"{d.isoformat()} {count:+d} {unit}(s) leaves the years {MINYEAR}–{MAXYEAR}",
+        )
+    # relativedelta clamps the day to the end of the target month; the policy decides
+    # whether that clamping is acceptable.
+    result = d + relativedelta(years=years, months=months)
+    if result.day != d.day and policy is MonthEndPolicy.STRICT:
+        raise AmbiguousDateError(
+            f"{d.isoformat()} {count:+d} {unit}(s): {result.year:04d}-{result.month:02d} has "
+            f"no day {d.day} (MonthEndPolicy.CLAMP would give {result.isoformat()})"
+        )
+    return result
+
+
+def add_months(d: date, months: int, *, policy: MonthEndPolicy = MonthEndPolicy.STRICT) -> date:
+    """Return ``d`` moved by ``months`` calendar months (negative moves back).
+
+    Strict by default, because silently turning 31/03 + 1 month into 30/04 can move
+    an event into or out of a period.
+    """
+    _check_date(d, "date")
+    _check_int(months, "months")
+    _check_policy(policy)
+    return _shift(
+        d, years=0, months=months, path="months", count=months, unit="month", policy=policy
+    )
+
+
+def add_years(d: date, years: int, *, policy: MonthEndPolicy = MonthEndPolicy.STRICT) -> date:
+    """Return ``d`` moved by ``years`` calendar years; only 29/02 can be ambiguous."""
+    _check_date(d, "date")
+    _check_int(years, "years")
+    _check_policy(policy)
+    return _shift(d, years=years, months=0, path="years", count=years, unit="year", policy=policy)
+
+
+# --- periods ---------------------------------------------------------------------------
+
+
+def _validate_date(instance: object, attribute: attrs.Attribute[date], value: object) -> None:
+    _check_date(value, f"period.{attribute.name}")
+
+
+@attrs.frozen(kw_only=True)
+class Period:
+    """A range of calendar days, ``start`` and ``end`` both inclusive.
+
+    Inclusive bounds match how the circulars write their windows, so a window can be
+    copied from the text without off-by-one adjustments.
+    """
+
+    start: date = attrs.field(validator=_validate_date)
+    end: date = attrs.field(validator=_validate_date)
+
+    def __attrs_post_init__(self) -> None:
+        _check_order(self.start, self.end, "period")
+
+    def __contains__(self, d: date) -> bool:
+        return self.start <= _check_date(d, "date") <= self.end
+
+    def contains(self, d: date) -> bool:
+        """Whether day ``d`` lies in the period (same as ``d in period``)."""
+        return d in self
+
+    @property
+    def days(self) -> int:
+        """Number of days in the period, counting both ends."""
+        return (self.end - self.start).days + 1
+
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two periods share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+    def intersection(self, other: Period) -> Period | None:
+        """The days common to both periods, or ``None`` if they share none."""
+        if not self.overlaps(other):
+            return None
+        return Period(start=max(self.start, other.start), end=min(self.end, other.end))
+
+    def shifted_years(self, n: int) -> Self:
+        """The period moved by ``n`` years, both ends with :attr:`MonthEndPolicy.CLAMP`.
+
+        Used for "same period of the previous year" comparisons. A bound on 29/02
+        lands on 28/02 in a common year, so the result can be one day shorter or
+        longer than the original.
+        """
+        _check_int(n, "n")
+        return type(self)(
+            start=add_years(self.start, n, policy=MonthEndPolicy.CLAMP),
+            end=add_years(self.end, n, policy=MonthEndPolicy.CLAMP),
+        )
+
+    def _whole_months(self) -> int | None:
+        # n >= 1 whole months: add_months(start, n) - 1 day == end, with start.day <= 28
+        # so that add_months is exact. Computed without date overflow at 9999-12-31.
+        if self.start.day > 28:
+            return None
+        months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+        if self.start.day == 1:
+            if self.end.day != _last_day(self.end.year, self.end.month):
+                return None
+            months += 1
+        elif self.end.day != self.start.day - 1:
+            return None
+        return months if months >= 1 else None
+
+    def previous_of_equal_length(self) -> Self:
+        """The period of the same length that ends the day before this one starts.
+
+        Used for "compared with the previous period" criteria. Policy: if the period
+        is a whole number ``n >= 1`` of months (``add_months(start, n) - 1 day ==
+        end`` and ``start.day <= 28``), the previous period is ``n`` whole months,
+        ``[add_months(start, -n), start - 1 day]``, so an assessment year maps to the
+        previous assessment year even across 29/02. Otherwise it is the same number
+        of days immediately before ``start``.
+        """
+        months = self._whole_months()
+        try:
+            if months is not None:
+                start = add_months(self.start, -months, policy=MonthEndPolicy.STRICT)
+            else:
+                start = self.start - timedelta(days=self.days)
+            end = self.start - _ONE_DAY
+        except (InputError, OverflowError):
+            raise InputError(
+                "period", str(self), f"no previous period: it would start before {date.min}"
+            ) from None
+        return type(self)(start=start, end=end)
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    @classmethod
+    def year(cls, year: int) -> Self:
+        """The calendar year ``year`` (01/01 – 31/12)."""
+        _check_year(year)
+        return cls(start=date(year, 1, 1), end=date(year, 12, 31))
+
+    @classmethod
+    def half(cls, year: int, half: int) -> Self:
+        """Half ``half`` of ``year``; half 1 is "6 tháng đầu năm" (01/01 – 30/06)."""
+        _check_year(year)
+        _check_int(half, "half", 1, 2)
+        if half == 1:
+            return cls(start=date(year, 1, 1), end=date(year, 6, 30))
+        return cls(start=date(year, 7, 1), end=date(year, 12, 31))
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Self:
+        """Calendar quarter ``quarter`` (1–4, "Quý I" – "Quý IV") of ``year``."""
+        _check_year(year)
+        _check_int(quarter, "quarter", 1, 4)
+        last_month = 3 * quarter
+        return cls(
+            start=date(year, last_month - 2, 1),
+            end=date(year, last_month, _last_day(year, last_month)),
+        )
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Self:
+        """Calendar month ``month`` (1–12) of ``year``."""
+        _check_year(year)
+        _check_int(month, "month", 1, 12)
+        return cls(start=date(year, month, 1), end=date(year, month, _last_day(year, month)))
+
+    @classmethod
+    def span(cls, *periods: Period) -> Self:
+        """One period covering ``periods``, which must touch or overlap.
+
+        Reports often cover free spans such as "năm 2018 và 6 tháng đầu năm 2019";
+        a gap would silently add days nobody reported on, so it is an error.
+        """
+        if not periods:
+            raise InputError("periods", (), "need at least one period")
+        for index, period in enumerate(periods):
+            if not isinstance(period, Period):
+                raise InputError(f"periods[{index}]", period, "expected a Period")
+        ordered = sorted(periods, key=lambda p: (p.start, p.end))
+        covered = ordered[0]
+        for following in ordered[1:]:
+            if (following.start - covered.end).days > 1:
+                gap = f"{covered.end + _ONE_DAY}/{following.start - _ONE_DAY}"
+                raise InputError(
+                    "periods",
+                    [str(p) for p in periods],
+                    f"days {gap} between {covered} and {following} are not covered",
+                )
+            if following.end > covered.end:
+                covered = Period(start=covered.start, end=following.end)
+        return cls(start=covered.start, end=covered.end)
+
+    @classmethod
+    def parse(cls, text: str, *, path: str = "period") -> Self:
+        """Read the ISO form ``"YYYY-MM-DD/YYYY-MM-DD"`` that :meth:`__str__` writes."""
+        if not isinstance(text, str):
+            raise InputError(path, text, "expected a string 'YYYY-MM-DD/YYYY-MM-DD'")
+        match = _PERIOD_TEXT.fullmatch(text)
+        if match is None:
+            raise InputError(
+                path, text, "expected 'YYYY-MM-DD/YYYY-MM-DD', e.g. 2023-11-16/2024-11-15"
+            )
+        y1, m1, d1, y2, m2, d2 = (int(part) for part in match.groups())
+        try:
+            start, end = date(y1, m1, d1), date(y2, m2, d2)
+        except ValueError as exc:
+            raise InputError(path, text, f"not a valid date ({exc})") from None
+        _check_order(start, end, path)
+        return cls(start=start, end=end)
+
+
+def quarter_one(year: int) -> Period:
+    """Quarter I ("Quý I") of ``year``: 01/01 – 31/03.
+
+    TT 124 requires the resolution, plan and registration "trong Quý I hằng năm".
+    Reading that as the first calendar quarter of the recognition year is antq's
+    interpretation; the circular does not define it.
+    """
+    return Period.quarter(year, 1)
+
+
+# --- annual windows --------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class AnnualWindow:
+    """A yearly window given by day and month, e.g. 16/11 of year N−1 – 15/11 of year N.
+
+    Anchors on 29/02 are refused so that every year's window is exact: no month-end
+    policy is needed to compute it.
+    """
+
+    start_month: int
+    start_day: int
+    end_month: int
+    end_day: int
+    starts_in_previous_year: bool
+
+    def __attrs_post_init__(self) -> None:
+        for name, month, day in (
+            ("start", self.start_month, self.start_day),
+            ("end", self.end_month, self.end_day),
+        ):
+            if (month, day) == (2, 29):
+                raise DefinitionError(f"annual window {name} cannot be 29/02: it is not annual")
+            try:
+                date(2001, month, day)  # 2001 is a common year
+            except (TypeError, ValueError):
+                raise DefinitionError(
+                    f"annual window {name} {day!r}/{month!r} is not a day of the year"
+                ) from None
+        start, end = (self.start_month, self.start_day), (self.end_month, self.end_day)
+        if self.starts_in_previous_year and start <= end:
+            raise DefinitionError(
+                "annual window starting in the previous year must end before its start "
+                "day and month, or consecutive windows overlap"
+            )
+        if not self.starts_in_previous_year and start > end:
+            raise DefinitionError("annual window within one year ends before it starts")
+
+    def period_for(self, year: int) -> Period:
+        """The window whose recognition (end) year is ``year``."""
+        _check_year(year)
+        start_year = year - 1 if self.starts_in_previous_year else year
+        if start_year < MINYEAR:
+            raise InputError("year", year, f"the window would start before the year {MINYEAR}")
+        return Period(
+            start=date(start_year, self.start_month, self.start_day),
+            end=date(year, self.end_month, self.end_day),
+        )
+
+
+_NOV_TO_OCT = AnnualWindow(
+    start_month=11, start_day=1, end_month=10, end_day=31, starts_in_previous_year=True
+)
+_MID_NOV = AnnualWindow(
+    start_month=11, start_day=16, end_month=11, end_day=15, starts_in_previous_year=True
+)
+# TT 23 writes "30/11 – 30/11"; the shared day 30/11 belongs to the round ending on it.
+_DEC_TO_NOV = AnnualWindow(
+    start_month=12, start_day=1, end_month=11, end_day=30, starts_in_previous_year=True
+)
+
+#: Annual assessment windows by instrument number and unit kind. A kind missing from
+#: an instrument has no fixed window there (TT 23 schools: see school_year_period).
+ASSESSMENT_WINDOWS: Mapping[str, Mapping[UnitKind, AnnualWindow]] = MappingProxyType(
+    {
+        _TT124: MappingProxyType(
+            {
+                UnitKind.RESIDENTIAL_AREA: _NOV_TO_OCT,  # TT 124 Điều 8 khoản 2: 01/11 – 31/10
+                UnitKind.COMMUNE: _MID_NOV,  # TT 124 Điều 8 khoản 2: 16/11 – 15/11
+                UnitKind.AGENCY: _MID_NOV,  # TT 124 Điều 8 khoản 2
+                UnitKind.ENTERPRISE: _MID_NOV,  # TT 124 Điều 8 khoản 2
+                UnitKind.EDUCATIONAL_INSTITUTION: _MID_NOV,  # TT 124 Điều 8 khoản 2
+            }
+        ),
+        _TT23: MappingProxyType(
+            {
+                # TT 23 Điều 9 khoản 2: "31/10 năm trước – 31/10 năm nay" -> 01/11 – 31/10
+                UnitKind.RESIDENTIAL_AREA: _NOV_TO_OCT,
+                # TT 23 Điều 9 khoản 2: "30/11 năm trước – 30/11 năm nay" -> 01/12 – 30/11
+                UnitKind.COMMUNE: _DEC_TO_NOV,
+                UnitKind.AGENCY: _DEC_TO_NOV,  # TT 23 Điều 9 khoản 2
+                UnitKind.ENTERPRISE: _DEC_TO_NOV,  # TT 23 Điều 9 khoản 2
+                # Schools (nhà trường): school year, no fixed dates; see school_year_period.
+            }
+        ),
+    }
+)
+
+#: Rating year of grassroots security teams (Tổ bảo vệ an ninh, trật tự) under
+#: Hướng dẫn 01/HD-BCA-V05: 15/11 of year N−1 – 14/11 of year N.
+TEAM_RATING_WINDOW = AnnualWindow(
+    start_month=11, start_day=15, end_month=11, end_day=14, starts_in_previous_year=True
+)
+
+
+def assessment_period(kind: UnitKind, year: int, *, instrument: str = _TT124) -> Period:
+    """The "An toàn về ANTT" assessment period of ``kind`` for recognition year ``year``.
+
+    The instrument is not chosen from the year here; pass the one in force.
+    """
+    if not isinstance(kind, UnitKind):
+        raise InputError("kind", kind, "expected a UnitKind")
+    windows = ASSESSMENT_WINDOWS.get(instrument) if isinstance(instrument, str) else None
+    if windows is None:
+        known = ", ".join(ASSESSMENT_WINDOWS)
+        raise InputError("instrument", instrument, f"unknown instrument; expected one of: {known}")
+    window = windows.get(kind)
+    if window is None:
+        if instrument == _TT23 and kind is UnitKind.EDUCATIONAL_INSTITUTION:
+            raise InputError(
+                "kind",
+                kind.code,
+                "TT 23/2012 (Điều 9 khoản 2) assesses schools over the school year, from the "
+                "previous school-year review to the current one, with no fixed dates; use "
+                "school_year_period(previous_review, current_review)",
+            )
+        raise InputError(
+            "kind", kind.code, f"no assessment window for this unit kind in {instrument}"
+        )
+    return window.period_for(year)
+
+
+def school_year_period(previous_review: date, current_review: date) -> Period:
+    """A TT 23/2012 school period: the day after the previous review to the current review.
+
+    The review day ends the round that reviews it (the same shared-boundary policy as
+    the other TT 23 windows), so consecutive school years never share a day.
+    """
+    _check_date(previous_review, "previous_review")
+    _check_date(current_review, "current_review")
+    if current_review <= previous_review:
+        raise InputError(
+            "current_review",
+            current_review.isoformat(),
+            f"the current school-year review {current_review.isoformat()} must be after "
+            f"the previous review {previous_review.isoformat()}",
+        )
+    return Period(start=previous_review + _ONE_DAY, end=current_review)
