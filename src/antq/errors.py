@@ -27,7 +27,8 @@ class InputError(AntqError, ValueError):
         self.path = path
         self.value = value
         self.message = message
-        super().__init__(f"{path}: {message} (got {value!r})")
+        where = f"{path}: " if path else ""
+        super().__init__(f"{where}{message} (got {value!r})")
 
 
 class InputErrors(AntqError, ValueError):
