@@ -1,0 +1,51 @@
+"""The evaluation core: criteria, outcomes, verdicts and rule sets.
+
+Nothing here knows about any particular circular; the rules themselves live in
+:mod:`antq.safety` (and later :mod:`antq.emulation`).
+"""
+
+from antq.core.criterion import (
+    Check,
+    Context,
+    Criterion,
+    CriterionKind,
+    Finding,
+    Gate,
+    Parameter,
+    finding,
+)
+from antq.core.engine import evaluate, evaluate_criterion, evaluate_many, needed_inputs
+from antq.core.facts import UnitFacts
+from antq.core.inputs import Input, InputKind
+from antq.core.outcome import Outcome, combine
+from antq.core.reasons import Percent, Reason
+from antq.core.ruleset import PeriodRule, RuleBook, RuleSet
+from antq.core.verdict import RESULT_SCHEMA_VERSION, CriterionResult, Verdict
+
+__all__ = [
+    "RESULT_SCHEMA_VERSION",
+    "Check",
+    "Context",
+    "Criterion",
+    "CriterionKind",
+    "CriterionResult",
+    "Finding",
+    "Gate",
+    "Input",
+    "InputKind",
+    "Outcome",
+    "Parameter",
+    "Percent",
+    "PeriodRule",
+    "Reason",
+    "RuleBook",
+    "RuleSet",
+    "UnitFacts",
+    "Verdict",
+    "combine",
+    "evaluate",
+    "evaluate_criterion",
+    "evaluate_many",
+    "finding",
+    "needed_inputs",
+]

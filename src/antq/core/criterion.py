@@ -1,0 +1,145 @@
+"""Criteria: one rule of the law, its citation, the inputs it reads and its check.
+
+A :class:`Criterion` is data plus a small pure function. The engine reads its
+declared inputs and parameters first: when one is missing the criterion is
+UNKNOWN and its check is never called, so a check may assume every declared
+value is present. An optional applicability gate (``applies_when``) turns the
+criterion NOT_APPLICABLE, with its reason, before anything else is read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar, cast
+
+import attrs
+
+from antq.confirmation import Confirmation
+from antq.core.facts import UnitFacts
+from antq.core.inputs import Input
+from antq.core.outcome import Outcome
+from antq.core.reasons import Param, Reason
+from antq.errors import DefinitionError
+from antq.i18n.catalog import Label
+from antq.law.citation import Citation
+from antq.periods import Period
+from antq.vocabulary import CodedEnum
+
+T = TypeVar("T")
+
+_ID = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
+
+
+class CriterionKind(CodedEnum):
+    """How a criterion decides."""
+
+    BOOLEAN = ("boolean", "có/không", "yes/no")
+    THRESHOLD = ("threshold", "so sánh với ngưỡng", "numeric threshold")
+    JUDGEMENT = ("judgement", "đánh giá của cơ quan xét duyệt", "assessor judgement")
+
+
+@attrs.frozen(kw_only=True)
+class Parameter(Generic[T]):
+    """A value a rule depends on that is not an input about the unit.
+
+    A parameter whose ``default`` is None has no value in antq: the spec leaves
+    it UNCONFIRMED, so the user must supply it (``RuleSet.with_parameters``);
+    until then the criteria that read it are UNKNOWN.
+    """
+
+    name: str
+    label: Label
+    default: T | None
+    confirmation: Confirmation
+    choices: tuple[T, ...] = ()
+    citation: Citation | None = None
+    #: When False the engine does not block on a missing value: the check
+    #: reads it with ``Context.parameters.get`` and decides what an absent value means.
+    required: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        if self.default is None and self.confirmation is Confirmation.CONFIRMED:
+            raise DefinitionError(f"parameter {self.name!r} is confirmed but has no value")
+        if self.choices and self.default is not None and self.default not in self.choices:
+            raise DefinitionError(f"parameter {self.name!r}: default not among its choices")
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """What a check decided, and why."""
+
+    outcome: Outcome
+    reason: Reason
+    #: Names of optional inputs whose absence made the outcome UNKNOWN.
+    missing: tuple[str, ...] = ()
+
+
+def finding(outcome: Outcome, template: Label, **params: Param) -> Finding:
+    """Shorthand for ``Finding(outcome=..., reason=Reason(template=..., params=...))``."""
+    return Finding(outcome=outcome, reason=Reason(template=template, params=params))
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a check sees: the unit's facts, its period and the parameter values."""
+
+    facts: UnitFacts
+    period: Period
+    parameters: Mapping[str, object]
+
+    def __getitem__(self, inp: Input[T]) -> T:
+        return cast(T, self.facts.values[inp.name])
+
+    def get(self, inp: Input[T]) -> T | None:
+        return self.facts.get(inp)
+
+    def param(self, parameter: Parameter[T]) -> T:
+        return cast(T, self.parameters[parameter.name])
+
+
+Check = Callable[[Context], Finding]
+Gate = Callable[[Context], Reason | None]
+
+
+def _check_criterion_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not _ID.match(value):
+        raise DefinitionError(f"criterion id {value!r} must be lowercase words joined by . _ or -")
+
+
+@attrs.frozen(kw_only=True)
+class Criterion:
+    """One criterion of a rule set.
+
+    ``inputs`` and ``parameters`` are what ``check`` needs: when one is missing
+    the engine reports UNKNOWN without calling it. ``optional_inputs`` are read
+    by the check itself with ``Context.get`` (for "either A or B" rules), and
+    the check reports UNKNOWN when it cannot decide. ``gate_inputs`` are what
+    ``applies_when`` reads. ``confirmation`` says
+    whether the rule is the law as confirmed or a user-supplied stand-in.
+    """
+
+    id: str = attrs.field(validator=_check_criterion_id)
+    title: Label
+    citation: Citation
+    kind: CriterionKind
+    inputs: tuple[Input[Any], ...]
+    check: Check = attrs.field(eq=False, repr=False)
+    optional_inputs: tuple[Input[Any], ...] = ()
+    parameters: tuple[Parameter[Any], ...] = ()
+    applies_when: Gate | None = attrs.field(default=None, eq=False, repr=False)
+    gate_inputs: tuple[Input[Any], ...] = ()
+    confirmation: Confirmation = Confirmation.CONFIRMED
+    note: Label | None = None
+
+    def __attrs_post_init__(self) -> None:
+        names = [i.name for i in self.all_inputs]
+        if len(set(names)) != len(names):
+            raise DefinitionError(f"criterion {self.id!r} declares an input twice: {names}")
+        if self.gate_inputs and self.applies_when is None:
+            raise DefinitionError(f"criterion {self.id!r} has gate inputs but no gate")
+
+    @property
+    def all_inputs(self) -> tuple[Input[Any], ...]:
+        """Every input the criterion may read, gate first."""
+        return (*self.gate_inputs, *self.inputs, *self.optional_inputs)

@@ -1,0 +1,70 @@
+"""The facts about one unit for one recognition round.
+
+:class:`UnitFacts` is what callers hand to the engine: which unit, of which
+kind, for which round, and the values of the declared inputs that are known.
+An input that is absent is unknown; antq never fills it in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from antq.core.inputs import Input
+from antq.errors import InputError
+from antq.periods import Period
+from antq.unit_kinds import UnitKind
+
+T = TypeVar("T")
+
+#: Recognition rounds antq accepts; outside this the input is almost surely a typo.
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"UnitFacts.{attribute.name}", value, "must be a non-empty string")
+
+
+def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
+        raise InputError("UnitFacts.year", value, f"must be a year from {MIN_YEAR} to {MAX_YEAR}")
+
+
+def _frozen_mapping(values: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(values))
+
+
+@attrs.frozen(kw_only=True)
+class UnitFacts:
+    """Facts about one unit for the recognition round of ``year``.
+
+    ``values`` maps input names to already-parsed values (see
+    :func:`antq.io.facts.read_facts` to build them from JSON or TOML).
+    ``period`` overrides the rule set's assessment window, e.g. for a school
+    under Thông tư 23/2012, whose window is its school year.
+    """
+
+    unit_id: str = attrs.field(validator=_check_id)
+    kind: UnitKind
+    year: int = attrs.field(validator=_check_year)
+    name: str | None = None
+    commune: str | None = None
+    province: str | None = None
+    period: Period | None = None
+    values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
+
+    def get(self, inp: Input[T]) -> T | None:
+        """The value of ``inp``, or None when it is not known."""
+        return cast(T | None, self.values.get(inp.name))
+
+    def has(self, inp: Input[Any]) -> bool:
+        return inp.name in self.values
+
+    def with_values(self, **values: object) -> UnitFacts:
+        """A copy with some values added or replaced (``None`` removes a value)."""
+        merged = {**self.values, **values}
+        return attrs.evolve(self, values={k: v for k, v in merged.items() if v is not None})

@@ -1,0 +1,189 @@
+"""Declared inputs: the facts a criterion reads, with their type and schema.
+
+An :class:`Input` names one fact (``households_resident``), says what values it
+accepts and how to read them from JSON or TOML, and describes itself for the
+JSON Schema and the criteria catalogue. Criteria list the inputs they read, so
+a caller can ask a rule set which inputs it needs without running it.
+
+Parsing is strict: a wrong type or a negative count raises
+:class:`~antq.errors.InputError` naming the path and the value. A missing
+input is simply absent, and the criterion that needs it is UNKNOWN.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from antq.errors import InputError
+from antq.i18n.catalog import Label
+from antq.vocabulary import CodedEnum
+
+T = TypeVar("T")
+E = TypeVar("E", bound=CodedEnum)
+
+#: A JSON Schema fragment.
+Schema = Mapping[str, Any]
+
+
+def _freeze(schema: Mapping[str, Any]) -> Schema:
+    return MappingProxyType(dict(schema))
+
+
+class InputKind(CodedEnum):
+    """What sort of value an input holds."""
+
+    BOOLEAN = ("boolean", "có/không", "yes/no")
+    COUNT = ("count", "số lượng", "count")
+    DATE = ("date", "ngày", "date")
+    CHOICE = ("choice", "lựa chọn", "choice")
+    RECORDS = ("records", "danh sách bản ghi", "list of records")
+
+
+@attrs.frozen(kw_only=True)
+class Input(Generic[T]):
+    """One declared fact.
+
+    ``judgement`` marks a fact that the law leaves to the assessor (a QUAL item):
+    antq takes it as given and never computes or defaults it.
+    """
+
+    name: str
+    label: Label
+    kind: InputKind
+    parse: Callable[[object, str], T] = attrs.field(eq=False, repr=False)
+    schema: Schema = attrs.field(eq=False, repr=False, converter=_freeze)
+    judgement: bool = False
+
+    def read(self, raw: object, *, path: str) -> T:
+        """Parse a raw JSON/TOML value found at ``path``."""
+        return self.parse(raw, path)
+
+
+def parse_bool(raw: object, path: str) -> bool:
+    """Read a JSON boolean; strings and numbers are rejected, not guessed."""
+    if isinstance(raw, bool):
+        return raw
+    raise InputError(path, raw, "expected true or false")
+
+
+def parse_count(raw: object, path: str) -> int:
+    """Read a whole number >= 0 (booleans and floats are rejected)."""
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise InputError(path, raw, "expected a whole number >= 0")
+    if raw < 0:
+        raise InputError(path, raw, "must be >= 0")
+    return raw
+
+
+def parse_date(raw: object, path: str) -> date:
+    """Read an ISO date (``2024-03-31``); TOML dates arrive as ``date`` already."""
+    if isinstance(raw, datetime):
+        raise InputError(path, raw, "expected a date without a time of day")
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
+    raise InputError(path, raw, "expected a date as YYYY-MM-DD")
+
+
+def boolean(name: str, label: Label, *, judgement: bool = False) -> Input[bool]:
+    """A yes/no fact."""
+    return Input(
+        name=name,
+        label=label,
+        kind=InputKind.BOOLEAN,
+        parse=parse_bool,
+        schema={"type": "boolean"},
+        judgement=judgement,
+    )
+
+
+def count(name: str, label: Label) -> Input[int]:
+    """A whole number >= 0."""
+    return Input(
+        name=name,
+        label=label,
+        kind=InputKind.COUNT,
+        parse=parse_count,
+        schema={"type": "integer", "minimum": 0},
+    )
+
+
+def day(name: str, label: Label) -> Input[date]:
+    """A calendar date."""
+    return Input(
+        name=name,
+        label=label,
+        kind=InputKind.DATE,
+        parse=parse_date,
+        schema={"type": "string", "format": "date"},
+    )
+
+
+@attrs.frozen
+class _ChoiceParser(Generic[E]):
+    # A class rather than a closure so that rule sets stay picklable.
+    vocabulary: type[E]
+
+    def __call__(self, raw: object, path: str) -> E:
+        return self.vocabulary.from_code(raw, path=path)
+
+
+def choice(name: str, label: Label, vocabulary: type[E], *, judgement: bool = False) -> Input[E]:
+    """One code of a closed vocabulary."""
+    return Input(
+        name=name,
+        label=label,
+        kind=InputKind.CHOICE,
+        parse=_ChoiceParser(vocabulary),
+        schema={"type": "string", "enum": list(vocabulary.codes())},
+        judgement=judgement,
+    )
+
+
+@attrs.frozen
+class _RecordsParser(Generic[T]):
+    item: Callable[[object, str], T]
+
+    def __call__(self, raw: object, path: str) -> tuple[T, ...]:
+        if not isinstance(raw, list):
+            raise InputError(path, raw, "expected a list")
+        return tuple(self.item(entry, f"{path}[{i}]") for i, entry in enumerate(raw))
+
+
+def records(
+    name: str, label: Label, item: Callable[[object, str], T], item_schema: Schema
+) -> Input[tuple[T, ...]]:
+    """A list of records, each read by ``item``."""
+    return Input(
+        name=name,
+        label=label,
+        kind=InputKind.RECORDS,
+        parse=_RecordsParser(item),
+        schema={"type": "array", "items": dict(item_schema)},
+    )
+
+
+def merge_inputs(groups: Mapping[str, tuple[Input[Any], ...]]) -> dict[str, Input[Any]]:
+    """Union of inputs by name; the same name must mean the same input everywhere."""
+    from antq.errors import DefinitionError
+
+    merged: dict[str, Input[Any]] = {}
+    for owner, inputs in groups.items():
+        for inp in inputs:
+            known = merged.get(inp.name)
+            if known is None:
+                merged[inp.name] = inp
+            elif known is not inp and known != inp:
+                raise DefinitionError(
+                    f"input {inp.name!r} of {owner} conflicts with another input of that name"
+                )
+    return merged

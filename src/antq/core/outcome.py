@@ -1,0 +1,53 @@
+"""The four outcomes of a criterion and how a verdict combines them.
+
+A criterion is MET, NOT_MET, UNKNOWN (an input is missing or a judgement was not
+given) or NOT_APPLICABLE (the law excludes it for this unit). A unit's verdict
+is the three-valued conjunction of its applicable criteria:
+
+* any NOT_MET gives NOT_MET, whatever else is unknown;
+* otherwise any UNKNOWN gives UNKNOWN: a missing input is never "met";
+* otherwise MET; NOT_APPLICABLE criteria are left out.
+
+>>> combine([Outcome.MET, Outcome.UNKNOWN, Outcome.NOT_MET])
+<Outcome.NOT_MET: 'not_met'>
+>>> combine([Outcome.MET, Outcome.NOT_APPLICABLE])
+<Outcome.MET: 'met'>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from antq.errors import DefinitionError
+from antq.vocabulary import CodedEnum
+
+
+class Outcome(CodedEnum):
+    """The outcome of one criterion, or of a whole verdict."""
+
+    MET = ("met", "đạt", "met")
+    NOT_MET = ("not_met", "chưa đạt", "not met")
+    UNKNOWN = ("unknown", "chưa xác định", "unknown")
+    NOT_APPLICABLE = ("not_applicable", "không áp dụng", "not applicable")
+
+
+def combine(outcomes: Iterable[Outcome]) -> Outcome:
+    """Combine criterion outcomes into a verdict (see the module docstring).
+
+    If every criterion is NOT_APPLICABLE the verdict is NOT_APPLICABLE. An empty
+    list is a definition error: a verdict needs at least one criterion.
+    """
+    seen_any = seen_unknown = seen_met = False
+    for outcome in outcomes:
+        seen_any = True
+        if outcome is Outcome.NOT_MET:
+            return Outcome.NOT_MET
+        if outcome is Outcome.UNKNOWN:
+            seen_unknown = True
+        elif outcome is Outcome.MET:
+            seen_met = True
+    if not seen_any:
+        raise DefinitionError("cannot combine an empty list of outcomes")
+    if seen_unknown:
+        return Outcome.UNKNOWN
+    return Outcome.MET if seen_met else Outcome.NOT_APPLICABLE

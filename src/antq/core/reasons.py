@@ -1,0 +1,134 @@
+"""Reasons: why a criterion came out as it did, with the numbers, in vi and en.
+
+A :class:`Reason` is a message template plus typed parameters. It is rendered
+only when asked, so a batch that needs verdicts alone never formats text.
+
+Parameters are plain ints, strings, booleans and dates, a :class:`Percent`
+(an exact ratio of two integers) or a label (:class:`~antq.i18n.catalog.Msg`,
+:class:`~antq.i18n.catalog.Text`, or a vocabulary member, rendered in the
+reader's language).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import TypeAlias
+
+import attrs
+
+from antq.errors import InputError
+from antq.i18n.catalog import Label, Text, label_from_json
+from antq.vocabulary import CodedEnum, Lang
+
+
+@attrs.frozen(kw_only=True)
+class Percent:
+    """An exact ratio ``numerator/denominator`` shown as a percentage."""
+
+    numerator: int
+    denominator: int
+
+    def __attrs_post_init__(self) -> None:
+        if self.denominator <= 0:
+            raise InputError("Percent.denominator", self.denominator, "must be > 0")
+
+
+Param: TypeAlias = int | str | bool | date | Percent | Label | CodedEnum
+JsonValue: TypeAlias = "int | str | bool | list[JsonValue] | dict[str, JsonValue] | None"
+
+
+def _format_param(value: Param, lang: Lang) -> str:
+    from antq.i18n import formatting
+
+    if isinstance(value, bool):
+        return ("có" if value else "không") if lang == "vi" else ("yes" if value else "no")
+    if isinstance(value, int):
+        return formatting.format_number(value, lang)
+    if isinstance(value, date):
+        return formatting.format_date(value, lang)
+    if isinstance(value, Percent):
+        return formatting.format_percent(value.numerator, value.denominator, lang)
+    if isinstance(value, CodedEnum):
+        return value.label(lang)
+    if isinstance(value, str):
+        return value
+    return value.render(lang)
+
+
+def _param_to_json(value: Param) -> JsonValue:
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if isinstance(value, Percent):
+        return {"percent": [value.numerator, value.denominator]}
+    if isinstance(value, CodedEnum):
+        return {"vi": value.label_vi, "en": value.label_en}
+    return dict(value.to_json())
+
+
+def _param_from_json(data: object, path: str) -> Param:
+    if isinstance(data, bool | int | str):
+        return data
+    if isinstance(data, dict):
+        if set(data) == {"date"} and isinstance(data["date"], str):
+            try:
+                return date.fromisoformat(data["date"])
+            except ValueError:
+                raise InputError(path, data, "not an ISO date") from None
+        pct = data.get("percent")
+        if set(data) == {"percent"} and isinstance(pct, list) and len(pct) == 2:
+            n, d = pct
+            if isinstance(n, int) and isinstance(d, int):
+                return Percent(numerator=n, denominator=d)
+        return label_from_json(data, path=path)
+    raise InputError(path, data, "not a reason parameter")
+
+
+def _normalise_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
+    # Vocabulary members become bilingual text so that a reason survives JSON unchanged.
+    return MappingProxyType(
+        {
+            k: Text(vi=v.label_vi, en=v.label_en) if isinstance(v, CodedEnum) else v
+            for k, v in params.items()
+        }
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """Why a criterion has its outcome: a template and its parameters.
+
+    >>> Reason(template=Msg("{count} incident(s) in the period"), params={"count": 2}).render("en")
+    '2 incident(s) in the period'
+    """
+
+    template: Label
+    params: Mapping[str, Param] = attrs.field(factory=dict, converter=_normalise_params)
+
+    def render(self, lang: Lang) -> str:
+        """The reason as a sentence in ``lang``."""
+        text = self.template.render(lang)
+        if not self.params:
+            return text
+        return text.format_map({k: _format_param(v, lang) for k, v in self.params.items()})
+
+    def to_json(self) -> dict[str, JsonValue]:
+        return {
+            "template": dict(self.template.to_json()),
+            "params": {k: _param_to_json(v) for k, v in self.params.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: object, *, path: str = "reason") -> Reason:
+        if not isinstance(data, dict) or set(data) != {"template", "params"}:
+            raise InputError(path, data, "expected an object with 'template' and 'params'")
+        params = data["params"]
+        if not isinstance(params, dict):
+            raise InputError(f"{path}.params", params, "expected an object")
+        return cls(
+            template=label_from_json(data["template"], path=f"{path}.template"),
+            params={k: _param_from_json(v, f"{path}.params.{k}") for k, v in params.items()},
+        )

@@ -1,0 +1,195 @@
+"""Rule sets and the rule book that picks one by date.
+
+A :class:`RuleSet` is the criteria for one unit kind under one instrument, with
+the dates it applies to. It applies to a round when the end of that round's
+assessment period falls within ``[valid_from, valid_to]`` (both inclusive;
+None is open-ended). A :class:`RuleBook` holds rule sets and selects the one in
+force for a unit kind and round; a caller can also pin a rule set explicitly.
+
+Rule sets are immutable. Provinces extend them without forking antq:
+:meth:`RuleSet.extended` returns a new rule set with extra criteria, and
+:meth:`RuleSet.with_parameters` one with user-supplied parameter values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import Any, Protocol
+
+import attrs
+
+from antq.core.criterion import Criterion, Parameter
+from antq.core.inputs import Input, merge_inputs
+from antq.errors import DefinitionError, InputError, RuleSetNotFound
+from antq.i18n.catalog import Label
+from antq.periods import Period
+from antq.unit_kinds import UnitKind
+
+
+class PeriodRule(Protocol):
+    """Gives the assessment period of recognition year ``year``."""
+
+    def period_for(self, year: int) -> Period: ...
+
+
+def _frozen_mapping(values: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(values))
+
+
+@attrs.frozen(kw_only=True)
+class RuleSet:
+    """The criteria for one unit kind under one version of the rules."""
+
+    id: str
+    kind: UnitKind
+    instrument: str
+    title: Label
+    window: PeriodRule | None
+    criteria: tuple[Criterion, ...]
+    eligibility: tuple[Criterion, ...] = ()
+    valid_from: date | None = None
+    valid_to: date | None = None
+    parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.criteria:
+            raise DefinitionError(f"rule set {self.id!r} has no criteria")
+        ids = [c.id for c in (*self.eligibility, *self.criteria)]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise DefinitionError(f"rule set {self.id!r} repeats criterion ids {duplicates}")
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise DefinitionError(f"rule set {self.id!r} ends before it starts")
+        merge_inputs({c.id: c.all_inputs for c in (*self.eligibility, *self.criteria)})
+        known = {p.name for p in self.parameters()}
+        unknown = sorted(set(self.parameter_values) - known)
+        if unknown:
+            raise DefinitionError(
+                f"rule set {self.id!r} has values for unknown parameters {unknown}"
+            )
+
+    def all_criteria(self) -> Iterator[Criterion]:
+        yield from self.eligibility
+        yield from self.criteria
+
+    def inputs(self) -> tuple[Input[Any], ...]:
+        """Every input the rule set may read, each once, in criterion order."""
+        return tuple(merge_inputs({c.id: c.all_inputs for c in self.all_criteria()}).values())
+
+    def parameters(self) -> tuple[Parameter[Any], ...]:
+        """Every parameter the criteria read, each once."""
+        found: dict[str, Parameter[Any]] = {}
+        for criterion in self.all_criteria():
+            for parameter in criterion.parameters:
+                other = found.setdefault(parameter.name, parameter)
+                if other != parameter:
+                    raise DefinitionError(
+                        f"parameter {parameter.name!r} is defined twice differently"
+                    )
+        return tuple(found.values())
+
+    def parameter_value(self, parameter: Parameter[Any]) -> object:
+        """The value in force: the user's, else the default (None = not supplied)."""
+        return self.parameter_values.get(parameter.name, parameter.default)
+
+    def resolved_parameters(self) -> dict[str, object]:
+        return {p.name: self.parameter_value(p) for p in self.parameters()}
+
+    def with_parameters(self, **values: object) -> RuleSet:
+        """A copy with parameter values supplied by the user (checked against choices)."""
+        by_name = {p.name: p for p in self.parameters()}
+        for name, value in values.items():
+            parameter = by_name.get(name)
+            if parameter is None:
+                raise InputError(f"{self.id}.parameters.{name}", value, "no such parameter")
+            if parameter.choices and value not in parameter.choices:
+                allowed = ", ".join(map(str, parameter.choices))
+                raise InputError(
+                    f"{self.id}.parameters.{name}", value, f"expected one of {allowed}"
+                )
+        return attrs.evolve(self, parameter_values={**self.parameter_values, **values})
+
+    def extended(
+        self, *, id: str, criteria: Iterable[Criterion], title: Label | None = None
+    ) -> RuleSet:
+        """A new rule set with extra criteria appended (e.g. a province's own)."""
+        return attrs.evolve(
+            self, id=id, title=title or self.title, criteria=(*self.criteria, *criteria)
+        )
+
+    def period_for(self, year: int, override: Period | None = None) -> Period:
+        """The assessment period for ``year``; ``override`` wins when given."""
+        if override is not None:
+            return override
+        if self.window is None:
+            raise InputError(
+                "period", None, f"rule set {self.id} has no fixed window: give the unit's period"
+            )
+        return self.window.period_for(year)
+
+    def covers(self, period: Period) -> bool:
+        """Whether this rule set applies to a round whose period is ``period``."""
+        end = period.end
+        return (self.valid_from is None or self.valid_from <= end) and (
+            self.valid_to is None or end <= self.valid_to
+        )
+
+
+@attrs.frozen
+class RuleBook:
+    """A collection of rule sets, selected by unit kind and date."""
+
+    rule_sets: tuple[RuleSet, ...]
+
+    def __attrs_post_init__(self) -> None:
+        ids = [r.id for r in self.rule_sets]
+        if len(set(ids)) != len(ids):
+            raise DefinitionError(f"rule book repeats rule set ids: {ids}")
+        merge_inputs({r.id: r.inputs() for r in self.rule_sets})
+
+    def __iter__(self) -> Iterator[RuleSet]:
+        return iter(self.rule_sets)
+
+    def get(self, rule_set_id: str) -> RuleSet:
+        for rule_set in self.rule_sets:
+            if rule_set.id == rule_set_id:
+                return rule_set
+        raise RuleSetNotFound(
+            f"no rule set {rule_set_id!r}; known: {[r.id for r in self.rule_sets]}"
+        )
+
+    def select(self, kind: UnitKind, year: int, *, period: Period | None = None) -> RuleSet:
+        """The rule set in force for ``kind`` in recognition year ``year``.
+
+        Each candidate's own window gives the round's period (windows differ
+        between versions); the candidate applies if it covers that period.
+        """
+        matches = []
+        for rule_set in self.rule_sets:
+            if rule_set.kind is not kind:
+                continue
+            if period is None and rule_set.window is None:
+                continue
+            if rule_set.covers(rule_set.period_for(year, period)):
+                matches.append(rule_set)
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise RuleSetNotFound(f"no rule set for {kind.code} in round {year}")
+        ids = [m.id for m in matches]
+        raise RuleSetNotFound(
+            f"several rule sets apply to {kind.code} in round {year}: {ids}; pin one"
+        )
+
+    def replace(self, rule_set: RuleSet, *, replacing: str | None = None) -> RuleBook:
+        """A copy with ``rule_set`` in place of the one with id ``replacing`` (default: same id)."""
+        target = replacing or rule_set.id
+        self.get(target)
+        return RuleBook(tuple(rule_set if r.id == target else r for r in self.rule_sets))
+
+    def inputs(self, kind: UnitKind | None = None) -> dict[str, Input[Any]]:
+        """Every input of the rule sets (of one kind, if given), by name."""
+        chosen = [r for r in self.rule_sets if kind is None or r.kind is kind]
+        return merge_inputs({r.id: r.inputs() for r in chosen})

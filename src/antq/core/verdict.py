@@ -1,0 +1,206 @@
+"""Results: one criterion's result and a unit's verdict, as plain data.
+
+Results hold codes, numbers and message templates, never pre-rendered text, so
+they are cheap to build; :meth:`Verdict.explain` and the ``texts`` option of
+:meth:`Verdict.to_json` render them in Vietnamese or English on demand.
+Both round-trip through JSON unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from antq.confirmation import Confirmation
+from antq.core.criterion import CriterionKind
+from antq.core.outcome import Outcome
+from antq.core.reasons import JsonValue, Reason
+from antq.errors import InputError
+from antq.i18n.catalog import Label, Msg, label_from_json
+from antq.law.citation import Citation
+from antq.periods import Period
+from antq.unit_kinds import UnitKind
+from antq.vocabulary import Lang
+
+#: Version of the JSON layout of verdicts; bumped on any incompatible change.
+RESULT_SCHEMA_VERSION = 1
+
+
+@attrs.frozen(kw_only=True)
+class CriterionResult:
+    """The outcome of one criterion for one unit, with its reason."""
+
+    criterion_id: str
+    title: Label
+    citation: Citation
+    kind: CriterionKind
+    confirmation: Confirmation
+    outcome: Outcome
+    reason: Reason
+    missing: tuple[str, ...] = ()
+
+    def explain(self, lang: Lang) -> str:
+        """One line: outcome, title, citation and reason."""
+        return (
+            f"[{self.outcome.label(lang)}] {self.title.render(lang)} "
+            f"({self.citation.render(lang)}): {self.reason.render(lang)}"
+        )
+
+    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
+        data: dict[str, JsonValue] = {
+            "criterion": self.criterion_id,
+            "outcome": self.outcome.code,
+            "title": dict(self.title.to_json()),
+            "citation": dict(self.citation.to_dict()),
+            "kind": self.kind.code,
+            "confirmation": self.confirmation.code,
+            "reason": self.reason.to_json(),
+            "missing": list(self.missing),
+        }
+        if texts:
+            data["text"] = {lang: self.reason.render(lang) for lang in texts}
+        return data
+
+    @classmethod
+    def from_json(cls, data: object, *, path: str = "result") -> CriterionResult:
+        obj = _object(data, path)
+        missing = obj.get("missing", [])
+        if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
+            raise InputError(f"{path}.missing", missing, "expected a list of input names")
+        return cls(
+            criterion_id=_str(obj, "criterion", path),
+            title=label_from_json(obj.get("title"), path=f"{path}.title"),
+            citation=Citation.from_dict(_object(obj.get("citation"), f"{path}.citation")),
+            kind=CriterionKind.from_code(obj.get("kind"), path=f"{path}.kind"),
+            confirmation=Confirmation.from_code(
+                obj.get("confirmation"), path=f"{path}.confirmation"
+            ),
+            outcome=Outcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
+            reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
+            missing=tuple(missing),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Verdict:
+    """A unit's verdict for one round under one rule set.
+
+    ``eligibility`` holds the scope checks (e.g. small enterprises are outside
+    Thông tư 124/2021); when one of them is NOT_APPLICABLE the verdict is
+    NOT_APPLICABLE and ``results`` is empty.
+    """
+
+    unit_id: str
+    kind: UnitKind
+    year: int
+    rule_set: str
+    instrument: str
+    period: Period
+    outcome: Outcome
+    results: tuple[CriterionResult, ...]
+    eligibility: tuple[CriterionResult, ...] = ()
+    name: str | None = None
+    commune: str | None = None
+
+    def all_results(self) -> Iterator[CriterionResult]:
+        yield from self.eligibility
+        yield from self.results
+
+    def with_outcome(self, outcome: Outcome) -> tuple[CriterionResult, ...]:
+        """The criterion results that came out as ``outcome``."""
+        return tuple(r for r in self.all_results() if r.outcome is outcome)
+
+    @property
+    def missing_inputs(self) -> tuple[str, ...]:
+        """Every missing input, once, in criterion order."""
+        seen: dict[str, None] = {}
+        for result in self.all_results():
+            seen.update(dict.fromkeys(result.missing))
+        return tuple(seen)
+
+    def explain(self, lang: Lang = "vi") -> str:
+        """A readable account of the verdict, criterion by criterion."""
+        head = (
+            Msg("{unit} ({kind}), round {year}: {outcome}")
+            .render(lang)
+            .format(
+                unit=self.name or self.unit_id,
+                kind=self.kind.label(lang),
+                year=self.year,
+                outcome=self.outcome.label(lang).upper(),
+            )
+        )
+        lines = [head, f"  {self.rule_set} · {self.period}"]
+        lines += [f"  - {r.explain(lang)}" for r in self.all_results()]
+        return "\n".join(lines)
+
+    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
+        """The verdict as JSON-ready data; ``texts`` adds rendered reasons."""
+        data: dict[str, JsonValue] = {
+            "schema": RESULT_SCHEMA_VERSION,
+            "unit": self.unit_id,
+            "name": self.name,
+            "commune": self.commune,
+            "kind": self.kind.code,
+            "year": self.year,
+            "rule_set": self.rule_set,
+            "instrument": self.instrument,
+            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "outcome": self.outcome.code,
+            "eligibility": [r.to_json(texts=texts) for r in self.eligibility],
+            "results": [r.to_json(texts=texts) for r in self.results],
+        }
+        return data
+
+    @classmethod
+    def from_json(cls, data: object, *, path: str = "verdict") -> Verdict:
+        obj = _object(data, path)
+        if obj.get("schema") != RESULT_SCHEMA_VERSION:
+            raise InputError(
+                f"{path}.schema", obj.get("schema"), f"expected {RESULT_SCHEMA_VERSION}"
+            )
+        period = _object(obj.get("period"), f"{path}.period")
+        year = obj.get("year")
+        if not isinstance(year, int) or isinstance(year, bool):
+            raise InputError(f"{path}.year", year, "expected a year")
+        return cls(
+            unit_id=_str(obj, "unit", path),
+            name=_optional_str(obj, "name", path),
+            commune=_optional_str(obj, "commune", path),
+            kind=UnitKind.from_code(obj.get("kind"), path=f"{path}.kind"),
+            year=year,
+            rule_set=_str(obj, "rule_set", path),
+            instrument=_str(obj, "instrument", path),
+            period=Period.parse(f"{_str(period, 'start', path)}/{_str(period, 'end', path)}"),
+            outcome=Outcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
+            eligibility=_results(obj.get("eligibility"), f"{path}.eligibility"),
+            results=_results(obj.get("results"), f"{path}.results"),
+        )
+
+
+def _object(data: object, path: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise InputError(path, data, "expected an object")
+    return data
+
+
+def _str(obj: dict[str, Any], key: str, path: str) -> str:
+    value = obj.get(key)
+    if not isinstance(value, str):
+        raise InputError(f"{path}.{key}", value, "expected a string")
+    return value
+
+
+def _optional_str(obj: dict[str, Any], key: str, path: str) -> str | None:
+    value = obj.get(key)
+    if value is not None and not isinstance(value, str):
+        raise InputError(f"{path}.{key}", value, "expected a string or null")
+    return value
+
+
+def _results(data: object, path: str) -> tuple[CriterionResult, ...]:
+    if not isinstance(data, list):
+        raise InputError(path, data, "expected a list")
+    return tuple(CriterionResult.from_json(r, path=f"{path}[{i}]") for i, r in enumerate(data))

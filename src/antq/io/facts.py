@@ -1,0 +1,196 @@
+"""Reading unit facts from JSON or TOML documents.
+
+The input format (documented in the docs, and as JSON Schema by ``antq schema``)::
+
+    {
+      "antq_facts": 1,
+      "units": [
+        {"id": "KDC-01", "kind": "residential_area", "year": 2024,
+         "name": "Thôn Đông", "commune": "X-001",
+         "facts": {"registered_q1": true, "households_resident": 120, ...}}
+      ]
+    }
+
+TOML uses the same keys, with ``[[units]]`` tables. Every problem is reported
+with its path (``units[2].facts.households_resident``) and value; unknown keys
+are errors, never ignored, so a misspelt fact cannot silently become "missing".
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from antq.core.facts import UnitFacts
+from antq.core.inputs import Input
+from antq.core.ruleset import RuleBook
+from antq.errors import InputError, InputErrors
+from antq.periods import Period
+from antq.unit_kinds import UnitKind
+
+#: Version of the facts document layout.
+FACTS_FORMAT_VERSION = 1
+UNIT_KEYS = ("id", "kind", "year", "name", "commune", "province", "period", "facts")
+#: Files larger than this are refused rather than read into memory.
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+
+
+@attrs.frozen(kw_only=True)
+class FactsDocument:
+    """The units read from one document, and the problems found in it."""
+
+    units: tuple[UnitFacts, ...]
+    errors: tuple[InputError, ...] = ()
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise InputErrors(self.errors)
+
+
+def _optional_str(raw: Mapping[str, Any], key: str, path: str) -> str | None:
+    value = raw.get(key)
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise InputError(f"{path}.{key}", value, "expected a non-empty string")
+    return value
+
+
+def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]]) -> UnitFacts:
+    """Read one unit; ``inputs`` are the declared inputs that its facts may use."""
+    if not isinstance(raw, dict):
+        raise InputError(path, raw, "expected an object describing a unit")
+    unknown = sorted(set(raw) - set(UNIT_KEYS))
+    if unknown:
+        raise InputError(
+            f"{path}.{unknown[0]}", raw[unknown[0]], f"unknown key; allowed: {', '.join(UNIT_KEYS)}"
+        )
+    unit_id = raw.get("id")
+    if not isinstance(unit_id, str) or not unit_id.strip():
+        raise InputError(f"{path}.id", unit_id, "expected a non-empty string")
+    kind = UnitKind.from_code(raw.get("kind"), path=f"{path}.kind")
+    year = raw.get("year")
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InputError(f"{path}.year", year, "expected the recognition year as a whole number")
+    period = None
+    if raw.get("period") is not None:
+        text = raw["period"]
+        if not isinstance(text, str):
+            raise InputError(f"{path}.period", text, 'expected "YYYY-MM-DD/YYYY-MM-DD"')
+        period = Period.parse(text, path=f"{path}.period")
+    facts = raw.get("facts", {})
+    if not isinstance(facts, dict):
+        raise InputError(f"{path}.facts", facts, "expected an object of facts")
+    values: dict[str, object] = {}
+    for name, value in facts.items():
+        inp = inputs.get(name)
+        if inp is None:
+            raise InputError(
+                f"{path}.facts.{name}", value, f"unknown fact for a {kind.code}; see 'antq schema'"
+            )
+        if value is None:
+            continue  # an explicit null means "not known", like an absent key
+        values[name] = inp.read(value, path=f"{path}.facts.{name}")
+    try:
+        return UnitFacts(
+            unit_id=unit_id,
+            kind=kind,
+            year=year,
+            name=_optional_str(raw, "name", path),
+            commune=_optional_str(raw, "commune", path),
+            province=_optional_str(raw, "province", path),
+            period=period,
+            values=values,
+        )
+    except InputError as error:
+        field = error.path.rsplit(".", 1)[-1]
+        raise InputError(f"{path}.{field}", error.value, error.message) from None
+
+
+def iter_units(document: object, book: RuleBook) -> Iterator[UnitFacts | InputError]:
+    """Each unit of a parsed document, or the error that prevented reading it."""
+    if not isinstance(document, dict):
+        yield InputError("$", type(document).__name__, "expected a document object with 'units'")
+        return
+    unknown = sorted(set(document) - {"antq_facts", "units"})
+    if unknown:
+        yield InputError(
+            unknown[0], document[unknown[0]], "unknown top-level key; allowed: antq_facts, units"
+        )
+        return
+    version = document.get("antq_facts", FACTS_FORMAT_VERSION)
+    if version != FACTS_FORMAT_VERSION:
+        yield InputError(
+            "antq_facts", version, f"unsupported facts format; expected {FACTS_FORMAT_VERSION}"
+        )
+        return
+    units = document.get("units")
+    if not isinstance(units, list):
+        yield InputError("units", units, "expected a list of units")
+        return
+    inputs_by_kind = {kind: book.inputs(kind) for kind in UnitKind}
+    seen: dict[str, str] = {}
+    for index, raw in enumerate(units):
+        path = f"units[{index}]"
+        kind_code = raw.get("kind") if isinstance(raw, dict) else None
+        kind = UnitKind._value2member_map_.get(kind_code) if isinstance(kind_code, str) else None
+        inputs = inputs_by_kind[kind] if isinstance(kind, UnitKind) else {}
+        try:
+            unit = unit_facts_from_dict(raw, path, inputs)
+        except InputError as error:
+            yield error
+            continue
+        key = f"{unit.kind.code}:{unit.unit_id}:{unit.year}"
+        if key in seen:
+            yield InputError(
+                f"{path}.id",
+                unit.unit_id,
+                f"duplicate unit for this kind and year (first at {seen[key]})",
+            )
+            continue
+        seen[key] = path
+        yield unit
+
+
+def read_facts(document: object, book: RuleBook | None = None) -> FactsDocument:
+    """Read an already-parsed JSON/TOML document; keeps every good unit."""
+    if book is None:
+        from antq.safety import default_rulebook
+
+        book = default_rulebook()
+    units: list[UnitFacts] = []
+    errors: list[InputError] = []
+    for item in iter_units(document, book):
+        (errors if isinstance(item, InputError) else units).append(item)  # type: ignore[arg-type]
+    return FactsDocument(units=tuple(units), errors=tuple(errors))
+
+
+def load_document(path: Path) -> object:
+    """Parse a .json or .toml file (by extension), with errors naming the file."""
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(str(path), size, f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            str(path), data[error.start : error.end], f"not UTF-8 at byte {error.start}"
+        ) from None
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        if suffix == ".json":
+            return json.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
+        raise InputError(str(path), suffix, f"malformed {suffix[1:].upper()}: {error}") from None
+    raise InputError(str(path), suffix, "expected a .json or .toml file")
+
+
+def read_facts_file(path: str | Path, book: RuleBook | None = None) -> FactsDocument:
+    """Read units from a JSON or TOML file."""
+    return read_facts(load_document(Path(path)), book)

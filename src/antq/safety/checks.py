@@ -1,0 +1,486 @@
+"""Reusable checks for the safe-standard criteria.
+
+Each check is a small frozen attrs class with ``__call__(context) -> Finding``:
+plain data, so rule sets pickle and can be sent to worker processes, and each
+explains its result with the numbers it used. Ratios are compared in
+integers (``100 * part >= 70 * whole``), never in floating point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from antq.confirmation import Confirmation
+from antq.core.criterion import Context, Finding, Parameter, finding
+from antq.core.inputs import Input
+from antq.core.outcome import Outcome
+from antq.core.reasons import Percent
+from antq.entities.grades import TaskGrade
+from antq.entities.incidents import Incident, IncidentCategory
+from antq.errors import InputError
+from antq.i18n.catalog import Msg, Text
+from antq.i18n.formatting import format_date
+from antq.safety.inputs import INCIDENTS, OFFENCES_CURRENT, OFFENCES_PREVIOUS, InternalRulesTopic
+
+MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
+    Outcome.MET,
+    Outcome.NOT_MET,
+    Outcome.UNKNOWN,
+    Outcome.NOT_APPLICABLE,
+)
+
+
+def _path(context: Context, inp: Input[Any]) -> str:
+    return f"{context.facts.unit_id}.{inp.name}"
+
+
+def _dates(incidents: Iterable[Incident]) -> str:
+    return ", ".join(format_date(i.date, "vi") for i in incidents)
+
+
+def in_period(context: Context, categories: frozenset[IncidentCategory]) -> tuple[Incident, ...]:
+    """The unit's incidents of ``categories`` dated inside its assessment period."""
+    period = context.period
+    return tuple(i for i in context[INCIDENTS] if i.category in categories and i.date in period)
+
+
+@attrs.frozen
+class IsTrue:
+    """A yes/no fact or an assessor's judgement that must be yes."""
+
+    fact: Input[bool]
+
+    def __call__(self, context: Context) -> Finding:
+        if context[self.fact]:
+            return finding(MET, Msg("{fact}: yes"), fact=self.fact.label)
+        return finding(NOT_MET, Msg("{fact}: no"), fact=self.fact.label)
+
+
+@attrs.frozen
+class AllOf:
+    """``part`` must equal ``whole`` (the law's 100%)."""
+
+    part: Input[int]
+    whole: Input[int]
+
+    def __call__(self, context: Context) -> Finding:
+        part, whole = context[self.part], context[self.whole]
+        if whole == 0:
+            raise InputError(
+                _path(context, self.whole), whole, "must be > 0: a 100% rule needs a total"
+            )
+        if part > whole:
+            raise InputError(
+                _path(context, self.part), part, f"cannot exceed {self.whole.name} ({whole})"
+            )
+        ratio = Percent(numerator=part, denominator=whole)
+        if part == whole:
+            return finding(
+                MET, Msg("{part}/{whole} = {percent}"), part=part, whole=whole, percent=ratio
+            )
+        return finding(
+            NOT_MET,
+            Msg("{part}/{whole} = {percent} < 100%: {gap} more needed"),
+            part=part,
+            whole=whole,
+            percent=ratio,
+            gap=whole - part,
+        )
+
+
+@attrs.frozen
+class ShareAtLeast:
+    """``100 * part >= threshold * whole``, with the gap to pass.
+
+    ``if_empty`` decides a zero ``whole``: without it an empty total is an
+    input error; with it, its value ("not_applicable" or "not_met") is used and
+    an unset value makes the criterion UNKNOWN.
+    """
+
+    part: Input[int]
+    whole: Input[int]
+    threshold: int
+    if_empty: Parameter[str] | None = None
+
+    def __call__(self, context: Context) -> Finding:
+        part, whole = context[self.part], context[self.whole]
+        if part > whole:
+            raise InputError(
+                _path(context, self.part), part, f"cannot exceed {self.whole.name} ({whole})"
+            )
+        if whole == 0:
+            return self._empty(context)
+        ratio = Percent(numerator=part, denominator=whole)
+        if 100 * part >= self.threshold * whole:
+            return finding(
+                MET,
+                Msg("{part}/{whole} = {percent} ≥ {threshold}%"),
+                part=part,
+                whole=whole,
+                percent=ratio,
+                threshold=self.threshold,
+            )
+        needed = -(-self.threshold * whole // 100) - part
+        return finding(
+            NOT_MET,
+            Msg("{part}/{whole} = {percent} < {threshold}%: {gap} more needed"),
+            part=part,
+            whole=whole,
+            percent=ratio,
+            threshold=self.threshold,
+            gap=needed,
+        )
+
+    def _empty(self, context: Context) -> Finding:
+        if self.if_empty is None:
+            raise InputError(
+                _path(context, self.whole), 0, "must be > 0: a share of an empty total is undefined"
+            )
+        policy = context.parameters.get(self.if_empty.name)
+        if policy is None:
+            return Finding(
+                outcome=UNKNOWN,
+                reason=finding(
+                    UNKNOWN,
+                    Msg(
+                        "{whole} is 0 and the law as known to antq does not say how to treat it: set the parameter {parameter}"
+                    ),
+                    whole=self.whole.label,
+                    parameter=self.if_empty.name,
+                ).reason,
+                missing=(f"parameter:{self.if_empty.name}",),
+            )
+        outcome = NOT_APPLICABLE if policy == "not_applicable" else NOT_MET
+        return finding(
+            outcome,
+            Msg("{whole} is 0; treated as {policy} by the parameter {parameter}"),
+            whole=self.whole.label,
+            policy=str(policy),
+            parameter=self.if_empty.name,
+        )
+
+
+@attrs.frozen
+class AtLeast:
+    """A count of at least ``minimum``."""
+
+    value: Input[int]
+    minimum: int
+
+    def __call__(self, context: Context) -> Finding:
+        value = context[self.value]
+        if value >= self.minimum:
+            return finding(MET, Msg("{value} ≥ {minimum}"), value=value, minimum=self.minimum)
+        return finding(
+            NOT_MET,
+            Msg("{value} < {minimum}: {gap} more needed"),
+            value=value,
+            minimum=self.minimum,
+            gap=self.minimum - value,
+        )
+
+
+@attrs.frozen
+class NoneCounted:
+    """A count that must be zero."""
+
+    value: Input[int]
+
+    def __call__(self, context: Context) -> Finding:
+        value = context[self.value]
+        if value == 0:
+            return finding(MET, Msg("none: {what}"), what=self.value.label)
+        return finding(
+            NOT_MET,
+            Msg("{count} recorded where none is allowed: {what}"),
+            count=value,
+            what=self.value.label,
+        )
+
+
+@attrs.frozen
+class NoIncidents:
+    """No incident of these categories dated in the period."""
+
+    categories: frozenset[IncidentCategory]
+
+    def __call__(self, context: Context) -> Finding:
+        found = in_period(context, self.categories)
+        start, end = context.period.start, context.period.end
+        if not found:
+            return finding(MET, Msg("none in the period {start} – {end}"), start=start, end=end)
+        return finding(
+            NOT_MET,
+            Msg("{count} in the period {start} – {end}, on {dates}"),
+            count=len(found),
+            start=start,
+            end=end,
+            dates=_dates(found),
+        )
+
+
+@attrs.frozen
+class SeriousCrimesExcused:
+    """No crime of "serious" gravity or above, unless each one is excused.
+
+    A crime is excused by force majeure, or when it was detected in time,
+    its harm was limited and it was reported at once. Those are assessor
+    flags: an unassessed flag leaves the criterion UNKNOWN, never met.
+    """
+
+    def __call__(self, context: Context) -> Finding:
+        crimes = [
+            i for i in in_period(context, frozenset({IncidentCategory.CRIME})) if i.is_serious_crime
+        ]
+        if not crimes:
+            return finding(MET, Msg("no crime of serious gravity or above in the period"))
+        refused = [c for c in crimes if c.excused() is False]
+        undecided = [c for c in crimes if c.excused() is None]
+        if refused:
+            return finding(
+                NOT_MET,
+                Msg("{count} crime(s) of serious gravity or above not excused, on {dates}"),
+                count=len(refused),
+                dates=_dates(refused),
+            )
+        if undecided:
+            return Finding(
+                outcome=UNKNOWN,
+                reason=finding(
+                    UNKNOWN,
+                    Msg(
+                        "{count} crime(s) of serious gravity or above whose exception is not assessed, on {dates}"
+                    ),
+                    count=len(undecided),
+                    dates=_dates(undecided),
+                ).reason,
+                missing=tuple(
+                    f"incidents[{c.id or c.date.isoformat()}].exception_flags" for c in undecided
+                ),
+            )
+        return finding(
+            MET,
+            Msg(
+                "{count} crime(s) of serious gravity or above, each excused (force majeure, or detected in time, mitigated and reported at once)"
+            ),
+            count=len(crimes),
+        )
+
+
+@attrs.frozen
+class ExcusedOnlyByForceMajeure:
+    """No incident of these categories unless it was force majeure."""
+
+    categories: frozenset[IncidentCategory]
+
+    def __call__(self, context: Context) -> Finding:
+        found = in_period(context, self.categories)
+        if not found:
+            return finding(
+                MET,
+                Msg("none in the period {start} – {end}"),
+                start=context.period.start,
+                end=context.period.end,
+            )
+        refused = [i for i in found if i.excused_by_force_majeure() is False]
+        undecided = [i for i in found if i.excused_by_force_majeure() is None]
+        if refused:
+            return finding(
+                NOT_MET,
+                Msg("{count} not due to force majeure, on {dates}"),
+                count=len(refused),
+                dates=_dates(refused),
+            )
+        if undecided:
+            return Finding(
+                outcome=UNKNOWN,
+                reason=finding(
+                    UNKNOWN,
+                    Msg("{count} whose force majeure is not assessed, on {dates}"),
+                    count=len(undecided),
+                    dates=_dates(undecided),
+                ).reason,
+                missing=tuple(
+                    f"incidents[{i.id or i.date.isoformat()}].force_majeure" for i in undecided
+                ),
+            )
+        return finding(
+            MET, Msg("{count} in the period, each due to force majeure"), count=len(found)
+        )
+
+
+@attrs.frozen
+class GradeAtLeast:
+    """An ordinal rating at or above ``minimum``."""
+
+    grade: Input[TaskGrade]
+    minimum: TaskGrade
+
+    def __call__(self, context: Context) -> Finding:
+        grade = context[self.grade]
+        if grade.at_least(self.minimum):
+            return finding(
+                MET, Msg("rated '{grade}', at least '{minimum}'"), grade=grade, minimum=self.minimum
+            )
+        return finding(
+            NOT_MET, Msg("rated '{grade}', below '{minimum}'"), grade=grade, minimum=self.minimum
+        )
+
+
+@attrs.frozen
+class TitleOrGrade:
+    """Earned the title (a yes/no input) or a rating of at least ``minimum``.
+
+    Either input alone can settle a pass; a fail needs both known.
+    """
+
+    title: Input[bool]
+    grade: Input[TaskGrade]
+    minimum: TaskGrade
+
+    def __call__(self, context: Context) -> Finding:
+        title, grade = context.get(self.title), context.get(self.grade)
+        if title is True:
+            return finding(MET, Msg("{title}: yes"), title=self.title.label)
+        if grade is not None and grade.at_least(self.minimum):
+            return finding(
+                MET, Msg("rated '{grade}', at least '{minimum}'"), grade=grade, minimum=self.minimum
+            )
+        missing = tuple(i.name for i, v in ((self.title, title), (self.grade, grade)) if v is None)
+        if missing:
+            return Finding(
+                outcome=UNKNOWN,
+                reason=finding(
+                    UNKNOWN,
+                    Msg("not enough information: missing {inputs}"),
+                    inputs=_join_labels(
+                        i for i, v in ((self.title, title), (self.grade, grade)) if v is None
+                    ),
+                ).reason,
+                missing=missing,
+            )
+        assert grade is not None
+        return finding(
+            NOT_MET,
+            Msg("no '{title}' title and rated '{grade}', below '{minimum}'"),
+            title=self.title.label,
+            grade=grade,
+            minimum=self.minimum,
+        )
+
+
+def _join_labels(inputs: Iterable[Input[Any]]) -> Text:
+    chosen = list(inputs)
+    return Text(
+        vi="; ".join(i.label.render("vi") for i in chosen),
+        en="; ".join(i.label.render("en") for i in chosen),
+    )
+
+
+@attrs.frozen
+class TopicsCovered:
+    """The internal rules cover every required topic."""
+
+    topics: Input[frozenset[InternalRulesTopic]]
+    required: frozenset[InternalRulesTopic]
+
+    def __call__(self, context: Context) -> Finding:
+        lacking = [
+            t for t in InternalRulesTopic if t in self.required and t not in context[self.topics]
+        ]
+        if not lacking:
+            return finding(
+                MET, Msg("all {count} required topics are covered"), count=len(self.required)
+            )
+        return finding(
+            NOT_MET,
+            Msg("{count} required topic(s) not covered: {topics}"),
+            count=len(lacking),
+            topics=Text(
+                vi=", ".join(t.label_vi for t in lacking), en=", ".join(t.label_en for t in lacking)
+            ),
+        )
+
+
+OFFENCE_COMPARISON: Parameter[str] = Parameter(
+    name="offence_comparison",
+    label=Msg("how 'reduced compared with the previous year' is read"),
+    default="strict_decrease",
+    choices=("strict_decrease", "not_increased"),
+    confirmation=Confirmation.UNCONFIRMED,
+)
+OFFENCE_SCOPE: Parameter[str] = Parameter(
+    name="offence_scope",
+    label=Msg("whether the reduction is judged on the total or on each category"),
+    default="total",
+    choices=("total", "per_category"),
+    confirmation=Confirmation.UNCONFIRMED,
+)
+
+_CATEGORY_NAMES = {
+    "crimes": Text(vi="tội phạm", en="crime"),
+    "social_evils": Text(vi="tệ nạn xã hội", en="social evils"),
+    "other_violations": Text(vi="vi phạm pháp luật khác", en="other violations"),
+}
+
+
+@attrs.frozen
+class OffencesReduced:
+    """Crime, social evils and other violations reduced against the previous period.
+
+    The law says "contained and reduced"; whether that means a strict decrease
+    or no increase, on the total or per category, is not settled, so both are
+    parameters (default: strict decrease of the total) and the reason names
+    the reading used. When both periods have no offences at all there is
+    nothing to reduce and the criterion is met under either reading: that is
+    antq's interpretation, stated in the reason.
+    """
+
+    def __call__(self, context: Context) -> Finding:
+        current, previous = context[OFFENCES_CURRENT], context[OFFENCES_PREVIOUS]
+        comparison = context.param(OFFENCE_COMPARISON)
+        scope = context.param(OFFENCE_SCOPE)
+        reading = Text(
+            vi=("giảm thực sự" if comparison == "strict_decrease" else "không tăng")
+            + (", tính trên tổng số" if scope == "total" else ", tính theo từng loại"),
+            en=("a strict decrease" if comparison == "strict_decrease" else "no increase")
+            + (" of the total" if scope == "total" else " in each category"),
+        )
+        pairs = (
+            [("total", current.total, previous.total)]
+            if scope == "total"
+            else [
+                (name, getattr(current, name), getattr(previous, name)) for name in _CATEGORY_NAMES
+            ]
+        )
+        if current.total == 0 and previous.total == 0:
+            return finding(
+                MET, Msg("no offences in either period (read as: {reading})"), reading=reading
+            )
+        failing = [
+            (name, now, before)
+            for name, now, before in pairs
+            if (now >= before if comparison == "strict_decrease" else now > before)
+            and not (now == 0 == before)
+        ]
+        if not failing:
+            return finding(
+                MET,
+                Msg("{current} this period against {previous} before (read as: {reading})"),
+                current=current.total,
+                previous=previous.total,
+                reading=reading,
+            )
+        name, now, before = failing[0]
+        what = _CATEGORY_NAMES.get(name, Text(vi="tổng số", en="total"))
+        return finding(
+            NOT_MET,
+            Msg("{what}: {current} this period against {previous} before (read as: {reading})"),
+            what=what,
+            current=now,
+            previous=before,
+            reading=reading,
+        )

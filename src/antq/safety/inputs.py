@@ -1,0 +1,362 @@
+"""The inputs of the safe-standard criteria, declared once and shared.
+
+The same name means the same fact in every rule set (a residential area's
+``registered_q1`` and a commune's are the same question), so a facts file has
+one vocabulary across unit kinds and instruments.
+
+Assessor judgements (the law's QUAL items) are inputs marked ``judgement``:
+antq takes the assessor's yes/no and never computes or defaults it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from antq.core import inputs as declare
+from antq.entities.grades import TaskGrade
+from antq.entities.incidents import CrimeGravity, Incident, IncidentCategory
+from antq.entities.organisations import EducationLevel, EnterpriseSize
+from antq.errors import InputError
+from antq.i18n.catalog import Msg
+from antq.vocabulary import CodedEnum
+
+# -- incidents -----------------------------------------------------------------
+
+_INCIDENT_FIELDS = (
+    "id",
+    "date",
+    "category",
+    "gravity",
+    "unit_id",
+    "description",
+    "force_majeure",
+    "timely_detected",
+    "mitigated",
+    "reported_immediately",
+)
+_INCIDENT_FLAGS = ("force_majeure", "timely_detected", "mitigated", "reported_immediately")
+
+
+def parse_incident(raw: object, path: str) -> Incident:
+    """Read one incident record; errors name the field path and value."""
+    if not isinstance(raw, dict):
+        raise InputError(path, raw, "expected an incident object")
+    unknown = sorted(set(raw) - set(_INCIDENT_FIELDS))
+    if unknown:
+        raise InputError(
+            f"{path}.{unknown[0]}",
+            raw[unknown[0]],
+            f"unknown field; allowed: {', '.join(_INCIDENT_FIELDS)}",
+        )
+    if "date" not in raw or "category" not in raw:
+        missing = "date" if "date" not in raw else "category"
+        raise InputError(f"{path}.{missing}", None, "is required")
+    flags: dict[str, bool | None] = {}
+    for flag in _INCIDENT_FLAGS:
+        value = raw.get(flag)
+        if value is not None and not isinstance(value, bool):
+            raise InputError(f"{path}.{flag}", value, "expected true, false or null (not assessed)")
+        flags[flag] = value
+    for text_field in ("id", "unit_id", "description"):
+        value = raw.get(text_field)
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"{path}.{text_field}", value, "expected a string")
+    gravity_code = raw.get("gravity")
+    try:
+        return Incident(
+            date=declare.parse_date(raw["date"], f"{path}.date"),
+            category=IncidentCategory.from_code(raw["category"], path=f"{path}.category"),
+            gravity=None
+            if gravity_code is None
+            else CrimeGravity.from_code(gravity_code, path=f"{path}.gravity"),
+            id=raw.get("id"),
+            unit_id=raw.get("unit_id"),
+            description=raw.get("description") or "",
+            **flags,
+        )
+    except InputError as error:
+        # Entity validation names "Incident.field"; re-anchor it at the input path.
+        field = error.path.rsplit(".", 1)[-1]
+        raise InputError(f"{path}.{field}", error.value, error.message) from None
+
+
+_INCIDENT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["date", "category"],
+    "properties": {
+        "id": {"type": "string"},
+        "date": {"type": "string", "format": "date"},
+        "category": {"type": "string", "enum": list(IncidentCategory.codes())},
+        "gravity": {"type": ["string", "null"], "enum": [*CrimeGravity.codes(), None]},
+        "unit_id": {"type": "string"},
+        "description": {"type": "string"},
+        **{flag: {"type": ["boolean", "null"]} for flag in _INCIDENT_FLAGS},
+    },
+}
+
+INCIDENTS = declare.records(
+    "incidents",
+    Msg("incidents recorded in or around the period (dated and classified by the assessor)"),
+    parse_incident,
+    _INCIDENT_SCHEMA,
+)
+
+# -- offence counts for the year-on-year comparison ----------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class OffenceCounts:
+    """Counts of crime, social evils and other violations in one period."""
+
+    crimes: int
+    social_evils: int
+    other_violations: int
+
+    @property
+    def total(self) -> int:
+        return self.crimes + self.social_evils + self.other_violations
+
+
+def parse_offence_counts(raw: object, path: str) -> OffenceCounts:
+    fields = ("crimes", "social_evils", "other_violations")
+    if not isinstance(raw, dict):
+        raise InputError(path, raw, f"expected an object with {', '.join(fields)}")
+    extra = sorted(set(raw) - set(fields))
+    if extra:
+        raise InputError(
+            f"{path}.{extra[0]}", raw[extra[0]], f"unknown field; allowed: {', '.join(fields)}"
+        )
+    values = {}
+    for name in fields:
+        if name not in raw:
+            raise InputError(f"{path}.{name}", None, "is required")
+        values[name] = declare.parse_count(raw[name], f"{path}.{name}")
+    return OffenceCounts(**values)
+
+
+_COUNTS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["crimes", "social_evils", "other_violations"],
+    "properties": {
+        k: {"type": "integer", "minimum": 0} for k in ("crimes", "social_evils", "other_violations")
+    },
+}
+
+
+def _offences(name: str, label: Msg) -> declare.Input[OffenceCounts]:
+    return declare.Input(
+        name=name,
+        label=label,
+        kind=declare.InputKind.RECORDS,
+        parse=parse_offence_counts,
+        schema=_COUNTS_SCHEMA,
+    )
+
+
+OFFENCES_CURRENT = _offences(
+    "offences_current", Msg("crimes, social evils and other violations in the assessment period")
+)
+OFFENCES_PREVIOUS = _offences(
+    "offences_previous",
+    Msg("crimes, social evils and other violations in the previous period of equal length"),
+)
+
+# -- registration and planning (k1 of Điều 4-7) ---------------------------------------
+
+PARTY_RESOLUTION_Q1 = declare.boolean(
+    "party_resolution_q1", Msg("the Party cell or committee passed its resolution in Quarter I")
+)
+HAS_PARTY_ORGANISATION = declare.boolean(
+    "has_party_organisation", Msg("the unit has a Party organisation")
+)
+SECURITY_PLAN_Q1 = declare.boolean(
+    "security_plan_q1", Msg("a security-and-order plan was made in Quarter I")
+)
+REGISTERED_Q1 = declare.boolean(
+    "registered_q1", Msg("the unit registered in Quarter I to strive for the standard")
+)
+HOUSEHOLDS_RESIDENT = declare.count(
+    "households_resident", Msg("households currently residing in the area")
+)
+HOUSEHOLDS_REGISTERED = declare.count(
+    "households_registered", Msg("households registered to take part in the movement")
+)
+EFFECTIVE_MODELS = declare.count(
+    "effective_models", Msg("movement models built, consolidated or kept that work effectively")
+)
+
+
+class InternalRulesTopic(CodedEnum):
+    """Topics that a unit's internal rules on security and order must cover."""
+
+    UNIT_PROTECTION = (
+        "unit_protection",
+        "bảo vệ cơ quan, doanh nghiệp, cơ sở giáo dục",
+        "protection of the unit",
+    )
+    STATE_SECRETS = ("state_secrets", "bảo vệ bí mật Nhà nước", "protection of State secrets")
+    INTERNAL_POLITICS = (
+        "internal_politics",
+        "bảo vệ chính trị nội bộ",
+        "internal political protection",
+    )
+    LABOUR_SAFETY = ("labour_safety", "an toàn lao động", "labour safety")
+    FIRE_PREVENTION = ("fire_prevention", "phòng, chống cháy, nổ", "fire and explosion prevention")
+    ENVIRONMENT = ("environment", "bảo vệ môi trường", "environmental protection")
+    LEARNERS = ("learners", "quản lý, giáo dục người học", "management and education of learners")
+
+
+@attrs.frozen
+class _TopicsParser:
+    def __call__(self, raw: object, path: str) -> frozenset[InternalRulesTopic]:
+        if not isinstance(raw, list):
+            raise InputError(path, raw, "expected a list of topic codes")
+        return frozenset(
+            InternalRulesTopic.from_code(code, path=f"{path}[{i}]") for i, code in enumerate(raw)
+        )
+
+
+INTERNAL_RULES_TOPICS = declare.Input(
+    name="internal_rules_topics",
+    label=Msg("topics covered by the unit's internal rules, made in Quarter I and fitting the law"),
+    kind=declare.InputKind.RECORDS,
+    parse=_TopicsParser(),
+    schema={
+        "type": "array",
+        "items": {"type": "string", "enum": list(InternalRulesTopic.codes())},
+        "uniqueItems": True,
+    },
+)
+STAFF_TOTAL = declare.count(
+    "staff_total", Msg("officials, public employees and workers of the unit")
+)
+STAFF_INFORMED = declare.count(
+    "staff_informed",
+    Msg("officials, public employees and workers informed of the rules and criteria"),
+)
+SCHOOL_MEMBERS_TOTAL = declare.count(
+    "school_members_total", Msg("staff, teachers and learners of the institution")
+)
+SCHOOL_MEMBERS_INFORMED = declare.count(
+    "school_members_informed",
+    Msg("staff, teachers and learners informed of the rules and criteria"),
+)
+
+# -- assessor judgements (QUAL) --------------------------------------------------------
+
+POLICY_IMPLEMENTED = declare.boolean(
+    "policy_implemented",
+    Msg(
+        "assessor: Party guidelines, State policy and law and local rules on security were fully carried out"
+    ),
+    judgement=True,
+)
+SUPERVISED_PERSONS_MANAGED = declare.boolean(
+    "supervised_persons_managed",
+    Msg(
+        "assessor: people under supervision living in the area were managed, educated and helped effectively"
+    ),
+    judgement=True,
+)
+COMMUNE_POLICE_EFFECTIVE = declare.boolean(
+    "commune_police_effective",
+    Msg(
+        "assessor: the commune police grasped the situation, advised in time and did their work effectively"
+    ),
+    judgement=True,
+)
+PARENT_BOARD_COORDINATION = declare.boolean(
+    "parent_board_coordination",
+    Msg("the institution manages students jointly with the parents' representative board"),
+)
+
+# -- forces, ratings and discipline ----------------------------------------------------------
+
+FORCE_GRADE = declare.choice(
+    "grassroots_force_grade",
+    Msg("rating of the grassroots security-and-order force in the area"),
+    TaskGrade,
+    judgement=True,
+)
+FORCE_MEMBERS_DISCIPLINED = declare.count(
+    "grassroots_force_members_disciplined",
+    Msg("members of the grassroots force disciplined for violations (any form)"),
+)
+COMMUNE_POLICE_DISCIPLINED = declare.count(
+    "commune_police_disciplined",
+    Msg("commune police officers disciplined for violations (any form)"),
+)
+EMULATION_ELIGIBLE = declare.boolean(
+    "emulation_eligible", Msg("the unit is eligible for emulation titles and ratings")
+)
+HAS_SECURITY_FORCE = declare.boolean(
+    "has_security_force", Msg("the unit has its own security force")
+)
+SECURITY_FORCE_ADVANCED = declare.boolean(
+    "security_force_advanced_collective",
+    Msg("the unit's security force earned the title 'Tập thể lao động tiên tiến'"),
+)
+SECURITY_FORCE_GRADE = declare.choice(
+    "security_force_grade",
+    Msg("task rating of the unit's security force"),
+    TaskGrade,
+    judgement=True,
+)
+SECURITY_FORCE_DISCIPLINED = declare.count(
+    "security_force_disciplined_warning_or_above",
+    Msg("members of the unit's security force disciplined with a warning or heavier"),
+)
+SUBUNITS_ELIGIBLE = declare.count(
+    "subunits_eligible", Msg("sub-units eligible for emulation rating")
+)
+SUBUNITS_QUALIFYING = declare.count(
+    "subunits_qualifying",
+    Msg(
+        "sub-units that earned 'Tập thể lao động tiên tiến' or were rated 'completed tasks well' or higher"
+    ),
+)
+INDIVIDUALS_DISCIPLINED = declare.count(
+    "individuals_disciplined_warning_or_above",
+    Msg("individuals of the unit disciplined with a warning or heavier"),
+)
+STAFF_ADMIN_SANCTIONED = declare.count(
+    "staff_admin_sanctioned_security_order",
+    Msg("staff or workers given an administrative penalty in the security-and-order field"),
+)
+STAFF_SOCIAL_EVIL_DISCIPLINED = declare.count(
+    "staff_social_evil_disciplined_warning_or_above",
+    Msg("staff or workers with a social evil disciplined with a warning or heavier"),
+)
+MEMBERS_OFFENDING_DISCIPLINED = declare.count(
+    "members_offending_disciplined_warning_or_above",
+    Msg(
+        "staff, teachers or learners who committed a crime or have a social evil and were disciplined with a warning or heavier"
+    ),
+)
+
+# -- commune roll-up (Điều 5 khoản 4) ----------------------------------------------------------
+
+UNITS_TOTAL = declare.count(
+    "units_total",
+    Msg("residential areas, agencies, enterprises and institutions under the commune"),
+)
+UNITS_REGISTERED = declare.count("units_registered", Msg("units under the commune that registered"))
+UNITS_RECOGNISED = declare.count(
+    "units_recognised", Msg("units under the commune recognised as safe this round")
+)
+
+# -- scope (Điều 1) ---------------------------------------------------------------
+
+IS_ARMED_FORCES = declare.boolean(
+    "is_armed_forces", Msg("the agency is an agency or unit of the armed forces")
+)
+ENTERPRISE_SIZE = declare.choice(
+    "enterprise_size", Msg("size class of the enterprise"), EnterpriseSize
+)
+EDUCATION_LEVEL = declare.choice(
+    "education_level", Msg("level of the educational institution"), EducationLevel
+)
