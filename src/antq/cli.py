@@ -1,0 +1,200 @@
+"""The ``antq`` command.
+
+Exit codes:
+
+* 0 - success: every unit was read and evaluated;
+* 1 - an unexpected internal error (a bug in antq: please report it);
+* 2 - bad command line (unknown option, missing file argument);
+* 3 - bad input: a file could not be read, or some units had errors
+  (every good unit is still evaluated and printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from antq.errors import AntqError, InputError
+from antq.vocabulary import Lang
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="antq",
+        description="Rules of the 'Toàn dân bảo vệ an ninh Tổ quốc' movement: criteria, verdicts and reasons.",
+    )
+    parser.add_argument("--version", action="version", version=f"antq {_version()}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    rules = commands.add_parser("rules", help="list the criteria catalogue")
+    rules.add_argument(
+        "--as-of", type=_date, help="only rule sets in force for rounds ending on this date"
+    )
+    rules.add_argument("--kind", help="only this unit kind (e.g. residential_area, commune)")
+    rules.add_argument("--lang", choices=("vi", "en"), default="vi")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    commands.add_parser("schema", help="print the JSON Schema of the input facts")
+
+    evaluate = commands.add_parser(
+        "evaluate", help="evaluate the units of a JSON or TOML facts file"
+    )
+    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("--lang", choices=("vi", "en"), default="vi")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.add_argument("--rule-set", help="pin this rule set instead of choosing by date")
+    evaluate.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="supply a rule parameter (repeatable), e.g. offence_comparison=not_increased",
+    )
+    return parser
+
+
+def _version() -> str:
+    from antq import __version__
+
+    return __version__
+
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    from antq.catalogue import catalogue
+    from antq.unit_kinds import UnitKind
+
+    entries = list(catalogue(as_of=args.as_of))
+    if args.kind:
+        kind = UnitKind.from_code(args.kind, path="--kind")
+        entries = [e for e in entries if e.rule_set.kind is kind]
+    if args.format == "json":
+        json.dump([e.to_json() for e in entries], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write("\n\n".join(e.render(args.lang) for e in entries) + "\n")
+    return EXIT_OK
+
+
+def _cmd_schema(out: TextIO) -> int:
+    from antq.io.schema import facts_schema
+
+    json.dump(facts_schema(), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return EXIT_OK
+
+
+def _parameters(pairs: Sequence[str]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise InputError("--param", pair, "expected NAME=VALUE")
+        values[name] = value
+    return values
+
+
+def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from antq.core.engine import evaluate
+    from antq.core.outcome import Outcome
+    from antq.core.ruleset import RuleBook, RuleSet
+    from antq.i18n.catalog import Msg
+    from antq.io.facts import read_facts_file
+    from antq.safety import default_rulebook
+
+    lang: Lang = args.lang
+    book = default_rulebook()
+    rules: RuleSet | RuleBook = book.get(args.rule_set) if args.rule_set else book
+    params = _parameters(args.param)
+    if params:
+        if isinstance(rules, RuleSet):
+            rules = rules.with_parameters(**params)
+        else:
+            known = {p.name for r in rules for p in r.parameters()}
+            unknown = sorted(set(params) - known)
+            if unknown:
+                raise InputError(
+                    f"--param {unknown[0]}", params[unknown[0]], "no rule set has this parameter"
+                )
+            rules = RuleBook(tuple(_with_known(r, params) for r in rules))
+    document = read_facts_file(args.file, book)
+    errors = list(document.errors)
+    verdicts = []
+    for unit in document.units:
+        try:
+            verdicts.append(evaluate(unit, rules))
+        except AntqError as error:
+            errors.append(
+                error
+                if isinstance(error, InputError)
+                else InputError(unit.unit_id, None, str(error))
+            )
+    if args.format == "json":
+        payload: dict[str, Any] = {
+            "antq_results": 1,
+            "verdicts": [v.to_json(texts=(lang,)) for v in verdicts],
+            "errors": [
+                {"path": e.path, "value": repr(e.value), "message": e.message} for e in errors
+            ],
+        }
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for verdict in verdicts:
+            out.write(verdict.explain(lang) + "\n\n")
+        tally = Counter(v.outcome for v in verdicts)
+        summary = ", ".join(f"{tally[o]} {o.label(lang)}" for o in Outcome if tally[o])
+        out.write(
+            Msg("{count} unit(s) evaluated: {summary}")
+            .render(lang)
+            .format(count=len(verdicts), summary=summary or "-")
+            + "\n"
+        )
+    for problem_found in errors:
+        err.write(f"antq: {problem_found}\n")
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+def _with_known(rule_set: Any, params: dict[str, str]) -> Any:
+    known = {p.name for p in rule_set.parameters()}
+    chosen = {k: v for k, v in params.items() if k in known}
+    return rule_set.with_parameters(**chosen) if chosen else rule_set
+
+
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the command line; returns the exit code (see the module docstring)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "rules":
+            return _cmd_rules(args, out)
+        if args.command == "schema":
+            return _cmd_schema(out)
+        return _cmd_evaluate(args, out, err)
+    except AntqError as error:
+        err.write(f"antq: {error}\n")
+        return EXIT_INPUT
+    except OSError as error:
+        err.write(f"antq: {error}\n")
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
