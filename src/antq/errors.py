@@ -20,7 +20,7 @@ class InputError(AntqError, ValueError):
     """Bad input: names the field path, the value and what is wrong.
 
     >>> str(InputError("units[0].facts.households_resident", -3, "must be >= 0"))
-    "units[0].facts.households_resident: must be >= 0 (got -3)"
+    'units[0].facts.households_resident: must be >= 0 (got -3)'
     """
 
     def __init__(self, path: str, value: object, message: str) -> None:

@@ -101,8 +101,10 @@ def _normalise_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
 class Reason:
     """Why a criterion has its outcome: a template and its parameters.
 
-    >>> Reason(template=Msg("{count} incident(s) in the period"), params={"count": 2}).render("en")
-    '2 incident(s) in the period'
+    >>> from antq.i18n.catalog import Text
+    >>> reason = Reason(template=Text(vi="{count} vụ", en="{count} cases"), params={"count": 1064})
+    >>> reason.render("vi"), reason.render("en")
+    ('1.064 vụ', '1,064 cases')
     """
 
     template: Label

@@ -7,8 +7,8 @@ province's extra criterion, say) is a :class:`Text` holding both languages.
 
 Catalogues load on first use, not at import.
 
->>> Msg("met").render("vi")
-'đạt'
+>>> Msg("No school violence").render("en")
+'No school violence'
 >>> Text(vi="Tiêu chí tỉnh", en="Provincial criterion").render("en")
 'Provincial criterion'
 """

@@ -65,11 +65,11 @@ datetime.datetime(2011, 3, 3, 16, 46)
 >>> parse_date("31/02/2024")
 Traceback (most recent call last):
     ...
-antq.errors.InputError: : '31/02/2024' is not a valid date: day 31 does not exist in 02/2024 (got '31/02/2024')
+antq.errors.InputError: '31/02/2024' is not a valid date: day 31 does not exist in 02/2024 (got '31/02/2024')
 >>> parse_number("1.5")
 Traceback (most recent call last):
     ...
-antq.errors.InputError: : not a number in Vietnamese style: '.' separates groups of exactly three digits and ',' is the decimal mark (one and a half is '1,5') (got '1.5')
+antq.errors.InputError: not a number in Vietnamese style: '.' separates groups of exactly three digits and ',' is the decimal mark (one and a half is '1,5') (got '1.5')
 
 Babel (CLDR) supplies the decimal, group and minus symbols and the English weekday
 and month names. It is imported lazily, on first use, so ``import antq`` stays

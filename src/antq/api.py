@@ -1,0 +1,38 @@
+"""Convenience entry points that use antq's own rule book by default."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from antq.core import engine
+from antq.core.facts import UnitFacts
+from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.verdict import Verdict
+
+
+def _rules(rules: RuleSet | RuleBook | None) -> RuleSet | RuleBook:
+    if rules is not None:
+        return rules
+    from antq.safety import default_rulebook
+
+    return default_rulebook()
+
+
+def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Verdict:
+    """Evaluate one unit; without ``rules`` the rule set in force is chosen by date.
+
+    >>> from antq import UnitFacts, UnitKind, evaluate
+    >>> facts = UnitFacts(unit_id="KDC-1", kind=UnitKind.RESIDENTIAL_AREA, year=2024,
+    ...                   values={"registered_q1": False})
+    >>> verdict = evaluate(facts)
+    >>> verdict.outcome.code, verdict.rule_set
+    ('not_met', 'tt124.residential-area')
+    """
+    return engine.evaluate(facts, _rules(rules))
+
+
+def evaluate_many(
+    facts: Iterable[UnitFacts], rules: RuleSet | RuleBook | None = None
+) -> Iterator[Verdict]:
+    """Evaluate units lazily, one verdict each, in input order."""
+    return engine.evaluate_many(facts, _rules(rules))
