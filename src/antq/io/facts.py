@@ -164,7 +164,10 @@ def read_facts(document: object, book: RuleBook | None = None) -> FactsDocument:
     units: list[UnitFacts] = []
     errors: list[InputError] = []
     for item in iter_units(document, book):
-        (errors if isinstance(item, InputError) else units).append(item)  # type: ignore[arg-type]
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            units.append(item)
     return FactsDocument(units=tuple(units), errors=tuple(errors))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import attrs
 
 from antq.confirmation import Confirmation
-from antq.core.criterion import Context, Criterion, CriterionKind
+from antq.core.criterion import Check, Context, Criterion, CriterionKind
 from antq.core.inputs import Input
 from antq.core.reasons import Reason
 from antq.entities.grades import TaskGrade
@@ -120,7 +120,7 @@ def incident_items(prefix: str, cited_as: Citation | None, points: str) -> list[
     ``cited_as`` is None for Điều 6 itself (each item cites its point), or the
     citing clause for Điều 7 (each item then notes the Điều 6 point applied).
     """
-    table: list[tuple[str, str, Msg, object]] = [
+    table: list[tuple[str, str, Msg, Check]] = [
         (
             "a",
             "no-unlawful-religion",
@@ -191,7 +191,7 @@ def incident_items(prefix: str, cited_as: Citation | None, points: str) -> list[
                 citation=own if cited_as is None else cited_as,
                 kind=CriterionKind.BOOLEAN,
                 inputs=(i.INCIDENTS,),
-                check=check,  # type: ignore[arg-type]
+                check=check,
                 note=None if cited_as is None else applies(own),
             )
         )
