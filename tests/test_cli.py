@@ -23,7 +23,7 @@ def test_evaluate_example_text_english() -> None:
     code, out, err = run("evaluate", str(EXAMPLE), "--lang", "en")
     assert code == EXIT_OK, err
     assert "Thôn Tây (residential area), round 2025: NOT MET" in out
-    assert "181/187 = 96.8% < 100%: 6 more needed" in out
+    assert "181/187 = 96.7% < 100%: 6 more needed" in out
     assert "Article 4(1), Circular 124/2021/TT-BCA" in out
     assert out.rstrip().endswith(
         "10 unit(s) evaluated: 4 met, 2 not met, 1 unknown, 3 not applicable"
@@ -33,7 +33,7 @@ def test_evaluate_example_text_english() -> None:
 def test_evaluate_example_text_vietnamese_formats_numbers() -> None:
     code, out, _ = run("evaluate", str(EXAMPLE), "--lang", "vi")
     assert code == EXIT_OK
-    assert "181/187 = 96,8%" in out
+    assert "181/187 = 96,7%" in out
     assert "Điều 4 khoản 1 Thông tư 124/2021/TT-BCA" in out
 
 

@@ -80,6 +80,13 @@ def finding(outcome: Outcome, template: Label, **params: Param) -> Finding:
     return Finding(outcome=outcome, reason=Reason(template=template, params=params))
 
 
+def undecided(template: Label, missing: tuple[str, ...], **params: Param) -> Finding:
+    """An UNKNOWN finding that names what is missing."""
+    return Finding(
+        outcome=Outcome.UNKNOWN, reason=Reason(template=template, params=params), missing=missing
+    )
+
+
 @attrs.frozen(kw_only=True)
 class Context:
     """What a check sees: the unit's facts, its period and the parameter values."""
@@ -99,7 +106,10 @@ class Context:
 
 
 Check = Callable[[Context], Finding]
-Gate = Callable[[Context], Reason | None]
+#: A gate's answer: the reason the criterion does not apply, None when it
+#: applies, or ``Outcome.UNKNOWN`` when the facts it needs are missing.
+GateAnswer = Reason | Outcome | None
+Gate = Callable[[Context], GateAnswer]
 
 
 def _check_criterion_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:

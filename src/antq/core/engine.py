@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from antq.core.criterion import Context, Criterion
+from antq.core.criterion import Context, Criterion, GateAnswer
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import CriterionResult, Verdict
-from antq.errors import InputError
+from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Msg, Text
 
 _MISSING_INPUTS = Msg("not enough information: missing {inputs}")
@@ -47,20 +47,35 @@ def _result(
         outcome=outcome,
         reason=reason,
         missing=missing,
+        note=criterion.note,
     )
+
+
+def _ask_gate(criterion: Criterion, context: Context) -> GateAnswer:
+    assert criterion.applies_when is not None
+    try:
+        answer = criterion.applies_when(context)
+    except KeyError:
+        # A gate that reads a missing fact directly cannot decide.
+        return Outcome.UNKNOWN
+    if isinstance(answer, Outcome) and answer is not Outcome.UNKNOWN:
+        raise DefinitionError(
+            f"gate of {criterion.id!r} answered {answer.code}; only unknown is allowed"
+        )
+    return answer
 
 
 def evaluate_criterion(criterion: Criterion, context: Context) -> CriterionResult:
     """Evaluate one criterion in ``context``."""
     values = context.facts.values
     if criterion.applies_when is not None:
-        absent = [i for i in criterion.gate_inputs if i.name not in values]
-        if absent:
+        answer = _ask_gate(criterion, context)
+        if isinstance(answer, Reason):
+            return _result(criterion, Outcome.NOT_APPLICABLE, answer)
+        if answer is not None:
+            absent = [i for i in criterion.gate_inputs if i.name not in values]
             reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})
             return _result(criterion, Outcome.UNKNOWN, reason, tuple(i.name for i in absent))
-        excluded = criterion.applies_when(context)
-        if excluded is not None:
-            return _result(criterion, Outcome.NOT_APPLICABLE, excluded)
     absent = [i for i in criterion.inputs if i.name not in values]
     if absent:
         reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})

@@ -8,13 +8,13 @@ An input that is absent is unknown; antq never fills it in.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
 import attrs
 
 from antq.core.inputs import Input
 from antq.errors import InputError
+from antq.frozen import FrozenMap
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
 
@@ -35,7 +35,7 @@ def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -
 
 
 def _frozen_mapping(values: Mapping[str, object]) -> Mapping[str, object]:
-    return MappingProxyType(dict(values))
+    return FrozenMap(values)
 
 
 @attrs.frozen(kw_only=True)

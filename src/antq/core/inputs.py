@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 import attrs
 
 from antq.errors import InputError
+from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label
 from antq.vocabulary import CodedEnum
 
@@ -31,7 +31,7 @@ Schema = Mapping[str, Any]
 
 
 def _freeze(schema: Mapping[str, Any]) -> Schema:
-    return MappingProxyType(dict(schema))
+    return FrozenMap(schema)
 
 
 class InputKind(CodedEnum):
@@ -41,6 +41,7 @@ class InputKind(CodedEnum):
     COUNT = ("count", "số lượng", "count")
     DATE = ("date", "ngày", "date")
     CHOICE = ("choice", "lựa chọn", "choice")
+    CHOICES = ("choices", "nhiều lựa chọn", "set of choices")
     RECORDS = ("records", "danh sách bản ghi", "list of records")
 
 
@@ -146,6 +147,33 @@ def choice(name: str, label: Label, vocabulary: type[E], *, judgement: bool = Fa
         parse=_ChoiceParser(vocabulary),
         schema={"type": "string", "enum": list(vocabulary.codes())},
         judgement=judgement,
+    )
+
+
+@attrs.frozen
+class _CodeSetParser(Generic[E]):
+    vocabulary: type[E]
+
+    def __call__(self, raw: object, path: str) -> frozenset[E]:
+        if not isinstance(raw, list):
+            raise InputError(path, raw, f"expected a list of {self.vocabulary.__name__} codes")
+        return frozenset(
+            self.vocabulary.from_code(code, path=f"{path}[{i}]") for i, code in enumerate(raw)
+        )
+
+
+def code_set(name: str, label: Label, vocabulary: type[E]) -> Input[frozenset[E]]:
+    """A set of codes of a closed vocabulary, written as a JSON list."""
+    return Input(
+        name=name,
+        label=label,
+        kind=InputKind.CHOICES,
+        parse=_CodeSetParser(vocabulary),
+        schema={
+            "type": "array",
+            "items": {"type": "string", "enum": list(vocabulary.codes())},
+            "uniqueItems": True,
+        },
     )
 
 

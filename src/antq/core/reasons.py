@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from types import MappingProxyType
+from decimal import Decimal
 from typing import TypeAlias
 
 import attrs
 
 from antq.errors import InputError
+from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Text, label_from_json
 from antq.vocabulary import CodedEnum, Lang
 
@@ -49,7 +50,9 @@ def _format_param(value: Param, lang: Lang) -> str:
     if isinstance(value, date):
         return formatting.format_date(value, lang)
     if isinstance(value, Percent):
-        return formatting.format_percent(value.numerator, value.denominator, lang)
+        # Truncated, never rounded up: 69.96% must not print as "70,0%" beside "< 70%".
+        tenths = value.numerator * 1000 // value.denominator
+        return formatting.format_number(Decimal(tenths) / 10, lang, decimals=1) + "%"
     if isinstance(value, CodedEnum):
         return value.label(lang)
     if isinstance(value, str):
@@ -89,7 +92,7 @@ def _param_from_json(data: object, path: str) -> Param:
 
 def _normalise_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
     # Vocabulary members become bilingual text so that a reason survives JSON unchanged.
-    return MappingProxyType(
+    return FrozenMap(
         {
             k: Text(vi=v.label_vi, en=v.label_en) if isinstance(v, CodedEnum) else v
             for k, v in params.items()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from types import MappingProxyType
 from typing import Any, Protocol
 
 import attrs
@@ -23,6 +22,7 @@ import attrs
 from antq.core.criterion import Criterion, Parameter
 from antq.core.inputs import Input, merge_inputs
 from antq.errors import DefinitionError, InputError, RuleSetNotFound
+from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
@@ -35,7 +35,7 @@ class PeriodRule(Protocol):
 
 
 def _frozen_mapping(values: Mapping[str, object]) -> Mapping[str, object]:
-    return MappingProxyType(dict(values))
+    return FrozenMap(values)
 
 
 @attrs.frozen(kw_only=True)

@@ -40,13 +40,15 @@ class CriterionResult:
     outcome: Outcome
     reason: Reason
     missing: tuple[str, ...] = ()
+    #: The criterion's note, e.g. which article a cross-reference applies.
+    note: Label | None = None
 
     def explain(self, lang: Lang) -> str:
-        """One line: outcome, title, citation and reason."""
-        return (
-            f"[{self.outcome.label(lang)}] {self.title.render(lang)} "
-            f"({self.citation.render(lang)}): {self.reason.render(lang)}"
-        )
+        """One line: outcome, title, citation (and note) and reason."""
+        where = self.citation.render(lang)
+        if self.note is not None:
+            where = f"{where}; {self.note.render(lang)}"
+        return f"[{self.outcome.label(lang)}] {self.title.render(lang)} ({where}): {self.reason.render(lang)}"
 
     def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
         data: dict[str, JsonValue] = {
@@ -58,6 +60,7 @@ class CriterionResult:
             "confirmation": self.confirmation.code,
             "reason": self.reason.to_json(),
             "missing": list(self.missing),
+            "note": None if self.note is None else dict(self.note.to_json()),
         }
         if texts:
             data["text"] = {lang: self.reason.render(lang) for lang in texts}
@@ -80,6 +83,9 @@ class CriterionResult:
             outcome=Outcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
             reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
             missing=tuple(missing),
+            note=None
+            if obj.get("note") is None
+            else label_from_json(obj["note"], path=f"{path}.note"),
         )
 
 

@@ -80,7 +80,8 @@ def label_from_json(data: object, *, path: str = "label") -> Label:
     """Rebuild a :class:`Msg` or :class:`Text` from its JSON form."""
     if isinstance(data, dict):
         if set(data) == {"msgid"} and isinstance(data["msgid"], str):
-            return Msg(data["msgid"])
+            msgid: str = data["msgid"]
+            return Msg(msgid)
         if set(data) == {"vi", "en"} and all(isinstance(data[k], str) for k in LANGS):
             return Text(vi=data["vi"], en=data["en"])
     raise InputError(path, data, 'expected {"msgid": ...} or {"vi": ..., "en": ...}')

@@ -14,9 +14,9 @@ from antq.core.ruleset import RuleBook
 @cache
 def default_rulebook() -> RuleBook:
     """The rule sets antq ships, for every unit kind and rule version."""
-    from antq.safety import tt124
+    from antq.safety import tt23, tt124
 
-    return RuleBook(tt124.RULE_SETS)
+    return RuleBook((*tt23.RULE_SETS, *tt124.RULE_SETS))
 
 
 __all__ = ["default_rulebook"]

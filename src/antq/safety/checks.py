@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from antq.confirmation import Confirmation
-from antq.core.criterion import Context, Finding, Parameter, finding
+from antq.core.criterion import Context, Finding, Parameter, finding, undecided
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.reasons import Percent
@@ -141,16 +141,12 @@ class ShareAtLeast:
             )
         policy = context.parameters.get(self.if_empty.name)
         if policy is None:
-            return Finding(
-                outcome=UNKNOWN,
-                reason=finding(
-                    UNKNOWN,
-                    Msg(
-                        "{whole} is 0 and the law as known to antq does not say how to treat it: set the parameter {parameter}"
-                    ),
-                    whole=self.whole.label,
-                    parameter=self.if_empty.name,
-                ).reason,
+            return undecided(
+                Msg(
+                    "{whole} is 0 and the law as known to antq does not say how to treat it: set the parameter {parameter}"
+                ),
+                whole=self.whole.label,
+                parameter=self.if_empty.name,
                 missing=(f"parameter:{self.if_empty.name}",),
             )
         outcome = NOT_APPLICABLE if policy == "not_applicable" else NOT_MET
@@ -158,7 +154,7 @@ class ShareAtLeast:
             outcome,
             Msg("{whole} is 0; treated as {policy} by the parameter {parameter}"),
             whole=self.whole.label,
-            policy=str(policy),
+            policy=outcome,
             parameter=self.if_empty.name,
         )
 
@@ -238,7 +234,7 @@ class SeriousCrimesExcused:
         if not crimes:
             return finding(MET, Msg("no crime of serious gravity or above in the period"))
         refused = [c for c in crimes if c.excused() is False]
-        undecided = [c for c in crimes if c.excused() is None]
+        unassessed = [c for c in crimes if c.excused() is None]
         if refused:
             return finding(
                 NOT_MET,
@@ -246,19 +242,15 @@ class SeriousCrimesExcused:
                 count=len(refused),
                 dates=_dates(refused),
             )
-        if undecided:
-            return Finding(
-                outcome=UNKNOWN,
-                reason=finding(
-                    UNKNOWN,
-                    Msg(
-                        "{count} crime(s) of serious gravity or above whose exception is not assessed, on {dates}"
-                    ),
-                    count=len(undecided),
-                    dates=_dates(undecided),
-                ).reason,
+        if unassessed:
+            return undecided(
+                Msg(
+                    "{count} crime(s) of serious gravity or above whose exception is not assessed, on {dates}"
+                ),
+                count=len(unassessed),
+                dates=_dates(unassessed),
                 missing=tuple(
-                    f"incidents[{c.id or c.date.isoformat()}].exception_flags" for c in undecided
+                    f"incidents[{c.id or c.date.isoformat()}].exception_flags" for c in unassessed
                 ),
             )
         return finding(
@@ -286,7 +278,7 @@ class ExcusedOnlyByForceMajeure:
                 end=context.period.end,
             )
         refused = [i for i in found if i.excused_by_force_majeure() is False]
-        undecided = [i for i in found if i.excused_by_force_majeure() is None]
+        unassessed = [i for i in found if i.excused_by_force_majeure() is None]
         if refused:
             return finding(
                 NOT_MET,
@@ -294,17 +286,13 @@ class ExcusedOnlyByForceMajeure:
                 count=len(refused),
                 dates=_dates(refused),
             )
-        if undecided:
-            return Finding(
-                outcome=UNKNOWN,
-                reason=finding(
-                    UNKNOWN,
-                    Msg("{count} whose force majeure is not assessed, on {dates}"),
-                    count=len(undecided),
-                    dates=_dates(undecided),
-                ).reason,
+        if unassessed:
+            return undecided(
+                Msg("{count} whose force majeure is not assessed, on {dates}"),
+                count=len(unassessed),
+                dates=_dates(unassessed),
                 missing=tuple(
-                    f"incidents[{i.id or i.date.isoformat()}].force_majeure" for i in undecided
+                    f"incidents[{i.id or i.date.isoformat()}].force_majeure" for i in unassessed
                 ),
             )
         return finding(
@@ -351,21 +339,17 @@ class TitleOrGrade:
             )
         missing = tuple(i.name for i, v in ((self.title, title), (self.grade, grade)) if v is None)
         if missing:
-            return Finding(
-                outcome=UNKNOWN,
-                reason=finding(
-                    UNKNOWN,
-                    Msg("not enough information: missing {inputs}"),
-                    inputs=_join_labels(
-                        i for i, v in ((self.title, title), (self.grade, grade)) if v is None
-                    ),
-                ).reason,
+            return undecided(
+                Msg("not enough information: missing {inputs}"),
+                inputs=_join_labels(
+                    i for i, v in ((self.title, title), (self.grade, grade)) if v is None
+                ),
                 missing=missing,
             )
         assert grade is not None
         return finding(
             NOT_MET,
-            Msg("no '{title}' title and rated '{grade}', below '{minimum}'"),
+            Msg("{title}: no; rated '{grade}', below '{minimum}'"),
             title=self.title.label,
             grade=grade,
             minimum=self.minimum,
@@ -400,7 +384,7 @@ class TopicsCovered:
             Msg("{count} required topic(s) not covered: {topics}"),
             count=len(lacking),
             topics=Text(
-                vi=", ".join(t.label_vi for t in lacking), en=", ".join(t.label_en for t in lacking)
+                vi="; ".join(t.label_vi for t in lacking), en="; ".join(t.label_en for t in lacking)
             ),
         )
 

@@ -210,33 +210,19 @@ class InternalRulesTopic(CodedEnum):
     LEARNERS = ("learners", "quản lý, giáo dục người học", "management and education of learners")
 
 
-@attrs.frozen
-class _TopicsParser:
-    def __call__(self, raw: object, path: str) -> frozenset[InternalRulesTopic]:
-        if not isinstance(raw, list):
-            raise InputError(path, raw, "expected a list of topic codes")
-        return frozenset(
-            InternalRulesTopic.from_code(code, path=f"{path}[{i}]") for i, code in enumerate(raw)
-        )
-
-
-INTERNAL_RULES_TOPICS = declare.Input(
-    name="internal_rules_topics",
-    label=Msg("topics covered by the unit's internal rules, made in Quarter I and fitting the law"),
-    kind=declare.InputKind.RECORDS,
-    parse=_TopicsParser(),
-    schema={
-        "type": "array",
-        "items": {"type": "string", "enum": list(InternalRulesTopic.codes())},
-        "uniqueItems": True,
-    },
+INTERNAL_RULES_TOPICS = declare.code_set(
+    "internal_rules_topics",
+    Msg("topics covered by the unit's internal rules, made in Quarter I and fitting the law"),
+    InternalRulesTopic,
 )
 STAFF_TOTAL = declare.count(
-    "staff_total", Msg("officials, public employees and workers of the unit")
+    "staff_total", Msg("officials, civil servants, public employees and workers of the unit")
 )
 STAFF_INFORMED = declare.count(
     "staff_informed",
-    Msg("officials, public employees and workers informed of the rules and criteria"),
+    Msg(
+        "officials, civil servants, public employees and workers informed of the rules and criteria"
+    ),
 )
 SCHOOL_MEMBERS_TOTAL = declare.count(
     "school_members_total", Msg("staff, teachers and learners of the institution")

@@ -94,7 +94,9 @@ SECURITY_EVENTS: tuple[tuple[str, str, Cat, Msg], ...] = (
         "g",
         "no-complaint-incitement",
         Cat.COMPLAINT_INCITEMENT,
-        Msg("No inciting of crowds to complain or disturb order, and no abuse of complaints"),
+        Msg(
+            "No inciting of crowds to complain or disturb order, and no use of complaints against the State or the officials handling them"
+        ),
     ),
 )
 

@@ -3,12 +3,8 @@
 
 from __future__ import annotations
 
-import attrs
-
 from antq.confirmation import Confirmation
-from antq.core.criterion import Check, Context, Criterion, CriterionKind
-from antq.core.inputs import Input
-from antq.core.reasons import Reason
+from antq.core.criterion import Check, Criterion, CriterionKind
 from antq.entities.grades import TaskGrade
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg
@@ -24,34 +20,11 @@ from antq.safety.checks import (
     ShareAtLeast,
     TitleOrGrade,
 )
+from antq.safety.gates import WhenAllTrue, WhenTrue
 from antq.safety.tt124._common import EMPTY_SUBUNITS, applies, c124
 
 #: Điều 6 khoản 5 and Điều 7 khoản 6: share of sub-units that must qualify.
 SUBUNIT_SHARE_PERCENT = 70
-
-
-@attrs.frozen
-class WhenTrue:
-    """Gate: the criterion applies only when ``fact`` is true."""
-
-    fact: Input[bool]
-    otherwise: Msg
-
-    def __call__(self, context: Context) -> Reason | None:
-        return None if context[self.fact] else Reason(template=self.otherwise)
-
-
-@attrs.frozen
-class WhenAllTrue:
-    """Gate: applies only when every fact is true; the first false one says why not."""
-
-    facts: tuple[tuple[Input[bool], Msg], ...]
-
-    def __call__(self, context: Context) -> Reason | None:
-        for fact, otherwise in self.facts:
-            if not context[fact]:
-                return Reason(template=otherwise)
-        return None
 
 
 NO_PARTY = Msg("the unit has no Party organisation, so this item does not apply")
@@ -138,7 +111,9 @@ def incident_items(prefix: str, cited_as: Citation | None, points: str) -> list[
         (
             "c",
             "no-complaint-incitement",
-            Msg("No inciting of crowds to complain or disturb order, and no abuse of complaints"),
+            Msg(
+                "No inciting of crowds to complain or disturb order, and no use of complaints against the State or the officials handling them"
+            ),
             NoIncidents(frozenset({Cat.COMPLAINT_INCITEMENT})),
         ),
         (
@@ -245,7 +220,7 @@ def subunits(prefix: str, citation: Citation) -> list[Criterion]:
         Criterion(
             id=f"{prefix}.subunits",
             title=Msg(
-                "At least 70% of the sub-units earned 'Tập thể lao động tiên tiến' or were rated 'completed tasks well' or higher"
+                "Sub-units that earned 'Tập thể lao động tiên tiến' or were rated 'completed tasks well' or higher: at least 70 percent"
             ),
             citation=citation,
             kind=CriterionKind.THRESHOLD,

@@ -91,7 +91,7 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         id=f"{P}.units-registered",
         title=Msg(
-            "100% of the residential areas, agencies, enterprises and institutions under the commune registered"
+            "All residential areas, agencies, enterprises and institutions under the commune (100%) registered"
         ),
         citation=c124(5, 4),
         kind=CriterionKind.THRESHOLD,
@@ -100,7 +100,7 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id=f"{P}.units-recognised",
-        title=Msg("At least 70% of the units under the commune were recognised as safe"),
+        title=Msg("Units under the commune recognised as safe: at least 70 percent"),
         citation=c124(5, 4),
         kind=CriterionKind.THRESHOLD,
         inputs=(i.UNITS_RECOGNISED, i.UNITS_TOTAL),

@@ -11,12 +11,12 @@ import attrs
 
 from antq.core.criterion import Context, Criterion, CriterionKind, Finding, finding
 from antq.core.outcome import Outcome
-from antq.core.reasons import Reason
 from antq.core.ruleset import RuleSet
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
+from antq.safety.gates import WhenGeneralEducation
 from antq.safety.inputs import InternalRulesTopic as Topic
 from antq.safety.tt124._common import INSTRUMENT, VALID_FROM, c124, window
 from antq.safety.tt124._units import incident_items, planning, security_force, subunits
@@ -43,22 +43,12 @@ class InstitutionInScope:
         return finding(Outcome.MET, Msg("within the circular's scope"))
 
 
-@attrs.frozen
-class GeneralEducationOnly:
-    """Điều 7 khoản 2: the parents' board item is for general-education institutions."""
-
-    def __call__(self, context: Context) -> Reason | None:
-        if context[i.EDUCATION_LEVEL].general_education:
-            return None
-        return Reason(template=Msg("only general-education institutions must do this"))
-
-
 SCOPE = Criterion(
     id=f"{P}.scope",
     title=Msg(
         "The institution is within the circular's scope (not a primary school, pre-school or crèche)"
     ),
-    citation=c124(1, 2),
+    citation=c124(1, 2, "b"),
     kind=CriterionKind.BOOLEAN,
     inputs=(i.EDUCATION_LEVEL,),
     check=InstitutionInScope(),
@@ -78,7 +68,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id=f"{P}.members-informed",
-        title=Msg("100% of staff, teachers and learners were informed of the rules and criteria"),
+        title=Msg(
+            "All staff, teachers and learners (100%) were informed of the rules and criteria"
+        ),
         citation=c124(7, 1),
         kind=CriterionKind.THRESHOLD,
         inputs=(i.SCHOOL_MEMBERS_INFORMED, i.SCHOOL_MEMBERS_TOTAL),
@@ -93,7 +85,9 @@ CRITERIA: tuple[Criterion, ...] = (
         inputs=(i.PARENT_BOARD_COORDINATION,),
         check=IsTrue(i.PARENT_BOARD_COORDINATION),
         gate_inputs=(i.EDUCATION_LEVEL,),
-        applies_when=GeneralEducationOnly(),
+        applies_when=WhenGeneralEducation(
+            i.EDUCATION_LEVEL, Msg("only general-education institutions must do this")
+        ),
     ),
     *incident_items(P, c124(7, 3), "abcđeg"),
     Criterion(
@@ -107,7 +101,7 @@ CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         id=f"{P}.no-offending-members",
         title=Msg(
-            "No staff member, teacher or learner committed a crime or has a social evil and was disciplined with a warning or heavier"
+            "No staff member, teacher or learner who committed a crime or has a social evil was disciplined with a warning or heavier"
         ),
         citation=c124(7, 4),
         kind=CriterionKind.BOOLEAN,

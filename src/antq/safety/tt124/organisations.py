@@ -76,7 +76,7 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
         Criterion(
             id=f"{prefix}.staff-informed",
             title=Msg(
-                "100% of officials, public employees and workers were informed of the rules and criteria"
+                "All officials, civil servants, public employees and workers (100%) were informed of the rules and criteria"
             ),
             citation=c124(6, 1),
             kind=CriterionKind.THRESHOLD,
@@ -88,7 +88,7 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
         Criterion(
             id=f"{prefix}.no-staff-admin-penalty",
             title=Msg(
-                "No staff member or worker was given an administrative penalty in the security-and-order field"
+                "No official or worker was given an administrative penalty in the security-and-order field"
             ),
             citation=c124(6, 3, "h"),
             kind=CriterionKind.BOOLEAN,
@@ -99,7 +99,7 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
         Criterion(
             id=f"{prefix}.no-staff-social-evil",
             title=Msg(
-                "No staff member or worker with a social evil was disciplined with a warning or heavier"
+                "No official or worker with a social evil was disciplined with a warning or heavier"
             ),
             citation=c124(6, 3, "h"),
             kind=CriterionKind.BOOLEAN,
@@ -115,7 +115,7 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
 AGENCY_SCOPE = Criterion(
     id="tt124.agency.scope",
     title=Msg("The agency is within the circular's scope (not an armed-forces agency or unit)"),
-    citation=c124(1, 2),
+    citation=c124(1, 2, "b"),
     kind=CriterionKind.BOOLEAN,
     inputs=(i.IS_ARMED_FORCES,),
     check=AgencyInScope(),
@@ -123,7 +123,7 @@ AGENCY_SCOPE = Criterion(
 ENTERPRISE_SCOPE = Criterion(
     id="tt124.enterprise.scope",
     title=Msg("The enterprise is within the circular's scope (not a small or micro enterprise)"),
-    citation=c124(1, 2),
+    citation=c124(1, 2, "b"),
     kind=CriterionKind.BOOLEAN,
     inputs=(i.ENTERPRISE_SIZE,),
     check=EnterpriseInScope(),

@@ -45,7 +45,7 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id=f"{P}.households-registered",
-        title=Msg("100% of the households currently residing registered to take part"),
+        title=Msg("All households currently residing (100%) registered to take part"),
         citation=c124(4, 1),
         kind=CriterionKind.THRESHOLD,
         inputs=(i.HOUSEHOLDS_REGISTERED, i.HOUSEHOLDS_RESIDENT),

@@ -1,0 +1,63 @@
+"""Applicability gates shared by the safe-standard rule sets.
+
+A gate decides, before a criterion is read, whether it applies. Gates are
+three-valued like everything else: they answer with the reason it does not
+apply, ``None`` when it applies, or ``Outcome.UNKNOWN`` when the facts they
+need are missing. One known fact that already excludes the criterion is
+enough; the gate does not wait for the others.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from antq.core.criterion import Context, GateAnswer
+from antq.core.inputs import Input
+from antq.core.outcome import Outcome
+from antq.core.reasons import Reason
+from antq.entities.organisations import EducationLevel
+from antq.i18n.catalog import Msg
+
+
+@attrs.frozen
+class WhenTrue:
+    """The criterion applies only when ``fact`` is true."""
+
+    fact: Input[bool]
+    otherwise: Msg
+
+    def __call__(self, context: Context) -> GateAnswer:
+        value = context.get(self.fact)
+        if value is None:
+            return Outcome.UNKNOWN
+        return None if value else Reason(template=self.otherwise)
+
+
+@attrs.frozen
+class WhenAllTrue:
+    """Applies only when every fact is true; any known false one says why not."""
+
+    facts: tuple[tuple[Input[bool], Msg], ...]
+
+    def __call__(self, context: Context) -> GateAnswer:
+        undecided = False
+        for fact, otherwise in self.facts:
+            value = context.get(fact)
+            if value is False:
+                return Reason(template=otherwise)
+            undecided = undecided or value is None
+        return Outcome.UNKNOWN if undecided else None
+
+
+@attrs.frozen
+class WhenGeneralEducation:
+    """Applies only to general-education (phổ thông) institutions."""
+
+    level: Input[EducationLevel]
+    otherwise: Msg
+
+    def __call__(self, context: Context) -> GateAnswer:
+        level = context.get(self.level)
+        if level is None:
+            return Outcome.UNKNOWN
+        return None if level.general_education else Reason(template=self.otherwise)

@@ -1,0 +1,548 @@
+"""The commune roll-up: counting the units under a commune from their verdicts.
+
+A commune is safe only if enough of the units under it are (Thông tư
+124/2021/TT-BCA Điều 5 khoản 4): **100%** of its residential areas, agencies,
+enterprises and educational institutions registered, and **at least 70%** of
+them were recognised, in integers ``100 * recognised >= 70 * total``. Under
+Thông tư 23/2012/TT-BCA (Điều 6 khoản 4) only the **residential areas** count,
+and only the 70% share is required. The counts come from the *same round's*
+verdicts of those units, which are therefore evaluated first.
+
+:func:`commune_counts` counts the verdicts, :func:`apply_counts` writes the
+counts into the commune's facts, and :func:`evaluate_commune` does both and
+evaluates the commune.
+
+**How a unit is counted.**
+
+* A unit whose verdict is NOT_APPLICABLE is outside the circular's scope
+  (Điều 1 khoản 2: agencies of the armed forces, small and micro enterprises,
+  primary schools, pre-schools and crèches) and is left out of the total.
+  The circular does not say so in Điều 5 khoản 4; it is antq's reading, since
+  such units can be neither registered nor recognised under it.
+* A unit whose scope is itself UNKNOWN (its eligibility could not be decided)
+  is kept in the total with its recognition unknown, and its registration
+  counted only if that criterion is MET. Every MET or NOT_MET the commune
+  gets then holds whether or not the unit turns out to be in scope; the price
+  is that a few cases stay UNKNOWN that a finer analysis could settle.
+* A unit is registered when its registration criterion (the criterion whose
+  id ends in ``.registration``) is MET, not registered when it is NOT_MET, and
+  of unknown registration otherwise.
+* A unit is recognised when its verdict is MET, not recognised when it is
+  NOT_MET, and of unknown recognition when it is UNKNOWN.
+
+**Bounds.** With unknowns the counts are ranges (``registered_min`` to
+``registered_max``, ``recognised_min`` to ``recognised_max``).
+:func:`apply_counts` writes a value only when it decides the criterion the
+same way at every point of the range, so that three-valued logic comes out
+right: the exact value when the bounds agree; the lower bound when it already
+passes; the upper bound when even it fails. Otherwise the fact is left absent
+and the criterion is UNKNOWN, never met.
+
+>>> from antq.safety.rollup import UnitCounts, apply_counts
+>>> counts = UnitCounts(
+...     commune_id="X1", year=2024, instrument="124/2021/TT-BCA", total=25,
+...     registered_min=25, registered_max=25, recognised_min=17, recognised_max=19,
+... )
+>>> counts.exact, counts.recognised_value()
+(False, None)
+>>> attrs.evolve(counts, recognised_min=18).recognised_value()  # 18/25 = 72% passes already
+18
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from antq.confirmation import Confirmation
+from antq.core.engine import evaluate
+from antq.core.facts import UnitFacts
+from antq.core.inputs import Input
+from antq.core.outcome import Outcome, combine
+from antq.core.reasons import Param, Reason
+from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.verdict import Verdict
+from antq.errors import DefinitionError, InputError
+from antq.i18n.catalog import Label, Msg
+from antq.law.citation import Citation, cite
+from antq.safety import inputs as i
+from antq.safety.tt23 import inputs as tt23_inputs
+from antq.safety.tt124 import commune as tt124_commune
+from antq.unit_kinds import UnitKind
+from antq.vocabulary import Lang
+
+__all__ = [
+    "REGISTRATION_SUFFIX",
+    "ROLLUP_RULES",
+    "TT23_ROLLUP_INPUTS",
+    "CommuneRollup",
+    "RollupInputs",
+    "RollupRule",
+    "UnitCounts",
+    "apply_counts",
+    "commune_counts",
+    "evaluate_commune",
+    "rollup_rule",
+]
+
+TT124 = "124/2021/TT-BCA"
+TT23 = "23/2012/TT-BCA"
+
+#: Suffix of the id of a unit's registration criterion (``tt124.residential-area.registration``).
+REGISTRATION_SUFFIX = ".registration"
+
+
+@attrs.frozen(kw_only=True)
+class RollupInputs:
+    """The commune inputs a roll-up writes: the total, the recognised and the registered.
+
+    ``registered`` is None for an instrument without a registration rule
+    (Thông tư 23/2012 counts only the recognised share).
+    """
+
+    total: Input[int]
+    recognised: Input[int]
+    registered: Input[int] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RollupRule:
+    """How one instrument counts the units under a commune, as data.
+
+    ``inputs`` is None when antq does not yet know the commune input names of
+    that instrument: :func:`commune_counts` still works, and
+    :func:`apply_counts` needs ``inputs=`` from the caller.
+    """
+
+    instrument: str
+    counted_kinds: frozenset[UnitKind]
+    registration_required: bool
+    share_percent: int
+    citation: Citation
+    inputs: RollupInputs | None
+    confirmation: Confirmation = Confirmation.CONFIRMED
+    note: Label | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if UnitKind.COMMUNE in self.counted_kinds or not self.counted_kinds:
+            raise DefinitionError(
+                f"roll-up of {self.instrument}: counted kinds must be unit kinds under a commune"
+            )
+        if not 0 < self.share_percent <= 100:
+            raise DefinitionError(f"roll-up of {self.instrument}: share must be 1-100%")
+        if self.inputs is not None and self.registration_required != (
+            self.inputs.registered is not None
+        ):
+            raise DefinitionError(
+                f"roll-up of {self.instrument}: a registered-count input is needed exactly when "
+                "registration is required"
+            )
+
+
+#: Thông tư 23/2012 Điều 6 khoản 4 counts residential areas only, into these inputs.
+TT23_ROLLUP_INPUTS: RollupInputs | None = RollupInputs(
+    total=tt23_inputs.RESIDENTIAL_AREAS_TOTAL, recognised=tt23_inputs.RESIDENTIAL_AREAS_RECOGNISED
+)
+
+#: The roll-up of each instrument, by instrument number.
+ROLLUP_RULES: Mapping[str, RollupRule] = MappingProxyType(
+    {
+        TT124: RollupRule(
+            instrument=TT124,
+            counted_kinds=frozenset(
+                {
+                    UnitKind.RESIDENTIAL_AREA,
+                    UnitKind.AGENCY,
+                    UnitKind.ENTERPRISE,
+                    UnitKind.EDUCATIONAL_INSTITUTION,
+                }
+            ),
+            registration_required=True,
+            share_percent=tt124_commune.RECOGNISED_SHARE_PERCENT,
+            citation=cite(TT124, 5, 4),
+            inputs=RollupInputs(
+                total=i.UNITS_TOTAL, recognised=i.UNITS_RECOGNISED, registered=i.UNITS_REGISTERED
+            ),
+            note=Msg(
+                "units outside the circular's scope (a not-applicable verdict) are left out of the total: antq's reading of Article 5(4)"
+            ),
+        ),
+        TT23: RollupRule(
+            instrument=TT23,
+            counted_kinds=frozenset({UnitKind.RESIDENTIAL_AREA}),
+            registration_required=False,
+            share_percent=70,  # Điều 6 khoản 4 (safe-standard.md §5.1)
+            citation=cite(TT23, 6, 4),
+            inputs=TT23_ROLLUP_INPUTS,
+            note=Msg("only residential areas count, and no share of registered units is required"),
+        ),
+    }
+)
+
+
+def rollup_rule(instrument: str) -> RollupRule:
+    """The roll-up of ``instrument``; :class:`~antq.errors.InputError` for one antq has none for."""
+    rule = ROLLUP_RULES.get(instrument) if isinstance(instrument, str) else None
+    if rule is None:
+        known = ", ".join(ROLLUP_RULES)
+        raise InputError("instrument", instrument, f"no commune roll-up; expected one of: {known}")
+    return rule
+
+
+def _ids(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(values))
+
+
+def _check_bounds(instance: UnitCounts) -> None:
+    if instance.total <= 0:
+        raise InputError(
+            "UnitCounts.total",
+            instance.total,
+            "must be > 0: a commune with no unit in scope cannot meet a 100% or 70% rule",
+        )
+    pairs: list[tuple[str, int | None, int | None]] = [
+        ("recognised", instance.recognised_min, instance.recognised_max)
+    ]
+    if instance.registered_min is not None or instance.registered_max is not None:
+        pairs.append(("registered", instance.registered_min, instance.registered_max))
+    for name, low, high in pairs:
+        if low is None or high is None or not 0 <= low <= high <= instance.total:
+            raise InputError(
+                f"UnitCounts.{name}_min",
+                (low, high),
+                f"need 0 <= {name}_min <= {name}_max <= total ({instance.total})",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class UnitCounts:
+    """The units under one commune in one round, counted exactly or within bounds.
+
+    The tuples list unit ids (sorted, so the counts do not depend on the order
+    of the verdicts): ``counted`` are in the total; ``excluded`` had a
+    NOT_APPLICABLE verdict; ``not_counted`` are of a kind the instrument does
+    not count (agencies and the like under TT 23); ``scope_unknown``,
+    ``registration_unknown`` and ``recognition_unknown`` are the causes of the
+    bounds; ``not_registered`` failed their registration criterion.
+
+    ``registered_min`` and ``registered_max`` are None when the instrument has
+    no registration rule (Thông tư 23/2012).
+    """
+
+    commune_id: str
+    year: int
+    instrument: str
+    total: int
+    recognised_min: int
+    recognised_max: int
+    registered_min: int | None = None
+    registered_max: int | None = None
+    counted: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    excluded: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    not_counted: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    scope_unknown: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    registration_unknown: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    recognition_unknown: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    not_registered: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+
+    def __attrs_post_init__(self) -> None:
+        rule = rollup_rule(self.instrument)
+        has_registration = self.registered_min is not None or self.registered_max is not None
+        if has_registration != rule.registration_required:
+            raise InputError(
+                "UnitCounts.registered_min",
+                self.registered_min,
+                f"{self.instrument} "
+                + ("requires" if rule.registration_required else "has no")
+                + " registered counts",
+            )
+        _check_bounds(self)
+
+    @property
+    def rule(self) -> RollupRule:
+        return rollup_rule(self.instrument)
+
+    @property
+    def exact(self) -> bool:
+        """Whether every count is known exactly."""
+        return (
+            self.recognised_min == self.recognised_max
+            and self.registered_min == self.registered_max
+        )
+
+    def recognised_value(self) -> int | None:
+        """The recognised count that decides the share rule, or None if it is undecided.
+
+        The exact count when known; else the lower bound if it already passes
+        (``100*min >= share*total``); else the upper bound if even it fails;
+        else None.
+        """
+        low, high, share = self.recognised_min, self.recognised_max, self.rule.share_percent
+        if low == high or 100 * low >= share * self.total:
+            return low
+        if 100 * high < share * self.total:
+            return high
+        return None
+
+    def explain(self, lang: Lang = "vi") -> str:
+        """The counts, with what made them uncertain and the reading applied."""
+        rule = self.rule
+        lines = [
+            Reason(
+                template=Msg("{commune}, round {year}: {total} unit(s) counted under {citation}"),
+                params={
+                    "commune": self.commune_id,
+                    "year": str(self.year),
+                    "total": self.total,
+                    "citation": rule.citation.render(lang),
+                },
+            ).render(lang)
+        ]
+        rows: list[tuple[Msg, Msg, int | None, int | None, int]] = [
+            (
+                Msg("recognised: {low}"),
+                Msg("recognised: {low} to {high} ({unknown} unit(s) with an unknown verdict)"),
+                self.recognised_min,
+                self.recognised_max,
+                len(self.recognition_unknown),
+            )
+        ]
+        if self.registered_min is not None:
+            rows.append(
+                (
+                    Msg("registered: {low}"),
+                    Msg(
+                        "registered: {low} to {high} ({unknown} unit(s) whose registration is unknown)"
+                    ),
+                    self.registered_min,
+                    self.registered_max,
+                    len(self.registration_unknown),
+                )
+            )
+        for exact, ranged, low, high, unknown in rows:
+            assert low is not None and high is not None
+            template = exact if low == high else ranged
+            params: dict[str, Param] = {"low": low, "high": high, "unknown": unknown}
+            lines.append("  " + Reason(template=template, params=params).render(lang))
+        for ids, template in (
+            (self.not_registered, Msg("not registered: {units}")),
+            (self.excluded, Msg("left out, outside the circular's scope: {units}")),
+            (self.not_counted, Msg("not counted by this circular: {units}")),
+            (self.scope_unknown, Msg("in the total although their scope is unknown: {units}")),
+        ):
+            if ids:
+                lines.append(
+                    "  " + Reason(template=template, params={"units": ", ".join(ids)}).render(lang)
+                )
+        if rule.note is not None:
+            lines.append(f"  ({rule.note.render(lang)})")
+        return "\n".join(lines)
+
+    def registered_value(self) -> int | None:
+        """The registered count that decides the 100% rule, or None if it is undecided.
+
+        The exact count when known; else the upper bound if it is already short
+        of the total; else None. None also when the instrument has no such rule.
+        """
+        low, high = self.registered_min, self.registered_max
+        if low is None or high is None:
+            return None
+        if low == high:
+            return low
+        if high < self.total:
+            return high
+        return None
+
+
+def _registration(verdict: Verdict, path: str) -> Outcome:
+    found = [r.outcome for r in verdict.results if r.criterion_id.endswith(REGISTRATION_SUFFIX)]
+    if not found:
+        raise InputError(
+            f"{path}.results",
+            verdict.rule_set,
+            f"no registration criterion (an id ending in {REGISTRATION_SUFFIX!r}) in this verdict",
+        )
+    return combine(found)
+
+
+def commune_counts(
+    verdicts: Iterable[Verdict], *, commune_id: str, instrument: str, year: int | None = None
+) -> UnitCounts:
+    """Count the units under ``commune_id`` from their verdicts of one round.
+
+    Only verdicts whose ``commune`` is ``commune_id`` are read; verdicts of
+    communes themselves are skipped. Those verdicts must all be of one year
+    (``year`` when given) and of ``instrument``, and name each unit once:
+    otherwise :class:`~antq.errors.InputError`. So is a commune with no unit in scope, which
+    has nothing to take 100% or 70% of.
+    """
+    rule = rollup_rule(instrument)
+    if not isinstance(commune_id, str) or not commune_id.strip():
+        raise InputError("commune_id", commune_id, "must be a non-empty string")
+    seen: dict[str, int] = {}
+    round_year, round_from = year, "year"
+    counted: list[str] = []
+    excluded: list[str] = []
+    not_counted: list[str] = []
+    scope_unknown: list[str] = []
+    registration_unknown: list[str] = []
+    recognition_unknown: list[str] = []
+    not_registered: list[str] = []
+    registered = recognised = 0
+    for index, verdict in enumerate(verdicts):
+        path = f"verdicts[{index}]"
+        if not isinstance(verdict, Verdict):
+            raise InputError(path, verdict, "expected a Verdict")
+        if verdict.commune != commune_id or verdict.kind is UnitKind.COMMUNE:
+            continue
+        unit = verdict.unit_id
+        if unit in seen:
+            raise InputError(
+                f"{path}.unit_id", unit, f"the same unit appears twice (also at [{seen[unit]}])"
+            )
+        seen[unit] = index
+        if round_year is None:
+            round_year, round_from = verdict.year, path
+        elif verdict.year != round_year:
+            raise InputError(
+                f"{path}.year",
+                verdict.year,
+                f"verdicts of different rounds mixed: {round_year} (from {round_from}) and"
+                f" {verdict.year}; a commune counts the units of its own round only",
+            )
+        if verdict.instrument != rule.instrument:
+            raise InputError(
+                f"{path}.instrument",
+                verdict.instrument,
+                f"the commune is counted under {rule.instrument}; evaluate its units under it too",
+            )
+        if verdict.kind not in rule.counted_kinds:
+            not_counted.append(unit)
+            continue
+        if verdict.outcome is Outcome.NOT_APPLICABLE:
+            excluded.append(unit)
+            continue
+        counted.append(unit)
+        in_scope_unknown = bool(verdict.eligibility) and (
+            combine(r.outcome for r in verdict.eligibility) is Outcome.UNKNOWN
+        )
+        if in_scope_unknown:
+            scope_unknown.append(unit)
+        if rule.registration_required:
+            status = _registration(verdict, path)
+            if status is Outcome.MET:
+                registered += 1
+            elif status is Outcome.NOT_MET and not in_scope_unknown:
+                not_registered.append(unit)
+            else:
+                registration_unknown.append(unit)
+        if verdict.outcome is Outcome.MET:
+            recognised += 1
+        elif verdict.outcome is Outcome.UNKNOWN:
+            recognition_unknown.append(unit)
+    if not counted or round_year is None:
+        raise InputError(
+            "verdicts",
+            commune_id,
+            "no unit under this commune is in scope: a commune with no unit to count cannot be"
+            " assessed under Article 5(4), and antq does not treat that as met",
+        )
+    return UnitCounts(
+        commune_id=commune_id,
+        year=round_year,
+        instrument=rule.instrument,
+        total=len(counted),
+        recognised_min=recognised,
+        recognised_max=recognised + len(recognition_unknown),
+        registered_min=registered if rule.registration_required else None,
+        registered_max=registered + len(registration_unknown)
+        if rule.registration_required
+        else None,
+        counted=counted,
+        excluded=excluded,
+        not_counted=not_counted,
+        scope_unknown=scope_unknown,
+        registration_unknown=registration_unknown,
+        recognition_unknown=recognition_unknown,
+        not_registered=not_registered,
+    )
+
+
+def apply_counts(
+    commune_facts: UnitFacts, counts: UnitCounts, *, inputs: RollupInputs | None = None
+) -> UnitFacts:
+    """The commune's facts with the roll-up counts written in.
+
+    Sets the total and, where the bounds decide them (see
+    :meth:`UnitCounts.recognised_value` and :meth:`UnitCounts.registered_value`),
+    the recognised and registered counts; an undecided count is removed, so
+    its criterion is UNKNOWN. Values the caller had put there are replaced:
+    the roll-up is the source of these facts. ``inputs`` defaults to the
+    instrument's (see :data:`ROLLUP_RULES`).
+    """
+    if commune_facts.kind is not UnitKind.COMMUNE:
+        raise InputError(
+            f"{commune_facts.unit_id}.kind", commune_facts.kind.code, "expected a commune"
+        )
+    if commune_facts.unit_id != counts.commune_id:
+        raise InputError(
+            f"{commune_facts.unit_id}.unit_id",
+            commune_facts.unit_id,
+            f"the counts are of commune {counts.commune_id!r}",
+        )
+    if commune_facts.year != counts.year:
+        raise InputError(
+            f"{commune_facts.unit_id}.year",
+            commune_facts.year,
+            f"the counts are of round {counts.year}",
+        )
+    names = inputs or counts.rule.inputs
+    if names is None:
+        raise DefinitionError(
+            f"antq does not yet know the commune inputs of the {counts.instrument} roll-up:"
+            " pass inputs=RollupInputs(...)"
+        )
+    values: dict[str, object] = {
+        names.total.name: counts.total,
+        names.recognised.name: counts.recognised_value(),
+    }
+    if names.registered is not None:
+        values[names.registered.name] = counts.registered_value()
+    return commune_facts.with_values(**values)
+
+
+@attrs.frozen(kw_only=True)
+class CommuneRollup:
+    """A commune evaluated from its units: the counts, the facts used and the verdict."""
+
+    counts: UnitCounts
+    facts: UnitFacts
+    verdict: Verdict
+
+
+def evaluate_commune(
+    commune_facts: UnitFacts,
+    unit_verdicts: Iterable[Verdict],
+    rules: RuleSet | RuleBook,
+    *,
+    inputs: RollupInputs | None = None,
+) -> CommuneRollup:
+    """Count the units under the commune, write the counts in and evaluate the commune.
+
+    The units' verdicts must be of the commune's round (``commune_facts.year``)
+    and of the instrument of the commune's rule set.
+    """
+    if isinstance(rules, RuleBook):
+        rule_set = rules.select(commune_facts.kind, commune_facts.year, period=commune_facts.period)
+    else:
+        rule_set = rules
+    counts = commune_counts(
+        unit_verdicts,
+        commune_id=commune_facts.unit_id,
+        instrument=rule_set.instrument,
+        year=commune_facts.year,
+    )
+    facts = apply_counts(commune_facts, counts, inputs=inputs)
+    return CommuneRollup(counts=counts, facts=facts, verdict=evaluate(facts, rule_set))

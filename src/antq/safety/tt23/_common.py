@@ -1,0 +1,194 @@
+"""Pieces shared by the Thông tư 23/2012/TT-BCA rule sets: dates, citations, checks, gates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from antq.confirmation import Confirmation
+from antq.core.criterion import Context, Criterion, CriterionKind, Finding, Parameter, finding
+from antq.core.inputs import Input
+from antq.core.outcome import Outcome
+from antq.entities.grades import EmulationTitle
+from antq.entities.incidents import IncidentCategory
+from antq.errors import InputError
+from antq.i18n.catalog import Msg, Text
+from antq.law.citation import Citation, cite
+from antq.law.registry import get_instrument
+from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow
+from antq.safety import inputs as shared
+from antq.safety.checks import NoIncidents, NoneCounted, ShareAtLeast
+from antq.safety.gates import WhenGeneralEducation as _WhenGeneralEducation
+from antq.safety.tt23 import inputs as tt23_inputs
+from antq.unit_kinds import UnitKind
+
+INSTRUMENT = "23/2012/TT-BCA"
+
+#: TT 124/2021 took effect on 10/02/2022 and replaced TT 23 (TT 124 Điều 11), so a
+#: round whose assessment period ends on or before 09/02/2022 is a TT 23 round.
+VALID_TO = date(2022, 2, 9)
+
+
+def _confirmed_effective() -> date | None:
+    """TT 23's effective date, but only if the registry holds it as confirmed.
+
+    The registry has 18/06/2012 from one metadata page (S15), not from the
+    circular's own effect clause, and lists it as unconfirmed: then rounds are
+    not bounded below (there is no earlier rule set to hand over to anyway).
+    """
+    law = get_instrument(INSTRUMENT)
+    return None if "effective" in law.unconfirmed else law.effective
+
+
+VALID_FROM: date | None = _confirmed_effective()
+
+
+def c23(article: int, clause: int | None = None, point: str | None = None) -> Citation:
+    """A citation of TT 23; the registry does not know its clause structure, so a
+    clause-level citation is accepted but unverified (``Citation.verified`` is False)."""
+    return cite(INSTRUMENT, article, clause, point)
+
+
+def window(kind: UnitKind) -> AnnualWindow:
+    """Điều 9 khoản 2: the assessment window of ``kind`` (schools have none)."""
+    return ASSESSMENT_WINDOWS[INSTRUMENT][kind]
+
+
+# -- gates ---------------------------------------------------------------------------------
+
+
+def WhenGeneralEducation() -> _WhenGeneralEducation:
+    """Gate: applies only to a general-education (phổ thông) school."""
+    return _WhenGeneralEducation(
+        shared.EDUCATION_LEVEL,
+        Msg("the learners are not general-education pupils, so this item does not apply"),
+    )
+
+
+# -- checks --------------------------------------------------------------------------------
+
+
+def _title_names(titles: tuple[EmulationTitle, ...]) -> Text:
+    return Text(
+        vi="; ".join(t.label_vi for t in titles) or "không có",
+        en="; ".join(t.label_en for t in titles) or "none",
+    )
+
+
+@attrs.frozen
+class TitleAtLeast:
+    """A force earned a collective emulation title at ``minimum``'s level or higher.
+
+    The input lists the titles earned for the year (empty: none). Titles are
+    compared by :meth:`EmulationTitle.at_least`, which ranks an armed-forces
+    title and its civilian counterpart equally ("Đơn vị tiên tiến" and
+    "Tập thể lao động tiên tiến").
+    """
+
+    titles: Input[tuple[EmulationTitle, ...]]
+    minimum: EmulationTitle
+
+    def __call__(self, context: Context) -> Finding:
+        earned = context[self.titles]
+        best = [t for t in earned if t.at_least(self.minimum)]
+        if best:
+            return finding(
+                Outcome.MET,
+                Msg("earned '{title}', at least '{minimum}'"),
+                title=best[0],
+                minimum=self.minimum,
+            )
+        return finding(
+            Outcome.NOT_MET,
+            Msg("titles earned: {titles}; '{minimum}' or higher is required"),
+            titles=_title_names(earned),
+            minimum=self.minimum,
+        )
+
+
+@attrs.frozen
+class ShareAtLeastParameter:
+    """``100 * part >= threshold * whole`` where the threshold is a parameter.
+
+    Used where the law as known to antq does not confirm the threshold: the
+    engine reports UNKNOWN until the user supplies it.
+    """
+
+    part: Input[int]
+    whole: Input[int]
+    threshold: Parameter[int]
+    if_empty: Parameter[str] | None = None
+
+    def __call__(self, context: Context) -> Finding:
+        threshold = context.param(self.threshold)
+        if (
+            isinstance(threshold, bool)
+            or not isinstance(threshold, int)
+            or not 0 < threshold <= 100
+        ):
+            raise InputError(
+                f"parameters.{self.threshold.name}", threshold, "expected a whole percentage 1-100"
+            )
+        return ShareAtLeast(self.part, self.whole, threshold, self.if_empty)(context)
+
+
+EMPTY_SUBUNITS: Parameter[str] = Parameter(
+    name="empty_subunits",
+    label=Msg("how a unit with no sub-units eligible for rating is treated"),
+    default=None,
+    choices=("not_applicable", "not_met"),
+    confirmation=Confirmation.UNCONFIRMED,
+    required=False,
+)
+
+
+# -- the residential-area items that a commune also applies (Điều 5; Điều 6 khoản 2) ---------
+
+S8_NOTE = Msg(
+    "indicated by a secondary source comparing Circular 23/2012 with Circular 124/2021; the text of Article 5 and the clause holding this item are not available to antq"
+)
+COMMUNE_S8_NOTE = Msg(
+    "applies Article 5(2)-(4) of Circular 23/2012 over the commune; this item is indicated by a secondary source, and its wording and clause are not available to antq"
+)
+
+
+def territory_criteria(prefix: str, citation: Citation, note: Msg) -> list[Criterion]:
+    """The complaints and disputes items that a secondary source (S8) reports in Điều 5.
+
+    A residential area cites Điều 5; a commune cites Điều 6 khoản 2, which
+    applies Điều 5 khoản 2-4 to it. That these items sit in khoản 2-4 (and not
+    in khoản 1, the annual items) is antq's reading: their clause is unknown.
+    """
+    return [
+        Criterion(
+            id=f"{prefix}.no-mass-complaints",
+            title=Msg("No mass complaints"),
+            citation=citation,
+            kind=CriterionKind.BOOLEAN,
+            inputs=(tt23_inputs.MASS_COMPLAINTS,),
+            check=NoneCounted(tt23_inputs.MASS_COMPLAINTS),
+            confirmation=Confirmation.UNCONFIRMED,
+            note=note,
+        ),
+        Criterion(
+            id=f"{prefix}.no-over-level-complaints",
+            title=Msg("No unlawful complaints bypassing the competent level"),
+            citation=citation,
+            kind=CriterionKind.BOOLEAN,
+            inputs=(tt23_inputs.OVER_LEVEL_COMPLAINTS,),
+            check=NoneCounted(tt23_inputs.OVER_LEVEL_COMPLAINTS),
+            confirmation=Confirmation.UNCONFIRMED,
+            note=note,
+        ),
+        Criterion(
+            id=f"{prefix}.no-complex-dispute",
+            title=Msg("No complex dispute among the people"),
+            citation=citation,
+            kind=CriterionKind.BOOLEAN,
+            inputs=(shared.INCIDENTS,),
+            check=NoIncidents(frozenset({IncidentCategory.PROLONGED_DISPUTE})),
+            confirmation=Confirmation.UNCONFIRMED,
+            note=note,
+        ),
+    ]
