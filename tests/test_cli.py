@@ -131,3 +131,27 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["rules", "--as-of", "31/10/2024"])
     assert exit_info.value.code == EXIT_USAGE
+
+
+def test_numeric_parameter_from_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "agency.json"
+    path.write_text(
+        json.dumps(
+            {
+                "units": [
+                    {
+                        "id": "CQ-1",
+                        "kind": "agency",
+                        "year": 2021,
+                        "facts": {"subunits_eligible": 10, "subunits_advanced_collective": 7},
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        "evaluate", str(path), "--lang", "en", "--param", "tt23_subunit_share_percent=70"
+    )
+    assert code == EXIT_OK, err
+    assert "7/10 = 70.0% ≥ 70%" in out

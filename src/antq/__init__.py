@@ -5,7 +5,7 @@ which criteria were met, which were not and why, with the law's citation.
 """
 
 from antq.api import evaluate, evaluate_many
-from antq.catalogue import CatalogueEntry, catalogue
+from antq.catalogue import CatalogueEntry, criteria_catalogue
 from antq.confirmation import Confirmation
 from antq.core import (
     Check,
@@ -86,9 +86,11 @@ from antq.periods import (
     school_year_period,
 )
 from antq.safety import default_rulebook
+from antq.safety.inputs import InternalRulesTopic, OffenceCounts
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
+#: The version of antq.
 __version__ = "0.1.0.dev0"
 
 __all__ = [
@@ -134,6 +136,7 @@ __all__ = [
     "InputKind",
     "Instrument",
     "InstrumentKind",
+    "InternalRulesTopic",
     "Lang",
     "LocalName",
     "MassModel",
@@ -142,6 +145,7 @@ __all__ = [
     "ModelStatus",
     "MonthEndPolicy",
     "Msg",
+    "OffenceCounts",
     "Outcome",
     "Parameter",
     "Percent",
@@ -167,9 +171,9 @@ __all__ = [
     "add_months",
     "add_years",
     "assessment_period",
-    "catalogue",
     "cite",
     "combine",
+    "criteria_catalogue",
     "default_rulebook",
     "evaluate",
     "evaluate_many",

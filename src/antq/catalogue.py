@@ -94,7 +94,7 @@ def in_force(rule_set: RuleSet, on: date) -> bool:
     )
 
 
-def catalogue(
+def criteria_catalogue(
     book: RuleBook | None = None, *, as_of: date | None = None
 ) -> Iterator[CatalogueEntry]:
     """Every criterion of ``book`` (default: antq's), optionally only rule sets in force on ``as_of``."""

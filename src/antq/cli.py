@@ -75,10 +75,10 @@ def _version() -> str:
 
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
-    from antq.catalogue import catalogue
+    from antq.catalogue import criteria_catalogue
     from antq.unit_kinds import UnitKind
 
-    entries = list(catalogue(as_of=args.as_of))
+    entries = list(criteria_catalogue(as_of=args.as_of))
     if args.kind:
         kind = UnitKind.from_code(args.kind, path="--kind")
         entries = [e for e in entries if e.rule_set.kind is kind]
@@ -98,13 +98,14 @@ def _cmd_schema(out: TextIO) -> int:
     return EXIT_OK
 
 
-def _parameters(pairs: Sequence[str]) -> dict[str, str]:
-    values = {}
+def _parameters(pairs: Sequence[str]) -> dict[str, object]:
+    """``NAME=VALUE`` pairs; a value of digits only is read as a whole number."""
+    values: dict[str, object] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
             raise InputError("--param", pair, "expected NAME=VALUE")
-        values[name] = value
+        values[name] = int(value) if value.isdecimal() else value
     return values
 
 
@@ -169,10 +170,20 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_INPUT if errors else EXIT_OK
 
 
-def _with_known(rule_set: Any, params: dict[str, str]) -> Any:
+def _with_known(rule_set: Any, params: dict[str, object]) -> Any:
     known = {p.name for p in rule_set.parameters()}
     chosen = {k: v for k, v in params.items() if k in known}
     return rule_set.with_parameters(**chosen) if chosen else rule_set
+
+
+def _silence_stdout() -> None:
+    import contextlib
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    # stdout may not be a real file (e.g. in tests): then there is nothing to redirect.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(
@@ -191,6 +202,10 @@ def main(
     except AntqError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
+    except BrokenPipeError:
+        # The reader (e.g. `head`) closed the pipe: not an error of the input.
+        _silence_stdout()
+        return EXIT_OK
     except OSError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT

@@ -275,6 +275,7 @@ class Period:
         return type(self)(start=start, end=end)
 
     def __str__(self) -> str:
+        """The ISO form ``"YYYY-MM-DD/YYYY-MM-DD"``, which :meth:`parse` reads back."""
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
 
     @classmethod

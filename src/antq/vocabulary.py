@@ -22,6 +22,7 @@ from antq.errors import InputError
 
 #: The languages antq renders: Vietnamese and English.
 Lang = Literal["vi", "en"]
+#: Every language antq renders, Vietnamese first.
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
 

@@ -42,7 +42,7 @@ def _check_public_api() -> None:
     document: antq.FactsDocument = antq.read_facts_file("examples/commune-2025.json")
     errors: tuple[antq.InputError, ...] = document.errors
     schema: dict[str, object] = antq.facts_schema()
-    entries: list[antq.CatalogueEntry] = list(antq.catalogue(as_of=date(2025, 11, 15)))
+    entries: list[antq.CatalogueEntry] = list(antq.criteria_catalogue(as_of=date(2025, 11, 15)))
 
     period: antq.Period = antq.assessment_period(antq.UnitKind.COMMUNE, 2025)
     inside: bool = date(2025, 11, 15) in period

@@ -1,7 +1,7 @@
 """The evaluation core: criteria, outcomes, verdicts and rule sets.
 
 Nothing here knows about any particular circular; the rules themselves live in
-:mod:`antq.safety` (and later :mod:`antq.emulation`).
+:mod:`antq.safety`.
 """
 
 from antq.core.criterion import (

@@ -105,10 +105,12 @@ class Context:
         return cast(T, self.parameters[parameter.name])
 
 
+#: A criterion's check: reads the context, returns a :class:`Finding`.
 Check = Callable[[Context], Finding]
 #: A gate's answer: the reason the criterion does not apply, None when it
 #: applies, or ``Outcome.UNKNOWN`` when the facts it needs are missing.
 GateAnswer = Reason | Outcome | None
+#: An applicability gate: answers before the criterion's inputs are read.
 Gate = Callable[[Context], GateAnswer]
 
 
