@@ -28,6 +28,13 @@ class FrozenMap(Mapping[K, V]):
     def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
         self._data: dict[K, V] = dict(data)
 
+    @classmethod
+    def adopt(cls, data: dict[K, V]) -> FrozenMap[K, V]:
+        """Wrap ``data`` without copying it; the caller must not change it afterwards."""
+        frozen: FrozenMap[K, V] = cls.__new__(cls)
+        frozen._data = data
+        return frozen
+
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 

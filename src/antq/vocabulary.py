@@ -26,6 +26,10 @@ Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
 
+#: Every vocabulary by its dotted name, so a member can be read back from JSON.
+_VOCABULARIES: dict[str, type[CodedEnum]] = {}
+
+
 class CodedEnum(Enum):
     """Base class of antq's closed vocabularies.
 
@@ -34,6 +38,10 @@ class CodedEnum(Enum):
 
     label_vi: str
     label_en: str
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        _VOCABULARIES[f"{cls.__module__}.{cls.__qualname__}"] = cls
 
     def __new__(cls, code: str, label_vi: str, label_en: str) -> Self:
         member = object.__new__(cls)
@@ -69,3 +77,29 @@ class CodedEnum(Enum):
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def vocabulary(self) -> str:
+        """The dotted name of the member's vocabulary, as written in JSON."""
+        return f"{type(self).__module__}.{type(self).__qualname__}"
+
+
+def vocabulary_member(vocabulary: object, code: object, *, path: str) -> CodedEnum:
+    """The member ``code`` of the vocabulary named ``vocabulary`` (as JSON writes it).
+
+    Only antq's own modules are imported to find a vocabulary: a name read
+    from data never causes other code to be loaded.
+    """
+    if not isinstance(vocabulary, str):
+        raise InputError(path, vocabulary, "expected a vocabulary name")
+    cls = _VOCABULARIES.get(vocabulary)
+    if cls is None and vocabulary.startswith("antq."):
+        import contextlib
+        import importlib
+
+        with contextlib.suppress(ImportError):
+            importlib.import_module(vocabulary.rsplit(".", 1)[0])
+        cls = _VOCABULARIES.get(vocabulary)
+    if cls is None:
+        raise InputError(path, vocabulary, "unknown vocabulary")
+    return cls.from_code(code, path=path)

@@ -21,6 +21,7 @@ from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.reasons import Param, Reason
 from antq.errors import DefinitionError
+from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label
 from antq.law.citation import Citation
 from antq.periods import Period
@@ -77,7 +78,10 @@ class Finding:
 
 def finding(outcome: Outcome, template: Label, **params: Param) -> Finding:
     """Shorthand for ``Finding(outcome=..., reason=Reason(template=..., params=...))``."""
-    return Finding(outcome=outcome, reason=Reason(template=template, params=params))
+    # ``params`` is a fresh dict owned by this call, so it can be frozen without a copy.
+    return Finding(
+        outcome=outcome, reason=Reason(template=template, params=FrozenMap.adopt(params))
+    )
 
 
 def undecided(template: Label, missing: tuple[str, ...], **params: Param) -> Finding:
@@ -94,9 +98,12 @@ class Context:
     facts: UnitFacts
     period: Period
     parameters: Mapping[str, object]
+    #: Scratch space for values that several checks derive from the same facts
+    #: (e.g. the incidents inside the period); private to one evaluation.
+    memo: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
 
     def __getitem__(self, inp: Input[T]) -> T:
-        return cast(T, self.facts.values[inp.name])
+        return self.facts.values[inp.name]  # type: ignore[return-value]  # typed by the Input
 
     def get(self, inp: Input[T]) -> T | None:
         return self.facts.get(inp)
@@ -143,8 +150,15 @@ class Criterion:
     gate_inputs: tuple[Input[Any], ...] = ()
     confirmation: Confirmation = Confirmation.CONFIRMED
     note: Label | None = None
+    #: Names of ``inputs``, and the required parameters: what the engine checks first.
+    needs: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    required_parameters: tuple[Parameter[Any], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "needs", frozenset(i.name for i in self.inputs))
+        object.__setattr__(
+            self, "required_parameters", tuple(p for p in self.parameters if p.required)
+        )
         names = [i.name for i in self.all_inputs]
         if len(set(names)) != len(names):
             raise DefinitionError(f"criterion {self.id!r} declares an input twice: {names}")

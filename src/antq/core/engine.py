@@ -76,13 +76,11 @@ def evaluate_criterion(criterion: Criterion, context: Context) -> CriterionResul
             absent = [i for i in criterion.gate_inputs if i.name not in values]
             reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})
             return _result(criterion, Outcome.UNKNOWN, reason, tuple(i.name for i in absent))
-    absent = [i for i in criterion.inputs if i.name not in values]
-    if absent:
+    if not criterion.needs <= context.facts.names:
+        absent = [i for i in criterion.inputs if i.name not in values]
         reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})
         return _result(criterion, Outcome.UNKNOWN, reason, tuple(i.name for i in absent))
-    unset = [
-        p for p in criterion.parameters if p.required and context.parameters.get(p.name) is None
-    ]
+    unset = [p for p in criterion.required_parameters if context.parameters.get(p.name) is None]
     if unset:
         reason = Reason(template=_MISSING_PARAMETERS, params={"parameters": _labels(unset)})
         return _result(

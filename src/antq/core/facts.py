@@ -56,6 +56,11 @@ class UnitFacts:
     province: str | None = None
     period: Period | None = None
     values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
+    #: The names of the known values.
+    names: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "names", frozenset(self.values))
 
     def get(self, inp: Input[T]) -> T | None:
         """The value of ``inp``, or None when it is not known."""

@@ -20,8 +20,8 @@ import attrs
 
 from antq.errors import InputError
 from antq.frozen import FrozenMap
-from antq.i18n.catalog import Label, Text, label_from_json
-from antq.vocabulary import CodedEnum, Lang
+from antq.i18n.catalog import Label, label_from_json
+from antq.vocabulary import CodedEnum, Lang, vocabulary_member
 
 
 @attrs.frozen(kw_only=True)
@@ -68,7 +68,7 @@ def _param_to_json(value: Param) -> JsonValue:
     if isinstance(value, Percent):
         return {"percent": [value.numerator, value.denominator]}
     if isinstance(value, CodedEnum):
-        return {"vi": value.label_vi, "en": value.label_en}
+        return {"vocabulary": value.vocabulary, "code": value.code}
     return dict(value.to_json())
 
 
@@ -81,6 +81,8 @@ def _param_from_json(data: object, path: str) -> Param:
                 return date.fromisoformat(data["date"])
             except ValueError:
                 raise InputError(path, data, "not an ISO date") from None
+        if set(data) == {"vocabulary", "code"}:
+            return vocabulary_member(data["vocabulary"], data["code"], path=path)
         pct = data.get("percent")
         if set(data) == {"percent"} and isinstance(pct, list) and len(pct) == 2:
             n, d = pct
@@ -90,14 +92,8 @@ def _param_from_json(data: object, path: str) -> Param:
     raise InputError(path, data, "not a reason parameter")
 
 
-def _normalise_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
-    # Vocabulary members become bilingual text so that a reason survives JSON unchanged.
-    return FrozenMap(
-        {
-            k: Text(vi=v.label_vi, en=v.label_en) if isinstance(v, CodedEnum) else v
-            for k, v in params.items()
-        }
-    )
+def _frozen_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
+    return params if isinstance(params, FrozenMap) else FrozenMap(params)
 
 
 @attrs.frozen(kw_only=True)
@@ -111,7 +107,7 @@ class Reason:
     """
 
     template: Label
-    params: Mapping[str, Param] = attrs.field(factory=dict, converter=_normalise_params)
+    params: Mapping[str, Param] = attrs.field(factory=dict, converter=_frozen_params)
 
     def render(self, lang: Lang) -> str:
         """The reason as a sentence in ``lang``."""

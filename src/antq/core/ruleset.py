@@ -52,6 +52,7 @@ class RuleSet:
     valid_from: date | None = None
     valid_to: date | None = None
     parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
+    _resolved: Mapping[str, object] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.criteria:
@@ -69,6 +70,8 @@ class RuleSet:
             raise DefinitionError(
                 f"rule set {self.id!r} has values for unknown parameters {unknown}"
             )
+        resolved = FrozenMap({p.name: self.parameter_value(p) for p in self.parameters()})
+        object.__setattr__(self, "_resolved", resolved)
 
     def all_criteria(self) -> Iterator[Criterion]:
         yield from self.eligibility
@@ -94,8 +97,9 @@ class RuleSet:
         """The value in force: the user's, else the default (None = not supplied)."""
         return self.parameter_values.get(parameter.name, parameter.default)
 
-    def resolved_parameters(self) -> dict[str, object]:
-        return {p.name: self.parameter_value(p) for p in self.parameters()}
+    def resolved_parameters(self) -> Mapping[str, object]:
+        """Every parameter's value in force (computed once, when the rule set is made)."""
+        return self._resolved
 
     def with_parameters(self, **values: object) -> RuleSet:
         """A copy with parameter values supplied by the user (checked against choices)."""
