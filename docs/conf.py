@@ -34,6 +34,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "antq_api",  # docs/_ext: one entry per object, reference resolution
     "antq_catalogue",  # docs/_ext: the criteria catalogue, generated from the code
+    "antq_entries",  # docs/_ext: award conditions and scoring-sheet items, from the code
 ]
 
 exclude_patterns = ["_build"]
@@ -49,7 +50,12 @@ html_title = f"antq {release}"
 nitpicky = True
 nitpick_ignore_regex = [
     # The standard library: intersphinx is not used (the build runs without network).
-    (r"py:.*", r"(collections\.abc|datetime|decimal|enum|fractions|pathlib|types)(\..+)?"),
+    (
+        r"py:.*",
+        r"(argparse|collections\.abc|datetime|decimal|enum|fractions|os|pathlib|types)(\..+)?",
+    ),
+    # Private per-call context classes that appear only in the award functions' signatures.
+    (r"py:class", r"antq\.emulation\.awards\.\w+\.\w+Context"),
 ]
 
 # -- autodoc ------------------------------------------------------------------------

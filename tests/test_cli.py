@@ -109,7 +109,7 @@ def test_rules_catalogue_text_json_and_as_of() -> None:
     entries = json.loads(out)
     assert entries and {e["unit_kind"] for e in entries} == {"commune"}
     assert all(e["citation"]["vi"].startswith("Điều") for e in entries)
-    code, out, _ = run("rules", "--format", "json", "--as-of", "2021-11-30")
+    code, out, _ = run("rules", "--format", "json", "--section", "safety", "--as-of", "2021-11-30")
     assert code == EXIT_OK
     assert all(e["instrument"] != "124/2021/TT-BCA" for e in json.loads(out))
 
@@ -155,3 +155,33 @@ def test_numeric_parameter_from_the_command_line(tmp_path: Path) -> None:
     )
     assert code == EXIT_OK, err
     assert "7/10 = 70.0% ≥ 70%" in out
+
+
+def test_rules_sections_list_award_conditions_and_sheet_items() -> None:
+    code, out, _ = run("rules", "--format", "json", "--section", "sheets")
+    assert code == EXIT_OK
+    sheet_ids = {e["id"] for e in json.loads(out)}
+    assert "qd510.agency/2" in sheet_ids
+    code, out, _ = run("rules", "--format", "json", "--section", "awards")
+    awards = json.loads(out)
+    assert awards
+    assert all("award" in e for e in awards)
+    code, out, _ = run("rules", "--format", "json")
+    every = json.loads(out)
+    assert len(every) > len(awards) + len(sheet_ids)
+
+
+def test_score_and_awards_commands_are_wired() -> None:
+    examples = EXAMPLE.parent
+    code, out, err = run(
+        "score",
+        str(examples / "example-sheet.toml"),
+        str(examples / "scores-2025.json"),
+        "--lang",
+        "en",
+    )
+    assert code == EXIT_OK, err
+    assert "5 unit(s) scored" in out
+    code, out, err = run("awards", str(examples / "awards-2025.json"), "--lang", "en")
+    assert code == EXIT_OK, err
+    assert "award question(s) answered" in out

@@ -1,5 +1,7 @@
 """The ``antq`` command.
 
+Commands: ``rules``, ``schema``, ``evaluate``, ``report``, ``score`` and ``awards``.
+
 Exit codes:
 
 * 0 - success: every unit was read and evaluated;
@@ -46,17 +48,29 @@ def _parser() -> argparse.ArgumentParser:
         "--as-of", type=_date, help="only rule sets in force for rounds ending on this date"
     )
     rules.add_argument("--kind", help="only this unit kind (e.g. residential_area, commune)")
+    rules.add_argument(
+        "--section",
+        choices=("all", "safety", "awards", "sheets"),
+        default="all",
+        help="safe-standard criteria, award conditions, scoring-sheet items, or all of them",
+    )
     rules.add_argument("--lang", choices=("vi", "en"), default="vi")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
     commands.add_parser("schema", help="print the JSON Schema of the input facts")
 
     evaluate = commands.add_parser(
-        "evaluate", help="evaluate the units of a JSON or TOML facts file"
+        "evaluate",
+        help="evaluate the units of a facts file (.json, .toml, .csv, .jsonl) or a directory of them",
     )
     evaluate.add_argument("file", type=Path)
     evaluate.add_argument("--lang", choices=("vi", "en"), default="vi")
-    evaluate.add_argument("--format", choices=("text", "json"), default="text")
+    evaluate.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl", "csv"),
+        default="text",
+        help="jsonl and csv write one row per unit as it is evaluated",
+    )
     evaluate.add_argument("--rule-set", help="pin this rule set instead of choosing by date")
     evaluate.add_argument(
         "--param",
@@ -65,6 +79,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="supply a rule parameter (repeatable), e.g. offence_comparison=not_increased",
     )
+
+    from antq.emulation.awards.commands import register as register_awards
+    from antq.emulation.commands import register as register_score
+    from antq.report.commands import add_report_parser
+
+    add_report_parser(commands)
+    register_score(commands)
+    register_awards(commands)
     return parser
 
 
@@ -78,10 +100,22 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     from antq.catalogue import criteria_catalogue
     from antq.unit_kinds import UnitKind
 
-    entries = list(criteria_catalogue(as_of=args.as_of))
-    if args.kind:
-        kind = UnitKind.from_code(args.kind, path="--kind")
-        entries = [e for e in entries if e.rule_set.kind is kind]
+    entries: list[Any] = []
+    if args.section in ("all", "safety"):
+        found = list(criteria_catalogue(as_of=args.as_of))
+        if args.kind:
+            kind = UnitKind.from_code(args.kind, path="--kind")
+            found = [e for e in found if e.rule_set.kind is kind]
+        entries += found
+    # Award conditions and sheet items are not per unit kind: --kind shows safety only.
+    if args.section in ("all", "awards") and not args.kind:
+        from antq.emulation.awards import award_catalogue
+
+        entries += award_catalogue(as_of=args.as_of)
+    if args.section in ("all", "sheets") and not args.kind:
+        from antq.emulation.sheets import sheet_catalogue
+
+        entries += sheet_catalogue()
     if args.format == "json":
         json.dump([e.to_json() for e in entries], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -114,7 +148,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from antq.core.outcome import Outcome
     from antq.core.ruleset import RuleBook, RuleSet
     from antq.i18n.catalog import Msg
-    from antq.io.facts import read_facts_file
+    from antq.report.commands import read_units, stream_verdicts
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang
@@ -132,10 +166,16 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     f"--param {unknown[0]}", params[unknown[0]], "no rule set has this parameter"
                 )
             rules = RuleBook(tuple(_with_known(r, params) for r in rules))
-    document = read_facts_file(args.file, book)
-    errors = list(document.errors)
+    if args.format in ("jsonl", "csv"):
+        return stream_verdicts(
+            args.file, rules, book=book, out=out, err=err, fmt=args.format, lang=lang
+        )
+    errors: list[InputError] = []
     verdicts = []
-    for unit in document.units:
+    for unit in read_units(args.file, book, err, lang=lang):
+        if isinstance(unit, InputError):
+            errors.append(unit)
+            continue
         try:
             verdicts.append(evaluate(unit, rules))
         except AntqError as error:
@@ -198,6 +238,18 @@ def main(
             return _cmd_rules(args, out)
         if args.command == "schema":
             return _cmd_schema(out)
+        if args.command == "score":
+            from antq.emulation.commands import run as run_score
+
+            return run_score(args, out, err)
+        if args.command == "awards":
+            from antq.emulation.awards.commands import run as run_awards
+
+            return run_awards(args, out, err)
+        if args.command == "report":
+            from antq.report.commands import cmd_report
+
+            return cmd_report(args, out, err)
         return _cmd_evaluate(args, out, err)
     except AntqError as error:
         err.write(f"antq: {error}\n")

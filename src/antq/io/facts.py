@@ -89,7 +89,9 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
         inp = inputs.get(name)
         if inp is None:
             raise InputError(
-                f"{path}.facts.{name}", value, f"unknown fact for a {kind.code}; see 'antq schema'"
+                f"{path}.facts.{name}",
+                value,
+                f"unknown fact for a unit of kind {kind.code}; see 'antq schema'",
             )
         if value is None:
             continue  # an explicit null means "not known", like an absent key

@@ -1,0 +1,117 @@
+"""``.. antq-entries:: awards|sheets`` — award conditions or scoring-sheet items, from the code.
+
+Each group (an award's rules, or a sheet) becomes a table: id, status, citation
+and title in Vietnamese and English, and the entry's other details. The build
+fails if a group list is empty, so the page cannot silently lose its content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+from sphinx.util.docutils import SphinxDirective
+
+_SHOWN = {"id", "confirmation", "citation", "title", "note"}
+_GROUP = {"awards": "rule_set", "sheets": "sheet"}
+
+
+class EntriesError(SphinxError):
+    category = "antq entries error"
+
+
+def _entries(source: str) -> list[dict[str, Any]]:
+    if source == "awards":
+        from antq.emulation.awards import award_catalogue
+
+        return [e.to_json() for e in award_catalogue()]
+    if source == "sheets":
+        from antq.emulation.sheets import sheet_catalogue
+
+        return [e.to_json() for e in sheet_catalogue()]
+    raise EntriesError(f"antq-entries: unknown source {source!r}; expected awards or sheets")
+
+
+def _cell(*parts: nodes.Node | str) -> nodes.entry:
+    entry = nodes.entry()
+    paragraph = nodes.paragraph()
+    for part in parts:
+        paragraph += nodes.Text(part) if isinstance(part, str) else part
+    entry += paragraph
+    return entry
+
+
+def _details(entry: dict[str, Any]) -> str:
+    shown = []
+    for key, value in entry.items():
+        if key in _SHOWN or value in (None, [], ""):
+            continue
+        if isinstance(value, list):
+            value = ", ".join(
+                v["name"] if isinstance(v, dict) and "name" in v else str(v) for v in value
+            )
+        elif isinstance(value, dict):
+            continue
+        shown.append(f"{key}: {value}")
+    return "; ".join(shown)
+
+
+def _table(rows: Iterable[dict[str, Any]]) -> nodes.table:
+    headers = ("Id", "Status", "Citation", "Title (vi / en)", "Details")
+    table = nodes.table(classes=["antq-entries"])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in (14, 8, 18, 40, 20):
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    header_row = nodes.row()
+    for title in headers:
+        header_row += _cell(title)
+    head += header_row
+    body = nodes.tbody()
+    group += body
+    for entry in rows:
+        row = nodes.row()
+        status = entry["confirmation"]
+        row += _cell(nodes.literal(text=entry["id"]))
+        row += _cell(nodes.inline(text=status.upper(), classes=["antq-status", f"antq-{status}"]))
+        row += _cell(nodes.emphasis(text=entry["citation"]["vi"]), " / ", entry["citation"]["en"])
+        title = entry["title"]
+        parts: list[nodes.Node | str] = [nodes.emphasis(text=title["vi"]), " / ", title["en"]]
+        note = entry.get("note")
+        if note:
+            parts += [" — ", nodes.emphasis(text=note["vi"]), " / ", note["en"]]
+        row += _cell(*parts)
+        row += _cell(_details(entry))
+        body += row
+    return table
+
+
+class Entries(SphinxDirective):
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        source = self.arguments[0]
+        entries = _entries(source)
+        if not entries:
+            raise EntriesError(f"antq-entries {source}: the catalogue is empty")
+        key = _GROUP[source]
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for entry in entries:
+            groups.setdefault(str(entry.get(key, "")), []).append(entry)
+        out: list[nodes.Node] = []
+        for name, rows in groups.items():
+            section = nodes.section(ids=[nodes.make_id(f"{source}-{name}")])
+            section += nodes.title(text=name)
+            section += _table(rows)
+            out.append(section)
+        return out
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("antq-entries", Entries)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

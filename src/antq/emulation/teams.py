@@ -1,0 +1,743 @@
+"""The yearly rating of grassroots security teams (Tổ bảo vệ an ninh, trật tự).
+
+Hướng dẫn 01/HD-BCA-V05 (emulation-awards.md §6.2, entities.md §1.2), as far as
+its content is confirmed:
+
+* the rating year runs from 15/11 of the previous year to 14/11
+  (:data:`antq.periods.TEAM_RATING_WINDOW`);
+* teams and members get one of four grades (:class:`~antq.TaskGrade`):
+  hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ; the
+  chairman of the commune People's Committee decides;
+* not rated: teams operating less than 9 months in the year, members with less
+  than 9 months of service in it, and teams or members under a complaint or
+  denunciation that is still pending;
+* a team leader's grade (or that of the deputy in charge) cannot be above the
+  team's, unless the leader is newly transferred and not responsible;
+* the number of teams rated "excellent" may not exceed **20 percent** of those
+  rated "good" in the commune.
+
+What the text does not settle is antq's **stated, configurable choice**
+(:class:`TeamCap`), never presented as the law:
+
+* **rounding** of the cap: by default ``FLOOR``, so the cap is the largest
+  whole ``n`` with ``100 * n <= 20 * good`` (10 good allow 2 excellent, 4 good
+  allow none); ``CEIL`` and ``HALF_UP`` are available;
+* **which "good" count**: by default the teams graded good in the *final*
+  result (a team lowered from excellent counts as good), since the rule
+  constrains the decided grades; ``PROPOSED_GOOD`` counts the proposals, and
+  ``ALL_RATED`` reads the cap as 20 percent of every rated team (the "of the
+  total" reading the specification leaves open);
+* **who is lowered** when the proposals exceed the cap: the proposals are
+  ranked by ``merit`` (an exact number the caller supplies, such as the share of
+  assigned tasks completed; a missing merit ranks last), then ``priority``
+  (higher first), then team id; the first ones keep "excellent" and the others
+  are lowered to "good" (one grade down: a team proposed as excellent meets the
+  "good" level);
+* **counting 9 months**: the service inside the rating year, from
+  ``active_from`` (or the year's first day) to ``active_to`` (or its last day),
+  both inclusive, lasts 9 months when the first day plus 9 calendar months is
+  at most the day after the last day; 31/05 + 9 months uses the month-end
+  policy (``CLAMP`` by default: 28 or 29/02);
+* whether the cap also applies to **members** is not stated: pass
+  ``member_cap`` to apply it to them.
+
+A missing fact makes a team UNKNOWN, never rated. While a team of the commune is
+UNKNOWN, its "excellent" proposals cannot be checked against the cap and stay
+undecided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+import attrs
+
+from antq.core.reasons import JsonValue, Param, Reason
+from antq.emulation.quotas import (
+    Candidate,
+    Cap,
+    MissingScore,
+    PlacementStatus,
+    Rounding,
+    apply_percent,
+    select,
+)
+from antq.emulation.sheets import format_points
+from antq.entities.forces import SecurityOrderTeam, TeamMembership, TeamRole
+from antq.entities.grades import TaskGrade
+from antq.errors import InputError
+from antq.frozen import FrozenMap
+from antq.i18n import formatting
+from antq.i18n.catalog import Msg, Text
+from antq.law.citation import Citation, cite
+from antq.periods import TEAM_RATING_WINDOW, MonthEndPolicy, Period, add_months
+from antq.vocabulary import CodedEnum, Lang
+
+__all__ = [
+    "GUIDANCE",
+    "MIN_MONTHS",
+    "CapBase",
+    "CommuneTeamRating",
+    "MemberProposal",
+    "MemberResult",
+    "RatingStatus",
+    "TeamCap",
+    "TeamProposal",
+    "TeamResult",
+    "rate_teams",
+]
+
+#: Hướng dẫn 01/HD-BCA-V05: criteria for rating grassroots security teams and members.
+GUIDANCE: Final[Citation] = cite("01/HD-BCA-V05")
+#: Teams and members with less service than this in the rating year are not rated.
+MIN_MONTHS: Final = 9
+#: The cap on "excellent": 20 percent (of those rated good, as reported).
+CAP_PERCENT: Final = 20
+
+_EXCELLENT, _GOOD = TaskGrade.HOAN_THANH_XUAT_SAC, TaskGrade.HOAN_THANH_TOT
+
+_PROPOSED = Msg("proposed: {grade}")
+_COMPLAINT = Msg("not rated: a complaint or denunciation about it is still pending")
+_NOT_ACTIVE = Msg("not rated: not active in the rating year {start} – {end}")
+_SHORT = Msg("not rated: active from {start} to {end}, less than 9 months in the rating year")
+_SERVED = Msg("active from {start} to {end}: at least 9 months in the rating year")
+_MISSING = Msg("not enough information: missing {inputs}")
+_CAP_KEPT = Msg(
+    "excellent kept: {allowed} excellent allowed ({percent} of {base} {base_kind}, {rounding}), and it ranks {rank}"
+)
+_CAP_LOWERED = Msg(
+    "lowered to {grade}: only {allowed} excellent allowed ({percent} of {base} {base_kind}, {rounding}), and it ranks {rank}"
+)
+_CAP_OPEN = Msg("excellent not yet decided: the cap depends on {teams}, whose rating is not known")
+_LEADER_LOWERED = Msg(
+    "lowered to {grade}: a team leader's grade cannot be above the team's ({team_grade})"
+)
+_LEADER_EXEMPT = Msg(
+    "newly transferred and not responsible: the leader's grade may be above the team's"
+)
+_LEADER_NO_TEAM = Msg("the team is not rated, so the leader's grade is not compared with it")
+_LEADER_OPEN = Msg(
+    "not yet decided: the team's grade is not known, and the leader's cannot be above it"
+)
+_HEAD = Msg("commune {commune}, rating year {start} – {end}")
+_SUMMARY = Msg("{excellent} excellent, {good} good; at most {allowed} excellent allowed")
+_SUMMARY_OPEN = Msg("{excellent} excellent, {good} good; the cap cannot be checked yet")
+
+
+class RatingStatus(CodedEnum):
+    """Whether a team or member is rated."""
+
+    RATED = ("rated", "được xếp loại", "rated")
+    EXCLUDED = ("excluded", "không xếp loại", "not rated")
+    UNKNOWN = ("unknown", "chưa xác định", "unknown")
+
+
+class CapBase(CodedEnum):
+    """What the 20 percent is taken of (the text says "of those rated good")."""
+
+    FINAL_GOOD = (
+        "final_good",
+        "số được xếp loại tốt (kết quả cuối)",
+        "rated good in the final result",
+    )
+    PROPOSED_GOOD = ("proposed_good", "số đề nghị xếp loại tốt", "proposed as good")
+    ALL_RATED = ("all_rated", "tổng số được xếp loại", "rated in all")
+
+
+def _percent(value: int | Decimal | Fraction) -> Fraction:
+    apply_percent(value, 0)  # validates: exact, 0-100
+    return Fraction(value)
+
+
+@attrs.frozen(kw_only=True)
+class TeamCap:
+    """The cap on "excellent": ``percent`` of the ``base`` count, rounded as stated.
+
+    ``percent`` = 20 is the guidance's figure; ``rounding`` and ``base`` are
+    antq's choices where the text is silent (see the module docstring).
+    """
+
+    percent: Fraction = attrs.field(default=Fraction(CAP_PERCENT), converter=_percent)
+    rounding: Rounding = Rounding.FLOOR
+    base: CapBase = CapBase.FINAL_GOOD
+
+    def base_count(
+        self, excellent: int, proposed_excellent: int, proposed_good: int, rated: int
+    ) -> int:
+        """The base when ``excellent`` of the ``proposed_excellent`` keep the grade."""
+        if self.base is CapBase.FINAL_GOOD:
+            return proposed_good + (proposed_excellent - excellent)
+        if self.base is CapBase.PROPOSED_GOOD:
+            return proposed_good
+        return rated
+
+    def allowed(self, proposed_excellent: int, proposed_good: int, rated: int) -> int:
+        """The most proposals that may keep "excellent" (the largest count that satisfies the cap)."""
+        for excellent in range(proposed_excellent, -1, -1):
+            base = self.base_count(excellent, proposed_excellent, proposed_good, rated)
+            if excellent <= apply_percent(self.percent, base, self.rounding):
+                return excellent
+        return 0
+
+    def to_json(self) -> dict[str, JsonValue]:
+        return {
+            "percent": format_points(self.percent, "en"),
+            "rounding": self.rounding.code,
+            "base": self.base.code,
+        }
+
+
+def _opt_grade(value: object, path: str) -> TaskGrade | None:
+    if value is None or isinstance(value, TaskGrade):
+        return value
+    return TaskGrade.from_code(value, path=path)
+
+
+def _opt_flag(value: object, path: str) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise InputError(path, value, "expected true, false or None (unknown)")
+
+
+def _opt_day(value: object, path: str) -> date | None:
+    if value is None or (isinstance(value, date) and type(value) is date):
+        return value
+    raise InputError(path, value, "expected a date or None")
+
+
+def _proposed_grade(value: object) -> TaskGrade | None:
+    return _opt_grade(value, "proposed")
+
+
+def _complaint_flag(value: object) -> bool | None:
+    return _opt_flag(value, "under_complaint")
+
+
+def _merit(value: object) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, bool | float) or not isinstance(value, int | Fraction | Decimal):
+        raise InputError("merit", value, "expected an exact number (int, Decimal or Fraction)")
+    return Fraction(value)
+
+
+@attrs.frozen(kw_only=True)
+class TeamProposal:
+    """A team to rate: the proposed grade and the facts the exclusions need.
+
+    ``active_from`` is the first day the team operated (its founding decision's
+    date, say), ``active_to`` the last if it was dissolved. ``under_complaint``
+    is True while a complaint or denunciation about the team is pending; None
+    means not known. ``merit`` and ``priority`` only break ties under the cap.
+    """
+
+    team_id: str
+    commune: str
+    proposed: TaskGrade | None = attrs.field(converter=_proposed_grade)
+    active_from: date | None
+    under_complaint: bool | None = attrs.field(converter=_complaint_flag)
+    active_to: date | None = None
+    merit: Fraction | None = attrs.field(default=None, converter=_merit)
+    priority: int = 0
+    name: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("team_id", "commune"):
+            value = getattr(self, field)
+            if not isinstance(value, str) or not value.strip():
+                raise InputError(f"TeamProposal.{field}", value, "expected a non-empty string")
+        _opt_day(self.active_from, f"{self.team_id}.active_from")
+        _opt_day(self.active_to, f"{self.team_id}.active_to")
+        if isinstance(self.priority, bool) or not isinstance(self.priority, int):
+            raise InputError(f"{self.team_id}.priority", self.priority, "expected a whole number")
+
+    @classmethod
+    def from_team(
+        cls,
+        team: SecurityOrderTeam,
+        *,
+        proposed: TaskGrade | None,
+        under_complaint: bool | None,
+        active_to: date | None = None,
+        merit: int | Decimal | Fraction | None = None,
+        priority: int = 0,
+    ) -> TeamProposal:
+        """A proposal for a :class:`~antq.SecurityOrderTeam`, active from its founding date."""
+        return cls(
+            team_id=team.id,
+            commune=team.commune_code,
+            proposed=proposed,
+            active_from=team.established_on,
+            active_to=active_to,
+            under_complaint=under_complaint,
+            merit=merit,
+            priority=priority,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class MemberProposal:
+    """A member to rate; ``in_charge`` marks a deputy acting as leader.
+
+    The leader rule applies to the Tổ trưởng and to a Tổ phó ``in_charge``,
+    unless ``newly_transferred`` (newly transferred and not responsible).
+    """
+
+    person_id: str
+    team_id: str
+    role: TeamRole
+    proposed: TaskGrade | None = attrs.field(converter=_proposed_grade)
+    active_from: date | None
+    under_complaint: bool | None = attrs.field(converter=_complaint_flag)
+    active_to: date | None = None
+    in_charge: bool = False
+    newly_transferred: bool = False
+    merit: Fraction | None = attrs.field(default=None, converter=_merit)
+    priority: int = 0
+
+    def __attrs_post_init__(self) -> None:
+        for field in ("person_id", "team_id"):
+            value = getattr(self, field)
+            if not isinstance(value, str) or not value.strip():
+                raise InputError(f"MemberProposal.{field}", value, "expected a non-empty string")
+        if not isinstance(self.role, TeamRole):
+            raise InputError(f"{self.person_id}.role", self.role, "expected a TeamRole")
+        _opt_day(self.active_from, f"{self.person_id}.active_from")
+        _opt_day(self.active_to, f"{self.person_id}.active_to")
+
+    @property
+    def leads(self) -> bool:
+        """Whether the leader rule applies to this member."""
+        if self.newly_transferred:
+            return False
+        return self.role is TeamRole.TO_TRUONG or (self.role is TeamRole.TO_PHO and self.in_charge)
+
+    @classmethod
+    def from_membership(
+        cls,
+        membership: TeamMembership,
+        *,
+        proposed: TaskGrade | None,
+        under_complaint: bool | None,
+        in_charge: bool = False,
+        newly_transferred: bool = False,
+    ) -> MemberProposal:
+        """A proposal for a :class:`~antq.TeamMembership`, over its start and end."""
+        return cls(
+            person_id=membership.person_id,
+            team_id=membership.team_id,
+            role=membership.role,
+            proposed=proposed,
+            active_from=membership.start,
+            active_to=membership.end,
+            under_complaint=under_complaint,
+            in_charge=in_charge,
+            newly_transferred=newly_transferred,
+        )
+
+
+def _reason(template: Msg, **params: Param) -> Reason:
+    return Reason(template=template, params=FrozenMap.adopt(params))
+
+
+@attrs.frozen(kw_only=True)
+class TeamResult:
+    """A team's rating: status, proposed and final grade, and every reason."""
+
+    team_id: str
+    commune: str
+    status: RatingStatus
+    proposed: TaskGrade | None
+    grade: TaskGrade | None
+    reasons: tuple[Reason, ...]
+    lowered: bool = False
+    missing: tuple[str, ...] = ()
+    name: str | None = None
+
+    def explain(self, lang: Lang) -> str:
+        grade = self.grade.label(lang) if self.grade else self.status.label(lang)
+        why = "; ".join(r.render(lang) for r in self.reasons)
+        return f"{self.name or self.team_id} [{grade}]: {why}"
+
+    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
+        data: dict[str, JsonValue] = {
+            "team": self.team_id,
+            "name": self.name,
+            "commune": self.commune,
+            "status": self.status.code,
+            "proposed": None if self.proposed is None else self.proposed.code,
+            "grade": None if self.grade is None else self.grade.code,
+            "lowered": self.lowered,
+            "missing": list(self.missing),
+            "reasons": [r.to_json() for r in self.reasons],
+        }
+        if texts:
+            data["text"] = {lang: [r.render(lang) for r in self.reasons] for lang in texts}
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class MemberResult:
+    """A member's rating, after the exclusions, the leader rule and the optional cap."""
+
+    person_id: str
+    team_id: str
+    role: TeamRole
+    status: RatingStatus
+    proposed: TaskGrade | None
+    grade: TaskGrade | None
+    reasons: tuple[Reason, ...]
+    lowered: bool = False
+    missing: tuple[str, ...] = ()
+
+    def explain(self, lang: Lang) -> str:
+        grade = self.grade.label(lang) if self.grade else self.status.label(lang)
+        why = "; ".join(r.render(lang) for r in self.reasons)
+        return f"{self.person_id} ({self.role.label(lang)}, {self.team_id}) [{grade}]: {why}"
+
+    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
+        data: dict[str, JsonValue] = {
+            "person": self.person_id,
+            "team": self.team_id,
+            "role": self.role.code,
+            "status": self.status.code,
+            "proposed": None if self.proposed is None else self.proposed.code,
+            "grade": None if self.grade is None else self.grade.code,
+            "lowered": self.lowered,
+            "missing": list(self.missing),
+            "reasons": [r.to_json() for r in self.reasons],
+        }
+        if texts:
+            data["text"] = {lang: [r.render(lang) for r in self.reasons] for lang in texts}
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class CommuneTeamRating:
+    """One commune's ratings for one year, with the cap that was applied."""
+
+    commune: str
+    year: int
+    period: Period
+    cap: TeamCap
+    allowed: int | None
+    teams: tuple[TeamResult, ...]
+    members: tuple[MemberResult, ...] = ()
+    citation: Citation = GUIDANCE
+
+    def count(self, grade: TaskGrade) -> int:
+        """How many teams have this final grade."""
+        return sum(1 for t in self.teams if t.grade is grade)
+
+    def team(self, team_id: str) -> TeamResult:
+        for result in self.teams:
+            if result.team_id == team_id:
+                return result
+        raise KeyError(team_id)
+
+    def member(self, person_id: str) -> MemberResult:
+        for result in self.members:
+            if result.person_id == person_id:
+                return result
+        raise KeyError(person_id)
+
+    def explain(self, lang: Lang = "vi") -> str:
+        lines = [
+            _HEAD.render(lang).format(
+                commune=self.commune,
+                start=formatting.format_date(self.period.start, lang),
+                end=formatting.format_date(self.period.end, lang),
+            )
+            + f" ({self.citation.render(lang)})"
+        ]
+        counts = {"excellent": self.count(_EXCELLENT), "good": self.count(_GOOD)}
+        if self.allowed is None:
+            lines.append("  " + _SUMMARY_OPEN.render(lang).format(**counts))
+        else:
+            lines.append("  " + _SUMMARY.render(lang).format(allowed=self.allowed, **counts))
+        lines += [f"  - {t.explain(lang)}" for t in self.teams]
+        lines += [f"    · {m.explain(lang)}" for m in self.members]
+        return "\n".join(lines)
+
+    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
+        return {
+            "commune": self.commune,
+            "year": self.year,
+            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "citation": dict(self.citation.to_dict()),
+            "cap": self.cap.to_json(),
+            "allowed": self.allowed,
+            "teams": [t.to_json(texts=texts) for t in self.teams],
+            "members": [m.to_json(texts=texts) for m in self.members],
+        }
+
+
+# --- the rules ----------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Eligibility:
+    status: RatingStatus | None  # None: eligible
+    reasons: tuple[Reason, ...]
+    missing: tuple[str, ...] = ()
+
+
+def _eligibility(
+    active_from: date | None,
+    active_to: date | None,
+    under_complaint: bool | None,
+    period: Period,
+    policy: MonthEndPolicy,
+) -> _Eligibility:
+    if under_complaint is True:
+        return _Eligibility(RatingStatus.EXCLUDED, (_reason(_COMPLAINT),))
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    if active_from is None:
+        missing.append("active_from")
+    else:
+        start = max(active_from, period.start)
+        end = period.end if active_to is None else min(active_to, period.end)
+        if end < start:
+            return _Eligibility(
+                RatingStatus.EXCLUDED, (_reason(_NOT_ACTIVE, start=period.start, end=period.end),)
+            )
+        served = add_months(start, MIN_MONTHS, policy=policy) <= end + timedelta(days=1)
+        if not served:
+            return _Eligibility(RatingStatus.EXCLUDED, (_reason(_SHORT, start=start, end=end),))
+        reasons.append(_reason(_SERVED, start=start, end=end))
+    if under_complaint is None:
+        missing.append("under_complaint")
+    if missing:
+        reasons.append(_reason(_MISSING, inputs=", ".join(missing)))
+        return _Eligibility(RatingStatus.UNKNOWN, tuple(reasons), tuple(missing))
+    return _Eligibility(None, tuple(reasons))
+
+
+@attrs.define
+class _Subject:
+    """A team or member being rated, mutable while the rules run."""
+
+    id: str
+    proposed: TaskGrade | None
+    status: RatingStatus
+    grade: TaskGrade | None
+    reasons: list[Reason]
+    missing: tuple[str, ...]
+    merit: Fraction | None
+    priority: int
+    lowered: bool = False
+
+
+def _subject(
+    sid: str,
+    proposed: TaskGrade | None,
+    active_from: date | None,
+    active_to: date | None,
+    under_complaint: bool | None,
+    merit: Fraction | None,
+    priority: int,
+    period: Period,
+    policy: MonthEndPolicy,
+) -> _Subject:
+    found = _eligibility(active_from, active_to, under_complaint, period, policy)
+    reasons = list(found.reasons)
+    missing = found.missing
+    status = found.status
+    if status is None:
+        if proposed is None:
+            status, missing = RatingStatus.UNKNOWN, ("proposed",)
+            reasons.append(_reason(_MISSING, inputs="proposed"))
+        else:
+            status = RatingStatus.RATED
+    if proposed is not None and status is not RatingStatus.EXCLUDED:
+        reasons.insert(0, _reason(_PROPOSED, grade=proposed))
+    grade = proposed if status is RatingStatus.RATED else None
+    return _Subject(sid, proposed, status, grade, reasons, missing, merit, priority)
+
+
+def _apply_cap(subjects: Sequence[_Subject], cap: TeamCap) -> int | None:
+    """Lower the excellent proposals beyond the cap; the number allowed, or None if undecidable."""
+    rated = [s for s in subjects if s.status is RatingStatus.RATED]
+    excellent = [s for s in rated if s.grade is _EXCELLENT]
+    if not excellent:
+        good = sum(1 for s in rated if s.grade is _GOOD)
+        return cap.allowed(0, good, len(rated))
+    unknown = [s for s in subjects if s.status is RatingStatus.UNKNOWN]
+    if unknown:
+        names = ", ".join(s.id for s in unknown)
+        for s in excellent:
+            s.grade = None
+            s.reasons.append(_reason(_CAP_OPEN, teams=names))
+        return None
+    good = sum(1 for s in rated if s.grade is _GOOD)
+    allowed = cap.allowed(len(excellent), good, len(rated))
+    base = cap.base_count(allowed, len(excellent), good, len(rated))
+    selection = select(
+        [Candidate(id=s.id, score=s.merit, priority=s.priority) for s in excellent],
+        Cap(count=allowed),
+        missing=MissingScore.LOWEST,
+    )
+    params: dict[str, Param] = {
+        "allowed": allowed,
+        "percent": Text(
+            vi=format_points(cap.percent, "vi") + "%", en=format_points(cap.percent, "en") + "%"
+        ),
+        "base": base,
+        "base_kind": cap.base,
+        "rounding": cap.rounding,
+    }
+    by_id = {s.id: s for s in excellent}
+    for placement in selection.placements:
+        subject = by_id[placement.candidate.id]
+        rank = placement.rank or 0
+        if placement.status is PlacementStatus.SELECTED:
+            subject.reasons.append(_reason(_CAP_KEPT, rank=rank, **params))
+        else:
+            subject.grade, subject.lowered = _GOOD, True
+            subject.reasons.append(_reason(_CAP_LOWERED, grade=_GOOD, rank=rank, **params))
+    return allowed
+
+
+def _leader_rule(member: _Subject, proposal: MemberProposal, team: _Subject) -> None:
+    if member.status is not RatingStatus.RATED or member.grade is None:
+        return
+    leader_role = proposal.role is TeamRole.TO_TRUONG or (
+        proposal.role is TeamRole.TO_PHO and proposal.in_charge
+    )
+    if not leader_role:
+        return
+    if proposal.newly_transferred:
+        member.reasons.append(_reason(_LEADER_EXEMPT))
+        return
+    if team.status is RatingStatus.EXCLUDED:
+        member.reasons.append(_reason(_LEADER_NO_TEAM))
+        return
+    if team.grade is None:
+        # The team's grade is unknown: excellent or good while the cap is open, anything otherwise.
+        floor_grade = _GOOD if team.status is RatingStatus.RATED else TaskGrade.KHONG_HOAN_THANH
+        if member.grade.rank > floor_grade.rank:
+            member.grade = None
+            member.reasons.append(_reason(_LEADER_OPEN))
+        return
+    if member.grade.rank > team.grade.rank:
+        member.grade, member.lowered = team.grade, True
+        member.reasons.append(_reason(_LEADER_LOWERED, grade=team.grade, team_grade=team.grade))
+
+
+def rate_teams(
+    teams: Iterable[TeamProposal],
+    members: Iterable[MemberProposal] = (),
+    *,
+    year: int,
+    cap: TeamCap | None = None,
+    member_cap: TeamCap | None = None,
+    month_end: MonthEndPolicy = MonthEndPolicy.CLAMP,
+) -> tuple[CommuneTeamRating, ...]:
+    """Rate teams (and their members) for ``year``, one result per commune, sorted by commune.
+
+    Order of the rules: exclusions, the cap on teams, the leader rule, then the
+    cap on members if ``member_cap`` is given. The result does not depend on
+    the order of ``teams`` or ``members``.
+    """
+    cap = cap or TeamCap()
+    period = TEAM_RATING_WINDOW.period_for(year)
+    proposals = sorted(teams, key=lambda t: t.team_id)
+    by_team: dict[str, TeamProposal] = {}
+    for proposal in proposals:
+        if not isinstance(proposal, TeamProposal):
+            raise InputError("teams", proposal, "expected a TeamProposal")
+        if proposal.team_id in by_team:
+            raise InputError("teams", proposal.team_id, "duplicate team id")
+        by_team[proposal.team_id] = proposal
+    people = sorted(members, key=lambda m: (m.team_id, m.person_id))
+    seen: set[str] = set()
+    for person in people:
+        if not isinstance(person, MemberProposal):
+            raise InputError("members", person, "expected a MemberProposal")
+        if person.team_id not in by_team:
+            raise InputError(
+                f"{person.person_id}.team_id", person.team_id, "no such team among the teams rated"
+            )
+        if person.person_id in seen:
+            raise InputError("members", person.person_id, "duplicate member")
+        seen.add(person.person_id)
+    results = []
+    for commune in sorted({t.commune for t in proposals}):
+        local = [t for t in proposals if t.commune == commune]
+        subjects = {
+            t.team_id: _subject(
+                t.team_id,
+                t.proposed,
+                t.active_from,
+                t.active_to,
+                t.under_complaint,
+                t.merit,
+                t.priority,
+                period,
+                month_end,
+            )
+            for t in local
+        }
+        allowed = _apply_cap(list(subjects.values()), cap)
+        crew = [m for m in people if m.team_id in subjects]
+        member_subjects = {
+            m.person_id: _subject(
+                m.person_id,
+                m.proposed,
+                m.active_from,
+                m.active_to,
+                m.under_complaint,
+                m.merit,
+                m.priority,
+                period,
+                month_end,
+            )
+            for m in crew
+        }
+        for m in crew:
+            _leader_rule(member_subjects[m.person_id], m, subjects[m.team_id])
+        if member_cap is not None:
+            _apply_cap(list(member_subjects.values()), member_cap)
+        results.append(
+            CommuneTeamRating(
+                commune=commune,
+                year=year,
+                period=period,
+                cap=cap,
+                allowed=allowed,
+                teams=tuple(
+                    TeamResult(
+                        team_id=t.team_id,
+                        name=t.name,
+                        commune=commune,
+                        status=subjects[t.team_id].status,
+                        proposed=t.proposed,
+                        grade=subjects[t.team_id].grade,
+                        reasons=tuple(subjects[t.team_id].reasons),
+                        lowered=subjects[t.team_id].lowered,
+                        missing=subjects[t.team_id].missing,
+                    )
+                    for t in local
+                ),
+                members=tuple(
+                    MemberResult(
+                        person_id=m.person_id,
+                        team_id=m.team_id,
+                        role=m.role,
+                        status=member_subjects[m.person_id].status,
+                        proposed=m.proposed,
+                        grade=member_subjects[m.person_id].grade,
+                        reasons=tuple(member_subjects[m.person_id].reasons),
+                        lowered=member_subjects[m.person_id].lowered,
+                        missing=member_subjects[m.person_id].missing,
+                    )
+                    for m in crew
+                ),
+            )
+        )
+    return tuple(results)

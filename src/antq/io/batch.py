@@ -1,0 +1,1053 @@
+"""Batch input and output: many units from CSV, JSON Lines or JSON, verdicts as JSONL or CSV.
+
+Readers are generators: they read the file as they go and yield each unit
+(:class:`~antq.core.facts.UnitFacts`) or the error that prevented reading it,
+so memory does not grow with the number of units (apart from one short key per
+unit for the duplicate check, which ``check_duplicates=False`` turns off).
+Every unit is validated by :func:`antq.io.facts.unit_facts_from_dict`, so
+errors have the same paths as in a facts document, prefixed with the line:
+``line 7.facts.households_resident``. A bad row never stops the others.
+
+* **CSV** (``.csv``): one row per unit, a header row naming the columns
+  ``id``, ``kind``, ``year``, ``name``, ``commune``, ``province``, ``period``
+  and one column per fact. An empty cell is an unknown fact. Scalars are
+  written as they are (``true``/``false``, ``214``, ``2025-03-14``, a code);
+  lists of codes as a JSON list or codes separated by ``;``; records
+  (incidents) as JSON; an object such as ``offences_current`` as JSON or as
+  one column per key (``offences_current.crimes``).
+* **JSON Lines** (``.jsonl``, ``.ndjson``): one unit object per line, with the
+  keys of a facts document unit.
+* **JSON** (``.json``): a facts document (see ``antq.io.facts``), read one
+  unit at a time. **TOML** (``.toml``) is read whole.
+
+Text is UTF-8, with or without a byte-order mark, and is normalised to NFC,
+so names typed in decomposed Unicode (NFD) compare equal to composed ones.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, TextIO
+
+import attrs
+
+from antq.core.facts import UnitFacts
+from antq.core.inputs import Input
+from antq.core.outcome import Outcome
+from antq.core.ruleset import RuleBook
+from antq.core.verdict import Verdict
+from antq.errors import InputError
+from antq.io.facts import FACTS_FORMAT_VERSION, UNIT_KEYS, load_document, unit_facts_from_dict
+from antq.unit_kinds import UnitKind
+
+__all__ = [
+    "BATCH_SUFFIXES",
+    "CSV_UNIT_COLUMNS",
+    "VERDICT_COLUMNS",
+    "BatchSummary",
+    "ReadProgress",
+    "RowError",
+    "UnitReadError",
+    "UnitRef",
+    "read_any",
+    "read_csv",
+    "read_json",
+    "read_jsonl",
+    "read_toml",
+    "verdict_row",
+    "write_verdicts_csv",
+    "write_verdicts_jsonl",
+]
+
+#: The file name suffixes :func:`read_any` reads, and the format of each.
+BATCH_SUFFIXES: Mapping[str, str] = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".toml": "toml",
+}
+#: The CSV columns that describe the unit rather than a fact.
+CSV_UNIT_COLUMNS: tuple[str, ...] = tuple(k for k in UNIT_KEYS if k != "facts")
+_REQUIRED_COLUMNS = ("id", "kind", "year")
+#: A single JSON value (one unit) larger than this is refused, so a broken
+#: file cannot make the reader hold all of it in memory.
+MAX_ITEM_CHARS = 16 * 1024 * 1024
+_CHUNK = 64 * 1024
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+Item = UnitFacts | InputError
+Source = str | os.PathLike[str] | IO[bytes]
+
+
+@attrs.frozen(kw_only=True)
+class UnitRef:
+    """What could be read of a unit that has an error: enough to place it, if anything.
+
+    A field is None when it was absent or unreadable.
+    """
+
+    unit_id: str | None = None
+    kind: UnitKind | None = None
+    year: int | None = None
+    commune: str | None = None
+    province: str | None = None
+
+    @classmethod
+    def of(cls, raw: object) -> UnitRef | None:
+        """The readable identification of a raw unit object (None if it is not an object)."""
+        if not isinstance(raw, Mapping):
+            return None
+
+        def text(key: str) -> str | None:
+            value = raw.get(key)
+            return value.strip() if isinstance(value, str) and value.strip() else None
+
+        code = raw.get("kind")
+        kind = UnitKind._value2member_map_.get(code) if isinstance(code, str) else None
+        year = raw.get("year")
+        return cls(
+            unit_id=text("id"),
+            kind=kind if isinstance(kind, UnitKind) else None,
+            year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+            commune=text("commune"),
+            province=text("province"),
+        )
+
+    @property
+    def complete(self) -> bool:
+        """Whether the unit's id, kind and round are known."""
+        return self.unit_id is not None and self.kind is not None and self.year is not None
+
+
+class UnitReadError(InputError):
+    """An error that kept a unit from being read; ``unit`` is what could be read of it.
+
+    :func:`antq.hierarchy.evaluate_province` uses ``unit`` to count such a unit
+    in its commune's roll-up as a unit whose verdict is unknown, so that a bad
+    row can never make a commune look better than it is.
+    """
+
+    def __init__(
+        self, path: str, value: object, message: str, *, unit: UnitRef | None = None
+    ) -> None:
+        self.unit = unit
+        super().__init__(path, value, message)
+
+
+class RowError(UnitReadError):
+    """A problem in one row or line: ``line`` (1-based) and ``field`` (its path in the unit).
+
+    The path is ``line N`` followed by the unit path, as in a facts document,
+    with the file name first when given:
+
+    >>> str(RowError(7, "facts.households_resident", -3, "must be >= 0"))
+    'line 7.facts.households_resident: must be >= 0 (got -3)'
+    >>> RowError(7, "", "x", "malformed", source="a.csv").path
+    'a.csv:line 7'
+    """
+
+    def __init__(
+        self,
+        line: int,
+        field: str,
+        value: object,
+        message: str,
+        *,
+        source: str | None = None,
+        unit: UnitRef | None = None,
+    ) -> None:
+        self.line = line
+        self.field = field
+        self.source = source
+        where = f"line {line}" + (f".{field}" if field else "")
+        super().__init__(f"{source}:{where}" if source else where, value, message, unit=unit)
+
+
+@attrs.define
+class ReadProgress:
+    """Bytes read so far out of ``total`` (None when unknown), for a progress bar."""
+
+    done: int = 0
+    total: int | None = None
+
+
+@attrs.define
+class BatchSummary:
+    """Counts of what went through :meth:`track`: units read and errors.
+
+    ``failed`` tells whether any row failed; the command line exits with
+    status 3 when it did.
+
+    >>> summary = BatchSummary()
+    >>> items = list(summary.track([InputError("line 2.year", "x", "bad")]))
+    >>> summary.units, summary.errors, summary.failed
+    (0, 1, True)
+    """
+
+    units: int = 0
+    errors: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return self.errors > 0
+
+    def track(self, items: Iterable[Item]) -> Iterator[Item]:
+        """Pass ``items`` through, counting them."""
+        for item in items:
+            if isinstance(item, InputError):
+                self.errors += 1
+            else:
+                self.units += 1
+            yield item
+
+
+# --------------------------------------------------------------------------- shared
+
+
+class _Repeated(dict[str, Any]):
+    """A JSON object in which a key appears more than once (``repeated`` is the first such)."""
+
+    repeated: str = ""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) == len(pairs):
+        return data
+    marked = _Repeated(data)
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            marked.repeated = key
+            break
+        seen.add(key)
+    return marked
+
+
+#: Parses JSON keeping track of repeated keys, which ``json.loads`` silently drops.
+_DECODER = json.JSONDecoder(object_pairs_hook=_object)
+
+
+def _nfc(value: object) -> object:
+    """``value`` with every string (keys too) normalised to NFC.
+
+    Two keys that differ only in their Unicode form become the same key: the
+    object is then marked as repeating it.
+    """
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        pairs = [(unicodedata.normalize("NFC", str(k)), _nfc(v)) for k, v in value.items()]
+        result = _object(pairs)
+        if isinstance(value, _Repeated) and not isinstance(result, _Repeated):
+            result = _Repeated(result)
+            result.repeated = unicodedata.normalize("NFC", value.repeated)
+        return result
+    return value
+
+
+def _repeated_key(value: object, path: str) -> tuple[str, str] | None:
+    """The path and name of the first key repeated in an object, if any."""
+    if isinstance(value, _Repeated):
+        return f"{path}.{value.repeated}", value.repeated
+    if isinstance(value, dict):
+        items: Iterable[tuple[str, object]] = ((f"{path}.{k}", v) for k, v in value.items())
+    elif isinstance(value, list):
+        items = ((f"{path}[{i}]", v) for i, v in enumerate(value))
+    else:
+        return None
+    for where, item in items:
+        found = _repeated_key(item, where)
+        if found is not None:
+            return found
+    return None
+
+
+def _book(book: RuleBook | None) -> RuleBook:
+    if book is not None:
+        return book
+    from antq.safety import default_rulebook
+
+    return default_rulebook()
+
+
+class _Units:
+    """Validates raw unit objects and checks for duplicates, for every reader."""
+
+    def __init__(
+        self,
+        book: RuleBook,
+        *,
+        check_duplicates: bool,
+        source: str | None,
+        seen: dict[str, str] | None = None,
+    ) -> None:
+        self.inputs = {kind: book.inputs(kind) for kind in UnitKind}
+        self.seen: dict[str, str] | None = None
+        if check_duplicates:
+            self.seen = {} if seen is None else seen
+        self.source = source
+
+    def where(self, path: str) -> str:
+        return f"{self.source}:{path}" if self.source else path
+
+    def read(self, raw: object, path: str, line: int | None) -> Item:
+        repeated = _repeated_key(raw, path)
+        if repeated is not None:
+            where, key = repeated
+            message = "the key appears more than once, so which value is meant is not known"
+            return self.error(InputError(where, key, message), path, line, UnitRef.of(raw))
+        kind_code = raw.get("kind") if isinstance(raw, dict) else None
+        kind = UnitKind._value2member_map_.get(kind_code) if isinstance(kind_code, str) else None
+        inputs = self.inputs[kind] if isinstance(kind, UnitKind) else {}
+        try:
+            unit = unit_facts_from_dict(raw, path, inputs)
+        except InputError as error:
+            return self.error(error, path, line, UnitRef.of(raw))
+        if self.seen is not None:
+            key = f"{unit.kind.code}\0{unit.unit_id}\0{unit.year}"
+            first = self.seen.get(key)
+            if first is not None:
+                # No UnitRef: the unit itself was read once already.
+                message = f"duplicate unit for this kind and year (first at {first})"
+                return self.error(InputError(f"{path}.id", unit.unit_id, message), path, line)
+            self.seen[key] = self.where(path)
+        return unit
+
+    def error(
+        self, error: InputError, path: str, line: int | None, unit: UnitRef | None = None
+    ) -> UnitReadError:
+        if line is None:
+            return UnitReadError(self.where(error.path), error.value, error.message, unit=unit)
+        field = error.path[len(path) + 1 :] if error.path.startswith(path + ".") else ""
+        return RowError(line, field, error.value, error.message, source=self.source, unit=unit)
+
+
+def _label(source: Source, name: str | None) -> str:
+    """How file-level errors name the file."""
+    if name:
+        return name
+    return os.fspath(source) if isinstance(source, str | os.PathLike) else "<stream>"
+
+
+def _open(source: Source) -> tuple[IO[bytes], bool]:
+    if isinstance(source, str | os.PathLike):
+        return open(source, "rb"), True  # closed by the caller
+    return source, False
+
+
+def _lines(stream: IO[bytes], progress: ReadProgress | None) -> Iterator[bytes]:
+    """Physical lines as bytes, without a leading byte-order mark."""
+    first = True
+    for raw in stream:
+        if progress is not None:
+            progress.done += len(raw)
+        if first:
+            first = False
+            if raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+        yield raw
+
+
+def _decode(raw: bytes) -> str | UnicodeDecodeError:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error
+
+
+def _not_utf8(error: UnicodeDecodeError) -> tuple[bytes, str]:
+    bad = error.object[error.start : error.end]
+    return bytes(bad), f"not UTF-8 at byte {error.start + 1} of the line"
+
+
+# --------------------------------------------------------------------------- JSON Lines
+
+
+def read_jsonl(
+    source: Source,
+    book: RuleBook | None = None,
+    *,
+    name: str | None = None,
+    check_duplicates: bool = True,
+    seen: dict[str, str] | None = None,
+    progress: ReadProgress | None = None,
+) -> Iterator[Item]:
+    """Units from JSON Lines: one unit object per line; blank lines are skipped.
+
+    Keywords, for every reader: ``name`` is put before every error path
+    (``units.jsonl:line 3.kind``); ``check_duplicates=False`` turns off the
+    check that each (kind, id, year) appears once, the only state that grows
+    with the number of units; ``seen`` shares that check between files (it
+    maps each unit's key to where it was first read); ``progress`` counts the
+    bytes read.
+    """
+    units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
+    stream, owned = _open(source)
+    try:
+        for number, raw in enumerate(_lines(stream, progress), start=1):
+            text = _decode(raw)
+            if isinstance(text, UnicodeDecodeError):
+                value, message = _not_utf8(text)
+                yield RowError(number, "", value, message, source=name)
+                continue
+            if not text.strip():
+                continue
+            try:
+                data = _DECODER.decode(text)
+            except json.JSONDecodeError as error:
+                shown = text.strip()
+                shown = shown if len(shown) <= 80 else shown[:77] + "..."
+                message = f"malformed JSON at column {error.colno}: {error.msg}"
+                yield RowError(number, "", shown, message, source=name)
+                continue
+            yield units.read(_nfc(data), f"line {number}", number)
+    finally:
+        if owned:
+            stream.close()
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _json_cell(text: str, path: str) -> object:
+    try:
+        value = _DECODER.decode(text)
+    except json.JSONDecodeError as error:
+        raise InputError(path, text, f"malformed JSON in the cell: {error.msg}") from None
+    repeated = _repeated_key(value, path)
+    if repeated is not None:
+        raise InputError(repeated[0], repeated[1], "the key appears more than once in the cell")
+    return value
+
+
+def _cell(text: str, schema: Mapping[str, Any], path: str) -> object:
+    """The JSON value a CSV cell stands for, read by the fact's JSON Schema type."""
+    kind = schema.get("type")
+    if kind == "boolean":
+        folded = text.casefold()
+        return {"true": True, "false": False}.get(folded, text)
+    if kind == "integer":
+        return int(text) if _INTEGER.fullmatch(text) else text
+    if kind == "array":
+        if text.startswith("["):
+            return _json_cell(text, path)
+        items = schema.get("items", {})
+        if isinstance(items, Mapping) and items.get("type") == "string":
+            return [part.strip() for part in text.split(";") if part.strip()]
+        return _json_cell(text, path)
+    if kind == "object":
+        return _json_cell(text, path)
+    return text
+
+
+@attrs.frozen
+class _Column:
+    index: int
+    name: str
+    #: For ``fact.key`` columns: the fact and the key.
+    parent: str | None = None
+    key: str | None = None
+
+
+class _CsvLayout:
+    """What each column of a header means, and the problems with the header."""
+
+    def __init__(self, header: list[str], book: RuleBook) -> None:
+        self.columns: list[_Column] = []
+        self.problems: list[tuple[str, str, str]] = []  # (column, value, message)
+        known = book.inputs()
+        seen: set[str] = set()
+        for index, raw in enumerate(header):
+            name = unicodedata.normalize("NFC", raw.strip())
+            if not name:
+                if raw:
+                    self.problems.append(("", raw, "a column has a blank name"))
+                self.columns.append(_Column(index, ""))
+                continue
+            if name in seen:
+                self.problems.append((name, name, "the column appears twice"))
+                continue
+            seen.add(name)
+            parent, dot, key = name.partition(".")
+            if dot and parent in known and known[parent].schema.get("type") == "object":
+                properties = known[parent].schema.get("properties", {})
+                if key not in properties:
+                    allowed = ", ".join(properties)
+                    message = f"unknown key of {parent}; allowed: {allowed}"
+                    self.problems.append((name, name, message))
+                self.columns.append(_Column(index, name, parent, key))
+                continue
+            if name not in CSV_UNIT_COLUMNS and name not in known:
+                self.problems.append((name, name, "unknown column: not a unit key or a fact"))
+            self.columns.append(_Column(index, name))
+        missing = [c for c in _REQUIRED_COLUMNS if c not in seen]
+        self.fatal = (
+            f"the header must name the columns {', '.join(_REQUIRED_COLUMNS)}; missing: "
+            + ", ".join(missing)
+            if missing
+            else None
+        )
+
+    def kind(self, cells: list[str]) -> str | None:
+        """The kind cell of a row."""
+        kind = self.identification(cells).get("kind")
+        return kind if isinstance(kind, str) else None
+
+    def identification(self, cells: list[str]) -> dict[str, object]:
+        """The unit columns of a row that are not empty (the year as a number, if it is one)."""
+        found: dict[str, object] = {}
+        for column in self.columns:
+            if column.name in CSV_UNIT_COLUMNS and column.index < len(cells):
+                text = unicodedata.normalize("NFC", cells[column.index].strip())
+                if text:
+                    found[column.name] = text
+        year = found.pop("year", None)
+        if isinstance(year, str) and _INTEGER.fullmatch(year):
+            found["year"] = int(year)
+        return found
+
+    def unit(self, cells: list[str], inputs: Mapping[str, Input[Any]]) -> dict[str, object]:
+        """The unit object of a row; raises :class:`InputError` with a unit path."""
+        if len(cells) > len(self.columns) and any(c.strip() for c in cells[len(self.columns) :]):
+            raise InputError(
+                "", len(cells), f"the row has more cells than the header ({len(self.columns)})"
+            )
+        raw: dict[str, object] = {}
+        facts: dict[str, object] = {}
+        parts: dict[str, dict[str, object]] = {}
+        for column in self.columns:
+            if not column.name or column.index >= len(cells):
+                continue
+            text = unicodedata.normalize("NFC", cells[column.index].strip())
+            if not text:
+                continue  # an empty cell is unknown
+            if column.parent is not None and column.key is not None:
+                inp = inputs.get(column.parent)
+                schema = inp.schema.get("properties", {}).get(column.key, {}) if inp else {}
+                parts.setdefault(column.parent, {})[column.key] = _cell(
+                    text, schema, f"facts.{column.name}"
+                )
+            elif column.name in CSV_UNIT_COLUMNS:
+                raw[column.name] = (
+                    int(text) if column.name == "year" and _INTEGER.fullmatch(text) else text
+                )
+            else:
+                inp = inputs.get(column.name)
+                schema = inp.schema if inp is not None else {}
+                facts[column.name] = _cell(text, schema, f"facts.{column.name}")
+        for parent, value in parts.items():
+            if parent in facts:
+                raise InputError(
+                    f"facts.{parent}", facts[parent], "given both as one cell and by key columns"
+                )
+            facts[parent] = value
+        if facts:
+            raw["facts"] = facts
+        return raw
+
+
+def _csv_records(
+    lines: Iterator[bytes],
+) -> Iterator[tuple[int, list[str] | UnicodeDecodeError | csv.Error]]:
+    """CSV records with the number of their first line; decoding errors per record."""
+    bad: dict[int, UnicodeDecodeError] = {}
+    counter = {"line": 0}
+
+    def texts() -> Iterator[str]:
+        for raw in lines:
+            counter["line"] += 1
+            text = _decode(raw)
+            if isinstance(text, UnicodeDecodeError):
+                bad[counter["line"]] = text
+                text = raw.decode("utf-8", errors="replace")
+            yield text
+
+    reader = csv.reader(texts(), strict=True)
+    while True:
+        start = counter["line"] + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield start, error
+            continue
+        decode_errors = [bad.pop(n) for n in range(start, counter["line"] + 1) if n in bad]
+        yield start, decode_errors[0] if decode_errors else record
+
+
+def read_csv(
+    source: Source,
+    book: RuleBook | None = None,
+    *,
+    name: str | None = None,
+    check_duplicates: bool = True,
+    seen: dict[str, str] | None = None,
+    progress: ReadProgress | None = None,
+) -> Iterator[Item]:
+    """Units from CSV, one row per unit (see the module docstring for the columns).
+
+    Problems with the header (an unknown or repeated column) are reported
+    once, as ``line 1``; a header without ``id``, ``kind`` and ``year`` stops
+    the file. Rows whose cells are all empty are skipped.
+    """
+    rule_book = _book(book)
+    units = _Units(rule_book, check_duplicates=check_duplicates, source=name, seen=seen)
+    stream, owned = _open(source)
+    try:
+        records = _csv_records(_lines(stream, progress))
+        layout: _CsvLayout | None = None
+        for line, record in records:
+            if isinstance(record, UnicodeDecodeError):
+                value, message = _not_utf8(record)
+                yield RowError(line, "", value, message, source=name)
+                continue
+            if isinstance(record, csv.Error):
+                yield RowError(line, "", None, f"malformed CSV: {record}", source=name)
+                continue
+            if layout is None:
+                if not any(cell.strip() for cell in record):
+                    continue
+                layout = _CsvLayout(record, rule_book)
+                for column, shown, problem in layout.problems:
+                    yield RowError(line, column, shown, problem, source=name)
+                if layout.fatal is not None:
+                    yield RowError(line, "", record, layout.fatal, source=name)
+                    return
+                continue
+            if not any(cell.strip() for cell in record):
+                continue
+            kind_code = layout.kind(record)
+            kind = UnitKind._value2member_map_.get(kind_code) if kind_code else None
+            inputs = units.inputs[kind] if isinstance(kind, UnitKind) else {}
+            path = f"line {line}"
+            try:
+                raw = layout.unit(record, inputs)
+            except InputError as error:
+                ref = UnitRef.of(layout.identification(record))
+                yield RowError(line, error.path, error.value, error.message, source=name, unit=ref)
+                continue
+            yield units.read(raw, path, line)
+        if layout is None:
+            yield InputError(_label(source, name), "", "no header row: the file is empty")
+    finally:
+        if owned:
+            stream.close()
+
+
+# --------------------------------------------------------------------------- JSON document
+
+
+class _MalformedJson(Exception):
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+class _JsonScanner:
+    """Reads a JSON document piece by piece: the units array one element at a time."""
+
+    _WS = " \t\n\r"
+
+    def __init__(self, chunks: Iterator[str]) -> None:
+        self.chunks = chunks
+        self.buffer = ""
+        self.pos = 0
+        self.eof = False
+        self.lines_before = 0  # newlines in the text dropped from the buffer
+        self.decoder = _DECODER
+
+    def _fill(self) -> bool:
+        if self.eof:
+            return False
+        if self.pos:
+            self.lines_before += self.buffer.count("\n", 0, self.pos)
+            self.buffer = self.buffer[self.pos :]
+            self.pos = 0
+        for chunk in self.chunks:
+            if chunk:
+                self.buffer += chunk
+                return True
+        self.eof = True
+        return False
+
+    def _where(self, pos: int) -> tuple[int, int]:
+        line = self.lines_before + self.buffer.count("\n", 0, pos) + 1
+        start = self.buffer.rfind("\n", 0, pos) + 1
+        return line, pos - start + 1
+
+    def fail(self, message: str, pos: int | None = None) -> _MalformedJson:
+        line, column = self._where(self.pos if pos is None else pos)
+        return _MalformedJson(message, line, column)
+
+    def peek(self) -> str | None:
+        while True:
+            while self.pos < len(self.buffer) and self.buffer[self.pos] in self._WS:
+                self.pos += 1
+            if self.pos < len(self.buffer):
+                return self.buffer[self.pos]
+            if not self._fill():
+                return None
+
+    def expect(self, chars: str) -> str:
+        found = self.peek()
+        if found is None or found not in chars:
+            wanted = " or ".join(repr(c) for c in chars)
+            raise self.fail(f"expected {wanted}" + ("" if found else " before the end"))
+        self.pos += 1
+        return found
+
+    def value(self) -> object:
+        if self.peek() is None:
+            raise self.fail("unexpected end of the document")
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buffer, self.pos)
+            except json.JSONDecodeError as error:
+                offset = error.pos - self.pos  # _fill moves the buffer
+                if len(self.buffer) - self.pos < MAX_ITEM_CHARS and self._fill():
+                    continue
+                raise self.fail(error.msg, self.pos + offset) from None
+            if end == len(self.buffer) and self._fill():
+                continue  # a number or literal may go on in the next chunk
+            self.pos = end
+            return value
+
+
+def _json_chunks(
+    stream: IO[bytes], name: str, progress: ReadProgress | None
+) -> Iterator[str | InputError]:
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    offset = 0
+    while True:
+        data = stream.read(_CHUNK)
+        if progress is not None:
+            progress.done += len(data)
+        try:
+            text = decoder.decode(data, final=not data)
+        except UnicodeDecodeError as error:
+            # The decoder may hold back up to 3 bytes of the previous chunk.
+            at = max(offset + error.start - len(error.object) + len(data), 0) + 1
+            bad = bytes(error.object[error.start : error.end])
+            good = bytes(error.object[: error.start]).decode("utf-8-sig" if not offset else "utf-8")
+            if good:
+                yield good  # the units before the bad byte are still read
+            yield InputError(name, bad, f"not UTF-8 at about byte {at}")
+            return
+        offset += len(data)
+        if text:
+            yield text
+        if not data:
+            return
+
+
+def read_json(
+    source: Source,
+    book: RuleBook | None = None,
+    *,
+    name: str | None = None,
+    check_duplicates: bool = True,
+    seen: dict[str, str] | None = None,
+    progress: ReadProgress | None = None,
+) -> Iterator[Item]:
+    """Units of a JSON facts document, read one unit at a time.
+
+    Errors have the paths of :func:`antq.io.facts.read_facts`
+    (``units[3].facts.households_resident``). Malformed JSON stops the file
+    at that point, with its line and column; the units before it are kept.
+    """
+    units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
+    label = _label(source, name)
+    stream, owned = _open(source)
+    failure: list[InputError] = []
+
+    def chunks() -> Iterator[str]:
+        for chunk in _json_chunks(stream, label, progress):
+            if isinstance(chunk, InputError):
+                failure.append(chunk)
+                return
+            yield chunk
+
+    try:
+        yield from _json_document(_JsonScanner(chunks()), units)
+    except _MalformedJson as error:
+        if not failure:
+            where = f"line {error.line} column {error.column}"
+            yield InputError(label, where, f"malformed JSON: {error.message}")
+    finally:
+        if owned:
+            stream.close()
+    yield from failure
+
+
+def _json_document(scanner: _JsonScanner, units: _Units) -> Iterator[Item]:
+    if scanner.peek() != "{":
+        document = scanner.value()
+        yield InputError(
+            units.where("$"),
+            type(document).__name__,
+            "expected a document object with 'units'",
+        )
+        return
+    scanner.expect("{")
+    seen_keys: set[str] = set()
+    if scanner.peek() == "}":
+        scanner.expect("}")
+        yield InputError(units.where("units"), None, "expected a list of units")
+        return
+    while True:
+        key = scanner.value()
+        if not isinstance(key, str):
+            raise scanner.fail("expected a key")
+        scanner.expect(":")
+        if key in seen_keys:
+            yield InputError(units.where(key), key, "the key appears twice in the document")
+            return
+        seen_keys.add(key)
+        if key == "units" and scanner.peek() == "[":
+            scanner.expect("[")
+            index = 0
+            if scanner.peek() == "]":
+                scanner.expect("]")
+            else:
+                while True:
+                    raw = scanner.value()
+                    yield units.read(_nfc(raw), f"units[{index}]", None)
+                    index += 1
+                    if scanner.expect(",]") == "]":
+                        break
+        else:
+            value = scanner.value()
+            if key == "antq_facts":
+                if value != FACTS_FORMAT_VERSION:
+                    yield InputError(
+                        units.where("antq_facts"),
+                        value,
+                        f"unsupported facts format; expected {FACTS_FORMAT_VERSION}",
+                    )
+                    return
+            elif key == "units":
+                yield InputError(units.where("units"), value, "expected a list of units")
+                return
+            else:
+                yield InputError(
+                    units.where(key),
+                    value,
+                    "unknown top-level key; allowed: antq_facts, units",
+                )
+                return
+        if scanner.expect(",}") == "}":
+            break
+    if "units" not in seen_keys:
+        yield InputError(units.where("units"), None, "expected a list of units")
+    if scanner.peek() is not None:
+        raise scanner.fail("extra data after the document")
+
+
+# --------------------------------------------------------------------------- TOML, any
+
+
+def read_toml(
+    path: str | os.PathLike[str],
+    book: RuleBook | None = None,
+    *,
+    name: str | None = None,
+    check_duplicates: bool = True,
+    seen: dict[str, str] | None = None,
+    progress: ReadProgress | None = None,
+) -> Iterator[Item]:
+    """Units of a TOML facts document (read whole: TOML cannot be read piece by piece)."""
+    units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
+    file = Path(path)
+    try:
+        document = load_document(file)
+    except InputError as error:
+        yield error
+        return
+    if progress is not None:
+        progress.done += file.stat().st_size
+    yield from _parsed_document(_nfc(document), units)
+
+
+def _parsed_document(document: object, units: _Units) -> Iterator[Item]:
+    """The units of an already-parsed document, checked as :func:`~antq.io.facts.iter_units` does."""
+    if not isinstance(document, dict):
+        yield InputError(
+            units.where("$"), type(document).__name__, "expected a document object with 'units'"
+        )
+        return
+    unknown = sorted(set(document) - {"antq_facts", "units"})
+    if unknown:
+        yield InputError(
+            units.where(unknown[0]),
+            document[unknown[0]],
+            "unknown top-level key; allowed: antq_facts, units",
+        )
+        return
+    version = document.get("antq_facts", FACTS_FORMAT_VERSION)
+    if version != FACTS_FORMAT_VERSION:
+        yield InputError(
+            units.where("antq_facts"),
+            version,
+            f"unsupported facts format; expected {FACTS_FORMAT_VERSION}",
+        )
+        return
+    raw_units = document.get("units")
+    if not isinstance(raw_units, list):
+        yield InputError(units.where("units"), raw_units, "expected a list of units")
+        return
+    for index, raw in enumerate(raw_units):
+        yield units.read(raw, f"units[{index}]", None)
+
+
+_READERS: Mapping[str, Callable[..., Iterator[Item]]] = {
+    "csv": read_csv,
+    "jsonl": read_jsonl,
+    "json": read_json,
+    "toml": read_toml,
+}
+
+
+def batch_files(directory: Path) -> list[Path]:
+    """The files of ``directory`` that :func:`read_any` reads, sorted by name."""
+    return sorted(
+        p
+        for p in directory.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in BATCH_SUFFIXES
+    )
+
+
+def read_any(
+    path: str | os.PathLike[str],
+    book: RuleBook | None = None,
+    *,
+    progress: ReadProgress | None = None,
+) -> Iterator[Item]:
+    """Units from a file of any batch format (by suffix) or from every such file of a directory.
+
+    A directory's files (``.csv``, ``.jsonl``, ``.ndjson``, ``.json``,
+    ``.toml``; not its subdirectories) are read in name order, and every
+    error path starts with the file's name. A unit repeated across the files
+    of a directory is an error too. ``progress``, when given, is updated with
+    the bytes read (its ``total`` is set here).
+    """
+    rule_book = _book(book)
+    target = Path(path)
+    if target.is_dir():
+        files = batch_files(target)
+        if not files:
+            suffixes = ", ".join(BATCH_SUFFIXES)
+            yield InputError(str(target), None, f"no file with a suffix {suffixes} to read")
+            return
+        named: list[tuple[Path, str | None]] = [(f, f.name) for f in files]
+    else:
+        named = [(target, None)]
+    if progress is not None:
+        progress.total = sum(f.stat().st_size for f, _ in named if f.exists())
+    seen: dict[str, str] = {}
+    for file, name in named:
+        fmt = BATCH_SUFFIXES.get(file.suffix.lower())
+        if fmt is None:
+            suffixes = ", ".join(BATCH_SUFFIXES)
+            yield InputError(str(file), file.suffix, f"expected a file ending in {suffixes}")
+            continue
+        if not file.is_file():
+            yield InputError(str(file), None, "no such file")
+            continue
+        yield from _READERS[fmt](file, rule_book, name=name, seen=seen, progress=progress)
+
+
+# --------------------------------------------------------------------------- writers
+
+#: Columns of the verdicts CSV, in order.
+VERDICT_COLUMNS: tuple[str, ...] = (
+    "id",
+    "kind",
+    "year",
+    "name",
+    "commune",
+    "rule_set",
+    "outcome",
+    "failed",
+    "unknown",
+    "missing",
+)
+
+
+def verdict_row(verdict: Verdict) -> dict[str, object]:
+    """The one-row summary of a verdict: ids of the failed and unknown criteria, missing inputs.
+
+    >>> from antq import UnitFacts, UnitKind, evaluate
+    >>> v = evaluate(UnitFacts(unit_id="KDC-1", kind=UnitKind.RESIDENTIAL_AREA, year=2025,
+    ...                        values={"registered_q1": False}))
+    >>> row = verdict_row(v)
+    >>> row["outcome"], row["failed"]
+    ('not_met', ['tt124.residential-area.registration'])
+    """
+    return {
+        "id": verdict.unit_id,
+        "kind": verdict.kind.code,
+        "year": verdict.year,
+        "name": verdict.name,
+        "commune": verdict.commune,
+        "rule_set": verdict.rule_set,
+        "outcome": verdict.outcome.code,
+        "failed": [r.criterion_id for r in verdict.with_outcome(Outcome.NOT_MET)],
+        "unknown": [r.criterion_id for r in verdict.with_outcome(Outcome.UNKNOWN)],
+        "missing": list(verdict.missing_inputs),
+    }
+
+
+def write_verdicts_jsonl(verdicts: Iterable[Verdict], out: TextIO, *, full: bool = False) -> int:
+    """Write one JSON object per line and return how many were written.
+
+    Each line is :func:`verdict_row`; with ``full`` it is the whole verdict
+    (:meth:`~antq.core.verdict.Verdict.to_json`), which reads back with
+    :meth:`antq.Verdict.from_json`.
+    """
+    written = 0
+    for verdict in verdicts:
+        data = verdict.to_json() if full else verdict_row(verdict)
+        out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+        written += 1
+    return written
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    text = str(value)
+    # A spreadsheet would run a cell starting with "=" as a formula; quote it.
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_verdicts_csv(verdicts: Iterable[Verdict], out: TextIO) -> int:
+    """Write a header and one row per verdict (:data:`VERDICT_COLUMNS`); return the row count.
+
+    Lists are joined with ``;``. Text starting with ``=``, ``+``, ``-`` or
+    ``@`` is written after a ``'`` so that spreadsheets do not run it.
+    """
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(VERDICT_COLUMNS)
+    written = 0
+    for verdict in verdicts:
+        row = verdict_row(verdict)
+        writer.writerow([_csv_text(row[c]) for c in VERDICT_COLUMNS])
+        written += 1
+    return written

@@ -1,0 +1,371 @@
+"""Command-line handlers for batch evaluation and reports (wired into ``antq.cli``).
+
+* :func:`read_units` reads any batch input (a ``.csv``, ``.jsonl``,
+  ``.json`` or ``.toml`` file, or a directory of them) and shows a progress
+  bar on stderr, only when stderr is a terminal.
+* :func:`stream_verdicts` evaluates units one by one and writes a JSON Lines or
+  CSV row per unit as it goes, for inputs of any size.
+* :func:`add_report_parser` and :func:`cmd_report` are ``antq report``.
+
+Exit codes are those of ``antq.cli``: 0 when every unit was read and
+evaluated, 3 when some input had errors (every good unit is still evaluated
+and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+from antq.core.engine import evaluate
+from antq.core.facts import UnitFacts
+from antq.core.reasons import Reason
+from antq.core.ruleset import RuleBook, RuleSet
+from antq.errors import AntqError, InputError
+from antq.i18n.catalog import Msg, Text
+from antq.io.batch import (
+    BatchSummary,
+    ReadProgress,
+    read_any,
+    write_verdicts_csv,
+    write_verdicts_jsonl,
+)
+from antq.vocabulary import Lang
+
+__all__ = [
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "REPORT_FORMATS",
+    "STREAM_FORMATS",
+    "ProgressBar",
+    "add_report_parser",
+    "book_with_parameters",
+    "cmd_report",
+    "read_units",
+    "run_report",
+    "stream_verdicts",
+]
+
+EXIT_OK, EXIT_INPUT = 0, 3
+#: The formats of ``antq report`` (those of :data:`antq.report.FORMATS`).
+REPORT_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
+#: The verdict formats :func:`stream_verdicts` writes.
+STREAM_FORMATS: tuple[str, ...] = ("jsonl", "csv")
+
+T = TypeVar("T")
+
+_UNITS_READ = Msg("{count} unit(s) read")
+
+
+class ProgressBar:
+    """A one-line progress bar on ``stream``, drawn only when it is a terminal.
+
+    With the bytes read out of the total (``progress``) it shows a bar and a
+    percentage; it always shows the number of items. It redraws at most every
+    ``interval`` seconds and erases itself at the end, so nothing of it stays
+    in a log.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        progress: ReadProgress | None = None,
+        *,
+        lang: Lang = "vi",
+        interval: float = 0.1,
+        enabled: bool | None = None,
+    ) -> None:
+        self.stream = stream
+        self.progress = progress
+        self.lang = lang
+        self.interval = interval
+        if enabled is None:
+            isatty = getattr(stream, "isatty", None)
+            enabled = bool(isatty and isatty())
+        self.enabled = enabled
+        self.count = 0
+        self._shown = 0
+        self._last = 0.0
+
+    def line(self) -> str:
+        """The text of the bar now."""
+        units = Reason(template=_UNITS_READ, params={"count": self.count}).render(self.lang)
+        progress = self.progress
+        if progress is None or not progress.total:
+            return f"antq: {units}"
+        done = min(progress.done, progress.total)
+        filled = 30 * done // progress.total
+        percent = 100 * done // progress.total
+        return f"antq: [{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% {units}"
+
+    def draw(self, *, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self._last < self.interval:
+            return
+        self._last = now
+        text = self.line()
+        self.stream.write("\r" + text + " " * max(self._shown - len(text), 0))
+        self.stream.flush()
+        self._shown = len(text)
+
+    def clear(self) -> None:
+        if self.enabled and self._shown:
+            self.stream.write("\r" + " " * self._shown + "\r")
+            self.stream.flush()
+            self._shown = 0
+
+    def wrap(self, items: Iterable[T]) -> Iterator[T]:
+        """Pass ``items`` through, counting them and redrawing the bar."""
+        try:
+            for item in items:
+                self.count += 1
+                self.draw()
+                yield item
+        finally:
+            self.clear()
+
+
+def read_units(
+    path: str | Path, book: RuleBook, err: TextIO, *, lang: Lang = "vi"
+) -> Iterator[UnitFacts | InputError]:
+    """Units from any batch input (see :func:`antq.io.batch.read_any`), with a progress bar.
+
+    The bar is drawn on ``err`` only when ``err`` is a terminal.
+    """
+    progress = ReadProgress()
+    bar = ProgressBar(err, progress, lang=lang)
+    return bar.wrap(read_any(path, book, progress=progress))
+
+
+def book_with_parameters(book: RuleBook, pairs: Sequence[str]) -> RuleBook:
+    """``book`` with ``NAME=VALUE`` parameters given to every rule set that has them.
+
+    A value of digits only is a whole number. A name no rule set has is an
+    :class:`~antq.errors.InputError`.
+    """
+    values: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise InputError("--param", pair, "expected NAME=VALUE")
+        values[name] = int(value) if value.isdecimal() else value
+    if not values:
+        return book
+    known = {p.name for r in book for p in r.parameters()}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise InputError(
+            f"--param {unknown[0]}", values[unknown[0]], "no rule set has this parameter"
+        )
+    changed = []
+    for rule_set in book:
+        own = {p.name for p in rule_set.parameters()}
+        chosen = {k: v for k, v in values.items() if k in own}
+        changed.append(rule_set.with_parameters(**chosen) if chosen else rule_set)
+    return RuleBook(tuple(changed))
+
+
+def _error_line(error: InputError) -> str:
+    return f"antq: {error}\n"
+
+
+def stream_verdicts(
+    path: str | Path,
+    rules: RuleSet | RuleBook,
+    *,
+    book: RuleBook,
+    out: TextIO,
+    err: TextIO,
+    fmt: str = "jsonl",
+    lang: Lang = "vi",
+) -> int:
+    """Evaluate the units of ``path`` one by one, writing a row per unit as it goes.
+
+    ``fmt`` is ``jsonl`` (:func:`antq.io.batch.verdict_row` as JSON) or ``csv``
+    (:data:`antq.io.batch.VERDICT_COLUMNS`). Errors go to ``err`` as they are
+    found. Memory does not grow with the number of units, apart from the
+    duplicate check. Returns the exit code: 3 if any unit had an error.
+    """
+    if fmt not in STREAM_FORMATS:
+        raise InputError("--format", fmt, f"expected one of: {', '.join(STREAM_FORMATS)}")
+    summary = BatchSummary()
+    failed = False
+
+    def verdicts() -> Iterator[Any]:
+        nonlocal failed
+        for item in summary.track(read_units(path, book, err, lang=lang)):
+            if isinstance(item, InputError):
+                err.write(_error_line(item))
+                continue
+            try:
+                yield evaluate(item, rules)
+            except AntqError as error:
+                failed = True
+                problem = (
+                    error
+                    if isinstance(error, InputError)
+                    else InputError(item.unit_id, None, str(error))
+                )
+                err.write(_error_line(problem))
+
+    if fmt == "csv":
+        write_verdicts_csv(verdicts(), out)
+    else:
+        write_verdicts_jsonl(verdicts(), out)
+    return EXIT_INPUT if summary.failed or failed else EXIT_OK
+
+
+# --------------------------------------------------------------------------- antq report
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def add_report_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add ``antq report`` to the sub-commands of the ``antq`` parser; returns its parser."""
+    report: argparse.ArgumentParser = commands.add_parser(
+        "report",
+        help="evaluate units (units first, then communes) and write a report",
+        description=(
+            "Evaluate the units of a file (.csv, .jsonl, .json, .toml) or of a directory of"
+            " such files, roll them up into their communes and write a report of one round."
+        ),
+    )
+    report.add_argument("path", type=Path, help="a facts file or a directory of facts files")
+    report.add_argument("--lang", choices=("vi", "en"), default="vi")
+    report.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    report.add_argument("--output", type=Path, help="write the report here instead of stdout")
+    report.add_argument("--year", type=int, help="the round to report on (default: the latest)")
+    report.add_argument("--title", help="the report's title (default: a title with the round)")
+    report.add_argument(
+        "--date", type=_date, help="the date written on the report (default: today)"
+    )
+    report.add_argument(
+        "--indicators",
+        type=Path,
+        help="report figures to add (CSV or JSON: indicator, unit, period, numerator, ...)",
+    )
+    report.add_argument(
+        "--targets", type=Path, help="a JSON list of targets that win over antq's own"
+    )
+    report.add_argument(
+        "--top", type=int, default=10, help="length of the lists of criteria and units"
+    )
+    report.add_argument(
+        "--verdicts",
+        type=Path,
+        help="also write one row per unit to this .jsonl or .csv file",
+    )
+    report.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="supply a rule parameter (repeatable)",
+    )
+    return report
+
+
+def _write_verdicts(path: Path, verdicts: Sequence[Any]) -> None:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        # With a byte-order mark, so that spreadsheets read the Vietnamese text as UTF-8.
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            write_verdicts_csv(verdicts, handle)
+    elif suffix in (".jsonl", ".ndjson"):
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            write_verdicts_jsonl(verdicts, handle)
+    else:
+        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl or .csv")
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``antq report``; returns the exit code."""
+    from antq.hierarchy import evaluate_province
+    from antq.indicators import DEFAULT_TARGETS, read_observations, targets_from_data
+    from antq.report import build_report, render_report
+    from antq.safety import default_rulebook
+
+    lang: Lang = args.lang
+    book = book_with_parameters(default_rulebook(), args.param)
+    if args.top < 1:
+        raise InputError("--top", args.top, "must be at least 1")
+    targets = DEFAULT_TARGETS
+    if args.targets is not None:
+        try:
+            data = json.loads(args.targets.read_text(encoding="utf-8-sig"))
+        except json.JSONDecodeError as error:
+            raise InputError(str(args.targets), None, f"malformed JSON: {error}") from None
+        targets = targets.with_targets(*targets_from_data(data, path=str(args.targets)))
+    evaluation = evaluate_province(read_units(args.path, book, err, lang=lang), book)
+    errors = list(evaluation.errors)
+    observations = []
+    if args.indicators is not None:
+        for item in read_observations(args.indicators):
+            if isinstance(item, InputError):
+                errors.append(
+                    InputError(f"{args.indicators}:{item.path}", item.value, item.message)
+                )
+            else:
+                observations.append(item)
+    if not evaluation.units:
+        for problem in errors:
+            err.write(_error_line(problem))
+        raise InputError(
+            str(args.path), None, "no unit could be read, so there is nothing to report"
+        )
+    report = build_report(
+        evaluation,
+        year=args.year,
+        generated=args.date,
+        title=Text(vi=args.title, en=args.title) if args.title else None,
+        observations=observations,
+        targets=targets,
+        book=book,
+        top=args.top,
+    )
+    if args.year is not None and not report.sections:
+        raise InputError("--year", args.year, "no unit of this round is in the input")
+    text = render_report(report, args.format, lang)
+    if args.output is None or str(args.output) == "-":
+        out.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8", newline="\n")
+    if args.verdicts is not None:
+        _write_verdicts(args.verdicts, evaluation.verdicts)
+    for problem in errors:
+        err.write(_error_line(problem))
+    return EXIT_INPUT if errors else EXIT_OK
+
+
+def run_report(argv: Sequence[str], *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run ``antq report ARGV...`` on its own, with the exit codes of ``antq.cli``."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = argparse.ArgumentParser(prog="antq")
+    add_report_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["report", *argv])
+    try:
+        return cmd_report(args, out, err)
+    except AntqError as error:
+        err.write(f"antq: {error}\n")
+        return EXIT_INPUT
+    except OSError as error:
+        err.write(f"antq: {error}\n")
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(run_report(sys.argv[1:]))

@@ -1,0 +1,180 @@
+"""The JSON report: the figures of the report as data, with text in the chosen language.
+
+Codes (unit kinds, outcomes, criteria, indicators) are stable; ``label`` and
+``text`` fields are written in the report's language. The layout version is
+``antq_report``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from antq.core.outcome import Outcome
+from antq.hierarchy import CommuneResult, NearMiss, OutcomeCounts, Summary
+from antq.i18n import formatting
+from antq.indicators import Observation, TargetCheck
+from antq.periods import Period
+from antq.report import Report, input_label, met_text, title_text
+from antq.unit_kinds import UnitKind
+from antq.vocabulary import Lang
+
+__all__ = ["REPORT_SCHEMA_VERSION", "render_json", "report_data"]
+
+#: Version of the JSON report layout; bumped on any incompatible change.
+REPORT_SCHEMA_VERSION = 1
+
+
+def _period(period: Period) -> dict[str, str]:
+    return {"start": period.start.isoformat(), "end": period.end.isoformat()}
+
+
+def _counts(counts: OutcomeCounts, lang: Lang) -> dict[str, Any]:
+    data: dict[str, Any] = {o.code: counts.count(o) for o in Outcome}
+    data.update(total=counts.total, in_scope=counts.in_scope, met_text=met_text(counts, lang))
+    return data
+
+
+def _observation(seen: Observation, lang: Lang) -> dict[str, Any]:
+    return {
+        "indicator": seen.indicator.code,
+        "label": seen.indicator.label(lang),
+        "unit": seen.unit,
+        "period": _period(seen.period),
+        "numerator": seen.numerator,
+        "denominator": seen.denominator,
+        "unknown": seen.unknown,
+        "source": seen.source,
+        "text": seen.render(lang),
+    }
+
+
+def _check(check: TargetCheck, lang: Lang) -> dict[str, Any]:
+    data = _observation(check.observation, lang)
+    target = check.target
+    data["target"] = (
+        None
+        if target is None
+        else {
+            "percent": str(target.percent),
+            "comparison": target.comparison.code,
+            "text": target.describe(lang),
+            "instrument": target.instrument,
+            "confirmation": target.confirmation.code,
+            "note": None if target.note is None else target.note.render(lang),
+        }
+    )
+    data["outcome"] = check.outcome.code
+    data["outcome_label"] = check.outcome.label(lang)
+    return data
+
+
+def _near(miss: NearMiss, lang: Lang) -> dict[str, Any]:
+    v = miss.verdict
+    return {
+        "unit": v.unit_id,
+        "name": v.name,
+        "kind": v.kind.code,
+        "commune": v.commune,
+        "gap": miss.gap,
+        "unknown_criteria": miss.unknown,
+        "failed": [
+            {
+                "criterion": r.criterion_id,
+                "title": r.title.render(lang),
+                "reason": r.reason.render(lang),
+            }
+            for r in miss.failed
+        ],
+    }
+
+
+def _summary(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
+    return {
+        "by_kind": {
+            kind.code: {
+                "label": kind.label(lang),
+                "period": _period(summary.periods[kind]),
+                **_counts(counts, lang),
+            }
+            for kind, counts in summary.by_kind.items()
+        },
+        "total": _counts(summary.total, lang),
+        "most_failed": [
+            {
+                "criterion": t.criterion_id,
+                "title": t.title.render(lang),
+                "kind": t.kind.code,
+                "count": t.count,
+            }
+            for t in summary.most_failed
+        ],
+        "most_missing": [
+            {"input": t.name, "label": input_label(t.name, report, lang), "count": t.count}
+            for t in summary.most_missing
+        ],
+        "closest": [_near(m, lang) for m in summary.closest],
+    }
+
+
+def _commune(result: CommuneResult, summary: Summary, lang: Lang) -> dict[str, Any]:
+    counts = result.counts
+    return {
+        "id": result.commune_id,
+        "name": result.name,
+        "in_input": result.verdict is not None,
+        "outcome": None if result.verdict is None else result.verdict.outcome.code,
+        "outcome_label": None if result.verdict is None else result.verdict.outcome.label(lang),
+        "rollup": None
+        if counts is None
+        else {
+            "instrument": counts.instrument,
+            "total": counts.total,
+            "registered_min": counts.registered_min,
+            "registered_max": counts.registered_max,
+            "recognised_min": counts.recognised_min,
+            "recognised_max": counts.recognised_max,
+            "excluded": list(counts.excluded),
+        },
+        "units": {kind.code: _counts(c, lang) for kind, c in summary.by_kind.items()},
+    }
+
+
+def report_data(report: Report, lang: Lang) -> dict[str, Any]:
+    """The report as JSON-ready data in ``lang``."""
+    from antq import __version__
+
+    return {
+        "antq_report": REPORT_SCHEMA_VERSION,
+        "antq_version": __version__,
+        "lang": lang,
+        "title": title_text(report, lang),
+        "year": report.year,
+        "generated": report.generated.isoformat(),
+        "generated_text": formatting.format_date(report.generated, lang, "long"),
+        "rule_sets": list(report.rule_sets),
+        "labels": {
+            "outcomes": {o.code: o.label(lang) for o in Outcome},
+            "kinds": {k.code: k.label(lang) for k in UnitKind},
+        },
+        "other_rounds": {str(y): n for y, n in report.other_rounds.items()},
+        "provinces": [
+            {
+                "name": section.name,
+                "summary": _summary(section.summary, report, lang),
+                "safe_figures": [_observation(o, lang) for o in section.safe_figures],
+                "communes": [_commune(c.result, c.summary, lang) for c in section.communes],
+            }
+            for section in report.sections
+        ],
+        "indicators": [_check(c, lang) for c in report.indicators],
+        "notices": [{"subject": n.subject, "text": n.reason.render(lang)} for n in report.notices],
+        "errors": [
+            {"path": e.path, "value": repr(e.value), "message": e.message} for e in report.errors
+        ],
+    }
+
+
+def render_json(report: Report, lang: Lang) -> str:
+    """The report as indented JSON (UTF-8 text, not ASCII-escaped)."""
+    return json.dumps(report_data(report, lang), ensure_ascii=False, indent=2) + "\n"

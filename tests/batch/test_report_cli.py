@@ -1,0 +1,224 @@
+"""The command-line handlers: antq report, batch reading with progress, streamed verdicts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from antq.errors import InputError
+from antq.io.batch import ReadProgress
+from antq.report.commands import (
+    EXIT_INPUT,
+    EXIT_OK,
+    ProgressBar,
+    book_with_parameters,
+    read_units,
+    run_report,
+    stream_verdicts,
+)
+from antq.safety import default_rulebook
+
+from . import EXAMPLE, area, example_units
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run_report(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _csv(tmp_path: Path, rows: str) -> Path:
+    path = tmp_path / "units.csv"
+    path.write_text("id,kind,year,commune,households_resident\n" + rows, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_report_of_the_example_in_each_format(fmt: str) -> None:
+    code, out, err = run(str(EXAMPLE), "--format", fmt, "--lang", "en", "--date", "2025-12-01")
+    assert code == EXIT_OK, err
+    assert "Thôn Tây" in out and "1 December 2025" in out
+    assert err == ""
+
+
+def test_report_written_to_a_file_with_verdicts(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    rows = tmp_path / "verdicts.csv"
+    lines = tmp_path / "verdicts.jsonl"
+    code, out, err = run(
+        str(EXAMPLE), "--format", "html", "--output", str(target), "--verdicts", str(rows)
+    )
+    assert code == EXIT_OK and out == "" and err == ""
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert rows.read_bytes().startswith(b"\xef\xbb\xbf")  # for spreadsheets
+    table = list(csv.DictReader(io.StringIO(rows.read_text(encoding="utf-8-sig"))))
+    assert len(table) == 10 and {r["id"] for r in table} >= {"XA-DH", "KDC-TAY"}
+    commune = next(r for r in table if r["id"] == "XA-DH")
+    assert commune["outcome"] == "not_met"  # from its units' roll-up
+    run(str(EXAMPLE), "--verdicts", str(lines))
+    assert len(lines.read_text(encoding="utf-8").splitlines()) == 10
+    code, _, err = run(str(EXAMPLE), "--verdicts", str(tmp_path / "v.xlsx"))
+    assert code == EXIT_INPUT and "--verdicts" in err
+
+
+def test_bad_rows_give_exit_3_and_the_rest_is_reported(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "A1,residential_area,2025,X1,12\nA2,residential_area,2025,X1,-4\n")
+    code, out, err = run(str(path), "--lang", "en")
+    assert code == EXIT_INPUT
+    assert "antq: line 3.facts.households_resident: must be >= 0 (got -4)" in err
+    assert "line 3.facts.households_resident" in out  # listed in the report too
+    assert "residential area" in out
+
+
+def test_nothing_readable_is_an_error(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "A1,residential_area,20x5,X1,12\n")
+    code, out, err = run(str(path))
+    assert code == EXIT_INPUT and out == ""
+    assert "line 2.year" in err and "nothing to report" in err
+
+
+def test_year_option(tmp_path: Path) -> None:
+    code, out, _ = run(str(EXAMPLE), "--year", "2025", "--lang", "en")
+    assert code == EXIT_OK and "round 2025" in out
+    code, _, err = run(str(EXAMPLE), "--year", "2019")
+    assert code == EXIT_INPUT and "--year" in err
+
+
+def test_indicators_and_targets_files(tmp_path: Path) -> None:
+    figures = tmp_path / "figures.csv"
+    figures.write_text(
+        "indicator,unit,period,numerator,denominator\n"
+        "crime_clearance_public_order,Tỉnh Mẫu,2024-10-01/2025-09-30,77,100\n"
+        "nope,Tỉnh Mẫu,2024-10-01/2025-09-30,1,2\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        str(EXAMPLE), "--indicators", str(figures), "--lang", "en", "--format", "json"
+    )
+    data = json.loads(out)
+    assert code == EXIT_INPUT and f"{figures}:line 3.indicator" in err
+    assert data["indicators"][0]["outcome"] == "met"
+    targets = tmp_path / "targets.json"
+    targets.write_text(
+        json.dumps(
+            [
+                {
+                    "indicator": "crime_clearance_public_order",
+                    "percent": 78,
+                    "valid_from": "2025-01-01",
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        str(EXAMPLE), "--indicators", str(figures), "--targets", str(targets), "--format", "json"
+    )
+    data = json.loads(out)
+    assert data["indicators"][0]["outcome"] == "not_met"
+    assert data["indicators"][0]["target"]["percent"] == "78"
+    targets.write_text("[1", encoding="utf-8")
+    code, _, err = run(str(EXAMPLE), "--targets", str(targets))
+    assert code == EXIT_INPUT and "malformed JSON" in err
+
+
+def test_parameters_and_options_are_checked() -> None:
+    code, _, err = run(str(EXAMPLE), "--param", "no_such=1")
+    assert code == EXIT_INPUT and "no rule set has this parameter" in err
+    code, _, _ = run(str(EXAMPLE), "--param", "offence_comparison=not_increased", "--lang", "en")
+    assert code == EXIT_OK
+    code, _, err = run(str(EXAMPLE), "--top", "0")
+    assert code == EXIT_INPUT and "--top" in err
+    with pytest.raises(SystemExit):
+        run(str(EXAMPLE), "--format", "pdf")
+    code, _, err = run("/nonexistent/units.csv")
+    assert code == EXIT_INPUT and "no such file" in err
+
+
+def test_parameters_change_the_verdicts() -> None:
+    book = default_rulebook()
+    changed = book_with_parameters(book, ["offence_comparison=not_increased"])
+    assert changed is not book
+    assert book_with_parameters(book, []) is book
+    with pytest.raises(InputError):
+        book_with_parameters(book, ["novalue"])
+    # Thôn Tây has as many offences as last year: it fails a strict decrease only.
+    _, strict, _ = run(str(EXAMPLE), "--format", "json", "--lang", "en")
+    _, lenient, _ = run(
+        str(EXAMPLE),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        "--param",
+        "offence_comparison=not_increased",
+    )
+    count = lambda text: sum(  # noqa: E731
+        t["count"] for t in json.loads(text)["provinces"][0]["summary"]["most_failed"]
+    )
+    assert count(lenient) == count(strict) - 1
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    book = default_rulebook()
+    plain = io.StringIO()
+    units = list(read_units(EXAMPLE, book, plain))
+    assert len(units) == 10 and plain.getvalue() == ""
+    terminal = Terminal()
+    bar = ProgressBar(terminal, ReadProgress(total=100), lang="en", interval=0)
+    for _ in bar.wrap(range(3)):
+        bar.progress.done += 30  # type: ignore[union-attr]
+    shown = terminal.getvalue()
+    # Drawn as each item comes, before the 30 bytes read after it.
+    assert "\r" in shown and " 60% 3 unit(s) read" in shown
+    assert shown.endswith("\r") and shown.rstrip("\r").split("\r")[-1].strip() == ""  # erased
+    terminal = Terminal()
+    assert len(list(read_units(EXAMPLE, book, terminal, lang="en"))) == 10
+    assert "unit(s) read" in terminal.getvalue()
+
+
+def test_progress_bar_line_without_a_total() -> None:
+    bar = ProgressBar(io.StringIO(), None, lang="vi", enabled=True)
+    bar.count = 1234
+    assert bar.line().startswith("antq: ") and "1.234" in bar.line() and "[" not in bar.line()
+
+
+def test_stream_verdicts_jsonl_and_csv(tmp_path: Path) -> None:
+    book = default_rulebook()
+    path = tmp_path / "units.jsonl"
+    units = example_units()
+    units[3]["facts"]["households_resident"] = -1
+    path.write_text("\n".join(json.dumps(u, ensure_ascii=False) for u in units), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert stream_verdicts(path, book, book=book, out=out, err=err) == EXIT_INPUT
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(rows) == 9 and "line 4.facts.households_resident" in err.getvalue()
+    out = io.StringIO()
+    assert stream_verdicts(EXAMPLE, book, book=book, out=out, err=err, fmt="csv") == EXIT_OK
+    assert len(list(csv.DictReader(io.StringIO(out.getvalue())))) == 10
+    pinned = book.get("tt124.residential-area")
+    out, err = io.StringIO(), io.StringIO()
+    only = tmp_path / "one.jsonl"
+    only.write_text(
+        json.dumps(area("A", None)) + "\n" + json.dumps(units[4]) + "\n", encoding="utf-8"
+    )
+    assert stream_verdicts(only, pinned, book=book, out=out, err=err) == EXIT_INPUT
+    assert len(out.getvalue().splitlines()) == 1 and "rule set" in err.getvalue()
+    with pytest.raises(InputError):
+        stream_verdicts(EXAMPLE, book, book=book, out=out, err=err, fmt="xml")
+
+
+def test_the_parser_offers_every_report_format() -> None:
+    from antq.report import FORMATS
+    from antq.report.commands import REPORT_FORMATS
+
+    assert REPORT_FORMATS == FORMATS

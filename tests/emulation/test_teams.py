@@ -1,0 +1,316 @@
+"""Team ratings (Hướng dẫn 01/HD-BCA-V05): exclusions, the cap on "excellent", the leader rule."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from antq import (
+    AmbiguousDateError,
+    InputError,
+    MonthEndPolicy,
+    SecurityOrderTeam,
+    TaskGrade,
+    TeamMembership,
+    TeamRole,
+)
+from antq.emulation import (
+    CapBase,
+    MemberProposal,
+    RatingStatus,
+    Rounding,
+    TeamCap,
+    TeamProposal,
+    rate_teams,
+)
+
+EX, GOOD, DONE, FAIL = (
+    TaskGrade.HOAN_THANH_XUAT_SAC,
+    TaskGrade.HOAN_THANH_TOT,
+    TaskGrade.HOAN_THANH,
+    TaskGrade.KHONG_HOAN_THANH,
+)
+LONG_AGO = date(2024, 7, 1)
+
+
+def team(tid: str, grade: TaskGrade | None, commune: str = "X1", **kw: object) -> TeamProposal:
+    values: dict[str, object] = {"active_from": LONG_AGO, "under_complaint": False}
+    values.update(kw)
+    return TeamProposal(team_id=tid, commune=commune, proposed=grade, **values)  # type: ignore[arg-type]
+
+
+def commune(good: int, excellent: int, **kw: object) -> list[TeamProposal]:
+    teams = [team(f"G{i:02}", GOOD) for i in range(good)]
+    teams += [team(f"E{i:02}", EX, merit=i, **kw) for i in range(excellent)]  # type: ignore[arg-type]
+    return teams
+
+
+def rate(teams: list[TeamProposal], **kw: object) -> tuple[int, int, int | None]:
+    (result,) = rate_teams(teams, year=2025, **kw)  # type: ignore[arg-type]
+    return result.count(EX), result.count(GOOD), result.allowed
+
+
+def test_the_rating_year_is_15_november_to_14_november() -> None:
+    (result,) = rate_teams([team("A", GOOD)], year=2025)
+    assert str(result.period) == "2024-11-15/2025-11-14"
+    assert result.citation.render("en") == "Guidance 01/HD-BCA-V05"
+
+
+# --- the cap on "excellent" -----------------------------------------------------------------
+
+
+def test_cap_boundaries_with_floor() -> None:
+    assert rate(commune(10, 2)) == (2, 10, 2)  # 100 x 2 <= 20 x 10
+    assert rate(commune(10, 3)) == (2, 11, 2)  # one lowered; 11 good still allow only 2
+    assert rate(commune(4, 1)) == (0, 5, 0)  # 20 percent of 4 or 5 is below 1
+    assert rate(commune(5, 1)) == (1, 5, 1)
+    assert rate(commune(9, 2)) == (1, 10, 1)  # 2 -> 9 good: 200 > 180; 1 -> 10 good: fine
+    assert rate(commune(0, 3)) == (0, 3, 0)
+
+
+def test_cap_rounding_and_base_are_configurable() -> None:
+    assert rate(commune(4, 1), cap=TeamCap(rounding=Rounding.CEIL)) == (1, 4, 1)
+    assert rate(commune(13, 3)) == (2, 14, 2)  # 3 of 13 good: 2.6 rounds down to 2
+    assert rate(commune(13, 3), cap=TeamCap(rounding=Rounding.HALF_UP)) == (3, 13, 3)  # 2.6 -> 3
+    assert rate(commune(12, 3), cap=TeamCap(rounding=Rounding.HALF_UP)) == (2, 13, 2)  # 2.4 -> 2
+    # Final good (default) versus proposed good: 8 good and 4 proposals.
+    assert rate(commune(8, 4)) == (2, 10, 2)  # 2 of 10 final good
+    assert rate(commune(8, 4), cap=TeamCap(base=CapBase.PROPOSED_GOOD)) == (1, 11, 1)  # 1.6 -> 1
+    assert rate(commune(8, 4), cap=TeamCap(base=CapBase.ALL_RATED)) == (
+        2,
+        10,
+        2,
+    )  # 20 percent of 12
+    assert rate(commune(10, 3), cap=TeamCap(percent=30)) == (3, 10, 3)
+    with pytest.raises(InputError):
+        TeamCap(percent=20.0)  # type: ignore[arg-type]
+
+
+def test_who_is_lowered_merit_then_priority_then_id() -> None:
+    teams = [team(f"G{i}", GOOD) for i in range(10)]
+    teams += [
+        team("E-a", EX, merit=Fraction(97, 100)),
+        team("E-b", EX, merit=Fraction(99, 100)),
+        team("E-c", EX, merit=Fraction(97, 100), priority=1),
+        team("E-d", EX),  # no merit: ranks last
+    ]
+    (result,) = rate_teams(teams, year=2025)
+    grades = {t.team_id: t.grade for t in result.teams if t.team_id.startswith("E")}
+    assert grades == {"E-a": GOOD, "E-b": EX, "E-c": EX, "E-d": GOOD}
+    lowered = result.team("E-a")
+    assert lowered.lowered and lowered.status is RatingStatus.RATED
+    text = lowered.explain("en")
+    assert (
+        "lowered to completed tasks well: only 2 excellent allowed (20% of 12 rated good in the final result, round down), and it ranks 3"
+        in text
+    )
+    assert "excellent kept" in result.team("E-b").explain("en")
+    # The ties are broken the same whatever the input order.
+    shuffled = list(teams)
+    random.Random(7).shuffle(shuffled)
+    assert rate_teams(shuffled, year=2025) == (result,)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(1, 30),
+    st.integers(0, 10),
+    st.sampled_from(Rounding),
+    st.sampled_from(CapBase),
+    st.randoms(use_true_random=False),
+)
+def test_cap_always_holds_and_order_does_not_matter(
+    good: int, excellent: int, rounding: Rounding, base: CapBase, rnd: random.Random
+) -> None:
+    teams = commune(good, excellent)
+    cap = TeamCap(rounding=rounding, base=base)
+    (result,) = rate_teams(teams, year=2025, cap=cap)
+    shuffled = list(teams)
+    rnd.shuffle(shuffled)
+    assert rate_teams(shuffled, year=2025, cap=cap) == (result,)
+    ex, final_good = result.count(EX), result.count(GOOD)
+    assert ex + final_good == good + excellent and ex <= excellent
+    counts = {
+        CapBase.FINAL_GOOD: final_good,
+        CapBase.PROPOSED_GOOD: good,
+        CapBase.ALL_RATED: good + excellent,
+    }
+    from antq.emulation import apply_percent
+
+    assert ex <= apply_percent(20, counts[base], rounding)
+    assert ex == result.allowed
+    if ex < excellent:  # one more would break the cap
+        more = {
+            CapBase.FINAL_GOOD: final_good - 1,
+            CapBase.PROPOSED_GOOD: good,
+            CapBase.ALL_RATED: good + excellent,
+        }
+        assert ex + 1 > apply_percent(20, more[base], rounding)
+
+
+# --- exclusions -----------------------------------------------------------------------------
+
+
+def test_nine_months_in_the_rating_year() -> None:
+    teams = [
+        team("exact", GOOD, active_from=date(2025, 2, 15)),  # 15/02 - 14/11: 9 months
+        team("short", GOOD, active_from=date(2025, 2, 16)),
+        team("gone", GOOD, active_to=date(2025, 8, 14)),  # 15/11/2024 - 14/08/2025: 9 months
+        team("gone-early", GOOD, active_to=date(2025, 8, 13)),
+        team("later", GOOD, active_from=date(2025, 12, 1)),
+    ]
+    (result,) = rate_teams(teams, year=2025)
+    status = {t.team_id: t.status for t in result.teams}
+    assert status == {
+        "exact": RatingStatus.RATED,
+        "short": RatingStatus.EXCLUDED,
+        "gone": RatingStatus.RATED,
+        "gone-early": RatingStatus.EXCLUDED,
+        "later": RatingStatus.EXCLUDED,
+    }
+    assert "less than 9 months" in result.team("short").explain("en")
+    assert result.team("short").grade is None
+    assert "not active in the rating year" in result.team("later").explain("en")
+
+
+def test_month_end_policy_is_explicit() -> None:
+    late = team("m", GOOD, active_from=date(2024, 12, 31))
+    (result,) = rate_teams([late], year=2025)  # 31/12/2024 + 9 months: 30/09/2025 with CLAMP
+    assert result.team("m").status is RatingStatus.RATED
+    with pytest.raises(AmbiguousDateError, match="no day 31"):
+        rate_teams([late], year=2025, month_end=MonthEndPolicy.STRICT)
+
+
+def test_complaints_and_missing_facts() -> None:
+    teams = [
+        team("A", EX, under_complaint=True),
+        team("B", GOOD, under_complaint=None),
+        team("C", GOOD, active_from=None),
+        team("D", None),
+        *[team(f"G{i}", GOOD) for i in range(10)],
+        team("E", EX),
+    ]
+    (result,) = rate_teams(teams, year=2025)
+    assert result.team("A").status is RatingStatus.EXCLUDED
+    assert "complaint or denunciation" in result.team("A").explain("en")
+    assert result.team("B").status is RatingStatus.UNKNOWN and result.team("B").missing == (
+        "under_complaint",
+    )
+    assert result.team("C").missing == ("active_from",)
+    assert result.team("D").missing == ("proposed",)
+    # While B, C and D are unknown the cap cannot be checked: E's excellent is undecided.
+    e = result.team("E")
+    assert e.status is RatingStatus.RATED and e.grade is None
+    assert "the cap depends on B, C, D" in e.explain("en")
+    assert result.allowed is None
+    assert "cannot be checked yet" in result.explain("en")
+
+
+def test_communes_are_capped_separately() -> None:
+    teams = [*commune(10, 2), team("Y-E", EX, commune="X2"), team("Y-G", GOOD, commune="X2")]
+    first, second = rate_teams(teams, year=2025)
+    assert (first.commune, first.count(EX)) == ("X1", 2)
+    assert (second.commune, second.count(EX), second.count(GOOD)) == ("X2", 0, 2)
+
+
+# --- the leader rule ----------------------------------------------------------------------
+
+
+def member(
+    pid: str, tid: str, role: TeamRole, grade: TaskGrade | None, **kw: object
+) -> MemberProposal:
+    values: dict[str, object] = {"active_from": LONG_AGO, "under_complaint": False}
+    values.update(kw)
+    return MemberProposal(person_id=pid, team_id=tid, role=role, proposed=grade, **values)  # type: ignore[arg-type]
+
+
+def test_leader_cannot_be_above_the_team() -> None:
+    teams = commune(4, 1)  # E00 is lowered to good by the cap
+    members = [
+        member("lead", "E00", TeamRole.TO_TRUONG, EX),
+        member("deputy", "E00", TeamRole.TO_PHO, EX, in_charge=True),
+        member("deputy2", "E00", TeamRole.TO_PHO, EX),
+        member("new", "E00", TeamRole.TO_TRUONG, EX, newly_transferred=True),
+        member("plain", "G00", TeamRole.TO_TRUONG, GOOD),
+        member("weak", "G01", TeamRole.TO_TRUONG, DONE),
+    ]
+    (result,) = rate_teams(teams, members, year=2025)
+    grades = {m.person_id: m.grade for m in result.members}
+    assert grades == {
+        "lead": GOOD,
+        "deputy": GOOD,
+        "deputy2": EX,
+        "new": EX,
+        "plain": GOOD,
+        "weak": DONE,
+    }
+    assert result.member("lead").lowered
+    assert "a team leader's grade cannot be above the team's" in result.member("lead").explain("en")
+    assert "newly transferred" in result.member("new").explain("en")
+
+
+def test_leader_of_an_unrated_or_undecided_team() -> None:
+    teams = [
+        team("X", GOOD, under_complaint=True),
+        team("Y", EX),
+        team("Z", GOOD, under_complaint=None),
+    ]
+    members = [
+        member("x-lead", "X", TeamRole.TO_TRUONG, EX),
+        member("y-lead", "Y", TeamRole.TO_TRUONG, EX),
+        member("y-lead2", "Y", TeamRole.TO_PHO, GOOD, in_charge=True),
+        member("z-lead", "Z", TeamRole.TO_TRUONG, DONE),
+        member("z-none", "Z", TeamRole.TO_TRUONG, FAIL),
+    ]
+    (result,) = rate_teams(teams, members, year=2025)
+    assert result.member("x-lead").grade is EX  # team not rated: nothing to compare with
+    assert result.member("y-lead").grade is None  # the team's excellent is undecided
+    assert result.member("y-lead2").grade is GOOD
+    assert result.member("z-lead").grade is None  # the team's rating is unknown
+    assert result.member("z-none").grade is FAIL
+
+
+def test_members_excluded_and_optional_member_cap() -> None:
+    teams = commune(5, 0)
+    members = [member(f"m{i}", "G00", TeamRole.TO_VIEN, GOOD) for i in range(5)]
+    members += [
+        member("star", "G00", TeamRole.TO_VIEN, EX, merit=2),
+        member("star2", "G00", TeamRole.TO_VIEN, EX, merit=1),
+        member("late", "G00", TeamRole.TO_VIEN, EX, active_from=date(2025, 6, 1)),
+    ]
+    (plain,) = rate_teams(teams, members, year=2025)
+    assert plain.member("late").status is RatingStatus.EXCLUDED
+    assert plain.member("star2").grade is EX  # no member cap unless asked
+    (capped,) = rate_teams(teams, members, year=2025, member_cap=TeamCap())
+    assert capped.member("star").grade is EX and capped.member("star2").grade is GOOD
+
+
+def test_bad_input_and_entity_helpers() -> None:
+    with pytest.raises(InputError, match="duplicate team"):
+        rate_teams([team("A", GOOD), team("A", EX)], year=2025)
+    with pytest.raises(InputError, match="no such team"):
+        rate_teams([team("A", GOOD)], [member("p", "B", TeamRole.TO_VIEN, GOOD)], year=2025)
+    with pytest.raises(InputError):
+        team("A", "excellent")  # type: ignore[arg-type]
+    entity = SecurityOrderTeam(
+        id="T1", commune_code="X9", area_ids=("KDC-1",), established_on=date(2024, 7, 1)
+    )
+    proposal = TeamProposal.from_team(entity, proposed=GOOD, under_complaint=False)
+    membership = TeamMembership(
+        person_id="P1", team_id="T1", role=TeamRole.TO_TRUONG, start=date(2025, 2, 1)
+    )
+    person = MemberProposal.from_membership(membership, proposed=EX, under_complaint=False)
+    (result,) = rate_teams([proposal], [person], year=2025)
+    assert result.commune == "X9"
+    assert (
+        result.member("P1").grade is GOOD
+    )  # 01/02 - 14/11: rated, then lowered to the team's grade
+    data = result.to_json(texts=("en",))
+    assert data["cap"] == {"percent": "20", "rounding": "floor", "base": "final_good"}
+    assert data["teams"][0]["grade"] == "hoan_thanh_tot"
+    assert data["members"][0]["lowered"] is True

@@ -1,0 +1,1 @@
+"""Reliability tests: bad input, properties of the rules, fuzzing and determinism."""
