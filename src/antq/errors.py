@@ -11,6 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+#: Longest shown value in an error message; longer ones are cut in the middle.
+MAX_SHOWN = 200
+
+
+def shown(value: object) -> str:
+    """``repr(value)`` for an error message, safe for huge or hostile values."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to write as text
+        return (
+            f"<a number of about {value.bit_length() * 3 // 10} digits>"
+            if isinstance(value, int)
+            else "<unprintable>"
+        )
+    if len(text) > MAX_SHOWN:
+        half = MAX_SHOWN // 2
+        text = f"{text[:half]}…{text[-half:]} ({len(text)} characters)"
+    # Lone surrogates cannot be written out as UTF-8: show them escaped.
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
 
 class AntqError(Exception):
     """Base class of every error antq raises on purpose."""
@@ -28,7 +48,7 @@ class InputError(AntqError, ValueError):
         self.value = value
         self.message = message
         where = f"{path}: " if path else ""
-        super().__init__(f"{where}{message} (got {value!r})")
+        super().__init__(f"{where}{message} (got {shown(value)})")
 
 
 class InputErrors(AntqError, ValueError):

@@ -257,9 +257,8 @@ def test_recognition_years_are_limited_to_2000_2100() -> None:
     assert (year["minimum"], year["maximum"]) == (MIN_YEAR, MAX_YEAR)
 
 
-def test_a_period_override_is_not_limited_to_those_years() -> None:
-    # Documented as it is: only the recognition year is bounded (see the xfail on a
-    # period far from the round in test_bad_input.py).
+def test_a_period_override_must_end_in_the_round_year() -> None:
     raw = {**raw_unit(RA), "period": "9998-01-01/9998-12-31"}
-    (unit,) = read_facts({"units": [raw]}, BOOK).units
-    assert str(unit.period) == "9998-01-01/9998-12-31"
+    read = read_facts({"units": [raw]}, BOOK)
+    assert read.units == ()
+    assert [e.path for e in read.errors] == ["units[0].period"]

@@ -102,6 +102,8 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
                 facts.kind.code,
                 f"rule set {rule_set.id} is for {rule_set.kind.code}",
             )
+    if not facts.checked:
+        rule_set.check_facts(facts)
     period = rule_set.period_for(facts.year, facts.period)
     context = Context(facts=facts, period=period, parameters=rule_set.resolved_parameters())
     gates = tuple(evaluate_criterion(c, context) for c in rule_set.eligibility)

@@ -7,6 +7,7 @@ An input that is absent is unknown; antq never fills it in.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -24,9 +25,32 @@ T = TypeVar("T")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _nfc(value: str | None) -> str | None:
+    # Ids and names compare equal whether typed composed (NFC) or decomposed (NFD).
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def check_text(value: object, path: str) -> None:
+    """A non-empty string that can be written as UTF-8 (no lone surrogates)."""
     if not isinstance(value, str) or not value.strip():
-        raise InputError(f"UnitFacts.{attribute.name}", value, "must be a non-empty string")
+        raise InputError(path, value, "expected a non-empty string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            path, value, "contains characters that are not valid Unicode text"
+        ) from None
+
+
+def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    check_text(value, f"UnitFacts.{attribute.name}")
+
+
+def _check_optional_text(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None:
+        check_text(value, f"UnitFacts.{attribute.name}")
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -48,19 +72,26 @@ class UnitFacts:
     under Thông tư 23/2012, whose window is its school year.
     """
 
-    unit_id: str = attrs.field(validator=_check_id)
+    unit_id: str = attrs.field(converter=_nfc, validator=_check_id)
     kind: UnitKind
     year: int = attrs.field(validator=_check_year)
-    name: str | None = None
-    commune: str | None = None
-    province: str | None = None
+    name: str | None = attrs.field(default=None, converter=_nfc, validator=_check_optional_text)
+    commune: str | None = attrs.field(default=None, converter=_nfc, validator=_check_optional_text)
+    province: str | None = attrs.field(default=None, converter=_nfc, validator=_check_optional_text)
     period: Period | None = None
     values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
+    #: True when antq's readers built the values (and so already checked their
+    #: types); facts built in Python are checked when they are evaluated.
+    checked: bool = attrs.field(default=False, eq=False, repr=False)
     #: The names of the known values.
     names: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "names", frozenset(self.values))
+        if self.period is not None and self.period.end.year != self.year:
+            raise InputError(
+                "UnitFacts.period", str(self.period), f"must end in the round's year {self.year}"
+            )
 
     def get(self, inp: Input[T]) -> T | None:
         """The value of ``inp``, or None when it is not known."""
@@ -72,4 +103,5 @@ class UnitFacts:
     def with_values(self, **values: object) -> UnitFacts:
         """A copy with some values added or replaced (``None`` removes a value)."""
         merged = {**self.values, **values}
-        return attrs.evolve(self, values={k: v for k, v in merged.items() if v is not None})
+        kept = {k: v for k, v in merged.items() if v is not None}
+        return attrs.evolve(self, values=kept, checked=False)

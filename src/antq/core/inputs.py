@@ -12,9 +12,9 @@ input is simply absent, and the criterion that needs it is UNKNOWN.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
@@ -59,10 +59,35 @@ class Input(Generic[T]):
     parse: Callable[[object, str], T] = attrs.field(eq=False, repr=False)
     schema: Schema = attrs.field(eq=False, repr=False, converter=_freeze)
     judgement: bool = False
+    # The Python type of a parsed value (and of each item, for a collection), used
+    # to check values that callers put into facts directly (see :meth:`check`).
+    # (Typed Any, not type[...]: the docs would confuse "type" with fields of that name.)
+    value_type: Any = attrs.field(default=None, eq=False, repr=False)
+    item_type: Any = attrs.field(default=None, eq=False, repr=False)
 
     def read(self, raw: object, *, path: str) -> T:
         """Parse a raw JSON/TOML value found at ``path``."""
         return self.parse(raw, path)
+
+    def check(self, value: object, *, path: str) -> None:
+        """Check a value given in Python (not read from a file) is of this input's type.
+
+        Facts read with :mod:`antq.io` are already checked; this catches, e.g.,
+        the string ``"false"`` where a boolean is expected.
+        """
+        expected = self.value_type
+        if expected is None:
+            return
+        if expected is int:
+            parse_count(value, path)
+        elif isinstance(value, bool) is not (expected is bool) or not isinstance(value, expected):
+            raise InputError(path, value, f"expected a value of type {expected.__name__}")
+        elif expected is date and isinstance(value, datetime):
+            raise InputError(path, value, "expected a date without a time of day")
+        if self.item_type is not None:
+            for i, item in enumerate(cast(Iterable[object], value)):
+                if not isinstance(item, self.item_type):
+                    raise InputError(f"{path}[{i}]", item, f"expected a {self.item_type.__name__}")
 
 
 def parse_bool(raw: object, path: str) -> bool:
@@ -72,12 +97,18 @@ def parse_bool(raw: object, path: str) -> bool:
     raise InputError(path, raw, "expected true or false")
 
 
+#: The largest count antq accepts: far above any real one, so a bigger value is a typo.
+MAX_COUNT = 10**12
+
+
 def parse_count(raw: object, path: str) -> int:
-    """Read a whole number >= 0 (booleans and floats are rejected)."""
+    """Read a whole number from 0 to :data:`MAX_COUNT` (booleans and floats are rejected)."""
     if isinstance(raw, bool) or not isinstance(raw, int):
         raise InputError(path, raw, "expected a whole number >= 0")
     if raw < 0:
         raise InputError(path, raw, "must be >= 0")
+    if raw > MAX_COUNT:
+        raise InputError(path, raw, f"is larger than any real count (at most {MAX_COUNT})")
     return raw
 
 
@@ -104,6 +135,7 @@ def boolean(name: str, label: Label, *, judgement: bool = False) -> Input[bool]:
         parse=parse_bool,
         schema={"type": "boolean"},
         judgement=judgement,
+        value_type=bool,
     )
 
 
@@ -114,7 +146,8 @@ def count(name: str, label: Label) -> Input[int]:
         label=label,
         kind=InputKind.COUNT,
         parse=parse_count,
-        schema={"type": "integer", "minimum": 0},
+        schema={"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+        value_type=int,
     )
 
 
@@ -126,6 +159,7 @@ def day(name: str, label: Label) -> Input[date]:
         kind=InputKind.DATE,
         parse=parse_date,
         schema={"type": "string", "format": "date"},
+        value_type=date,
     )
 
 
@@ -147,6 +181,7 @@ def choice(name: str, label: Label, vocabulary: type[E], *, judgement: bool = Fa
         parse=_ChoiceParser(vocabulary),
         schema={"type": "string", "enum": list(vocabulary.codes())},
         judgement=judgement,
+        value_type=vocabulary,
     )
 
 
@@ -174,6 +209,8 @@ def code_set(name: str, label: Label, vocabulary: type[E]) -> Input[frozenset[E]
             "items": {"type": "string", "enum": list(vocabulary.codes())},
             "uniqueItems": True,
         },
+        value_type=frozenset,
+        item_type=vocabulary,
     )
 
 
@@ -188,15 +225,22 @@ class _RecordsParser(Generic[T]):
 
 
 def records(
-    name: str, label: Label, item: Callable[[object, str], T], item_schema: Schema
+    name: str,
+    label: Label,
+    item: Callable[[object, str], T],
+    item_schema: Schema,
+    *,
+    item_type: Any = None,
 ) -> Input[tuple[T, ...]]:
-    """A list of records, each read by ``item``."""
+    """A list of records, each read by ``item`` (and, given in Python, of ``item_type``)."""
     return Input(
         name=name,
         label=label,
         kind=InputKind.RECORDS,
         parse=_RecordsParser(item),
         schema={"type": "array", "items": dict(item_schema)},
+        value_type=tuple,
+        item_type=item_type,
     )
 
 

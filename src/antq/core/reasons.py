@@ -11,6 +11,7 @@ reader's language).
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -21,7 +22,7 @@ import attrs
 from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, label_from_json
-from antq.vocabulary import CodedEnum, Lang, vocabulary_member
+from antq.vocabulary import LANGS, CodedEnum, Lang, vocabulary_member
 
 
 @attrs.frozen(kw_only=True)
@@ -96,6 +97,21 @@ def _frozen_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
     return params if isinstance(params, FrozenMap) else FrozenMap(params)
 
 
+def _check_template(text: str, params: Mapping[str, Param], path: str) -> None:
+    # A template read from data may only name its own params: no positional or
+    # attribute fields, no conversions or format specs (they could raise or
+    # allocate without bound when rendered).
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError as error:
+        raise InputError(path, text, f"not a valid message template: {error}") from None
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if name not in params or spec or conversion:
+            raise InputError(path, text, f"template field {{{name}}} is not one of its parameters")
+
+
 @attrs.frozen(kw_only=True)
 class Reason:
     """Why a criterion has its outcome: a template and its parameters.
@@ -124,12 +140,14 @@ class Reason:
 
     @classmethod
     def from_json(cls, data: object, *, path: str = "reason") -> Reason:
+        """Read a reason back; its template may use only plain ``{name}`` fields of its params."""
         if not isinstance(data, dict) or set(data) != {"template", "params"}:
             raise InputError(path, data, "expected an object with 'template' and 'params'")
         params = data["params"]
         if not isinstance(params, dict):
             raise InputError(f"{path}.params", params, "expected an object")
-        return cls(
-            template=label_from_json(data["template"], path=f"{path}.template"),
-            params={k: _param_from_json(v, f"{path}.params.{k}") for k, v in params.items()},
-        )
+        template = label_from_json(data["template"], path=f"{path}.template")
+        read = {k: _param_from_json(v, f"{path}.params.{k}") for k, v in params.items()}
+        for lang in LANGS:
+            _check_template(template.render(lang), read, f"{path}.template")
+        return cls(template=template, params=read)

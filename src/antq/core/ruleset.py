@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import attrs
 
 from antq.core.criterion import Criterion, Parameter
+from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, merge_inputs
 from antq.errors import DefinitionError, InputError, RuleSetNotFound
 from antq.frozen import FrozenMap
@@ -53,6 +54,7 @@ class RuleSet:
     valid_to: date | None = None
     parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
     _resolved: Mapping[str, object] = attrs.field(init=False, eq=False, repr=False)
+    _inputs: tuple[Input[Any], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.criteria:
@@ -72,6 +74,7 @@ class RuleSet:
             )
         resolved = FrozenMap({p.name: self.parameter_value(p) for p in self.parameters()})
         object.__setattr__(self, "_resolved", resolved)
+        object.__setattr__(self, "_inputs", self.inputs())
 
     def all_criteria(self) -> Iterator[Criterion]:
         yield from self.eligibility
@@ -96,6 +99,13 @@ class RuleSet:
     def parameter_value(self, parameter: Parameter[Any]) -> object:
         """The value in force: the user's, else the default (None = not supplied)."""
         return self.parameter_values.get(parameter.name, parameter.default)
+
+    def check_facts(self, facts: UnitFacts) -> None:
+        """Check the types of the facts this rule set reads (for facts built in Python)."""
+        values = facts.values
+        for inp in self._inputs:
+            if inp.name in values:
+                inp.check(values[inp.name], path=f"{facts.unit_id}.{inp.name}")
 
     def resolved_parameters(self) -> Mapping[str, object]:
         """Every parameter's value in force (computed once, when the rule set is made)."""

@@ -364,6 +364,10 @@ def _clean(text: object, path: str, what: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+#: Longest number text :func:`parse_number` reads (real report figures are far shorter).
+MAX_NUMBER_LENGTH = 64
+
+
 def parse_number(text: str, lang: Lang = "vi", *, path: str = "") -> int | Decimal:
     """Read a number written in ``lang`` style; an int if it has no decimal part.
 
@@ -381,6 +385,10 @@ def parse_number(text: str, lang: Lang = "vi", *, path: str = "") -> int | Decim
     """
     lang = _check_lang(lang)
     cleaned = _clean(text, path, "a number")
+    if len(cleaned) > MAX_NUMBER_LENGTH:
+        raise InputError(
+            path, cleaned, f"a number may be at most {MAX_NUMBER_LENGTH} characters long"
+        )
     match = _number_pattern(lang).fullmatch(cleaned)
     if match is None:
         decimal_mark, group_separator, _ = _symbols(lang)

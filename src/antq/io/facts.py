@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from antq.core.facts import UnitFacts
+from antq.core.facts import UnitFacts, check_text
 from antq.core.inputs import Input
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, InputErrors
@@ -54,8 +54,8 @@ class FactsDocument:
 
 def _optional_str(raw: Mapping[str, Any], key: str, path: str) -> str | None:
     value = raw.get(key)
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise InputError(f"{path}.{key}", value, "expected a non-empty string")
+    if value is not None:
+        check_text(value, f"{path}.{key}")
     return value
 
 
@@ -69,8 +69,8 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
             f"{path}.{unknown[0]}", raw[unknown[0]], f"unknown key; allowed: {', '.join(UNIT_KEYS)}"
         )
     unit_id = raw.get("id")
-    if not isinstance(unit_id, str) or not unit_id.strip():
-        raise InputError(f"{path}.id", unit_id, "expected a non-empty string")
+    check_text(unit_id, f"{path}.id")
+    assert isinstance(unit_id, str)
     kind = UnitKind.from_code(raw.get("kind"), path=f"{path}.kind")
     year = raw.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
@@ -106,6 +106,7 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
             province=_optional_str(raw, "province", path),
             period=period,
             values=values,
+            checked=True,
         )
     except InputError as error:
         field = error.path.rsplit(".", 1)[-1]
@@ -120,11 +121,13 @@ def iter_units(document: object, book: RuleBook) -> Iterator[UnitFacts | InputEr
     unknown = sorted(set(document) - {"antq_facts", "units"})
     if unknown:
         yield InputError(
-            unknown[0], document[unknown[0]], "unknown top-level key; allowed: antq_facts, units"
+            unknown[0] or '""',
+            document[unknown[0]],
+            "unknown top-level key; allowed: antq_facts, units",
         )
         return
     version = document.get("antq_facts", FACTS_FORMAT_VERSION)
-    if version != FACTS_FORMAT_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version != FACTS_FORMAT_VERSION:
         yield InputError(
             "antq_facts", version, f"unsupported facts format; expected {FACTS_FORMAT_VERSION}"
         )
@@ -173,27 +176,51 @@ def read_facts(document: object, book: RuleBook | None = None) -> FactsDocument:
     return FactsDocument(units=tuple(units), errors=tuple(errors))
 
 
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json.loads would silently keep the last of two equal keys.
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise InputError(key, value, "key given twice in one JSON object")
+        found[key] = value
+    return found
+
+
 def load_document(path: Path) -> object:
-    """Parse a .json or .toml file (by extension), with errors naming the file."""
+    """Parse a .json or .toml file (by extension), refusing what cannot be read exactly.
+
+    Files over :data:`MAX_DOCUMENT_BYTES`, text that is not UTF-8, a key given
+    twice in one JSON object, integers too long to convert and nesting too deep
+    to parse are :class:`~antq.errors.InputError` naming the file.
+    """
+    path = Path(path)
+    name = str(path)
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
-        raise InputError(str(path), size, f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it")
+        raise InputError(name, size, f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it")
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(
-            str(path), data[error.start : error.end], f"not UTF-8 at byte {error.start}"
+            name, data[error.start : error.end], f"not UTF-8 at byte {error.start}"
         ) from None
     suffix = path.suffix.lower()
+    what = suffix[1:].upper()
     try:
         if suffix == ".toml":
             return tomllib.loads(text)
         if suffix == ".json":
-            return json.loads(text)
+            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except InputError as error:
+        raise InputError(f"{name}: {error.path}", error.value, error.message) from None
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InputError(str(path), suffix, f"malformed {suffix[1:].upper()}: {error}") from None
-    raise InputError(str(path), suffix, "expected a .json or .toml file")
+        raise InputError(name, suffix, f"malformed {what}: {error}") from None
+    except RecursionError:
+        raise InputError(name, suffix, f"malformed {what}: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer too long to convert to a number
+        raise InputError(name, suffix, f"malformed {what}: {error}") from None
+    raise InputError(name, suffix, "expected a .json or .toml file")
 
 
 def read_facts_file(path: str | Path, book: RuleBook | None = None) -> FactsDocument:

@@ -102,6 +102,7 @@ INCIDENTS = declare.records(
     Msg("incidents recorded in or around the period (dated and classified by the assessor)"),
     parse_incident,
     _INCIDENT_SCHEMA,
+    item_type=Incident,
 )
 
 # -- offence counts for the year-on-year comparison ----------------------------------
@@ -154,6 +155,7 @@ def _offences(name: str, label: Msg) -> declare.Input[OffenceCounts]:
         kind=declare.InputKind.RECORDS,
         parse=parse_offence_counts,
         schema=_COUNTS_SCHEMA,
+        value_type=OffenceCounts,
     )
 
 

@@ -95,6 +95,8 @@ def _titles(name: str, label: Msg) -> declare.Input[tuple[EmulationTitle, ...]]:
             "items": {"type": "string", "enum": list(EmulationTitle.codes())},
             "uniqueItems": True,
         },
+        value_type=tuple,
+        item_type=EmulationTitle,
     )
 
 
