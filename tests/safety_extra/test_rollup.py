@@ -17,7 +17,7 @@ from antq.core.facts import UnitFacts
 from antq.core.inputs import count
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
-from antq.core.verdict import CriterionResult, Verdict
+from antq.core.verdict import CriterionInfo, CriterionResult, Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Text
 from antq.io.facts import unit_facts_from_dict
@@ -67,11 +67,13 @@ RECOGNISED = "tt124.commune.units-recognised"
 
 def _result(criterion_id: str, outcome: Outcome, instrument: str = TT124) -> CriterionResult:
     return CriterionResult(
-        criterion_id=criterion_id,
-        title=Text(vi=criterion_id, en=criterion_id),
-        citation=cite(instrument),
-        kind=CriterionKind.BOOLEAN,
-        confirmation=Confirmation.CONFIRMED,
+        about=CriterionInfo(
+            id=criterion_id,
+            title=Text(vi=criterion_id, en=criterion_id),
+            citation=cite(instrument),
+            kind=CriterionKind.BOOLEAN,
+            confirmation=Confirmation.CONFIRMED,
+        ),
         outcome=outcome,
         reason=Reason(template=Text(vi="-", en="-")),
     )

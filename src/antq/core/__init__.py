@@ -20,13 +20,14 @@ from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Percent, Reason
 from antq.core.ruleset import PeriodRule, RuleBook, RuleSet
-from antq.core.verdict import RESULT_SCHEMA_VERSION, CriterionResult, Verdict
+from antq.core.verdict import RESULT_SCHEMA_VERSION, CriterionInfo, CriterionResult, Verdict
 
 __all__ = [
     "RESULT_SCHEMA_VERSION",
     "Check",
     "Context",
     "Criterion",
+    "CriterionInfo",
     "CriterionKind",
     "CriterionResult",
     "Finding",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, cast
 
 import attrs
 
@@ -26,6 +26,9 @@ from antq.i18n.catalog import Label
 from antq.law.citation import Citation
 from antq.periods import Period
 from antq.vocabulary import CodedEnum
+
+if TYPE_CHECKING:
+    from antq.core.verdict import CriterionInfo
 
 T = TypeVar("T")
 
@@ -66,9 +69,12 @@ class Parameter(Generic[T]):
             raise DefinitionError(f"parameter {self.name!r}: default not among its choices")
 
 
-@attrs.frozen(kw_only=True)
-class Finding:
-    """What a check decided, and why."""
+class Finding(NamedTuple):
+    """What a check decided, and why.
+
+    A named tuple rather than an attrs class: one is made for every criterion of
+    every unit, so it is kept as light as Python allows.
+    """
 
     outcome: Outcome
     reason: Reason
@@ -150,11 +156,27 @@ class Criterion:
     gate_inputs: tuple[Input[Any], ...] = ()
     confirmation: Confirmation = Confirmation.CONFIRMED
     note: Label | None = None
+    #: What every result of this criterion says about it (made once).
+    info: CriterionInfo = attrs.field(init=False, eq=False, repr=False)
     #: Names of ``inputs``, and the required parameters: what the engine checks first.
     needs: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     required_parameters: tuple[Parameter[Any], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        from antq.core.verdict import CriterionInfo
+
+        object.__setattr__(
+            self,
+            "info",
+            CriterionInfo(
+                id=self.id,
+                title=self.title,
+                citation=self.citation,
+                kind=self.kind,
+                confirmation=self.confirmation,
+                note=self.note,
+            ),
+        )
         object.__setattr__(self, "needs", frozenset(i.name for i in self.inputs))
         object.__setattr__(
             self, "required_parameters", tuple(p for p in self.parameters if p.required)

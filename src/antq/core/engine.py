@@ -38,17 +38,7 @@ def _labels(items: Iterable[Msg | Text | object]) -> Text:
 def _result(
     criterion: Criterion, outcome: Outcome, reason: Reason, missing: tuple[str, ...] = ()
 ) -> CriterionResult:
-    return CriterionResult(
-        criterion_id=criterion.id,
-        title=criterion.title,
-        citation=criterion.citation,
-        kind=criterion.kind,
-        confirmation=criterion.confirmation,
-        outcome=outcome,
-        reason=reason,
-        missing=missing,
-        note=criterion.note,
-    )
+    return CriterionResult(about=criterion.info, outcome=outcome, reason=reason, missing=missing)
 
 
 def _ask_gate(criterion: Criterion, context: Context) -> GateAnswer:

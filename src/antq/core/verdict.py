@@ -29,19 +29,50 @@ RESULT_SCHEMA_VERSION = 1
 
 
 @attrs.frozen(kw_only=True)
-class CriterionResult:
-    """The outcome of one criterion for one unit, with its reason."""
+class CriterionInfo:
+    """What a result says about its criterion; one object shared by all its results."""
 
-    criterion_id: str
+    id: str
     title: Label
     citation: Citation
     kind: CriterionKind
     confirmation: Confirmation
+    #: The criterion's note, e.g. which article a cross-reference applies.
+    note: Label | None = None
+
+
+@attrs.frozen(kw_only=True)
+class CriterionResult:
+    """The outcome of one criterion for one unit, with its reason."""
+
+    about: CriterionInfo
     outcome: Outcome
     reason: Reason
     missing: tuple[str, ...] = ()
-    #: The criterion's note, e.g. which article a cross-reference applies.
-    note: Label | None = None
+
+    @property
+    def criterion_id(self) -> str:
+        return self.about.id
+
+    @property
+    def title(self) -> Label:
+        return self.about.title
+
+    @property
+    def citation(self) -> Citation:
+        return self.about.citation
+
+    @property
+    def kind(self) -> CriterionKind:
+        return self.about.kind
+
+    @property
+    def confirmation(self) -> Confirmation:
+        return self.about.confirmation
+
+    @property
+    def note(self) -> Label | None:
+        return self.about.note
 
     def explain(self, lang: Lang) -> str:
         """One line: outcome, title, citation (and note) and reason."""
@@ -72,20 +103,23 @@ class CriterionResult:
         missing = obj.get("missing", [])
         if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
             raise InputError(f"{path}.missing", missing, "expected a list of input names")
-        return cls(
-            criterion_id=_str(obj, "criterion", path),
+        about = CriterionInfo(
+            id=_str(obj, "criterion", path),
             title=label_from_json(obj.get("title"), path=f"{path}.title"),
             citation=Citation.from_dict(_object(obj.get("citation"), f"{path}.citation")),
             kind=CriterionKind.from_code(obj.get("kind"), path=f"{path}.kind"),
             confirmation=Confirmation.from_code(
                 obj.get("confirmation"), path=f"{path}.confirmation"
             ),
-            outcome=Outcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
-            reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
-            missing=tuple(missing),
             note=None
             if obj.get("note") is None
             else label_from_json(obj["note"], path=f"{path}.note"),
+        )
+        return cls(
+            about=about,
+            outcome=Outcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
+            reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
+            missing=tuple(missing),
         )
 
 

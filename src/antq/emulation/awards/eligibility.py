@@ -40,7 +40,7 @@ from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding, Parameter
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import JsonValue, Reason
-from antq.core.verdict import CriterionResult
+from antq.core.verdict import CriterionInfo, CriterionResult
 from antq.errors import DefinitionError, InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg, Text, label_from_json
@@ -295,16 +295,16 @@ class Condition(Generic[C]):
         return self._result(Finding(outcome=Outcome.NOT_APPLICABLE, reason=reason))
 
     def _result(self, found: Finding) -> CriterionResult:
-        return CriterionResult(
-            criterion_id=self.id,
+        about = CriterionInfo(
+            id=self.id,
             title=self.title,
             citation=self.citation,
             kind=self.kind,
             confirmation=self.confirmation,
-            outcome=found.outcome,
-            reason=found.reason,
-            missing=found.missing,
             note=self.note,
+        )
+        return CriterionResult(
+            about=about, outcome=found.outcome, reason=found.reason, missing=found.missing
         )
 
 
