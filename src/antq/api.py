@@ -8,14 +8,11 @@ from antq.core import engine
 from antq.core.facts import UnitFacts
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
+from antq.safety import default_rulebook
 
 
 def _rules(rules: RuleSet | RuleBook | None) -> RuleSet | RuleBook:
-    if rules is not None:
-        return rules
-    from antq.safety import default_rulebook
-
-    return default_rulebook()
+    return default_rulebook() if rules is None else rules
 
 
 def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Verdict:

@@ -1,57 +1,47 @@
-"""An immutable, picklable mapping for the values held by antq's frozen classes.
+"""An immutable, hashable, picklable mapping for the values held by antq's frozen classes.
 
 ``types.MappingProxyType`` is read-only but cannot be pickled, and rule sets,
-facts and results must travel to worker processes.
+facts and results must travel to worker processes. :class:`FrozenMap` is a
+``dict`` whose mutating methods raise, so reading it costs what reading a
+``dict`` costs: facts are read on every criterion of every unit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 
-class FrozenMap(Mapping[K, V]):
-    """A read-only copy of a mapping.
+class FrozenMap(dict[K, V]):
+    """A read-only dict.
 
     >>> m = FrozenMap({"a": 1})
-    >>> m["a"], dict(m) == {"a": 1}
+    >>> m["a"], m == {"a": 1}
     (1, True)
+    >>> m["b"] = 2
+    Traceback (most recent call last):
+    ...
+    TypeError: FrozenMap is read-only
     >>> import pickle; pickle.loads(pickle.dumps(m)) == m
     True
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ()
 
-    def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
-        self._data: dict[K, V] = dict(data)
+    def _read_only(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("FrozenMap is read-only")
 
-    @classmethod
-    def adopt(cls, data: dict[K, V]) -> FrozenMap[K, V]:
-        """Wrap ``data`` without copying it; the caller must not change it afterwards."""
-        frozen: FrozenMap[K, V] = cls.__new__(cls)
-        frozen._data = data
-        return frozen
-
-    def __getitem__(self, key: K) -> V:
-        return self._data[key]
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._data
+    __setitem__ = __delitem__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+    __ior__ = _read_only
 
     def __repr__(self) -> str:
-        return f"FrozenMap({self._data!r})"
+        return f"FrozenMap({dict.__repr__(self)})"
 
-    def __hash__(self) -> int:
-        return hash(frozenset(self._data.items()))
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (FrozenMap, (self._data,))
+        return (FrozenMap, (dict(self),))

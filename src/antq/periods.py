@@ -382,6 +382,8 @@ class AnnualWindow:
     end_month: int
     end_day: int
     starts_in_previous_year: bool
+    # Periods already computed, by year: every unit of a round asks for the same one.
+    _by_year: dict[int, Period] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         for name, month, day in (
@@ -407,14 +409,19 @@ class AnnualWindow:
 
     def period_for(self, year: int) -> Period:
         """The window whose recognition (end) year is ``year``."""
+        known = self._by_year.get(year)
+        if known is not None:
+            return known
         _check_year(year)
         start_year = year - 1 if self.starts_in_previous_year else year
         if start_year < MINYEAR:
             raise InputError("year", year, f"the window would start before the year {MINYEAR}")
-        return Period(
+        period = Period(
             start=date(start_year, self.start_month, self.start_day),
             end=date(year, self.end_month, self.end_day),
         )
+        self._by_year[year] = period
+        return period
 
 
 _NOV_TO_OCT = AnnualWindow(

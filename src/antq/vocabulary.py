@@ -78,6 +78,10 @@ class CodedEnum(Enum):
     def __str__(self) -> str:
         return self.code
 
+    # Members are singletons compared by identity, so identity is a correct hash,
+    # and a much cheaper one than Enum's (sets of members are probed on every unit).
+    __hash__ = object.__hash__
+
     @property
     def vocabulary(self) -> str:
         """The dotted name of the member's vocabulary, as written in JSON."""

@@ -85,9 +85,7 @@ class Finding(NamedTuple):
 def finding(outcome: Outcome, template: Label, **params: Param) -> Finding:
     """Shorthand for ``Finding(outcome=..., reason=Reason(template=..., params=...))``."""
     # ``params`` is a fresh dict owned by this call, so it can be frozen without a copy.
-    return Finding(
-        outcome=outcome, reason=Reason(template=template, params=FrozenMap.adopt(params))
-    )
+    return Finding(outcome=outcome, reason=Reason(template=template, params=FrozenMap(params)))
 
 
 def undecided(template: Label, missing: tuple[str, ...], **params: Param) -> Finding:
@@ -104,22 +102,31 @@ class Context:
     facts: UnitFacts
     period: Period
     parameters: Mapping[str, object]
-    #: Scratch space for values that several checks derive from the same facts
-    #: (e.g. the incidents inside the period); private to one evaluation.
-    memo: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False)
+    #: The facts' values by input name (``facts.values``, read by every check).
+    values: Mapping[str, Any] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "values", self.facts.values)
 
     def __getitem__(self, inp: Input[T]) -> T:
-        return self.facts.values[inp.name]  # type: ignore[return-value]  # typed by the Input
+        return cast("T", self.values[inp.name])  # typed by the Input
 
     def get(self, inp: Input[T]) -> T | None:
-        return self.facts.get(inp)
+        return cast("T | None", self.values.get(inp.name))
 
     def param(self, parameter: Parameter[T]) -> T:
-        return cast(T, self.parameters[parameter.name])
+        return cast("T", self.parameters[parameter.name])
 
 
 #: A criterion's check: reads the context, returns a :class:`Finding`.
+#:
+#: A check may also have a method ``decide(context) -> Outcome`` that gives the
+#: same outcome without building the reason (and raises the same input errors).
+#: The engine then uses it when only the verdict is asked for, and compares the
+#: two whenever the reasons are built, so they cannot drift apart unnoticed.
 Check = Callable[[Context], Finding]
+#: A check's fast path: the outcome alone.
+Decide = Callable[[Context], Outcome]
 #: A gate's answer: the reason the criterion does not apply, None when it
 #: applies, or ``Outcome.UNKNOWN`` when the facts it needs are missing.
 GateAnswer = Reason | Outcome | None
@@ -161,6 +168,8 @@ class Criterion:
     #: Names of ``inputs``, and the required parameters: what the engine checks first.
     needs: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     required_parameters: tuple[Parameter[Any], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The check's ``decide`` method, when it has one (see :data:`Check`).
+    decide: Decide | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         from antq.core.verdict import CriterionInfo
@@ -178,6 +187,7 @@ class Criterion:
             ),
         )
         object.__setattr__(self, "needs", frozenset(i.name for i in self.inputs))
+        object.__setattr__(self, "decide", getattr(self.check, "decide", None))
         object.__setattr__(
             self, "required_parameters", tuple(p for p in self.parameters if p.required)
         )

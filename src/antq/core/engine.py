@@ -3,20 +3,38 @@
 It knows nothing of any circular. It reads each criterion's declared inputs
 and parameters, reports UNKNOWN with the names of what is missing, runs the
 check otherwise, and combines the outcomes in three-valued logic.
+
+Evaluation has two speeds. :func:`evaluate` decides the verdict with each
+check's ``decide`` method (the outcome alone, no reason built) and returns a
+:class:`~antq.core.verdict.Verdict` whose criterion results, with their
+reasons, are built the first time they are read. Building them runs the full
+checks and confirms that every criterion comes out as it did when the verdict
+was decided; a disagreement is a :class:`~antq.errors.DefinitionError`, never
+a silently different answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
+import attrs
+
 from antq.core.criterion import Context, Criterion, GateAnswer
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome, combine
+from antq.core.plan import DecisionPlan
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import CriterionResult, Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Msg, Text
+
+MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
+    Outcome.MET,
+    Outcome.NOT_MET,
+    Outcome.UNKNOWN,
+    Outcome.NOT_APPLICABLE,
+)
 
 _MISSING_INPUTS = Msg("not enough information: missing {inputs}")
 _MISSING_PARAMETERS = Msg(
@@ -47,8 +65,8 @@ def _ask_gate(criterion: Criterion, context: Context) -> GateAnswer:
         answer = criterion.applies_when(context)
     except KeyError:
         # A gate that reads a missing fact directly cannot decide.
-        return Outcome.UNKNOWN
-    if isinstance(answer, Outcome) and answer is not Outcome.UNKNOWN:
+        return UNKNOWN
+    if isinstance(answer, Outcome) and answer is not UNKNOWN:
         raise DefinitionError(
             f"gate of {criterion.id!r} answered {answer.code}; only unknown is allowed"
         )
@@ -56,32 +74,158 @@ def _ask_gate(criterion: Criterion, context: Context) -> GateAnswer:
 
 
 def evaluate_criterion(criterion: Criterion, context: Context) -> CriterionResult:
-    """Evaluate one criterion in ``context``."""
+    """Evaluate one criterion in ``context``, with its reason."""
     values = context.facts.values
     if criterion.applies_when is not None:
         answer = _ask_gate(criterion, context)
         if isinstance(answer, Reason):
-            return _result(criterion, Outcome.NOT_APPLICABLE, answer)
+            return _result(criterion, NOT_APPLICABLE, answer)
         if answer is not None:
             absent = [i for i in criterion.gate_inputs if i.name not in values]
             reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})
-            return _result(criterion, Outcome.UNKNOWN, reason, tuple(i.name for i in absent))
+            return _result(criterion, UNKNOWN, reason, tuple(i.name for i in absent))
     if not criterion.needs <= context.facts.names:
         absent = [i for i in criterion.inputs if i.name not in values]
         reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})
-        return _result(criterion, Outcome.UNKNOWN, reason, tuple(i.name for i in absent))
+        return _result(criterion, UNKNOWN, reason, tuple(i.name for i in absent))
     unset = [p for p in criterion.required_parameters if context.parameters.get(p.name) is None]
     if unset:
         reason = Reason(template=_MISSING_PARAMETERS, params={"parameters": _labels(unset)})
-        return _result(
-            criterion, Outcome.UNKNOWN, reason, tuple(f"parameter:{p.name}" for p in unset)
-        )
+        return _result(criterion, UNKNOWN, reason, tuple(f"parameter:{p.name}" for p in unset))
     found = criterion.check(context)
     return _result(criterion, found.outcome, found.reason, found.missing)
 
 
+def decide_criterion(criterion: Criterion, context: Context) -> Outcome:
+    """The outcome of one criterion in ``context``, without its reason.
+
+    The same steps as :func:`evaluate_criterion`, in the same order: the gate,
+    the declared inputs, the required parameters, then the check (its
+    ``decide`` method when it has one).
+    """
+    return _decide_all((criterion,), context)
+
+
+def _decide_all(criteria: tuple[Criterion, ...], context: Context) -> Outcome:
+    """The three-valued conjunction of ``criteria`` (see :func:`~antq.core.outcome.combine`).
+
+    Every criterion is decided, even after one is NOT_MET, so that bad input
+    read by a later criterion is still an error rather than hidden by a verdict.
+    This loop runs for every unit of a batch, so the steps of
+    :func:`evaluate_criterion` are written out here rather than called.
+    """
+    names = context.facts.names
+    parameters = context.parameters
+    seen_not_met = seen_unknown = seen_met = False
+    for criterion in criteria:
+        outcome = MET
+        if criterion.applies_when is not None:
+            answer = _ask_gate(criterion, context)
+            if answer is not None:
+                outcome = NOT_APPLICABLE if isinstance(answer, Reason) else UNKNOWN
+        if outcome is MET:
+            if not criterion.needs <= names or (
+                criterion.required_parameters
+                and any(parameters.get(p.name) is None for p in criterion.required_parameters)
+            ):
+                outcome = UNKNOWN
+            elif criterion.decide is not None:
+                outcome = criterion.decide(context)
+            else:
+                outcome = criterion.check(context).outcome
+        if outcome is NOT_MET:
+            seen_not_met = True
+        elif outcome is UNKNOWN:
+            seen_unknown = True
+        elif outcome is MET:
+            seen_met = True
+    if seen_not_met:
+        return NOT_MET
+    if seen_unknown:
+        return UNKNOWN
+    if seen_met:
+        return MET
+    if not criteria:
+        raise DefinitionError("cannot combine an empty list of outcomes")
+    return NOT_APPLICABLE
+
+
+def _decide_plan(plan: DecisionPlan, context: Context) -> Outcome:
+    """What :func:`_decide_all` gives for the plan's criteria, the fast way."""
+    names = context.facts.names
+    if plan.direct_needs <= names:
+        outcomes = [decide(context) for decide in plan.direct]
+    else:
+        outcomes = [
+            decide(context) if needs <= names else UNKNOWN for needs, decide in plan.direct_each
+        ]
+    if plan.general:
+        outcomes.append(_decide_all(plan.general, context))
+    if plan.blocked:
+        outcomes.append(UNKNOWN)
+    # ``in`` compares by identity first, and members are singletons.
+    if NOT_MET in outcomes:
+        return NOT_MET
+    if UNKNOWN in outcomes:
+        return UNKNOWN
+    if MET in outcomes:
+        return MET
+    if not outcomes:
+        raise DefinitionError("cannot combine an empty list of outcomes")
+    return NOT_APPLICABLE
+
+
+def _unit_outcome(scope: Outcome, criteria: Outcome | None) -> Outcome:
+    if scope in (NOT_APPLICABLE, NOT_MET):
+        # Outside the instrument's scope: the criteria do not apply at all.
+        return NOT_APPLICABLE
+    assert criteria is not None
+    # Whether the unit is in scope is unknown: no verdict can be given yet.
+    return UNKNOWN if scope is UNKNOWN else criteria
+
+
+def _in_scope(scope: Outcome) -> bool:
+    return scope not in (NOT_APPLICABLE, NOT_MET)
+
+
+@attrs.frozen
+class Explanation:
+    """Builds a verdict's criterion results when they are first read.
+
+    Plain data (the rule set and the context), so a verdict that has not been
+    explained yet still pickles.
+    """
+
+    rule_set: RuleSet
+    context: Context
+
+    def __call__(self) -> tuple[tuple[CriterionResult, ...], tuple[CriterionResult, ...]]:
+        """(eligibility results, criterion results), each confirmed against ``decide``."""
+        eligibility = tuple(self._explain(c) for c in self.rule_set.eligibility)
+        scope = combine(r.outcome for r in eligibility) if eligibility else MET
+        if not _in_scope(scope):
+            return eligibility, ()
+        return eligibility, tuple(self._explain(c) for c in self.rule_set.criteria)
+
+    def _explain(self, criterion: Criterion) -> CriterionResult:
+        result = evaluate_criterion(criterion, self.context)
+        decided = decide_criterion(criterion, self.context)
+        if result.outcome is not decided:
+            raise DefinitionError(
+                f"criterion {criterion.id!r} of {self.rule_set.id}: its check gives "
+                f"{result.outcome.code} but its decide method gave {decided.code} "
+                f"for unit {self.context.facts.unit_id}"
+            )
+        return result
+
+
 def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
-    """Evaluate one unit's facts under a pinned rule set or the one a book selects."""
+    """Evaluate one unit's facts under a pinned rule set or the one a book selects.
+
+    The verdict's outcome is decided now; its criterion results are built when
+    first read (:attr:`Verdict.results`, :meth:`Verdict.explain`, ...).
+    Input errors are raised now either way.
+    """
     if isinstance(rules, RuleBook):
         rule_set = rules.select(facts.kind, facts.year, period=facts.period)
     else:
@@ -96,18 +240,8 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
         rule_set.check_facts(facts)
     period = rule_set.period_for(facts.year, facts.period)
     context = Context(facts=facts, period=period, parameters=rule_set.resolved_parameters())
-    gates = tuple(evaluate_criterion(c, context) for c in rule_set.eligibility)
-    scope = combine(r.outcome for r in gates) if gates else Outcome.MET
-    if scope in (Outcome.NOT_APPLICABLE, Outcome.NOT_MET):
-        # Outside the instrument's scope: the criteria do not apply at all.
-        results: tuple[CriterionResult, ...] = ()
-        outcome = Outcome.NOT_APPLICABLE
-    else:
-        results = tuple(evaluate_criterion(c, context) for c in rule_set.criteria)
-        outcome = combine(r.outcome for r in results)
-        if scope is Outcome.UNKNOWN:
-            # Whether the unit is in scope is unknown, so no verdict can be given yet.
-            outcome = Outcome.UNKNOWN
+    scope = _decide_plan(rule_set.eligibility_plan, context) if rule_set.eligibility else MET
+    criteria = _decide_plan(rule_set.plan, context) if _in_scope(scope) else None
     return Verdict(
         unit_id=facts.unit_id,
         name=facts.name,
@@ -117,9 +251,8 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
         rule_set=rule_set.id,
         instrument=rule_set.instrument,
         period=period,
-        outcome=outcome,
-        results=results,
-        eligibility=gates,
+        outcome=_unit_outcome(scope, criteria),
+        explanation=Explanation(rule_set, context),
     )
 
 

@@ -95,7 +95,7 @@ class UnitFacts:
 
     def get(self, inp: Input[T]) -> T | None:
         """The value of ``inp``, or None when it is not known."""
-        return cast(T | None, self.values.get(inp.name))
+        return cast("T | None", self.values.get(inp.name))
 
     def has(self, inp: Input[Any]) -> bool:
         return inp.name in self.values

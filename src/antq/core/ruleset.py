@@ -22,6 +22,7 @@ import attrs
 from antq.core.criterion import Criterion, Parameter
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, merge_inputs
+from antq.core.plan import DecisionPlan
 from antq.errors import DefinitionError, InputError, RuleSetNotFound
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label
@@ -55,6 +56,9 @@ class RuleSet:
     parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
     _resolved: Mapping[str, object] = attrs.field(init=False, eq=False, repr=False)
     _inputs: tuple[Input[Any], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: The criteria and the scope checks sorted for the engine (see :mod:`antq.core.plan`).
+    plan: DecisionPlan = attrs.field(init=False, eq=False, repr=False)
+    eligibility_plan: DecisionPlan = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.criteria:
@@ -75,6 +79,8 @@ class RuleSet:
         resolved = FrozenMap({p.name: self.parameter_value(p) for p in self.parameters()})
         object.__setattr__(self, "_resolved", resolved)
         object.__setattr__(self, "_inputs", self.inputs())
+        object.__setattr__(self, "plan", DecisionPlan.of(self.criteria, resolved))
+        object.__setattr__(self, "eligibility_plan", DecisionPlan.of(self.eligibility, resolved))
 
     def all_criteria(self) -> Iterator[Criterion]:
         yield from self.eligibility
@@ -156,6 +162,10 @@ class RuleBook:
     """A collection of rule sets, selected by unit kind and date."""
 
     rule_sets: tuple[RuleSet, ...]
+    # Rule sets already selected, by (kind, year, period): a batch asks for a few, many times.
+    _selected: dict[tuple[UnitKind, int, Period | None], RuleSet] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         ids = [r.id for r in self.rule_sets]
@@ -180,6 +190,13 @@ class RuleBook:
         Each candidate's own window gives the round's period (windows differ
         between versions); the candidate applies if it covers that period.
         """
+        key = (kind, year, period)
+        known = self._selected.get(key)
+        if known is None:
+            known = self._selected[key] = self._select(kind, year, period)
+        return known
+
+    def _select(self, kind: UnitKind, year: int, period: Period | None) -> RuleSet:
         matches = []
         for rule_set in self.rule_sets:
             if rule_set.kind is not kind:

@@ -8,7 +8,7 @@ Both round-trip through JSON unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -17,7 +17,7 @@ from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind
 from antq.core.outcome import Outcome
 from antq.core.reasons import JsonValue, Reason
-from antq.errors import InputError
+from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, label_from_json
 from antq.law.citation import Citation
 from antq.periods import Period
@@ -123,13 +123,24 @@ class CriterionResult:
         )
 
 
-@attrs.frozen(kw_only=True)
+#: Builds (eligibility results, criterion results) on demand; see :class:`Verdict`.
+ResultsFactory = Callable[[], tuple[tuple[CriterionResult, ...], tuple[CriterionResult, ...]]]
+
+
+@attrs.frozen(kw_only=True, eq=False)
 class Verdict:
     """A unit's verdict for one round under one rule set.
 
     ``eligibility`` holds the scope checks (e.g. small enterprises are outside
     Thông tư 124/2021); when one of them is NOT_APPLICABLE the verdict is
     NOT_APPLICABLE and ``results`` is empty.
+
+    A verdict from the engine is decided at once but builds its criterion
+    results, with their reasons, only when they are first read (``results``,
+    ``eligibility``, :meth:`explain`, :meth:`to_json`, comparing or pickling
+    it), so a batch that needs only the outcomes never pays for the reasons.
+    Either ``results`` or ``explanation`` (what builds them) is given; given
+    results win.
     """
 
     unit_id: str
@@ -139,10 +150,86 @@ class Verdict:
     instrument: str
     period: Period
     outcome: Outcome
-    results: tuple[CriterionResult, ...]
-    eligibility: tuple[CriterionResult, ...] = ()
     name: str | None = None
     commune: str | None = None
+    _results: tuple[CriterionResult, ...] | None = attrs.field(
+        default=None, alias="results", repr=False
+    )
+    _eligibility: tuple[CriterionResult, ...] | None = attrs.field(
+        default=None, alias="eligibility", repr=False
+    )
+    _explanation: ResultsFactory | None = attrs.field(default=None, alias="explanation", repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self._results is None:
+            if self._explanation is None:
+                raise DefinitionError("a verdict needs its results or an explanation to build them")
+            return
+        # Given results win (as when ``attrs.evolve`` replaces them).
+        object.__setattr__(self, "_explanation", None)
+        if self._eligibility is None:
+            object.__setattr__(self, "_eligibility", ())
+
+    def _built(self) -> tuple[tuple[CriterionResult, ...], tuple[CriterionResult, ...]]:
+        if self._results is None:
+            assert self._explanation is not None
+            eligibility, results = self._explanation()
+            # Cache them; the verdict stays immutable from the outside.
+            object.__setattr__(self, "_eligibility", eligibility)
+            object.__setattr__(self, "_results", results)
+            object.__setattr__(self, "_explanation", None)
+        assert self._eligibility is not None and self._results is not None
+        return self._eligibility, self._results
+
+    @property
+    def results(self) -> tuple[CriterionResult, ...]:
+        """The criterion results, in rule-set order (built on first read)."""
+        return self._built()[1]
+
+    @property
+    def eligibility(self) -> tuple[CriterionResult, ...]:
+        """The scope checks' results (built on first read)."""
+        return self._built()[0]
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.unit_id,
+            self.kind,
+            self.year,
+            self.rule_set,
+            self.instrument,
+            self.period,
+            self.outcome,
+            self.name,
+            self.commune,
+            *self._built(),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled with its results built, so the receiver needs no rule set.
+        eligibility, results = self._built()
+        fields = {
+            "unit_id": self.unit_id,
+            "kind": self.kind,
+            "year": self.year,
+            "rule_set": self.rule_set,
+            "instrument": self.instrument,
+            "period": self.period,
+            "outcome": self.outcome,
+            "name": self.name,
+            "commune": self.commune,
+            "results": results,
+            "eligibility": eligibility,
+        }
+        return (_rebuild_verdict, (fields,))
 
     def all_results(self) -> Iterator[CriterionResult]:
         yield from self.eligibility
@@ -218,6 +305,10 @@ class Verdict:
             eligibility=_results(obj.get("eligibility"), f"{path}.eligibility"),
             results=_results(obj.get("results"), f"{path}.results"),
         )
+
+
+def _rebuild_verdict(fields: dict[str, Any]) -> Verdict:
+    return Verdict(**fields)
 
 
 def _object(data: object, path: str) -> dict[str, Any]:

@@ -329,7 +329,7 @@ def _fraction_json(value: Fraction) -> str:
 
 
 def _reason(template: Msg, **params: Param) -> Reason:
-    return Reason(template=template, params=FrozenMap.adopt(params))
+    return Reason(template=template, params=FrozenMap(params))
 
 
 def _key(candidate: Candidate) -> tuple[Any, ...]:

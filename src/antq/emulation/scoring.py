@@ -712,7 +712,7 @@ class _Leaf:
 
 
 def _reason(template: Msg, /, **params: Param) -> Reason:
-    return Reason(template=template, params=FrozenMap.adopt(params))
+    return Reason(template=template, params=FrozenMap(params))
 
 
 def _scored(awarded: Fraction, template: Msg, /, **params: Param) -> _Leaf:

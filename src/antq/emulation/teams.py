@@ -341,7 +341,7 @@ class MemberProposal:
 
 
 def _reason(template: Msg, **params: Param) -> Reason:
-    return Reason(template=template, params=FrozenMap.adopt(params))
+    return Reason(template=template, params=FrozenMap(params))
 
 
 @attrs.frozen(kw_only=True)

@@ -1,9 +1,10 @@
 """Reusable checks for the safe-standard criteria.
 
-Each check is a small frozen attrs class with ``__call__(context) -> Finding``:
-plain data, so rule sets pickle and can be sent to worker processes, and each
-explains its result with the numbers it used. Ratios are compared in
-integers (``100 * part >= 70 * whole``), never in floating point.
+Each check is a small frozen attrs class: plain data, so rule sets pickle
+and can be sent to worker processes. ``decide(context)`` states the rule and
+gives the outcome; ``__call__(context)`` takes that outcome and explains it
+with the numbers it used. Ratios are compared in integers
+(``100 * part >= 70 * whole``), never in floating point.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from antq.entities.incidents import Incident, IncidentCategory
 from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
 from antq.i18n.formatting import format_date
-from antq.safety.inputs import INCIDENTS, OFFENCES_CURRENT, OFFENCES_PREVIOUS, InternalRulesTopic
+from antq.safety.inputs import (
+    INCIDENTS,
+    OFFENCES_CURRENT,
+    OFFENCES_PREVIOUS,
+    InternalRulesTopic,
+    OffenceCounts,
+)
 
 MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
     Outcome.MET,
@@ -31,6 +38,9 @@ MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
     Outcome.UNKNOWN,
     Outcome.NOT_APPLICABLE,
 )
+
+
+_CRIME = frozenset({IncidentCategory.CRIME})
 
 
 def _path(context: Context, inp: Input[Any]) -> str:
@@ -43,8 +53,10 @@ def _dates(incidents: Iterable[Incident]) -> str:
 
 def in_period(context: Context, categories: frozenset[IncidentCategory]) -> tuple[Incident, ...]:
     """The unit's incidents of ``categories`` dated inside its assessment period."""
-    period = context.period
-    return tuple(i for i in context[INCIDENTS] if i.category in categories and i.date in period)
+    start, end = context.period.start, context.period.end
+    return tuple(
+        i for i in context[INCIDENTS] if i.category in categories and start <= i.date <= end
+    )
 
 
 @attrs.frozen
@@ -53,8 +65,11 @@ class IsTrue:
 
     fact: Input[bool]
 
+    def decide(self, context: Context) -> Outcome:
+        return MET if context.values[self.fact.name] else NOT_MET
+
     def __call__(self, context: Context) -> Finding:
-        if context[self.fact]:
+        if self.decide(context) is MET:
             return finding(MET, Msg("{fact}: yes"), fact=self.fact.label)
         return finding(NOT_MET, Msg("{fact}: no"), fact=self.fact.label)
 
@@ -66,8 +81,9 @@ class AllOf:
     part: Input[int]
     whole: Input[int]
 
-    def __call__(self, context: Context) -> Finding:
-        part, whole = context[self.part], context[self.whole]
+    def _counts(self, context: Context) -> tuple[int, int]:
+        values = context.values
+        part, whole = values[self.part.name], values[self.whole.name]
         if whole == 0:
             raise InputError(
                 _path(context, self.whole), whole, "must be > 0: a 100% rule needs a total"
@@ -76,6 +92,14 @@ class AllOf:
             raise InputError(
                 _path(context, self.part), part, f"cannot exceed {self.whole.name} ({whole})"
             )
+        return part, whole
+
+    def decide(self, context: Context) -> Outcome:
+        part, whole = self._counts(context)
+        return MET if part == whole else NOT_MET
+
+    def __call__(self, context: Context) -> Finding:
+        part, whole = self._counts(context)
         ratio = Percent(numerator=part, denominator=whole)
         if part == whole:
             return finding(
@@ -105,16 +129,26 @@ class ShareAtLeast:
     threshold: int
     if_empty: Parameter[str] | None = None
 
-    def __call__(self, context: Context) -> Finding:
+    def _counts(self, context: Context) -> tuple[int, int]:
         part, whole = context[self.part], context[self.whole]
         if part > whole:
             raise InputError(
                 _path(context, self.part), part, f"cannot exceed {self.whole.name} ({whole})"
             )
+        return part, whole
+
+    def decide(self, context: Context) -> Outcome:
+        part, whole = self._counts(context)
+        if whole == 0:
+            return self._empty(context).outcome
+        return MET if 100 * part >= self.threshold * whole else NOT_MET
+
+    def __call__(self, context: Context) -> Finding:
+        part, whole = self._counts(context)
         if whole == 0:
             return self._empty(context)
         ratio = Percent(numerator=part, denominator=whole)
-        if 100 * part >= self.threshold * whole:
+        if self.decide(context) is MET:
             return finding(
                 MET,
                 Msg("{part}/{whole} = {percent} ≥ {threshold}%"),
@@ -166,9 +200,12 @@ class AtLeast:
     value: Input[int]
     minimum: int
 
+    def decide(self, context: Context) -> Outcome:
+        return MET if context.values[self.value.name] >= self.minimum else NOT_MET
+
     def __call__(self, context: Context) -> Finding:
         value = context[self.value]
-        if value >= self.minimum:
+        if self.decide(context) is MET:
             return finding(MET, Msg("{value} ≥ {minimum}"), value=value, minimum=self.minimum)
         return finding(
             NOT_MET,
@@ -185,9 +222,12 @@ class NoneCounted:
 
     value: Input[int]
 
+    def decide(self, context: Context) -> Outcome:
+        return MET if context.values[self.value.name] == 0 else NOT_MET
+
     def __call__(self, context: Context) -> Finding:
         value = context[self.value]
-        if value == 0:
+        if self.decide(context) is MET:
             return finding(MET, Msg("none: {what}"), what=self.value.label)
         return finding(
             NOT_MET,
@@ -203,10 +243,18 @@ class NoIncidents:
 
     categories: frozenset[IncidentCategory]
 
+    def decide(self, context: Context) -> Outcome:
+        start, end = context.period.start, context.period.end
+        categories = self.categories
+        for incident in context.values[INCIDENTS.name]:
+            if incident.category in categories and start <= incident.date <= end:
+                return NOT_MET
+        return MET
+
     def __call__(self, context: Context) -> Finding:
         found = in_period(context, self.categories)
         start, end = context.period.start, context.period.end
-        if not found:
+        if self.decide(context) is MET:
             return finding(MET, Msg("none in the period {start} – {end}"), start=start, end=end)
         return finding(
             NOT_MET,
@@ -227,22 +275,33 @@ class SeriousCrimesExcused:
     flags: an unassessed flag leaves the criterion UNKNOWN, never met.
     """
 
+    def decide(self, context: Context) -> Outcome:
+        outcome = MET
+        start, end = context.period.start, context.period.end
+        for crime in context.values[INCIDENTS.name]:
+            if crime.is_serious_crime and start <= crime.date <= end:
+                excused = crime.excused()
+                if excused is False:
+                    return NOT_MET
+                if excused is None:
+                    outcome = UNKNOWN
+        return outcome
+
     def __call__(self, context: Context) -> Finding:
-        crimes = [
-            i for i in in_period(context, frozenset({IncidentCategory.CRIME})) if i.is_serious_crime
-        ]
+        outcome = self.decide(context)
+        crimes = [i for i in in_period(context, _CRIME) if i.is_serious_crime]
         if not crimes:
             return finding(MET, Msg("no crime of serious gravity or above in the period"))
         refused = [c for c in crimes if c.excused() is False]
         unassessed = [c for c in crimes if c.excused() is None]
-        if refused:
+        if outcome is NOT_MET:
             return finding(
                 NOT_MET,
                 Msg("{count} crime(s) of serious gravity or above not excused, on {dates}"),
                 count=len(refused),
                 dates=_dates(refused),
             )
-        if unassessed:
+        if outcome is UNKNOWN:
             return undecided(
                 Msg(
                     "{count} crime(s) of serious gravity or above whose exception is not assessed, on {dates}"
@@ -268,7 +327,22 @@ class ExcusedOnlyByForceMajeure:
 
     categories: frozenset[IncidentCategory]
 
+    def decide(self, context: Context) -> Outcome:
+        outcome = MET
+        start, end = context.period.start, context.period.end
+        categories = self.categories
+        for incident in context.values[INCIDENTS.name]:
+            if incident.category not in categories or not start <= incident.date <= end:
+                continue
+            excused = incident.excused_by_force_majeure()
+            if excused is False:
+                return NOT_MET
+            if excused is None:
+                outcome = UNKNOWN
+        return outcome
+
     def __call__(self, context: Context) -> Finding:
+        outcome = self.decide(context)
         found = in_period(context, self.categories)
         if not found:
             return finding(
@@ -279,14 +353,14 @@ class ExcusedOnlyByForceMajeure:
             )
         refused = [i for i in found if i.excused_by_force_majeure() is False]
         unassessed = [i for i in found if i.excused_by_force_majeure() is None]
-        if refused:
+        if outcome is NOT_MET:
             return finding(
                 NOT_MET,
                 Msg("{count} not due to force majeure, on {dates}"),
                 count=len(refused),
                 dates=_dates(refused),
             )
-        if unassessed:
+        if outcome is UNKNOWN:
             return undecided(
                 Msg("{count} whose force majeure is not assessed, on {dates}"),
                 count=len(unassessed),
@@ -300,16 +374,28 @@ class ExcusedOnlyByForceMajeure:
         )
 
 
+def _at_least(minimum: TaskGrade) -> frozenset[TaskGrade]:
+    return frozenset(grade for grade in TaskGrade if grade.at_least(minimum))
+
+
 @attrs.frozen
 class GradeAtLeast:
     """An ordinal rating at or above ``minimum``."""
 
     grade: Input[TaskGrade]
     minimum: TaskGrade
+    #: The grades at ``minimum`` or above.
+    passing: frozenset[TaskGrade] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "passing", _at_least(self.minimum))
+
+    def decide(self, context: Context) -> Outcome:
+        return MET if context.values[self.grade.name] in self.passing else NOT_MET
 
     def __call__(self, context: Context) -> Finding:
         grade = context[self.grade]
-        if grade.at_least(self.minimum):
+        if self.decide(context) is MET:
             return finding(
                 MET, Msg("rated '{grade}', at least '{minimum}'"), grade=grade, minimum=self.minimum
             )
@@ -328,6 +414,17 @@ class TitleOrGrade:
     title: Input[bool]
     grade: Input[TaskGrade]
     minimum: TaskGrade
+    #: The grades at ``minimum`` or above.
+    passing: frozenset[TaskGrade] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "passing", _at_least(self.minimum))
+
+    def decide(self, context: Context) -> Outcome:
+        title, grade = context.get(self.title), context.get(self.grade)
+        if title is True or grade in self.passing:
+            return MET
+        return UNKNOWN if title is None or grade is None else NOT_MET
 
     def __call__(self, context: Context) -> Finding:
         title, grade = context.get(self.title), context.get(self.grade)
@@ -371,11 +468,14 @@ class TopicsCovered:
     topics: Input[frozenset[InternalRulesTopic]]
     required: frozenset[InternalRulesTopic]
 
+    def decide(self, context: Context) -> Outcome:
+        return MET if self.required <= context[self.topics] else NOT_MET
+
     def __call__(self, context: Context) -> Finding:
         lacking = [
             t for t in InternalRulesTopic if t in self.required and t not in context[self.topics]
         ]
-        if not lacking:
+        if self.decide(context) is MET:
             return finding(
                 MET, Msg("all {count} required topics are covered"), count=len(self.required)
             )
@@ -423,6 +523,30 @@ class OffencesReduced:
     antq's interpretation, stated in the reason.
     """
 
+    def _failing(self, context: Context) -> list[tuple[str, int, int]]:
+        """The (category, now, before) pairs that were not reduced under the reading in force."""
+        values, parameters = context.values, context.parameters
+        current: OffenceCounts = values[OFFENCES_CURRENT.name]
+        previous: OffenceCounts = values[OFFENCES_PREVIOUS.name]
+        if current.total == 0 and previous.total == 0:
+            return []
+        strict = parameters[OFFENCE_COMPARISON.name] == "strict_decrease"
+        pairs = (
+            [("total", current.total, previous.total)]
+            if parameters[OFFENCE_SCOPE.name] == "total"
+            else [
+                (name, getattr(current, name), getattr(previous, name)) for name in _CATEGORY_NAMES
+            ]
+        )
+        return [
+            (name, now, before)
+            for name, now, before in pairs
+            if (now >= before if strict else now > before) and not (now == 0 == before)
+        ]
+
+    def decide(self, context: Context) -> Outcome:
+        return NOT_MET if self._failing(context) else MET
+
     def __call__(self, context: Context) -> Finding:
         current, previous = context[OFFENCES_CURRENT], context[OFFENCES_PREVIOUS]
         comparison = context.param(OFFENCE_COMPARISON)
@@ -433,23 +557,11 @@ class OffencesReduced:
             en=("a strict decrease" if comparison == "strict_decrease" else "no increase")
             + (" of the total" if scope == "total" else " in each category"),
         )
-        pairs = (
-            [("total", current.total, previous.total)]
-            if scope == "total"
-            else [
-                (name, getattr(current, name), getattr(previous, name)) for name in _CATEGORY_NAMES
-            ]
-        )
         if current.total == 0 and previous.total == 0:
             return finding(
                 MET, Msg("no offences in either period (read as: {reading})"), reading=reading
             )
-        failing = [
-            (name, now, before)
-            for name, now, before in pairs
-            if (now >= before if comparison == "strict_decrease" else now > before)
-            and not (now == 0 == before)
-        ]
+        failing = self._failing(context)
         if not failing:
             return finding(
                 MET,

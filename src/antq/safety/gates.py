@@ -25,12 +25,16 @@ class WhenTrue:
 
     fact: Input[bool]
     otherwise: Msg
+    _reason: Reason = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_reason", Reason(template=self.otherwise))
 
     def __call__(self, context: Context) -> GateAnswer:
         value = context.get(self.fact)
         if value is None:
             return Outcome.UNKNOWN
-        return None if value else Reason(template=self.otherwise)
+        return None if value else self._reason
 
 
 @attrs.frozen
@@ -38,13 +42,18 @@ class WhenAllTrue:
     """Applies only when every fact is true; any known false one says why not."""
 
     facts: tuple[tuple[Input[bool], Msg], ...]
+    _reasons: tuple[Reason, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        reasons = tuple(Reason(template=otherwise) for _, otherwise in self.facts)
+        object.__setattr__(self, "_reasons", reasons)
 
     def __call__(self, context: Context) -> GateAnswer:
         undecided = False
-        for fact, otherwise in self.facts:
+        for (fact, _), reason in zip(self.facts, self._reasons, strict=True):
             value = context.get(fact)
             if value is False:
-                return Reason(template=otherwise)
+                return reason
             undecided = undecided or value is None
         return Outcome.UNKNOWN if undecided else None
 
@@ -55,9 +64,13 @@ class WhenGeneralEducation:
 
     level: Input[EducationLevel]
     otherwise: Msg
+    _reason: Reason = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_reason", Reason(template=self.otherwise))
 
     def __call__(self, context: Context) -> GateAnswer:
         level = context.get(self.level)
         if level is None:
             return Outcome.UNKNOWN
-        return None if level.general_education else Reason(template=self.otherwise)
+        return None if level.general_education else self._reason

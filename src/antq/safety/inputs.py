@@ -115,10 +115,11 @@ class OffenceCounts:
     crimes: int
     social_evils: int
     other_violations: int
+    #: The three counts added up.
+    total: int = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def total(self) -> int:
-        return self.crimes + self.social_evils + self.other_violations
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "total", self.crimes + self.social_evils + self.other_violations)
 
 
 def parse_offence_counts(raw: object, path: str) -> OffenceCounts:

@@ -34,9 +34,13 @@ SCHOOL_TOPICS = frozenset(
 class InstitutionInScope:
     """Điều 1 khoản 2 điểm b: primary schools, pre-schools and crèches are excluded."""
 
+    def decide(self, context: Context) -> Outcome:
+        excluded = context[i.EDUCATION_LEVEL].excluded_from_tt124
+        return Outcome.NOT_APPLICABLE if excluded else Outcome.MET
+
     def __call__(self, context: Context) -> Finding:
         level = context[i.EDUCATION_LEVEL]
-        if level.excluded_from_tt124:
+        if self.decide(context) is Outcome.NOT_APPLICABLE:
             return finding(
                 Outcome.NOT_APPLICABLE, Msg("a {level} is outside the circular"), level=level
             )

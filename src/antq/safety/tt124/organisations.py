@@ -37,8 +37,11 @@ AGENCY_TOPICS = frozenset(
 class AgencyInScope:
     """Điều 1 khoản 2 điểm b: armed-forces agencies and units are excluded."""
 
+    def decide(self, context: Context) -> Outcome:
+        return Outcome.NOT_APPLICABLE if context[i.IS_ARMED_FORCES] else Outcome.MET
+
     def __call__(self, context: Context) -> Finding:
-        if context[i.IS_ARMED_FORCES]:
+        if self.decide(context) is Outcome.NOT_APPLICABLE:
             return finding(
                 Outcome.NOT_APPLICABLE,
                 Msg("agencies and units of the armed forces are outside the circular"),
@@ -50,9 +53,13 @@ class AgencyInScope:
 class EnterpriseInScope:
     """Điều 1 khoản 2 điểm b: small and micro enterprises are excluded."""
 
+    def decide(self, context: Context) -> Outcome:
+        small = context[i.ENTERPRISE_SIZE].small_or_micro
+        return Outcome.NOT_APPLICABLE if small else Outcome.MET
+
     def __call__(self, context: Context) -> Finding:
         size = context[i.ENTERPRISE_SIZE]
-        if size.small_or_micro:
+        if self.decide(context) is Outcome.NOT_APPLICABLE:
             return finding(
                 Outcome.NOT_APPLICABLE,
                 Msg("a {size} enterprise is outside the circular"),

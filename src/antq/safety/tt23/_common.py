@@ -89,10 +89,14 @@ class TitleAtLeast:
     titles: Input[tuple[EmulationTitle, ...]]
     minimum: EmulationTitle
 
+    def decide(self, context: Context) -> Outcome:
+        earned = context[self.titles]
+        return Outcome.MET if any(t.at_least(self.minimum) for t in earned) else Outcome.NOT_MET
+
     def __call__(self, context: Context) -> Finding:
         earned = context[self.titles]
         best = [t for t in earned if t.at_least(self.minimum)]
-        if best:
+        if self.decide(context) is Outcome.MET:
             return finding(
                 Outcome.MET,
                 Msg("earned '{title}', at least '{minimum}'"),
@@ -120,7 +124,7 @@ class ShareAtLeastParameter:
     threshold: Parameter[int]
     if_empty: Parameter[str] | None = None
 
-    def __call__(self, context: Context) -> Finding:
+    def _with_threshold(self, context: Context) -> ShareAtLeast:
         threshold = context.param(self.threshold)
         if (
             isinstance(threshold, bool)
@@ -130,7 +134,13 @@ class ShareAtLeastParameter:
             raise InputError(
                 f"parameters.{self.threshold.name}", threshold, "expected a whole percentage 1-100"
             )
-        return ShareAtLeast(self.part, self.whole, threshold, self.if_empty)(context)
+        return ShareAtLeast(self.part, self.whole, threshold, self.if_empty)
+
+    def decide(self, context: Context) -> Outcome:
+        return self._with_threshold(context).decide(context)
+
+    def __call__(self, context: Context) -> Finding:
+        return self._with_threshold(context)(context)
 
 
 EMPTY_SUBUNITS: Parameter[str] = Parameter(
