@@ -4,7 +4,7 @@ Start with :func:`evaluate` on :class:`UnitFacts`; every :class:`Verdict` says
 which criteria were met, which were not and why, with the law's citation.
 """
 
-from antq.api import evaluate, evaluate_many
+from antq.api import decide, evaluate, evaluate_many
 from antq.catalogue import CatalogueEntry, criteria_catalogue
 from antq.confirmation import Confirmation
 from antq.core import (
@@ -176,6 +176,7 @@ __all__ = [
     "cite",
     "combine",
     "criteria_catalogue",
+    "decide",
     "default_rulebook",
     "evaluate",
     "evaluate_many",

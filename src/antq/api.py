@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from antq.core import engine
 from antq.core.facts import UnitFacts
+from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
 from antq.safety import default_rulebook
@@ -26,6 +27,19 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Verdi
     ('not_met', 'tt124.residential-area')
     """
     return engine.evaluate(facts, _rules(rules))
+
+
+def decide(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Outcome:
+    """Only the outcome of one unit: ``evaluate(facts, rules).outcome``, without the verdict.
+
+    For batches that only count or filter; errors are raised as by :func:`evaluate`.
+
+    >>> from antq import UnitFacts, UnitKind, decide
+    >>> decide(UnitFacts(unit_id="KDC-1", kind=UnitKind.RESIDENTIAL_AREA, year=2024,
+    ...                  values={"registered_q1": False})).code
+    'not_met'
+    """
+    return engine.decide(facts, _rules(rules))
 
 
 def evaluate_many(

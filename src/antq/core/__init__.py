@@ -14,7 +14,14 @@ from antq.core.criterion import (
     Parameter,
     finding,
 )
-from antq.core.engine import evaluate, evaluate_criterion, evaluate_many, needed_inputs
+from antq.core.engine import (
+    decide,
+    decide_criterion,
+    evaluate,
+    evaluate_criterion,
+    evaluate_many,
+    needed_inputs,
+)
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
@@ -44,6 +51,8 @@ __all__ = [
     "UnitFacts",
     "Verdict",
     "combine",
+    "decide",
+    "decide_criterion",
     "evaluate",
     "evaluate_criterion",
     "evaluate_many",

@@ -175,15 +175,6 @@ def _decide_plan(plan: DecisionPlan, context: Context) -> Outcome:
     return NOT_APPLICABLE
 
 
-def _unit_outcome(scope: Outcome, criteria: Outcome | None) -> Outcome:
-    if scope in (NOT_APPLICABLE, NOT_MET):
-        # Outside the instrument's scope: the criteria do not apply at all.
-        return NOT_APPLICABLE
-    assert criteria is not None
-    # Whether the unit is in scope is unknown: no verdict can be given yet.
-    return UNKNOWN if scope is UNKNOWN else criteria
-
-
 def _in_scope(scope: Outcome) -> bool:
     return scope not in (NOT_APPLICABLE, NOT_MET)
 
@@ -219,13 +210,8 @@ class Explanation:
         return result
 
 
-def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
-    """Evaluate one unit's facts under a pinned rule set or the one a book selects.
-
-    The verdict's outcome is decided now; its criterion results are built when
-    first read (:attr:`Verdict.results`, :meth:`Verdict.explain`, ...).
-    Input errors are raised now either way.
-    """
+def _prepare(facts: UnitFacts, rules: RuleSet | RuleBook) -> tuple[RuleSet, Context]:
+    """The rule set for ``facts`` and the context its checks read."""
     if isinstance(rules, RuleBook):
         rule_set = rules.select(facts.kind, facts.year, period=facts.period)
     else:
@@ -239,9 +225,36 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
     if not facts.checked:
         rule_set.check_facts(facts)
     period = rule_set.period_for(facts.year, facts.period)
-    context = Context(facts=facts, period=period, parameters=rule_set.resolved_parameters())
+    return rule_set, Context(facts=facts, period=period, parameters=rule_set.resolved_parameters())
+
+
+def _outcome(rule_set: RuleSet, context: Context) -> Outcome:
     scope = _decide_plan(rule_set.eligibility_plan, context) if rule_set.eligibility else MET
-    criteria = _decide_plan(rule_set.plan, context) if _in_scope(scope) else None
+    if not _in_scope(scope):
+        # Outside the instrument's scope: the criteria do not apply at all.
+        return NOT_APPLICABLE
+    criteria = _decide_plan(rule_set.plan, context)
+    # Whether the unit is in scope is unknown: no verdict can be given yet.
+    return UNKNOWN if scope is UNKNOWN else criteria
+
+
+def decide(facts: UnitFacts, rules: RuleSet | RuleBook) -> Outcome:
+    """The outcome of ``facts`` alone: what ``evaluate(facts, rules).outcome`` is, sooner.
+
+    For batches that only count or filter verdicts. Input errors are raised
+    as :func:`evaluate` raises them.
+    """
+    return _outcome(*_prepare(facts, rules))
+
+
+def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
+    """Evaluate one unit's facts under a pinned rule set or the one a book selects.
+
+    The verdict's outcome is decided now; its criterion results are built when
+    first read (:attr:`Verdict.results`, :meth:`Verdict.explain`, ...).
+    Input errors are raised now either way.
+    """
+    rule_set, context = _prepare(facts, rules)
     return Verdict(
         unit_id=facts.unit_id,
         name=facts.name,
@@ -250,8 +263,8 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
         year=facts.year,
         rule_set=rule_set.id,
         instrument=rule_set.instrument,
-        period=period,
-        outcome=_unit_outcome(scope, criteria),
+        period=context.period,
+        outcome=_outcome(rule_set, context),
         explanation=Explanation(rule_set, context),
     )
 

@@ -38,13 +38,14 @@ from typing import IO, Any, TextIO
 
 import attrs
 
-from antq.core.facts import UnitFacts
+from antq.core.facts import UnitFacts, check_text
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
 from antq.errors import InputError
 from antq.io.facts import FACTS_FORMAT_VERSION, UNIT_KEYS, load_document, unit_facts_from_dict
+from antq.periods import Period
 from antq.unit_kinds import UnitKind
 
 __all__ = [
@@ -314,6 +315,10 @@ class _Units:
             unit = unit_facts_from_dict(raw, path, inputs)
         except InputError as error:
             return self.error(error, path, line, UnitRef.of(raw))
+        return self.admit(unit, path, line)
+
+    def admit(self, unit: UnitFacts, path: str, line: int | None) -> Item:
+        """``unit``, or an error if the same (kind, id, year) was read before."""
         if self.seen is not None:
             key = f"{unit.kind.code}\0{unit.unit_id}\0{unit.year}"
             first = self.seen.get(key)
@@ -466,6 +471,7 @@ class _CsvLayout:
     def __init__(self, header: list[str], book: RuleBook) -> None:
         self.columns: list[_Column] = []
         self.problems: list[tuple[str, str, str]] = []  # (column, value, message)
+        self._row_facts: dict[UnitKind, _RowFacts] = {}
         known = book.inputs()
         seen: set[str] = set()
         for index, raw in enumerate(header):
@@ -504,14 +510,62 @@ class _CsvLayout:
         kind = self.identification(cells).get("kind")
         return kind if isinstance(kind, str) else None
 
-    def identification(self, cells: list[str]) -> dict[str, object]:
-        """The unit columns of a row that are not empty (the year as a number, if it is one)."""
-        found: dict[str, object] = {}
+    def facts_of(self, kind: UnitKind, inputs: Mapping[str, Input[Any]]) -> _RowFacts:
+        """How the fact columns of a row of ``kind`` are read (worked out once per kind)."""
+        plan = self._row_facts.get(kind)
+        if plan is None:
+            plan = self._row_facts[kind] = _RowFacts(self.columns, kind, inputs)
+        return plan
+
+    def read_unit(self, cells: list[str], units: _Units) -> UnitFacts:
+        """The unit of a row; raises :class:`InputError` with a path in the unit.
+
+        Checks what :func:`~antq.io.facts.unit_facts_from_dict` checks, in the
+        same order, reading each cell straight into its fact.
+        """
+        if len(cells) > len(self.columns) and any(c.strip() for c in cells[len(self.columns) :]):
+            raise InputError(
+                "", len(cells), f"the row has more cells than the header ({len(self.columns)})"
+            )
+        found = self._unit_cells(cells)
+        unit_id = found.get("id")
+        check_text(unit_id, "id")
+        kind = UnitKind.from_code(found.get("kind"), path="kind")
+        year_text = found.get("year")
+        if year_text is None or not _INTEGER.fullmatch(year_text):
+            raise InputError("year", year_text, "expected the recognition year as a whole number")
+        year = int(year_text)
+        period_text = found.get("period")
+        period = None if period_text is None else Period.parse(period_text, path="period")
+        values = self.facts_of(kind, units.inputs[kind]).read(cells)
+        try:
+            return UnitFacts(
+                unit_id=str(unit_id),
+                kind=kind,
+                year=year,
+                name=found.get("name"),
+                commune=found.get("commune"),
+                province=found.get("province"),
+                period=period,
+                values=values,
+                checked=True,
+            )
+        except InputError as error:
+            raise InputError(error.path.rsplit(".", 1)[-1], error.value, error.message) from None
+
+    def _unit_cells(self, cells: list[str]) -> dict[str, str]:
+        """The unit columns of a row that are not empty, as text."""
+        found: dict[str, str] = {}
         for column in self.columns:
             if column.name in CSV_UNIT_COLUMNS and column.index < len(cells):
                 text = unicodedata.normalize("NFC", cells[column.index].strip())
                 if text:
                     found[column.name] = text
+        return found
+
+    def identification(self, cells: list[str]) -> dict[str, object]:
+        """The unit columns of a row that are not empty (the year as a number, if it is one)."""
+        found: dict[str, object] = dict(self._unit_cells(cells))
         year = found.pop("year", None)
         if isinstance(year, str) and _INTEGER.fullmatch(year):
             found["year"] = int(year)
@@ -555,6 +609,118 @@ class _CsvLayout:
         if facts:
             raw["facts"] = facts
         return raw
+
+
+_BOOLEANS = {"true": True, "false": False}
+
+
+def _cell_reader(inp: Input[Any], schema: Mapping[str, Any]) -> Callable[[str, str], object]:
+    """Reads one non-empty cell of ``inp`` (text as in :func:`_cell`) into its parsed value."""
+    kind = schema.get("type")
+    parse = inp.parse
+    if kind == "boolean":
+
+        def read_boolean(text: str, path: str) -> object:
+            value = _BOOLEANS.get(text)
+            return parse(_BOOLEANS.get(text.casefold(), text) if value is None else value, path)
+
+        return read_boolean
+    if kind == "integer":
+
+        def read_integer(text: str, path: str) -> object:
+            if text.isascii() and text.isdigit():
+                return parse(int(text), path)
+            return parse(_cell(text, schema, path), path)
+
+        return read_integer
+    if kind == "string":
+        return parse
+
+    def read_other(text: str, path: str) -> object:
+        return parse(_cell(text, schema, path), path)
+
+    return read_other
+
+
+class _RowFacts:
+    """The fact columns of a CSV layout as one kind of unit reads them."""
+
+    def __init__(
+        self, columns: list[_Column], kind: UnitKind, inputs: Mapping[str, Input[Any]]
+    ) -> None:
+        self.kind = kind
+        # (index, path, reader) for one-cell facts, in column order.
+        self.cells: list[tuple[int, str, str, Callable[[str, str], object]]] = []
+        # Facts given one key per column: fact -> [(index, key, path, reader)].
+        self.keyed: dict[str, list[tuple[int, str, str, Callable[[str, str], object]]]] = {}
+        # Columns of facts that this kind does not have: a value there is an error.
+        self.foreign: list[tuple[int, str]] = []
+        for column in columns:
+            path = f"facts.{column.name}"
+            if column.parent is not None and column.key is not None:
+                inp = inputs.get(column.parent)
+                schema = inp.schema.get("properties", {}).get(column.key, {}) if inp else {}
+                reader = _keyed_part(schema)
+                self.keyed.setdefault(column.parent, []).append(
+                    (column.index, column.key, path, reader)
+                )
+            elif column.name and column.name not in CSV_UNIT_COLUMNS:
+                inp = inputs.get(column.name)
+                if inp is None:
+                    self.foreign.append((column.index, column.name))
+                else:
+                    self.cells.append(
+                        (column.index, column.name, path, _cell_reader(inp, inp.schema))
+                    )
+        self.inputs = inputs
+
+    def read(self, cells: list[str]) -> dict[str, object]:
+        """The parsed facts of a row; raises :class:`InputError` naming the fact."""
+        size = len(cells)
+        values: dict[str, object] = {}
+        for index, name, path, reader in self.cells:
+            if index < size:
+                text = cells[index].strip()
+                if text:
+                    values[name] = reader(text, path)
+        for index, name in self.foreign:
+            if index < size and cells[index].strip():
+                raise InputError(
+                    f"facts.{name}",
+                    cells[index].strip(),
+                    f"unknown fact for a unit of kind {self.kind.code}; see 'antq schema'",
+                )
+        for parent, parts in self.keyed.items():
+            raw: dict[str, object] = {}
+            for index, key, path, reader in parts:
+                if index < size:
+                    text = cells[index].strip()
+                    if text:
+                        raw[key] = reader(text, path)
+            if not raw:
+                continue
+            if parent in values:
+                raise InputError(
+                    f"facts.{parent}", values[parent], "given both as one cell and by key columns"
+                )
+            inp = self.inputs.get(parent)
+            if inp is None:
+                raise InputError(
+                    f"facts.{parent}",
+                    raw,
+                    f"unknown fact for a unit of kind {self.kind.code}; see 'antq schema'",
+                )
+            values[parent] = inp.parse(raw, f"facts.{parent}")
+        return values
+
+
+def _keyed_part(schema: Mapping[str, Any]) -> Callable[[str, str], object]:
+    """Reads the cell of one key of an object fact as the JSON value it stands for."""
+
+    def read(text: str, path: str) -> object:
+        return _cell(text, schema, path)
+
+    return read
 
 
 def _csv_records(
@@ -628,17 +794,13 @@ def read_csv(
                 continue
             if not any(cell.strip() for cell in record):
                 continue
-            kind_code = layout.kind(record)
-            kind = UnitKind._value2member_map_.get(kind_code) if kind_code else None
-            inputs = units.inputs[kind] if isinstance(kind, UnitKind) else {}
-            path = f"line {line}"
             try:
-                raw = layout.unit(record, inputs)
+                unit = layout.read_unit(record, units)
             except InputError as error:
                 ref = UnitRef.of(layout.identification(record))
                 yield RowError(line, error.path, error.value, error.message, source=name, unit=ref)
                 continue
-            yield units.read(raw, path, line)
+            yield units.admit(unit, f"line {line}", line)
         if layout is None:
             yield InputError(_label(source, name), "", "no header row: the file is empty")
     finally:
