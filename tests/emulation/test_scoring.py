@@ -314,6 +314,27 @@ def test_unknown_veto() -> None:
     assert run(with_(safe=None, flag=False, given="2.5")).movement_class is MovementClass.KHA
 
 
+def test_the_next_class_names_an_undecided_veto_that_could_cap_it() -> None:
+    # 14.5 points: khá whatever the veto; 3.5 more reach xuất sắc only if not-safe does not apply.
+    open_ = run(with_(safe=None, flag=False, given="2.5")).classification.next
+    assert open_ is not None
+    assert (open_.target, open_.points_needed) == (MovementClass.XUAT_SAC, Fraction(7, 2))
+    assert open_.reason.render("en") == (
+        "3.5 more points needed for excellent (at least 18), provided that not-safe,"
+        " not yet decided, does not cap the class"
+    )
+    # Decided either way, the caveat goes.
+    clear = run(with_(safe="met", flag=False, given="2.5")).classification.next
+    assert clear is not None and clear.points_needed == Fraction(7, 2)
+    assert clear.reason.render("en") == "3.5 more points needed for excellent (at least 18)"
+    capped = run(with_(safe="not_met", flag=False, given="2.5")).classification.next
+    assert capped is not None and capped.points_needed is None
+    # An undecided veto whose cap is above the next class does not matter to it.
+    low = run(with_(safe=None, flag=False, given=0, events=3)).classification.next
+    assert low is not None and low.target is MovementClass.TRUNG_BINH
+    assert "provided" not in low.reason.render("en")
+
+
 def test_bounded_total_can_still_give_a_class() -> None:
     open_ = run(with_(given=None))  # 16 known, 0-4 missing: 16-20 straddles 18
     assert open_.status is ScoreStatus.INCOMPLETE
