@@ -274,6 +274,27 @@ def test_band_boundaries() -> None:
     assert top.reason.render("en") == "already in the highest class"
 
 
+@pytest.mark.parametrize(
+    ("changes", "total", "expected"),
+    [
+        ({"given": 2}, 18, MovementClass.XUAT_SAC),  # at the xuất sắc minimum
+        ({"given": "1.5"}, Fraction(35, 2), MovementClass.KHA),
+        ({"flag": False, "given": 2}, 14, MovementClass.KHA),  # at the khá minimum
+        ({"flag": False, "given": "1.5"}, Fraction(27, 2), MovementClass.TRUNG_BINH),
+        ({"flag": False, "events": 2, "given": 1}, 10, MovementClass.TRUNG_BINH),  # lowest band
+        ({"flag": False, "events": 2, "given": "0.5"}, Fraction(19, 2), None),  # below every band
+    ],
+)
+def test_every_band_boundary_is_inclusive(
+    changes: dict[str, object], total: Fraction, expected: MovementClass | None
+) -> None:
+    result = run(with_(**changes))
+    assert result.total == total
+    assert result.movement_class is expected
+    status = ClassStatus.CLASSIFIED if expected is not None else ClassStatus.BELOW_BANDS
+    assert result.classification.status is status
+
+
 def test_veto_caps_the_class_and_the_next_class() -> None:
     capped = run(with_(safe="not_met"))
     assert capped.total == 20
