@@ -1,6 +1,6 @@
-"""``.. antq-entries:: awards|sheets`` — award conditions or scoring-sheet items, from the code.
+"""``.. antq-entries:: awards|sheets|teams`` — award conditions, sheet items or team rules.
 
-Each group (an award's rules, or a sheet) becomes a table: id, status, citation
+Each group (an award's rules, a sheet, or the team-rating rules) becomes a table: id, status, citation
 and title in Vietnamese and English, and the entry's other details. The build
 fails if a group list is empty, so the page cannot silently lose its content.
 """
@@ -16,7 +16,7 @@ from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
 _SHOWN = {"id", "confirmation", "citation", "title", "note"}
-_GROUP = {"awards": "rule_set", "sheets": "sheet"}
+_GROUP = {"awards": "rule_set", "sheets": "sheet", "teams": "rule_set"}
 
 
 class EntriesError(SphinxError):
@@ -32,7 +32,11 @@ def _entries(source: str) -> list[dict[str, Any]]:
         from antq.emulation.sheets import sheet_catalogue
 
         return [e.to_json() for e in sheet_catalogue()]
-    raise EntriesError(f"antq-entries: unknown source {source!r}; expected awards or sheets")
+    if source == "teams":
+        from antq.emulation.teams import team_catalogue
+
+        return [e.to_json() for e in team_catalogue()]
+    raise EntriesError(f"antq-entries: unknown source {source!r}; expected awards, sheets or teams")
 
 
 def _cell(*parts: nodes.Node | str) -> nodes.entry:
@@ -44,15 +48,22 @@ def _cell(*parts: nodes.Node | str) -> nodes.entry:
     return entry
 
 
+def _named(value: object) -> str:
+    """A parameter or setting by its name; a team-rating setting with its default and choices."""
+    if not isinstance(value, dict) or "name" not in value:
+        return str(value)
+    if "default" in value and "value" not in value:
+        return f"{value['name']} = {value['default']} ({' | '.join(value['choices'])})"
+    return str(value["name"])
+
+
 def _details(entry: dict[str, Any]) -> str:
     shown = []
     for key, value in entry.items():
         if key in _SHOWN or value in (None, [], ""):
             continue
         if isinstance(value, list):
-            value = ", ".join(
-                v["name"] if isinstance(v, dict) and "name" in v else str(v) for v in value
-            )
+            value = ", ".join(_named(v) for v in value)
         elif isinstance(value, dict):
             continue
         shown.append(f"{key}: {value}")

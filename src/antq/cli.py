@@ -50,9 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--kind", help="only this unit kind (e.g. residential_area, commune)")
     rules.add_argument(
         "--section",
-        choices=("all", "safety", "awards", "sheets"),
+        choices=("all", "safety", "awards", "sheets", "teams"),
         default="all",
-        help="safe-standard criteria, award conditions, scoring-sheet items, or all of them",
+        help="safe-standard criteria, award conditions, scoring-sheet items, team-rating"
+        " rules, or all of them",
     )
     rules.add_argument("--lang", choices=("vi", "en"), default="vi")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -107,7 +108,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
             kind = UnitKind.from_code(args.kind, path="--kind")
             found = [e for e in found if e.rule_set.kind is kind]
         entries += found
-    # Award conditions and sheet items are not per unit kind: --kind shows safety only.
+    # Award conditions, sheet items and team rules are not per unit kind: --kind shows safety only.
     if args.section in ("all", "awards") and not args.kind:
         from antq.emulation.awards import award_catalogue
 
@@ -116,6 +117,10 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
         from antq.emulation.sheets import sheet_catalogue
 
         entries += sheet_catalogue()
+    if args.section in ("all", "teams") and not args.kind:
+        from antq.emulation.teams import team_catalogue
+
+        entries += team_catalogue()
     if args.format == "json":
         json.dump([e.to_json() for e in entries], out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -122,6 +122,31 @@ def test_unknown_scores_are_never_ranked_as_known() -> None:
     assert lowest.placement("U").behind is None
 
 
+def test_a_missing_score_ranked_last_is_never_said_to_be_points_behind() -> None:
+    pool = [
+        Candidate(id="A", score=90),
+        Candidate(id="B", score=None),
+        Candidate(id="C", score=80),
+        Candidate(id="D", score=None),
+    ]
+    result = select(pool, Cap(count=1), missing=MissingScore.LOWEST)
+    assert [p.candidate.id for p in result.placements] == ["A", "C", "B", "D"]
+    assert result.placement("C").reason.render("en") == (
+        "rank 2: outside the 1 place(s), 10 points behind rank 1"
+    )
+    for unknown in ("B", "D"):
+        placement = result.placement(unknown)
+        assert placement.behind is None and placement.lost_on is None
+        assert "points behind" not in placement.reason.render("en")
+    assert result.placement("B").reason.render("en") == (
+        "rank 3: score unknown, so ranked after every known score; outside the 1 place(s)"
+    )
+    # An unknown score that does get a place (more places than known scores) is selected.
+    roomy = select(pool, Cap(count=3), missing=MissingScore.LOWEST)
+    assert [p.candidate.id for p in roomy.recipients] == ["A", "C", "B"]
+    assert "score unknown" in roomy.placement("D").reason.render("en")
+
+
 def test_bad_candidates() -> None:
     with pytest.raises(InputError, match="duplicate"):
         select([Candidate(id="A", score=1), Candidate(id="A", score=2)], Cap(count=1))

@@ -274,6 +274,27 @@ def test_band_boundaries() -> None:
     assert top.reason.render("en") == "already in the highest class"
 
 
+@pytest.mark.parametrize(
+    ("changes", "total", "expected"),
+    [
+        ({"given": 2}, 18, MovementClass.XUAT_SAC),  # at the xuất sắc minimum
+        ({"given": "1.5"}, Fraction(35, 2), MovementClass.KHA),
+        ({"flag": False, "given": 2}, 14, MovementClass.KHA),  # at the khá minimum
+        ({"flag": False, "given": "1.5"}, Fraction(27, 2), MovementClass.TRUNG_BINH),
+        ({"flag": False, "events": 2, "given": 1}, 10, MovementClass.TRUNG_BINH),  # lowest band
+        ({"flag": False, "events": 2, "given": "0.5"}, Fraction(19, 2), None),  # below every band
+    ],
+)
+def test_every_band_boundary_is_inclusive(
+    changes: dict[str, object], total: Fraction, expected: MovementClass | None
+) -> None:
+    result = run(with_(**changes))
+    assert result.total == total
+    assert result.movement_class is expected
+    status = ClassStatus.CLASSIFIED if expected is not None else ClassStatus.BELOW_BANDS
+    assert result.classification.status is status
+
+
 def test_veto_caps_the_class_and_the_next_class() -> None:
     capped = run(with_(safe="not_met"))
     assert capped.total == 20
@@ -312,6 +333,27 @@ def test_unknown_veto() -> None:
     assert "Safe: unknown" in unknown_verdict.classification.vetoes[0].reason.render("en")
     # Below the cap an undecided veto cannot change the class.
     assert run(with_(safe=None, flag=False, given="2.5")).movement_class is MovementClass.KHA
+
+
+def test_the_next_class_names_an_undecided_veto_that_could_cap_it() -> None:
+    # 14.5 points: khá whatever the veto; 3.5 more reach xuất sắc only if not-safe does not apply.
+    open_ = run(with_(safe=None, flag=False, given="2.5")).classification.next
+    assert open_ is not None
+    assert (open_.target, open_.points_needed) == (MovementClass.XUAT_SAC, Fraction(7, 2))
+    assert open_.reason.render("en") == (
+        "3.5 more points needed for excellent (at least 18), provided that not-safe,"
+        " not yet decided, does not cap the class"
+    )
+    # Decided either way, the caveat goes.
+    clear = run(with_(safe="met", flag=False, given="2.5")).classification.next
+    assert clear is not None and clear.points_needed == Fraction(7, 2)
+    assert clear.reason.render("en") == "3.5 more points needed for excellent (at least 18)"
+    capped = run(with_(safe="not_met", flag=False, given="2.5")).classification.next
+    assert capped is not None and capped.points_needed is None
+    # An undecided veto whose cap is above the next class does not matter to it.
+    low = run(with_(safe=None, flag=False, given=0, events=3)).classification.next
+    assert low is not None and low.target is MovementClass.TRUNG_BINH
+    assert "provided" not in low.reason.render("en")
 
 
 def test_bounded_total_can_still_give_a_class() -> None:

@@ -203,6 +203,18 @@ def test_rule_fields_are_checked() -> None:
         ),
         (
             1,
+            {"type": "proportional", "part": "part", "whole": "whole", "step": 3},
+            "rule.step",
+            "must divide the item's maximum 4",
+        ),
+        (
+            1,
+            {"type": "proportional", "part": "part", "whole": "whole", "step": "1.5"},
+            "rule.step",
+            "or a full share could not get the full points",
+        ),
+        (
+            1,
             {"type": "proportional", "part": "part", "whole": "part", "step": 1},
             "rule.whole",
             "different inputs",

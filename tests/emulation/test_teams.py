@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
+import io
+import json
 import random
 from datetime import date
 from fractions import Fraction
@@ -19,6 +22,7 @@ from antq import (
     TeamMembership,
     TeamRole,
 )
+from antq.cli import EXIT_OK, main
 from antq.emulation import (
     CapBase,
     MemberProposal,
@@ -27,7 +31,9 @@ from antq.emulation import (
     TeamCap,
     TeamProposal,
     rate_teams,
+    team_catalogue,
 )
+from antq.emulation.teams import GUIDANCE, MIN_MONTHS
 
 EX, GOOD, DONE, FAIL = (
     TaskGrade.HOAN_THANH_XUAT_SAC,
@@ -314,3 +320,50 @@ def test_bad_input_and_entity_helpers() -> None:
     assert data["cap"] == {"percent": "20", "rounding": "floor", "base": "final_good"}
     assert data["teams"][0]["grade"] == "hoan_thanh_tot"
     assert data["members"][0]["lowered"] is True
+
+
+# --- the catalogue --------------------------------------------------------------------------
+
+
+def test_every_team_rule_is_in_the_catalogue_with_its_citation_and_status() -> None:
+    entries = {e.id: e for e in team_catalogue()}
+    assert {k: e.confirmation.code for k, e in entries.items()} == {
+        "hd01.period": "confirmed",
+        "hd01.grades": "confirmed",
+        "hd01.exclusion.complaint": "confirmed",
+        "hd01.exclusion.nine-months": "confirmed",
+        "hd01.leader": "confirmed",
+        "hd01.cap": "partial",  # "of those rated good" as reported; rounding not stated
+        "hd01.member-cap": "unconfirmed",
+    }
+    assert all(e.citation == GUIDANCE for e in entries.values())
+    assert "15 November" in entries["hd01.period"].title.render("en")
+    assert f"{MIN_MONTHS} months" in entries["hd01.exclusion.nine-months"].title.render("en")
+    assert "20 percent" in entries["hd01.cap"].title.render("en")
+    # The defaults the catalogue names are the ones rate_teams uses.
+    settings = {s.name: s for e in entries.values() for s in e.settings}
+    assert settings["rounding"].default == TeamCap().rounding.code
+    assert settings["base"].default == TeamCap().base.code
+    month_end = inspect.signature(rate_teams).parameters["month_end"].default
+    assert settings["month_end"].default == month_end.code
+    assert settings["base"].choices == ("final_good", "proposed_good", "all_rated")
+    data = entries["hd01.cap"].to_json()
+    assert data["rule_set"] == "hd01.teams" and data["instrument"] == "01/HD-BCA-V05"
+    assert data["citation"] == {"vi": "Hướng dẫn 01/HD-BCA-V05", "en": "Guidance 01/HD-BCA-V05"}
+    assert data["note"] is not None and "rounds down" in data["note"]["en"]
+    text = entries["hd01.cap"].render("vi")
+    assert text.startswith("hd01.cap  [xác nhận một phần]")
+    assert "setting rounding = floor (floor, ceil, half_up)" in text
+
+
+def test_antq_rules_lists_the_team_rules() -> None:
+    out = io.StringIO()
+    assert main(["rules", "--section", "teams", "--format", "json"], out=out) == EXIT_OK
+    listed = json.loads(out.getvalue())
+    assert [e["id"] for e in listed] == [e.id for e in team_catalogue()]
+    everything = io.StringIO()
+    assert main(["rules", "--format", "json"], out=everything) == EXIT_OK
+    assert {e.id for e in team_catalogue()} <= {e["id"] for e in json.loads(everything.getvalue())}
+    only_safety = io.StringIO()
+    assert main(["rules", "--kind", "commune", "--format", "json"], out=only_safety) == EXIT_OK
+    assert not any(e["id"].startswith("hd01.") for e in json.loads(only_safety.getvalue()))

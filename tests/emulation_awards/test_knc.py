@@ -425,6 +425,36 @@ def test_tt11_defers_during_discipline_and_leaves_the_restart_as_a_parameter() -
     assert outcome(past, LAST_TT11, "knc21.discipline") is MET
 
 
+def test_the_restart_after_discipline_also_drops_double_weighted_years() -> None:
+    # Border service from 2012, discipline in 2019: only 2020 onwards counts, twice.
+    person = clean(
+        sex=Sex.FEMALE,
+        service=(
+            serve(
+                ServiceRole.PART_TIME_COMMUNE_POLICE, "2012-01-01", "2024-06-30", AreaType.BORDER
+            ),
+            serve(ServiceRole.TEAM_MEMBER, "2024-07-01", area=AreaType.BORDER),
+        ),
+        discipline=(span("2019-01-01", "2019-12-31"),),
+    )
+    on = d("2025-06-30")
+    result = knc_eligibility(person, on).result("knc25.team.service")
+    assert result.outcome is MET  # 01/01/2020 - 30/06/2025: 5 years 6 months, twice = 11 years
+    assert result.reason.render("en").startswith("11 years counted up to 30/06/2025")
+    assert outcome(attrs.evolve(person, sex=Sex.MALE), on, "knc25.team.service") is NOT_MET
+    clean_record = attrs.evolve(person, sex=Sex.MALE, discipline=())
+    assert outcome(clean_record, on, "knc25.team.service") is MET  # 13.5 years, twice = 27
+    # Before 28/04/2025 the same years count once, and TT 11 restarts only if told to.
+    tt11 = KNC_TT11.with_parameters(
+        knc21_team_service="counted", knc21_discipline_restart="from_end"
+    )
+    assert outcome(person, LAST_TT11, "knc21.grassroots.service", rules=tt11) is NOT_MET
+    kept = KNC_TT11.with_parameters(
+        knc21_team_service="counted", knc21_discipline_restart="not_restarted"
+    )
+    assert outcome(person, LAST_TT11, "knc21.grassroots.service", rules=kept) is MET  # 13 years
+
+
 # --- once, exclusions, deferrals ---------------------------------------------------------------
 
 

@@ -7,8 +7,11 @@ of them is a breaking change of antq's API.
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import antq
+from antq import emulation
+from antq.emulation import awards
 from antq.i18n import formatting
 
 
@@ -63,3 +66,52 @@ def _check_public_api() -> None:
 
     del (code, label, text, missing, rendered, reason, again, pinned, inputs, many, errors, schema)
     del (entries, inside, later, q1, cited, effective, excused, number, percent)
+
+
+def _check_emulation_api() -> None:
+    """Scoring sheets, scores, team ratings, quotas and award eligibility (``antq.emulation``)."""
+    sheet: emulation.ScoringSheet = emulation.shipped_sheet("qd510.agency")
+    example: emulation.ScoringSheet = emulation.load_sheet("examples/example-sheet.toml")
+    unfilled: tuple[emulation.SheetItem, ...] = sheet.unfilled()
+    units: tuple[emulation.ScoringFacts, ...] = emulation.read_scores_file(
+        "examples/scores-2025.json", example
+    ).units
+    scored: emulation.ScoreResult = emulation.score(example, units[0])
+    total: Fraction | None = scored.total
+    klass: emulation.MovementClass | None = scored.movement_class
+    nxt: emulation.NextClass | None = scored.classification.next
+    again: emulation.ScoreResult = emulation.ScoreResult.from_json(scored.to_json())
+    items: list[emulation.SheetCatalogueEntry] = list(emulation.sheet_catalogue())
+
+    chosen: emulation.Selection = emulation.select(
+        emulation.candidates_from_scores([scored]),
+        emulation.Cap(percent=20, rounding=emulation.Rounding.FLOOR),
+    )
+    recipients: tuple[emulation.Placement, ...] = chosen.recipients
+
+    team = emulation.TeamProposal(
+        team_id="T1",
+        commune="X1",
+        proposed=antq.TaskGrade.HOAN_THANH_TOT,
+        active_from=date(2024, 7, 1),
+        under_complaint=False,
+    )
+    ratings: tuple[emulation.CommuneTeamRating, ...] = emulation.rate_teams([team], year=2025)
+    allowed: int | None = ratings[0].allowed
+    rules: tuple[emulation.TeamRuleEntry, ...] = emulation.team_catalogue()
+
+    person = awards.KncCandidate(id="P1", sex=antq.Sex.FEMALE)
+    answer: awards.Eligibility = awards.knc_eligibility(person, date(2025, 4, 28))
+    outcome: antq.Outcome = answer.outcome
+    pinned: awards.Eligibility = awards.knc_eligibility(
+        person,
+        date(2025, 4, 28),
+        rules=awards.KNC_TT20.with_parameters(knc25_commendation_level="any"),
+    )
+    who: awards.Eligibility = awards.awarding_authorities(
+        awards.AwardForm.GIAY_KHEN, date(2025, 7, 1)
+    )
+    conditions: tuple[awards.ConditionEntry, ...] = awards.award_catalogue()
+
+    del (unfilled, total, klass, nxt, again, items, recipients, allowed, rules)
+    del (outcome, pinned, who, conditions)

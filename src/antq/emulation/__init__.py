@@ -80,7 +80,10 @@ from antq.emulation.teams import (
     TeamCap,
     TeamProposal,
     TeamResult,
+    TeamRuleEntry,
+    TeamSetting,
     rate_teams,
+    team_catalogue,
 )
 
 __all__ = [
@@ -126,6 +129,8 @@ __all__ = [
     "TeamCap",
     "TeamProposal",
     "TeamResult",
+    "TeamRuleEntry",
+    "TeamSetting",
     "Threshold",
     "Unconfirmed",
     "Veto",
@@ -147,4 +152,5 @@ __all__ = [
     "sheet_from_dict",
     "shipped_sheet",
     "shipped_sheets",
+    "team_catalogue",
 ]

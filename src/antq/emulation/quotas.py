@@ -76,6 +76,9 @@ _TIED_ID = Msg(
     "rank {rank}: outside the {cap} place(s), tied on points and priority with rank {cap}; the order of ids decided"
 )
 _NO_PLACES = Msg("no place: the cap is 0")
+_UNKNOWN_LAST = Msg(
+    "rank {rank}: score unknown, so ranked after every known score; outside the {cap} place(s)"
+)
 _UNDECIDED_KNOWN = Msg(
     "rank {rank} among the known scores: within the {cap} place(s) only if the unknown scores do not overtake it"
 )
@@ -398,11 +401,19 @@ def _left_out(candidate: Candidate, rank: int, places: int, last: Candidate | No
             rank=rank,
             reason=_reason(_NO_PLACES),
         )
-    own = candidate.score if candidate.score is not None else Fraction(0)
-    top = last.score if last.score is not None else Fraction(0)
-    behind = top - own
+    if candidate.score is None:
+        # MissingScore.LOWEST: no number to be behind by; it lost on the missing score.
+        return Placement(
+            candidate=candidate,
+            status=PlacementStatus.NOT_SELECTED,
+            rank=rank,
+            reason=_reason(_UNKNOWN_LAST, rank=rank, cap=places),
+        )
+    # ``last`` has a known score: with LOWEST, unknown scores rank after every known one.
+    assert last.score is not None
+    behind = last.score - candidate.score
     lost_on = None
-    if candidate.score is not None and behind == 0:
+    if behind == 0:
         lost_on = "priority" if candidate.priority < last.priority else "id"
         template = _TIED_PRIORITY if lost_on == "priority" else _TIED_ID
         reason = _reason(template, rank=rank, cap=places)
@@ -413,7 +424,7 @@ def _left_out(candidate: Candidate, rank: int, places: int, last: Candidate | No
         status=PlacementStatus.NOT_SELECTED,
         rank=rank,
         reason=reason,
-        behind=behind if candidate.score is not None else None,
+        behind=behind,
         lost_on=lost_on,
     )
 

@@ -157,6 +157,10 @@ _VETO_CLEAR = Msg("{input}: {value}, so this does not limit the class")
 _VETO_OPEN = Msg("{input}: unknown, so it is not known whether this limits the class")
 
 _NEXT = Msg("{points} more points needed for {class} (at least {min})")
+_NEXT_OPEN = Msg(
+    "{points} more points needed for {class} (at least {min}), provided that {vetoes}, not yet"
+    " decided, does not cap the class"
+)
 _NEXT_TOP = Msg("already in the highest class")
 _NEXT_CAPPED = Msg("at most {cap} because of {vetoes}: more points cannot raise the class")
 
@@ -1075,12 +1079,18 @@ def _classify(
         status_out = ClassStatus.CLASSIFIED
     nxt = None
     if total is not None:
-        nxt = _next_class(scheme.bands, current, cap, total, applied)
+        undecided = [v for v in vetoes if v.outcome is VetoOutcome.UNKNOWN]
+        nxt = _next_class(scheme.bands, current, cap, total, applied, undecided)
     return make(status_out, reason, klass, banded, nxt)
 
 
 def _next_class(
-    bands: tuple[Any, ...], current: int, cap: int, total: Fraction, applied: list[VetoResult]
+    bands: tuple[Any, ...],
+    current: int,
+    cap: int,
+    total: Fraction,
+    applied: list[VetoResult],
+    undecided: list[VetoResult],
 ) -> NextClass:
     higher = [b for b in bands if b.movement_class.rank > current]
     if not higher:
@@ -1093,12 +1103,17 @@ def _next_class(
         )
         return NextClass(target=None, points_needed=None, reason=reason)
     need = target.min_points - total
-    reason = _reason(
-        _NEXT,
-        points=points_text(need),
-        min=points_text(target.min_points),
-        **{"class": target.movement_class},
-    )
+    params: dict[str, Param] = {
+        "points": points_text(need),
+        "min": points_text(target.min_points),
+        "class": target.movement_class,
+    }
+    # An undecided veto that would cap below the target: the points may not be enough.
+    blocking = [v.veto_id for v in undecided if v.cap.rank < target.movement_class.rank]
+    if blocking:
+        reason = _reason(_NEXT_OPEN, vetoes=", ".join(blocking), **params)
+    else:
+        reason = _reason(_NEXT, **params)
     return NextClass(target=target.movement_class, points_needed=need, reason=reason)
 
 

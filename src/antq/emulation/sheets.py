@@ -486,6 +486,8 @@ class Threshold:
 class Proportional:
     """Points in proportion to ``part / whole``, rounded **down** to a multiple of ``step``.
 
+    ``step`` must divide the maximum, so that a full share gets the full points.
+
     The exact value ``max_points * part / whole`` is a Fraction; the awarded
     points are the largest multiple of ``step`` not above it, so a unit is never
     given more than it earned (7 of 9 for 10 points is 7.77…, which gives 7.5
@@ -502,8 +504,18 @@ class Proportional:
 
     def problems(self, max_points: Fraction | None) -> Iterator[Problem]:
         yield from _positive(self.step, "step")
-        if max_points is not None and isinstance(self.step, Fraction) and self.step > max_points:
+        if max_points is None or not isinstance(self.step, Fraction) or self.step <= 0:
+            return
+        if self.step > max_points:
             yield "step", self.step, f"must not exceed the item's maximum {max_points}"
+        elif (max_points / self.step).denominator != 1:
+            # Rounding down to the step would then never give the maximum, even for a full share.
+            yield (
+                "step",
+                points_to_json(self.step),
+                f"must divide the item's maximum {points_to_json(max_points)},"
+                " or a full share could not get the full points",
+            )
         if self.part == self.whole:
             yield "whole", self.whole, "part and whole must be different inputs"
 

@@ -44,6 +44,12 @@ What the text does not settle is antq's **stated, configurable choice**
 A missing fact makes a team UNKNOWN, never rated. While a team of the commune is
 UNKNOWN, its "excellent" proposals cannot be checked against the cap and stay
 undecided.
+
+:func:`team_catalogue` lists these rules with their citation and confirmation
+status, for ``antq rules --section teams`` and the criteria catalogue page:
+
+>>> [(e.id, e.confirmation.code) for e in team_catalogue()][-2:]
+[('hd01.cap', 'partial'), ('hd01.member-cap', 'unconfirmed')]
 """
 
 from __future__ import annotations
@@ -56,6 +62,7 @@ from typing import Final
 
 import attrs
 
+from antq.confirmation import Confirmation
 from antq.core.reasons import JsonValue, Param, Reason
 from antq.emulation.quotas import (
     Candidate,
@@ -75,7 +82,7 @@ from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
 from antq.periods import TEAM_RATING_WINDOW, MonthEndPolicy, Period, add_months
-from antq.vocabulary import CodedEnum, Lang
+from antq.vocabulary import LANGS, CodedEnum, Lang
 
 __all__ = [
     "GUIDANCE",
@@ -88,7 +95,10 @@ __all__ = [
     "TeamCap",
     "TeamProposal",
     "TeamResult",
+    "TeamRuleEntry",
+    "TeamSetting",
     "rate_teams",
+    "team_catalogue",
 ]
 
 #: Hướng dẫn 01/HD-BCA-V05: criteria for rating grassroots security teams and members.
@@ -741,3 +751,149 @@ def rate_teams(
             )
         )
     return tuple(results)
+
+
+# --- the catalogue ------------------------------------------------------------------------
+
+#: The id of the team-rating rules in the catalogue.
+TEAM_RULES_ID: Final = "hd01.teams"
+
+
+@attrs.frozen(kw_only=True)
+class TeamSetting:
+    """A choice antq makes where the guidance is silent, and how to change it."""
+
+    name: str
+    default: str
+    choices: tuple[str, ...]
+
+    def to_json(self) -> dict[str, JsonValue]:
+        return {"name": self.name, "default": self.default, "choices": list(self.choices)}
+
+
+@attrs.frozen(kw_only=True)
+class TeamRuleEntry:
+    """One rule of the team rating as the catalogue lists it: id, citation, status, text."""
+
+    id: str
+    title: Msg
+    citation: Citation
+    confirmation: Confirmation
+    note: Msg | None = None
+    settings: tuple[TeamSetting, ...] = ()
+
+    def to_json(self) -> dict[str, JsonValue]:
+        """The entry in the shape of the other catalogue entries (``antq rules --format json``)."""
+        return {
+            "id": self.id,
+            "rule_set": TEAM_RULES_ID,
+            "instrument": self.citation.instrument,
+            "role": "rule",
+            "confirmation": self.confirmation.code,
+            "citation": {lang: self.citation.render(lang) for lang in LANGS},
+            "title": {lang: self.title.render(lang) for lang in LANGS},
+            "note": None if self.note is None else {lang: self.note.render(lang) for lang in LANGS},
+            "settings": [s.to_json() for s in self.settings],
+        }
+
+    def render(self, lang: Lang) -> str:
+        """A few lines of text, like the other entries of ``antq rules``."""
+        lines = [
+            f"{self.id}  [{self.confirmation.label(lang)}]",
+            f"    {self.title.render(lang)}",
+            f"    {self.citation.render(lang)}",
+        ]
+        if self.note is not None:
+            lines.append(f"    note: {self.note.render(lang)}")
+        for setting in self.settings:
+            lines.append(
+                f"    setting {setting.name} = {setting.default} ({', '.join(setting.choices)})"
+            )
+        return "\n".join(lines)
+
+
+_TEAM_RULES: Final = (
+    TeamRuleEntry(
+        id="hd01.period",
+        title=Msg("The rating year runs from 15 November of the previous year to 14 November"),
+        citation=GUIDANCE,
+        confirmation=Confirmation.CONFIRMED,
+    ),
+    TeamRuleEntry(
+        id="hd01.grades",
+        title=Msg(
+            "Teams and members are rated on four levels: completed tasks excellently,"
+            " well, completed, not completed; the commune chairman decides"
+        ),
+        citation=GUIDANCE,
+        confirmation=Confirmation.CONFIRMED,
+    ),
+    TeamRuleEntry(
+        id="hd01.exclusion.complaint",
+        title=Msg(
+            "Teams and members under a complaint or denunciation still pending are not rated"
+        ),
+        citation=GUIDANCE,
+        confirmation=Confirmation.CONFIRMED,
+    ),
+    TeamRuleEntry(
+        id="hd01.exclusion.nine-months",
+        title=Msg(
+            "Teams operating less than 9 months, and members with less than 9 months of"
+            " service, in the rating year are not rated"
+        ),
+        citation=GUIDANCE,
+        confirmation=Confirmation.CONFIRMED,
+        note=Msg(
+            "antq counts 9 calendar months from the first active day in the rating year;"
+            " a month end follows the month-end policy"
+        ),
+        settings=(
+            TeamSetting(
+                name="month_end",
+                default=MonthEndPolicy.CLAMP.code,
+                choices=MonthEndPolicy.codes(),
+            ),
+        ),
+    ),
+    TeamRuleEntry(
+        id="hd01.leader",
+        title=Msg(
+            "A team leader's grade, or that of the deputy in charge, cannot be above the"
+            " team's, unless newly transferred and not responsible"
+        ),
+        citation=GUIDANCE,
+        confirmation=Confirmation.CONFIRMED,
+    ),
+    TeamRuleEntry(
+        id="hd01.cap",
+        title=Msg(
+            "Teams rated excellent may not exceed 20 percent of those rated good in the commune"
+        ),
+        citation=GUIDANCE,
+        confirmation=Confirmation.PARTIAL,
+        note=Msg(
+            "as reported; the original may mean 20 percent of all teams rated. How to round"
+            " and who is lowered are not stated: antq rounds down by default and lowers the"
+            " proposals with the lowest merit, then priority, then id"
+        ),
+        settings=(
+            TeamSetting(name="rounding", default=Rounding.FLOOR.code, choices=Rounding.codes()),
+            TeamSetting(name="base", default=CapBase.FINAL_GOOD.code, choices=CapBase.codes()),
+        ),
+    ),
+    TeamRuleEntry(
+        id="hd01.member-cap",
+        title=Msg("The cap on excellent applied to members as well"),
+        citation=GUIDANCE,
+        confirmation=Confirmation.UNCONFIRMED,
+        note=Msg(
+            "the guidance as known to antq does not say; applied only when member_cap is given"
+        ),
+    ),
+)
+
+
+def team_catalogue() -> tuple[TeamRuleEntry, ...]:
+    """The rules of the team rating (Hướng dẫn 01/HD-BCA-V05) that :func:`rate_teams` applies."""
+    return _TEAM_RULES
