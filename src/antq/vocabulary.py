@@ -16,7 +16,7 @@ True
 from __future__ import annotations
 
 from enum import Enum
-from typing import Literal, Self, cast
+from typing import Literal, Self
 
 from antq.errors import InputError
 
@@ -64,7 +64,7 @@ class CodedEnum(Enum):
         """Look a member up by its code; raise :class:`~antq.errors.InputError` if unknown."""
         member = cls._value2member_map_.get(code) if isinstance(code, str) else None
         if member is not None:
-            return cast(Self, member)
+            return member  # type: ignore[return-value]  # the map holds members of cls
         allowed = ", ".join(m.code for m in cls)
         raise InputError(
             path or cls.__name__, code, f"unknown {cls.__name__} code; expected one of: {allowed}"

@@ -39,7 +39,7 @@ from typing import IO, Any, TextIO
 import attrs
 
 from antq.core.facts import UnitFacts, check_text
-from antq.core.inputs import Input
+from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
@@ -219,10 +219,16 @@ class _Repeated(dict[str, Any]):
     repeated: str = ""
 
 
+#: How many objects with a repeated key the decoder has met: a reader compares it
+#: before and after decoding and looks for the repeated key only when it moved.
+_REPEATS = [0]
+
+
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     data = dict(pairs)
     if len(data) == len(pairs):
         return data
+    _REPEATS[0] += 1
     marked = _Repeated(data)
     seen: set[str] = set()
     for key, _ in pairs:
@@ -302,8 +308,9 @@ class _Units:
     def where(self, path: str) -> str:
         return f"{self.source}:{path}" if self.source else path
 
-    def read(self, raw: object, path: str, line: int | None) -> Item:
-        repeated = _repeated_key(raw, path)
+    def read(self, raw: object, path: str, line: int | None, *, may_repeat: bool = True) -> Item:
+        """Validate a raw unit object; ``may_repeat=False`` when it is known to repeat no key."""
+        repeated = _repeated_key(raw, path) if may_repeat else None
         if repeated is not None:
             where, key = repeated
             message = "the key appears more than once, so which value is meant is not known"
@@ -408,6 +415,11 @@ def read_jsonl(
                 continue
             if not text.strip():
                 continue
+            # NFC of the whole line is NFC of each string in it (JSON's syntax
+            # characters never combine), except strings written with \u escapes.
+            if not text.isascii():
+                text = unicodedata.normalize("NFC", text)
+            repeats = _REPEATS[0]
             try:
                 data = _DECODER.decode(text)
             except json.JSONDecodeError as error:
@@ -416,7 +428,11 @@ def read_jsonl(
                 message = f"malformed JSON at column {error.colno}: {error.msg}"
                 yield RowError(number, "", shown, message, source=name)
                 continue
-            yield units.read(_nfc(data), f"line {number}", number)
+            escaped = "\\u" in text
+            if escaped:
+                data = _nfc(data)
+            may_repeat = escaped or _REPEATS[0] != repeats
+            yield units.read(data, f"line {number}", number, may_repeat=may_repeat)
     finally:
         if owned:
             stream.close()
@@ -426,11 +442,12 @@ def read_jsonl(
 
 
 def _json_cell(text: str, path: str) -> object:
+    repeats = _REPEATS[0]
     try:
         value = _DECODER.decode(text)
     except json.JSONDecodeError as error:
         raise InputError(path, text, f"malformed JSON in the cell: {error.msg}") from None
-    repeated = _repeated_key(value, path)
+    repeated = _repeated_key(value, path) if _REPEATS[0] != repeats else None
     if repeated is not None:
         raise InputError(repeated[0], repeated[1], "the key appears more than once in the cell")
     return value
@@ -445,6 +462,8 @@ def _cell(text: str, schema: Mapping[str, Any], path: str) -> object:
     if kind == "integer":
         return int(text) if _INTEGER.fullmatch(text) else text
     if kind == "array":
+        if text == "[]":
+            return []
         if text.startswith("["):
             return _json_cell(text, path)
         items = schema.get("items", {})
@@ -497,6 +516,7 @@ class _CsvLayout:
             if name not in CSV_UNIT_COLUMNS and name not in known:
                 self.problems.append((name, name, "unknown column: not a unit key or a fact"))
             self.columns.append(_Column(index, name))
+        self._unit_columns = [(c.index, c.name) for c in self.columns if c.name in CSV_UNIT_COLUMNS]
         missing = [c for c in _REQUIRED_COLUMNS if c not in seen]
         self.fatal = (
             f"the header must name the columns {', '.join(_REQUIRED_COLUMNS)}; missing: "
@@ -556,11 +576,12 @@ class _CsvLayout:
     def _unit_cells(self, cells: list[str]) -> dict[str, str]:
         """The unit columns of a row that are not empty, as text."""
         found: dict[str, str] = {}
-        for column in self.columns:
-            if column.name in CSV_UNIT_COLUMNS and column.index < len(cells):
-                text = unicodedata.normalize("NFC", cells[column.index].strip())
+        size = len(cells)
+        for index, name in self._unit_columns:
+            if index < size:
+                text = unicodedata.normalize("NFC", cells[index].strip())
                 if text:
-                    found[column.name] = text
+                    found[name] = text
         return found
 
     def identification(self, cells: list[str]) -> dict[str, object]:
@@ -618,21 +639,17 @@ def _cell_reader(inp: Input[Any], schema: Mapping[str, Any]) -> Callable[[str, s
     """Reads one non-empty cell of ``inp`` (text as in :func:`_cell`) into its parsed value."""
     kind = schema.get("type")
     parse = inp.parse
-    if kind == "boolean":
+    if kind == "boolean" and parse is parse_bool:
 
         def read_boolean(text: str, path: str) -> object:
             value = _BOOLEANS.get(text)
-            return parse(_BOOLEANS.get(text.casefold(), text) if value is None else value, path)
+            if value is not None:
+                return value
+            return parse_bool(_BOOLEANS.get(text.casefold(), text), path)
 
         return read_boolean
-    if kind == "integer":
-
-        def read_integer(text: str, path: str) -> object:
-            if text.isascii() and text.isdigit():
-                return parse(int(text), path)
-            return parse(_cell(text, schema, path), path)
-
-        return read_integer
+    if kind == "integer" and parse is parse_count:
+        return _read_count
     if kind == "string":
         return parse
 
@@ -640,6 +657,13 @@ def _cell_reader(inp: Input[Any], schema: Mapping[str, Any]) -> Callable[[str, s
         return parse(_cell(text, schema, path), path)
 
     return read_other
+
+
+def _read_count(text: str, path: str) -> object:
+    # Up to 12 plain digits is a whole number from 0 to MAX_COUNT: nothing to check.
+    if len(text) <= 12 and text.isascii() and text.isdigit():
+        return int(text)
+    return parse_count(int(text) if _INTEGER.fullmatch(text) else text, path)
 
 
 class _RowFacts:
@@ -716,6 +740,8 @@ class _RowFacts:
 
 def _keyed_part(schema: Mapping[str, Any]) -> Callable[[str, str], object]:
     """Reads the cell of one key of an object fact as the JSON value it stands for."""
+    if schema.get("type") == "integer":
+        return _read_count
 
     def read(text: str, path: str) -> object:
         return _cell(text, schema, path)
