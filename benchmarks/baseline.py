@@ -314,8 +314,7 @@ def organisation(f: dict[str, Any], start: str, end: str) -> str:
                 f.get("security_force_advanced_collective"), f.get("security_force_grade")
             ),
             force_gate or zero(f.get("security_force_disciplined_warning_or_above")),
-            emulation_gate
-            or share(f.get("subunits_qualifying"), f.get("subunits_eligible"), 70),
+            emulation_gate or share(f.get("subunits_qualifying"), f.get("subunits_eligible"), 70),
             zero(f.get("individuals_disciplined_warning_or_above")),
         ]
     )
@@ -353,8 +352,7 @@ def school(f: dict[str, Any], start: str, end: str) -> str:
                 f.get("security_force_advanced_collective"), f.get("security_force_grade")
             ),
             force_gate or zero(f.get("security_force_disciplined_warning_or_above")),
-            emulation_gate
-            or share(f.get("subunits_qualifying"), f.get("subunits_eligible"), 70),
+            emulation_gate or share(f.get("subunits_qualifying"), f.get("subunits_eligible"), 70),
             zero(f.get("individuals_disciplined_warning_or_above")),
         ]
     )
@@ -558,7 +556,10 @@ def r_serious_crimes(found: list[dict[str, Any]] | None) -> Result:
     refused = [c for c in crimes if excused(c) is False]
     if refused:
         dates = ", ".join(day(c["date"]) for c in refused)
-        return NOT_MET, f"{len(refused)} vụ phạm tội nghiêm trọng trở lên không được miễn, ngày {dates}"
+        return (
+            NOT_MET,
+            f"{len(refused)} vụ phạm tội nghiêm trọng trở lên không được miễn, ngày {dates}",
+        )
     unassessed = [c for c in crimes if excused(c) is None]
     if unassessed:
         dates = ", ".join(day(c["date"]) for c in unassessed)
@@ -826,22 +827,43 @@ TITLES = {
     "subunits": "Có từ 70% trở lên số đầu mối trực thuộc đạt “Tập thể lao động tiên tiến” hoặc “Hoàn thành tốt nhiệm vụ”",
     "individual-discipline": "Không có cá nhân của đơn vị bị xử lý kỷ luật từ hình thức cảnh cáo trở lên",
 }
-_POINTS = "a b c d đ e g".split()
+_POINTS = ["a", "b", "c", "d", "đ", "e", "g"]
 _AREA_CLAUSES = {
-    "party-resolution": "4.1", "registration": "4.1", "households-registered": "4.1", "policy": "4.2",
+    "party-resolution": "4.1",
+    "registration": "4.1",
+    "households-registered": "4.1",
+    "policy": "4.2",
     **{slug: f"4.3.{_POINTS[n]}" for n, (slug, _) in enumerate(SECURITY_EVENTS)},
-    "offences-reduced": "4.4.a", "no-serious-crime": "4.4.b", "no-new-hotspot": "4.4.c",
-    "no-new-social-evil": "4.4.c", "supervised-persons": "4.4.c", "no-serious-accident": "4.4.d",
-    "force-rating": "4.5", "force-discipline": "4.5",
+    "offences-reduced": "4.4.a",
+    "no-serious-crime": "4.4.b",
+    "no-new-hotspot": "4.4.c",
+    "no-new-social-evil": "4.4.c",
+    "supervised-persons": "4.4.c",
+    "no-serious-accident": "4.4.d",
+    "force-rating": "4.5",
+    "force-discipline": "4.5",
 }
 _ORG_CLAUSES = {
-    "scope": "1.2.b", "party-resolution": "6.1", "security-plan": "6.1", "registration": "6.1",
-    "internal-rules": "6.1", "staff-informed": "6.1", "effective-models": "6.1", "policy": "6.2",
-    "no-unlawful-religion": "6.3.a", "no-exploiting-religion": "6.3.b",
-    "no-complaint-incitement": "6.3.c", "no-unlawful-strike": "6.3.d", "no-serious-crime": "6.3.đ",
-    "no-state-secret-violation": "6.3.e", "no-serious-accident": "6.3.g",
-    "no-staff-admin-penalty": "6.3.h", "no-staff-social-evil": "6.3.h",
-    "security-force-rating": "6.4", "security-force-discipline": "6.4", "subunits": "6.5",
+    "scope": "1.2.b",
+    "party-resolution": "6.1",
+    "security-plan": "6.1",
+    "registration": "6.1",
+    "internal-rules": "6.1",
+    "staff-informed": "6.1",
+    "effective-models": "6.1",
+    "policy": "6.2",
+    "no-unlawful-religion": "6.3.a",
+    "no-exploiting-religion": "6.3.b",
+    "no-complaint-incitement": "6.3.c",
+    "no-unlawful-strike": "6.3.d",
+    "no-serious-crime": "6.3.đ",
+    "no-state-secret-violation": "6.3.e",
+    "no-serious-accident": "6.3.g",
+    "no-staff-admin-penalty": "6.3.h",
+    "no-staff-social-evil": "6.3.h",
+    "security-force-rating": "6.4",
+    "security-force-discipline": "6.4",
+    "subunits": "6.5",
     "individual-discipline": "6.5",
 }
 
@@ -880,7 +902,13 @@ for _slug in ("units-registered", "units-recognised"):
     CITATIONS[f"tt124.commune.{_slug}"] = _cite("5.4")
 for _slug, _code in _ORG_CLAUSES.items():
     CITATIONS[f"tt124.agency.{_slug}"] = CITATIONS[f"tt124.enterprise.{_slug}"] = _cite(_code)
-for _slug in (*_ORG_CLAUSES, "members-informed", "parent-board", "no-school-violence", "no-offending-members"):
+for _slug in (
+    *_ORG_CLAUSES,
+    "members-informed",
+    "parent-board",
+    "no-school-violence",
+    "no-offending-members",
+):
     _code = _school_clause(_slug)
     _text = _cite(_code)
     if _code == "7.3":

@@ -32,7 +32,6 @@ import argparse
 import cProfile
 import csv
 import gc
-import io
 import json
 import os
 import platform
@@ -41,7 +40,6 @@ import random
 import re
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -121,7 +119,12 @@ ORG_EVENTS = {
     "complaint_incitement": 1,
 }
 SCHOOL_EVENTS = {"school_violence": 50, "crime": 25, "other_violation": 20, "serious_incident": 5}
-GRAVITY = {"it_nghiem_trong": 55, "nghiem_trong": 30, "rat_nghiem_trong": 12, "dac_biet_nghiem_trong": 3}
+GRAVITY = {
+    "it_nghiem_trong": 55,
+    "nghiem_trong": 30,
+    "rat_nghiem_trong": 12,
+    "dac_biet_nghiem_trong": 3,
+}
 
 
 def _pick(rng: random.Random, weights: dict[str, float]) -> str:
@@ -157,7 +160,9 @@ class Generator:
             return (last + dt.timedelta(days=self.rng.randint(1, 40))).isoformat()
         return (first + dt.timedelta(days=self.rng.randrange((last - first).days + 1))).isoformat()
 
-    def incident(self, unit_id: str, n: int, events: dict[str, float], start: str, end: str) -> dict[str, Any]:
+    def incident(
+        self, unit_id: str, n: int, events: dict[str, float], start: str, end: str
+    ) -> dict[str, Any]:
         category = _pick(self.rng, events)
         raw: dict[str, Any] = {
             "id": f"VV-{unit_id}-{n}",
@@ -169,11 +174,21 @@ class Generator:
             if gravity != "it_nghiem_trong":
                 roll = self.rng.random()
                 if roll < 0.55:  # detected in time, mitigated and reported: excused
-                    raw.update(force_majeure=False, timely_detected=True, mitigated=True, reported_immediately=True)
+                    raw.update(
+                        force_majeure=False,
+                        timely_detected=True,
+                        mitigated=True,
+                        reported_immediately=True,
+                    )
                 elif roll < 0.65:  # force majeure
                     raw["force_majeure"] = True
                 elif roll < 0.85:  # not excused
-                    raw.update(force_majeure=False, timely_detected=self.chance(0.5), mitigated=False, reported_immediately=True)
+                    raw.update(
+                        force_majeure=False,
+                        timely_detected=self.chance(0.5),
+                        mitigated=False,
+                        reported_immediately=True,
+                    )
                 # else: flags not assessed yet -> unknown
             if self.chance(0.3):
                 raw["description"] = "Trộm cắp tài sản; đã khởi tố, điều tra"
@@ -185,12 +200,18 @@ class Generator:
                 raw["force_majeure"] = True
         return raw
 
-    def incidents(self, unit_id: str, weights: tuple[int, ...], events: dict[str, float], start: str, end: str) -> list[dict[str, Any]]:
+    def incidents(
+        self, unit_id: str, weights: tuple[int, ...], events: dict[str, float], start: str, end: str
+    ) -> list[dict[str, Any]]:
         count = self.rng.choices(range(len(weights)), weights=weights)[0]
         return [self.incident(unit_id, n, events, start, end) for n in range(1, count + 1)]
 
     def offences(self, facts: dict[str, Any], scale: int, p_reduced: float) -> None:
-        previous = [self.rng.randint(0, 2 * scale), self.rng.randint(0, scale), self.rng.randint(0, 3 * scale)]
+        previous = [
+            self.rng.randint(0, 2 * scale),
+            self.rng.randint(0, scale),
+            self.rng.randint(0, 3 * scale),
+        ]
         current = list(previous)
         if self.chance(p_reduced):
             nonzero = [i for i, v in enumerate(current) if v]
@@ -215,16 +236,27 @@ class Generator:
             "party_resolution_q1": self.yes(0.99),
             "registered_q1": self.yes(0.995),
             "households_resident": resident,
-            "households_registered": resident if self.chance(0.965) else resident - self.rng.randint(1, 6),
+            "households_registered": resident
+            if self.chance(0.965)
+            else resident - self.rng.randint(1, 6),
             "policy_implemented": self.yes(0.995),
-            "incidents": self.incidents(unit_id, (58, 27, 11, 3, 1), AREA_EVENTS, self.area_start, self.area_end),
+            "incidents": self.incidents(
+                unit_id, (58, 27, 11, 3, 1), AREA_EVENTS, self.area_start, self.area_end
+            ),
             "supervised_persons_managed": self.yes(0.985, 0.01),
             "grassroots_force_grade": self.rng.choices(GRADES, weights=(20, 53, 26, 1))[0],
             "grassroots_force_members_disciplined": 0 if self.chance(0.99) else 1,
         }
         self.offences(facts, 2, 0.96)
         self.drop_some(facts, 0.03)
-        return self.unit(unit_id, "residential_area", f"{'Tổ dân phố' if ward else 'Thôn'} {n}", facts, commune, province)
+        return self.unit(
+            unit_id,
+            "residential_area",
+            f"{'Tổ dân phố' if ward else 'Thôn'} {n}",
+            facts,
+            commune,
+            province,
+        )
 
     def commune(self, unit_id: str, name: str, province: str, units: int) -> dict[str, Any]:
         registered = units if self.chance(0.96) else units - 1
@@ -247,7 +279,14 @@ class Generator:
         self.drop_some(facts, 0.02)
         return self.unit(unit_id, "commune", name, facts, None, province)
 
-    def organisation(self, unit_id: str, staff: int, events: dict[str, float], topics: list[str], security_force: bool) -> dict[str, Any]:
+    def organisation(
+        self,
+        unit_id: str,
+        staff: int,
+        events: dict[str, float],
+        topics: list[str],
+        security_force: bool,
+    ) -> dict[str, Any]:
         eligible = self.yes(0.96, 0.01)
         qualifying_of = self.rng.randint(0, 12)
         facts: dict[str, Any] = {
@@ -255,14 +294,23 @@ class Generator:
             "party_resolution_q1": self.yes(0.97),
             "security_plan_q1": self.yes(0.98),
             "registered_q1": self.yes(0.985),
-            "internal_rules_topics": topics if self.chance(0.94) else sorted(set(topics) - {self.rng.choice(topics)}),
+            "internal_rules_topics": topics
+            if self.chance(0.94)
+            else sorted(set(topics) - {self.rng.choice(topics)}),
             "effective_models": self.rng.choices(range(4), weights=(3, 60, 27, 10))[0],
             "policy_implemented": self.yes(0.99),
             "incidents": self.incidents(unit_id, (88, 9, 3), events, self.start, self.end),
             "emulation_eligible": eligible,
             "has_security_force": security_force,
             "subunits_eligible": qualifying_of,
-            "subunits_qualifying": max(0, min(qualifying_of, -(-7 * qualifying_of // 10) + (self.rng.randint(0, 3) if self.chance(0.95) else -1))),
+            "subunits_qualifying": max(
+                0,
+                min(
+                    qualifying_of,
+                    -(-7 * qualifying_of // 10)
+                    + (self.rng.randint(0, 3) if self.chance(0.95) else -1),
+                ),
+            ),
             "individuals_disciplined_warning_or_above": 0 if self.chance(0.97) else 1,
         }
         if security_force:
@@ -292,8 +340,12 @@ class Generator:
         size = self.rng.choices(sizes, weights=(20, 30, 32, 15))[0] if self.chance(0.97) else None
         facts = {
             "enterprise_size": size,
-            **self.organisation(unit_id, self.rng.randint(10, 2500), ORG_EVENTS, AGENCY_TOPICS, self.chance(0.55)),
-            "staff_admin_sanctioned_security_order": 0 if self.chance(0.97) else self.rng.randint(1, 3),
+            **self.organisation(
+                unit_id, self.rng.randint(10, 2500), ORG_EVENTS, AGENCY_TOPICS, self.chance(0.55)
+            ),
+            "staff_admin_sanctioned_security_order": 0
+            if self.chance(0.97)
+            else self.rng.randint(1, 3),
             "staff_social_evil_disciplined_warning_or_above": 0 if self.chance(0.98) else 1,
         }
         self.drop_some(facts, 0.03)
@@ -302,8 +354,14 @@ class Generator:
 
     def school(self, unit_id: str, n: int, commune: str, province: str) -> dict[str, Any]:
         levels = {
-            "mam_non": 33, "tieu_hoc": 30, "trung_hoc_co_so": 24, "trung_hoc_pho_thong": 8,
-            "lien_cap": 2, "giao_duc_thuong_xuyen": 1.5, "giao_duc_nghe_nghiep": 1, "cao_dang": 0.5,
+            "mam_non": 33,
+            "tieu_hoc": 30,
+            "trung_hoc_co_so": 24,
+            "trung_hoc_pho_thong": 8,
+            "lien_cap": 2,
+            "giao_duc_thuong_xuyen": 1.5,
+            "giao_duc_nghe_nghiep": 1,
+            "cao_dang": 0.5,
         }
         level = _pick(self.rng, levels) if self.chance(0.98) else None
         members = self.rng.randint(150, 2500)
@@ -311,7 +369,9 @@ class Generator:
             "education_level": level,
             **self.organisation(unit_id, 0, SCHOOL_EVENTS, SCHOOL_TOPICS, self.chance(0.3)),
             "school_members_total": members,
-            "school_members_informed": members if self.chance(0.95) else members - self.rng.randint(1, 20),
+            "school_members_informed": members
+            if self.chance(0.95)
+            else members - self.rng.randint(1, 20),
             "parent_board_coordination": self.yes(0.95, 0.02),
             "members_offending_disciplined_warning_or_above": 0 if self.chance(0.98) else 1,
         }
@@ -319,7 +379,15 @@ class Generator:
         name = f"Trường {level or 'chưa rõ cấp'} số {n}"
         return self.unit(unit_id, "educational_institution", name, facts, commune, province)
 
-    def unit(self, unit_id: str, kind: str, name: str, facts: dict[str, Any], commune: str | None, province: str) -> dict[str, Any]:
+    def unit(
+        self,
+        unit_id: str,
+        kind: str,
+        name: str,
+        facts: dict[str, Any],
+        commune: str | None,
+        province: str,
+    ) -> dict[str, Any]:
         raw: dict[str, Any] = {"id": unit_id, "kind": kind, "year": self.year, "name": name}
         if commune is not None:
             raw["commune"] = commune
@@ -328,12 +396,19 @@ class Generator:
         return raw
 
 
-def generate(seed: int = SEED, year: int = YEAR, scale: float = 1.0) -> dict[str, list[dict[str, Any]]]:
+def generate(
+    seed: int = SEED, year: int = YEAR, scale: float = 1.0
+) -> dict[str, list[dict[str, Any]]]:
     """The raw units of one national round, by kind."""
     gen = Generator(seed, year)
     n = {k: max(1, round(v * scale)) for k, v in COUNTS.items()}
     communes = [
-        (f"X{i:04d}", gen.chance(0.25), f"{gen.rng.choice(FIRST)} {gen.rng.choice(SECOND)} {i}", PROVINCES[i % len(PROVINCES)])
+        (
+            f"X{i:04d}",
+            gen.chance(0.25),
+            f"{gen.rng.choice(FIRST)} {gen.rng.choice(SECOND)} {i}",
+            PROVINCES[i % len(PROVINCES)],
+        )
         for i in range(1, n["communes"] + 1)
     ]
     units: dict[str, list[dict[str, Any]]] = {kind: [] for kind in FILES}
@@ -387,7 +462,7 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, list):
-        if value and isinstance(value[0], dict) or not value:
+        if (value and isinstance(value[0], dict)) or not value:
             return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         return ";".join(value)
     return str(value)
@@ -520,7 +595,9 @@ def import_times(n: int) -> dict[str, Any]:
     for _ in range(n):
         run = subprocess.run(
             [sys.executable, "-X", "importtime", "-c", "import antq"],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         )
         lines = [m.groups() for m in map(_IMPORTTIME.match, run.stderr.splitlines()) if m]
         total = next(int(cum) for _, cum, _, name in lines if name.strip() == "antq")
@@ -530,7 +607,11 @@ def import_times(n: int) -> dict[str, Any]:
         ((int(self_us), name.strip()) for self_us, _, _, name in best_lines), reverse=True
     )[:6]
     script = Path(sys.executable).with_name("antq")
-    cli = [str(script), "--version"] if script.exists() else [sys.executable, "-m", "antq.cli", "--version"]
+    cli = (
+        [str(script), "--version"]
+        if script.exists()
+        else [sys.executable, "-m", "antq.cli", "--version"]
+    )
     return {
         "n": n,
         "bare_ms": bare * 1000,
@@ -563,9 +644,9 @@ def single_unit_latency(
         )
         figures = []
         for fn in (
-            lambda: antq.evaluate(unit),
-            lambda: antq.evaluate(built),
-            lambda: baseline.outcome(raw),
+            lambda unit=unit: antq.evaluate(unit),
+            lambda built=built: antq.evaluate(built),
+            lambda raw=raw: baseline.outcome(raw),
         ):
             fn()
             best = float("inf")
@@ -628,10 +709,21 @@ def child(mode: str, csv_dir: Path, marks_at: tuple[int, int]) -> None:
             if mode == "flat" and n == marks_at[-1]:
                 break
     wall, cpu = clock() - wall, time.process_time() - cpu
-    print(json.dumps({
-        "units": n, "errors": errors, "wall": wall, "cpu": cpu, "evaluate": in_evaluate,
-        "outcomes": tally, "start_rss": start_rss, "marks": marks, "peak_rss": max_rss_mb(),
-    }))
+    print(
+        json.dumps(
+            {
+                "units": n,
+                "errors": errors,
+                "wall": wall,
+                "cpu": cpu,
+                "evaluate": in_evaluate,
+                "outcomes": tally,
+                "start_rss": start_rss,
+                "marks": marks,
+                "peak_rss": max_rss_mb(),
+            }
+        )
+    )
 
 
 def run_child(mode: str, csv_dir: Path, marks_at: tuple[int, int]) -> dict[str, Any]:
@@ -639,7 +731,9 @@ def run_child(mode: str, csv_dir: Path, marks_at: tuple[int, int]) -> dict[str, 
     where = ",".join(map(str, marks_at))
     run = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(csv_dir), where],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     result: dict[str, Any] = json.loads(run.stdout)
     result["process_wall"] = time.perf_counter() - start
@@ -677,8 +771,15 @@ def memory_per_unit(jsonl_dir: Path, n: int) -> tuple[float, float]:
 
 
 def antq_verdicts(units: list[antq.UnitFacts]) -> list[str]:
+    """Verdict objects (reasons built only if read), their outcomes kept."""
     evaluate = antq.evaluate
     return [evaluate(u).outcome.code for u in units]
+
+
+def antq_outcomes(units: list[antq.UnitFacts]) -> list[str]:
+    """Outcomes alone, through antq.decide."""
+    decide = antq.decide
+    return [decide(u).code for u in units]
 
 
 def antq_full(units: list[antq.UnitFacts]) -> tuple[list[str], int]:
@@ -720,7 +821,9 @@ def criterion_agreement(
             if mine.get(cid) == theirs.get(cid):
                 equal += 1
             elif len(differences) < 5:
-                differences.append(f"{unit.unit_id} {cid}: antq {mine.get(cid)}, baseline {theirs.get(cid)}")
+                differences.append(
+                    f"{unit.unit_id} {cid}: antq {mine.get(cid)}, baseline {theirs.get(cid)}"
+                )
     return compared, equal, differences
 
 
@@ -747,17 +850,28 @@ def print_profile(title: str, profile: cProfile.Profile, top: int) -> None:
     print(f"\n{title}: top {top} by own time (total {total:.2f} s under cProfile)")
     print(f"  {'own s':>7} {'own%':>5} {'cum s':>7} {'calls':>10}  function")
     for (file, line, func), (_, calls, own, cum, _) in rows[:top]:
-        print(f"  {own:7.3f} {100 * own / total:5.1f} {cum:7.3f} {calls:10,d}  {_where(file)}:{line}({func})")
+        print(
+            f"  {own:7.3f} {100 * own / total:5.1f} {cum:7.3f} {calls:10,d}  {_where(file)}:{line}({func})"
+        )
 
 
 def profile_phases(csv_dir: Path, jsonl_dir: Path, top: int) -> None:
     book = antq.default_rulebook()
     phases: list[tuple[str, Callable[[], Any]]] = []
     holder: dict[str, Any] = {}
-    phases.append(("(a) loading CSV", lambda: holder.__setitem__("csv", load(read_any(csv_dir, book)))))
-    phases.append(("(b) loading JSON Lines", lambda: holder.__setitem__("units", load(read_any(jsonl_dir, book)))))
+    phases.append(
+        ("(a) loading CSV", lambda: holder.__setitem__("csv", load(read_any(csv_dir, book))))
+    )
+    phases.append(
+        (
+            "(b) loading JSON Lines",
+            lambda: holder.__setitem__("units", load(read_any(jsonl_dir, book))),
+        )
+    )
     phases.append(("(c) evaluation, verdicts only", lambda: antq_verdicts(holder["units"])))
-    phases.append(("(d) evaluation, full results (explain('vi'))", lambda: antq_full(holder["units"])))
+    phases.append(
+        ("(d) evaluation, full results (explain('vi'))", lambda: antq_full(holder["units"]))
+    )
     for title, fn in phases:
         profile = cProfile.Profile()
         profile.runcall(fn)
@@ -778,7 +892,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the data here and keep it")
     parser.add_argument("--full-every", type=int, default=4, help="full results on every N-th unit")
     parser.add_argument("--repeat", type=int, default=3, help="N of best-of-N for the fast phases")
-    parser.add_argument("--profile", action="store_true", help="cProfile each phase instead of timing")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile each phase instead of timing"
+    )
     parser.add_argument("--top", type=int, default=20, help="functions per profile")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -807,9 +923,13 @@ def _run(args: argparse.Namespace, root: Path, started: float) -> int:
     total = sum(len(rows) for rows in raw.values())
     incidents = sum(len(r["facts"].get("incidents", ())) for rows in raw.values() for r in rows)
     sizes = {d: sum(f.stat().st_size for f in d.iterdir()) / 1e6 for d in (csv_dir, jsonl_dir)}
-    del raw
-    counts = ", ".join(f"{round(v * args.scale):,} {k.replace('_', ' ')}" for k, v in COUNTS.items())
-    print(f"Data: seed {args.seed}, round {YEAR}: {total:,} units ({counts}), {incidents:,} incidents")
+    raw.clear()  # free the generated rows before measuring
+    counts = ", ".join(
+        f"{round(v * args.scale):,} {k.replace('_', ' ')}" for k, v in COUNTS.items()
+    )
+    print(
+        f"Data: seed {args.seed}, round {YEAR}: {total:,} units ({counts}), {incidents:,} incidents"
+    )
     print(
         f"      CSV {sizes[csv_dir]:.1f} MB, JSON Lines {sizes[jsonl_dir]:.1f} MB, "
         f"one file per kind in {root} (generated in {fmt_s(gen_wall)}, written in {fmt_s(write_wall)})"
@@ -821,16 +941,27 @@ def _run(args: argparse.Namespace, root: Path, started: float) -> int:
     # -- startup
     startup = import_times(7)
     print(f"\nStartup (fresh interpreters, best of {startup['n']})")
-    print(f"  import antq: python -c 'import antq' minus python -c pass   {startup['import_ms']:6.1f} ms")
-    print(f"  import antq: -X importtime, cumulative for antq            {startup['importtime_ms']:6.1f} ms")
-    print("    heaviest modules (own µs): " + ", ".join(f"{name} {us:,}" for us, name in startup["heaviest"]))
-    print(f"  command line: {startup['cli']} (wall, interpreter included)   {startup['cli_ms']:6.1f} ms")
+    print(
+        f"  import antq: python -c 'import antq' minus python -c pass   {startup['import_ms']:6.1f} ms"
+    )
+    print(
+        f"  import antq: -X importtime, cumulative for antq            {startup['importtime_ms']:6.1f} ms"
+    )
+    print(
+        "    heaviest modules (own µs): "
+        + ", ".join(f"{name} {us:,}" for us, name in startup["heaviest"])
+    )
+    print(
+        f"  command line: {startup['cli']} (wall, interpreter included)   {startup['cli_ms']:6.1f} ms"
+    )
     print(f"  (python -c pass alone: {startup['bare_ms']:.1f} ms)")
 
     # -- loading
     print("\nLoading every unit into UnitFacts (antq.io.batch.read_any on the directory, 1 run)")
     jsonl_wall, jsonl_cpu, units = timed(lambda: load(read_any(jsonl_dir)))
-    print(f"  JSON Lines  {fmt_s(jsonl_wall):>8} wall {fmt_s(jsonl_cpu):>8} CPU  {per_unit(jsonl_wall, total)}  (into a list)")
+    print(
+        f"  JSON Lines  {fmt_s(jsonl_wall):>8} wall {fmt_s(jsonl_cpu):>8} CPU  {per_unit(jsonl_wall, total)}  (into a list)"
+    )
     print("  CSV         see the whole round below: its time inside read_any (streamed)")
     dicts_wall, _, dicts = best_of(1, lambda: read_dicts(jsonl_dir))
     rows_wall, _, _ = timed(lambda: read_csv_rows(csv_dir))
@@ -843,31 +974,53 @@ def _run(args: argparse.Namespace, root: Path, started: float) -> int:
 
     # -- evaluation
     gc.collect()
-    print(f"\nEvaluation in memory, {total:,} units (antq: 1 run; baseline: best of {n_rep})")
-    a_wall, a_cpu, a_codes = timed(lambda: antq_verdicts(units))
+    print(f"\nEvaluation in memory, {total:,} units (best of {n_rep} runs each)")
+    d_wall, d_cpu, d_codes = best_of(n_rep, lambda: antq_outcomes(units))
+    a_wall, a_cpu, a_codes = best_of(n_rep, lambda: antq_verdicts(units))
     b_wall, b_cpu, b_codes = best_of(n_rep, lambda: baseline_verdicts(dicts))
-    ratio_verdicts = a_wall / b_wall
-    print(f"  verdicts only   antq      {fmt_s(a_wall):>8} wall {fmt_s(a_cpu):>8} CPU  {per_unit(a_wall, total)}")
-    print(f"                  baseline  {fmt_s(b_wall):>8} wall {fmt_s(b_cpu):>8} CPU  {per_unit(b_wall, total)}")
-    print(f"                  antq/baseline = {ratio_verdicts:.1f} (CPU {a_cpu / b_cpu:.1f})")
+    ratio_verdicts = d_wall / b_wall
+    ratio_objects = a_wall / b_wall
+    print(
+        f"  verdicts only   antq.decide(facts)          {fmt_s(d_wall):>8} wall {fmt_s(d_cpu):>8} CPU  {per_unit(d_wall, total)}"
+    )
+    print(
+        f"                  antq.evaluate(facts).outcome {fmt_s(a_wall):>7} wall {fmt_s(a_cpu):>8} CPU  {per_unit(a_wall, total)}"
+    )
+    print(
+        f"                  baseline                    {fmt_s(b_wall):>8} wall {fmt_s(b_cpu):>8} CPU  {per_unit(b_wall, total)}"
+    )
+    print(
+        f"                  antq/baseline = {ratio_verdicts:.2f} with decide (CPU {d_cpu / b_cpu:.2f}), {ratio_objects:.2f} with Verdict objects (CPU {a_cpu / b_cpu:.2f})"
+    )
+    assert d_codes == a_codes, "antq.decide and antq.evaluate disagree"
     sample = slice(None, None, args.full_every)
     s_units, s_dicts = units[sample], dicts[sample]
-    fa_wall, fa_cpu, (fa_codes, fa_chars) = timed(lambda: antq_full(s_units))
+    fa_wall, fa_cpu, (fa_codes, fa_chars) = best_of(n_rep, lambda: antq_full(s_units))
     fb_wall, fb_cpu, (fb_codes, fb_chars) = best_of(n_rep, lambda: baseline_full(s_dicts))
     ratio_full = fa_wall / fb_wall
     every = f"every {args.full_every}th unit, " if args.full_every > 1 else ""
     print(f"  full results: evaluate + Verdict.explain('vi'), {every}{len(s_units):,} units")
-    print(f"                  antq      {fmt_s(fa_wall):>8} wall {fmt_s(fa_cpu):>8} CPU  {per_unit(fa_wall, len(s_units))}  {fa_chars / len(s_units):,.0f} chars/unit")
-    print(f"                  baseline  {fmt_s(fb_wall):>8} wall {fmt_s(fb_cpu):>8} CPU  {per_unit(fb_wall, len(s_units))}  {fb_chars / len(s_units):,.0f} chars/unit")
+    print(
+        f"                  antq      {fmt_s(fa_wall):>8} wall {fmt_s(fa_cpu):>8} CPU  {per_unit(fa_wall, len(s_units))}  {fa_chars / len(s_units):,.0f} chars/unit"
+    )
+    print(
+        f"                  baseline  {fmt_s(fb_wall):>8} wall {fmt_s(fb_cpu):>8} CPU  {per_unit(fb_wall, len(s_units))}  {fb_chars / len(s_units):,.0f} chars/unit"
+    )
     print(f"                  antq/baseline = {ratio_full:.1f} (CPU {fa_cpu / fb_cpu:.1f})")
 
     # -- agreement
     tally = Counter(a_codes)
-    print("\nOutcomes (antq): " + ", ".join(f"{k} {tally[k]:,}" for k in ("met", "not_met", "unknown", "not_applicable")))
+    print(
+        "\nOutcomes (antq): "
+        + ", ".join(f"{k} {tally[k]:,}" for k in ("met", "not_met", "unknown", "not_applicable"))
+    )
     by_kind = Counter((u.kind.code, c) for u, c in zip(units, a_codes, strict=True))
     for kind in FILES:
         n_kind = sum(v for (k, _), v in by_kind.items() if k == kind)
-        shares = ", ".join(f"{c} {100 * by_kind[(kind, c)] / n_kind:.0f}%" for c in ("met", "not_met", "unknown", "not_applicable"))
+        shares = ", ".join(
+            f"{c} {100 * by_kind[(kind, c)] / n_kind:.0f}%"
+            for c in ("met", "not_met", "unknown", "not_applicable")
+        )
         print(f"  {kind:<24} {n_kind:>7,}: {shares}")
     same, n = agreement(a_codes, b_codes)
     same_full, n_full = agreement(fa_codes, fb_codes)
@@ -876,17 +1029,25 @@ def _run(args: argparse.Namespace, root: Path, started: float) -> int:
     compared, equal, differences = criterion_agreement(c_units, c_dicts)
     print("Agreement with the baseline")
     print(f"  outcomes, verdicts only        {same:,}/{n:,} = {100 * same / n:.2f}%")
-    print(f"  outcomes, full results         {same_full:,}/{n_full:,} = {100 * same_full / n_full:.2f}%")
-    print(f"  criterion by criterion         {equal:,}/{compared:,} = {100 * equal / compared:.2f}% (every {check_every}th unit, {len(c_units):,} units)")
+    print(
+        f"  outcomes, full results         {same_full:,}/{n_full:,} = {100 * same_full / n_full:.2f}%"
+    )
+    print(
+        f"  criterion by criterion         {equal:,}/{compared:,} = {100 * equal / compared:.2f}% (every {check_every}th unit, {len(c_units):,} units)"
+    )
     for line in differences:
         print(f"    {line}")
-    mismatches = [(u.unit_id, x, y) for u, x, y in zip(units, a_codes, b_codes, strict=True) if x != y][:5]
+    mismatches = [
+        (u.unit_id, x, y) for u, x, y in zip(units, a_codes, b_codes, strict=True) if x != y
+    ][:5]
     for unit_id, x, y in mismatches:
         print(f"    {unit_id}: antq {x}, baseline {y}")
 
     # -- single unit
     single = single_unit_latency(units, a_codes, 7, 500)
-    print("\nOne unit through antq.evaluate(facts), a unit meeting every criterion (best of 7 × 500 calls)")
+    print(
+        "\nOne unit through antq.evaluate(facts), a unit meeting every criterion (best of 7 × 500 calls)"
+    )
     print(f"  {'kind':<24} {'facts read':>11} {'built in Python':>16} {'baseline':>9}")
     for kind, (read_us, built_us, base_us) in single.items():
         print(f"  {kind:<24} {read_us:8.1f} µs {built_us:13.1f} µs {base_us:6.1f} µs")
@@ -894,7 +1055,8 @@ def _run(args: argparse.Namespace, root: Path, started: float) -> int:
 
     facts_bytes, verdict_bytes = memory_per_unit(jsonl_dir, min(5_000, len(units)))
     parent_rss = max_rss_mb()
-    del units, dicts, s_units, s_dicts, c_units, c_dicts
+    for held in (units, dicts, s_units, s_dicts, c_units, c_dicts):
+        held.clear()  # free them before the child processes run
     _DICTS.clear()
     gc.collect()
 
@@ -903,8 +1065,12 @@ def _run(args: argparse.Namespace, root: Path, started: float) -> int:
     round_ = run_child("round", csv_dir, marks_at)
     flat = run_child("flat", csv_dir, marks_at)
     r_read = round_["wall"] - round_["evaluate"]
-    print("\nWhole round in a fresh process: read_any(CSV directory) -> antq.evaluate, streamed, 1 run")
-    print(f"  loading from CSV (time inside read_any): {fmt_s(r_read)}  {per_unit(r_read, round_['units'])}")
+    print(
+        "\nWhole round in a fresh process: read_any(CSV directory) -> antq.evaluate, streamed, 1 run"
+    )
+    print(
+        f"  loading from CSV (time inside read_any): {fmt_s(r_read)}  {per_unit(r_read, round_['units'])}"
+    )
     print(
         f"  {round_['units']:,} units, {round_['errors']} errors: {fmt_s(round_['wall'])} wall, "
         f"{fmt_s(round_['cpu'])} CPU ({fmt_s(r_read)} reading, {fmt_s(round_['evaluate'])} evaluating); "
@@ -916,7 +1082,9 @@ def _run(args: argparse.Namespace, root: Path, started: float) -> int:
         + ", ".join(f"after {k:,} units {v:.0f} MB" for k, v in round_["marks"].items())
         + ")"
     )
-    print("Memory while streaming, fresh process: read_csv(check_duplicates=False) -> evaluate, verdicts dropped")
+    print(
+        "Memory while streaming, fresh process: read_csv(check_duplicates=False) -> evaluate, verdicts dropped"
+    )
     marks = flat["marks"]
     lo, hi = marks_at
     flat_ratio = marks[hi] / marks[lo] if lo in marks and hi in marks else float("nan")
@@ -948,21 +1116,60 @@ def _run(args: argparse.Namespace, root: Path, started: float) -> int:
             TARGET_ROUND_S * args.scale,
             "s",
         ),
-        ("antq/baseline, verdicts only", f"<= {TARGET_RATIO_VERDICTS:g}", ratio_verdicts, TARGET_RATIO_VERDICTS, "x"),
-        ("antq/baseline, full results", f"<= {TARGET_RATIO_FULL:g}", ratio_full, TARGET_RATIO_FULL, "x"),
-        ("memory flat when streaming (100k/20k RSS)", f"<= {TARGET_FLAT_RATIO:g}", flat_ratio, TARGET_FLAT_RATIO, "x"),
+        (
+            "antq/baseline, verdicts only (antq.decide)",
+            f"<= {TARGET_RATIO_VERDICTS:g}",
+            ratio_verdicts,
+            TARGET_RATIO_VERDICTS,
+            "x",
+        ),
+        (
+            "  the same with Verdict objects (evaluate)",
+            f"<= {TARGET_RATIO_VERDICTS:g}",
+            ratio_objects,
+            TARGET_RATIO_VERDICTS,
+            "x",
+        ),
+        (
+            "antq/baseline, full results",
+            f"<= {TARGET_RATIO_FULL:g}",
+            ratio_full,
+            TARGET_RATIO_FULL,
+            "x",
+        ),
+        (
+            "memory flat when streaming (100k/20k RSS)",
+            f"<= {TARGET_FLAT_RATIO:g}",
+            flat_ratio,
+            TARGET_FLAT_RATIO,
+            "x",
+        ),
         ("import antq", f"< {TARGET_IMPORT_MS:g} ms", startup["import_ms"], TARGET_IMPORT_MS, "ms"),
-        ("single-unit evaluation (slowest kind)", f"< {TARGET_SINGLE_US:g} µs", worst_single, TARGET_SINGLE_US, "µs"),
+        (
+            "single-unit evaluation (slowest kind)",
+            f"< {TARGET_SINGLE_US:g} µs",
+            worst_single,
+            TARGET_SINGLE_US,
+            "µs",
+        ),
     ]
     for name, target, value, limit, unit in lines:
         strict = target.startswith("<") and not target.startswith("<=")
         met = value < limit if strict else value <= limit
-        by = f"({value / limit:.1f}× the target)" if not met else f"({100 * (1 - value / limit):.0f}% margin)"
+        by = (
+            f"({value / limit:.1f}× the target)"
+            if not met
+            else f"({100 * (1 - value / limit):.0f}% margin)"
+        )
         shown = f"{value:.2f} {unit}" if unit in ("s", "x") else f"{value:.1f} {unit}"
         print(verdict_line(name, target, shown, met, by))
     agree = same == n and same_full == n_full and equal == compared
-    print(f"  {'baseline agrees with antq':<44} {'100%':<10} {100 * same / n:>10.2f} %   {'MET   ' if agree else 'MISSED'}")
-    print(f"\nTotal run time {fmt_s(time.perf_counter() - started)} (CPU of this process {fmt_s(time.process_time())})")
+    print(
+        f"  {'baseline agrees with antq':<44} {'100%':<10} {100 * same / n:>10.2f} %   {'MET   ' if agree else 'MISSED'}"
+    )
+    print(
+        f"\nTotal run time {fmt_s(time.perf_counter() - started)} (CPU of this process {fmt_s(time.process_time())})"
+    )
     return 0
 
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
 from typing import TypeAlias
 
 import attrs
 
 from antq.errors import InputError
 from antq.frozen import FrozenMap
+from antq.i18n import formatting
 from antq.i18n.catalog import Label, label_from_json
 from antq.vocabulary import LANGS, CodedEnum, Lang, vocabulary_member
 
@@ -42,8 +42,6 @@ JsonValue: TypeAlias = "int | str | bool | list[JsonValue] | dict[str, JsonValue
 
 
 def _format_param(value: Param, lang: Lang) -> str:
-    from antq.i18n import formatting
-
     if isinstance(value, bool):
         return ("có" if value else "không") if lang == "vi" else ("yes" if value else "no")
     if isinstance(value, int):
@@ -53,7 +51,7 @@ def _format_param(value: Param, lang: Lang) -> str:
     if isinstance(value, Percent):
         # Truncated, never rounded up: 69.96% must not print as "70,0%" beside "< 70%".
         tenths = value.numerator * 1000 // value.denominator
-        return formatting.format_number(Decimal(tenths) / 10, lang, decimals=1) + "%"
+        return formatting.format_scaled(tenths, 1, lang) + "%"
     if isinstance(value, CodedEnum):
         return value.label(lang)
     if isinstance(value, str):

@@ -83,16 +83,21 @@ def within(start: dt.date | None, end: dt.date | None, d: dt.date) -> bool:
 # --- attrs validators ---------------------------------------------------------
 
 
+# The validators below name the field only when the value is wrong: entities are
+# made for every unit of a batch, and a valid value needs no error path.
+
+
 def non_empty_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """attrs validator: a non-empty string (ids, names, codes)."""
-    check_non_empty_str(value, field_path(instance, attribute.name))
+    if not (isinstance(value, str) and value.strip()):
+        check_non_empty_str(value, field_path(instance, attribute.name))
 
 
 def optional_non_empty_str(
     instance: object, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     """attrs validator: ``None`` or a non-empty string."""
-    if value is not None:
+    if value is not None and not (isinstance(value, str) and value.strip()):
         check_non_empty_str(value, field_path(instance, attribute.name))
 
 
@@ -104,7 +109,8 @@ def plain_str(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 def date_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """attrs validator: a :class:`datetime.date`."""
-    check_date(value, field_path(instance, attribute.name))
+    if type(value) is not dt.date:
+        check_date(value, field_path(instance, attribute.name))
 
 
 def optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -44,9 +44,18 @@ def _catalogue(lang: Lang) -> gettext.NullTranslations:
         return gettext.GNUTranslations(handle)
 
 
+#: Translations already looked up, by language then msgid: reports render the
+#: same few hundred messages for every unit.
+_TRANSLATED: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+
+
 def translate(msgid: str, lang: Lang) -> str:
     """The translation of ``msgid`` in ``lang`` (the msgid itself if it has none)."""
-    return _catalogue(lang).gettext(msgid)
+    known = _TRANSLATED[lang]
+    text = known.get(msgid)
+    if text is None:
+        text = known[msgid] = _catalogue(lang).gettext(msgid)
+    return text
 
 
 @attrs.frozen

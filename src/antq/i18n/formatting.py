@@ -103,6 +103,7 @@ __all__ = [
     "format_percent",
     "format_percent_value",
     "format_ratio",
+    "format_scaled",
     "parse_date",
     "parse_datetime",
     "parse_number",
@@ -261,6 +262,8 @@ def format_number(
     '-1,234,567'
     """
     lang = _check_lang(lang)
+    if type(n) is int and not decimals:
+        return _render(n, 0, lang)  # the common case, exact without fractions
     value = _to_fraction(n, "n")
     if decimals is None:
         if isinstance(n, Decimal):
@@ -277,6 +280,18 @@ def format_number(
     else:
         _check_decimals(decimals)
     return _render(_round_half_up(value, decimals), decimals, lang)
+
+
+def format_scaled(scaled: int, decimals: int, lang: Lang = "vi") -> str:
+    """Write ``scaled / 10**decimals`` exactly, e.g. tenths of a percent.
+
+    >>> format_scaled(689, 1), format_scaled(-5, 2, "en")
+    ('68,9', '-0.05')
+    """
+    if isinstance(scaled, bool) or not isinstance(scaled, int):
+        raise TypeError(f"scaled must be an int, not {type(scaled).__name__}")
+    _check_decimals(decimals)
+    return _render(scaled, decimals, _check_lang(lang))
 
 
 def _ratio(numerator: int, denominator: int) -> Fraction:
@@ -449,6 +464,7 @@ class DateStyle(CodedEnum):
 DateStyleCode = Literal["numeric", "weekday", "long"]
 
 
+@functools.lru_cache(maxsize=4096)  # reports write the same period bounds again and again
 def _numeric(d: date) -> str:
     # Explicit dd/mm/yyyy rather than a CLDR pattern: CLDR's vi short date changes
     # between versions (Babel 2.18 gives "3/9/19"), the official order does not.

@@ -579,7 +579,7 @@ class _CsvLayout:
         size = len(cells)
         for index, name in self._unit_columns:
             if index < size:
-                text = unicodedata.normalize("NFC", cells[index].strip())
+                text = cells[index].strip()
                 if text:
                     found[name] = text
         return found
@@ -759,11 +759,13 @@ def _csv_records(
     def texts() -> Iterator[str]:
         for raw in lines:
             counter["line"] += 1
-            text = _decode(raw)
-            if isinstance(text, UnicodeDecodeError):
-                bad[counter["line"]] = text
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as error:
+                bad[counter["line"]] = error
                 text = raw.decode("utf-8", errors="replace")
-            yield text
+            # NFC of a whole line is NFC of each cell: CSV's separators never combine.
+            yield text if text.isascii() else unicodedata.normalize("NFC", text)
 
     reader = csv.reader(texts(), strict=True)
     while True:
@@ -775,8 +777,12 @@ def _csv_records(
         except csv.Error as error:
             yield start, error
             continue
-        decode_errors = [bad.pop(n) for n in range(start, counter["line"] + 1) if n in bad]
-        yield start, decode_errors[0] if decode_errors else record
+        if bad:
+            errors = [bad.pop(n) for n in range(start, counter["line"] + 1) if n in bad]
+            if errors:
+                yield start, errors[0]
+                continue
+        yield start, record
 
 
 def read_csv(
@@ -818,7 +824,7 @@ def read_csv(
                     yield RowError(line, "", record, layout.fatal, source=name)
                     return
                 continue
-            if not any(cell.strip() for cell in record):
+            if not "".join(record).strip():
                 continue
             try:
                 unit = layout.read_unit(record, units)

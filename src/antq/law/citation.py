@@ -63,6 +63,8 @@ class Citation:
     article: int | None = None
     clause: int | None = None
     point: str | None = attrs.field(default=None, converter=_normalise_point)
+    # Rendered text by language, made on first use (a citation is printed for every unit).
+    _rendered: dict[str, str] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.instrument, str):
@@ -152,6 +154,12 @@ class Citation:
     def render(self, lang: Lang = "vi") -> str:
         """The citation as text: ``"Điều 5 khoản 4 Thông tư 124/2021/TT-BCA"`` or
         ``"Article 5(4), Circular 124/2021/TT-BCA"``."""
+        text = self._rendered.get(lang)
+        if text is None:
+            text = self._rendered[lang] = self._render(lang)
+        return text
+
+    def _render(self, lang: Lang) -> str:
         name = self.law.name(lang)
         if self.article is None:
             return name

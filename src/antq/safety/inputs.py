@@ -37,13 +37,14 @@ _INCIDENT_FIELDS = (
     "reported_immediately",
 )
 _INCIDENT_FLAGS = ("force_majeure", "timely_detected", "mitigated", "reported_immediately")
+_INCIDENT_FIELD_SET = frozenset(_INCIDENT_FIELDS)
 
 
 def parse_incident(raw: object, path: str) -> Incident:
     """Read one incident record; errors name the field path and value."""
     if not isinstance(raw, dict):
         raise InputError(path, raw, "expected an incident object")
-    unknown = sorted(set(raw) - set(_INCIDENT_FIELDS))
+    unknown = [] if raw.keys() <= _INCIDENT_FIELD_SET else sorted(set(raw) - _INCIDENT_FIELD_SET)
     if unknown:
         raise InputError(
             f"{path}.{unknown[0]}",
@@ -65,12 +66,13 @@ def parse_incident(raw: object, path: str) -> Incident:
             raise InputError(f"{path}.{text_field}", value, "expected a string")
     gravity_code = raw.get("gravity")
     try:
+        # Errors name the field alone; the handler below puts the path before it.
         return Incident(
-            date=declare.parse_date(raw["date"], f"{path}.date"),
-            category=IncidentCategory.from_code(raw["category"], path=f"{path}.category"),
+            date=declare.parse_date(raw["date"], "date"),
+            category=IncidentCategory.from_code(raw["category"], path="category"),
             gravity=None
             if gravity_code is None
-            else CrimeGravity.from_code(gravity_code, path=f"{path}.gravity"),
+            else CrimeGravity.from_code(gravity_code, path="gravity"),
             id=raw.get("id"),
             unit_id=raw.get("unit_id"),
             description=raw.get("description") or "",
@@ -122,21 +124,29 @@ class OffenceCounts:
         object.__setattr__(self, "total", self.crimes + self.social_evils + self.other_violations)
 
 
+_OFFENCE_FIELDS = ("crimes", "social_evils", "other_violations")
+
+
 def parse_offence_counts(raw: object, path: str) -> OffenceCounts:
-    fields = ("crimes", "social_evils", "other_violations")
+    fields = _OFFENCE_FIELDS
     if not isinstance(raw, dict):
         raise InputError(path, raw, f"expected an object with {', '.join(fields)}")
-    extra = sorted(set(raw) - set(fields))
-    if extra:
-        raise InputError(
-            f"{path}.{extra[0]}", raw[extra[0]], f"unknown field; allowed: {', '.join(fields)}"
+    if len(raw) != len(fields) or raw.keys() != set(fields):
+        extra = sorted(set(raw) - set(fields))
+        if extra:
+            raise InputError(
+                f"{path}.{extra[0]}", raw[extra[0]], f"unknown field; allowed: {', '.join(fields)}"
+            )
+        missing = next(name for name in fields if name not in raw)
+        raise InputError(f"{path}.{missing}", None, "is required")
+    try:
+        return OffenceCounts(
+            crimes=declare.parse_count(raw["crimes"], "crimes"),
+            social_evils=declare.parse_count(raw["social_evils"], "social_evils"),
+            other_violations=declare.parse_count(raw["other_violations"], "other_violations"),
         )
-    values = {}
-    for name in fields:
-        if name not in raw:
-            raise InputError(f"{path}.{name}", None, "is required")
-        values[name] = declare.parse_count(raw[name], f"{path}.{name}")
-    return OffenceCounts(**values)
+    except InputError as error:
+        raise InputError(f"{path}.{error.path}", error.value, error.message) from None
 
 
 _COUNTS_SCHEMA = {
