@@ -214,9 +214,7 @@ def test_criterion_matches_the_spec(
     if applies is not None:
         # A cross-reference names the provision it applies (Điều 5 khoản 2; Điều 7 khoản 3).
         assert criterion.note is not None
-        assert Citation.parse(f"{instrument} {applies}").render("en") in criterion.note.render(
-            "en"
-        )
+        assert Citation.parse(f"{instrument} {applies}").render("en") in criterion.note.render("en")
 
 
 def test_judgements_read_only_assessor_inputs_or_titles() -> None:
