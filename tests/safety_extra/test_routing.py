@@ -131,6 +131,10 @@ def test_explain_in_both_languages() -> None:
     assert "Điều 9 khoản 1 điểm b" in route.explain("vi")
     assert "chưa xác nhận" in route.explain("vi")
     assert route.explain("en").endswith("unconfirmed")
+    no_citation = dossier_route(RA, date(2021, 6, 1)).explain("en")
+    assert "Article" not in no_citation
+    with_note = dossier_route(UnitKind.AGENCY, date(2025, 8, 1)).explain("en")
+    assert with_note.endswith("whose full text is not available to antq")
 
 
 @pytest.mark.parametrize(
