@@ -173,12 +173,24 @@ def incident_items(prefix: str, cited_as: Citation | None, points: str) -> list[
     return out
 
 
-def security_force(prefix: str, citation: Citation) -> list[Criterion]:
-    """The unit's own security force (Điều 6 khoản 4; Điều 7 khoản 5)."""
+def security_force(prefix: str, citation: Citation, *, if_any: bool) -> list[Criterion]:
+    """The unit's own security force (Điều 6 khoản 4; Điều 7 khoản 5).
+
+    Điều 7 khoản 5 says "nếu có" (if any), so an institution without a force of
+    its own is not assessed on it (confirmed). Điều 6 khoản 4 does not say so:
+    the same treatment of an agency or enterprise is antq's reading (PARTIAL).
+    """
     gate = WhenAllTrue(((i.EMULATION_ELIGIBLE, NOT_ELIGIBLE), (i.HAS_SECURITY_FORCE, NO_FORCE)))
-    note = Msg(
-        "not applicable without a security force of its own: antq's reading, not confirmed in the text"
-    )
+    if if_any:
+        confirmation = Confirmation.CONFIRMED
+        note = Msg(
+            "the clause says 'if any': an institution without a security force of its own is not assessed on this item"
+        )
+    else:
+        confirmation = Confirmation.PARTIAL
+        note = Msg(
+            "not applicable without a security force of its own: antq's reading, not confirmed in the text"
+        )
     return [
         Criterion(
             id=f"{prefix}.security-force-rating",
@@ -194,7 +206,7 @@ def security_force(prefix: str, citation: Citation) -> list[Criterion]:
             ),
             gate_inputs=(i.EMULATION_ELIGIBLE, i.HAS_SECURITY_FORCE),
             applies_when=gate,
-            confirmation=Confirmation.PARTIAL,
+            confirmation=confirmation,
             note=note,
         ),
         Criterion(
@@ -208,7 +220,7 @@ def security_force(prefix: str, citation: Citation) -> list[Criterion]:
             check=NoneCounted(i.SECURITY_FORCE_DISCIPLINED),
             gate_inputs=(i.EMULATION_ELIGIBLE, i.HAS_SECURITY_FORCE),
             applies_when=gate,
-            confirmation=Confirmation.PARTIAL,
+            confirmation=confirmation,
             note=note,
         ),
     ]

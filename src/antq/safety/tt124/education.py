@@ -115,7 +115,7 @@ CRITERIA: tuple[Criterion, ...] = (
             "the clause joins its two parts with a comma; antq reads them as separate requirements"
         ),
     ),
-    *security_force(P, c124(7, 5)),
+    *security_force(P, c124(7, 5), if_any=True),
     *subunits(P, c124(7, 6)),
 )
 

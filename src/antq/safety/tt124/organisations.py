@@ -114,7 +114,7 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
             check=NoneCounted(i.STAFF_SOCIAL_EVIL_DISCIPLINED),
             note=Msg("point h is read as two counts because its wording is ambiguous"),
         ),
-        *security_force(prefix, c124(6, 4)),
+        *security_force(prefix, c124(6, 4), if_any=False),
         *subunits(prefix, c124(6, 5)),
     )
 
