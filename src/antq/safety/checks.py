@@ -244,11 +244,13 @@ class NoIncidents:
     categories: frozenset[IncidentCategory]
 
     def decide(self, context: Context) -> Outcome:
-        start, end = context.period.start, context.period.end
-        categories = self.categories
-        for incident in context.values[INCIDENTS.name]:
-            if incident.category in categories and start <= incident.date <= end:
-                return NOT_MET
+        incidents = context.values[INCIDENTS.name]
+        if incidents:
+            start, end = context.period.start, context.period.end
+            categories = self.categories
+            for incident in incidents:
+                if incident.category in categories and start <= incident.date <= end:
+                    return NOT_MET
         return MET
 
     def __call__(self, context: Context) -> Finding:
