@@ -413,43 +413,132 @@ def test_registry_keys_match_numbers() -> None:
     assert len(all_instruments()) == len(INSTRUMENTS)
 
 
-@pytest.mark.parametrize(
-    "number",
-    [
-        TT23,
-        TT124,
-        TT48,
-        "09/2024/TT-BCA",
-        "510/QĐ-BCA-V05",
-        "11/2021/TT-BCA",
-        "20/2025/TT-BCA",
-        "06/2022/QH15",
-        "30/2023/QH15",
-        "72/2025/QH15",
-        "202/2025/QH15",
-        "40/2024/NĐ-CP",
-        "14/2024/TT-BCA",
-        "38/2006/NĐ-CP",
-        "01/HD-BCA-V05",
-        "22/HD-BCA-V05",
-        "12/HD-BCA-V05",
-        "521/QĐ-TTg",
-        "04/2012/TT-BNV",
-        "318/QĐ-TTg",
-        "3371/BCA-V05",
-        "04/2022/QĐ-TTg",
-        "98/2023/NĐ-CP",
-        "152/2025/NĐ-CP",
-        "12/2019/TT-BCA",
-        "40/2014/TT-BCA",
-        "35/2013/QH13",
-        "73/2021/QH14",
-        "06/2014/NĐ-CP",
-        "9745/QĐ-BCA-V05",
-    ],
+#: Every numbered national instrument that the specification (safe-standard.md,
+#: emulation-awards.md, entities.md, prior-art.md) names, by the number it gives.
+SPEC_NATIONAL_NUMBERS = (
+    "01/2005/TTLT-VKSTC-TATC-BCA-BQP",
+    "01/2024/TT-BNV",
+    "01/2026/QĐ-TTg",
+    "01/HD-BCA-V05",
+    "01/VBHN-BCA",
+    "02/2024/TT-VKSTC",
+    "02/2025/NĐ-CP",
+    "04/2012/TT-BNV",
+    "04/2022/QĐ-TTg",
+    "04/2024/TT-BCA",
+    "04/HD-BCA-V05",
+    "05/2022/TT-BNV",
+    "06/2014/NĐ-CP",
+    "06/2022/QH15",
+    "06/2026/QH16",
+    "06/CT-BCA-V05",
+    "09-CT/TW",
+    "09/2017/TT-BNV",
+    "09/2024/TT-BCA",
+    "105/2025/NĐ-CP",
+    "11/2021/TT-BCA",
+    "12/2010/TT-BCA",
+    "12/2019/TT-BCA",
+    "12/HD-BCA-V05",
+    "124/2021/TT-BCA",
+    "132-KL/TW",
+    "139/QĐ-VKSTC",
+    "14/2018/TT-BNV",
+    "14/2024/TT-BCA",
+    "142/2020/TT-BCA",
+    "15/2014/NĐ-CP",
+    "15/2025/TT-BNV",
+    "152/2025/NĐ-CP",
+    "163-KL/TW",
+    "163/2024/QH15",
+    "1624/BVHTTDL-VHCS",
+    "1656/NQ-UBTVQH15",
+    "17/2015/TT-BCA",
+    "186-KL/TW",
+    "20/2025/TT-BCA",
+    "202/2025/QH15",
+    "203/2025/QH15",
+    "210-KL/TW",
+    "22/2025/TT-BCA",
+    "22/HD-BCA-V05",
+    "23/2012/TT-BCA",
+    "268/NQ-CP",
+    "27/2001/QH10",
+    "28/2025/QĐ-TTg",
+    "30/2020/NĐ-CP",
+    "30/2023/QH15",
+    "318/QĐ-TTg",
+    "3371/BCA-V05",
+    "35/2013/QH13",
+    "35/2015/TT-BCA",
+    "35/2016/TT-BNNPTNT",
+    "37/2012/QH13",
+    "38/2006/NĐ-CP",
+    "40/2013/QH13",
+    "40/2014/TT-BCA",
+    "40/2024/NĐ-CP",
+    "44-KL/TW",
+    "47/TTr-V05-P2",
+    "48/2019/QH14",
+    "48/2025/TT-BCA",
+    "510/QĐ-BCA-V05",
+    "521/QĐ-TTg",
+    "55/2024/QH15",
+    "65/2014/NĐ-CP",
+    "72/2025/QH15",
+    "73/2009/NĐ-CP",
+    "73/2021/QH14",
+    "79/2014/NĐ-CP",
+    "80/2021/NĐ-CP",
+    "9033/QĐ-BCA",
+    "91/2017/NĐ-CP",
+    "926/QĐ-TTg",
+    "96/2019/QH14",
+    "9745/QĐ-BCA-V05",
+    "98/2023/NĐ-CP",
 )
-def test_required_instruments_are_registered(number: str) -> None:
-    assert get_instrument(number).number == number
+
+#: Numbers the specification itself marks UNCONFIRMED (entities.md §1.5, §1.6, §2.4,
+#: §4.2, §4.3 and its open questions).
+SPEC_UNCONFIRMED_NUMBERS = (
+    "05/2022/TT-BNV",
+    "09/2017/TT-BNV",
+    "105/2025/NĐ-CP",
+    "14/2018/TT-BNV",
+    "15/2014/NĐ-CP",
+    "203/2025/QH15",
+    "48/2019/QH14",
+    "55/2024/QH15",
+)
+
+
+@pytest.mark.parametrize("number", SPEC_NATIONAL_NUMBERS)
+def test_every_instrument_the_spec_names_is_registered(number: str) -> None:
+    inst = get_instrument(number)
+    assert inst.number == number
+    assert cite(number).render("vi") == inst.name("vi")
+
+
+@pytest.mark.parametrize("number", SPEC_UNCONFIRMED_NUMBERS)
+def test_numbers_the_spec_doubts_are_registered_as_unconfirmed(number: str) -> None:
+    inst = get_instrument(number)
+    assert inst.confirmation is Confirmation.UNCONFIRMED
+    assert inst.is_unconfirmed("number")
+
+
+def test_alternative_number_does_not_double_the_amendment() -> None:
+    # 09/2017 and 14/2018 are two reported numbers of one amendment: only one links to it.
+    assert [i.number for i in amended_by("04/2012/TT-BNV")] == ["09/2017/TT-BNV", "05/2022/TT-BNV"]
+    assert get_instrument("14/2018/TT-BNV").amends == ()
+
+
+def test_submission_kind() -> None:
+    submission = get_instrument("47/TTr-V05-P2")
+    assert submission.kind is InstrumentKind.SUBMISSION
+    assert cite("47/TTr-V05-P2").render("en") == "Submission 47/TTr-V05-P2"
+    assert Citation.parse("Tờ trình 47/TTr-V05-P2") == cite("47/TTr-V05-P2")
+    with pytest.raises(DefinitionError, match="marker"):
+        make(number="1/TT-BCA", kind=InstrumentKind.SUBMISSION)
 
 
 def test_tt124_dates_and_shape() -> None:

@@ -90,6 +90,8 @@ class InstrumentKind(CodedEnum):
     OFFICIAL_LETTER = ("official_letter", "công văn", "official letter")
     DIRECTIVE = ("directive", "chỉ thị", "directive")
     CONCLUSION = ("conclusion", "kết luận", "conclusion")
+    #: A submission (tờ trình) proposing an instrument; it has no legal effect of its own.
+    SUBMISSION = ("submission", "tờ trình", "submission")
 
     @property
     def title_vi(self) -> str:
@@ -167,6 +169,7 @@ _KIND_MARKERS: Final[Mapping[InstrumentKind, re.Pattern[str]]] = MappingProxyTyp
         InstrumentKind.GUIDANCE: re.compile(r"/HD-"),
         InstrumentKind.DIRECTIVE: re.compile(r"[/-]CT[-/]"),
         InstrumentKind.CONCLUSION: re.compile(r"-KL/"),
+        InstrumentKind.SUBMISSION: re.compile(r"/TTr-"),
     }
 )
 

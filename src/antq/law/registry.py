@@ -6,10 +6,11 @@ paraphrased. A date the specification does not give, or marks UNCONFIRMED withou
 value, is ``None`` and listed in ``unconfirmed``; a date given from a single or
 secondary source with an UNCONFIRMED mark is kept and also listed there.
 
-Provincial instruments (Bình Thuận, Bắc Ninh, Yên Bái...) are not registered: their
-numbers are not unique across provinces. Nor are instruments whose number the
-specification marks UNCONFIRMED (the 2024 fire-prevention law, the 2019 militia law,
-the 2025 constitutional resolution...), since the number is the registry key.
+An instrument whose number the specification marks UNCONFIRMED (the 2024 law on fire
+prevention, 55/2024/QH15?) is registered under that number with ``"number"`` in
+``unconfirmed`` and the confirmation UNCONFIRMED, so a citation of it says how sure
+it is. Instruments the specification names without any number (the 2008 Ordinance
+on commune police) cannot be registered: the number is the registry key.
 
 >>> get_instrument("124/2021/TT-BCA").effective
 datetime.date(2022, 2, 10)
@@ -364,6 +365,21 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         ),
     ),
     Instrument(
+        number="9033/QĐ-BCA",
+        kind=_K.DECISION,
+        issuer=_I.MINISTRY_OF_PUBLIC_SECURITY,
+        title_vi="Danh mục văn bản quy phạm pháp luật của Bộ Công an hết hiệu lực đến 31/12/2019",
+        title_en="List of Ministry of Public Security legal documents expired by 31/12/2019",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=_NO_DATES,
+        note=(
+            "2020 (cited as 9033/QĐ-BCA/2020); exact dates unknown. Cited as a source that"
+            " TT 40/2014 had expired by 31/12/2019."
+        ),
+    ),
+    Instrument(
         number="142/2020/TT-BCA",
         kind=_K.CIRCULAR,
         issuer=_I.MINISTRY_OF_PUBLIC_SECURITY,
@@ -409,6 +425,21 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         ),
     ),
     Instrument(
+        number="47/TTr-V05-P2",
+        kind=_K.SUBMISSION,
+        issuer=_I.MPS_V05,
+        title_vi="Tờ trình đề xuất quy định tiêu chí đánh giá, phân loại phong trào",
+        title_en="Submission proposing the criteria for scoring and classifying the movement",
+        signed=date(2022, 1, 17),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note=(
+            "By the Director of V05; the proposal behind QĐ 510/QĐ-BCA-V05. A submission has"
+            " no legal effect of its own, so it has no effective date."
+        ),
+    ),
+    Instrument(
         number="06/2022/QH15",
         kind=_K.LAW,
         issuer=_I.NATIONAL_ASSEMBLY,
@@ -434,6 +465,21 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         articles=_mentioned(54),
         confirmation=CONFIRMED,
         note="Điều 54: reward money. Replaced by NĐ 152/2025 from 01/07/2025.",
+    ),
+    Instrument(
+        number="02/2024/TT-VKSTC",
+        kind=_K.CIRCULAR,
+        issuer=_I.SUPREME_PROCURACY,
+        title_vi="Thông tư của Viện kiểm sát nhân dân tối cao viện dẫn Luật Thi đua, khen thưởng",
+        title_en="Supreme People's Procuracy circular citing the Law on Emulation and Commendation",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=_NO_DATES,
+        note=(
+            "Named only because it cites 'Điều 27 Luật Thi đua, khen thưởng', which confirms the"
+            " article numbering of Law 06/2022/QH15. Its subject and dates are not in the spec."
+        ),
     ),
     Instrument(
         number="04/2024/TT-BCA",
@@ -717,8 +763,8 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         unconfirmed=_NO_DATES,
         note=(
             "Amended 2013 (40/2013/QH13). Superseded from 01/07/2025 by the 2024 Law on Fire"
-            " Prevention, Fighting, Rescue and Relief, whose number is unconfirmed"
-            " (not registered)."
+            " Prevention, Fighting, Rescue and Relief (registered as 55/2024/QH15, a number"
+            " the spec marks unconfirmed)."
         ),
     ),
     Instrument(
@@ -732,6 +778,35 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         amends=("27/2001/QH10",),
         confirmation=PARTIAL,
         unconfirmed=_NO_DATES,
+    ),
+    Instrument(
+        number="55/2024/QH15",
+        kind=_K.LAW,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+        title_en="Law on Fire Prevention and Fighting, Rescue and Relief (2024)",
+        signed=date(2024, 11, 29),
+        effective=date(2025, 7, 1),
+        repeals=("27/2001/QH10",),
+        article_count=55,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", "repeals"),
+        note=(
+            "Passed 29/11/2024, in force 01/07/2025, 8 chapters and 55 articles (entities.md"
+            " §1.5); the number is UNCONFIRMED. Keeps the Đội dân phòng."
+        ),
+    ),
+    Instrument(
+        number="105/2025/NĐ-CP",
+        kind=_K.DECREE,
+        issuer=_I.GOVERNMENT,
+        title_vi="Quy định chi tiết Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+        title_en="Detailing the Law on Fire Prevention and Fighting, Rescue and Relief",
+        signed=None,
+        effective=None,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES),
+        note="Reported as the implementing decree of the 2024 law; UNCONFIRMED in the spec.",
     ),
     Instrument(
         number="79/2014/NĐ-CP",
@@ -792,6 +867,30 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         article_count=33,
         confirmation=CONFIRMED,
         note="5 chapters, 33 articles; replaced the 1998 ordinance.",
+    ),
+    Instrument(
+        number="15/2014/NĐ-CP",
+        kind=_K.DECREE,
+        issuer=_I.GOVERNMENT,
+        title_vi="Quy định chi tiết Luật Hòa giải ở cơ sở",
+        title_en="Detailing the Law on Grassroots Mediation",
+        signed=None,
+        effective=None,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES),
+        note="Named as the implementing decree; UNCONFIRMED in the spec (entities.md §2.4).",
+    ),
+    Instrument(
+        number="48/2019/QH14",
+        kind=_K.LAW,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Luật Dân quân tự vệ",
+        title_en="Law on the People's Militia and Self-Defence Force (2019)",
+        signed=None,
+        effective=date(2020, 7, 1),
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", "signed"),
+        note="Passed 2019, in force 01/07/2020; the number is UNCONFIRMED (entities.md §1.6).",
     ),
     Instrument(
         number="73/2021/QH14",
@@ -916,6 +1015,33 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         unconfirmed=("effective",),
     ),
     Instrument(
+        number="203/2025/QH15",
+        kind=_K.RESOLUTION,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Nghị quyết sửa đổi, bổ sung Hiến pháp (chính quyền địa phương hai cấp)",
+        title_en="Resolution amending the Constitution (two levels of local government)",
+        signed=None,
+        effective=None,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES),
+        note="Passed 06/2025 (day not given); the amended Art. 110 creates the two levels.",
+    ),
+    Instrument(
+        number="1656/NQ-UBTVQH15",
+        kind=_K.RESOLUTION,
+        issuer=_I.NA_STANDING_COMMITTEE,
+        title_vi="Nghị quyết sắp xếp các đơn vị hành chính cấp xã của thành phố Hà Nội",
+        title_en="Resolution rearranging the commune-level units of Hà Nội",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=_NO_DATES,
+        note=(
+            "Example (prior-art.md) of the per-province Standing Committee resolutions that old"
+            " to new commune mappings must cite; dates not in the spec."
+        ),
+    ),
+    Instrument(
         number="02/2025/NĐ-CP",
         kind=_K.DECREE,
         issuer=_I.GOVERNMENT,
@@ -956,6 +1082,35 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         ),
     ),
     Instrument(
+        number="14/2018/TT-BNV",
+        kind=_K.CIRCULAR,
+        issuer=_I.MINISTRY_OF_HOME_AFFAIRS,
+        title_vi="Số hiệu khác được nêu cho thông tư sửa đổi Thông tư 04/2012/TT-BNV",
+        title_en="Alternative number given for the circular amending TT 04/2012/TT-BNV",
+        signed=None,
+        effective=None,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES),
+        note=(
+            "From background knowledge only (entities.md §4.3). The amendment is registered as"
+            " 09/2017/TT-BNV; at most one of the two numbers is right, so this entry carries"
+            " no amends link."
+        ),
+    ),
+    Instrument(
+        number="05/2022/TT-BNV",
+        kind=_K.CIRCULAR,
+        issuer=_I.MINISTRY_OF_HOME_AFFAIRS,
+        title_vi="Sửa đổi tiếp Thông tư 04/2012/TT-BNV về thôn, tổ dân phố",
+        title_en="Later amendment of TT 04/2012/TT-BNV on villages and residential groups",
+        signed=None,
+        effective=None,
+        amends=("04/2012/TT-BNV",),
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES, "amends"),
+        note="The spec marks it UNCONFIRMED; its full text is not available.",
+    ),
+    Instrument(
         number="268/NQ-CP",
         kind=_K.RESOLUTION,
         issuer=_I.GOVERNMENT,
@@ -966,6 +1121,42 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         confirmation=PARTIAL,
         unconfirmed=("effective",),
         note="Named as a basis of the draft decree on thôn / tổ dân phố; content unconfirmed.",
+    ),
+    Instrument(
+        number="163-KL/TW",
+        kind=_K.CONCLUSION,
+        issuer=_I.PARTY_CENTRAL,
+        title_vi="Kết luận của Đảng, một căn cứ của dự thảo nghị định về thôn, tổ dân phố",
+        title_en="Party conclusion, one basis of the draft decree on villages and groups",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("issuer", *_NO_DATES),
+        note="Named with 163/186/210-KL/TW and NQ 268/NQ-CP as the basis of the draft decree.",
+    ),
+    Instrument(
+        number="186-KL/TW",
+        kind=_K.CONCLUSION,
+        issuer=_I.PARTY_CENTRAL,
+        title_vi="Kết luận của Đảng, một căn cứ của dự thảo nghị định về thôn, tổ dân phố",
+        title_en="Party conclusion, one basis of the draft decree on villages and groups",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("issuer", *_NO_DATES),
+        note="Named with 163/186/210-KL/TW and NQ 268/NQ-CP as the basis of the draft decree.",
+    ),
+    Instrument(
+        number="210-KL/TW",
+        kind=_K.CONCLUSION,
+        issuer=_I.PARTY_CENTRAL,
+        title_vi="Kết luận của Đảng, một căn cứ của dự thảo nghị định về thôn, tổ dân phố",
+        title_en="Party conclusion, one basis of the draft decree on villages and groups",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("issuer", *_NO_DATES),
+        note="Named with 163/186/210-KL/TW and NQ 268/NQ-CP as the basis of the draft decree.",
     ),
     Instrument(
         number="30/2020/NĐ-CP",
