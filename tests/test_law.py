@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -408,8 +410,13 @@ def test_unconfirmed_instruments_say_what_is_unconfirmed() -> None:
                 assert field in inst.unconfirmed, (inst.number, field)
 
 
-def test_registry_keys_match_numbers() -> None:
-    assert all(key == inst.number for key, inst in INSTRUMENTS.items())
+def test_registry_keys_are_numbers_plus_the_locality_of_local_instruments() -> None:
+    for key, inst in INSTRUMENTS.items():
+        assert key == inst.key
+        if inst.locality is None:
+            assert key == inst.number and not inst.issuer.local
+        else:
+            assert key == f"{inst.number} ({inst.locality})" and inst.issuer.local
     assert len(all_instruments()) == len(INSTRUMENTS)
 
 
@@ -510,6 +517,70 @@ SPEC_UNCONFIRMED_NUMBERS = (
     "48/2019/QH14",
     "55/2024/QH15",
 )
+
+
+#: Local instruments the specification names, with their place.
+SPEC_LOCAL_KEYS = (
+    "1157/QĐ-BCĐ (Bắc Giang)",
+    "2083/HD-BCĐ (Lạng Sơn)",
+    "252/HD-UBND (Mường Chà, Điện Biên)",
+    "362/QĐ-UBND (Thừa Thiên Huế)",
+    "4611/QĐ-UBND (Hà Nội)",
+    "514/QĐ-UBND (Bắc Ninh)",
+    "5881/HD-BCĐ-CAT (Bình Thuận)",
+    "732/QĐ-BCĐ (Yên Bái)",
+)
+
+
+def test_the_registry_is_what_the_spec_names() -> None:
+    assert set(INSTRUMENTS) == {*SPEC_NATIONAL_NUMBERS, *SPEC_LOCAL_KEYS}
+
+
+@pytest.mark.parametrize("key", SPEC_LOCAL_KEYS)
+def test_local_instruments_are_keyed_with_their_place(key: str) -> None:
+    inst = get_instrument(key)
+    assert inst.key == key and inst.locality is not None and inst.issuer.local
+    assert key.startswith(inst.number + " (")
+    assert Citation.parse(cite(key, 2).render("vi")) == cite(key, 2)
+    assert Citation.parse(cite(key, 2, 1).render("en")) == cite(key, 2, 1)
+    with pytest.raises(CitationError, match=re.escape(repr(key))):
+        get_instrument(inst.number)  # a local number alone is ambiguous
+
+
+def test_local_instrument_renders_with_its_place() -> None:
+    citation = cite("514/qd-ubnd (bac ninh)", 3)
+    assert citation.instrument == "514/QĐ-UBND (Bắc Ninh)"
+    assert citation.render("vi") == "Điều 3 Quyết định 514/QĐ-UBND (Bắc Ninh)"
+    assert citation.render("en") == "Article 3, Decision 514/QĐ-UBND (Bắc Ninh)"
+    assert citation.to_dict() == {"instrument": "514/QĐ-UBND (Bắc Ninh)", "article": 3}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"issuer": Issuer.PROVINCIAL_PEOPLES_COMMITTEE}, "needs its locality"),
+        ({"locality": "Bắc Ninh"}, "only an instrument of a local body"),
+        ({"issuer": Issuer.DISTRICT_PEOPLES_COMMITTEE, "locality": " "}, "locality must be"),
+        ({"issuer": Issuer.LOCAL_STEERING_COMMITTEE, "locality": "A (B)"}, "locality must be"),
+    ],
+)
+def test_locality_goes_with_a_local_issuer(overrides: dict[str, Any], message: str) -> None:
+    with pytest.raises(DefinitionError, match=message):
+        make(**overrides)
+
+
+def test_same_local_number_in_two_places_is_two_instruments() -> None:
+    bac_ninh = make(
+        number="514/QĐ-UBND",
+        kind=InstrumentKind.DECISION,
+        issuer=Issuer.PROVINCIAL_PEOPLES_COMMITTEE,
+        locality="Bắc Ninh",
+    )
+    ha_noi = attrs.evolve(bac_ninh, locality="Hà Nội")
+    registry = build_registry([bac_ninh, ha_noi])
+    assert set(registry) == {"514/QĐ-UBND (Bắc Ninh)", "514/QĐ-UBND (Hà Nội)"}
+    with pytest.raises(DefinitionError, match="registered twice"):
+        build_registry([bac_ninh, attrs.evolve(ha_noi, locality="bac ninh")])
 
 
 @pytest.mark.parametrize("number", SPEC_NATIONAL_NUMBERS)
@@ -706,7 +777,7 @@ def test_articles_outside_tt124_fail(article: int) -> None:
 
 @given(st.sampled_from(all_instruments()))
 def test_every_instrument_renders_and_round_trips(inst: Instrument) -> None:
-    citation = cite(inst.number)
+    citation = cite(inst.key)
     assert citation.render("vi") == inst.name("vi")
     assert Citation.parse(citation.render("vi")) == citation
     assert Citation.parse(citation.render("en")) == citation

@@ -6,6 +6,10 @@ paraphrased. A date the specification does not give, or marks UNCONFIRMED withou
 value, is ``None`` and listed in ``unconfirmed``; a date given from a single or
 secondary source with an UNCONFIRMED mark is kept and also listed there.
 
+Local instruments (a province's decision, a district's guidance) are registered with
+their locality, because their numbers repeat from place to place: the key of Bắc
+Ninh's 514/QĐ-UBND is ``"514/QĐ-UBND (Bắc Ninh)"``.
+
 An instrument whose number the specification marks UNCONFIRMED (the 2024 law on fire
 prevention, 55/2024/QH15?) is registered under that number with ``"number"`` in
 ``unconfirmed`` and the confirmation UNCONFIRMED, so a citation of it says how sure
@@ -1173,6 +1177,125 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
 )
 
 
+# --- Local instruments named as examples of practice (provinces, districts) --------------
+# Their numbers repeat from place to place, so each carries its locality in its key.
+
+_P = _I.PROVINCIAL_PEOPLES_COMMITTEE
+_S = _I.LOCAL_STEERING_COMMITTEE
+
+_LOCAL: Final[tuple[Instrument, ...]] = (
+    Instrument(
+        number="5881/HD-BCĐ-CAT",
+        locality="Bình Thuận",
+        kind=_K.GUIDANCE,
+        issuer=_S,
+        title_vi="Hướng dẫn xét công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2021",
+        title_en="Guidance on the 2021 recognition round of the 'safe for security and order' standard",
+        signed=date(2021, 11, 5),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note=(
+            "Issued with the provincial police (BCĐ-CAT). Shows the 2021 round was run under"
+            " TT 23/2012 (safe-standard.md S17)."
+        ),
+    ),
+    Instrument(
+        number="2083/HD-BCĐ",
+        locality="Lạng Sơn",
+        kind=_K.GUIDANCE,
+        issuer=_S,
+        title_vi="Hướng dẫn chấm điểm xã, phường, thị trấn đạt tiêu chuẩn “An toàn về ANTT”",
+        title_en="Scoring communes for the 'safe for security and order' standard (100 points)",
+        signed=date(2012, 9, 28),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="Phụ lục 2: criteria I-III confirmed, the rest not available (emulation-awards §5).",
+    ),
+    Instrument(
+        number="252/HD-UBND",
+        locality="Mường Chà, Điện Biên",
+        kind=_K.GUIDANCE,
+        issuer=_I.DISTRICT_PEOPLES_COMMITTEE,
+        title_vi="Hướng dẫn chấm điểm thôn, bản đạt tiêu chuẩn “An toàn về ANTT” (điểm trừ)",
+        title_en="Village-level scoring for the 'safe' standard, with deductions",
+        signed=date(2014, 4, 2),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="Deduct 6 points per prohibited occurrence; maxima per item unconfirmed.",
+    ),
+    Instrument(
+        number="1157/QĐ-BCĐ",
+        locality="Bắc Giang",
+        kind=_K.DECISION,
+        issuer=_S,
+        title_vi="Triển khai tiêu chí đánh giá, phân loại phong trào của Quyết định 510/QĐ-BCA-V05",
+        title_en="Provincial implementation of the movement scoring of QĐ 510/QĐ-BCA-V05",
+        signed=date(2022, 6, 13),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="A possible source of the point thresholds per level, which QĐ 510 leaves open.",
+    ),
+    Instrument(
+        number="732/QĐ-BCĐ",
+        locality="Yên Bái",
+        kind=_K.DECISION,
+        issuer=_S,
+        title_vi="Triển khai tiêu chí đánh giá, phân loại phong trào của Quyết định 510/QĐ-BCA-V05",
+        title_en="Provincial implementation of the movement scoring of QĐ 510/QĐ-BCA-V05",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=_NO_DATES,
+        note="2022 (day not given). Source of the scoring principles quoted in the spec.",
+    ),
+    Instrument(
+        number="514/QĐ-UBND",
+        locality="Bắc Ninh",
+        kind=_K.DECISION,
+        issuer=_P,
+        title_vi=(
+            "Quy định của tỉnh hợp nhất Thông tư 124/2021/TT-BCA, Quyết định 510/QĐ-BCA-V05 và"
+            " Hướng dẫn 22/HD-BCA-V05"
+        ),
+        title_en="Provincial rules combining TT 124/2021, QĐ 510 and HD 22 on the movement",
+        signed=date(2023, 4, 26),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+    ),
+    Instrument(
+        number="362/QĐ-UBND",
+        locality="Thừa Thiên Huế",
+        kind=_K.DECISION,
+        issuer=_P,
+        title_vi="Công bố thủ tục hành chính về thi đua, khen thưởng theo Nghị định 98/2023/NĐ-CP",
+        title_en="Administrative procedures for emulation and commendation under NĐ 98/2023",
+        signed=date(2024, 2, 2),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="Source of the standards quoted for 'Tập thể lao động xuất sắc'.",
+    ),
+    Instrument(
+        number="4611/QĐ-UBND",
+        locality="Hà Nội",
+        kind=_K.DECISION,
+        issuer=_P,
+        title_vi="Thành lập và số lượng thành viên Tổ bảo vệ an ninh, trật tự ở cơ sở",
+        title_en="Setting up grassroots security-and-order teams and their sizes",
+        signed=date(2024, 9, 4),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="5,438 teams of 3-5 members (entities.md §1.3).",
+    ),
+)
+
+
 def _fold(number: str) -> str:
     """A lookup form of a number: no diacritics, no case, no spaces (đ -> d)."""
     text = unicodedata.normalize("NFKD", number.replace("đ", "d").replace("Đ", "D"))
@@ -1191,12 +1314,12 @@ def build_registry(instruments: Iterable[Instrument]) -> Mapping[str, Instrument
     index: dict[str, Instrument] = {}
     folded: dict[str, str] = {}
     for inst in instruments:
-        key = _fold(inst.number)
-        if inst.number in index or key in folded:
-            other = folded.get(key, inst.number)
-            raise DefinitionError(f"instrument {inst.number!r} registered twice (as {other!r})")
-        index[inst.number] = inst
-        folded[key] = inst.number
+        key = _fold(inst.key)
+        if inst.key in index or key in folded:
+            other = folded.get(key, inst.key)
+            raise DefinitionError(f"instrument {inst.key!r} registered twice (as {other!r})")
+        index[inst.key] = inst
+        folded[key] = inst.key
     repealers: dict[str, str] = {}
     for inst in index.values():
         for field_name, targets in (("amends", inst.amends), ("repeals", inst.repeals)):
@@ -1204,43 +1327,49 @@ def build_registry(instruments: Iterable[Instrument]) -> Mapping[str, Instrument
                 if target not in index:
                     hint = _suggest(target, index)
                     raise DefinitionError(
-                        f"instrument {inst.number!r}: {field_name} target {target!r} is not"
+                        f"instrument {inst.key!r}: {field_name} target {target!r} is not"
                         f" registered{hint}"
                     )
         for target in inst.repeals:
             if target in repealers:
                 raise DefinitionError(
                     f"instrument {target!r} is repealed by both {repealers[target]!r} and"
-                    f" {inst.number!r}"
+                    f" {inst.key!r}"
                 )
-            repealers[target] = inst.number
+            repealers[target] = inst.key
             old = index[target].effective
             if old is not None and inst.effective is not None and inst.effective <= old:
                 raise DefinitionError(
-                    f"instrument {inst.number!r} takes effect on {inst.effective.isoformat()},"
+                    f"instrument {inst.key!r} takes effect on {inst.effective.isoformat()},"
                     f" not after {target!r} ({old.isoformat()}) which it repeals"
                 )
     return MappingProxyType(index)
 
 
 def _suggest(number: str, index: Mapping[str, Instrument]) -> str:
-    folded = {_fold(key): key for key in index}
-    close = difflib.get_close_matches(_fold(number), list(folded), n=3, cutoff=0.6)
+    # A local number given without its locality: offer every place that has it.
+    bare = _fold(number)
+    close = [key for key, inst in index.items() if _fold(inst.number) == bare and key != number]
+    if not close:
+        folded = {_fold(key): key for key in index}
+        matches = difflib.get_close_matches(bare, list(folded), n=3, cutoff=0.6)
+        close = [folded[match] for match in matches]
     if not close:
         return ""
-    return "; did you mean " + " or ".join(repr(folded[c]) for c in close) + "?"
+    return "; did you mean " + " or ".join(repr(key) for key in close) + "?"
 
 
-#: Every registered instrument, by official number (read-only).
+#: Every registered instrument, by official number (read-only); a local instrument
+#: is keyed by its number and locality, "514/QĐ-UBND (Bắc Ninh)".
 INSTRUMENTS: Final[Mapping[str, Instrument]] = build_registry(
-    (*_SAFE_STANDARD, *_EMULATION, *_ENTITIES)
+    (*_SAFE_STANDARD, *_EMULATION, *_ENTITIES, *_LOCAL)
 )
 
 _FOLDED: Final[Mapping[str, str]] = MappingProxyType({_fold(key): key for key in INSTRUMENTS})
 
 
 def canonical_number(number: str) -> str | None:
-    """The registered number matching ``number`` (ignoring case, spaces, diacritics), or None.
+    """The registry key matching ``number`` (ignoring case, spaces, diacritics), or None.
 
     >>> canonical_number("40/2024/nd-cp")
     '40/2024/NĐ-CP'
@@ -1252,6 +1381,8 @@ def canonical_number(number: str) -> str | None:
 
 def get_instrument(number: str) -> Instrument:
     """The instrument numbered ``number``; :class:`~antq.errors.CitationError` if unknown.
+
+    A local instrument is found by its number and locality, ``"514/QĐ-UBND (Bắc Ninh)"``.
 
     The error message suggests close matches:
 
@@ -1275,7 +1406,7 @@ def all_instruments() -> tuple[Instrument, ...]:
 
 def repealed_by(number: str) -> Instrument | None:
     """The instrument that repeals or replaces ``number``, or None if none is registered."""
-    target = get_instrument(number).number
+    target = get_instrument(number).key
     for inst in INSTRUMENTS.values():
         if target in inst.repeals:
             return inst
@@ -1284,7 +1415,7 @@ def repealed_by(number: str) -> Instrument | None:
 
 def amended_by(number: str) -> tuple[Instrument, ...]:
     """The registered instruments that amend ``number``."""
-    target = get_instrument(number).number
+    target = get_instrument(number).key
     return tuple(inst for inst in INSTRUMENTS.values() if target in inst.amends)
 
 
@@ -1309,7 +1440,7 @@ def in_force_on(number: str, day: date, *, strict: bool = False) -> bool | None:
         return None
     if day < start:
         return False
-    repealer = repealed_by(inst.number)
+    repealer = repealed_by(inst.key)
     if repealer is None:
         return True
     if repealer.signed is not None and day < repealer.signed:
