@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -115,6 +117,36 @@ def test_wrong_types_fail_at_definition(field: str, value: Any) -> None:
     kwargs[field] = value
     with pytest.raises(CitationError, match=field):
         Citation(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("citation", "message"),
+    [
+        ('cite("124/2021/TT-BCA", 13)', "Điều 13 does not exist"),
+        ('cite("999/2021/TT-BCA", 4)', "unknown instrument"),
+    ],
+)
+def test_a_rule_module_citing_a_missing_provision_fails_to_import(
+    citation: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Definition time" for antq's rules is when their module is imported.
+    (tmp_path / "province_rules.py").write_text(
+        "from antq import Criterion, CriterionKind, Text, cite\n"
+        "from antq.core import finding\n"
+        "from antq.core.outcome import Outcome\n"
+        "RULE = Criterion(\n"
+        '    id="province.rule",\n'
+        '    title=Text(vi="Quy tắc", en="Rule"),\n'
+        f"    citation={citation},\n"
+        "    kind=CriterionKind.BOOLEAN,\n"
+        "    inputs=(),\n"
+        '    check=lambda context: finding(Outcome.MET, Text(vi="đạt", en="met")),\n'
+        ")\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(CitationError, match=message):
+        importlib.import_module("province_rules")
 
 
 def test_citation_error_is_a_definition_error() -> None:
