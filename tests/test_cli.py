@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from antq.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+from antq import cli
+from antq.cli import EXIT_CODES_HELP, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "commune-2025.json"
 
@@ -185,3 +188,37 @@ def test_score_and_awards_commands_are_wired() -> None:
     code, out, err = run("awards", str(examples / "awards-2025.json"), "--lang", "en")
     assert code == EXIT_OK, err
     assert "award question(s) answered" in out
+
+
+def _console_script() -> Path:
+    script = Path(sys.executable).parent / "antq"
+    if not script.exists():  # antq is not installed in this interpreter
+        pytest.skip("the antq console script is not installed")
+    return script
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        ((str(EXAMPLE), "--lang", "en"), EXIT_OK),  # some verdicts are not met: still 0
+        (("no-such-file.json",), EXIT_INPUT),
+        (("--lang", "fr", str(EXAMPLE)), EXIT_USAGE),
+    ],
+)
+def test_installed_command_exit_codes(argv: tuple[str, ...], code: int) -> None:
+    done = subprocess.run(
+        [str(_console_script()), "evaluate", *argv], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == code, done.stderr
+
+
+def test_exit_codes_are_documented_in_help_module_and_docs() -> None:
+    done = subprocess.run(
+        [str(_console_script()), "--help"], capture_output=True, text=True, check=True
+    )
+    assert EXIT_CODES_HELP in done.stdout
+    docs = (EXAMPLE.parent.parent / "docs" / "cli.rst").read_text(encoding="utf-8")
+    table = docs[docs.index("Exit codes") :]
+    for code in (EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT):
+        assert f"   * - {code}\n" in table
+        assert f"* {code} - " in (cli.__doc__ or "")

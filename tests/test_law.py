@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import re
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -113,6 +117,36 @@ def test_wrong_types_fail_at_definition(field: str, value: Any) -> None:
     kwargs[field] = value
     with pytest.raises(CitationError, match=field):
         Citation(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("citation", "message"),
+    [
+        ('cite("124/2021/TT-BCA", 13)', "Điều 13 does not exist"),
+        ('cite("999/2021/TT-BCA", 4)', "unknown instrument"),
+    ],
+)
+def test_a_rule_module_citing_a_missing_provision_fails_to_import(
+    citation: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Definition time" for antq's rules is when their module is imported.
+    (tmp_path / "province_rules.py").write_text(
+        "from antq import Criterion, CriterionKind, Text, cite\n"
+        "from antq.core import finding\n"
+        "from antq.core.outcome import Outcome\n"
+        "RULE = Criterion(\n"
+        '    id="province.rule",\n'
+        '    title=Text(vi="Quy tắc", en="Rule"),\n'
+        f"    citation={citation},\n"
+        "    kind=CriterionKind.BOOLEAN,\n"
+        "    inputs=(),\n"
+        '    check=lambda context: finding(Outcome.MET, Text(vi="đạt", en="met")),\n'
+        ")\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(CitationError, match=message):
+        importlib.import_module("province_rules")
 
 
 def test_citation_error_is_a_definition_error() -> None:
@@ -408,48 +442,206 @@ def test_unconfirmed_instruments_say_what_is_unconfirmed() -> None:
                 assert field in inst.unconfirmed, (inst.number, field)
 
 
-def test_registry_keys_match_numbers() -> None:
-    assert all(key == inst.number for key, inst in INSTRUMENTS.items())
+def test_registry_keys_are_numbers_plus_the_locality_of_local_instruments() -> None:
+    for key, inst in INSTRUMENTS.items():
+        assert key == inst.key
+        if inst.locality is None:
+            assert key == inst.number and not inst.issuer.local
+        else:
+            assert key == f"{inst.number} ({inst.locality})" and inst.issuer.local
     assert len(all_instruments()) == len(INSTRUMENTS)
 
 
+#: Every numbered national instrument that the specification (safe-standard.md,
+#: emulation-awards.md, entities.md, prior-art.md) names, by the number it gives.
+SPEC_NATIONAL_NUMBERS = (
+    "01/2005/TTLT-VKSTC-TATC-BCA-BQP",
+    "01/2024/TT-BNV",
+    "01/2026/QĐ-TTg",
+    "01/HD-BCA-V05",
+    "01/VBHN-BCA",
+    "02/2024/TT-VKSTC",
+    "02/2025/NĐ-CP",
+    "04/2012/TT-BNV",
+    "04/2022/QĐ-TTg",
+    "04/2024/TT-BCA",
+    "04/HD-BCA-V05",
+    "05/2022/TT-BNV",
+    "06/2014/NĐ-CP",
+    "06/2022/QH15",
+    "06/2026/QH16",
+    "06/CT-BCA-V05",
+    "09-CT/TW",
+    "09/2017/TT-BNV",
+    "09/2024/TT-BCA",
+    "105/2025/NĐ-CP",
+    "11/2021/TT-BCA",
+    "12/2010/TT-BCA",
+    "12/2019/TT-BCA",
+    "12/HD-BCA-V05",
+    "124/2021/TT-BCA",
+    "132-KL/TW",
+    "139/QĐ-VKSTC",
+    "14/2018/TT-BNV",
+    "14/2024/TT-BCA",
+    "142/2020/TT-BCA",
+    "15/2014/NĐ-CP",
+    "15/2025/TT-BNV",
+    "152/2025/NĐ-CP",
+    "163-KL/TW",
+    "163/2024/QH15",
+    "1624/BVHTTDL-VHCS",
+    "1656/NQ-UBTVQH15",
+    "17/2015/TT-BCA",
+    "186-KL/TW",
+    "20/2025/TT-BCA",
+    "202/2025/QH15",
+    "203/2025/QH15",
+    "210-KL/TW",
+    "22/2025/TT-BCA",
+    "22/HD-BCA-V05",
+    "23/2012/TT-BCA",
+    "268/NQ-CP",
+    "27/2001/QH10",
+    "28/2025/QĐ-TTg",
+    "30/2020/NĐ-CP",
+    "30/2023/QH15",
+    "318/QĐ-TTg",
+    "3371/BCA-V05",
+    "35/2013/QH13",
+    "35/2015/TT-BCA",
+    "35/2016/TT-BNNPTNT",
+    "37/2012/QH13",
+    "38/2006/NĐ-CP",
+    "40/2013/QH13",
+    "40/2014/TT-BCA",
+    "40/2024/NĐ-CP",
+    "44-KL/TW",
+    "47/TTr-V05-P2",
+    "48/2019/QH14",
+    "48/2025/TT-BCA",
+    "510/QĐ-BCA-V05",
+    "521/QĐ-TTg",
+    "55/2024/QH15",
+    "65/2014/NĐ-CP",
+    "72/2025/QH15",
+    "73/2009/NĐ-CP",
+    "73/2021/QH14",
+    "79/2014/NĐ-CP",
+    "80/2021/NĐ-CP",
+    "9033/QĐ-BCA",
+    "91/2017/NĐ-CP",
+    "926/QĐ-TTg",
+    "96/2019/QH14",
+    "9745/QĐ-BCA-V05",
+    "98/2023/NĐ-CP",
+)
+
+#: Numbers the specification itself marks UNCONFIRMED (entities.md §1.5, §1.6, §2.4,
+#: §4.2, §4.3 and its open questions).
+SPEC_UNCONFIRMED_NUMBERS = (
+    "05/2022/TT-BNV",
+    "09/2017/TT-BNV",
+    "105/2025/NĐ-CP",
+    "14/2018/TT-BNV",
+    "15/2014/NĐ-CP",
+    "203/2025/QH15",
+    "48/2019/QH14",
+    "55/2024/QH15",
+)
+
+
+#: Local instruments the specification names, with their place.
+SPEC_LOCAL_KEYS = (
+    "1157/QĐ-BCĐ (Bắc Giang)",
+    "2083/HD-BCĐ (Lạng Sơn)",
+    "252/HD-UBND (Mường Chà, Điện Biên)",
+    "362/QĐ-UBND (Thừa Thiên Huế)",
+    "4611/QĐ-UBND (Hà Nội)",
+    "514/QĐ-UBND (Bắc Ninh)",
+    "5881/HD-BCĐ-CAT (Bình Thuận)",
+    "732/QĐ-BCĐ (Yên Bái)",
+)
+
+
+def test_the_registry_is_what_the_spec_names() -> None:
+    assert set(INSTRUMENTS) == {*SPEC_NATIONAL_NUMBERS, *SPEC_LOCAL_KEYS}
+
+
+@pytest.mark.parametrize("key", SPEC_LOCAL_KEYS)
+def test_local_instruments_are_keyed_with_their_place(key: str) -> None:
+    inst = get_instrument(key)
+    assert inst.key == key and inst.locality is not None and inst.issuer.local
+    assert key.startswith(inst.number + " (")
+    assert Citation.parse(cite(key, 2).render("vi")) == cite(key, 2)
+    assert Citation.parse(cite(key, 2, 1).render("en")) == cite(key, 2, 1)
+    with pytest.raises(CitationError, match=re.escape(repr(key))):
+        get_instrument(inst.number)  # a local number alone is ambiguous
+
+
+def test_local_instrument_renders_with_its_place() -> None:
+    citation = cite("514/qd-ubnd (bac ninh)", 3)
+    assert citation.instrument == "514/QĐ-UBND (Bắc Ninh)"
+    assert citation.render("vi") == "Điều 3 Quyết định 514/QĐ-UBND (Bắc Ninh)"
+    assert citation.render("en") == "Article 3, Decision 514/QĐ-UBND (Bắc Ninh)"
+    assert citation.to_dict() == {"instrument": "514/QĐ-UBND (Bắc Ninh)", "article": 3}
+
+
 @pytest.mark.parametrize(
-    "number",
+    ("overrides", "message"),
     [
-        TT23,
-        TT124,
-        TT48,
-        "09/2024/TT-BCA",
-        "510/QĐ-BCA-V05",
-        "11/2021/TT-BCA",
-        "20/2025/TT-BCA",
-        "06/2022/QH15",
-        "30/2023/QH15",
-        "72/2025/QH15",
-        "202/2025/QH15",
-        "40/2024/NĐ-CP",
-        "14/2024/TT-BCA",
-        "38/2006/NĐ-CP",
-        "01/HD-BCA-V05",
-        "22/HD-BCA-V05",
-        "12/HD-BCA-V05",
-        "521/QĐ-TTg",
-        "04/2012/TT-BNV",
-        "318/QĐ-TTg",
-        "3371/BCA-V05",
-        "04/2022/QĐ-TTg",
-        "98/2023/NĐ-CP",
-        "152/2025/NĐ-CP",
-        "12/2019/TT-BCA",
-        "40/2014/TT-BCA",
-        "35/2013/QH13",
-        "73/2021/QH14",
-        "06/2014/NĐ-CP",
-        "9745/QĐ-BCA-V05",
+        ({"issuer": Issuer.PROVINCIAL_PEOPLES_COMMITTEE}, "needs its locality"),
+        ({"locality": "Bắc Ninh"}, "only an instrument of a local body"),
+        ({"issuer": Issuer.DISTRICT_PEOPLES_COMMITTEE, "locality": " "}, "locality must be"),
+        ({"issuer": Issuer.LOCAL_STEERING_COMMITTEE, "locality": "A (B)"}, "locality must be"),
     ],
 )
-def test_required_instruments_are_registered(number: str) -> None:
-    assert get_instrument(number).number == number
+def test_locality_goes_with_a_local_issuer(overrides: dict[str, Any], message: str) -> None:
+    with pytest.raises(DefinitionError, match=message):
+        make(**overrides)
+
+
+def test_same_local_number_in_two_places_is_two_instruments() -> None:
+    bac_ninh = make(
+        number="514/QĐ-UBND",
+        kind=InstrumentKind.DECISION,
+        issuer=Issuer.PROVINCIAL_PEOPLES_COMMITTEE,
+        locality="Bắc Ninh",
+    )
+    ha_noi = attrs.evolve(bac_ninh, locality="Hà Nội")
+    registry = build_registry([bac_ninh, ha_noi])
+    assert set(registry) == {"514/QĐ-UBND (Bắc Ninh)", "514/QĐ-UBND (Hà Nội)"}
+    with pytest.raises(DefinitionError, match="registered twice"):
+        build_registry([bac_ninh, attrs.evolve(ha_noi, locality="bac ninh")])
+
+
+@pytest.mark.parametrize("number", SPEC_NATIONAL_NUMBERS)
+def test_every_instrument_the_spec_names_is_registered(number: str) -> None:
+    inst = get_instrument(number)
+    assert inst.number == number
+    assert cite(number).render("vi") == inst.name("vi")
+
+
+@pytest.mark.parametrize("number", SPEC_UNCONFIRMED_NUMBERS)
+def test_numbers_the_spec_doubts_are_registered_as_unconfirmed(number: str) -> None:
+    inst = get_instrument(number)
+    assert inst.confirmation is Confirmation.UNCONFIRMED
+    assert inst.is_unconfirmed("number")
+
+
+def test_alternative_number_does_not_double_the_amendment() -> None:
+    # 09/2017 and 14/2018 are two reported numbers of one amendment: only one links to it.
+    assert [i.number for i in amended_by("04/2012/TT-BNV")] == ["09/2017/TT-BNV", "05/2022/TT-BNV"]
+    assert get_instrument("14/2018/TT-BNV").amends == ()
+
+
+def test_submission_kind() -> None:
+    submission = get_instrument("47/TTr-V05-P2")
+    assert submission.kind is InstrumentKind.SUBMISSION
+    assert cite("47/TTr-V05-P2").render("en") == "Submission 47/TTr-V05-P2"
+    assert Citation.parse("Tờ trình 47/TTr-V05-P2") == cite("47/TTr-V05-P2")
+    with pytest.raises(DefinitionError, match="marker"):
+        make(number="1/TT-BCA", kind=InstrumentKind.SUBMISSION)
 
 
 def test_tt124_dates_and_shape() -> None:
@@ -617,7 +809,7 @@ def test_articles_outside_tt124_fail(article: int) -> None:
 
 @given(st.sampled_from(all_instruments()))
 def test_every_instrument_renders_and_round_trips(inst: Instrument) -> None:
-    citation = cite(inst.number)
+    citation = cite(inst.key)
     assert citation.render("vi") == inst.name("vi")
     assert Citation.parse(citation.render("vi")) == citation
     assert Citation.parse(citation.render("en")) == citation

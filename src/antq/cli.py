@@ -27,6 +27,14 @@ from antq.vocabulary import Lang
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
+#: The exit codes as ``antq --help`` lists them (the module docstring explains them).
+EXIT_CODES_HELP = """exit codes:
+  0  success: every unit was read and evaluated (whatever the verdicts)
+  1  internal error: a bug in antq, please report it
+  2  bad command line
+  3  bad input: a file could not be read, or some units had errors
+     (every good unit is still evaluated and printed)"""
+
 
 def _date(text: str) -> date:
     try:
@@ -39,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="antq",
         description="Rules of the 'Toàn dân bảo vệ an ninh Tổ quốc' movement: criteria, verdicts and reasons.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"antq {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)

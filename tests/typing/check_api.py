@@ -1,12 +1,15 @@
-"""Type-checked by mypy --strict in CI, never executed: locks the public typed API.
+"""Type-checked by mypy --strict in CI: locks the public typed API.
 
 Each assignment states the type a caller can rely on; a change that breaks one
-of them is a breaking change of antq's API.
+of them is a breaking change of antq's API. Every name in ``antq.__all__`` is
+used here as ``antq.<name>``, and tests/test_public_api.py checks that and runs
+these functions, so the examples are valid at run time too.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
 from fractions import Fraction
 
 import antq
@@ -115,3 +118,173 @@ def _check_emulation_api() -> None:
 
     del (unfilled, total, klass, nxt, again, items, recipients, allowed, rules)
     del (outcome, pinned, who, conditions)
+
+
+def _check_errors_and_vocabularies() -> None:
+    error: antq.AntqError = antq.InputError("units[0].year", 1850, "must be >= 1900")
+    path: str = antq.InputError("units[0].year", 1850, "must be >= 1900").path
+    errors: antq.InputErrors = antq.InputErrors([antq.InputError("a", 1, "bad")])
+    each: tuple[antq.InputError, ...] = errors.errors
+    ambiguous: antq.AntqError = antq.AmbiguousDateError("31/03 + 1 month")
+    definition: antq.AntqError = antq.DefinitionError("bad rule")
+    citation_error: antq.DefinitionError = antq.CitationError("unknown instrument")
+    not_found: antq.AntqError = antq.RuleSetNotFound("no rule set")
+
+    langs: tuple[antq.Lang, ...] = antq.LANGS
+    version: str = antq.__version__
+    member: antq.CodedEnum = antq.Confirmation.from_code("unconfirmed")
+    codes: str = antq.Confirmation.UNCONFIRMED.code
+    kind: antq.CriterionKind = antq.CriterionKind.THRESHOLD
+    input_kind: antq.InputKind = antq.InputKind.COUNT
+    topic: antq.InternalRulesTopic = antq.InternalRulesTopic.STATE_SECRETS
+    del (error, path, each, ambiguous, definition, citation_error, not_found)
+    del (langs, version, member, codes, kind, input_kind, topic)
+
+
+def _check_entities() -> None:
+    reform: date = antq.TWO_TIER_REFORM_DATE
+    force_law: date = antq.FORCE_LAW_EFFECTIVE
+    province = antq.AdministrativeUnit(
+        code="01", name="Hà Nội", unit_type=antq.AdminUnitType.THANH_PHO_TRUC_THUOC_TW
+    )
+    ward = antq.AdministrativeUnit(
+        code="00070",
+        name="Phường Hoàn Kiếm",
+        unit_type=antq.AdminUnitType.PHUONG,
+        parent_code="01",
+        valid_from=reform,
+        predecessors=("00037", "00040"),
+    )
+    level: antq.AdminLevel = ward.level
+    exists: bool = ward.is_valid_on(date(2025, 7, 1)) and province.is_valid_on(date(2020, 1, 1))
+    area = antq.ResidentialArea(
+        id="TDP-1",
+        name="Tổ dân phố 1",
+        kind=antq.ResidentialKind.TO_DAN_PHO,
+        commune_code="00070",
+        local_name=antq.LocalName.KHU_PHO,
+        households=120,
+    )
+    canonical: antq.ResidentialKind | None = antq.LocalName.TIEU_KHU.canonical_kind
+    agency = antq.Agency(id="CQ-1", name="UBND phường", is_armed_forces=False)
+    enterprise = antq.Enterprise(id="DN-1", name="Công ty A", size=antq.EnterpriseSize.MICRO)
+    excluded: bool | None = enterprise.excluded_from_tt124
+    school = antq.EducationalInstitution(
+        id="TH-1", name="Trường Tiểu học A", level=antq.EducationLevel.TIEU_HOC
+    )
+    school_excluded: bool = school.excluded_from_tt124 or agency.excluded_from_tt124
+    model = antq.MassModel(
+        id="M-1",
+        name="Camera an ninh",
+        host_type=antq.HostType.RESIDENTIAL_AREA,
+        category=antq.ModelCategory.RESIDENTIAL_SELF_MANAGEMENT,
+        status=antq.ModelStatus.ACTIVE,
+    )
+    site = antq.ModelSite(id="S-1", model_id=model.id, host_id=area.id, effective=True)
+    team = antq.SecurityOrderTeam(
+        id="T-1", commune_code="00070", area_ids=(area.id,), established_on=force_law
+    )
+    member = antq.TeamMembership(
+        person_id="P-1", team_id=team.id, role=antq.TeamRole.TO_TRUONG, start=force_law
+    )
+    active: bool = member.is_active_on(date(2025, 1, 1))
+    legacy = antq.StreetGuardTeam(id="BVDP-1", commune_code="00070", valid_to=date(2024, 6, 30))
+    person = antq.Person(id="P-1", full_name="Nguyễn Văn A", sex=antq.Sex.MALE)
+    grade: antq.TaskGrade = antq.TaskGrade.HOAN_THANH_TOT
+    title: antq.EmulationTitle = antq.EmulationTitle.TAP_THE_LAO_DONG_TIEN_TIEN
+    discipline: antq.DisciplineForm = antq.DisciplineForm.CANH_CAO
+    incident = antq.Incident(
+        date=date(2025, 3, 14),
+        category=antq.IncidentCategory.CRIME,
+        gravity=antq.CrimeGravity.RAT_NGHIEM_TRONG,
+        force_majeure=False,
+        timely_detected=True,
+        mitigated=True,
+        reported_immediately=True,
+    )
+    inside: tuple[antq.Incident, ...] = antq.incidents_in(
+        [incident], date(2024, 11, 16), date(2025, 11, 15)
+    )
+    del (level, exists, canonical, excluded, school_excluded, site, active, legacy, person)
+    del (grade, title, discipline, inside)
+
+
+def _check_periods_and_law() -> None:
+    window: antq.AnnualWindow = antq.ASSESSMENT_WINDOWS["124/2021/TT-BCA"][antq.UnitKind.COMMUNE]
+    commune_2025: antq.Period = window.period_for(2025)
+    custom = antq.AnnualWindow(
+        start_month=11, start_day=15, end_month=11, end_day=14, starts_in_previous_year=True
+    )
+    report: antq.Period = antq.Period.span(antq.Period.year(2018), antq.Period.half(2019, 1))
+    previous: antq.Period = report.previous_of_equal_length()
+    school_year: antq.Period = antq.school_year_period(date(2019, 5, 31), date(2020, 5, 31))
+    leap: date = antq.add_years(date(2024, 2, 29), 1, policy=antq.MonthEndPolicy.CLAMP)
+    instruments: Mapping[str, antq.Instrument] = antq.INSTRUMENTS
+    kind: antq.InstrumentKind = instruments["124/2021/TT-BCA"].kind
+    local: antq.Citation = antq.Citation.parse("Điều 3 Quyết định 514/QĐ-UBND (Bắc Ninh)")
+    del (commune_2025, custom, previous, school_year, leap, kind, local)
+
+
+class _AlwaysMet:
+    def __call__(self, context: antq.Context) -> antq.Finding:
+        seen: antq.UnitFacts = context.facts
+        del seen
+        return antq.finding(antq.Outcome.MET, antq.Text(vi="đạt", en="met"))
+
+
+def _always_applies(context: antq.Context) -> antq.Reason | antq.Outcome | None:
+    return None
+
+
+def _check_rule_building() -> None:
+    flag: antq.Input[bool] = antq.Input(
+        name="province_flag",
+        label=antq.Msg("a province's own flag"),
+        kind=antq.InputKind.BOOLEAN,
+        parse=lambda value, path: bool(value),
+        schema={"type": "boolean"},
+    )
+    limit: antq.Parameter[int] = antq.Parameter(
+        name="province_limit",
+        label=antq.Text(vi="ngưỡng", en="limit"),
+        default=None,
+        confirmation=antq.Confirmation.UNCONFIRMED,
+    )
+    check: antq.Check = _AlwaysMet()
+    gate: antq.Gate = _always_applies
+    criterion = antq.Criterion(
+        id="province.extra",
+        title=antq.Text(vi="Tiêu chí của tỉnh", en="Province's own criterion"),
+        citation=antq.cite("124/2021/TT-BCA", 8, 1),
+        kind=antq.CriterionKind.BOOLEAN,
+        inputs=(flag,),
+        parameters=(limit,),
+        check=check,
+        applies_when=gate,
+        confirmation=antq.Confirmation.UNCONFIRMED,
+    )
+    info: antq.CriterionInfo = antq.CriterionInfo(
+        id=criterion.id,
+        title=criterion.title,
+        citation=criterion.citation,
+        kind=criterion.kind,
+        confirmation=criterion.confirmation,
+    )
+    base: antq.RuleSet = antq.default_rulebook().get("tt124.commune")
+    extended: antq.RuleSet = base.extended(id="province.commune", criteria=[criterion])
+    verdict: antq.Verdict = antq.evaluate(
+        antq.UnitFacts(unit_id="X", kind=antq.UnitKind.COMMUNE, year=2025), extended
+    )
+    overall: antq.Outcome = antq.combine(result.outcome for result in verdict.results)
+    share = antq.Percent(numerator=17, denominator=25)
+    reason = antq.Reason(
+        template=antq.Msg("{part}/{whole} = {percent}"),
+        params={"part": 17, "whole": 25, "percent": share},
+    )
+    reason_vi: str = reason.render("vi")
+    counts = antq.OffenceCounts(crimes=3, social_evils=1, other_violations=0)
+    total: int = counts.total
+    read: antq.FactsDocument = antq.read_facts({"antq_facts": 1, "units": []})
+    streamed: Iterator[antq.CatalogueEntry] = antq.criteria_catalogue()
+    when: datetime = formatting.parse_datetime("16:46 03/03/2011")
+    del (info, overall, reason_vi, total, read, streamed, when)

@@ -56,7 +56,8 @@ class Citation:
     """A reference to an instrument, or to an article (Điều), clause (khoản) or point (điểm).
 
     ``article=None`` cites the instrument as a whole. ``instrument`` is stored as the
-    registered number (case and diacritics are corrected on creation).
+    registry key (case and diacritics are corrected on creation): the number, plus the
+    locality of a local instrument, ``"514/QĐ-UBND (Bắc Ninh)"``.
     """
 
     instrument: str = attrs.field(converter=_canonical_instrument)
@@ -250,7 +251,7 @@ class Citation:
                 inst = get_instrument(number)
                 if inst.kind is not kind:
                     raise CitationError(
-                        f"{text!r} calls {inst.number} a {kind.title_vi} ({kind.label_en}),"
+                        f"{text!r} calls {inst.key} a {kind.title_vi} ({kind.label_en}),"
                         f" but it is a {inst.kind.title_vi} ({inst.kind.label_en})"
                     )
             return cls(
@@ -279,7 +280,8 @@ _KIND_WORDS: Final[Mapping[str, InstrumentKind]] = {
 }
 _KIND_ALT: Final = "|".join(re.escape(word) for word in sorted(_KIND_WORDS, key=len, reverse=True))
 _NAME: Final = re.compile(
-    rf"(?:(?P<kind>{_KIND_ALT})\s+)?(?:(?:số|no\.?)\s*)?(?P<number>\d+[-/][^\s,()]+)",
+    rf"(?:(?P<kind>{_KIND_ALT})\s+)?(?:(?:số|no\.?)\s*)?(?P<number>\d+[-/][^\s,()]+)"
+    r"(?:\s*\((?P<locality>[^()]+)\))?",
     re.IGNORECASE,
 )
 _POINT: Final = r"[^\s,()]+"
@@ -317,7 +319,8 @@ def _split_name(rest: str, text: str) -> tuple[str, InstrumentKind | None]:
         raise InputError("citation", text, f"cannot read the instrument name {rest!r}")
     kind_word = match.group("kind")
     kind = _KIND_WORDS[kind_word.casefold()] if kind_word else None
-    return match.group("number"), kind
+    number, locality = match.group("number"), match.group("locality")
+    return (number if locality is None else f"{number} ({locality.strip()})"), kind
 
 
 def _opt_int(value: str | None) -> int | None:

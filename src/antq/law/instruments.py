@@ -90,6 +90,8 @@ class InstrumentKind(CodedEnum):
     OFFICIAL_LETTER = ("official_letter", "công văn", "official letter")
     DIRECTIVE = ("directive", "chỉ thị", "directive")
     CONCLUSION = ("conclusion", "kết luận", "conclusion")
+    #: A submission (tờ trình) proposing an instrument; it has no legal effect of its own.
+    SUBMISSION = ("submission", "tờ trình", "submission")
 
     @property
     def title_vi(self) -> str:
@@ -152,7 +154,37 @@ class Issuer(CodedEnum):
         "cơ quan Trung ương Đảng (chưa xác định)",
         "central Party body (not identified)",
     )
+    # Local bodies: their numbers repeat from place to place, so an instrument of one
+    # of them names its locality (see Instrument.locality).
+    PROVINCIAL_PEOPLES_COMMITTEE = (
+        "provincial_peoples_committee",
+        "Ủy ban nhân dân cấp tỉnh",
+        "provincial People's Committee",
+    )
+    DISTRICT_PEOPLES_COMMITTEE = (
+        "district_peoples_committee",
+        "Ủy ban nhân dân cấp huyện",
+        "district People's Committee",
+    )
+    LOCAL_STEERING_COMMITTEE = (
+        "local_steering_committee",
+        "Ban Chỉ đạo phong trào toàn dân bảo vệ an ninh Tổ quốc ở địa phương",
+        "local steering committee of the all-people movement",
+    )
 
+    @property
+    def local(self) -> bool:
+        """Whether the body is a local one, whose instruments need a locality."""
+        return self in _LOCAL_ISSUERS
+
+
+_LOCAL_ISSUERS: Final[frozenset[Issuer]] = frozenset(
+    {
+        Issuer.PROVINCIAL_PEOPLES_COMMITTEE,
+        Issuer.DISTRICT_PEOPLES_COMMITTEE,
+        Issuer.LOCAL_STEERING_COMMITTEE,
+    }
+)
 
 # The type marker that the official number of each kind carries, where it has one.
 _KIND_MARKERS: Final[Mapping[InstrumentKind, re.Pattern[str]]] = MappingProxyType(
@@ -167,6 +199,7 @@ _KIND_MARKERS: Final[Mapping[InstrumentKind, re.Pattern[str]]] = MappingProxyTyp
         InstrumentKind.GUIDANCE: re.compile(r"/HD-"),
         InstrumentKind.DIRECTIVE: re.compile(r"[/-]CT[-/]"),
         InstrumentKind.CONCLUSION: re.compile(r"-KL/"),
+        InstrumentKind.SUBMISSION: re.compile(r"/TTr-"),
     }
 )
 
@@ -245,8 +278,9 @@ class Instrument:
     """One legal or administrative instrument (văn bản) that antq can cite.
 
     ``signed`` is the date the instrument bears (for a law or National Assembly
-    resolution, the day it was passed). ``amends`` and ``repeals`` hold the numbers
-    of instruments it amends or repeals/replaces. ``articles`` maps an article to its
+    resolution, the day it was passed). ``amends`` and ``repeals`` hold the registry
+    keys (:attr:`key`: the number, plus the locality of a local instrument) of
+    instruments it amends or repeals/replaces. ``articles`` maps an article to its
     known :class:`ArticleShape` (``None``: nothing known); ``article_count`` is the
     number of articles if known. With ``article_count`` set, articles beyond it do not
     exist; articles not in ``articles`` are accepted but unverified.
@@ -268,6 +302,10 @@ class Instrument:
     confirmation: Confirmation
     unconfirmed: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
     note: str = ""
+    #: The place of a local issuer ("Bắc Ninh"; "Mường Chà, Điện Biên"), None for a
+    #: national one. Local numbers such as 514/QĐ-UBND repeat from province to province,
+    #: so the locality is part of the registry key: "514/QĐ-UBND (Bắc Ninh)".
+    locality: str | None = None
 
     def __attrs_post_init__(self) -> None:
         where = f"instrument {self.number!r}"
@@ -290,6 +328,7 @@ class Instrument:
             )
         if not self.title_vi.strip() or not self.title_en.strip():
             raise DefinitionError(f"{where}: title_vi and title_en must not be empty")
+        self._check_locality(where)
         if self.signed is not None and self.effective is not None and self.effective < self.signed:
             raise DefinitionError(
                 f"{where}: effective date {self.effective.isoformat()} is before the signing"
@@ -297,12 +336,35 @@ class Instrument:
             )
         for field_name in ("amends", "repeals"):
             targets: tuple[str, ...] = getattr(self, field_name)
-            if self.number in targets:
+            if self.key in targets:
                 raise DefinitionError(f"{where}: {field_name} names the instrument itself")
             if len(set(targets)) != len(targets):
                 raise DefinitionError(f"{where}: {field_name} lists a number twice")
         self._check_structure(where)
         self._check_confirmation(where)
+
+    def _check_locality(self, where: str) -> None:
+        locality = self.locality
+        if locality is not None and (
+            not isinstance(locality, str)
+            or not locality.strip()
+            or locality != locality.strip()
+            or any(ch in locality for ch in "()")
+        ):
+            raise DefinitionError(
+                f"{where}: locality must be a place name without brackets or outer spaces,"
+                f" got {locality!r}"
+            )
+        if self.issuer.local and locality is None:
+            raise DefinitionError(
+                f"{where}: an instrument of a {self.issuer.label_en} needs its locality,"
+                " because local numbers repeat from place to place"
+            )
+        if not self.issuer.local and locality is not None:
+            raise DefinitionError(
+                f"{where}: only an instrument of a local body has a locality"
+                f" ({self.issuer.label_en} is national)"
+            )
 
     def _check_structure(self, where: str) -> None:
         count = self.article_count
@@ -347,9 +409,32 @@ class Instrument:
                 f"{where}: UNCONFIRMED must list its unconfirmed fields or explain in note"
             )
 
+    @property
+    def key(self) -> str:
+        """The registry key: the number, followed by the locality of a local instrument.
+
+        >>> Instrument(
+        ...     number="514/QĐ-UBND",
+        ...     kind=InstrumentKind.DECISION,
+        ...     issuer=Issuer.PROVINCIAL_PEOPLES_COMMITTEE,
+        ...     locality="Bắc Ninh",
+        ...     title_vi="Quy định về phong trào",
+        ...     title_en="Provincial rules on the movement",
+        ...     signed=date(2023, 4, 26),
+        ...     effective=None,
+        ...     unconfirmed=("effective",),
+        ...     confirmation=Confirmation.PARTIAL,
+        ... ).key
+        '514/QĐ-UBND (Bắc Ninh)'
+        """
+        return self.number if self.locality is None else f"{self.number} ({self.locality})"
+
     def name(self, lang: Lang = "vi") -> str:
-        """The short name: ``"Thông tư 124/2021/TT-BCA"`` / ``"Circular 124/2021/TT-BCA"``."""
-        return f"{self.kind.title(lang)} {self.number}"
+        """The short name: ``"Thông tư 124/2021/TT-BCA"`` / ``"Circular 124/2021/TT-BCA"``.
+
+        A local instrument adds its locality: ``"Quyết định 514/QĐ-UBND (Bắc Ninh)"``.
+        """
+        return f"{self.kind.title(lang)} {self.key}"
 
     def title(self, lang: Lang = "vi") -> str:
         """The (paraphrased) subject title in ``lang``."""

@@ -6,10 +6,15 @@ paraphrased. A date the specification does not give, or marks UNCONFIRMED withou
 value, is ``None`` and listed in ``unconfirmed``; a date given from a single or
 secondary source with an UNCONFIRMED mark is kept and also listed there.
 
-Provincial instruments (Bình Thuận, Bắc Ninh, Yên Bái...) are not registered: their
-numbers are not unique across provinces. Nor are instruments whose number the
-specification marks UNCONFIRMED (the 2024 fire-prevention law, the 2019 militia law,
-the 2025 constitutional resolution...), since the number is the registry key.
+Local instruments (a province's decision, a district's guidance) are registered with
+their locality, because their numbers repeat from place to place: the key of Bắc
+Ninh's 514/QĐ-UBND is ``"514/QĐ-UBND (Bắc Ninh)"``.
+
+An instrument whose number the specification marks UNCONFIRMED (the 2024 law on fire
+prevention, 55/2024/QH15?) is registered under that number with ``"number"`` in
+``unconfirmed`` and the confirmation UNCONFIRMED, so a citation of it says how sure
+it is. Instruments the specification names without any number (the 2008 Ordinance
+on commune police) cannot be registered: the number is the registry key.
 
 >>> get_instrument("124/2021/TT-BCA").effective
 datetime.date(2022, 2, 10)
@@ -364,6 +369,21 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         ),
     ),
     Instrument(
+        number="9033/QĐ-BCA",
+        kind=_K.DECISION,
+        issuer=_I.MINISTRY_OF_PUBLIC_SECURITY,
+        title_vi="Danh mục văn bản quy phạm pháp luật của Bộ Công an hết hiệu lực đến 31/12/2019",
+        title_en="List of Ministry of Public Security legal documents expired by 31/12/2019",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=_NO_DATES,
+        note=(
+            "2020 (cited as 9033/QĐ-BCA/2020); exact dates unknown. Cited as a source that"
+            " TT 40/2014 had expired by 31/12/2019."
+        ),
+    ),
+    Instrument(
         number="142/2020/TT-BCA",
         kind=_K.CIRCULAR,
         issuer=_I.MINISTRY_OF_PUBLIC_SECURITY,
@@ -409,6 +429,21 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         ),
     ),
     Instrument(
+        number="47/TTr-V05-P2",
+        kind=_K.SUBMISSION,
+        issuer=_I.MPS_V05,
+        title_vi="Tờ trình đề xuất quy định tiêu chí đánh giá, phân loại phong trào",
+        title_en="Submission proposing the criteria for scoring and classifying the movement",
+        signed=date(2022, 1, 17),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note=(
+            "By the Director of V05; the proposal behind QĐ 510/QĐ-BCA-V05. A submission has"
+            " no legal effect of its own, so it has no effective date."
+        ),
+    ),
+    Instrument(
         number="06/2022/QH15",
         kind=_K.LAW,
         issuer=_I.NATIONAL_ASSEMBLY,
@@ -434,6 +469,21 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         articles=_mentioned(54),
         confirmation=CONFIRMED,
         note="Điều 54: reward money. Replaced by NĐ 152/2025 from 01/07/2025.",
+    ),
+    Instrument(
+        number="02/2024/TT-VKSTC",
+        kind=_K.CIRCULAR,
+        issuer=_I.SUPREME_PROCURACY,
+        title_vi="Thông tư của Viện kiểm sát nhân dân tối cao viện dẫn Luật Thi đua, khen thưởng",
+        title_en="Supreme People's Procuracy circular citing the Law on Emulation and Commendation",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=_NO_DATES,
+        note=(
+            "Named only because it cites 'Điều 27 Luật Thi đua, khen thưởng', which confirms the"
+            " article numbering of Law 06/2022/QH15. Its subject and dates are not in the spec."
+        ),
     ),
     Instrument(
         number="04/2024/TT-BCA",
@@ -717,8 +767,8 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         unconfirmed=_NO_DATES,
         note=(
             "Amended 2013 (40/2013/QH13). Superseded from 01/07/2025 by the 2024 Law on Fire"
-            " Prevention, Fighting, Rescue and Relief, whose number is unconfirmed"
-            " (not registered)."
+            " Prevention, Fighting, Rescue and Relief (registered as 55/2024/QH15, a number"
+            " the spec marks unconfirmed)."
         ),
     ),
     Instrument(
@@ -732,6 +782,35 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         amends=("27/2001/QH10",),
         confirmation=PARTIAL,
         unconfirmed=_NO_DATES,
+    ),
+    Instrument(
+        number="55/2024/QH15",
+        kind=_K.LAW,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+        title_en="Law on Fire Prevention and Fighting, Rescue and Relief (2024)",
+        signed=date(2024, 11, 29),
+        effective=date(2025, 7, 1),
+        repeals=("27/2001/QH10",),
+        article_count=55,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", "repeals"),
+        note=(
+            "Passed 29/11/2024, in force 01/07/2025, 8 chapters and 55 articles (entities.md"
+            " §1.5); the number is UNCONFIRMED. Keeps the Đội dân phòng."
+        ),
+    ),
+    Instrument(
+        number="105/2025/NĐ-CP",
+        kind=_K.DECREE,
+        issuer=_I.GOVERNMENT,
+        title_vi="Quy định chi tiết Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+        title_en="Detailing the Law on Fire Prevention and Fighting, Rescue and Relief",
+        signed=None,
+        effective=None,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES),
+        note="Reported as the implementing decree of the 2024 law; UNCONFIRMED in the spec.",
     ),
     Instrument(
         number="79/2014/NĐ-CP",
@@ -792,6 +871,30 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         article_count=33,
         confirmation=CONFIRMED,
         note="5 chapters, 33 articles; replaced the 1998 ordinance.",
+    ),
+    Instrument(
+        number="15/2014/NĐ-CP",
+        kind=_K.DECREE,
+        issuer=_I.GOVERNMENT,
+        title_vi="Quy định chi tiết Luật Hòa giải ở cơ sở",
+        title_en="Detailing the Law on Grassroots Mediation",
+        signed=None,
+        effective=None,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES),
+        note="Named as the implementing decree; UNCONFIRMED in the spec (entities.md §2.4).",
+    ),
+    Instrument(
+        number="48/2019/QH14",
+        kind=_K.LAW,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Luật Dân quân tự vệ",
+        title_en="Law on the People's Militia and Self-Defence Force (2019)",
+        signed=None,
+        effective=date(2020, 7, 1),
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", "signed"),
+        note="Passed 2019, in force 01/07/2020; the number is UNCONFIRMED (entities.md §1.6).",
     ),
     Instrument(
         number="73/2021/QH14",
@@ -916,6 +1019,33 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         unconfirmed=("effective",),
     ),
     Instrument(
+        number="203/2025/QH15",
+        kind=_K.RESOLUTION,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Nghị quyết sửa đổi, bổ sung Hiến pháp (chính quyền địa phương hai cấp)",
+        title_en="Resolution amending the Constitution (two levels of local government)",
+        signed=None,
+        effective=None,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES),
+        note="Passed 06/2025 (day not given); the amended Art. 110 creates the two levels.",
+    ),
+    Instrument(
+        number="1656/NQ-UBTVQH15",
+        kind=_K.RESOLUTION,
+        issuer=_I.NA_STANDING_COMMITTEE,
+        title_vi="Nghị quyết sắp xếp các đơn vị hành chính cấp xã của thành phố Hà Nội",
+        title_en="Resolution rearranging the commune-level units of Hà Nội",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=_NO_DATES,
+        note=(
+            "Example (prior-art.md) of the per-province Standing Committee resolutions that old"
+            " to new commune mappings must cite; dates not in the spec."
+        ),
+    ),
+    Instrument(
         number="02/2025/NĐ-CP",
         kind=_K.DECREE,
         issuer=_I.GOVERNMENT,
@@ -956,6 +1086,35 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         ),
     ),
     Instrument(
+        number="14/2018/TT-BNV",
+        kind=_K.CIRCULAR,
+        issuer=_I.MINISTRY_OF_HOME_AFFAIRS,
+        title_vi="Số hiệu khác được nêu cho thông tư sửa đổi Thông tư 04/2012/TT-BNV",
+        title_en="Alternative number given for the circular amending TT 04/2012/TT-BNV",
+        signed=None,
+        effective=None,
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES),
+        note=(
+            "From background knowledge only (entities.md §4.3). The amendment is registered as"
+            " 09/2017/TT-BNV; at most one of the two numbers is right, so this entry carries"
+            " no amends link."
+        ),
+    ),
+    Instrument(
+        number="05/2022/TT-BNV",
+        kind=_K.CIRCULAR,
+        issuer=_I.MINISTRY_OF_HOME_AFFAIRS,
+        title_vi="Sửa đổi tiếp Thông tư 04/2012/TT-BNV về thôn, tổ dân phố",
+        title_en="Later amendment of TT 04/2012/TT-BNV on villages and residential groups",
+        signed=None,
+        effective=None,
+        amends=("04/2012/TT-BNV",),
+        confirmation=UNCONFIRMED,
+        unconfirmed=("number", *_NO_DATES, "amends"),
+        note="The spec marks it UNCONFIRMED; its full text is not available.",
+    ),
+    Instrument(
         number="268/NQ-CP",
         kind=_K.RESOLUTION,
         issuer=_I.GOVERNMENT,
@@ -968,6 +1127,42 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         note="Named as a basis of the draft decree on thôn / tổ dân phố; content unconfirmed.",
     ),
     Instrument(
+        number="163-KL/TW",
+        kind=_K.CONCLUSION,
+        issuer=_I.PARTY_CENTRAL,
+        title_vi="Kết luận của Đảng, một căn cứ của dự thảo nghị định về thôn, tổ dân phố",
+        title_en="Party conclusion, one basis of the draft decree on villages and groups",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("issuer", *_NO_DATES),
+        note="Named with 163/186/210-KL/TW and NQ 268/NQ-CP as the basis of the draft decree.",
+    ),
+    Instrument(
+        number="186-KL/TW",
+        kind=_K.CONCLUSION,
+        issuer=_I.PARTY_CENTRAL,
+        title_vi="Kết luận của Đảng, một căn cứ của dự thảo nghị định về thôn, tổ dân phố",
+        title_en="Party conclusion, one basis of the draft decree on villages and groups",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("issuer", *_NO_DATES),
+        note="Named with 163/186/210-KL/TW and NQ 268/NQ-CP as the basis of the draft decree.",
+    ),
+    Instrument(
+        number="210-KL/TW",
+        kind=_K.CONCLUSION,
+        issuer=_I.PARTY_CENTRAL,
+        title_vi="Kết luận của Đảng, một căn cứ của dự thảo nghị định về thôn, tổ dân phố",
+        title_en="Party conclusion, one basis of the draft decree on villages and groups",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("issuer", *_NO_DATES),
+        note="Named with 163/186/210-KL/TW and NQ 268/NQ-CP as the basis of the draft decree.",
+    ),
+    Instrument(
         number="30/2020/NĐ-CP",
         kind=_K.DECREE,
         issuer=_I.GOVERNMENT,
@@ -978,6 +1173,125 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         confirmation=PARTIAL,
         unconfirmed=_NO_DATES,
         note="Phụ lục I: the date line of administrative documents.",
+    ),
+)
+
+
+# --- Local instruments named as examples of practice (provinces, districts) --------------
+# Their numbers repeat from place to place, so each carries its locality in its key.
+
+_P = _I.PROVINCIAL_PEOPLES_COMMITTEE
+_S = _I.LOCAL_STEERING_COMMITTEE
+
+_LOCAL: Final[tuple[Instrument, ...]] = (
+    Instrument(
+        number="5881/HD-BCĐ-CAT",
+        locality="Bình Thuận",
+        kind=_K.GUIDANCE,
+        issuer=_S,
+        title_vi="Hướng dẫn xét công nhận đạt tiêu chuẩn “An toàn về an ninh, trật tự” năm 2021",
+        title_en="Guidance on the 2021 recognition round of the 'safe for security and order' standard",
+        signed=date(2021, 11, 5),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note=(
+            "Issued with the provincial police (BCĐ-CAT). Shows the 2021 round was run under"
+            " TT 23/2012 (safe-standard.md S17)."
+        ),
+    ),
+    Instrument(
+        number="2083/HD-BCĐ",
+        locality="Lạng Sơn",
+        kind=_K.GUIDANCE,
+        issuer=_S,
+        title_vi="Hướng dẫn chấm điểm xã, phường, thị trấn đạt tiêu chuẩn “An toàn về ANTT”",
+        title_en="Scoring communes for the 'safe for security and order' standard (100 points)",
+        signed=date(2012, 9, 28),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="Phụ lục 2: criteria I-III confirmed, the rest not available (emulation-awards §5).",
+    ),
+    Instrument(
+        number="252/HD-UBND",
+        locality="Mường Chà, Điện Biên",
+        kind=_K.GUIDANCE,
+        issuer=_I.DISTRICT_PEOPLES_COMMITTEE,
+        title_vi="Hướng dẫn chấm điểm thôn, bản đạt tiêu chuẩn “An toàn về ANTT” (điểm trừ)",
+        title_en="Village-level scoring for the 'safe' standard, with deductions",
+        signed=date(2014, 4, 2),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="Deduct 6 points per prohibited occurrence; maxima per item unconfirmed.",
+    ),
+    Instrument(
+        number="1157/QĐ-BCĐ",
+        locality="Bắc Giang",
+        kind=_K.DECISION,
+        issuer=_S,
+        title_vi="Triển khai tiêu chí đánh giá, phân loại phong trào của Quyết định 510/QĐ-BCA-V05",
+        title_en="Provincial implementation of the movement scoring of QĐ 510/QĐ-BCA-V05",
+        signed=date(2022, 6, 13),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="A possible source of the point thresholds per level, which QĐ 510 leaves open.",
+    ),
+    Instrument(
+        number="732/QĐ-BCĐ",
+        locality="Yên Bái",
+        kind=_K.DECISION,
+        issuer=_S,
+        title_vi="Triển khai tiêu chí đánh giá, phân loại phong trào của Quyết định 510/QĐ-BCA-V05",
+        title_en="Provincial implementation of the movement scoring of QĐ 510/QĐ-BCA-V05",
+        signed=None,
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=_NO_DATES,
+        note="2022 (day not given). Source of the scoring principles quoted in the spec.",
+    ),
+    Instrument(
+        number="514/QĐ-UBND",
+        locality="Bắc Ninh",
+        kind=_K.DECISION,
+        issuer=_P,
+        title_vi=(
+            "Quy định của tỉnh hợp nhất Thông tư 124/2021/TT-BCA, Quyết định 510/QĐ-BCA-V05 và"
+            " Hướng dẫn 22/HD-BCA-V05"
+        ),
+        title_en="Provincial rules combining TT 124/2021, QĐ 510 and HD 22 on the movement",
+        signed=date(2023, 4, 26),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+    ),
+    Instrument(
+        number="362/QĐ-UBND",
+        locality="Thừa Thiên Huế",
+        kind=_K.DECISION,
+        issuer=_P,
+        title_vi="Công bố thủ tục hành chính về thi đua, khen thưởng theo Nghị định 98/2023/NĐ-CP",
+        title_en="Administrative procedures for emulation and commendation under NĐ 98/2023",
+        signed=date(2024, 2, 2),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="Source of the standards quoted for 'Tập thể lao động xuất sắc'.",
+    ),
+    Instrument(
+        number="4611/QĐ-UBND",
+        locality="Hà Nội",
+        kind=_K.DECISION,
+        issuer=_P,
+        title_vi="Thành lập và số lượng thành viên Tổ bảo vệ an ninh, trật tự ở cơ sở",
+        title_en="Setting up grassroots security-and-order teams and their sizes",
+        signed=date(2024, 9, 4),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="5,438 teams of 3-5 members (entities.md §1.3).",
     ),
 )
 
@@ -1000,12 +1314,12 @@ def build_registry(instruments: Iterable[Instrument]) -> Mapping[str, Instrument
     index: dict[str, Instrument] = {}
     folded: dict[str, str] = {}
     for inst in instruments:
-        key = _fold(inst.number)
-        if inst.number in index or key in folded:
-            other = folded.get(key, inst.number)
-            raise DefinitionError(f"instrument {inst.number!r} registered twice (as {other!r})")
-        index[inst.number] = inst
-        folded[key] = inst.number
+        key = _fold(inst.key)
+        if inst.key in index or key in folded:
+            other = folded.get(key, inst.key)
+            raise DefinitionError(f"instrument {inst.key!r} registered twice (as {other!r})")
+        index[inst.key] = inst
+        folded[key] = inst.key
     repealers: dict[str, str] = {}
     for inst in index.values():
         for field_name, targets in (("amends", inst.amends), ("repeals", inst.repeals)):
@@ -1013,43 +1327,49 @@ def build_registry(instruments: Iterable[Instrument]) -> Mapping[str, Instrument
                 if target not in index:
                     hint = _suggest(target, index)
                     raise DefinitionError(
-                        f"instrument {inst.number!r}: {field_name} target {target!r} is not"
+                        f"instrument {inst.key!r}: {field_name} target {target!r} is not"
                         f" registered{hint}"
                     )
         for target in inst.repeals:
             if target in repealers:
                 raise DefinitionError(
                     f"instrument {target!r} is repealed by both {repealers[target]!r} and"
-                    f" {inst.number!r}"
+                    f" {inst.key!r}"
                 )
-            repealers[target] = inst.number
+            repealers[target] = inst.key
             old = index[target].effective
             if old is not None and inst.effective is not None and inst.effective <= old:
                 raise DefinitionError(
-                    f"instrument {inst.number!r} takes effect on {inst.effective.isoformat()},"
+                    f"instrument {inst.key!r} takes effect on {inst.effective.isoformat()},"
                     f" not after {target!r} ({old.isoformat()}) which it repeals"
                 )
     return MappingProxyType(index)
 
 
 def _suggest(number: str, index: Mapping[str, Instrument]) -> str:
-    folded = {_fold(key): key for key in index}
-    close = difflib.get_close_matches(_fold(number), list(folded), n=3, cutoff=0.6)
+    # A local number given without its locality: offer every place that has it.
+    bare = _fold(number)
+    close = [key for key, inst in index.items() if _fold(inst.number) == bare and key != number]
+    if not close:
+        folded = {_fold(key): key for key in index}
+        matches = difflib.get_close_matches(bare, list(folded), n=3, cutoff=0.6)
+        close = [folded[match] for match in matches]
     if not close:
         return ""
-    return "; did you mean " + " or ".join(repr(folded[c]) for c in close) + "?"
+    return "; did you mean " + " or ".join(repr(key) for key in close) + "?"
 
 
-#: Every registered instrument, by official number (read-only).
+#: Every registered instrument, by official number (read-only); a local instrument
+#: is keyed by its number and locality, "514/QĐ-UBND (Bắc Ninh)".
 INSTRUMENTS: Final[Mapping[str, Instrument]] = build_registry(
-    (*_SAFE_STANDARD, *_EMULATION, *_ENTITIES)
+    (*_SAFE_STANDARD, *_EMULATION, *_ENTITIES, *_LOCAL)
 )
 
 _FOLDED: Final[Mapping[str, str]] = MappingProxyType({_fold(key): key for key in INSTRUMENTS})
 
 
 def canonical_number(number: str) -> str | None:
-    """The registered number matching ``number`` (ignoring case, spaces, diacritics), or None.
+    """The registry key matching ``number`` (ignoring case, spaces, diacritics), or None.
 
     >>> canonical_number("40/2024/nd-cp")
     '40/2024/NĐ-CP'
@@ -1061,6 +1381,8 @@ def canonical_number(number: str) -> str | None:
 
 def get_instrument(number: str) -> Instrument:
     """The instrument numbered ``number``; :class:`~antq.errors.CitationError` if unknown.
+
+    A local instrument is found by its number and locality, ``"514/QĐ-UBND (Bắc Ninh)"``.
 
     The error message suggests close matches:
 
@@ -1084,7 +1406,7 @@ def all_instruments() -> tuple[Instrument, ...]:
 
 def repealed_by(number: str) -> Instrument | None:
     """The instrument that repeals or replaces ``number``, or None if none is registered."""
-    target = get_instrument(number).number
+    target = get_instrument(number).key
     for inst in INSTRUMENTS.values():
         if target in inst.repeals:
             return inst
@@ -1093,7 +1415,7 @@ def repealed_by(number: str) -> Instrument | None:
 
 def amended_by(number: str) -> tuple[Instrument, ...]:
     """The registered instruments that amend ``number``."""
-    target = get_instrument(number).number
+    target = get_instrument(number).key
     return tuple(inst for inst in INSTRUMENTS.values() if target in inst.amends)
 
 
@@ -1118,7 +1440,7 @@ def in_force_on(number: str, day: date, *, strict: bool = False) -> bool | None:
         return None
     if day < start:
         return False
-    repealer = repealed_by(inst.number)
+    repealer = repealed_by(inst.key)
     if repealer is None:
         return True
     if repealer.signed is not None and day < repealer.signed:
