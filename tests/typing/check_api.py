@@ -276,6 +276,10 @@ def _check_rule_building() -> None:
         antq.UnitFacts(unit_id="X", kind=antq.UnitKind.COMMUNE, year=2025), extended
     )
     overall: antq.Outcome = antq.combine(result.outcome for result in verdict.results)
+    decided: antq.Outcome = antq.decide(
+        antq.UnitFacts(unit_id="X", kind=antq.UnitKind.COMMUNE, year=2025), extended
+    )
+    assert decided is verdict.outcome
     share = antq.Percent(numerator=17, denominator=25)
     reason = antq.Reason(
         template=antq.Msg("{part}/{whole} = {percent}"),
