@@ -9,6 +9,7 @@ from antq.core.criterion import (
     Context,
     Criterion,
     CriterionKind,
+    Decide,
     Finding,
     Gate,
     Parameter,
@@ -27,7 +28,14 @@ from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Percent, Reason
 from antq.core.ruleset import PeriodRule, RuleBook, RuleSet
-from antq.core.verdict import RESULT_SCHEMA_VERSION, CriterionInfo, CriterionResult, Verdict
+from antq.core.plan import DecisionPlan
+from antq.core.verdict import (
+    RESULT_SCHEMA_VERSION,
+    CriterionInfo,
+    CriterionResult,
+    ResultsFactory,
+    Verdict,
+)
 
 __all__ = [
     "RESULT_SCHEMA_VERSION",
@@ -37,6 +45,8 @@ __all__ = [
     "CriterionInfo",
     "CriterionKind",
     "CriterionResult",
+    "Decide",
+    "DecisionPlan",
     "Finding",
     "Gate",
     "Input",
@@ -46,6 +56,7 @@ __all__ = [
     "Percent",
     "PeriodRule",
     "Reason",
+    "ResultsFactory",
     "RuleBook",
     "RuleSet",
     "UnitFacts",

@@ -56,7 +56,7 @@ class RuleSet:
     parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
     _resolved: Mapping[str, object] = attrs.field(init=False, eq=False, repr=False)
     _inputs: tuple[Input[Any], ...] = attrs.field(init=False, eq=False, repr=False)
-    #: The criteria and the scope checks sorted for the engine (see :mod:`antq.core.plan`).
+    #: The criteria and the scope checks sorted for the engine (see :class:`DecisionPlan`).
     plan: DecisionPlan = attrs.field(init=False, eq=False, repr=False)
     eligibility_plan: DecisionPlan = attrs.field(init=False, eq=False, repr=False)
 

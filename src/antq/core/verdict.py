@@ -123,7 +123,7 @@ class CriterionResult:
         )
 
 
-#: Builds (eligibility results, criterion results) on demand; see :class:`Verdict`.
+#: Builds (eligibility results, criterion results) on demand; see :class:`antq.Verdict`.
 ResultsFactory = Callable[[], tuple[tuple[CriterionResult, ...], tuple[CriterionResult, ...]]]
 
 
