@@ -26,9 +26,9 @@ from antq.core.engine import (
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
+from antq.core.plan import DecisionPlan
 from antq.core.reasons import Percent, Reason
 from antq.core.ruleset import PeriodRule, RuleBook, RuleSet
-from antq.core.plan import DecisionPlan
 from antq.core.verdict import (
     RESULT_SCHEMA_VERSION,
     CriterionInfo,
