@@ -267,6 +267,20 @@ def test_svg_charts_escape_labels_and_scale_in_whole_pixels() -> None:
     assert 'width="400"' in bars and 'width="100"' in bars
 
 
+@pytest.mark.parametrize(("lang", "written"), [("vi", "1.234"), ("en", "1,234")])
+def test_svg_charts_write_counts_in_the_report_language(lang: str, written: str) -> None:
+    from antq.report import BarChart, StackedChart
+
+    stacked = stacked_chart(
+        StackedChart(title="t", legend=("a", "b"), rows=(("x", (1000, 234)),), lang=lang)  # type: ignore[arg-type]
+    )
+    assert f">{written}</text>" in stacked and "1234" not in stacked
+    assert ">a: 1" + written[1] + "000</title>" in stacked
+    bars = bar_chart(BarChart(title="f", rows=(("one", 1234),), lang=lang))  # type: ignore[arg-type]
+    assert f"<title>{written}</title>" in bars and f">{written}</text>" in bars
+    assert "1234" not in bars
+
+
 def test_report_of_another_round_and_unknown_format(report: Report) -> None:
     from antq.errors import InputError
 
