@@ -14,7 +14,8 @@ from antq.io.batch import read_any
 from antq.report.commands import EXIT_INPUT, EXIT_OK, run_report
 from antq.unit_kinds import UnitKind
 
-from . import generator
+from . import CHROMIUM, generator, load_in_chromium
+from .test_reports import parse_html
 
 gen = generator()
 
@@ -75,6 +76,24 @@ def test_small_province_from_csv_to_html(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and '<html lang="vi">' in page
     assert "Tỉnh Thái Hòa" in page and "<svg" in page and "ngày 01 tháng 12 năm 2025" in page
     assert "vụ (" in page  # the clearance figures, with their targets
+    # Self-contained and well formed: nothing to load, both charts inline.
+    parsed = parse_html(page)
+    assert parsed.problems == [] and parsed.stack == [] and parsed.loads == []
+    assert {"script", "link", "img", "iframe"}.isdisjoint(parsed.tags)
+    assert parsed.tags.count("svg") == 2
+    assert "http" not in page.replace("http-equiv", "") and "url(" not in page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+def test_small_province_html_report_loads_in_headless_chromium(tmp_path: Path) -> None:
+    source = _generate(tmp_path / "p", "--communes", "6")
+    report = tmp_path / "report.html"
+    argv = [str(source / "units"), "--indicators", str(source / "indicators.csv")]
+    argv += ["--format", "html", "--lang", "en", "--output", str(report)]
+    assert run_report(argv, out=io.StringIO(), err=io.StringIO()) == EXIT_OK
+    dom, console = load_in_chromium(report)
+    assert console == []  # no error, no blocked load
+    assert dom.count("<svg") == 2 and "Tỉnh Thái Hòa" in dom
 
 
 def test_names_in_the_generated_files_resolve_to_their_communes(tmp_path: Path) -> None:
