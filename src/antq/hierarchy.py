@@ -545,6 +545,25 @@ def _without_rollup(facts: UnitFacts, book: RuleBook) -> UnitFacts:
     return facts.with_values(**dict.fromkeys(names))
 
 
+def _missing_communes(
+    under: Mapping[tuple[int, str], list[Verdict]],
+) -> dict[tuple[int, str], list[Verdict]]:
+    """Units of communes not in the input, one group per commune however its name was spelt.
+
+    A group is named by the spelling most of its units use (ties: the smallest).
+    """
+    spellings: dict[tuple[int, str], list[tuple[str, list[Verdict]]]] = {}
+    for (year, reference), units in under.items():
+        spellings.setdefault((year, name_key(reference) or reference), []).append(
+            (reference, units)
+        )
+    groups: dict[tuple[int, str], list[Verdict]] = {}
+    for (year, _), found in spellings.items():
+        reference = min(found, key=lambda pair: (-len(pair[1]), pair[0]))[0]
+        groups[(year, reference)] = [v for _, units in found for v in units]
+    return groups
+
+
 def evaluate_province(
     items: Iterable[UnitFacts | InputError], book: RuleBook | None = None
 ) -> ProvinceEvaluation:
@@ -666,7 +685,7 @@ def evaluate_province(
             )
         )
     by_unit = {(u.verdict.year, u.verdict.unit_id, u.verdict.kind): u for u in evaluated}
-    for (year, code), units in under.items():
+    for (year, code), units in _missing_communes(under).items():
         # Units of a commune that is not in the input: grouped, with no commune verdict.
         first = by_unit[(year, units[0].unit_id, units[0].kind)]
         results.append(

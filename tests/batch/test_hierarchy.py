@@ -160,6 +160,30 @@ def test_units_of_a_commune_not_in_the_input_are_grouped_without_a_verdict() -> 
     assert evaluation.errors == ()
 
 
+def test_a_commune_not_in_the_input_is_one_group_however_its_name_is_spelt() -> None:
+    spellings = ["Xã Tân Hòa", "X. Tân Hòa", "xa tan hoa", "Xã Tân Hòa"]
+    units = [area(f"A{n}", name) for n, name in enumerate(spellings)]
+    evaluation = evaluate_province(facts(*units, area("B1", "Xã Bình Minh")))
+    groups = {c.commune_id: sorted(v.unit_id for v in c.units) for c in evaluation.communes}
+    assert groups == {"Xã Tân Hòa": ["A0", "A1", "A2", "A3"], "Xã Bình Minh": ["B1"]}
+    assert all(c.verdict is None for c in evaluation.communes)
+
+
+def test_communes_differing_only_in_diacritics_get_their_own_units() -> None:
+    units = [
+        commune("X-HOA", "Xã Tân Hòa"),
+        commune("X-HOA2", "Xã Tân Hóa"),
+        area("A1", "X. Tân Hoà"),
+        area("A2", "xã tân hóa"),
+        area("A3", "Xa Tan Hoa"),  # fits both: an error naming them
+    ]
+    evaluation = evaluate_province(facts(*units))
+    groups = {c.commune_id: [v.unit_id for v in c.units] for c in evaluation.communes}
+    assert groups["X-HOA"] == ["A1"] and groups["X-HOA2"] == ["A2"]
+    (error,) = evaluation.errors
+    assert error.path == "A3.commune" and "X-HOA" in error.message and "X-HOA2" in error.message
+
+
 def test_unreadable_row_counts_as_unknown_in_its_commune() -> None:
     # 18 of 25 readable units are met (72%, a pass); a 26th unit's row is bad. Counted
     # as unknown, it makes the commune 18-19 of 26, undecided: never a pass.
