@@ -62,6 +62,7 @@ def _check(check: TargetCheck, lang: Lang) -> dict[str, Any]:
             "instrument": target.instrument,
             "confirmation": target.confirmation.code,
             "note": None if target.note is None else target.note.render(lang),
+            "unit": target.unit,
         }
     )
     data["outcome"] = check.outcome.code
