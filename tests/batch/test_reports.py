@@ -247,6 +247,11 @@ def test_user_text_is_escaped_in_every_format(hostile: Report) -> None:
     data = json.loads(render_report(hostile, "json", "en"))
     assert data["title"] == HOSTILE
     assert data["errors"][0]["path"] == "line 4.facts.households_resident"
+    assert (data["errors"][0]["line"], data["errors"][0]["field"]) == (
+        4,
+        "facts.households_resident",
+    )
+    assert data["errors"][0]["value"] == repr(HOSTILE)
     assert HOSTILE in render_report(hostile, "text", "en")
 
 

@@ -11,9 +11,11 @@ import json
 from typing import Any
 
 from antq.core.outcome import Outcome
+from antq.errors import InputError, shown
 from antq.hierarchy import CommuneResult, NearMiss, OutcomeCounts, Summary
 from antq.i18n import formatting
 from antq.indicators import Observation, TargetCheck
+from antq.io.batch import RowError
 from antq.periods import Period
 from antq.report import Report, input_label, met_text, title_text
 from antq.unit_kinds import UnitKind
@@ -170,10 +172,20 @@ def report_data(report: Report, lang: Lang) -> dict[str, Any]:
         ],
         "indicators": [_check(c, lang) for c in report.indicators],
         "notices": [{"subject": n.subject, "text": n.reason.render(lang)} for n in report.notices],
-        "errors": [
-            {"path": e.path, "value": repr(e.value), "message": e.message} for e in report.errors
-        ],
+        "errors": [_error(e) for e in report.errors],
     }
+
+
+def _error(error: InputError) -> dict[str, Any]:
+    """An input error: its path, value (shown safely) and message; line and field of a row."""
+    data: dict[str, Any] = {
+        "path": error.path,
+        "value": shown(error.value),
+        "message": error.message,
+    }
+    if isinstance(error, RowError):
+        data.update(source=error.source, line=error.line, field=error.field or None)
+    return data
 
 
 def render_json(report: Report, lang: Lang) -> str:
