@@ -135,6 +135,14 @@ def test_json_report_holds_the_figures(report: Report) -> None:
     (commune_data,) = province["communes"]
     assert commune_data["id"] == "XA-DH" and commune_data["outcome"] == "not_met"
     assert commune_data["rollup"]["recognised_min"] == 3 and commune_data["rollup"]["total"] == 6
+    # The commune's own summary: what its units fail most and which are closest to passing.
+    assert [(t["criterion"], t["count"]) for t in commune_data["most_failed"]] == [
+        ("tt124.enterprise.no-serious-accident", 1),
+        ("tt124.residential-area.households-registered", 1),
+        ("tt124.residential-area.offences-reduced", 1),
+    ]
+    assert [m["unit"] for m in commune_data["closest"]] == ["DN-MAY", "KDC-TAY"]
+    assert [t["input"] for t in commune_data["most_missing"]] == ["grassroots_force_grade"]
     clearance = data["indicators"][0]
     assert clearance["numerator"] == 1042 and clearance["target"]["confirmation"] == "unconfirmed"
     assert clearance["outcome"] == "met"  # 89.4% > 75%

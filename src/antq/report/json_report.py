@@ -103,6 +103,13 @@ def _summary(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
             for kind, counts in summary.by_kind.items()
         },
         "total": _counts(summary.total, lang),
+        **_lists(summary, report, lang),
+    }
+
+
+def _lists(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
+    """The ranked lists of a summary: criteria most often not met, inputs, near misses."""
+    return {
         "most_failed": [
             {
                 "criterion": t.criterion_id,
@@ -120,7 +127,7 @@ def _summary(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _commune(result: CommuneResult, summary: Summary, lang: Lang) -> dict[str, Any]:
+def _commune(result: CommuneResult, summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
     counts = result.counts
     return {
         "id": result.commune_id,
@@ -140,6 +147,7 @@ def _commune(result: CommuneResult, summary: Summary, lang: Lang) -> dict[str, A
             "excluded": list(counts.excluded),
         },
         "units": {kind.code: _counts(c, lang) for kind, c in summary.by_kind.items()},
+        **_lists(summary, report, lang),
     }
 
 
@@ -166,7 +174,7 @@ def report_data(report: Report, lang: Lang) -> dict[str, Any]:
                 "name": section.name,
                 "summary": _summary(section.summary, report, lang),
                 "safe_figures": [_observation(o, lang) for o in section.safe_figures],
-                "communes": [_commune(c.result, c.summary, lang) for c in section.communes],
+                "communes": [_commune(c.result, c.summary, report, lang) for c in section.communes],
             }
             for section in report.sections
         ],
