@@ -219,6 +219,11 @@ def test_csv_without_required_columns_stops_with_one_error() -> None:
     units, errors = split(read_csv(stream("id,name\nA,B\n")))
     assert units == [] and len(errors) == 1
     assert "missing: kind, year" in errors[0].message
+    assert "separated" not in errors[0].message
+    # A spreadsheet set to Vietnamese saves ';' between cells: the error says so.
+    units, errors = split(read_csv(stream("id;kind;year\nA;residential_area;2025\n")))
+    assert units == [] and errors[-1].path == "line 1"
+    assert errors[-1].message.endswith("(the cells are separated by ';'; antq reads ',' only)")
     _, errors = split(read_csv(stream("")))
     assert errors[0].message == "no header row: the file is empty"
 
