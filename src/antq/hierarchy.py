@@ -41,7 +41,7 @@ from antq.errors import AntqError, InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg
 from antq.io.batch import UnitReadError, UnitRef
-from antq.names import NameIndex, name_key
+from antq.names import NameIndex, bare_key, name_key
 from antq.periods import Period
 from antq.safety.rollup import UnitCounts, evaluate_commune, rollup_rule
 from antq.unit_kinds import UnitKind
@@ -419,12 +419,32 @@ class ProvinceEvaluation:
 
 
 def _province_names(units: Iterable[UnitFacts]) -> dict[str, str]:
-    """For each province key, the spelling used most often (ties: the smallest)."""
+    """For each province key, the spelling of its province used most often.
+
+    A name without its type ("Quảng Nam") is the province of the one typed name
+    it fits ("Tỉnh Quảng Nam"). Ties go to the longest spelling (written out
+    rather than abbreviated), then the smallest.
+    """
     spellings: dict[str, Counter[str]] = {}
     for unit in units:
         if unit.province:
             spellings.setdefault(name_key(unit.province), Counter())[unit.province] += 1
-    return {key: min(tally, key=lambda s: (-tally[s], s)) for key, tally in spellings.items()}
+    typed: dict[str, list[str]] = {}
+    for key in spellings:
+        if bare_key(key) != key:
+            typed.setdefault(bare_key(key), []).append(key)
+    group = {
+        key: typed[key][0] if len(typed.get(key, ())) == 1 else key
+        for key in spellings
+        if bare_key(key) == key
+    }
+    merged: dict[str, Counter[str]] = {}
+    for key, tally in spellings.items():
+        merged.setdefault(group.get(key, key), Counter()).update(tally)
+    chosen = {
+        key: min(tally, key=lambda s: (-tally[s], -len(s), s)) for key, tally in merged.items()
+    }
+    return {key: chosen[group.get(key, key)] for key in spellings}
 
 
 def _unit_error(unit: UnitFacts, error: AntqError) -> InputError:

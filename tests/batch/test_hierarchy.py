@@ -299,6 +299,25 @@ def test_units_inherit_their_commune_province_and_spellings_are_merged() -> None
     assert {u.province for u in evaluation.units} == {"Thành phố Hồ Chí Minh"}
 
 
+def test_a_province_named_without_its_type_or_abbreviated_is_one_province() -> None:
+    units = [
+        commune("X1", "Xã Một", province="Tỉnh Quảng Nam"),
+        area("A1", "X1", province="Quảng Nam"),
+        area("A2", "X1", province="tinh quang nam"),
+        area("B1", None, province="TP.HCM"),
+        area("B2", None, province="Hồ Chí Minh"),
+        area("B3", None, province="Thành phố Hồ Chí Minh"),
+    ]
+    evaluation = evaluate_province(facts(*units))
+    # Equal counts: the written-out spelling names the province.
+    assert evaluation.provinces(2025) == ("Thành phố Hồ Chí Minh", "Tỉnh Quảng Nam")
+    assert evaluation.province_summary(2025, "Tỉnh Quảng Nam").total.total == 3
+    # A name without a type that fits two typed names is left apart, never guessed.
+    units = [area("C1", None, province="Tỉnh Huế"), area("C2", None, province="Thành phố Huế")]
+    units.append(area("C3", None, province="Huế"))
+    assert len(evaluate_province(facts(*units)).provinces(2025)) == 3
+
+
 def test_several_rounds_are_kept_apart() -> None:
     units = [commune("X1", "Xã Một"), area("A1", "X1"), area("A1", "X1", year=2024)]
     units.append(area("A2", "X1", year=2024))
