@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -47,6 +48,19 @@ def test_generator_is_deterministic_and_seeded(tmp_path: Path) -> None:
         "schools.csv",
     ]
     assert (one / "units" / "residential-areas.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_more_communes_than_name_pairs(tmp_path: Path) -> None:
+    # 12 x 12 first and second words make 144 names; more communes are numbered.
+    units = _generate(tmp_path / "p", "--communes", "150", "--areas", "6", "--agencies", "0")
+    units /= "units"
+    names = [row["name"] for row in csv.DictReader(io.StringIO(_text(units / "communes.csv")))]
+    assert len(names) == len(set(names)) == 150
+    assert sum(name.endswith(" 2") for name in names) == 6
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig")
 
 
 def test_small_province_from_csv_to_html(tmp_path: Path) -> None:
