@@ -591,8 +591,9 @@ def evaluate_province(
 
     ``items`` may hold input errors (as the readers of :mod:`antq.io.batch`
     yield them); they are kept in the result with the errors found here. The
-    verdicts are held in memory: a province's few thousand units take a few
-    megabytes.
+    verdicts are held in memory, about 10 kB each: a province of 2,600 units
+    takes some 30 MB (measured: ``antq report`` peaks at 54 MB for the example
+    province, 300 MB for 26,000 units).
     """
     if book is None:
         from antq.safety import default_rulebook
