@@ -138,8 +138,11 @@ def _offences(rng: random.Random, row: Row, *, reduced: bool) -> None:
 def _commune_names(rng: random.Random, count: int) -> list[tuple[str, str]]:
     names: list[tuple[str, str]] = []
     used: set[str] = set()
+    pairs = len(FIRST) * len(SECOND)
     while len(names) < count:
         base = f"{rng.choice(FIRST)} {rng.choice(SECOND)}"
+        if len(names) >= pairs:  # every pair is taken: number a further series ("Tân Phú 2")
+            base += f" {len(names) // pairs + 1}"
         if base in used:
             continue
         used.add(base)

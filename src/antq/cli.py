@@ -187,22 +187,34 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
     errors: list[InputError] = []
     verdicts = []
-    for unit in read_units(args.file, book, err, lang=lang):
-        if isinstance(unit, InputError):
-            errors.append(unit)
-            continue
-        try:
-            verdicts.append(evaluate(unit, rules))
-        except AntqError as error:
-            errors.append(
-                error
-                if isinstance(error, InputError)
-                else InputError(unit.unit_id, None, str(error))
-            )
+    notes: list[str] = []
+    if isinstance(rules, RuleBook):
+        # Units first, then each commune from the verdicts of its units in the input,
+        # as `antq report` does, so that both commands agree on every commune.
+        from antq.hierarchy import evaluate_province
+
+        evaluation = evaluate_province(read_units(args.file, book, err, lang=lang), rules)
+        errors += evaluation.errors
+        verdicts += [u.verdict for u in evaluation.units if not u.unreadable]
+        notes += [n.render(lang) for n in evaluation.notices]
+    else:
+        for unit in read_units(args.file, book, err, lang=lang):
+            if isinstance(unit, InputError):
+                errors.append(unit)
+                continue
+            try:
+                verdicts.append(evaluate(unit, rules))
+            except AntqError as error:
+                errors.append(
+                    error
+                    if isinstance(error, InputError)
+                    else InputError(unit.unit_id, None, str(error))
+                )
     if args.format == "json":
         payload: dict[str, Any] = {
             "antq_results": 1,
             "verdicts": [v.to_json(texts=(lang,)) for v in verdicts],
+            "notes": notes,
             "errors": [
                 {"path": e.path, "value": repr(e.value), "message": e.message} for e in errors
             ],
@@ -212,6 +224,10 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         for verdict in verdicts:
             out.write(verdict.explain(lang) + "\n\n")
+        for note in notes:
+            out.write(f"* {note}\n")
+        if notes:
+            out.write("\n")
         tally = Counter(v.outcome for v in verdicts)
         summary = ", ".join(f"{tally[o]} {o.label(lang)}" for o in Outcome if tally[o])
         out.write(

@@ -49,6 +49,7 @@ from antq.frozen import FrozenMap
 from antq.hierarchy import Summary
 from antq.i18n import formatting
 from antq.i18n.catalog import Label, Msg, Text
+from antq.names import names_match
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
@@ -71,7 +72,15 @@ __all__ = [
 
 
 class Indicator(CodedEnum):
-    """An indicator of movement and crime-prevention reports (entities.md §3)."""
+    """An indicator of movement and crime-prevention reports (entities.md §3).
+
+    The crime-prevention rates (clearance, handling of crime reports) are
+    those the National Assembly sets targets for (§3.1, §3.2); the safe-standard
+    figures come from verdicts; the others are the figures movement reports
+    print (§3.3, §3.4), mostly without a formal definition, so antq only
+    stores and writes them: a count ("1.064 thành viên"), or a part of a whole
+    ("219/236 tin (92,8%)").
+    """
 
     CRIME_CLEARANCE = (
         "crime_clearance_public_order",
@@ -88,15 +97,155 @@ class Indicator(CodedEnum):
         "Tỷ lệ giải quyết tố giác, tin báo về tội phạm và kiến nghị khởi tố",
         "Rate of crime reports, tips and prosecution requests handled",
     )
+    CRIME_REPORTS_OVERDUE = (
+        "crime_reports_overdue",
+        "Tố giác, tin báo về tội phạm và kiến nghị khởi tố giải quyết quá hạn",
+        "Crime reports, tips and prosecution requests handled late",
+    )
+    CASES_PROSECUTED = (
+        "cases_prosecuted",
+        "Số vụ án đã khởi tố",
+        "Criminal cases prosecuted",
+    )
+    DEFENDANTS_PROSECUTED = (
+        "defendants_prosecuted",
+        "Số bị can đã khởi tố",
+        "Defendants prosecuted",
+    )
+    PUBLIC_TIPS = (
+        "public_tips",
+        "Nguồn tin, tin báo do quần chúng cung cấp",
+        "Tips provided by the public",
+    )
     PUBLIC_TIPS_VALUABLE = (
         "public_tips_valuable",
         "Tin báo do quần chúng cung cấp có giá trị",
         "Tips from the public that were of value",
     )
+    PUBLIC_TIPS_RESOLVED = (
+        "public_tips_resolved",
+        "Tin báo của quần chúng đã được giải quyết",
+        "Tips from the public that were resolved",
+    )
+    DENUNCIATION_SLIPS = (
+        "denunciation_slips",
+        "Phiếu tố giác thu được",
+        "Denunciation slips collected",
+    )
+    DENUNCIATION_SLIPS_VALUABLE = (
+        "denunciation_slips_valuable",
+        "Phiếu tố giác có giá trị",
+        "Denunciation slips that were of value",
+    )
+    CASES_SOLVED_FROM_TIPS = (
+        "cases_solved_from_tips",
+        "Vụ việc được phát hiện, giải quyết nhờ tin báo của quần chúng",
+        "Cases solved thanks to tips from the public",
+    )
+    ARRESTS_FROM_TIPS = (
+        "arrests_from_tips",
+        "Đối tượng bị bắt giữ nhờ tin báo của quần chúng",
+        "People arrested thanks to tips from the public",
+    )
+    WANTED_ARRESTED = (
+        "wanted_arrested",
+        "Đối tượng truy nã bị bắt",
+        "Wanted persons arrested",
+    )
+    WANTED_SURRENDERED = (
+        "wanted_surrendered",
+        "Đối tượng truy nã được vận động đầu thú",
+        "Wanted persons persuaded to surrender",
+    )
+    WANTED_REMOVED = (
+        "wanted_removed",
+        "Đối tượng truy nã được thanh loại",
+        "Wanted persons removed from the list",
+    )
+    OFFENDERS_MANAGED = (
+        "offenders_managed",
+        "Người lầm lỗi được quản lý, giáo dục, giúp đỡ tại cộng đồng",
+        "People who offended, managed, educated and helped in the community",
+    )
+    CRITICISED_BEFORE_COMMUNITY = (
+        "criticised_before_community",
+        "Đối tượng bị kiểm điểm trước dân",
+        "People criticised before the community",
+    )
+    COMMUNE_EDUCATION = (
+        "commune_education",
+        "Đối tượng được giáo dục tại xã, phường",
+        "People handed to education in the commune",
+    )
+    COMPULSORY_REHAB_FILES = (
+        "compulsory_rehab_files",
+        "Hồ sơ đưa vào cơ sở cai nghiện bắt buộc",
+        "Files made for compulsory drug rehabilitation",
+    )
+    WEAPONS_HANDED_IN = (
+        "weapons_handed_in",
+        "Vũ khí, vật liệu nổ, công cụ hỗ trợ được giao nộp",
+        "Weapons, explosives and support tools handed in",
+    )
+    PROPAGANDA_SESSIONS = (
+        "propaganda_sessions",
+        "Buổi tuyên truyền",
+        "Awareness sessions",
+    )
+    PROPAGANDA_ATTENDANCE = (
+        "propaganda_attendance",
+        "Lượt người tham dự tuyên truyền",
+        "Attendance at awareness sessions",
+    )
+    MASS_ORGANISATIONS = (
+        "mass_organisations",
+        "Tổ chức quần chúng được duy trì",
+        "Mass organisations maintained",
+    )
+    MODELS = (
+        "models",
+        "Mô hình phong trào",
+        "Movement models",
+    )
+    MODEL_SITES = (
+        "model_sites",
+        "Điểm mô hình",
+        "Model sites",
+    )
+    MODEL_MEMBERS = (
+        "model_members",
+        "Thành viên tham gia mô hình",
+        "Members of the models",
+    )
+    FIRE_SAFETY_GROUPS = (
+        "fire_safety_groups",
+        "Tổ liên gia an toàn phòng cháy, chữa cháy",
+        "Neighbourhood fire-safety groups",
+    )
+    PUBLIC_FIRE_POINTS = (
+        "public_fire_points",
+        "Điểm chữa cháy công cộng",
+        "Public fire-fighting points",
+    )
+    MEDIATION_SUCCEEDED = (
+        "mediation_succeeded",
+        "Vụ việc hòa giải thành",
+        "Cases settled by mediation",
+    )
     DRUG_FREE_COMMUNES = (
         "drug_free_communes",
         "Đơn vị cấp xã không ma túy",
         "Drug-free commune-level units",
+    )
+    REHAB_VOLUNTARY = (
+        "rehab_voluntary",
+        "Người cai nghiện ma túy tự nguyện",
+        "People in voluntary drug rehabilitation",
+    )
+    REHAB_COMPULSORY = (
+        "rehab_compulsory",
+        "Người cai nghiện ma túy bắt buộc",
+        "People in compulsory drug rehabilitation",
     )
     RESIDENTIAL_AREAS_SAFE = (
         "residential_areas_safe",
@@ -131,8 +280,36 @@ UNIT_WORDS: Mapping[Indicator, tuple[str, str]] = FrozenMap(
         Indicator.CRIME_CLEARANCE: ("vụ", "cases"),
         Indicator.SERIOUS_CRIME_CLEARANCE: ("vụ", "cases"),
         Indicator.CRIME_REPORTS_HANDLED: ("tin", "reports"),
+        Indicator.CRIME_REPORTS_OVERDUE: ("tin", "reports"),
+        Indicator.CASES_PROSECUTED: ("vụ", "cases"),
+        Indicator.DEFENDANTS_PROSECUTED: ("bị can", "defendants"),
+        Indicator.PUBLIC_TIPS: ("tin", "tips"),
         Indicator.PUBLIC_TIPS_VALUABLE: ("tin", "tips"),
+        Indicator.PUBLIC_TIPS_RESOLVED: ("tin", "tips"),
+        Indicator.DENUNCIATION_SLIPS: ("phiếu", "slips"),
+        Indicator.DENUNCIATION_SLIPS_VALUABLE: ("phiếu", "slips"),
+        Indicator.CASES_SOLVED_FROM_TIPS: ("vụ", "cases"),
+        Indicator.ARRESTS_FROM_TIPS: ("đối tượng", "people"),
+        Indicator.WANTED_ARRESTED: ("đối tượng", "people"),
+        Indicator.WANTED_SURRENDERED: ("đối tượng", "people"),
+        Indicator.WANTED_REMOVED: ("đối tượng", "people"),
+        Indicator.OFFENDERS_MANAGED: ("người", "people"),
+        Indicator.CRITICISED_BEFORE_COMMUNITY: ("người", "people"),
+        Indicator.COMMUNE_EDUCATION: ("người", "people"),
+        Indicator.COMPULSORY_REHAB_FILES: ("hồ sơ", "files"),
+        Indicator.WEAPONS_HANDED_IN: ("hiện vật", "items"),
+        Indicator.PROPAGANDA_SESSIONS: ("buổi", "sessions"),
+        Indicator.PROPAGANDA_ATTENDANCE: ("lượt người", "attendances"),
+        Indicator.MASS_ORGANISATIONS: ("tổ chức", "organisations"),
+        Indicator.MODELS: ("mô hình", "models"),
+        Indicator.MODEL_SITES: ("điểm", "sites"),
+        Indicator.MODEL_MEMBERS: ("thành viên", "members"),
+        Indicator.FIRE_SAFETY_GROUPS: ("tổ", "groups"),
+        Indicator.PUBLIC_FIRE_POINTS: ("điểm", "points"),
+        Indicator.MEDIATION_SUCCEEDED: ("vụ việc", "cases"),
         Indicator.DRUG_FREE_COMMUNES: ("đơn vị", "units"),
+        Indicator.REHAB_VOLUNTARY: ("người", "people"),
+        Indicator.REHAB_COMPULSORY: ("người", "people"),
         Indicator.RESIDENTIAL_AREAS_SAFE: ("khu dân cư", "residential areas"),
         Indicator.COMMUNES_SAFE: ("đơn vị", "units"),
         Indicator.AGENCIES_SAFE: ("cơ quan", "agencies"),
@@ -207,14 +384,20 @@ class Observation:
             return None
         return Fraction(self.numerator, self.denominator)
 
-    def render(self, lang: Lang) -> str:
-        """The figure as reports write it: "94/104 vụ (90,4%)", "4.000 tin", "0/0 vụ"."""
+    def render(self, lang: Lang, *, decimals: int = 1) -> str:
+        """The figure as reports write it: "94/104 vụ (90,4%)", "4.000 tin", "0/0 vụ".
+
+        ``decimals`` is the number of decimals of the percentage ("644/707 vụ
+        (91,09%)" with 2).
+        """
         words = UNIT_WORDS[self.indicator][0 if lang == "vi" else 1]
         if self.denominator is None:
             return f"{formatting.format_number(self.numerator, lang)} {words}"
         if self.denominator == 0:
             return f"0/0 {words}"
-        text = formatting.format_ratio(self.numerator, self.denominator, lang, unit=words)
+        text = formatting.format_ratio(
+            self.numerator, self.denominator, lang, unit=words, decimals=decimals
+        )
         if self.unknown:
             more = Reason(template=_UNDETERMINED, params={"count": self.unknown}).render(lang)
             text = f"{text}, {more}"
@@ -246,6 +429,9 @@ class Target:
 
     ``instrument`` is the number of the instrument that sets it
     (``"96/2019/QH14"``); ``confirmation`` says how sure antq is of the value.
+    ``unit`` limits a local target (a province's own pledge) to the figures of
+    that reporting unit, matched by name in any spelling (:func:`antq.names.names_match`:
+    "Tỉnh Quảng Nam", "tinh quang nam"); None is a target for every unit.
     """
 
     indicator: Indicator
@@ -256,17 +442,26 @@ class Target:
     instrument: str | None = None
     confirmation: Confirmation = Confirmation.UNCONFIRMED
     note: Label | None = None
+    unit: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise InputError("Target.valid_to", self.valid_to, "is before valid_from")
+        if self.unit is not None and (not isinstance(self.unit, str) or not self.unit.strip()):
+            raise InputError("Target.unit", self.unit, "must be a non-empty string or None")
 
-    def applies_to(self, period: Period) -> bool:
-        """Whether the target is in force for a figure over ``period`` (by its last day)."""
+    def applies_to(self, period: Period, unit: str | None = None) -> bool:
+        """Whether the target is in force for a figure over ``period`` (by its last day).
+
+        A local target applies only to a figure of its own ``unit``.
+        """
         end = period.end
-        return (self.valid_from is None or self.valid_from <= end) and (
+        in_force = (self.valid_from is None or self.valid_from <= end) and (
             self.valid_to is None or end <= self.valid_to
         )
+        if not in_force or self.unit is None:
+            return in_force
+        return unit is not None and names_match(self.unit, unit)
 
     def passes(self, numerator: int, denominator: int) -> bool:
         """Whether ``numerator/denominator`` reaches the target (in integers)."""
@@ -315,16 +510,18 @@ class TargetTable:
         """A table where ``targets`` win over these ones."""
         return TargetTable((*self.targets, *targets))
 
-    def select(self, indicator: Indicator, period: Period) -> Target | None:
-        """The target in force for ``indicator`` over ``period``, or None."""
+    def select(
+        self, indicator: Indicator, period: Period, unit: str | None = None
+    ) -> Target | None:
+        """The target in force for ``indicator`` over ``period`` (for ``unit``), or None."""
         for target in reversed(self.targets):
-            if target.indicator is indicator and target.applies_to(period):
+            if target.indicator is indicator and target.applies_to(period, unit):
                 return target
         return None
 
     def check(self, observation: Observation) -> TargetCheck:
         """The observation with its target and outcome (UNKNOWN without a target)."""
-        target = self.select(observation.indicator, observation.period)
+        target = self.select(observation.indicator, observation.period, observation.unit)
         outcome = Outcome.UNKNOWN if target is None else target.check(observation)
         return TargetCheck(observation=observation, target=target, outcome=outcome)
 
@@ -374,7 +571,8 @@ DEFAULT_TARGETS = TargetTable(
             comparison=Comparison.AT_LEAST,
             valid_from=date(2030, 12, 31),
             instrument="132-KL/TW",
-            confirmation=Confirmation.PARTIAL,
+            # entities.md §3.4 states the value and the date with its sources (S27d, S27e).
+            confirmation=Confirmation.CONFIRMED,
             note=Msg(
                 "to be reached by the end of 2030; provinces register their own yearly targets"
             ),
@@ -526,7 +724,7 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
     ``percent`` is a whole number or a string such as ``"75.5"``; dates are
     ``YYYY-MM-DD``; ``comparison`` is ``above`` (default) or ``at_least``;
     ``confirmation`` defaults to ``unconfirmed``; ``note`` is free text, used
-    in both languages.
+    in both languages; ``unit`` makes it a local target of one reporting unit.
     """
     if not isinstance(data, list):
         raise InputError(path, data, "expected a list of targets")
@@ -544,6 +742,7 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
             "instrument",
             "confirmation",
             "note",
+            "unit",
         }
         extra = sorted(set(raw) - allowed)
         if extra:
@@ -570,6 +769,9 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
         instrument = raw.get("instrument")
         if instrument is not None and not isinstance(instrument, str):
             raise InputError(f"{where}.instrument", instrument, "expected a string")
+        unit = raw.get("unit")
+        if unit is not None and (not isinstance(unit, str) or not unit.strip()):
+            raise InputError(f"{where}.unit", unit, "expected the name of a reporting unit")
         try:
             found.append(
                 Target(
@@ -585,6 +787,7 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
                         raw.get("confirmation", "unconfirmed"), path=f"{where}.confirmation"
                     ),
                     note=Text(vi=note, en=note) if note else None,
+                    unit=unit,
                 )
             )
         except InputError as error:

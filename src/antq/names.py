@@ -15,8 +15,11 @@ True
 >>> fold("Đắk Lắk")
 'dak lak'
 
-:class:`NameIndex` looks a code up by code or by name. A name that fits
-several units is an error naming the candidates, never a guess:
+:class:`NameIndex` looks a code up by code or by name. Names that differ only
+in their diacritics are different names ("Tân Hòa" and "Tân Hóa"), so when a
+reference fits several units the one spelt exactly as given, diacritics and
+all, wins; otherwise the reference is an error naming the candidates, never a
+guess:
 
 >>> index = NameIndex.of([("X-01", "Xã Đông Hòa"), ("P-02", "Phường Đông Hòa")])
 >>> index.resolve("x. dong hoa")
@@ -25,6 +28,9 @@ several units is an error naming the candidates, never a guess:
 Traceback (most recent call last):
     ...
 antq.names.AmbiguousName: commune: 'Đông Hòa' fits several units: P-02 (Phường Đông Hòa), X-01 (Xã Đông Hòa); use the code (got 'Đông Hòa')
+>>> index = NameIndex.of([("X-03", "Xã Tân Hòa"), ("X-04", "Xã Tân Hóa")])
+>>> index.resolve("X. TÂN HOÀ"), index.resolve("xã tân hóa")
+('X-03', 'X-04')
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ __all__ = [
     "fold",
     "name_key",
     "names_match",
+    "spelt_key",
 ]
 
 #: Abbreviations of unit types, folded (see :func:`fold`), expanded when they
@@ -137,6 +144,47 @@ def bare_key(text: str, *, abbreviations: Mapping[str, str] = ABBREVIATIONS) -> 
     return key
 
 
+#: The five tone marks of Vietnamese (grave, acute, hook above, tilde, dot below).
+_TONES = frozenset("\u0300\u0301\u0309\u0303\u0323")
+_WORD = re.compile(r"[^\W_]+")
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})  # U+00D0 is often typed for "Đ"
+
+
+def _spelt_word(word: str) -> str:
+    """A word with its letters' shapes (â, ơ, đ) and its tone, wherever the tone was placed."""
+    if word.isdigit():
+        return str(int(word))
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in _TONES]
+    shape = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return shape + "".join(tones[:1])
+
+
+def spelt_key(text: str, *, abbreviations: Mapping[str, str] = ABBREVIATIONS) -> str | None:
+    """The name without its unit type, case-folded but with its diacritics.
+
+    Unlike :func:`bare_key` it tells "Tân Hòa" from "Tân Hóa"; like it, it
+    ignores the Unicode form, case, the place of the tone mark ("Hoà" / "Hòa")
+    and the unit type, written out or abbreviated. None when the name's words
+    cannot be lined up with its folded words (letters outside Vietnamese).
+
+    >>> spelt_key("X. Tân Hoà") == spelt_key("Tân Hòa") != spelt_key("Tân Hóa")
+    True
+    """
+    composed = unicodedata.normalize("NFC", text.translate(_ETH)).casefold()
+    words = [_spelt_word(w) for w in _WORD.findall(composed)]
+    folded = fold(text).split()
+    if len(words) != len(folded):
+        return None
+    if folded and folded[0] in abbreviations:
+        return " ".join(words[1:]) or None
+    for type_word in UNIT_TYPE_WORDS:
+        size = len(type_word.split())
+        if folded[:size] == type_word.split() and len(folded) > size:
+            return " ".join(words[size:])
+    return " ".join(words)
+
+
 def _has_type(key: str) -> bool:
     return any(key == w or key.startswith(w + " ") for w in UNIT_TYPE_WORDS)
 
@@ -208,15 +256,24 @@ class NameIndex:
         return cls(dict(pairs))
 
     def candidates(self, reference: str) -> tuple[str, ...]:
-        """The codes that ``reference`` may mean, sorted: its own code, else names that match."""
+        """The codes that ``reference`` may mean, sorted: its own code, else names that match.
+
+        Of several names that match, those spelt as ``reference`` is, with the
+        same diacritics (:func:`spelt_key`), are kept when there are any.
+        """
         if reference in self.names:
             return (reference,)
         key = name_key(reference)
         found = self._by_key.get(key, ())
-        if found or _has_type(key):
+        if not found and not _has_type(key):
             # "P. Bến Nghé" must not match "Xã Bến Nghé": a given type is kept.
-            return found
-        return self._by_bare.get(bare_key(reference), ())
+            found = self._by_bare.get(bare_key(reference), ())
+        if len(found) > 1:
+            spelt = spelt_key(reference)
+            exact = tuple(c for c in found if spelt_key(self.names[c] or "") == spelt)
+            if spelt is not None and exact:
+                return exact
+        return found
 
     def find(self, reference: str, *, path: str = "commune") -> str | None:
         """The one code ``reference`` means, None when it means none.

@@ -9,6 +9,9 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -100,3 +103,51 @@ def generator() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+#: A Chromium or Chrome found on PATH, or None (tests that need one are skipped).
+CHROMIUM = next(
+    (
+        found
+        for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+        if (found := shutil.which(name)) is not None
+    ),
+    None,
+)
+
+
+def load_in_chromium(page: Path) -> tuple[str, list[str]]:
+    """Load ``page`` in headless Chromium: the DOM it built and its console messages.
+
+    Console messages include Content-Security-Policy violations (a blocked
+    script, image or style sheet) and script errors, so a self-contained page
+    that loads cleanly has none. Chromium runs offline-minded, with a fresh
+    profile, so that nothing of the machine's own profile can interfere.
+    """
+    assert CHROMIUM is not None
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--dump-dom",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+    return done.stdout, console

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import random
 import unicodedata
+from collections import Counter
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from antq.core.outcome import Outcome
 from antq.errors import InputError
@@ -160,6 +163,30 @@ def test_units_of_a_commune_not_in_the_input_are_grouped_without_a_verdict() -> 
     assert evaluation.errors == ()
 
 
+def test_a_commune_not_in_the_input_is_one_group_however_its_name_is_spelt() -> None:
+    spellings = ["Xã Tân Hòa", "X. Tân Hòa", "xa tan hoa", "Xã Tân Hòa"]
+    units = [area(f"A{n}", name) for n, name in enumerate(spellings)]
+    evaluation = evaluate_province(facts(*units, area("B1", "Xã Bình Minh")))
+    groups = {c.commune_id: sorted(v.unit_id for v in c.units) for c in evaluation.communes}
+    assert groups == {"Xã Tân Hòa": ["A0", "A1", "A2", "A3"], "Xã Bình Minh": ["B1"]}
+    assert all(c.verdict is None for c in evaluation.communes)
+
+
+def test_communes_differing_only_in_diacritics_get_their_own_units() -> None:
+    units = [
+        commune("X-HOA", "Xã Tân Hòa"),
+        commune("X-HOA2", "Xã Tân Hóa"),
+        area("A1", "X. Tân Hoà"),
+        area("A2", "xã tân hóa"),
+        area("A3", "Xa Tan Hoa"),  # fits both: an error naming them
+    ]
+    evaluation = evaluate_province(facts(*units))
+    groups = {c.commune_id: [v.unit_id for v in c.units] for c in evaluation.communes}
+    assert groups["X-HOA"] == ["A1"] and groups["X-HOA2"] == ["A2"]
+    (error,) = evaluation.errors
+    assert error.path == "A3.commune" and "X-HOA" in error.message and "X-HOA2" in error.message
+
+
 def test_unreadable_row_counts_as_unknown_in_its_commune() -> None:
     # 18 of 25 readable units are met (72%, a pass); a 26th unit's row is bad. Counted
     # as unknown, it makes the commune 18-19 of 26, undecided: never a pass.
@@ -272,6 +299,25 @@ def test_units_inherit_their_commune_province_and_spellings_are_merged() -> None
     assert {u.province for u in evaluation.units} == {"Thành phố Hồ Chí Minh"}
 
 
+def test_a_province_named_without_its_type_or_abbreviated_is_one_province() -> None:
+    units = [
+        commune("X1", "Xã Một", province="Tỉnh Quảng Nam"),
+        area("A1", "X1", province="Quảng Nam"),
+        area("A2", "X1", province="tinh quang nam"),
+        area("B1", None, province="TP.HCM"),
+        area("B2", None, province="Hồ Chí Minh"),
+        area("B3", None, province="Thành phố Hồ Chí Minh"),
+    ]
+    evaluation = evaluate_province(facts(*units))
+    # Equal counts: the written-out spelling names the province.
+    assert evaluation.provinces(2025) == ("Thành phố Hồ Chí Minh", "Tỉnh Quảng Nam")
+    assert evaluation.province_summary(2025, "Tỉnh Quảng Nam").total.total == 3
+    # A name without a type that fits two typed names is left apart, never guessed.
+    units = [area("C1", None, province="Tỉnh Huế"), area("C2", None, province="Thành phố Huế")]
+    units.append(area("C3", None, province="Huế"))
+    assert len(evaluate_province(facts(*units)).provinces(2025)) == 3
+
+
 def test_several_rounds_are_kept_apart() -> None:
     units = [commune("X1", "Xã Một"), area("A1", "X1"), area("A1", "X1", year=2024)]
     units.append(area("A2", "X1", year=2024))
@@ -307,3 +353,79 @@ def test_evaluation_errors_of_one_unit_do_not_stop_the_others() -> None:
     assert [u.verdict.unit_id for u in evaluation.units] == ["NEW"]
     assert evaluation.errors[0].path == "OLD"
     assert "no rule set" in evaluation.errors[0].message
+
+
+_OUTCOME_OF = {"met": MET, "not_met": NOT_MET, "short": NOT_MET, "unknown": UNKNOWN}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["X1", "X2", "X3"]),
+            st.sampled_from(["met", "not_met", "short", "unknown", "agency", "armed"]),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_roll_up_and_summary_arithmetic(placed: list[tuple[str, str]]) -> None:
+    units = [commune(code, f"Xã {code}") for code in ("X1", "X2", "X3")]
+    expected: dict[str, list[Outcome]] = {"X1": [], "X2": [], "X3": []}
+    for n, (code, kind) in enumerate(placed):
+        if kind == "agency":
+            units.append(agency(f"C{n}", code))
+            expected[code].append(MET)
+        elif kind == "armed":
+            units.append(agency(f"C{n}", code, "not_applicable"))
+            expected[code].append(NA)
+        else:
+            units.append(area(f"A{n}", code, kind))
+            expected[code].append(_OUTCOME_OF[kind])
+    evaluation = evaluate_province(facts(*units))
+    # A commune whose units are all out of scope cannot be rolled up: an error, never a pass.
+    hollow = sorted(c for c, found in expected.items() if set(found) == {NA})
+    assert [e.path.split(".")[0] for e in evaluation.errors] == hollow
+    province = evaluation.province_summary(2025, "Tỉnh Mẫu")
+    summed = OutcomeCounts()
+    for result in evaluation.communes:
+        outcomes = expected[result.commune_id]
+        summary = result.summary()
+        assert summary.total == OutcomeCounts.of(outcomes)
+        summed = summed + summary.total
+        counts = result.counts
+        if not outcomes or result.commune_id in hollow:  # no count to roll up
+            assert counts is None
+            assert result.verdict is not None and result.verdict.outcome is UNKNOWN
+            continue
+        assert counts is not None
+        # In scope: every unit but the armed-forces agencies; recognised within the
+        # bounds that the unknown ones leave open; registered: all but the not_met areas.
+        in_scope = [o for o in outcomes if o is not NA]
+        assert counts.total == len(in_scope)
+        assert counts.recognised_min == in_scope.count(MET)
+        assert counts.recognised_max == in_scope.count(MET) + in_scope.count(UNKNOWN)
+        unregistered = sum(1 for c, k in placed if c == result.commune_id and k == "not_met")
+        assert counts.registered_max == len(in_scope) - unregistered
+        # A commune passes on its units only if none is unregistered and at least 70%
+        # are recognised even if every unknown one is not (100 * met >= 70 * total).
+        assert result.verdict is not None
+        if unregistered or 100 * counts.recognised_max < 70 * counts.total:
+            assert result.verdict.outcome is NOT_MET
+        elif 100 * counts.recognised_min >= 70 * counts.total:
+            assert result.verdict.outcome is MET
+        else:
+            assert result.verdict.outcome is UNKNOWN
+    # The province is its communes' units plus the communes themselves.
+    communes = OutcomeCounts.of(
+        c.verdict.outcome for c in evaluation.communes if c.verdict is not None
+    )
+    assert province.total == summed + communes
+    assert province.counts(UnitKind.COMMUNE) == communes
+    # Most often not met: counts of units per criterion, largest first.
+    failed = Counter(
+        r.criterion_id for v in evaluation.verdicts for r in v.results if r.outcome is NOT_MET
+    )
+    assert [(t.criterion_id, t.count) for t in province.most_failed] == sorted(
+        failed.items(), key=lambda item: (-item[1], item[0])
+    )[:10]

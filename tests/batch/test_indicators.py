@@ -63,6 +63,36 @@ def test_rates_are_written_as_reports_write_them() -> None:
     assert observed(0, 0).render("vi") == "0/0 vụ" and observed(0, 0).rate is None
 
 
+def test_the_figures_movement_reports_print_are_indicators() -> None:
+    # entities.md §3.3: counts and parts of a whole, as the reports cited there write them.
+    assert observed(1064, None, Indicator.MODEL_MEMBERS).render("vi") == "1.064 thành viên"
+    assert observed(1064, None, Indicator.MODEL_MEMBERS).render("en") == "1,064 members"
+    assert observed(4000, None, Indicator.PUBLIC_TIPS).render("vi") == "4.000 tin"
+    resolved = observed(219, 236, Indicator.PUBLIC_TIPS_RESOLVED)
+    assert resolved.render("vi") == "219/236 tin (92,8%)"
+    assert observed(8, 45, Indicator.DENUNCIATION_SLIPS_VALUABLE).render("en") == (
+        "8/45 slips (17.8%)"
+    )
+    assert observed(1300, None, Indicator.PROPAGANDA_ATTENDANCE).render("vi") == (
+        "1.300 lượt người"
+    )
+    # Two decimals, as in "644/707 vụ (91,09%)".
+    assert observed(644, 707).render("vi", decimals=2) == "644/707 vụ (91,09%)"
+    assert observed(644, 707).render("en", decimals=2) == "644/707 cases (91.09%)"
+
+
+def test_every_indicator_has_words_and_labels_in_both_languages() -> None:
+    from antq.indicators import UNIT_WORDS
+
+    assert set(UNIT_WORDS) == set(Indicator)
+    for indicator in Indicator:
+        vi, en = UNIT_WORDS[indicator]
+        assert vi and en and vi != en, indicator
+        assert indicator.label("vi") != indicator.label("en"), indicator
+    codes = [i.code for i in Indicator]
+    assert len(set(codes)) == len(codes)
+
+
 def test_undetermined_part_is_written_apart() -> None:
     seen = observed(17, 25, Indicator.RESIDENTIAL_AREAS_SAFE, unknown=3)
     assert seen.render("en").startswith("17/25 residential areas (68.0%), 3 ")
@@ -108,6 +138,57 @@ def test_targets_are_dated_and_marked() -> None:
     assert DEFAULT_TARGETS.select(Indicator.DRUG_FREE_COMMUNES, YEAR_2024) is None
     end_2030 = DEFAULT_TARGETS.select(Indicator.DRUG_FREE_COMMUNES, Period.year(2030))
     assert end_2030 is not None and end_2030.comparison is Comparison.AT_LEAST
+    # Kết luận 132-KL/TW: stated with its sources in entities.md §3.4, so confirmed.
+    assert (end_2030.percent, end_2030.instrument, end_2030.confirmation) == (
+        50,
+        "132-KL/TW",
+        Confirmation.CONFIRMED,
+    )
+    # Every target the spec gives, and only those, each with its mark.
+    assert sorted(
+        (t.indicator.code, int(t.percent), t.comparison.code, t.confirmation.code)
+        for t in DEFAULT_TARGETS.targets
+    ) == [
+        ("crime_clearance_public_order", 70, "above", "unconfirmed"),
+        ("crime_clearance_public_order", 75, "above", "unconfirmed"),
+        ("crime_clearance_very_serious", 90, "above", "unconfirmed"),
+        ("crime_reports_handled", 90, "above", "unconfirmed"),
+        ("drug_free_communes", 50, "at_least", "confirmed"),
+    ]
+    assert all(t.unit is None for t in DEFAULT_TARGETS.targets)  # national targets
+
+
+def test_a_local_target_applies_to_its_own_unit_only() -> None:
+    # A province's own pledge (entities.md §3.1: Quảng Nam 2019, clearance above 78%).
+    pledge = Target(
+        indicator=Indicator.CRIME_CLEARANCE,
+        percent=78,
+        valid_from=date(2019, 1, 1),
+        valid_to=date(2019, 12, 31),
+        confirmation=Confirmation.CONFIRMED,
+        unit="Tỉnh Quảng Nam",
+    )
+    table = DEFAULT_TARGETS.with_targets(pledge)
+    year_2019 = Period.year(2019)
+
+    def seen(unit: str) -> Observation:
+        return Observation(
+            indicator=Indicator.CRIME_CLEARANCE,
+            unit=unit,
+            period=year_2019,
+            numerator=77,
+            denominator=100,
+        )
+
+    assert table.check(seen("tinh quang nam")).target is pledge  # any spelling of its unit
+    assert table.check(seen("Tỉnh Quảng Nam")).outcome is Outcome.NOT_MET  # 77% is not > 78%
+    other = table.check(seen("Tỉnh Quảng Ngãi"))
+    assert other.target is not None and other.target.percent == 75
+    assert other.outcome is Outcome.MET  # the national target
+    assert table.select(Indicator.CRIME_CLEARANCE, year_2019) is not pledge  # no unit given
+    with pytest.raises(InputError) as caught:
+        Target(indicator=Indicator.CRIME_CLEARANCE, percent=78, unit=" ")
+    assert caught.value.path == "Target.unit"
 
 
 def test_target_comparison_is_exact_and_strict_for_above() -> None:
@@ -170,10 +251,12 @@ def test_targets_from_data_and_their_errors() -> None:
                 "valid_from": "2024-01-01",
                 "confirmation": "confirmed",
                 "note": "Chỉ tiêu của tỉnh",
+                "unit": "Tỉnh Quảng Nam",
             }
         ]
     )
     assert target.percent == Fraction(157, 2) and target.note is not None
+    assert target.unit == "Tỉnh Quảng Nam"
     assert target.note.render("en") == "Chỉ tiêu của tỉnh"
     for bad, path in [
         ({"indicator": "nope", "percent": 1}, "targets[0].indicator"),
@@ -186,6 +269,10 @@ def test_targets_from_data_and_their_errors() -> None:
         (
             {"indicator": "crime_clearance_public_order", "percent": 1, "extra": 1},
             "targets[0].extra",
+        ),
+        (
+            {"indicator": "crime_clearance_public_order", "percent": 1, "unit": 7},
+            "targets[0].unit",
         ),
         (
             {

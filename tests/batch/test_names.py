@@ -10,7 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from antq.errors import InputError
-from antq.names import AmbiguousName, NameIndex, bare_key, fold, name_key, names_match
+from antq.names import (
+    AmbiguousName,
+    NameIndex,
+    bare_key,
+    fold,
+    name_key,
+    names_match,
+    spelt_key,
+)
 
 BEN_NGHE = "Phường Bến Nghé"
 
@@ -104,6 +112,40 @@ def test_ambiguous_name_is_an_error_naming_every_candidate() -> None:
     assert error.path == "line 4.commune"
     # With the type the name is no longer ambiguous.
     assert index.find("P. Đông Hòa") == "P-02"
+
+
+def test_names_differing_only_in_diacritics_resolve_by_exact_spelling() -> None:
+    index = NameIndex.of(
+        [("X-HOA", "Xã Tân Hòa"), ("X-HOA2", "Xã Tân Hóa"), ("P-HOA", "Phường Tân Hòa")]
+    )
+    # Spelt exactly, in any form, case, tone placement or abbreviation: that unit.
+    for spelling in (
+        "Xã Tân Hòa",
+        "X. TÂN HOÀ",
+        unicodedata.normalize("NFD", "xã tân hòa"),
+        "X.Tân Hòa",
+    ):
+        assert index.resolve(spelling) == "X-HOA", spelling
+    assert index.resolve("Xã Tân Hóa") == "X-HOA2"
+    assert index.resolve("P. Tân Hòa") == "P-HOA"
+    # Without diacritics, or without the unit type, it still fits several: an error.
+    with pytest.raises(AmbiguousName) as caught:
+        index.resolve("Xa Tan Hoa")
+    assert [code for code, _ in caught.value.candidates] == ["X-HOA", "X-HOA2"]
+    with pytest.raises(AmbiguousName) as caught:
+        index.resolve("Tân Hòa")
+    assert [code for code, _ in caught.value.candidates] == ["P-HOA", "X-HOA"]
+    # A spelling that is none of them exactly stays ambiguous rather than guessed.
+    with pytest.raises(AmbiguousName):
+        index.resolve("Xã Tấn Hoa")
+
+
+def test_spelt_key_keeps_diacritics_but_not_form_case_tone_place_or_type() -> None:
+    assert spelt_key("Xã Tân Hòa") == spelt_key("x. TÂN HOÀ") == spelt_key("Tân Hòa")
+    assert spelt_key("Tân Hòa") != spelt_key("Tân Hóa") != spelt_key("Tan Hoa")
+    assert spelt_key("Ðông Hà") == spelt_key("Đông Hà") != spelt_key("Dông Hà")
+    assert spelt_key("Phường 05") == spelt_key("P.5") == "5"
+    assert spelt_key("Xã 東") is None  # letters that fold to nothing: no spelt key
 
 
 def test_two_units_with_the_same_full_name_are_ambiguous() -> None:

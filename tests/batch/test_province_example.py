@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -14,7 +15,8 @@ from antq.io.batch import read_any
 from antq.report.commands import EXIT_INPUT, EXIT_OK, run_report
 from antq.unit_kinds import UnitKind
 
-from . import generator
+from . import CHROMIUM, generator, load_in_chromium
+from .test_reports import parse_html
 
 gen = generator()
 
@@ -48,6 +50,19 @@ def test_generator_is_deterministic_and_seeded(tmp_path: Path) -> None:
     assert (one / "units" / "residential-areas.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
+def test_more_communes_than_name_pairs(tmp_path: Path) -> None:
+    # 12 x 12 first and second words make 144 names; more communes are numbered.
+    units = _generate(tmp_path / "p", "--communes", "150", "--areas", "6", "--agencies", "0")
+    units /= "units"
+    names = [row["name"] for row in csv.DictReader(io.StringIO(_text(units / "communes.csv")))]
+    assert len(names) == len(set(names)) == 150
+    assert sum(name.endswith(" 2") for name in names) == 6
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig")
+
+
 def test_small_province_from_csv_to_html(tmp_path: Path) -> None:
     source = _generate(tmp_path / "p", "--communes", "6", "--bad-rows", "1")
     report = tmp_path / "report.html"
@@ -75,6 +90,24 @@ def test_small_province_from_csv_to_html(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and '<html lang="vi">' in page
     assert "Tỉnh Thái Hòa" in page and "<svg" in page and "ngày 01 tháng 12 năm 2025" in page
     assert "vụ (" in page  # the clearance figures, with their targets
+    # Self-contained and well formed: nothing to load, both charts inline.
+    parsed = parse_html(page)
+    assert parsed.problems == [] and parsed.stack == [] and parsed.loads == []
+    assert {"script", "link", "img", "iframe"}.isdisjoint(parsed.tags)
+    assert parsed.tags.count("svg") == 2
+    assert "http" not in page.replace("http-equiv", "") and "url(" not in page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+def test_small_province_html_report_loads_in_headless_chromium(tmp_path: Path) -> None:
+    source = _generate(tmp_path / "p", "--communes", "6")
+    report = tmp_path / "report.html"
+    argv = [str(source / "units"), "--indicators", str(source / "indicators.csv")]
+    argv += ["--format", "html", "--lang", "en", "--output", str(report)]
+    assert run_report(argv, out=io.StringIO(), err=io.StringIO()) == EXIT_OK
+    dom, console = load_in_chromium(report)
+    assert console == []  # no error, no blocked load
+    assert dom.count("<svg") == 2 and "Tỉnh Thái Hòa" in dom
 
 
 def test_names_in_the_generated_files_resolve_to_their_communes(tmp_path: Path) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,7 +21,7 @@ from antq.report.markdown import escape
 from antq.report.svg import bar_chart, stacked_chart
 from antq.report.text import width
 
-from . import EXAMPLE, area, commune, facts
+from . import CHROMIUM, EXAMPLE, area, commune, facts, load_in_chromium
 
 GENERATED = date(2025, 12, 1)
 HOSTILE = '<script>alert("x")</script> & | *a* [l](http://e.example)'
@@ -137,6 +135,14 @@ def test_json_report_holds_the_figures(report: Report) -> None:
     (commune_data,) = province["communes"]
     assert commune_data["id"] == "XA-DH" and commune_data["outcome"] == "not_met"
     assert commune_data["rollup"]["recognised_min"] == 3 and commune_data["rollup"]["total"] == 6
+    # The commune's own summary: what its units fail most and which are closest to passing.
+    assert [(t["criterion"], t["count"]) for t in commune_data["most_failed"]] == [
+        ("tt124.enterprise.no-serious-accident", 1),
+        ("tt124.residential-area.households-registered", 1),
+        ("tt124.residential-area.offences-reduced", 1),
+    ]
+    assert [m["unit"] for m in commune_data["closest"]] == ["DN-MAY", "KDC-TAY"]
+    assert [t["input"] for t in commune_data["most_missing"]] == ["grassroots_force_grade"]
     clearance = data["indicators"][0]
     assert clearance["numerator"] == 1042 and clearance["target"]["confirmation"] == "unconfirmed"
     assert clearance["outcome"] == "met"  # 89.4% > 75%
@@ -210,7 +216,7 @@ class _Page(HTMLParser):
         self.text.append(data)
 
 
-def _parse(page: str) -> _Page:
+def parse_html(page: str) -> _Page:
     parser = _Page()
     parser.feed(page)
     parser.close()
@@ -221,7 +227,7 @@ def _parse(page: str) -> _Page:
 def test_html_is_self_contained_and_well_formed(report: Report, lang: str) -> None:
     page = render_report(report, "html", lang)  # type: ignore[arg-type]
     assert page.startswith("<!DOCTYPE html>")
-    parsed = _parse(page)
+    parsed = parse_html(page)
     assert parsed.problems == [] and parsed.stack == []
     assert parsed.lang == lang
     assert parsed.title == blocks(report, lang)[0].text  # type: ignore[arg-type, union-attr]
@@ -230,12 +236,13 @@ def test_html_is_self_contained_and_well_formed(report: Report, lang: str) -> No
     assert "svg" in parsed.tags and parsed.tags.count("svg") == 2  # by commune, most failed
     assert "style" in parsed.tags and "table" in parsed.tags
     assert "http" not in page.replace("http-equiv", "")
+    assert "url(" not in page and "@import" not in page  # no style sheet or font from elsewhere
     assert "default-src 'none'" in page
 
 
 def test_user_text_is_escaped_in_every_format(hostile: Report) -> None:
     page = render_report(hostile, "html", "en")
-    parsed = _parse(page)
+    parsed = parse_html(page)
     assert parsed.problems == [] and "script" not in parsed.tags and "a" not in parsed.tags
     assert parsed.loads == []
     assert parsed.title == HOSTILE
@@ -248,6 +255,11 @@ def test_user_text_is_escaped_in_every_format(hostile: Report) -> None:
     data = json.loads(render_report(hostile, "json", "en"))
     assert data["title"] == HOSTILE
     assert data["errors"][0]["path"] == "line 4.facts.households_resident"
+    assert (data["errors"][0]["line"], data["errors"][0]["field"]) == (
+        4,
+        "facts.households_resident",
+    )
+    assert data["errors"][0]["value"] == repr(HOSTILE)
     assert HOSTILE in render_report(hostile, "text", "en")
 
 
@@ -265,6 +277,20 @@ def test_svg_charts_escape_labels_and_scale_in_whole_pixels() -> None:
     assert 'width="300"' in svg and 'width="100"' in svg  # 3 and 1 of 4, 400 px for the largest
     bars = bar_chart(BarChart(title="f", rows=(("one", 4), ("two", 1))))
     assert 'width="400"' in bars and 'width="100"' in bars
+
+
+@pytest.mark.parametrize(("lang", "written"), [("vi", "1.234"), ("en", "1,234")])
+def test_svg_charts_write_counts_in_the_report_language(lang: str, written: str) -> None:
+    from antq.report import BarChart, StackedChart
+
+    stacked = stacked_chart(
+        StackedChart(title="t", legend=("a", "b"), rows=(("x", (1000, 234)),), lang=lang)  # type: ignore[arg-type]
+    )
+    assert f">{written}</text>" in stacked and "1234" not in stacked
+    assert ">a: 1" + written[1] + "000</title>" in stacked
+    bars = bar_chart(BarChart(title="f", rows=(("one", 1234),), lang=lang))  # type: ignore[arg-type]
+    assert f"<title>{written}</title>" in bars and f">{written}</text>" in bars
+    assert "1234" not in bars
 
 
 def test_report_of_another_round_and_unknown_format(report: Report) -> None:
@@ -288,19 +314,25 @@ def test_many_errors_are_counted_not_all_listed() -> None:
     assert "28 more not shown" in text
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
-def test_html_loads_in_headless_chromium(report: Report, tmp_path: Path) -> None:
-    page = tmp_path / "report.html"
-    page.write_text(render_report(report, "html", "vi"), encoding="utf-8")
-    chromium = shutil.which("chromium")
-    assert chromium is not None
-    done = subprocess.run(
-        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_html_loads_in_headless_chromium(report: Report, tmp_path: Path, lang: str) -> None:
+    # The check itself can fail: a page that breaks its own policy is caught.
+    broken = tmp_path / "broken.html"
+    broken.write_text(
+        render_report(report, "html", lang).replace(  # type: ignore[arg-type]
+            "</main>", '<img src="https://example.invalid/x.png"></main>'
+        ),
+        encoding="utf-8",
     )
-    assert done.returncode == 0, done.stderr
-    assert "<svg" in done.stdout
-    assert blocks(report, "vi")[0].text in done.stdout.replace("&quot;", '"')  # type: ignore[union-attr]
+    _, console = load_in_chromium(broken)
+    assert any("Content Security Policy" in line for line in console), console
+
+    page = tmp_path / "report.html"
+    page.write_text(render_report(report, "html", lang), encoding="utf-8")  # type: ignore[arg-type]
+    dom, console = load_in_chromium(page)
+    assert console == []  # no error, no blocked load, no script
+    assert dom.count("<svg") == 2 and "<table>" in dom
+    assert f'<html lang="{lang}">' in dom
+    title = blocks(report, lang)[0].text  # type: ignore[arg-type, union-attr]
+    assert title in dom.replace("&quot;", '"')

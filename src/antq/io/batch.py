@@ -475,6 +475,18 @@ def _cell(text: str, schema: Mapping[str, Any], path: str) -> object:
     return text
 
 
+def _separator_hint(header: list[str]) -> str:
+    """A hint when the header is one cell holding the columns split by another separator.
+
+    Spreadsheets set to Vietnamese (decimal comma) save CSV with ';' between cells.
+    """
+    if len(header) == 1:
+        for separator in (";", "\t", "|"):
+            if separator in header[0]:
+                return f" (the cells are separated by {separator!r}; antq reads ',' only)"
+    return ""
+
+
 @attrs.frozen
 class _Column:
     index: int
@@ -521,6 +533,7 @@ class _CsvLayout:
         self.fatal = (
             f"the header must name the columns {', '.join(_REQUIRED_COLUMNS)}; missing: "
             + ", ".join(missing)
+            + _separator_hint(header)
             if missing
             else None
         )

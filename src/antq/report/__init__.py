@@ -209,6 +209,8 @@ class StackedChart:
     title: str
     legend: tuple[str, ...]
     rows: tuple[tuple[str, tuple[int, ...]], ...]
+    #: The language the counts are written in ("1.234" or "1,234").
+    lang: Lang = "vi"
 
 
 @attrs.frozen(kw_only=True)
@@ -217,6 +219,8 @@ class BarChart:
 
     title: str
     rows: tuple[tuple[str, int], ...]
+    #: The language the counts are written in ("1.234" or "1,234").
+    lang: Lang = "vi"
 
 
 Block: TypeAlias = Heading | Paragraph | Items | Table | StackedChart | BarChart
@@ -362,6 +366,7 @@ def _commune_blocks(section: ProvinceSection, lang: Lang) -> list[Block]:
                 )
                 for c in section.communes
             ),
+            lang=lang,
         )
     )
     rows = []
@@ -413,6 +418,7 @@ def _summary_lists(
             BarChart(
                 title=_CHART_FAILED.render(lang),
                 rows=tuple((t.title.render(lang), t.count) for t in summary.most_failed),
+                lang=lang,
             )
         )
         found.append(

@@ -11,9 +11,11 @@ import json
 from typing import Any
 
 from antq.core.outcome import Outcome
+from antq.errors import InputError, shown
 from antq.hierarchy import CommuneResult, NearMiss, OutcomeCounts, Summary
 from antq.i18n import formatting
 from antq.indicators import Observation, TargetCheck
+from antq.io.batch import RowError
 from antq.periods import Period
 from antq.report import Report, input_label, met_text, title_text
 from antq.unit_kinds import UnitKind
@@ -62,6 +64,7 @@ def _check(check: TargetCheck, lang: Lang) -> dict[str, Any]:
             "instrument": target.instrument,
             "confirmation": target.confirmation.code,
             "note": None if target.note is None else target.note.render(lang),
+            "unit": target.unit,
         }
     )
     data["outcome"] = check.outcome.code
@@ -100,6 +103,13 @@ def _summary(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
             for kind, counts in summary.by_kind.items()
         },
         "total": _counts(summary.total, lang),
+        **_lists(summary, report, lang),
+    }
+
+
+def _lists(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
+    """The ranked lists of a summary: criteria most often not met, inputs, near misses."""
+    return {
         "most_failed": [
             {
                 "criterion": t.criterion_id,
@@ -117,7 +127,7 @@ def _summary(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
     }
 
 
-def _commune(result: CommuneResult, summary: Summary, lang: Lang) -> dict[str, Any]:
+def _commune(result: CommuneResult, summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
     counts = result.counts
     return {
         "id": result.commune_id,
@@ -137,6 +147,7 @@ def _commune(result: CommuneResult, summary: Summary, lang: Lang) -> dict[str, A
             "excluded": list(counts.excluded),
         },
         "units": {kind.code: _counts(c, lang) for kind, c in summary.by_kind.items()},
+        **_lists(summary, report, lang),
     }
 
 
@@ -163,16 +174,26 @@ def report_data(report: Report, lang: Lang) -> dict[str, Any]:
                 "name": section.name,
                 "summary": _summary(section.summary, report, lang),
                 "safe_figures": [_observation(o, lang) for o in section.safe_figures],
-                "communes": [_commune(c.result, c.summary, lang) for c in section.communes],
+                "communes": [_commune(c.result, c.summary, report, lang) for c in section.communes],
             }
             for section in report.sections
         ],
         "indicators": [_check(c, lang) for c in report.indicators],
         "notices": [{"subject": n.subject, "text": n.reason.render(lang)} for n in report.notices],
-        "errors": [
-            {"path": e.path, "value": repr(e.value), "message": e.message} for e in report.errors
-        ],
+        "errors": [_error(e) for e in report.errors],
     }
+
+
+def _error(error: InputError) -> dict[str, Any]:
+    """An input error: its path, value (shown safely) and message; line and field of a row."""
+    data: dict[str, Any] = {
+        "path": error.path,
+        "value": shown(error.value),
+        "message": error.message,
+    }
+    if isinstance(error, RowError):
+        data.update(source=error.source, line=error.line, field=error.field or None)
+    return data
 
 
 def render_json(report: Report, lang: Lang) -> str:

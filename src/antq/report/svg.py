@@ -1,13 +1,15 @@
 """Charts as inline SVG for the HTML report: no script, no external file, text escaped.
 
 Geometry is computed in whole pixels from the counts (no floating point), so
-the same figures always give the same drawing.
+the same figures always give the same drawing. Counts are written in the
+chart's language ("1.234" in Vietnamese, "1,234" in English).
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from antq.i18n.formatting import format_number
 from antq.report import BarChart, StackedChart
 
 __all__ = ["OUTCOME_COLOURS", "bar_chart", "stacked_chart"]
@@ -73,11 +75,12 @@ def stacked_chart(chart: StackedChart) -> str:
             name = chart.legend[index] if index < len(chart.legend) else ""
             out.append(
                 f'<rect x="{left}" y="{y + 3}" width="{max(right - left, 1)}" height="{_ROW - 6}" '
-                f'fill="{colour}"><title>{escape(name)}: {count}</title></rect>'
+                f'fill="{colour}"><title>{escape(name)}: {format_number(count, chart.lang)}</title></rect>'
             )
         total = sum(counts)
         end = _LABEL + total * _BAR // largest
-        out.append(f'<text x="{end + 6}" y="{y + 15}">{total}</text>')
+        shown = format_number(total, chart.lang)
+        out.append(f'<text x="{end + 6}" y="{y + 15}">{shown}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
@@ -91,10 +94,11 @@ def bar_chart(chart: BarChart) -> str:
         y = 6 + row * _ROW
         out.append(_label(y, label))
         size = count * _BAR // largest
+        shown = format_number(count, chart.lang)
         out.append(
             f'<rect x="{_LABEL}" y="{y + 3}" width="{max(size, 1)}" height="{_ROW - 6}" '
-            f'fill="{_BAR_COLOUR}"><title>{count}</title></rect>'
+            f'fill="{_BAR_COLOUR}"><title>{shown}</title></rect>'
         )
-        out.append(f'<text x="{_LABEL + size + 6}" y="{y + 15}">{count}</text>')
+        out.append(f'<text x="{_LABEL + size + 6}" y="{y + 15}">{shown}</text>')
     out.append("</svg>")
     return "\n".join(out)
