@@ -85,17 +85,19 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
     if not isinstance(facts, dict):
         raise InputError(f"{path}.facts", facts, "expected an object of facts")
     values: dict[str, object] = {}
-    for name, value in facts.items():
-        inp = inputs.get(name)
-        if inp is None:
-            raise InputError(
-                f"{path}.facts.{name}",
-                value,
-                f"unknown fact for a unit of kind {kind.code}; see 'antq schema'",
-            )
-        if value is None:
-            continue  # an explicit null means "not known", like an absent key
-        values[name] = inp.read(value, path=f"{path}.facts.{name}")
+    try:
+        for name, value in facts.items():
+            inp = inputs.get(name)
+            if inp is None:
+                raise InputError(
+                    name, value, f"unknown fact for a unit of kind {kind.code}; see 'antq schema'"
+                )
+            if value is None:
+                continue  # an explicit null means "not known", like an absent key
+            # Named by the fact alone; the handler puts the unit's path before it.
+            values[name] = inp.parse(value, name)
+    except InputError as error:
+        raise InputError(f"{path}.facts.{error.path}", error.value, error.message) from None
     try:
         return UnitFacts(
             unit_id=unit_id,
