@@ -505,6 +505,88 @@ def test_deep_nesting_is_an_input_error(tmp_path: Path, suffix: str) -> None:
     assert raised.value.path == str(path)
 
 
+def test_a_line_longer_than_the_limit_is_a_row_error_and_the_other_rows_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # CSV and JSON Lines are read a line at a time; one line over MAX_LINE_BYTES is
+    # skipped unread (so a broken file cannot fill the memory) and reported with its size.
+    from antq.io import batch
+
+    monkeypatch.setattr(batch, "MAX_LINE_BYTES", 200)
+    unit = json.dumps({"id": "A", "kind": "commune", "year": 2024})
+    long_line = json.dumps({"id": "B" * 300, "kind": "commune", "year": 2024})
+    data = f"{unit}\n{long_line}\n{unit.replace('A', 'C')}\n".encode()
+    items = list(batch.read_jsonl(io.BytesIO(data), BOOK))
+    assert [getattr(i, "unit_id", None) for i in items] == ["A", None, "C"]
+    assert (
+        str(items[1])
+        == f"line 2: the line is longer than 200 bytes; it is skipped (got {len(long_line) + 1})"
+    )
+    rows = f"id,kind,year,name\nA,commune,2024,\nB,commune,2024,{'x' * 300}\nC,commune,2024,\n"
+    items = list(batch.read_csv(io.BytesIO(rows.encode()), BOOK))
+    assert [getattr(i, "unit_id", None) for i in items] == ["A", None, "C"]
+    assert isinstance(items[1], InputError) and items[1].path == "line 3"
+
+
+def test_the_default_line_limit_is_16_mib() -> None:
+    from antq.io import batch
+
+    assert batch.MAX_LINE_BYTES == batch.MAX_ITEM_CHARS == 16 * 1024 * 1024
+
+
+def test_a_json_unit_larger_than_the_limit_stops_the_streamed_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from antq.io import batch
+
+    monkeypatch.setattr(batch, "MAX_ITEM_CHARS", 1000)
+    monkeypatch.setattr(batch, "_CHUNK", 100)
+    good = raw_unit(RA)
+    document = {"units": [good, {**good, "id": "BIG", "name": "x" * 5000}, {**good, "id": "U3"}]}
+    items = list(batch.read_json(io.BytesIO(json.dumps(document).encode()), BOOK))
+    assert [type(i).__name__ for i in items] == ["UnitFacts", "InputError"]
+    assert isinstance(items[1], InputError)
+    assert items[1].message == "malformed JSON: a value longer than 1000 characters"
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "data", "message"),
+    [
+        ("--targets", "t.json", b"\xff[]", "not UTF-8 at byte 0"),
+        ("--targets", "t.json", b"[" * 100_000, "malformed JSON: nested too deeply"),
+        ("--targets", "t.json", b"[" + b"9" * 5000 + b"]", "malformed JSON: Exceeds the limit"),
+        ("--indicators", "i.json", b"\xff[]", "not UTF-8 at byte 0"),
+        ("--indicators", "i.json", b"[" * 100_000, "malformed JSON: nested too deeply"),
+        ("--indicators", "i.csv", b"indicator,unit,period,numerator\nx,\"" + b"a" * 200_000 + b"\",y,1\n", "malformed CSV: field larger than field limit"),
+    ],
+)  # fmt: skip
+def test_the_report_side_files_are_read_like_facts_files(
+    tmp_path: Path, option: str, name: str, data: bytes, message: str
+) -> None:
+    # --targets and --indicators files: bad bytes, deep nesting, huge numbers and
+    # over-long CSV cells are errors naming the file, never a traceback.
+    from antq.report.commands import run_report
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "commune-2025.json"
+    path = write(tmp_path, name, data)
+    err = io.StringIO()
+    code = run_report([str(example), option, str(path)], out=io.StringIO(), err=err)
+    assert code == EXIT_INPUT
+    assert f"antq: {path}" in err.getvalue() and message in err.getvalue()
+
+
+def test_a_report_side_file_larger_than_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from antq.indicators import read_observations
+
+    monkeypatch.setattr(facts_io, "MAX_DOCUMENT_BYTES", 16)
+    path = write(tmp_path, "i.csv", "indicator,unit,period,numerator\n")
+    (error,) = read_observations(path)
+    assert isinstance(error, InputError)
+    assert (error.path, error.message) == (str(path), "file larger than 16 bytes; split it")
+
+
 # -- 14. booleans as counts, strings as booleans --------------------------------------------------------------------
 
 

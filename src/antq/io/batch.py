@@ -80,6 +80,9 @@ _REQUIRED_COLUMNS = ("id", "kind", "year")
 #: A single JSON value (one unit) larger than this is refused, so a broken
 #: file cannot make the reader hold all of it in memory.
 MAX_ITEM_CHARS = 16 * 1024 * 1024
+#: A line of a CSV or JSON Lines file longer than this many bytes is an error
+#: and the rest of it is skipped unread, for the same reason.
+MAX_LINE_BYTES = MAX_ITEM_CHARS
 _CHUNK = 64 * 1024
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
@@ -346,16 +349,37 @@ def _open(source: Source) -> tuple[IO[bytes], bool]:
     return source, False
 
 
-def _lines(stream: IO[bytes], progress: ReadProgress | None) -> Iterator[bytes]:
-    """Physical lines as bytes, without a leading byte-order mark."""
+@attrs.frozen
+class _LongLine:
+    """A line over :data:`MAX_LINE_BYTES`, skipped: its length in bytes."""
+
+    size: int
+
+    def error(self, line: int, source: str | None) -> RowError:
+        message = f"the line is longer than {MAX_LINE_BYTES} bytes; it is skipped"
+        return RowError(line, "", self.size, message, source=source)
+
+
+def _lines(stream: IO[bytes], progress: ReadProgress | None) -> Iterator[bytes | _LongLine]:
+    """Physical lines as bytes, without a leading byte-order mark; over-long lines skipped."""
     first = True
-    for raw in stream:
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
         if progress is not None:
             progress.done += len(raw)
         if first:
             first = False
             if raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            size = len(raw)
+            while rest := stream.readline(_CHUNK):
+                size += len(rest)
+                if progress is not None:
+                    progress.done += len(rest)
+                if rest.endswith(b"\n"):
+                    break
+            yield _LongLine(size)
+            continue
         yield raw
 
 
@@ -396,6 +420,9 @@ def read_jsonl(
     stream, owned = _open(source)
     try:
         for number, raw in enumerate(_lines(stream, progress), start=1):
+            if isinstance(raw, _LongLine):
+                yield raw.error(number, name)
+                continue
             text = _decode(raw)
             if isinstance(text, UnicodeDecodeError):
                 value, message = _not_utf8(text)
@@ -558,15 +585,19 @@ class _CsvLayout:
 
 
 def _csv_records(
-    lines: Iterator[bytes],
-) -> Iterator[tuple[int, list[str] | UnicodeDecodeError | csv.Error]]:
+    lines: Iterator[bytes | _LongLine],
+) -> Iterator[tuple[int, list[str] | UnicodeDecodeError | _LongLine | csv.Error]]:
     """CSV records with the number of their first line; decoding errors per record."""
-    bad: dict[int, UnicodeDecodeError] = {}
+    bad: dict[int, UnicodeDecodeError | _LongLine] = {}
     counter = {"line": 0}
 
     def texts() -> Iterator[str]:
         for raw in lines:
             counter["line"] += 1
+            if isinstance(raw, _LongLine):
+                bad[counter["line"]] = raw
+                yield "\n"
+                continue
             text = _decode(raw)
             if isinstance(text, UnicodeDecodeError):
                 bad[counter["line"]] = text
@@ -612,6 +643,9 @@ def read_csv(
             if isinstance(record, UnicodeDecodeError):
                 value, message = _not_utf8(record)
                 yield RowError(line, "", value, message, source=name)
+                continue
+            if isinstance(record, _LongLine):
+                yield record.error(line, name)
                 continue
             if isinstance(record, csv.Error):
                 yield RowError(line, "", None, f"malformed CSV: {record}", source=name)
@@ -716,7 +750,9 @@ class _JsonScanner:
                 value, end = self.decoder.raw_decode(self.buffer, self.pos)
             except json.JSONDecodeError as error:
                 offset = error.pos - self.pos  # _fill moves the buffer
-                if len(self.buffer) - self.pos < MAX_ITEM_CHARS and self._fill():
+                if len(self.buffer) - self.pos >= MAX_ITEM_CHARS:
+                    raise self.fail(f"a value longer than {MAX_ITEM_CHARS} characters") from None
+                if self._fill():
                     continue
                 raise self.fail(error.msg, self.pos + offset) from None
             if end == len(self.buffer) and self._fill():
