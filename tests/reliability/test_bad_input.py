@@ -21,6 +21,7 @@ from antq.cli import EXIT_INPUT, main
 from antq.core.engine import evaluate
 from antq.core.verdict import Verdict
 from antq.errors import InputError, InputErrors
+from antq.hierarchy import ProvinceEvaluation, evaluate_province
 from antq.i18n.formatting import parse_number
 from antq.io import facts as facts_io
 from antq.io.facts import load_document, read_facts, read_facts_file
@@ -178,19 +179,43 @@ def test_zero_eligible_sub_units_is_unknown_until_the_parameter_says_how_to_read
 # -- 5. dates outside the period, and in the future --------------------------------------------------
 
 
-@pytest.mark.parametrize("day", ["2023-10-31", "2024-11-01", "2030-01-01", "2099-12-31"])
-def test_an_incident_outside_the_period_is_ignored_silently(day: str) -> None:
+@pytest.mark.parametrize(
+    ("day", "shown"),
+    [
+        ("2023-10-31", "31/10/2023"),
+        ("2024-11-01", "01/11/2024"),
+        ("2030-01-01", "01/01/2030"),
+        ("2099-12-31", "31/12/2099"),
+    ],
+)
+def test_an_incident_outside_the_period_is_not_counted_but_named(day: str, shown: str) -> None:
     # Round 2024 of a residential area runs 01/11/2023 - 31/10/2024. An incident dated
-    # before or after it, even years in the future, is read and ignored: no error, no
-    # warning. FINDING (reported, not a test failure): a mistyped year (2034 for 2024)
-    # silently turns a counted incident into an ignored one.
+    # before or after it, even years ahead, does not count (the law counts the period
+    # only), but the criterion that would have counted it names it, so a mistyped year
+    # (2034 for 2024) cannot vanish without a word. antq reads no clock: "in the future"
+    # means after the period, and the same file gives the same verdict on any day.
     document = one_unit(incidents=[{"date": day, "category": "separatism"}])
     read = read_facts(document, BOOK)
     assert read.errors == ()
     verdict = evaluate(read.units[0], BOOK)
     assert verdict.outcome.code == "met"
     reasons = [r.reason.render("en") for r in verdict.results]
-    assert "none in the period 01/11/2023 – 31/10/2024" in reasons
+    named = [r for r in reasons if "outside" in r]
+    assert named == [
+        f"none in the period 01/11/2023 – 31/10/2024; not counted, dated outside the period: {shown}"
+    ]
+    assert Verdict.from_json(json.loads(json.dumps(verdict.to_json()))) == verdict
+
+
+def test_an_incident_outside_the_period_is_named_by_the_criteria_of_its_category_only() -> None:
+    crime = {"date": "2025-06-01", "category": "crime", "gravity": "dac_biet_nghiem_trong"}
+    minor = {"date": "2025-06-01", "category": "crime", "gravity": "it_nghiem_trong"}
+    for incident, expected in ((crime, 1), (minor, 0)):
+        verdict = evaluate(read_facts(one_unit(incidents=[incident]), BOOK).units[0], BOOK)
+        assert verdict.outcome.code == "met"
+        noted = [r for r in verdict.results if "outside" in r.reason.render("en")]
+        assert len(noted) == expected
+        assert all("01/06/2025" in r.reason.render("vi") for r in noted)
 
 
 def test_the_same_incident_inside_the_period_counts() -> None:
@@ -308,7 +333,7 @@ def test_ids_that_differ_only_in_unicode_normalisation_are_duplicates() -> None:
     assert [p for p, _, _ in problems({"units": [first, second]})] == ["units[1].id"]
 
 
-# -- 9. a unit under a commune that does not exist (roll-up) ---------------------------------------------
+# -- 9. a unit under a commune that does not exist; the hierarchy ------------------------------------------
 
 
 def _verdict(unit_id: str, commune: str, **changes: Any) -> Verdict:
@@ -316,10 +341,110 @@ def _verdict(unit_id: str, commune: str, **changes: Any) -> Verdict:
     return evaluate(read_facts({"units": [raw]}, BOOK).units[0], BOOK)
 
 
-def test_a_unit_naming_an_unknown_commune_is_left_out_of_every_roll_up_silently() -> None:
-    # commune_counts reads only the verdicts that name the commune; one that names a
-    # commune absent from the data is not counted anywhere and not reported. FINDING:
-    # a misspelt commune id drops the unit from its commune's 100% and 70% shares.
+def _area(unit_id: str, commune: str | None, *, province: str = "Tỉnh A", **changes: Any) -> Any:
+    raw: dict[str, Any] = {**raw_unit(RA, **changes), "id": unit_id, "province": province}
+    if commune is not None:
+        raw["commune"] = commune
+    return raw
+
+
+def _commune(unit_id: str, *, province: str = "Tỉnh A", **extra: Any) -> dict[str, Any]:
+    return {
+        **raw_unit(COMMUNE),
+        "id": unit_id,
+        "name": f"Xã {unit_id}",
+        "province": province,
+        **extra,
+    }
+
+
+def _province(*units: dict[str, Any]) -> ProvinceEvaluation:
+    return evaluate_province(read_facts({"units": list(units)}, BOOK).units, BOOK)
+
+
+def _commune_outcome(evaluation: ProvinceEvaluation, code: str) -> str | None:
+    (result,) = [c for c in evaluation.communes if c.commune_id == code]
+    return None if result.verdict is None else result.verdict.outcome.code
+
+
+def _seven_of_ten(**last: Any) -> list[dict[str, Any]]:
+    # 7 of 10 residential areas met is 70%, a pass; an 11th unit not met makes it 63.6%.
+    units = [_area(f"M{i}", "XA-01") for i in range(7)]
+    units += [_area(f"N{i}", "XA-01", households_registered=100) for i in range(3)]
+    return [_commune("XA-01"), *units, _area("LAST", "XA-01", **last)]
+
+
+def test_a_unit_naming_a_commune_not_in_the_input_is_an_error_and_no_commune_passes_by_it() -> None:
+    # The 11th unit, not met, names "XA-O1" (letter O) for "XA-01". Counted nowhere, it
+    # would leave XA-01 at 7 of 10, a pass. It is an error, and every commune of its round
+    # and province that it may belong to is left UNKNOWN, with a notice saying why.
+    units = _seven_of_ten(households_registered=100)
+    units[-1]["commune"] = "XA-O1"
+    other = _commune("XB-02", province="Tỉnh B")
+    evaluation = _province(*units, other, _area("B1", "XB-02", province="Tỉnh B"))
+    (error,) = evaluation.errors
+    assert (error.path, error.value) == ("LAST.commune", "XA-O1")
+    assert error.message == "no commune of round 2024 in the input has this code or name"
+    assert _commune_outcome(evaluation, "XA-01") == "unknown"
+    assert _commune_outcome(evaluation, "XB-02") == "met"  # another province is not touched
+    notices = [n.render("en") for n in evaluation.notices if n.subject == "XA-01"]
+    assert any("names a commune that is not in the input (XA-O1)" in n for n in notices)
+    fixed = _seven_of_ten(households_registered=100)
+    assert _commune_outcome(_province(*fixed), "XA-01") == "not_met"
+
+
+def test_without_communes_in_the_input_units_are_grouped_by_the_commune_they_name() -> None:
+    # Only residential areas: antq cannot know which communes exist, so nothing is an error.
+    evaluation = _province(_area("A1", "XA-01"), _area("A2", "XA-O1"))
+    assert evaluation.errors == ()
+    assert {c.commune_id: c.verdict for c in evaluation.communes} == {"XA-01": None, "XA-O1": None}
+
+
+def test_a_unit_whose_evaluation_fails_counts_as_unknown_in_its_commune() -> None:
+    # The 11th unit's registered households exceed its residents: an error, and the unit
+    # is counted as unknown (7 to 8 of 11), never dropped (7 of 10 would pass).
+    evaluation = _province(*_seven_of_ten(households_registered=121))
+    (error,) = evaluation.errors
+    assert (error.path, error.value) == ("LAST.households_registered", 121)
+    assert _commune_outcome(evaluation, "XA-01") == "unknown"
+    (result,) = evaluation.communes
+    assert result.counts is not None and result.counts.total == 11
+    assert result.unreadable == ((RA, "LAST"),)
+
+
+def test_a_cycle_in_the_hierarchy_cannot_be_written() -> None:
+    # The levels are fixed by kind: a unit names its commune, a commune names no one. A
+    # commune naming another commune, or a unit naming a unit that is not a commune (itself
+    # included), is an error; nothing is followed, so no loop can run.
+    evaluation = _province(_commune("X1", commune="X2"), _commune("X2", commune="X1"))
+    assert sorted((e.path, e.value) for e in evaluation.errors) == [
+        ("X1.commune", "X2"),
+        ("X2.commune", "X1"),
+    ]
+    assert {_commune_outcome(evaluation, c) for c in ("X1", "X2")} == {"met"}
+    assert _province(_commune("X1", commune="X1")).errors == ()  # naming itself is harmless
+    evaluation = _province(_area("A1", "A2"), _area("A2", "A1"), _area("A3", "A3"))
+    assert sorted((e.path, e.value, e.message) for e in evaluation.errors) == [
+        ("A1.commune", "A2", "names a residential_area, not a commune"),
+        ("A2.commune", "A1", "names a residential_area, not a commune"),
+        ("A3.commune", "A3", "names a residential_area, not a commune"),
+    ]
+
+
+def test_a_cycle_of_administrative_units_is_refused_where_it_can_be_seen() -> None:
+    # AdministrativeUnit is built in Python (no file format reads it); a unit that is its
+    # own parent is refused when it is made.
+    from antq import AdministrativeUnit
+    from antq.entities.admin_units import AdminUnitType
+
+    with pytest.raises(InputError, match="is the unit itself"):
+        AdministrativeUnit(code="X1", name="Xã Một", unit_type=AdminUnitType.XA, parent_code="X1")
+
+
+def test_commune_counts_read_only_the_units_naming_the_commune() -> None:
+    # The low-level roll-up (antq.safety.rollup) is given the verdicts to count; a
+    # verdict naming another commune is not one of them. evaluate_province (above) is
+    # what checks that every unit's commune exists.
     verdicts = [_verdict("A", "XA-01"), _verdict("B", "XA-O1", households_registered=100)]
     counts = commune_counts(verdicts, commune_id="XA-01", instrument=TT124)
     assert (counts.total, counts.counted) == (1, ("A",))

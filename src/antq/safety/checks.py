@@ -17,7 +17,7 @@ from antq.confirmation import Confirmation
 from antq.core.criterion import Context, Finding, Parameter, finding, undecided
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
-from antq.core.reasons import Percent
+from antq.core.reasons import Percent, Reason
 from antq.entities.grades import TaskGrade
 from antq.entities.incidents import Incident, IncidentCategory
 from antq.errors import InputError
@@ -45,6 +45,37 @@ def in_period(context: Context, categories: frozenset[IncidentCategory]) -> tupl
     """The unit's incidents of ``categories`` dated inside its assessment period."""
     period = context.period
     return tuple(i for i in context[INCIDENTS] if i.category in categories and i.date in period)
+
+
+_OUTSIDE = Msg("{reason}; not counted, dated outside the period: {dates}")
+
+
+def noting_outside(
+    context: Context,
+    categories: frozenset[IncidentCategory],
+    found: Finding,
+    *,
+    only_serious: bool = False,
+) -> Finding:
+    """``found`` with the incidents of ``categories`` dated outside the period named.
+
+    They do not count, but a mistyped date (2034 for 2024) must not vanish silently.
+    """
+    period = context.period
+    outside = [
+        i
+        for i in context[INCIDENTS]
+        if i.category in categories
+        and i.date not in period
+        and (i.is_serious_crime or not only_serious)
+    ]
+    if not outside:
+        return found
+    inner = found.reason
+    text = Text(vi=inner.render("vi"), en=inner.render("en"))
+    return found._replace(
+        reason=Reason(template=_OUTSIDE, params={"reason": text, "dates": _dates(outside)})
+    )
 
 
 @attrs.frozen
@@ -204,6 +235,9 @@ class NoIncidents:
     categories: frozenset[IncidentCategory]
 
     def __call__(self, context: Context) -> Finding:
+        return noting_outside(context, self.categories, self._inside(context))
+
+    def _inside(self, context: Context) -> Finding:
         found = in_period(context, self.categories)
         start, end = context.period.start, context.period.end
         if not found:
@@ -218,6 +252,9 @@ class NoIncidents:
         )
 
 
+_CRIME = frozenset({IncidentCategory.CRIME})
+
+
 @attrs.frozen
 class SeriousCrimesExcused:
     """No crime of "serious" gravity or above, unless each one is excused.
@@ -228,9 +265,11 @@ class SeriousCrimesExcused:
     """
 
     def __call__(self, context: Context) -> Finding:
-        crimes = [
-            i for i in in_period(context, frozenset({IncidentCategory.CRIME})) if i.is_serious_crime
-        ]
+        found = self._inside(context)
+        return noting_outside(context, _CRIME, found, only_serious=True)
+
+    def _inside(self, context: Context) -> Finding:
+        crimes = [i for i in in_period(context, _CRIME) if i.is_serious_crime]
         if not crimes:
             return finding(MET, Msg("no crime of serious gravity or above in the period"))
         refused = [c for c in crimes if c.excused() is False]
@@ -269,6 +308,9 @@ class ExcusedOnlyByForceMajeure:
     categories: frozenset[IncidentCategory]
 
     def __call__(self, context: Context) -> Finding:
+        return noting_outside(context, self.categories, self._inside(context))
+
+    def _inside(self, context: Context) -> Finding:
         found = in_period(context, self.categories)
         if not found:
             return finding(
