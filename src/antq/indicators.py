@@ -531,6 +531,9 @@ def read_observations(path: str | os.PathLike[str]) -> Iterator[Observation | In
         )
 
 
+_PERCENT_TEXT = re.compile(r"[0-9]{1,3}(\.[0-9]{1,6})?")
+
+
 def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, ...]:
     """Targets from JSON-like data: a list of objects with the fields of :class:`Target`.
 
@@ -561,10 +564,12 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
             raise InputError(f"{where}.{extra[0]}", raw[extra[0]], "unknown key")
         percent = raw.get("percent")
         if isinstance(percent, str):
-            try:
-                percent = Fraction(percent)
-            except ValueError:
-                raise InputError(f"{where}.percent", percent, "expected a number") from None
+            # A plain decimal only: Fraction("1e999999999") would build a huge number.
+            if not _PERCENT_TEXT.fullmatch(percent):
+                raise InputError(
+                    f"{where}.percent", percent, 'expected a number such as "75" or "75.5"'
+                )
+            percent = Fraction(percent)
         dates: dict[str, date | None] = {}
         for key in ("valid_from", "valid_to"):
             value = raw.get(key)
