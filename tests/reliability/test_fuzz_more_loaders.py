@@ -19,7 +19,6 @@ answered, explained in both languages and written back as JSON.
 from __future__ import annotations
 
 import copy
-import csv
 import io
 import json
 import tomllib
@@ -61,6 +60,7 @@ from .strategies import (
     bounded,
     documents,
     mutated,
+    to_csv,
     to_toml,
     toml_scalars,
     toml_value,
@@ -117,33 +117,6 @@ def batch_document(units: list[UnitFacts], errors: list[InputError]) -> Any:
 
 
 # -- CSV and JSON Lines --------------------------------------------------------------------------
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ";".join(value)
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def to_csv(document: dict[str, Any]) -> str:
-    """A facts document as CSV: one row per unit, one column per unit key and fact."""
-    units = document["units"]
-    facts = sorted({name for u in units for name in u.get("facts", {})})
-    header = [*batch.CSV_UNIT_COLUMNS, *facts]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    for unit in units:
-        row = [_cell(unit.get(key)) for key in batch.CSV_UNIT_COLUMNS]
-        row += [_cell(unit.get("facts", {}).get(name)) for name in facts]
-        writer.writerow(row)
-    return out.getvalue()
 
 
 def test_the_csv_writer_used_by_the_fuzzers_writes_readable_rows() -> None:
