@@ -8,6 +8,7 @@ a strict xfail whose reason starts with ``BUG:``; the page says so too.
 from __future__ import annotations
 
 import copy
+import csv
 import io
 import json
 import unicodedata
@@ -24,6 +25,7 @@ from antq.errors import InputError, InputErrors
 from antq.hierarchy import ProvinceEvaluation, evaluate_province
 from antq.i18n.formatting import parse_number
 from antq.io import facts as facts_io
+from antq.io.batch import read_any
 from antq.io.facts import load_document, read_facts, read_facts_file
 from antq.safety.rollup import commune_counts, evaluate_commune
 from safety.builders import facts_of, raw_unit
@@ -503,6 +505,29 @@ def test_non_utf8_bytes_name_the_byte(tmp_path: Path) -> None:
     assert raised.value.message == "not UTF-8 at byte 23"
 
 
+@pytest.mark.parametrize("loader", ["facts", "scores", "awards", "sheet"])
+def test_non_utf8_bytes_after_a_byte_order_mark_name_the_right_byte(
+    tmp_path: Path, loader: str
+) -> None:
+    # The byte and its offset are those of the file, mark included (a decoder that drops
+    # the mark first used to report the byte three places earlier).
+    from antq.emulation.awards.commands import read_awards_file
+    from antq.emulation.scoring import load_scores_document
+    from antq.emulation.sheets import load_sheet
+
+    load = {
+        "facts": load_document,
+        "scores": load_scores_document,
+        "awards": read_awards_file,
+        "sheet": load_sheet,
+    }[loader]
+    path = write(tmp_path, "latin.toml", b"\xef\xbb\xbf" + 'name = "Th\xf4n"\n'.encode("latin-1"))
+    with pytest.raises(InputError) as raised:
+        load(path)
+    assert raised.value.value == b"\xf4"
+    assert raised.value.message == "not UTF-8 at byte 13"
+
+
 @pytest.mark.parametrize("suffix", [".json", ".toml"])
 def test_a_byte_order_mark_is_accepted(tmp_path: Path, suffix: str) -> None:
     text = '{"units": []}' if suffix == ".json" else "units = []\n"
@@ -521,6 +546,38 @@ def test_a_toml_date_time_where_a_date_is_expected_is_an_error(tmp_path: Path) -
     assert (error.path, error.message) == (
         "units[0].facts.incidents[0].date",
         "expected a date without a time of day",
+    )
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml", ".jsonl", ".csv"])
+def test_encodings_in_every_batch_format(tmp_path: Path, suffix: str) -> None:
+    # A BOM is skipped and decomposed (NFD) names become NFC in every format. A byte that is
+    # not UTF-8 is an error naming it: CSV and JSON Lines lose that line only, a streamed
+    # JSON file keeps the units before it, and a TOML file (read whole) is refused whole.
+    from .strategies import to_csv, to_toml
+
+    nfd = unicodedata.normalize("NFD", "Thôn Đông Hòa")
+    units = [{**raw_unit(RA), "id": f"U{n}", "name": nfd} for n in range(3)]
+    document = {"antq_facts": 1, "units": units}
+    text = {
+        ".json": json.dumps(document, ensure_ascii=False, indent=1),
+        ".toml": to_toml(document),
+        ".jsonl": "".join(json.dumps(u, ensure_ascii=False) + "\n" for u in units),
+        ".csv": to_csv(document),
+    }[suffix]
+    data = b"\xef\xbb\xbf" + text.encode("utf-8")
+    path = write(tmp_path, f"units{suffix}", data)
+    read = list(read_any(path, BOOK))
+    assert [(u.unit_id, u.name) for u in read] == [(f"U{n}", "Thôn Đông Hòa") for n in range(3)]  # type: ignore[union-attr]
+    at = data.index(b'U1"' if suffix != ".csv" else b"U1,")
+    path.write_bytes(data[:at] + b"\xff" + data[at + 1 :])
+    read = list(read_any(path, BOOK))
+    errors = [i for i in read if isinstance(i, InputError)]
+    assert len(errors) == 1 and errors[0].value == b"\xff"
+    assert "not UTF-8" in errors[0].message
+    kept = [i.unit_id for i in read if not isinstance(i, InputError)]
+    assert (
+        kept == {".json": ["U0"], ".toml": [], ".jsonl": ["U0", "U2"], ".csv": ["U0", "U2"]}[suffix]
     )
 
 
@@ -865,6 +922,91 @@ def test_a_baseline_unit_is_met() -> None:
     # The rows above change one thing each; this is the unit they start from.
     raw = {"id": "U1", "kind": RA.code, "year": 2024, "facts": baseline(RA, TT124)}
     assert evaluate(read_facts({"units": [raw]}, BOOK).units[0], BOOK).outcome.code == "met"
+
+
+# -- 18b. every case, in every file format, through every command ----------------------------------------
+
+#: A bad unit for each unit-level case of the catalogue: (label, how, what the error shows).
+#: Values are ones every format can carry ("many" stays text even in a CSV cell).
+BAD_UNITS: list[tuple[str, dict[str, Any], str]] = [
+    ("wrong-type", {"facts": {"households_resident": "many"}}, "'many'"),
+    ("negative", {"facts": {"households_resident": -3}}, "-3"),
+    ("part-over-total", {"facts": {"households_registered": 121}}, "121"),
+    ("zero-total", {"facts": {"households_resident": 0, "households_registered": 0}}, "must be > 0"),
+    ("end-before-start", {"period": "2024-10-31/2023-11-01"}, "'2024-10-31/2023-11-01'"),
+    ("unknown-code", {"facts": {"grassroots_force_grade": "xuat_sac"}}, "'xuat_sac'"),
+    ("unknown-fact", {"facts": {"househlds_resident": 120}}, "househlds_resident"),
+    ("huge", {"facts": {"households_resident": 10**30}}, "1000000000000000000000000000000"),
+    ("duplicate", {"id": "GOOD-0"}, "'GOOD-0'"),
+]  # fmt: skip
+
+
+def _mixed_document() -> tuple[dict[str, Any], list[str]]:
+    """Good units (ids GOOD-n) between bad ones (ids BAD-label), in one document."""
+    units: list[dict[str, Any]] = []
+    good: list[str] = []
+    for index, (label, how, _) in enumerate(BAD_UNITS):
+        good_unit = {**raw_unit(RA), "id": f"GOOD-{index}", "commune": "XA-01"}
+        units.append(good_unit)
+        good.append(good_unit["id"])
+        bad = {**raw_unit(RA), "id": f"BAD-{label}", "commune": "XA-01"}
+        bad["facts"] = {**bad["facts"], **how.get("facts", {})}
+        bad.update({k: v for k, v in how.items() if k != "facts"})
+        units.append(bad)
+    return {"antq_facts": 1, "units": units}, good
+
+
+def _as(document: dict[str, Any], suffix: str) -> str:
+    from .strategies import to_csv, to_toml
+
+    if suffix == ".json":
+        return json.dumps(document, ensure_ascii=False)
+    if suffix == ".jsonl":
+        return "\n".join(json.dumps(u, ensure_ascii=False) for u in document["units"]) + "\n"
+    if suffix == ".csv":
+        return to_csv(document)
+    return to_toml(document)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml", ".jsonl", ".csv"])
+def test_every_bad_unit_in_every_format_and_command_is_named_and_every_good_unit_goes_on(
+    tmp_path: Path, suffix: str
+) -> None:
+    # The catalogue's unit-level cases side by side with good units, written as JSON
+    # (streamed), TOML, JSON Lines and CSV, through `antq evaluate` (whole and streamed
+    # output) and `antq report`: exit status 3, each bad value named in an error, every good
+    # unit MET, and no bad unit given a verdict (the report counts one that fails in its
+    # checks as UNKNOWN, never as met).
+    document, good = _mixed_document()
+    path = write(tmp_path, f"mixed{suffix}", _as(document, suffix))
+
+    code, out, err = run_cli("evaluate", str(path), "--format", "json", "--lang", "en")
+    assert code == EXIT_INPUT
+    payload = json.loads(out)
+    assert {v["unit"]: v["outcome"] for v in payload["verdicts"]} == dict.fromkeys(good, "met")
+    shown_errors = err.splitlines()
+    assert len(shown_errors) == len(payload["errors"]) >= len(BAD_UNITS)
+    for label, _, value in BAD_UNITS:
+        assert any(value in line for line in shown_errors), (label, shown_errors)
+
+    code, out, err = run_cli("evaluate", str(path), "--format", "csv")
+    assert code == EXIT_INPUT
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["id"]: r["outcome"] for r in rows} == dict.fromkeys(good, "met")
+    assert sorted(err.splitlines()) == sorted(shown_errors)
+
+    code, out, err = run_cli("report", str(path), "--format", "json", "--lang", "en")
+    assert code == EXIT_INPUT
+    assert sorted(err.splitlines()) == sorted(shown_errors)
+    evaluation = evaluate_province(read_any(path, BOOK), BOOK)
+    outcomes = {u.verdict.unit_id: (u.verdict.outcome.code, u.unreadable) for u in evaluation.units}
+    for unit_id, (outcome, unreadable) in outcomes.items():
+        if unit_id.startswith("GOOD-"):
+            assert (outcome, unreadable) == ("met", False)
+        else:
+            assert (outcome, unreadable) == ("unknown", True), unit_id
+    (commune,) = evaluation.communes
+    assert commune.verdict is None  # no commune in the input: grouped, no roll-up verdict
 
 
 # -- 19. mistakes through the Python API and the command line -----------------------------------------------

@@ -18,6 +18,7 @@ are errors, never ignored, so a misspelt fact cannot silently become "missing".
 
 from __future__ import annotations
 
+import codecs
 import json
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -198,13 +199,21 @@ def read_text_file(path: Path, *, limit: int | None = None) -> str:
     size = path.stat().st_size
     if size > limit:
         raise InputError(name, size, f"file larger than {limit} bytes; split it")
-    data = path.read_bytes()
+    return decode_utf8(path.read_bytes(), name)
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """``data`` as UTF-8 text without its byte-order mark, if any.
+
+    Text that is not UTF-8 is an :class:`~antq.errors.InputError` naming
+    ``name``, the first bad byte and its offset in ``data`` (the mark counted).
+    """
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8-sig")
+        return str(memoryview(data)[skip:], "utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(
-            name, data[error.start : error.end], f"not UTF-8 at byte {error.start}"
-        ) from None
+        start, end = skip + error.start, skip + error.end
+        raise InputError(name, data[start:end], f"not UTF-8 at byte {start}") from None
 
 
 def parse_text(text: str, name: str, suffix: str) -> object:
