@@ -489,6 +489,39 @@ def test_malformed_toml_names_the_file_and_the_position(tmp_path: Path) -> None:
     assert raised.value.message == "malformed TOML: Invalid value (at line 2, column 6)"
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 7, 64, 65536])
+def test_the_streamed_json_reader_names_the_same_place_as_the_whole_file_reader(
+    tmp_path: Path, chunk: int
+) -> None:
+    # `antq evaluate x.json` streams the file in chunks; its line, column and byte must be
+    # those of the file whatever the chunk size (the column used to restart at 1 after a
+    # chunk boundary).
+    from unittest import mock
+
+    from antq.io import batch
+
+    good = json.dumps(raw_unit(RA))
+    broken = write(
+        tmp_path, "broken.json", f'{{"units": [\n {good}, {good.replace("U1", "U2")}, }}'
+    )
+    with pytest.raises(InputError) as whole:
+        load_document(broken)
+    assert f"line 2 column {2 * len(good) + 6} " in whole.value.message
+    latin = write(
+        tmp_path, "latin.json", f'{{"units": [{good}, {{"id": "Th'.encode() + b"\xf4" + b'n"}]}'
+    )
+    with pytest.raises(InputError) as bad_byte:
+        load_document(latin)
+    with mock.patch.object(batch, "_CHUNK", chunk):
+        *units, error = read_any(broken, BOOK)
+        assert [u.unit_id for u in units] == ["U1", "U2"]  # type: ignore[union-attr]
+        assert isinstance(error, InputError)
+        assert (error.path, error.value) == (str(broken), f"line 2 column {2 * len(good) + 6}")
+        *units, error = read_any(latin, BOOK)
+        assert isinstance(error, InputError) and error.value == b"\xf4"
+        assert error.message == bad_byte.value.message.replace("at byte", "at about byte")
+
+
 def test_another_extension_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path, "facts.yaml", "units: []\n")
     with pytest.raises(InputError) as raised:
@@ -502,7 +535,7 @@ def test_non_utf8_bytes_name_the_byte(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         load_document(path)
     assert (raised.value.path, raised.value.value) == (str(path), b"\xf4")
-    assert raised.value.message == "not UTF-8 at byte 23"
+    assert raised.value.message == "not UTF-8 at byte 24"
 
 
 @pytest.mark.parametrize("loader", ["facts", "scores", "awards", "sheet"])
@@ -525,7 +558,7 @@ def test_non_utf8_bytes_after_a_byte_order_mark_name_the_right_byte(
     with pytest.raises(InputError) as raised:
         load(path)
     assert raised.value.value == b"\xf4"
-    assert raised.value.message == "not UTF-8 at byte 13"
+    assert raised.value.message == "not UTF-8 at byte 14"
 
 
 @pytest.mark.parametrize("suffix", [".json", ".toml"])
@@ -734,10 +767,10 @@ def test_a_json_unit_larger_than_the_limit_stops_the_streamed_file(
 @pytest.mark.parametrize(
     ("option", "name", "data", "message"),
     [
-        ("--targets", "t.json", b"\xff[]", "not UTF-8 at byte 0"),
+        ("--targets", "t.json", b"\xff[]", "not UTF-8 at byte 1"),
         ("--targets", "t.json", b"[" * 100_000, "malformed JSON: nested too deeply"),
         ("--targets", "t.json", b"[" + b"9" * 5000 + b"]", "malformed JSON: Exceeds the limit"),
-        ("--indicators", "i.json", b"\xff[]", "not UTF-8 at byte 0"),
+        ("--indicators", "i.json", b"\xff[]", "not UTF-8 at byte 1"),
         ("--indicators", "i.json", b"[" * 100_000, "malformed JSON: nested too deeply"),
         ("--indicators", "i.csv", b"indicator,unit,period,numerator\nx,\"" + b"a" * 200_000 + b"\",y,1\n", "malformed CSV: field larger than field limit"),
     ],

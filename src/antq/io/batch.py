@@ -700,13 +700,19 @@ class _JsonScanner:
         self.pos = 0
         self.eof = False
         self.lines_before = 0  # newlines in the text dropped from the buffer
+        self.columns_before = 0  # characters dropped since the last of them
         self.decoder = _DECODER
 
     def _fill(self) -> bool:
         if self.eof:
             return False
         if self.pos:
-            self.lines_before += self.buffer.count("\n", 0, self.pos)
+            newlines = self.buffer.count("\n", 0, self.pos)
+            if newlines:
+                self.lines_before += newlines
+                self.columns_before = self.pos - self.buffer.rfind("\n", 0, self.pos) - 1
+            else:
+                self.columns_before += self.pos
             self.buffer = self.buffer[self.pos :]
             self.pos = 0
         for chunk in self.chunks:
@@ -719,7 +725,9 @@ class _JsonScanner:
     def _where(self, pos: int) -> tuple[int, int]:
         line = self.lines_before + self.buffer.count("\n", 0, pos) + 1
         start = self.buffer.rfind("\n", 0, pos) + 1
-        return line, pos - start + 1
+        # On the first line of the buffer, text dropped from it comes before.
+        before = self.columns_before if start == 0 else 0
+        return line, before + pos - start + 1
 
     def fail(self, message: str, pos: int | None = None) -> _MalformedJson:
         line, column = self._where(self.pos if pos is None else pos)

@@ -206,14 +206,15 @@ def decode_utf8(data: bytes, name: str) -> str:
     """``data`` as UTF-8 text without its byte-order mark, if any.
 
     Text that is not UTF-8 is an :class:`~antq.errors.InputError` naming
-    ``name``, the first bad byte and its offset in ``data`` (the mark counted).
+    ``name``, the first bad byte and where it is: byte 1 is the first of the
+    file (the mark counted), as the batch readers count.
     """
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         return str(memoryview(data)[skip:], "utf-8")
     except UnicodeDecodeError as error:
         start, end = skip + error.start, skip + error.end
-        raise InputError(name, data[start:end], f"not UTF-8 at byte {start}") from None
+        raise InputError(name, data[start:end], f"not UTF-8 at byte {start + 1}") from None
 
 
 def parse_text(text: str, name: str, suffix: str) -> object:
