@@ -1,8 +1,8 @@
-"""The bad-input catalogue (docs/bad-input.rst), one test per row.
+"""The bad-input catalogue (docs/bad-input.rst): the tests its rows name.
 
-Each test pins the exact behaviour and message shape the page documents. Where
-antq's current behaviour is wrong, the test states the right behaviour and is
-a strict xfail whose reason starts with ``BUG:``; the page says so too.
+Each test pins the exact behaviour and message shape the page documents;
+``test_catalogue_page.py`` checks that every test here is named on the page
+and every test the page names exists.
 """
 
 from __future__ import annotations
@@ -790,16 +790,51 @@ def test_the_report_side_files_are_read_like_facts_files(
     assert f"antq: {path}" in err.getvalue() and message in err.getvalue()
 
 
-def test_a_report_side_file_larger_than_the_limit_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    "loader", ["facts", "scores", "awards", "toml-batch", "indicators", "targets", "sheet"]
+)
+def test_every_whole_file_loader_refuses_a_file_over_its_limit_before_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loader: str
 ) -> None:
+    # Files read whole are refused by size first (a scoring sheet or override by its own,
+    # smaller limit); the streamed readers (JSON, JSON Lines, CSV) limit a unit or a line.
+    from antq.emulation import sheets
+    from antq.emulation.awards.commands import read_awards_file
+    from antq.emulation.scoring import load_scores_document
     from antq.indicators import read_observations
+    from antq.io.batch import read_toml
+    from antq.report.commands import run_report
 
     monkeypatch.setattr(facts_io, "MAX_DOCUMENT_BYTES", 16)
-    path = write(tmp_path, "i.csv", "indicator,unit,period,numerator\n")
-    (error,) = read_observations(path)
-    assert isinstance(error, InputError)
-    assert (error.path, error.message) == (str(path), "file larger than 16 bytes; split it")
+    monkeypatch.setattr(sheets, "MAX_SHEET_BYTES", 16)
+    path = write(tmp_path, "big.json" if loader != "sheet" else "big.toml", "[" + " " * 30 + "]")
+
+    def problem() -> InputError:
+        if loader == "targets":
+            example = Path(__file__).resolve().parents[2] / "examples" / "commune-2025.json"
+            err = io.StringIO()
+            args = [str(example), "--targets", str(path)]
+            assert run_report(args, out=io.StringIO(), err=err) == EXIT_INPUT
+            return InputError(str(path), 32, err.getvalue().split(f"{path}: ")[1].split(" (got")[0])
+        found: object
+        if loader in ("toml-batch", "indicators"):
+            read = read_toml if loader == "toml-batch" else read_observations
+            (found,) = read(path)  # type: ignore[operator]
+            assert isinstance(found, InputError)
+            return found
+        load = {
+            "facts": load_document,
+            "scores": load_scores_document,
+            "awards": read_awards_file,
+            "sheet": sheets.load_sheet,
+        }[loader]
+        with pytest.raises(InputError) as raised:
+            load(path)
+        return raised.value
+
+    error = problem()
+    assert error.value == 32
+    assert "16 bytes" in error.message
 
 
 # -- 14. booleans as counts, strings as booleans --------------------------------------------------------------------
