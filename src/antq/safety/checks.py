@@ -61,13 +61,16 @@ def noting_outside(
 
     They do not count, but a mistyped date (2034 for 2024) must not vanish silently.
     """
+    incidents = context[INCIDENTS]
+    if not incidents:
+        return found  # the usual case, kept cheap
     period = context.period
     outside = [
         i
-        for i in context[INCIDENTS]
+        for i in incidents
         if i.category in categories
         and i.date not in period
-        and (i.is_serious_crime or not only_serious)
+        and (not only_serious or i.is_serious_crime)
     ]
     if not outside:
         return found
