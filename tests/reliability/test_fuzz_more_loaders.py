@@ -143,7 +143,7 @@ def test_read_csv_and_jsonl_on_random_bytes(data: bytes) -> None:
 @bounded(100)
 @given(
     st.lists(
-        documents(min_units=1, max_units=1).flatmap(mutated).map(lambda d: d.get("units", d)),
+        documents(min_units=1, max_units=1).map(lambda d: d["units"][0]).flatmap(mutated),
         min_size=1,
         max_size=4,
     )
@@ -152,8 +152,8 @@ def test_read_jsonl_on_mutated_units(units: list[Any]) -> None:
     lines = []
     for unit in units:
         try:
-            lines.append(json.dumps(unit[0] if isinstance(unit, list) and unit else unit))
-        except ValueError:  # NaN is written, a huge int is not: skip that line
+            lines.append(json.dumps(unit))
+        except ValueError:  # a huge int cannot be written: leave that line out
             continue
     data = "\n".join(lines).encode("utf-8")
     check_items(batch.read_jsonl(io.BytesIO(data), BOOK))
