@@ -8,8 +8,18 @@ the verdicts of its own units for the same round, and evaluates the commune.
 
 Units name their commune in ``commune``, by code or by name ("P. Bến Nghé";
 see :mod:`antq.names`). A name that fits several communes is an error naming
-them; a reference to a commune that is not in the input groups the units
-under that reference, with no commune verdict.
+them. When the input holds communes of the unit's round, a reference that
+fits none of them is an error, and the roll-ups of those communes (of the
+unit's province, when it has one) are left unknown, since the unit may belong
+to any of them. When it holds none, the units are grouped under the
+reference, with no commune verdict. The levels are fixed by kind (units under
+a commune, a commune under nothing), so a commune naming another unit, or a
+unit naming a unit that is not a commune, is an error: no cycle can be
+written.
+
+A unit whose evaluation fails (an input error found by a check) is counted in
+its commune's roll-up as a unit whose verdict is unknown, as an unreadable row
+is, never dropped.
 
 When a commune's units are in the input, the roll-up is the source of the
 commune's counts: counts given in the commune's own facts are replaced, and a
@@ -472,6 +482,9 @@ _UNREADABLE = Msg(
 _TAINTED = Msg(
     "a row naming this commune could not be read well enough to count it, so the counts of the roll-up are left unknown"
 )
+_UNPLACED = Msg(
+    "unit {unit} names a commune that is not in the input ({reference}) and may belong here, so the counts of the roll-up are left unknown"
+)
 
 
 def _replaced_counts(facts: UnitFacts, rolled: UnitFacts, units: int) -> list[Notice]:
@@ -511,9 +524,30 @@ def _rollup_input_names() -> frozenset[str]:
 _ROLLUP_INPUTS = _rollup_input_names()
 
 
+def _blank(unit: UnitFacts | UnitRef) -> UnitFacts:
+    """A unit about which nothing is known but where it belongs (its verdict is UNKNOWN)."""
+    if isinstance(unit, UnitFacts):
+        return UnitFacts(
+            unit_id=unit.unit_id,
+            kind=unit.kind,
+            year=unit.year,
+            commune=unit.commune,
+            province=unit.province,
+            period=unit.period,
+        )
+    assert unit.unit_id is not None and unit.kind is not None and unit.year is not None
+    return UnitFacts(
+        unit_id=unit.unit_id,
+        kind=unit.kind,
+        year=unit.year,
+        commune=unit.commune,
+        province=unit.province,
+    )
+
+
 def _placeholders(
     unread: Iterable[UnitRef], indexes: Mapping[int, NameIndex]
-) -> tuple[list[UnitFacts], set[tuple[int, str]]]:
+) -> tuple[list[UnitFacts], dict[tuple[int, str], Reason]]:
     """Blank facts for unreadable units under a commune, and communes whose counts are unsure.
 
     A unit whose id, kind and round could be read becomes a unit about which
@@ -522,22 +556,13 @@ def _placeholders(
     are returned, and their roll-up counts are left unknown.
     """
     placeholders: list[UnitFacts] = []
-    tainted: set[tuple[int, str]] = set()
+    tainted: dict[tuple[int, str], Reason] = {}
     for ref in unread:
         if ref.commune is None or ref.kind is UnitKind.COMMUNE:
             continue
         if ref.complete:
-            assert ref.unit_id is not None and ref.kind is not None and ref.year is not None
             try:
-                placeholders.append(
-                    UnitFacts(
-                        unit_id=ref.unit_id,
-                        kind=ref.kind,
-                        year=ref.year,
-                        commune=ref.commune,
-                        province=ref.province,
-                    )
-                )
+                placeholders.append(_blank(ref))
                 continue
             except InputError:
                 pass
@@ -549,8 +574,22 @@ def _placeholders(
                 codes = indexes[year].candidates(ref.commune)
             except InputError:
                 continue
-            tainted.update((year, code) for code in codes)
+            for code in codes:
+                tainted.setdefault((year, code), Reason(template=_TAINTED))
     return placeholders, tainted
+
+
+def _in_province(
+    communes: Iterable[UnitFacts], year: int, province: str | None
+) -> list[tuple[int, str]]:
+    """The communes of round ``year`` a unit of ``province`` may belong to (all, if unknown)."""
+    same_round = [c for c in communes if c.year == year]
+    if province is not None:
+        key = name_key(province)
+        inside = [c for c in same_round if c.province is None or name_key(c.province) == key]
+        if inside:
+            same_round = inside
+    return [(year, c.unit_id) for c in same_round]
 
 
 def _without_rollup(facts: UnitFacts, book: RuleBook) -> UnitFacts:
@@ -626,23 +665,68 @@ def evaluate_province(
 
     placeholders, tainted = _placeholders(unread, indexes)
     unreadable_keys = {(p.kind, p.unit_id, p.year) for p in placeholders}
+    # Ids of the units that are not communes: a reference to one of them is not to a commune.
+    not_communes = {(u.year, u.unit_id): u.kind for u in others}
+    for commune in communes:
+        if commune.commune is not None and commune.commune != commune.unit_id:
+            # Units sit under a commune and communes under nothing: levels are fixed by
+            # kind, so no chain of references can loop back on itself.
+            errors.append(
+                InputError(
+                    f"{commune.unit_id}.commune",
+                    commune.commune,
+                    "a commune is not under another unit; leave commune out or give its own id",
+                )
+            )
     evaluated: list[EvaluatedUnit] = []
     under: dict[tuple[int, str], list[Verdict]] = {}
     for unit in [*others, *placeholders]:
         facts = unit
-        if unit.commune is not None and unit.year in indexes:
-            try:
-                code = indexes[unit.year].find(unit.commune, path=f"{unit.unit_id}.commune")
-            except InputError as error:
-                errors.append(error)
-                code = None
-            if code is not None and code != unit.commune:
-                facts = attrs.evolve(unit, commune=code)
+        placeholder = (unit.kind, unit.unit_id, unit.year) in unreadable_keys
+        if unit.commune is not None:
+            path = f"{unit.unit_id}.commune"
+            if (unit.year, unit.commune) in not_communes and unit.year not in indexes:
+                kind = not_communes[(unit.year, unit.commune)]
+                errors.append(InputError(path, unit.commune, f"names a {kind.code}, not a commune"))
+            elif unit.year in indexes:
+                try:
+                    code = indexes[unit.year].find(unit.commune, path=path)
+                except InputError as error:
+                    errors.append(error)
+                    code = None
+                else:
+                    if code is None:
+                        # A misspelt commune would drop the unit from its real commune's
+                        # counts: no roll-up of the round in its province can be trusted.
+                        if not placeholder:
+                            errors.append(
+                                InputError(
+                                    path,
+                                    unit.commune,
+                                    f"no commune of round {unit.year} in the input has this code or name",
+                                )
+                            )
+                        reason = Reason(
+                            template=_UNPLACED,
+                            params={"unit": unit.unit_id, "reference": unit.commune},
+                        )
+                        for key in _in_province(communes, unit.year, unit.province):
+                            tainted.setdefault(key, reason)
+                if code is not None and code != unit.commune:
+                    facts = attrs.evolve(unit, commune=code)
         try:
             verdict = evaluate(facts, book)
         except AntqError as error:
             errors.append(_unit_error(unit, error))
-            continue
+            # Counted as a unit whose verdict is unknown, so that the error cannot
+            # make its commune look better than it is.
+            try:
+                verdict = evaluate(_blank(facts), book)
+            except AntqError:
+                if facts.commune is not None:
+                    tainted.setdefault((unit.year, facts.commune), Reason(template=_TAINTED))
+                continue
+            unreadable_keys.add((unit.kind, unit.unit_id, unit.year))
         province = provinces[name_key(unit.province)] if unit.province else None
         if facts.commune is not None:
             under.setdefault((unit.year, facts.commune), []).append(verdict)
@@ -669,10 +753,8 @@ def evaluate_province(
                     verdict, counts = rollup.verdict, rollup.counts
                     notices += _replaced_counts(commune, rollup.facts, len(units))
                     if key in tainted:
-                        # A unit of this commune is lost in an unreadable row: no count is sure.
-                        notices.append(
-                            Notice(subject=commune.unit_id, reason=Reason(template=_TAINTED))
-                        )
+                        # A unit of this commune may be lost in a bad row: no count is sure.
+                        notices.append(Notice(subject=commune.unit_id, reason=tainted[key]))
                         verdict = evaluate(_without_rollup(rollup.facts, book), book)
             else:
                 notices.append(Notice(subject=commune.unit_id, reason=Reason(template=_NO_UNITS)))

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -678,18 +677,19 @@ def read_observations(path: str | os.PathLike[str]) -> Iterator[Observation | In
     ``period`` (``YYYY-MM-DD/YYYY-MM-DD``), ``numerator``, and optionally
     ``denominator``, ``unknown`` and ``source``.
     """
+    from antq.io.facts import parse_text, read_text_file
+
     file = Path(path)
     try:
-        text = file.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_text_file(file)
+        data = parse_text(text, str(file), ".json") if file.suffix.lower() == ".json" else None
+    except InputError as error:
+        yield error
+        return
+    except OSError as error:
         yield InputError(str(file), None, f"cannot read the file: {error}")
         return
     if file.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            yield InputError(str(file), None, f"malformed JSON: {error}")
-            return
         if not isinstance(data, list):
             yield InputError(str(file), type(data).__name__, "expected a list of observations")
             return
@@ -703,19 +703,33 @@ def read_observations(path: str | os.PathLike[str]) -> Iterator[Observation | In
                 yield error
         return
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as error:
+        yield InputError(f"{file}:line 1", None, f"malformed CSV: {error}")
+        return
     missing = [
-        k
-        for k in ("indicator", "unit", "period", "numerator")
-        if k not in (reader.fieldnames or ())
+        k for k in ("indicator", "unit", "period", "numerator") if k not in (fieldnames or ())
     ]
     if missing:
-        yield InputError(
-            f"{file}:line 1", reader.fieldnames, f"missing columns: {', '.join(missing)}"
-        )
+        yield InputError(f"{file}:line 1", fieldnames, f"missing columns: {', '.join(missing)}")
         return
-    yield from observations_from_rows(
-        ({k: v for k, v in row.items() if k is not None} for row in reader), first_line=2
-    )
+    while True:
+        first_line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            # One malformed row (a cell over the csv module's size limit, say): the rest go on.
+            yield InputError(f"line {first_line}", None, f"malformed CSV: {error}")
+            continue
+        yield from observations_from_rows(
+            [{k: v for k, v in row.items() if k is not None}], first_line=first_line
+        )
+
+
+_PERCENT_TEXT = re.compile(r"[0-9]{1,3}(\.[0-9]{1,6})?")
 
 
 def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, ...]:
@@ -749,10 +763,12 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
             raise InputError(f"{where}.{extra[0]}", raw[extra[0]], "unknown key")
         percent = raw.get("percent")
         if isinstance(percent, str):
-            try:
-                percent = Fraction(percent)
-            except ValueError:
-                raise InputError(f"{where}.percent", percent, "expected a number") from None
+            # A plain decimal only: Fraction("1e999999999") would build a huge number.
+            if not _PERCENT_TEXT.fullmatch(percent):
+                raise InputError(
+                    f"{where}.percent", percent, 'expected a number such as "75" or "75.5"'
+                )
+            percent = Fraction(percent)
         dates: dict[str, date | None] = {}
         for key in ("valid_from", "valid_to"):
             value = raw.get(key)

@@ -6,7 +6,7 @@ import inspect
 import io
 import json
 import random
-from datetime import date
+from datetime import date, datetime
 from fractions import Fraction
 
 import pytest
@@ -367,3 +367,63 @@ def test_antq_rules_lists_the_team_rules() -> None:
     only_safety = io.StringIO()
     assert main(["rules", "--kind", "commune", "--format", "json"], out=only_safety) == EXIT_OK
     assert not any(e["id"].startswith("hd01.") for e in json.loads(only_safety.getvalue()))
+
+
+# --- proposals of the wrong shape -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"team_id": " "}, "TeamProposal.team_id"),
+        ({"commune": 5}, "TeamProposal.commune"),
+        ({"under_complaint": "no"}, "under_complaint"),
+        ({"active_from": datetime(2024, 7, 1, 8)}, "A.active_from"),
+        ({"merit": 1.5}, "merit"),
+        ({"priority": True}, "A.priority"),
+        ({"proposed": "xuat_sac"}, "proposed"),
+    ],
+)
+def test_a_team_proposal_of_the_wrong_shape_is_an_input_error(
+    changes: dict[str, object], path: str
+) -> None:
+    values: dict[str, object] = {"team_id": "A", "commune": "X1", "proposed": GOOD}
+    values.update({"active_from": LONG_AGO, "under_complaint": False, **changes})
+    with pytest.raises(InputError) as raised:
+        TeamProposal(**values)  # type: ignore[arg-type]
+    assert raised.value.path == path
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"person_id": ""}, "MemberProposal.person_id"),
+        ({"role": "to_truong"}, "P.role"),
+        ({"active_to": "2025-01-01"}, "P.active_to"),
+    ],
+)
+def test_a_member_proposal_of_the_wrong_shape_is_an_input_error(
+    changes: dict[str, object], path: str
+) -> None:
+    values: dict[str, object] = {"person_id": "P", "team_id": "A", "role": TeamRole.TO_VIEN}
+    values.update({"proposed": GOOD, "active_from": LONG_AGO, "under_complaint": False, **changes})
+    with pytest.raises(InputError) as raised:
+        MemberProposal(**values)  # type: ignore[arg-type]
+    assert raised.value.path == path
+
+
+def test_rate_teams_refuses_what_is_not_a_proposal_and_a_member_twice() -> None:
+    member = MemberProposal(
+        person_id="P",
+        team_id="A",
+        role=TeamRole.TO_VIEN,
+        proposed=GOOD,
+        active_from=LONG_AGO,
+        under_complaint=False,
+    )
+    with pytest.raises(InputError, match="expected a TeamProposal"):
+        rate_teams(["A"], year=2025)  # type: ignore[list-item]
+    with pytest.raises(InputError, match="expected a MemberProposal"):
+        rate_teams([team("A", GOOD)], year=2025, members=["P"])  # type: ignore[list-item]
+    with pytest.raises(InputError, match="duplicate member"):
+        rate_teams([team("A", GOOD)], year=2025, members=[member, member])

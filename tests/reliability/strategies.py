@@ -38,7 +38,15 @@ from antq.entities.incidents import CrimeGravity, IncidentCategory
 from antq.io.facts import unit_facts_from_dict
 from antq.periods import Period, assessment_period, school_year_period
 from antq.safety import default_rulebook
-from antq.safety.checks import AllOf, AtLeast, NoIncidents, NoneCounted, ShareAtLeast
+from antq.safety.checks import (
+    AllOf,
+    AtLeast,
+    ExcusedOnlyByForceMajeure,
+    NoIncidents,
+    NoneCounted,
+    SeriousCrimesExcused,
+    ShareAtLeast,
+)
 from antq.safety.tt23._common import ShareAtLeastParameter
 from antq.unit_kinds import UnitKind
 from safety.builders import BASELINES as TT124_BASELINES
@@ -233,6 +241,23 @@ def counted_category(rule_set: RuleSet) -> IncidentCategory | None:
     return None
 
 
+def incident_categories(rule_set: RuleSet) -> tuple[tuple[str, ...], ...]:
+    """Codes of the incident categories the rule set counts, one group per kind of check.
+
+    The groups (no incident at all; only force majeure excuses; serious crimes
+    excused by their flags) are kept apart so that a strategy can give each
+    kind of check the same chance, however many categories each one has.
+    """
+    groups: dict[str, set[IncidentCategory]] = {}
+    for criterion in rule_set.all_criteria():
+        check = criterion.check
+        if isinstance(check, NoIncidents | ExcusedOnlyByForceMajeure):
+            groups.setdefault(type(check).__name__, set()).update(check.categories)
+        elif isinstance(check, SeriousCrimesExcused):
+            groups.setdefault(type(check).__name__, set()).add(IncidentCategory.CRIME)
+    return tuple(tuple(sorted(c.code for c in groups[name])) for name in sorted(groups))
+
+
 def make_consistent(facts: dict[str, Any], rule_set: RuleSet) -> dict[str, Any]:
     """Clamp generated counts so that every ratio of the rule set is well-formed."""
     for ratio in ratios(rule_set):
@@ -333,6 +358,23 @@ class Unit:
         raw["facts"].update(changes)
         raw["facts"] = {k: v for k, v in raw["facts"].items() if v is not None}
         return attrs.evolve(self, raw=raw)
+
+
+@st.composite
+def same_category_incidents(
+    draw: st.DrawFn, rule_set: RuleSet, period: Period, *, min_size: int = 1, max_size: int = 4
+) -> list[dict[str, Any]]:
+    """Incidents of one category that the rule set counts, dated inside ``period``.
+
+    Several of one category are what a check that counts, excuses or orders them
+    must get right; random categories rarely give two of a kind.
+    """
+    groups = incident_categories(rule_set)
+    if not groups:
+        return []
+    category = draw(st.sampled_from(draw(st.sampled_from(groups))), label="category")
+    one = incidents(period, categories=(category,), margin=0)
+    return draw(st.lists(one, min_size=min_size, max_size=max_size), label="incidents")
 
 
 @st.composite
@@ -518,7 +560,39 @@ def mutated(draw: st.DrawFn, document: Any, scalars: st.SearchStrategy[Any] = js
     return document
 
 
-# -- a small TOML writer for generated documents ------------------------------------------------
+# -- small CSV and TOML writers for generated documents ------------------------------------------
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return ";".join(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)  # "[]" is an empty list, "" unknown
+    return str(value)
+
+
+def to_csv(document: Mapping[str, Any]) -> str:
+    """A facts document as CSV: one row per unit, one column per unit key and fact."""
+    import csv
+    import io
+
+    from antq.io.batch import CSV_UNIT_COLUMNS
+
+    units = document["units"]
+    facts = sorted({name for u in units for name in u.get("facts", {})})
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*CSV_UNIT_COLUMNS, *facts])
+    for unit in units:
+        row = [_csv_cell(unit.get(key)) for key in CSV_UNIT_COLUMNS]
+        row += [_csv_cell(unit.get("facts", {}).get(name)) for name in facts]
+        writer.writerow(row)
+    return out.getvalue()
+
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 

@@ -1,13 +1,14 @@
-"""The bad-input catalogue (docs/bad-input.rst), one test per row.
+"""The bad-input catalogue (docs/bad-input.rst): the tests its rows name.
 
-Each test pins the exact behaviour and message shape the page documents. Where
-antq's current behaviour is wrong, the test states the right behaviour and is
-a strict xfail whose reason starts with ``BUG:``; the page says so too.
+Each test pins the exact behaviour and message shape the page documents;
+``test_catalogue_page.py`` checks that every test here is named on the page
+and every test the page names exists.
 """
 
 from __future__ import annotations
 
 import copy
+import csv
 import io
 import json
 import unicodedata
@@ -21,8 +22,10 @@ from antq.cli import EXIT_INPUT, main
 from antq.core.engine import evaluate
 from antq.core.verdict import Verdict
 from antq.errors import InputError, InputErrors
+from antq.hierarchy import ProvinceEvaluation, evaluate_province
 from antq.i18n.formatting import parse_number
 from antq.io import facts as facts_io
+from antq.io.batch import read_any
 from antq.io.facts import load_document, read_facts, read_facts_file
 from antq.safety.rollup import commune_counts, evaluate_commune
 from safety.builders import facts_of, raw_unit
@@ -178,19 +181,43 @@ def test_zero_eligible_sub_units_is_unknown_until_the_parameter_says_how_to_read
 # -- 5. dates outside the period, and in the future --------------------------------------------------
 
 
-@pytest.mark.parametrize("day", ["2023-10-31", "2024-11-01", "2030-01-01", "2099-12-31"])
-def test_an_incident_outside_the_period_is_ignored_silently(day: str) -> None:
+@pytest.mark.parametrize(
+    ("day", "shown"),
+    [
+        ("2023-10-31", "31/10/2023"),
+        ("2024-11-01", "01/11/2024"),
+        ("2030-01-01", "01/01/2030"),
+        ("2099-12-31", "31/12/2099"),
+    ],
+)
+def test_an_incident_outside_the_period_is_not_counted_but_named(day: str, shown: str) -> None:
     # Round 2024 of a residential area runs 01/11/2023 - 31/10/2024. An incident dated
-    # before or after it, even years in the future, is read and ignored: no error, no
-    # warning. FINDING (reported, not a test failure): a mistyped year (2034 for 2024)
-    # silently turns a counted incident into an ignored one.
+    # before or after it, even years ahead, does not count (the law counts the period
+    # only), but the criterion that would have counted it names it, so a mistyped year
+    # (2034 for 2024) cannot vanish without a word. antq reads no clock: "in the future"
+    # means after the period, and the same file gives the same verdict on any day.
     document = one_unit(incidents=[{"date": day, "category": "separatism"}])
     read = read_facts(document, BOOK)
     assert read.errors == ()
     verdict = evaluate(read.units[0], BOOK)
     assert verdict.outcome.code == "met"
     reasons = [r.reason.render("en") for r in verdict.results]
-    assert "none in the period 01/11/2023 – 31/10/2024" in reasons
+    named = [r for r in reasons if "outside" in r]
+    assert named == [
+        f"none in the period 01/11/2023 – 31/10/2024; not counted, dated outside the period: {shown}"
+    ]
+    assert Verdict.from_json(json.loads(json.dumps(verdict.to_json()))) == verdict
+
+
+def test_an_incident_outside_the_period_is_named_by_the_criteria_of_its_category_only() -> None:
+    crime = {"date": "2025-06-01", "category": "crime", "gravity": "dac_biet_nghiem_trong"}
+    minor = {"date": "2025-06-01", "category": "crime", "gravity": "it_nghiem_trong"}
+    for incident, expected in ((crime, 1), (minor, 0)):
+        verdict = evaluate(read_facts(one_unit(incidents=[incident]), BOOK).units[0], BOOK)
+        assert verdict.outcome.code == "met"
+        noted = [r for r in verdict.results if "outside" in r.reason.render("en")]
+        assert len(noted) == expected
+        assert all("01/06/2025" in r.reason.render("vi") for r in noted)
 
 
 def test_the_same_incident_inside_the_period_counts() -> None:
@@ -308,7 +335,7 @@ def test_ids_that_differ_only_in_unicode_normalisation_are_duplicates() -> None:
     assert [p for p, _, _ in problems({"units": [first, second]})] == ["units[1].id"]
 
 
-# -- 9. a unit under a commune that does not exist (roll-up) ---------------------------------------------
+# -- 9. a unit under a commune that does not exist; the hierarchy ------------------------------------------
 
 
 def _verdict(unit_id: str, commune: str, **changes: Any) -> Verdict:
@@ -316,10 +343,110 @@ def _verdict(unit_id: str, commune: str, **changes: Any) -> Verdict:
     return evaluate(read_facts({"units": [raw]}, BOOK).units[0], BOOK)
 
 
-def test_a_unit_naming_an_unknown_commune_is_left_out_of_every_roll_up_silently() -> None:
-    # commune_counts reads only the verdicts that name the commune; one that names a
-    # commune absent from the data is not counted anywhere and not reported. FINDING:
-    # a misspelt commune id drops the unit from its commune's 100% and 70% shares.
+def _area(unit_id: str, commune: str | None, *, province: str = "Tỉnh A", **changes: Any) -> Any:
+    raw: dict[str, Any] = {**raw_unit(RA, **changes), "id": unit_id, "province": province}
+    if commune is not None:
+        raw["commune"] = commune
+    return raw
+
+
+def _commune(unit_id: str, *, province: str = "Tỉnh A", **extra: Any) -> dict[str, Any]:
+    return {
+        **raw_unit(COMMUNE),
+        "id": unit_id,
+        "name": f"Xã {unit_id}",
+        "province": province,
+        **extra,
+    }
+
+
+def _province(*units: dict[str, Any]) -> ProvinceEvaluation:
+    return evaluate_province(read_facts({"units": list(units)}, BOOK).units, BOOK)
+
+
+def _commune_outcome(evaluation: ProvinceEvaluation, code: str) -> str | None:
+    (result,) = [c for c in evaluation.communes if c.commune_id == code]
+    return None if result.verdict is None else result.verdict.outcome.code
+
+
+def _seven_of_ten(**last: Any) -> list[dict[str, Any]]:
+    # 7 of 10 residential areas met is 70%, a pass; an 11th unit not met makes it 63.6%.
+    units = [_area(f"M{i}", "XA-01") for i in range(7)]
+    units += [_area(f"N{i}", "XA-01", households_registered=100) for i in range(3)]
+    return [_commune("XA-01"), *units, _area("LAST", "XA-01", **last)]
+
+
+def test_a_unit_naming_a_commune_not_in_the_input_is_an_error_and_no_commune_passes_by_it() -> None:
+    # The 11th unit, not met, names "XA-O1" (letter O) for "XA-01". Counted nowhere, it
+    # would leave XA-01 at 7 of 10, a pass. It is an error, and every commune of its round
+    # and province that it may belong to is left UNKNOWN, with a notice saying why.
+    units = _seven_of_ten(households_registered=100)
+    units[-1]["commune"] = "XA-O1"
+    other = _commune("XB-02", province="Tỉnh B")
+    evaluation = _province(*units, other, _area("B1", "XB-02", province="Tỉnh B"))
+    (error,) = evaluation.errors
+    assert (error.path, error.value) == ("LAST.commune", "XA-O1")
+    assert error.message == "no commune of round 2024 in the input has this code or name"
+    assert _commune_outcome(evaluation, "XA-01") == "unknown"
+    assert _commune_outcome(evaluation, "XB-02") == "met"  # another province is not touched
+    notices = [n.render("en") for n in evaluation.notices if n.subject == "XA-01"]
+    assert any("names a commune that is not in the input (XA-O1)" in n for n in notices)
+    fixed = _seven_of_ten(households_registered=100)
+    assert _commune_outcome(_province(*fixed), "XA-01") == "not_met"
+
+
+def test_without_communes_in_the_input_units_are_grouped_by_the_commune_they_name() -> None:
+    # Only residential areas: antq cannot know which communes exist, so nothing is an error.
+    evaluation = _province(_area("A1", "XA-01"), _area("A2", "XA-O1"))
+    assert evaluation.errors == ()
+    assert {c.commune_id: c.verdict for c in evaluation.communes} == {"XA-01": None, "XA-O1": None}
+
+
+def test_a_unit_whose_evaluation_fails_counts_as_unknown_in_its_commune() -> None:
+    # The 11th unit's registered households exceed its residents: an error, and the unit
+    # is counted as unknown (7 to 8 of 11), never dropped (7 of 10 would pass).
+    evaluation = _province(*_seven_of_ten(households_registered=121))
+    (error,) = evaluation.errors
+    assert (error.path, error.value) == ("LAST.households_registered", 121)
+    assert _commune_outcome(evaluation, "XA-01") == "unknown"
+    (result,) = evaluation.communes
+    assert result.counts is not None and result.counts.total == 11
+    assert result.unreadable == ((RA, "LAST"),)
+
+
+def test_a_cycle_in_the_hierarchy_cannot_be_written() -> None:
+    # The levels are fixed by kind: a unit names its commune, a commune names no one. A
+    # commune naming another commune, or a unit naming a unit that is not a commune (itself
+    # included), is an error; nothing is followed, so no loop can run.
+    evaluation = _province(_commune("X1", commune="X2"), _commune("X2", commune="X1"))
+    assert sorted((e.path, e.value) for e in evaluation.errors) == [
+        ("X1.commune", "X2"),
+        ("X2.commune", "X1"),
+    ]
+    assert {_commune_outcome(evaluation, c) for c in ("X1", "X2")} == {"met"}
+    assert _province(_commune("X1", commune="X1")).errors == ()  # naming itself is harmless
+    evaluation = _province(_area("A1", "A2"), _area("A2", "A1"), _area("A3", "A3"))
+    assert sorted((e.path, e.value, e.message) for e in evaluation.errors) == [
+        ("A1.commune", "A2", "names a residential_area, not a commune"),
+        ("A2.commune", "A1", "names a residential_area, not a commune"),
+        ("A3.commune", "A3", "names a residential_area, not a commune"),
+    ]
+
+
+def test_a_cycle_of_administrative_units_is_refused_where_it_can_be_seen() -> None:
+    # AdministrativeUnit is built in Python (no file format reads it); a unit that is its
+    # own parent is refused when it is made.
+    from antq import AdministrativeUnit
+    from antq.entities.admin_units import AdminUnitType
+
+    with pytest.raises(InputError, match="is the unit itself"):
+        AdministrativeUnit(code="X1", name="Xã Một", unit_type=AdminUnitType.XA, parent_code="X1")
+
+
+def test_commune_counts_read_only_the_units_naming_the_commune() -> None:
+    # The low-level roll-up (antq.safety.rollup) is given the verdicts to count; a
+    # verdict naming another commune is not one of them. evaluate_province (above) is
+    # what checks that every unit's commune exists.
     verdicts = [_verdict("A", "XA-01"), _verdict("B", "XA-O1", households_registered=100)]
     counts = commune_counts(verdicts, commune_id="XA-01", instrument=TT124)
     assert (counts.total, counts.counted) == (1, ("A",))
@@ -362,6 +489,39 @@ def test_malformed_toml_names_the_file_and_the_position(tmp_path: Path) -> None:
     assert raised.value.message == "malformed TOML: Invalid value (at line 2, column 6)"
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 7, 64, 65536])
+def test_the_streamed_json_reader_names_the_same_place_as_the_whole_file_reader(
+    tmp_path: Path, chunk: int
+) -> None:
+    # `antq evaluate x.json` streams the file in chunks; its line, column and byte must be
+    # those of the file whatever the chunk size (the column used to restart at 1 after a
+    # chunk boundary).
+    from unittest import mock
+
+    from antq.io import batch
+
+    good = json.dumps(raw_unit(RA))
+    broken = write(
+        tmp_path, "broken.json", f'{{"units": [\n {good}, {good.replace("U1", "U2")}, }}'
+    )
+    with pytest.raises(InputError) as whole:
+        load_document(broken)
+    assert f"line 2 column {2 * len(good) + 6} " in whole.value.message
+    latin = write(
+        tmp_path, "latin.json", f'{{"units": [{good}, {{"id": "Th'.encode() + b"\xf4" + b'n"}]}'
+    )
+    with pytest.raises(InputError) as bad_byte:
+        load_document(latin)
+    with mock.patch.object(batch, "_CHUNK", chunk):
+        *units, error = read_any(broken, BOOK)
+        assert [u.unit_id for u in units] == ["U1", "U2"]  # type: ignore[union-attr]
+        assert isinstance(error, InputError)
+        assert (error.path, error.value) == (str(broken), f"line 2 column {2 * len(good) + 6}")
+        *units, error = read_any(latin, BOOK)
+        assert isinstance(error, InputError) and error.value == b"\xf4"
+        assert error.message == bad_byte.value.message.replace("at byte", "at about byte")
+
+
 def test_another_extension_is_an_error(tmp_path: Path) -> None:
     path = write(tmp_path, "facts.yaml", "units: []\n")
     with pytest.raises(InputError) as raised:
@@ -375,7 +535,30 @@ def test_non_utf8_bytes_name_the_byte(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         load_document(path)
     assert (raised.value.path, raised.value.value) == (str(path), b"\xf4")
-    assert raised.value.message == "not UTF-8 at byte 23"
+    assert raised.value.message == "not UTF-8 at byte 24"
+
+
+@pytest.mark.parametrize("loader", ["facts", "scores", "awards", "sheet"])
+def test_non_utf8_bytes_after_a_byte_order_mark_name_the_right_byte(
+    tmp_path: Path, loader: str
+) -> None:
+    # The byte and its offset are those of the file, mark included (a decoder that drops
+    # the mark first used to report the byte three places earlier).
+    from antq.emulation.awards.commands import read_awards_file
+    from antq.emulation.scoring import load_scores_document
+    from antq.emulation.sheets import load_sheet
+
+    load = {
+        "facts": load_document,
+        "scores": load_scores_document,
+        "awards": read_awards_file,
+        "sheet": load_sheet,
+    }[loader]
+    path = write(tmp_path, "latin.toml", b"\xef\xbb\xbf" + 'name = "Th\xf4n"\n'.encode("latin-1"))
+    with pytest.raises(InputError) as raised:
+        load(path)
+    assert raised.value.value == b"\xf4"
+    assert raised.value.message == "not UTF-8 at byte 14"
 
 
 @pytest.mark.parametrize("suffix", [".json", ".toml"])
@@ -396,6 +579,38 @@ def test_a_toml_date_time_where_a_date_is_expected_is_an_error(tmp_path: Path) -
     assert (error.path, error.message) == (
         "units[0].facts.incidents[0].date",
         "expected a date without a time of day",
+    )
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml", ".jsonl", ".csv"])
+def test_encodings_in_every_batch_format(tmp_path: Path, suffix: str) -> None:
+    # A BOM is skipped and decomposed (NFD) names become NFC in every format. A byte that is
+    # not UTF-8 is an error naming it: CSV and JSON Lines lose that line only, a streamed
+    # JSON file keeps the units before it, and a TOML file (read whole) is refused whole.
+    from .strategies import to_csv, to_toml
+
+    nfd = unicodedata.normalize("NFD", "Thôn Đông Hòa")
+    units = [{**raw_unit(RA), "id": f"U{n}", "name": nfd} for n in range(3)]
+    document = {"antq_facts": 1, "units": units}
+    text = {
+        ".json": json.dumps(document, ensure_ascii=False, indent=1),
+        ".toml": to_toml(document),
+        ".jsonl": "".join(json.dumps(u, ensure_ascii=False) + "\n" for u in units),
+        ".csv": to_csv(document),
+    }[suffix]
+    data = b"\xef\xbb\xbf" + text.encode("utf-8")
+    path = write(tmp_path, f"units{suffix}", data)
+    read = list(read_any(path, BOOK))
+    assert [(u.unit_id, u.name) for u in read] == [(f"U{n}", "Thôn Đông Hòa") for n in range(3)]  # type: ignore[union-attr]
+    at = data.index(b'U1"' if suffix != ".csv" else b"U1,")
+    path.write_bytes(data[:at] + b"\xff" + data[at + 1 :])
+    read = list(read_any(path, BOOK))
+    errors = [i for i in read if isinstance(i, InputError)]
+    assert len(errors) == 1 and errors[0].value == b"\xff"
+    assert "not UTF-8" in errors[0].message
+    kept = [i.unit_id for i in read if not isinstance(i, InputError)]
+    assert (
+        kept == {".json": ["U0"], ".toml": [], ".jsonl": ["U0", "U2"], ".csv": ["U0", "U2"]}[suffix]
     )
 
 
@@ -503,6 +718,123 @@ def test_deep_nesting_is_an_input_error(tmp_path: Path, suffix: str) -> None:
     with pytest.raises(InputError) as raised:
         load_document(path)
     assert raised.value.path == str(path)
+
+
+def test_a_line_longer_than_the_limit_is_a_row_error_and_the_other_rows_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # CSV and JSON Lines are read a line at a time; one line over MAX_LINE_BYTES is
+    # skipped unread (so a broken file cannot fill the memory) and reported with its size.
+    from antq.io import batch
+
+    monkeypatch.setattr(batch, "MAX_LINE_BYTES", 200)
+    unit = json.dumps({"id": "A", "kind": "commune", "year": 2024})
+    long_line = json.dumps({"id": "B" * 300, "kind": "commune", "year": 2024})
+    data = f"{unit}\n{long_line}\n{unit.replace('A', 'C')}\n".encode()
+    items = list(batch.read_jsonl(io.BytesIO(data), BOOK))
+    assert [getattr(i, "unit_id", None) for i in items] == ["A", None, "C"]
+    assert (
+        str(items[1])
+        == f"line 2: the line is longer than 200 bytes; it is skipped (got {len(long_line) + 1})"
+    )
+    rows = f"id,kind,year,name\nA,commune,2024,\nB,commune,2024,{'x' * 300}\nC,commune,2024,\n"
+    items = list(batch.read_csv(io.BytesIO(rows.encode()), BOOK))
+    assert [getattr(i, "unit_id", None) for i in items] == ["A", None, "C"]
+    assert isinstance(items[1], InputError) and items[1].path == "line 3"
+
+
+def test_the_default_line_limit_is_16_mib() -> None:
+    from antq.io import batch
+
+    assert batch.MAX_LINE_BYTES == batch.MAX_ITEM_CHARS == 16 * 1024 * 1024
+
+
+def test_a_json_unit_larger_than_the_limit_stops_the_streamed_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from antq.io import batch
+
+    monkeypatch.setattr(batch, "MAX_ITEM_CHARS", 1000)
+    monkeypatch.setattr(batch, "_CHUNK", 100)
+    good = raw_unit(RA)
+    document = {"units": [good, {**good, "id": "BIG", "name": "x" * 5000}, {**good, "id": "U3"}]}
+    items = list(batch.read_json(io.BytesIO(json.dumps(document).encode()), BOOK))
+    assert [type(i).__name__ for i in items] == ["UnitFacts", "InputError"]
+    assert isinstance(items[1], InputError)
+    assert items[1].message == "malformed JSON: a value longer than 1000 characters"
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "data", "message"),
+    [
+        ("--targets", "t.json", b"\xff[]", "not UTF-8 at byte 1"),
+        ("--targets", "t.json", b"[" * 100_000, "malformed JSON: nested too deeply"),
+        ("--targets", "t.json", b"[" + b"9" * 5000 + b"]", "malformed JSON: Exceeds the limit"),
+        ("--indicators", "i.json", b"\xff[]", "not UTF-8 at byte 1"),
+        ("--indicators", "i.json", b"[" * 100_000, "malformed JSON: nested too deeply"),
+        ("--indicators", "i.csv", b"indicator,unit,period,numerator\nx,\"" + b"a" * 200_000 + b"\",y,1\n", "malformed CSV: field larger than field limit"),
+    ],
+)  # fmt: skip
+def test_the_report_side_files_are_read_like_facts_files(
+    tmp_path: Path, option: str, name: str, data: bytes, message: str
+) -> None:
+    # --targets and --indicators files: bad bytes, deep nesting, huge numbers and
+    # over-long CSV cells are errors naming the file, never a traceback.
+    from antq.report.commands import run_report
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "commune-2025.json"
+    path = write(tmp_path, name, data)
+    err = io.StringIO()
+    code = run_report([str(example), option, str(path)], out=io.StringIO(), err=err)
+    assert code == EXIT_INPUT
+    assert f"antq: {path}" in err.getvalue() and message in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "loader", ["facts", "scores", "awards", "toml-batch", "indicators", "targets", "sheet"]
+)
+def test_every_whole_file_loader_refuses_a_file_over_its_limit_before_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loader: str
+) -> None:
+    # Files read whole are refused by size first (a scoring sheet or override by its own,
+    # smaller limit); the streamed readers (JSON, JSON Lines, CSV) limit a unit or a line.
+    from antq.emulation import sheets
+    from antq.emulation.awards.commands import read_awards_file
+    from antq.emulation.scoring import load_scores_document
+    from antq.indicators import read_observations
+    from antq.io.batch import read_toml
+    from antq.report.commands import run_report
+
+    monkeypatch.setattr(facts_io, "MAX_DOCUMENT_BYTES", 16)
+    monkeypatch.setattr(sheets, "MAX_SHEET_BYTES", 16)
+    path = write(tmp_path, "big.json" if loader != "sheet" else "big.toml", "[" + " " * 30 + "]")
+
+    def problem() -> InputError:
+        if loader == "targets":
+            example = Path(__file__).resolve().parents[2] / "examples" / "commune-2025.json"
+            err = io.StringIO()
+            args = [str(example), "--targets", str(path)]
+            assert run_report(args, out=io.StringIO(), err=err) == EXIT_INPUT
+            return InputError(str(path), 32, err.getvalue().split(f"{path}: ")[1].split(" (got")[0])
+        found: object
+        if loader in ("toml-batch", "indicators"):
+            read = read_toml if loader == "toml-batch" else read_observations
+            (found,) = read(path)  # type: ignore[operator]
+            assert isinstance(found, InputError)
+            return found
+        load = {
+            "facts": load_document,
+            "scores": load_scores_document,
+            "awards": read_awards_file,
+            "sheet": sheets.load_sheet,
+        }[loader]
+        with pytest.raises(InputError) as raised:
+            load(path)
+        return raised.value
+
+    error = problem()
+    assert error.value == 32
+    assert "16 bytes" in error.message
 
 
 # -- 14. booleans as counts, strings as booleans --------------------------------------------------------------------
@@ -658,6 +990,91 @@ def test_a_baseline_unit_is_met() -> None:
     # The rows above change one thing each; this is the unit they start from.
     raw = {"id": "U1", "kind": RA.code, "year": 2024, "facts": baseline(RA, TT124)}
     assert evaluate(read_facts({"units": [raw]}, BOOK).units[0], BOOK).outcome.code == "met"
+
+
+# -- 18b. every case, in every file format, through every command ----------------------------------------
+
+#: A bad unit for each unit-level case of the catalogue: (label, how, what the error shows).
+#: Values are ones every format can carry ("many" stays text even in a CSV cell).
+BAD_UNITS: list[tuple[str, dict[str, Any], str]] = [
+    ("wrong-type", {"facts": {"households_resident": "many"}}, "'many'"),
+    ("negative", {"facts": {"households_resident": -3}}, "-3"),
+    ("part-over-total", {"facts": {"households_registered": 121}}, "121"),
+    ("zero-total", {"facts": {"households_resident": 0, "households_registered": 0}}, "must be > 0"),
+    ("end-before-start", {"period": "2024-10-31/2023-11-01"}, "'2024-10-31/2023-11-01'"),
+    ("unknown-code", {"facts": {"grassroots_force_grade": "xuat_sac"}}, "'xuat_sac'"),
+    ("unknown-fact", {"facts": {"househlds_resident": 120}}, "househlds_resident"),
+    ("huge", {"facts": {"households_resident": 10**30}}, "1000000000000000000000000000000"),
+    ("duplicate", {"id": "GOOD-0"}, "'GOOD-0'"),
+]  # fmt: skip
+
+
+def _mixed_document() -> tuple[dict[str, Any], list[str]]:
+    """Good units (ids GOOD-n) between bad ones (ids BAD-label), in one document."""
+    units: list[dict[str, Any]] = []
+    good: list[str] = []
+    for index, (label, how, _) in enumerate(BAD_UNITS):
+        good_unit = {**raw_unit(RA), "id": f"GOOD-{index}", "commune": "XA-01"}
+        units.append(good_unit)
+        good.append(good_unit["id"])
+        bad = {**raw_unit(RA), "id": f"BAD-{label}", "commune": "XA-01"}
+        bad["facts"] = {**bad["facts"], **how.get("facts", {})}
+        bad.update({k: v for k, v in how.items() if k != "facts"})
+        units.append(bad)
+    return {"antq_facts": 1, "units": units}, good
+
+
+def _as(document: dict[str, Any], suffix: str) -> str:
+    from .strategies import to_csv, to_toml
+
+    if suffix == ".json":
+        return json.dumps(document, ensure_ascii=False)
+    if suffix == ".jsonl":
+        return "\n".join(json.dumps(u, ensure_ascii=False) for u in document["units"]) + "\n"
+    if suffix == ".csv":
+        return to_csv(document)
+    return to_toml(document)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".toml", ".jsonl", ".csv"])
+def test_every_bad_unit_in_every_format_and_command_is_named_and_every_good_unit_goes_on(
+    tmp_path: Path, suffix: str
+) -> None:
+    # The catalogue's unit-level cases side by side with good units, written as JSON
+    # (streamed), TOML, JSON Lines and CSV, through `antq evaluate` (whole and streamed
+    # output) and `antq report`: exit status 3, each bad value named in an error, every good
+    # unit MET, and no bad unit given a verdict (the report counts one that fails in its
+    # checks as UNKNOWN, never as met).
+    document, good = _mixed_document()
+    path = write(tmp_path, f"mixed{suffix}", _as(document, suffix))
+
+    code, out, err = run_cli("evaluate", str(path), "--format", "json", "--lang", "en")
+    assert code == EXIT_INPUT
+    payload = json.loads(out)
+    assert {v["unit"]: v["outcome"] for v in payload["verdicts"]} == dict.fromkeys(good, "met")
+    shown_errors = err.splitlines()
+    assert len(shown_errors) == len(payload["errors"]) >= len(BAD_UNITS)
+    for label, _, value in BAD_UNITS:
+        assert any(value in line for line in shown_errors), (label, shown_errors)
+
+    code, out, err = run_cli("evaluate", str(path), "--format", "csv")
+    assert code == EXIT_INPUT
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["id"]: r["outcome"] for r in rows} == dict.fromkeys(good, "met")
+    assert sorted(err.splitlines()) == sorted(shown_errors)
+
+    code, out, err = run_cli("report", str(path), "--format", "json", "--lang", "en")
+    assert code == EXIT_INPUT
+    assert sorted(err.splitlines()) == sorted(shown_errors)
+    evaluation = evaluate_province(read_any(path, BOOK), BOOK)
+    outcomes = {u.verdict.unit_id: (u.verdict.outcome.code, u.unreadable) for u in evaluation.units}
+    for unit_id, (outcome, unreadable) in outcomes.items():
+        if unit_id.startswith("GOOD-"):
+            assert (outcome, unreadable) == ("met", False)
+        else:
+            assert (outcome, unreadable) == ("unknown", True), unit_id
+    (commune,) = evaluation.communes
+    assert commune.verdict is None  # no commune in the input: grouped, no roll-up verdict
 
 
 # -- 19. mistakes through the Python API and the command line -----------------------------------------------

@@ -39,7 +39,8 @@ from .strategies import (
     to_toml,
 )
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "commune-2025.json"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLE = EXAMPLES / "commune-2025.json"
 SEEDS = ("0", "1", "31337")
 
 
@@ -88,6 +89,16 @@ def commands(inputs: dict[str, Path]) -> list[list[str]]:
         ["evaluate", str(inputs["json"]), "--format", "json", "--lang", "vi"],
         ["evaluate", str(inputs["toml"]), "--lang", "en"],
         ["evaluate", str(EXAMPLE), "--format", "json", "--lang", "en"],
+        ["report", str(inputs["json"]), "--format", "json", "--date", "2025-12-01"],
+        ["report", str(EXAMPLE), "--format", "markdown", "--lang", "en", "--date", "2025-12-01"],
+        [
+            "score",
+            str(EXAMPLES / "example-sheet.toml"),
+            str(EXAMPLES / "scores-2025.json"),
+            "--format",
+            "json",
+        ],
+        ["awards", str(EXAMPLES / "awards-2025.json"), "--format", "json", "--lang", "en"],
         ["rules", "--format", "json", "--lang", "en"],
         ["rules", "--lang", "vi"],
         ["schema"],

@@ -9,10 +9,11 @@ valid documents with a few random edits, and random text and bytes. Where a
 loader accepts its input, what it returns must be usable: evaluated,
 explained, serialised and read back.
 
-Known crashes are pinned, one per input shape, as strict xfails in
-``test_bad_input.py`` (integers of more than 4300 digits, deep nesting, lone
-surrogates, format fields in verdict templates); the generators here stay
-clear of them so that a failure here is news.
+The batch readers, scores, awards, scoring sheets and the report's side files
+are fuzzed in ``test_fuzz_more_loaders.py``. Inputs these generators cannot
+reach by chance (integers of more than 4300 digits, deep nesting, lone
+surrogates, format fields in verdict templates, over-long lines) are rows of
+the bad-input catalogue in ``test_bad_input.py``.
 """
 
 from __future__ import annotations

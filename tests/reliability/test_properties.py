@@ -1,12 +1,21 @@
 """Properties of the rules, checked on generated units of every kind and both instruments.
 
 * Monotonicity: one more incident, one fewer registered household or recognised
-  unit, or one more disciplined member never makes an outcome better.
+  unit, or one more disciplined member never makes an outcome better; nor do
+  several incidents of one kind added one at a time, or a count walked down
+  step by step across every threshold.
 * Removing a fact never makes an outcome better, only UNKNOWN, and only for the
   criteria that read it.
-* Verdicts do not depend on the order of units or incidents.
+* Verdicts do not depend on the order of units or incidents (several of one
+  kind with mixed exception flags included).
 * An event on the last day of a period counts and one on the next day does not.
-* Facts and verdicts round-trip through JSON (and facts through TOML) unchanged.
+* Facts and verdicts round-trip through JSON unchanged, and every reader (JSON
+  streamed, JSON Lines, CSV, TOML) reads the same units to the same facts.
+
+Each property was seen to fail on a deliberately broken copy of the code when
+it was written (a check that counts "exactly one" incident, a 100% rule that
+also passes two short, an excuse read from the first incident only, a CSV
+reader that misreads ``false``); keep them strong enough to catch such slips.
 
 Outcomes are ranked NOT_MET < UNKNOWN < MET; NOT_APPLICABLE is not on that scale
 and is compared for equality.
@@ -16,8 +25,10 @@ from __future__ import annotations
 
 import copy
 import json
+import tempfile
 import tomllib
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -53,6 +64,8 @@ from .strategies import (
     incidents,
     lower_is_better,
     rule_set_for,
+    same_category_incidents,
+    to_csv,
     to_toml,
     units,
     verdict_of,
@@ -139,6 +152,49 @@ def test_one_more_incident_never_improves_anything(unit: Unit, data: st.DataObje
     more = copy.deepcopy(unit.facts["incidents"])
     more.insert(position, extra)
     assert_not_better(verdict_of(unit), verdict_of(unit.with_facts(incidents=more)))
+
+
+@bounded(100)
+@given(units(), st.data())
+def test_more_incidents_of_one_kind_one_at_a_time_never_improve_anything(
+    unit: Unit, data: st.DataObject
+) -> None:
+    # Several of one counted category, each dated in the period: a check that counted
+    # "exactly one" or excused only the first would let the second improve the outcome.
+    assume("incidents" in unit.facts)
+    extra = data.draw(same_category_incidents(unit.rule_set, unit.period), label="extra")
+    assume(extra)
+    before = verdict_of(unit)
+    listed = copy.deepcopy(unit.facts["incidents"])
+    for incident in extra:
+        listed.append(incident)
+        after = verdict_of(unit.with_facts(incidents=copy.deepcopy(listed)))
+        assert_not_better(before, after)
+        before = after
+
+
+@bounded(80)
+@given(units(), st.data())
+def test_fewer_registered_or_recognised_all_the_way_down_never_improves_anything(
+    unit: Unit, data: st.DataObject
+) -> None:
+    # One step at a time from the generated value down (at most 60 steps, then 0), so every
+    # threshold on the way (100%, 70%, at least N) is crossed in the direction that must
+    # never help.
+    candidates = sorted(
+        name
+        for name in higher_is_better(unit.rule_set)
+        if isinstance(unit.facts.get(name), int) and unit.facts[name] >= 1
+    )
+    assume(candidates)
+    name = data.draw(st.sampled_from(candidates), label="count")
+    value = unit.facts[name]
+    steps = [*range(value - 1, max(value - 61, -1), -1), 0]
+    before = verdict_of(unit)
+    for step in dict.fromkeys(steps):
+        after = verdict_of(unit.with_facts(**{name: step}))
+        assert_not_better(before, after)
+        before = after
 
 
 @bounded(150)
@@ -230,6 +286,25 @@ def test_verdicts_do_not_depend_on_the_order_of_incidents(unit: Unit, data: st.D
     assert after.outcome is before.outcome
     assert _decided(after) == _decided(before)
     assert sorted(after.missing_inputs) == sorted(before.missing_inputs)
+
+
+@bounded(100)
+@given(units(), st.data())
+def test_verdicts_do_not_depend_on_the_order_of_incidents_of_one_kind(
+    unit: Unit, data: st.DataObject
+) -> None:
+    # Two to five of one counted category in the period, with mixed exception flags: the
+    # case in which a check reading only the first or the last would show.
+    listed = data.draw(
+        same_category_incidents(unit.rule_set, unit.period, min_size=2, max_size=5),
+        label="incidents",
+    )
+    assume(listed)
+    unit = unit.with_facts(incidents=listed)
+    shuffled = data.draw(st.permutations(listed), label="order")
+    before, after = verdict_of(unit), verdict_of(unit.with_facts(incidents=list(shuffled)))
+    assert after.outcome is before.outcome
+    assert _decided(after) == _decided(before)
 
 
 @bounded(60)
@@ -373,6 +448,32 @@ def test_facts_round_trip_through_json_text(document: dict[str, Any]) -> None:
     assert direct.errors == ()
     text = json.dumps(document, ensure_ascii=False)
     assert read_facts(json.loads(text), BOOK) == direct
+
+
+@bounded(40)
+@given(documents(min_units=1, max_units=4), st.integers(1, 80))
+def test_facts_read_the_same_by_every_reader(document: dict[str, Any], chunk: int) -> None:
+    # The same units written as a JSON file (streamed in small chunks), JSON Lines, CSV and
+    # TOML read back to the same facts as the document read in memory: no reader adds,
+    # drops or retypes a value.
+    from unittest import mock
+
+    from antq.io import batch
+
+    expected = read_facts(document, BOOK)
+    assert expected.errors == ()
+    texts = {
+        "units.json": json.dumps(document, ensure_ascii=False),
+        "units.jsonl": "\n".join(json.dumps(u, ensure_ascii=False) for u in document["units"]),
+        "units.csv": to_csv(document),
+        "units.toml": to_toml(document, native_dates=True),
+    }
+    with tempfile.TemporaryDirectory() as folder, mock.patch.object(batch, "_CHUNK", chunk):
+        for name, text in texts.items():
+            path = Path(folder) / name
+            path.write_text(text, encoding="utf-8")
+            read = list(batch.read_any(path, BOOK))
+            assert read == list(expected.units), name
 
 
 @bounded(80)

@@ -216,7 +216,10 @@ def test_two_events_are_counted_with_their_dates() -> None:
         ],
     )
     reason = result_of(verdict, "no-new-hotspot").reason.render("en")
-    assert reason == "2 in the period 01/11/2023 – 31/10/2024, on 05/01/2024, 20/07/2024"
+    assert reason == (
+        "2 in the period 01/11/2023 – 31/10/2024, on 05/01/2024, 20/07/2024;"
+        " not counted, dated outside the period: 20/07/2022"
+    )
 
 
 def test_whether_traffic_or_other_violations_count_is_not_an_item() -> None:

@@ -1287,20 +1287,14 @@ def load_scores_document(path: str | Path) -> object:
     UTF-8, duplicate JSON keys (JSON would silently keep the last) and nesting
     too deep to parse are :class:`~antq.errors.InputError` naming the file.
     """
-    from antq.io.facts import MAX_DOCUMENT_BYTES
+    from antq.io.facts import MAX_DOCUMENT_BYTES, decode_utf8
 
     path = Path(path)
     name = str(path)
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
         raise InputError(name, size, f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it")
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            name, data[error.start : error.end], f"not UTF-8 at byte {error.start}"
-        ) from None
+    text = decode_utf8(path.read_bytes(), name)
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":

@@ -1632,11 +1632,12 @@ def _read_toml(path: Path, what: str) -> dict[str, Any]:
     size = path.stat().st_size
     if size > MAX_SHEET_BYTES:
         raise SheetError(name, f"a {what} file may be at most {MAX_SHEET_BYTES} bytes", value=size)
-    data = path.read_bytes()
+    from antq.io.facts import decode_utf8
+
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SheetError(name, f"not UTF-8 at byte {error.start}") from None
+        text = decode_utf8(path.read_bytes(), name)
+    except InputError as error:
+        raise SheetError(name, error.message, value=error.value) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -656,19 +656,23 @@ def rate_teams(
     """
     cap = cap or TeamCap()
     period = TEAM_RATING_WINDOW.period_for(year)
-    proposals = sorted(teams, key=lambda t: t.team_id)
-    by_team: dict[str, TeamProposal] = {}
-    for proposal in proposals:
+    given_teams, given_members = list(teams), list(members)
+    # Checked before sorting: sorting reads the ids, which a wrong object lacks.
+    for proposal in given_teams:
         if not isinstance(proposal, TeamProposal):
             raise InputError("teams", proposal, "expected a TeamProposal")
+    for person in given_members:
+        if not isinstance(person, MemberProposal):
+            raise InputError("members", person, "expected a MemberProposal")
+    proposals = sorted(given_teams, key=lambda t: t.team_id)
+    by_team: dict[str, TeamProposal] = {}
+    for proposal in proposals:
         if proposal.team_id in by_team:
             raise InputError("teams", proposal.team_id, "duplicate team id")
         by_team[proposal.team_id] = proposal
-    people = sorted(members, key=lambda m: (m.team_id, m.person_id))
+    people = sorted(given_members, key=lambda m: (m.team_id, m.person_id))
     seen: set[str] = set()
     for person in people:
-        if not isinstance(person, MemberProposal):
-            raise InputError("members", person, "expected a MemberProposal")
         if person.team_id not in by_team:
             raise InputError(
                 f"{person.person_id}.team_id", person.team_id, "no such team among the teams rated"

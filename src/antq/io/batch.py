@@ -81,6 +81,9 @@ _REQUIRED_COLUMNS = ("id", "kind", "year")
 #: A single JSON value (one unit) larger than this is refused, so a broken
 #: file cannot make the reader hold all of it in memory.
 MAX_ITEM_CHARS = 16 * 1024 * 1024
+#: A line of a CSV or JSON Lines file longer than this many bytes is an error
+#: and the rest of it is skipped unread, for the same reason.
+MAX_LINE_BYTES = MAX_ITEM_CHARS
 _CHUNK = 64 * 1024
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
@@ -358,16 +361,37 @@ def _open(source: Source) -> tuple[IO[bytes], bool]:
     return source, False
 
 
-def _lines(stream: IO[bytes], progress: ReadProgress | None) -> Iterator[bytes]:
-    """Physical lines as bytes, without a leading byte-order mark."""
+@attrs.frozen
+class _LongLine:
+    """A line over :data:`MAX_LINE_BYTES`, skipped: its length in bytes."""
+
+    size: int
+
+    def error(self, line: int, source: str | None) -> RowError:
+        message = f"the line is longer than {MAX_LINE_BYTES} bytes; it is skipped"
+        return RowError(line, "", self.size, message, source=source)
+
+
+def _lines(stream: IO[bytes], progress: ReadProgress | None) -> Iterator[bytes | _LongLine]:
+    """Physical lines as bytes, without a leading byte-order mark; over-long lines skipped."""
     first = True
-    for raw in stream:
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
         if progress is not None:
             progress.done += len(raw)
         if first:
             first = False
             if raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            size = len(raw)
+            while rest := stream.readline(_CHUNK):
+                size += len(rest)
+                if progress is not None:
+                    progress.done += len(rest)
+                if rest.endswith(b"\n"):
+                    break
+            yield _LongLine(size)
+            continue
         yield raw
 
 
@@ -408,6 +432,9 @@ def read_jsonl(
     stream, owned = _open(source)
     try:
         for number, raw in enumerate(_lines(stream, progress), start=1):
+            if isinstance(raw, _LongLine):
+                yield raw.error(number, name)
+                continue
             text = _decode(raw)
             if isinstance(text, UnicodeDecodeError):
                 value, message = _not_utf8(text)
@@ -605,45 +632,6 @@ class _CsvLayout:
             found["year"] = int(year)
         return found
 
-    def unit(self, cells: list[str], inputs: Mapping[str, Input[Any]]) -> dict[str, object]:
-        """The unit object of a row; raises :class:`InputError` with a unit path."""
-        if len(cells) > len(self.columns) and any(c.strip() for c in cells[len(self.columns) :]):
-            raise InputError(
-                "", len(cells), f"the row has more cells than the header ({len(self.columns)})"
-            )
-        raw: dict[str, object] = {}
-        facts: dict[str, object] = {}
-        parts: dict[str, dict[str, object]] = {}
-        for column in self.columns:
-            if not column.name or column.index >= len(cells):
-                continue
-            text = unicodedata.normalize("NFC", cells[column.index].strip())
-            if not text:
-                continue  # an empty cell is unknown
-            if column.parent is not None and column.key is not None:
-                inp = inputs.get(column.parent)
-                schema = inp.schema.get("properties", {}).get(column.key, {}) if inp else {}
-                parts.setdefault(column.parent, {})[column.key] = _cell(
-                    text, schema, f"facts.{column.name}"
-                )
-            elif column.name in CSV_UNIT_COLUMNS:
-                raw[column.name] = (
-                    int(text) if column.name == "year" and _INTEGER.fullmatch(text) else text
-                )
-            else:
-                inp = inputs.get(column.name)
-                schema = inp.schema if inp is not None else {}
-                facts[column.name] = _cell(text, schema, f"facts.{column.name}")
-        for parent, value in parts.items():
-            if parent in facts:
-                raise InputError(
-                    f"facts.{parent}", facts[parent], "given both as one cell and by key columns"
-                )
-            facts[parent] = value
-        if facts:
-            raw["facts"] = facts
-        return raw
-
 
 _BOOLEANS = {"true": True, "false": False}
 
@@ -710,10 +698,22 @@ class _RowFacts:
                         (column.index, column.name, path, _cell_reader(inp, inp.schema))
                     )
         self.inputs = inputs
+        # Facts given both as one column and by key columns: a row may fill only one way.
+        self.both = [
+            (index, path, inputs[name].schema, self.keyed[name])
+            for index, name, path, _ in self.cells
+            if name in self.keyed
+        ]
 
     def read(self, cells: list[str]) -> dict[str, object]:
         """The parsed facts of a row; raises :class:`InputError` naming the fact."""
         size = len(cells)
+        for index, path, schema, parts in self.both:
+            whole = cells[index].strip() if index < size else ""
+            if whole and any(i < size and cells[i].strip() for i, *_ in parts):
+                raise InputError(
+                    path, _cell(whole, schema, path), "given both as one cell and by key columns"
+                )
         values: dict[str, object] = {}
         for index, name, path, reader in self.cells:
             if index < size:
@@ -736,10 +736,6 @@ class _RowFacts:
                         raw[key] = reader(text, path)
             if not raw:
                 continue
-            if parent in values:
-                raise InputError(
-                    f"facts.{parent}", values[parent], "given both as one cell and by key columns"
-                )
             inp = self.inputs.get(parent)
             if inp is None:
                 raise InputError(
@@ -763,15 +759,19 @@ def _keyed_part(schema: Mapping[str, Any]) -> Callable[[str, str], object]:
 
 
 def _csv_records(
-    lines: Iterator[bytes],
-) -> Iterator[tuple[int, list[str] | UnicodeDecodeError | csv.Error]]:
+    lines: Iterator[bytes | _LongLine],
+) -> Iterator[tuple[int, list[str] | UnicodeDecodeError | _LongLine | csv.Error]]:
     """CSV records with the number of their first line; decoding errors per record."""
-    bad: dict[int, UnicodeDecodeError] = {}
+    bad: dict[int, UnicodeDecodeError | _LongLine] = {}
     counter = {"line": 0}
 
     def texts() -> Iterator[str]:
         for raw in lines:
             counter["line"] += 1
+            if isinstance(raw, _LongLine):
+                bad[counter["line"]] = raw
+                yield "\n"
+                continue
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as error:
@@ -824,6 +824,9 @@ def read_csv(
                 value, message = _not_utf8(record)
                 yield RowError(line, "", value, message, source=name)
                 continue
+            if isinstance(record, _LongLine):
+                yield record.error(line, name)
+                continue
             if isinstance(record, csv.Error):
                 yield RowError(line, "", None, f"malformed CSV: {record}", source=name)
                 continue
@@ -873,13 +876,19 @@ class _JsonScanner:
         self.pos = 0
         self.eof = False
         self.lines_before = 0  # newlines in the text dropped from the buffer
+        self.columns_before = 0  # characters dropped since the last of them
         self.decoder = _DECODER
 
     def _fill(self) -> bool:
         if self.eof:
             return False
         if self.pos:
-            self.lines_before += self.buffer.count("\n", 0, self.pos)
+            newlines = self.buffer.count("\n", 0, self.pos)
+            if newlines:
+                self.lines_before += newlines
+                self.columns_before = self.pos - self.buffer.rfind("\n", 0, self.pos) - 1
+            else:
+                self.columns_before += self.pos
             self.buffer = self.buffer[self.pos :]
             self.pos = 0
         for chunk in self.chunks:
@@ -892,7 +901,9 @@ class _JsonScanner:
     def _where(self, pos: int) -> tuple[int, int]:
         line = self.lines_before + self.buffer.count("\n", 0, pos) + 1
         start = self.buffer.rfind("\n", 0, pos) + 1
-        return line, pos - start + 1
+        # On the first line of the buffer, text dropped from it comes before.
+        before = self.columns_before if start == 0 else 0
+        return line, before + pos - start + 1
 
     def fail(self, message: str, pos: int | None = None) -> _MalformedJson:
         line, column = self._where(self.pos if pos is None else pos)
@@ -923,7 +934,9 @@ class _JsonScanner:
                 value, end = self.decoder.raw_decode(self.buffer, self.pos)
             except json.JSONDecodeError as error:
                 offset = error.pos - self.pos  # _fill moves the buffer
-                if len(self.buffer) - self.pos < MAX_ITEM_CHARS and self._fill():
+                if len(self.buffer) - self.pos >= MAX_ITEM_CHARS:
+                    raise self.fail(f"a value longer than {MAX_ITEM_CHARS} characters") from None
+                if self._fill():
                     continue
                 raise self.fail(error.msg, self.pos + offset) from None
             if end == len(self.buffer) and self._fill():

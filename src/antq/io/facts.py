@@ -18,6 +18,7 @@ are errors, never ignored, so a misspelt fact cannot silently become "missing".
 
 from __future__ import annotations
 
+import codecs
 import json
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -188,26 +189,43 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def load_document(path: Path) -> object:
-    """Parse a .json or .toml file (by extension), refusing what cannot be read exactly.
+def read_text_file(path: Path, *, limit: int | None = None) -> str:
+    """The UTF-8 text of a file (a byte-order mark is skipped), refusing what cannot be read.
 
-    Files over :data:`MAX_DOCUMENT_BYTES`, text that is not UTF-8, a key given
-    twice in one JSON object, integers too long to convert and nesting too deep
-    to parse are :class:`~antq.errors.InputError` naming the file.
+    A file over ``limit`` bytes (:data:`MAX_DOCUMENT_BYTES` by default) is
+    refused before it is read; text that is not UTF-8 is an
+    :class:`~antq.errors.InputError` naming the file and the first bad byte.
     """
-    path = Path(path)
     name = str(path)
+    limit = MAX_DOCUMENT_BYTES if limit is None else limit
     size = path.stat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        raise InputError(name, size, f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it")
-    data = path.read_bytes()
+    if size > limit:
+        raise InputError(name, size, f"file larger than {limit} bytes; split it")
+    return decode_utf8(path.read_bytes(), name)
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """``data`` as UTF-8 text without its byte-order mark, if any.
+
+    Text that is not UTF-8 is an :class:`~antq.errors.InputError` naming
+    ``name``, the first bad byte and where it is: byte 1 is the first of the
+    file (the mark counted), as the batch readers count.
+    """
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8-sig")
+        return str(memoryview(data)[skip:], "utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(
-            name, data[error.start : error.end], f"not UTF-8 at byte {error.start}"
-        ) from None
-    suffix = path.suffix.lower()
+        start, end = skip + error.start, skip + error.end
+        raise InputError(name, data[start:end], f"not UTF-8 at byte {start + 1}") from None
+
+
+def parse_text(text: str, name: str, suffix: str) -> object:
+    """Parse JSON (``suffix`` ``.json``) or TOML (``.toml``) text read from the file ``name``.
+
+    A key given twice in one JSON object, malformed text, integers too long to
+    convert and nesting too deep to parse are :class:`~antq.errors.InputError`
+    naming the file.
+    """
     what = suffix[1:].upper()
     try:
         if suffix == ".toml":
@@ -223,6 +241,18 @@ def load_document(path: Path) -> object:
     except ValueError as error:  # e.g. an integer too long to convert to a number
         raise InputError(name, suffix, f"malformed {what}: {error}") from None
     raise InputError(name, suffix, "expected a .json or .toml file")
+
+
+def load_document(path: Path) -> object:
+    """Parse a .json or .toml file (by extension), refusing what cannot be read exactly.
+
+    Files over :data:`MAX_DOCUMENT_BYTES`, text that is not UTF-8, a key given
+    twice in one JSON object, integers too long to convert and nesting too deep
+    to parse are :class:`~antq.errors.InputError` naming the file.
+    """
+    path = Path(path)
+    text = read_text_file(path)
+    return parse_text(text, str(path), path.suffix.lower())
 
 
 def read_facts_file(path: str | Path, book: RuleBook | None = None) -> FactsDocument:

@@ -15,7 +15,6 @@ and reported).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -304,10 +303,9 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise InputError("--top", args.top, "must be at least 1")
     targets = DEFAULT_TARGETS
     if args.targets is not None:
-        try:
-            data = json.loads(args.targets.read_text(encoding="utf-8-sig"))
-        except json.JSONDecodeError as error:
-            raise InputError(str(args.targets), None, f"malformed JSON: {error}") from None
+        from antq.io.facts import parse_text, read_text_file
+
+        data = parse_text(read_text_file(args.targets), str(args.targets), ".json")
         targets = targets.with_targets(*targets_from_data(data, path=str(args.targets)))
     evaluation = evaluate_province(read_units(args.path, book, err, lang=lang), book)
     errors = list(evaluation.errors)
@@ -315,9 +313,9 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.indicators is not None:
         for item in read_observations(args.indicators):
             if isinstance(item, InputError):
-                errors.append(
-                    InputError(f"{args.indicators}:{item.path}", item.value, item.message)
-                )
+                named = item.path.startswith(str(args.indicators))
+                path = item.path if named else f"{args.indicators}:{item.path}"
+                errors.append(InputError(path, item.value, item.message))
             else:
                 observations.append(item)
     if not evaluation.units:

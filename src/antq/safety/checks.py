@@ -18,7 +18,7 @@ from antq.confirmation import Confirmation
 from antq.core.criterion import Context, Finding, Parameter, finding, undecided
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
-from antq.core.reasons import Percent
+from antq.core.reasons import Percent, Reason
 from antq.entities.grades import TaskGrade
 from antq.entities.incidents import Incident, IncidentCategory
 from antq.errors import InputError
@@ -56,6 +56,40 @@ def in_period(context: Context, categories: frozenset[IncidentCategory]) -> tupl
     start, end = context.period.start, context.period.end
     return tuple(
         i for i in context[INCIDENTS] if i.category in categories and start <= i.date <= end
+    )
+
+
+_OUTSIDE = Msg("{reason}; not counted, dated outside the period: {dates}")
+
+
+def noting_outside(
+    context: Context,
+    categories: frozenset[IncidentCategory],
+    found: Finding,
+    *,
+    only_serious: bool = False,
+) -> Finding:
+    """``found`` with the incidents of ``categories`` dated outside the period named.
+
+    They do not count, but a mistyped date (2034 for 2024) must not vanish silently.
+    """
+    incidents = context[INCIDENTS]
+    if not incidents:
+        return found  # the usual case, kept cheap
+    period = context.period
+    outside = [
+        i
+        for i in incidents
+        if i.category in categories
+        and i.date not in period
+        and (not only_serious or i.is_serious_crime)
+    ]
+    if not outside:
+        return found
+    inner = found.reason
+    text = Text(vi=inner.render("vi"), en=inner.render("en"))
+    return found._replace(
+        reason=Reason(template=_OUTSIDE, params={"reason": text, "dates": _dates(outside)})
     )
 
 
@@ -254,6 +288,9 @@ class NoIncidents:
         return MET
 
     def __call__(self, context: Context) -> Finding:
+        return noting_outside(context, self.categories, self._inside(context))
+
+    def _inside(self, context: Context) -> Finding:
         found = in_period(context, self.categories)
         start, end = context.period.start, context.period.end
         if self.decide(context) is MET:
@@ -290,6 +327,10 @@ class SeriousCrimesExcused:
         return outcome
 
     def __call__(self, context: Context) -> Finding:
+        found = self._inside(context)
+        return noting_outside(context, _CRIME, found, only_serious=True)
+
+    def _inside(self, context: Context) -> Finding:
         outcome = self.decide(context)
         crimes = [i for i in in_period(context, _CRIME) if i.is_serious_crime]
         if not crimes:
@@ -344,6 +385,9 @@ class ExcusedOnlyByForceMajeure:
         return outcome
 
     def __call__(self, context: Context) -> Finding:
+        return noting_outside(context, self.categories, self._inside(context))
+
+    def _inside(self, context: Context) -> Finding:
         outcome = self.decide(context)
         found = in_period(context, self.categories)
         if not found:
