@@ -103,7 +103,23 @@ def decide_criterion(criterion: Criterion, context: Context) -> Outcome:
     the declared inputs, the required parameters, then the check (its
     ``decide`` method when it has one).
     """
-    return _decide_all((criterion,), context)
+    return _decide_one(criterion, context)
+
+
+def _decide_one(criterion: Criterion, context: Context) -> Outcome:
+    # The steps of evaluate_criterion, without building a reason.
+    if criterion.applies_when is not None:
+        answer = _ask_gate(criterion, context)
+        if answer is not None:
+            return NOT_APPLICABLE if isinstance(answer, Reason) else UNKNOWN
+    if not criterion.needs <= context.facts.names:
+        return UNKNOWN
+    parameters = context.parameters
+    if any(parameters.get(p.name) is None for p in criterion.required_parameters):
+        return UNKNOWN
+    if criterion.decide is not None:
+        return criterion.decide(context)
+    return criterion.check(context).outcome
 
 
 def _decide_all(criteria: tuple[Criterion, ...], context: Context) -> Outcome:
@@ -111,43 +127,8 @@ def _decide_all(criteria: tuple[Criterion, ...], context: Context) -> Outcome:
 
     Every criterion is decided, even after one is NOT_MET, so that bad input
     read by a later criterion is still an error rather than hidden by a verdict.
-    This loop runs for every unit of a batch, so the steps of
-    :func:`evaluate_criterion` are written out here rather than called.
     """
-    names = context.facts.names
-    parameters = context.parameters
-    seen_not_met = seen_unknown = seen_met = False
-    for criterion in criteria:
-        outcome = MET
-        if criterion.applies_when is not None:
-            answer = _ask_gate(criterion, context)
-            if answer is not None:
-                outcome = NOT_APPLICABLE if isinstance(answer, Reason) else UNKNOWN
-        if outcome is MET:
-            if not criterion.needs <= names or (
-                criterion.required_parameters
-                and any(parameters.get(p.name) is None for p in criterion.required_parameters)
-            ):
-                outcome = UNKNOWN
-            elif criterion.decide is not None:
-                outcome = criterion.decide(context)
-            else:
-                outcome = criterion.check(context).outcome
-        if outcome is NOT_MET:
-            seen_not_met = True
-        elif outcome is UNKNOWN:
-            seen_unknown = True
-        elif outcome is MET:
-            seen_met = True
-    if seen_not_met:
-        return NOT_MET
-    if seen_unknown:
-        return UNKNOWN
-    if seen_met:
-        return MET
-    if not criteria:
-        raise DefinitionError("cannot combine an empty list of outcomes")
-    return NOT_APPLICABLE
+    return combine([_decide_one(criterion, context) for criterion in criteria])
 
 
 def _decide_plan(plan: DecisionPlan, context: Context) -> Outcome:
@@ -160,19 +141,10 @@ def _decide_plan(plan: DecisionPlan, context: Context) -> Outcome:
             decide(context) if needs <= names else UNKNOWN for needs, decide in plan.direct_each
         ]
     if plan.general:
-        outcomes.append(_decide_all(plan.general, context))
+        outcomes += [_decide_one(criterion, context) for criterion in plan.general]
     if plan.blocked:
         outcomes.append(UNKNOWN)
-    # ``in`` compares by identity first, and members are singletons.
-    if NOT_MET in outcomes:
-        return NOT_MET
-    if UNKNOWN in outcomes:
-        return UNKNOWN
-    if MET in outcomes:
-        return MET
-    if not outcomes:
-        raise DefinitionError("cannot combine an empty list of outcomes")
-    return NOT_APPLICABLE
+    return combine(outcomes)
 
 
 def _in_scope(scope: Outcome) -> bool:

@@ -37,17 +37,13 @@ def combine(outcomes: Iterable[Outcome]) -> Outcome:
     If every criterion is NOT_APPLICABLE the verdict is NOT_APPLICABLE. An empty
     list is a definition error: a verdict needs at least one criterion.
     """
-    seen_any = seen_unknown = seen_met = False
-    for outcome in outcomes:
-        seen_any = True
-        if outcome is Outcome.NOT_MET:
-            return Outcome.NOT_MET
-        if outcome is Outcome.UNKNOWN:
-            seen_unknown = True
-        elif outcome is Outcome.MET:
-            seen_met = True
-    if not seen_any:
+    # A list's ``in`` compares by identity first, and outcomes are singletons: this
+    # runs for every unit of a batch.
+    seen = outcomes if isinstance(outcomes, list | tuple) else list(outcomes)
+    if not seen:
         raise DefinitionError("cannot combine an empty list of outcomes")
-    if seen_unknown:
+    if Outcome.NOT_MET in seen:
+        return Outcome.NOT_MET
+    if Outcome.UNKNOWN in seen:
         return Outcome.UNKNOWN
-    return Outcome.MET if seen_met else Outcome.NOT_APPLICABLE
+    return Outcome.MET if Outcome.MET in seen else Outcome.NOT_APPLICABLE

@@ -565,11 +565,6 @@ class _CsvLayout:
             else None
         )
 
-    def kind(self, cells: list[str]) -> str | None:
-        """The kind cell of a row."""
-        kind = self.identification(cells).get("kind")
-        return kind if isinstance(kind, str) else None
-
     def facts_of(self, kind: UnitKind, inputs: Mapping[str, Input[Any]]) -> _RowFacts:
         """How the fact columns of a row of ``kind`` are read (worked out once per kind)."""
         plan = self._row_facts.get(kind)
