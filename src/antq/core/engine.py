@@ -103,11 +103,6 @@ def decide_criterion(criterion: Criterion, context: Context) -> Outcome:
     the declared inputs, the required parameters, then the check (its
     ``decide`` method when it has one).
     """
-    return _decide_one(criterion, context)
-
-
-def _decide_one(criterion: Criterion, context: Context) -> Outcome:
-    # The steps of evaluate_criterion, without building a reason.
     if criterion.applies_when is not None:
         answer = _ask_gate(criterion, context)
         if answer is not None:
@@ -122,17 +117,12 @@ def _decide_one(criterion: Criterion, context: Context) -> Outcome:
     return criterion.check(context).outcome
 
 
-def _decide_all(criteria: tuple[Criterion, ...], context: Context) -> Outcome:
-    """The three-valued conjunction of ``criteria`` (see :func:`~antq.core.outcome.combine`).
+def _decide_plan(plan: DecisionPlan, context: Context) -> Outcome:
+    """The three-valued conjunction of the plan's criteria, decided the fast way.
 
     Every criterion is decided, even after one is NOT_MET, so that bad input
     read by a later criterion is still an error rather than hidden by a verdict.
     """
-    return combine([_decide_one(criterion, context) for criterion in criteria])
-
-
-def _decide_plan(plan: DecisionPlan, context: Context) -> Outcome:
-    """What :func:`_decide_all` gives for the plan's criteria, the fast way."""
     names = context.facts.names
     if plan.direct_needs <= names:
         outcomes = [decide(context) for decide in plan.direct]
@@ -141,7 +131,7 @@ def _decide_plan(plan: DecisionPlan, context: Context) -> Outcome:
             decide(context) if needs <= names else UNKNOWN for needs, decide in plan.direct_each
         ]
     if plan.general:
-        outcomes += [_decide_one(criterion, context) for criterion in plan.general]
+        outcomes += [decide_criterion(criterion, context) for criterion in plan.general]
     if plan.blocked:
         outcomes.append(UNKNOWN)
     return combine(outcomes)
