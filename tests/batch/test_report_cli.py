@@ -18,7 +18,6 @@ from antq.report.commands import (
     book_with_parameters,
     read_units,
     run_report,
-    stream_verdicts,
 )
 from antq.safety import default_rulebook
 
@@ -192,29 +191,27 @@ def test_progress_bar_line_without_a_total() -> None:
     assert bar.line().startswith("antq: ") and "1.234" in bar.line() and "[" not in bar.line()
 
 
-def test_stream_verdicts_jsonl_and_csv(tmp_path: Path) -> None:
-    book = default_rulebook()
+def test_evaluate_streams_jsonl_and_csv_rows_through_the_round(tmp_path: Path) -> None:
     path = tmp_path / "units.jsonl"
     units = example_units()
     units[3]["facts"]["households_resident"] = -1
     path.write_text("\n".join(json.dumps(u, ensure_ascii=False) for u in units), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    assert stream_verdicts(path, book, book=book, out=out, err=err) == EXIT_INPUT
+    assert main(["evaluate", str(path), "--format", "jsonl"], out=out, err=err) == EXIT_INPUT
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(rows) == 9 and "line 4.facts.households_resident" in err.getvalue()
+    assert rows[-1]["kind"] == "commune"  # decided last, from its units
     out = io.StringIO()
-    assert stream_verdicts(EXAMPLE, book, book=book, out=out, err=err, fmt="csv") == EXIT_OK
+    assert main(["evaluate", str(EXAMPLE), "--format", "csv"], out=out, err=err) == EXIT_OK
     assert len(list(csv.DictReader(io.StringIO(out.getvalue())))) == 10
-    pinned = book.get("tt124.residential-area")
     out, err = io.StringIO(), io.StringIO()
     only = tmp_path / "one.jsonl"
     only.write_text(
         json.dumps(area("A", None)) + "\n" + json.dumps(units[4]) + "\n", encoding="utf-8"
     )
-    assert stream_verdicts(only, pinned, book=book, out=out, err=err) == EXIT_INPUT
-    assert len(out.getvalue().splitlines()) == 1 and "rule set" in err.getvalue()
-    with pytest.raises(InputError):
-        stream_verdicts(EXAMPLE, book, book=book, out=out, err=err, fmt="xml")
+    pinned = ["--rule-set", "tt124.residential-area"]
+    assert main(["evaluate", str(only), "--format", "jsonl", *pinned], out=out, err=err) == 0
+    assert len(out.getvalue().splitlines()) == 2
 
 
 def test_the_parser_offers_every_report_format() -> None:

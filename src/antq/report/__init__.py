@@ -156,7 +156,7 @@ def build_report(
             )
         )
     rounds = Counter(u.verdict.year for u in evaluation.units if u.verdict.year != year)
-    inputs = book.inputs()
+    inputs = book.inputs(computed=True)
     return Report(
         year=year,
         generated=generated or date.today(),
