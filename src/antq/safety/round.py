@@ -462,6 +462,10 @@ class _Evaluation:
         self.tainted_all: list[tuple[int | None, str | None, Reason]] = []
         self.keep_units = True
         self.on_verdict: OnVerdict | None = None
+        # Where each (round, commune reference) was placed: a commune's code, or the
+        # spelling that names a group of units whose commune is not in the input.
+        self.placed_as: dict[tuple[int, str], str] = {}
+        self.grouped_as: dict[tuple[int, str], str] = {}
 
     # -- the units -------------------------------------------------------------
 
@@ -591,6 +595,9 @@ class _Evaluation:
         placed: dict[tuple[int, str], _Group] = {}
         tainted: dict[tuple[int, str], Reason] = {}
         not_communes = self.not_communes
+        # Units of a commune that is not in the input: one group per commune however
+        # its name is spelt, named by the spelling most of its units use.
+        unknown_communes: dict[tuple[int, str], list[_Group]] = {}
         for (year, reference), group in self.groups.items():
             first = group.first_id()
             path = f"{first}.commune"
@@ -600,7 +607,9 @@ class _Evaluation:
                     self.errors.append(
                         InputError(path, reference, f"names a {kind.code}, not a commune")
                     )
-                placed.setdefault((year, reference), group)
+                unknown_communes.setdefault((year, name_key(reference) or reference), []).append(
+                    group
+                )
                 continue
             try:
                 code = indexes[year].find(reference, path=path)
@@ -611,6 +620,8 @@ class _Evaluation:
                         (year, candidate),
                         Reason(template=_UNPLACED, params={"unit": first, "reference": reference}),
                     )
+                # Kept under the reference it gave, with no commune verdict.
+                unknown_communes.setdefault((year, reference), []).append(group)
                 continue
             if code is None:
                 if group.size > len(group.placeholders):
@@ -630,16 +641,13 @@ class _Evaluation:
                     if province is None or None in provinces or name_key(province) in provinces:
                         tainted.setdefault(key, reason)
                 continue
-            target = placed.get((year, code))
-            if target is None:
-                placed[(year, code)] = group
-            else:
-                for standing, ids in group.members.items():
-                    target.members.setdefault(standing, []).extend(ids)
-                target.placeholders += group.placeholders
-                target.incidents += group.incidents
-                for province_key, value in group.provinces.items():
-                    target.provinces.setdefault(province_key, value)
+            _merge_into(placed, (year, code), group)
+            self.placed_as[(year, reference)] = code
+        for (year, _), groups in unknown_communes.items():
+            spelling = min(groups, key=lambda g: (-g.size, g.reference)).reference
+            for group in groups:
+                _merge_into(placed, (year, spelling), group)
+                self.grouped_as[(year, group.reference)] = spelling
         for (ref_year, reference), reason in self.tainted_refs.items():
             years = list(indexes) if ref_year is None else [ref_year]
             for each in years:
@@ -834,23 +842,16 @@ class _Evaluation:
         by_commune: dict[tuple[int, str], list[Verdict]] = {}
         if self.keep_units:
             codes = {(c.year, c.commune_id): c for c in results if c.verdict is not None}
-            indexes = {
-                year: NameIndex.of((c.unit_id, c.name) for c in self.communes if c.year == year)
-                for year in sorted({c.year for c in self.communes})
-            }
             for verdict, province_text, unreadable in self.kept:
                 commune_code = verdict.commune
                 if verdict.kind is not UnitKind.COMMUNE and commune_code is not None:
-                    index = indexes.get(verdict.year)
-                    if index is not None:
-                        try:
-                            found = index.find(commune_code)
-                        except InputError:
-                            found = None
-                        if found is not None and found != commune_code:
-                            verdict = attrs.evolve(verdict, commune=found)
-                            commune_code = found
-                    by_commune.setdefault((verdict.year, commune_code), []).append(verdict)
+                    key = (verdict.year, commune_code)
+                    found = self.placed_as.get(key)
+                    if found is not None and found != commune_code:
+                        verdict = attrs.evolve(verdict, commune=found)
+                        commune_code = found
+                    group_name = self.grouped_as.get(key, commune_code)
+                    by_commune.setdefault((verdict.year, group_name), []).append(verdict)
                 province = provinces[name_key(province_text)] if province_text else None
                 if verdict.kind is UnitKind.COMMUNE:
                     province = commune_province.get((verdict.year, verdict.unit_id), province)
@@ -881,6 +882,19 @@ class _Evaluation:
             notices=tuple(sorted(self.notices, key=lambda n: n.subject)),
             tally=OutcomeCounts.of_counter(self.tally),
         )
+
+
+def _merge_into(placed: dict[tuple[int, str], _Group], key: tuple[int, str], group: _Group) -> None:
+    target = placed.get(key)
+    if target is None:
+        placed[key] = group
+        return
+    for standing, ids in group.members.items():
+        target.members.setdefault(standing, []).extend(ids)
+    target.placeholders += group.placeholders
+    target.incidents += group.incidents
+    for province_key, value in group.provinces.items():
+        target.provinces.setdefault(province_key, value)
 
 
 def _unit_rank(unit: tuple[UnitKind, str]) -> tuple[int, str]:

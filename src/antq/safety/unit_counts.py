@@ -284,6 +284,7 @@ def _with_stated(
         reason=Reason(
             template=_DIFFERS,
             params={
+                **inner.params,  # the gap to pass stays readable by summaries
                 "reason": text,
                 "stated": "?" if stated is None else stated,
                 "stated_total": "?" if stated_total is None else stated_total,
@@ -365,6 +366,7 @@ class UnitsRegistered:
                 Msg("{units}: not 100%; not registered: {ids}"),
                 units=said,
                 ids=", ".join(counts.not_registered),
+                gap=len(counts.not_registered),
             )
         elif counts.lost is not None:
             found = undecided(
