@@ -634,12 +634,17 @@ class _Evaluation:
                         )
                     )
                 reason = Reason(template=_UNPLACED, params={"unit": first, "reference": reference})
-                provinces: set[str | None] = set(group.provinces) or {None}
-                for key, province in commune_province.items():
-                    if key[0] != year:
-                        continue
-                    if province is None or None in provinces or name_key(province) in provinces:
-                        tainted.setdefault(key, reason)
+                # It may belong to any commune of its round in its province, or of the
+                # whole round when no commune of the input is in that province.
+                same_round = [k for k in commune_province if k[0] == year]
+                inside = [
+                    k
+                    for k in same_round
+                    if commune_province[k] is None
+                    or name_key(commune_province[k] or "") in group.provinces
+                ]
+                for key in inside if group.provinces and inside else same_round:
+                    tainted.setdefault(key, reason)
                 continue
             _merge_into(placed, (year, code), group)
             self.placed_as[(year, reference)] = code
