@@ -33,6 +33,7 @@ states, and its verdict says so.
 
 from __future__ import annotations
 
+import functools
 import os
 import unicodedata
 from collections import Counter
@@ -79,6 +80,9 @@ _KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 
 Item = UnitFacts | InputError
 OnVerdict = Callable[[Verdict], None]
+#: What the roll-up of any instrument needs of a unit's verdict:
+#: (kind, outcome, registration outcome, scope unknown, instrument).
+Standing = tuple[UnitKind, Outcome, Outcome | None, bool, str]
 
 _NO_UNITS = Msg(
     "none of its units is in the input, so it is evaluated with the counts given in its own facts"
@@ -123,6 +127,12 @@ _LOOK_ALIKES = str.maketrans(
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=4096)
+def _province_key(text: str) -> str:
+    # Provinces are few and repeated on every unit: fold each spelling once.
+    return name_key(text)
+
+
 def _visible(text: str) -> str:
     """NFC text without invisible format characters (zero-width space, joiners, bidi marks)."""
     text = unicodedata.normalize("NFC", text)
@@ -139,13 +149,13 @@ def id_skeleton(unit_id: str) -> str:
     >>> id_skeleton("KDC-01") == id_skeleton("KDС-01")  # the second C is Cyrillic
     True
     >>> id_skeleton("KDC\\u200b-01")
-    'kdc-01'
+    'KDC-01'
     """
+    if unit_id.isascii():
+        return unit_id
     text = unicodedata.normalize("NFKC", _visible(unit_id))
-    if not text.isascii():
-        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-        text = text.translate(_LOOK_ALIKES)
-    return text.casefold()
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return text.translate(_LOOK_ALIKES)
 
 
 @attrs.define
@@ -153,24 +163,38 @@ class _Group:
     """What is kept of the units that name one commune reference in one round."""
 
     reference: str
-    # (kind, outcome, registration, scope unknown, instrument) -> unit ids
-    members: dict[tuple[UnitKind, Outcome, Outcome | None, bool, str], list[str]] = attrs.field(
-        factory=dict
-    )
+    # (kind, outcome, registration, scope unknown, instrument) -> unit ids. Residential
+    # areas that passed are only counted (``passed``): every roll-up counts them, and
+    # their ids, most of a round, are not needed in any reason.
+    members: dict[Standing, list[str]] = attrs.field(factory=dict)
+    passed: Counter[Standing] = attrs.field(factory=Counter)
+    first: str | None = None
     placeholders: list[tuple[UnitKind, str]] = attrs.field(factory=list)
     provinces: dict[str, tuple[str, str]] = attrs.field(factory=dict)
     incidents: list[Incident] = attrs.field(factory=list)
 
+    def add(self, standing: Standing, unit_id: str) -> None:
+        if self.first is None or unit_id < self.first:
+            self.first = unit_id
+        if standing[0] is UnitKind.RESIDENTIAL_AREA and standing[1] is MET:
+            self.passed[standing] += 1
+        else:
+            self.members.setdefault(standing, []).append(unit_id)
+
     @property
     def size(self) -> int:
-        return sum(len(ids) for ids in self.members.values())
+        return sum(len(ids) for ids in self.members.values()) + sum(self.passed.values())
 
     def first_id(self) -> str:
-        return min(unit for ids in self.members.values() for unit in ids)
+        assert self.first is not None
+        return self.first
 
-    def ids(self) -> Iterator[str]:
-        for ids in self.members.values():
-            yield from ids
+    def counts(self) -> Iterator[tuple[Standing, int, list[str]]]:
+        """Each standing with its number of units and the ids kept."""
+        for standing, ids in self.members.items():
+            yield standing, len(ids), ids
+        for standing, count in self.passed.items():
+            yield standing, count, []
 
 
 def _registration(verdict: Verdict) -> Outcome | None:
@@ -193,7 +217,7 @@ def _scope_unknown(verdict: Verdict) -> bool:
     return bool(verdict.eligibility) and combine(r.outcome for r in verdict.eligibility) is UNKNOWN
 
 
-def _standing(verdict: Verdict) -> tuple[UnitKind, Outcome, Outcome | None, bool, str]:
+def _standing(verdict: Verdict) -> Standing:
     """The few facts of a unit's verdict the roll-up of any instrument needs."""
     outcome = verdict.outcome
     if outcome is MET:
@@ -211,7 +235,6 @@ def _standing(verdict: Verdict) -> tuple[UnitKind, Outcome, Outcome | None, bool
 
 
 def _counts(group: _Group, commune: UnitFacts, rule: RollupRule, lost: Reason | None) -> UnitCounts:
-    counted: list[str] = []
     not_recognised: list[str] = []
     excluded: list[str] = []
     not_counted: list[str] = []
@@ -220,36 +243,37 @@ def _counts(group: _Group, commune: UnitFacts, rule: RollupRule, lost: Reason | 
     recognition_unknown: list[str] = []
     not_registered: list[str] = []
     registered = recognised = 0
-    for (kind, outcome, registration, scope, instrument), ids in group.members.items():
+    counted_total = 0
+    for (kind, outcome, registration, scope, instrument), count, ids in group.counts():
         if kind not in rule.counted_kinds:
             not_counted += ids
             continue
         if instrument != rule.instrument:
             raise InputError(
-                f"{min(ids)}.instrument",
+                f"{group.first_id()}.instrument",
                 instrument,
                 f"the commune {commune.unit_id} is counted under {rule.instrument}; evaluate its units under it too",
             )
         if outcome is NOT_APPLICABLE:
             excluded += ids
             continue
-        counted += ids
+        counted_total += count
         if scope:
             scope_unknown += ids
         if rule.registration_required:
             if registration is MET:
-                registered += len(ids)
+                registered += count
             elif registration is NOT_MET and not scope:
                 not_registered += ids
             else:
                 registration_unknown += ids
         if outcome is MET:
-            recognised += len(ids)
+            recognised += count
         elif outcome is UNKNOWN:
             recognition_unknown += ids
         else:
             not_recognised += ids
-    if not counted:
+    if not counted_total:
         raise InputError(
             f"{commune.unit_id}.units",
             group.size,
@@ -260,14 +284,13 @@ def _counts(group: _Group, commune: UnitFacts, rule: RollupRule, lost: Reason | 
         commune_id=commune.unit_id,
         year=commune.year,
         instrument=rule.instrument,
-        total=len(counted),
+        total=counted_total,
         recognised_min=recognised,
         recognised_max=recognised + len(recognition_unknown),
         registered_min=registered if rule.registration_required else None,
         registered_max=registered + len(registration_unknown)
         if rule.registration_required
         else None,
-        counted=counted,
         not_recognised=not_recognised,
         excluded=excluded,
         not_counted=not_counted,
@@ -456,7 +479,9 @@ class _Evaluation:
         self.kept: list[tuple[Verdict, str | None, bool]] = []
         self.tally: Counter[Outcome] = Counter()
         self.spellings: dict[str, Counter[str]] = {}
-        self.skeletons: dict[tuple[UnitKind, int, str], str] = {}
+        # A hash of (kind, round, id skeleton) for every unit read, to find look-alike
+        # ids without keeping a second copy of each id.
+        self.skeletons: dict[int, str | None] = {}
         # Reasons that leave roll-ups unknown: by (year, reference), and for whole rounds.
         self.tainted_refs: dict[tuple[int | None, str], Reason] = {}
         self.tainted_all: list[tuple[int | None, str | None, Reason]] = []
@@ -483,7 +508,7 @@ class _Evaluation:
 
     def note_province(self, facts: UnitFacts) -> None:
         if facts.province:
-            self.spellings.setdefault(name_key(facts.province), Counter())[facts.province] += 1
+            self.spellings.setdefault(_province_key(facts.province), Counter())[facts.province] += 1
 
     def read_error(self, error: InputError) -> None:
         self.errors.append(error)
@@ -514,24 +539,28 @@ class _Evaluation:
 
     def unit(self, facts: UnitFacts, *, placeholder: bool = False) -> None:
         self.note_province(facts)
-        skeleton = (facts.kind, facts.year, id_skeleton(facts.unit_id))
-        other = self.skeletons.get(skeleton)
-        if other is not None and not placeholder:
+        skeleton = hash((facts.kind, facts.year, id_skeleton(facts.unit_id)))
+        if skeleton in self.skeletons and not placeholder:
+            other = self.skeletons[skeleton]
             self.errors.append(
                 InputError(
                     f"{facts.unit_id}.id",
                     facts.unit_id,
                     f"looks the same as the id of another {facts.kind.code} of round"
-                    f" {facts.year} ({other!r}); a suspected duplicate, not counted twice",
+                    f" {facts.year}" + (f" ({other!r})" if other else "") + "; a suspected"
+                    " duplicate, not counted twice",
                 )
             )
             if facts.commune is not None:
                 self.tainted_refs.setdefault(
                     (facts.year, facts.commune),
-                    Reason(template=_LOOK_ALIKE, params={"unit": facts.unit_id, "other": other}),
+                    Reason(
+                        template=_LOOK_ALIKE, params={"unit": facts.unit_id, "other": other or "?"}
+                    ),
                 )
             return
-        self.skeletons[skeleton] = facts.unit_id
+        # Keep the id itself only when it is not plain ASCII (where look-alikes hide).
+        self.skeletons[skeleton] = None if facts.unit_id.isascii() else facts.unit_id
         unreadable = placeholder
         try:
             verdict = engine.evaluate(facts, self.rules_for(facts))
@@ -554,11 +583,13 @@ class _Evaluation:
         group = self.groups.get((facts.year, facts.commune))
         if group is None:
             group = self.groups[(facts.year, facts.commune)] = _Group(reference=facts.commune)
-        group.members.setdefault(_standing(verdict), []).append(facts.unit_id)
+        group.add(_standing(verdict), facts.unit_id)
         if unreadable:
             group.placeholders.append((facts.kind, facts.unit_id))
         if facts.province:
-            group.provinces.setdefault(name_key(facts.province), (facts.province, facts.unit_id))
+            group.provinces.setdefault(
+                _province_key(facts.province), (facts.province, facts.unit_id)
+            )
         incidents = facts.get(INCIDENTS)
         if incidents and not unreadable:
             group.incidents += [
@@ -794,7 +825,7 @@ class _Evaluation:
             for year in sorted({c.year for c in communes})
         }
         commune_province = {
-            (c.year, c.unit_id): provinces[name_key(c.province)] if c.province else None
+            (c.year, c.unit_id): provinces[_province_key(c.province)] if c.province else None
             for c in communes
         }
         placed, tainted = self.place_groups(indexes, commune_province)
@@ -857,7 +888,7 @@ class _Evaluation:
                         commune_code = found
                     group_name = self.grouped_as.get(key, commune_code)
                     by_commune.setdefault((verdict.year, group_name), []).append(verdict)
-                province = provinces[name_key(province_text)] if province_text else None
+                province = provinces[_province_key(province_text)] if province_text else None
                 if verdict.kind is UnitKind.COMMUNE:
                     province = commune_province.get((verdict.year, verdict.unit_id), province)
                 elif commune_code is not None:
@@ -896,6 +927,9 @@ def _merge_into(placed: dict[tuple[int, str], _Group], key: tuple[int, str], gro
         return
     for standing, ids in group.members.items():
         target.members.setdefault(standing, []).extend(ids)
+    target.passed.update(group.passed)
+    if group.first is not None and (target.first is None or group.first < target.first):
+        target.first = group.first
     target.placeholders += group.placeholders
     target.incidents += group.incidents
     for province_key, value in group.provinces.items():
