@@ -50,7 +50,7 @@ from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
-from antq.entities.incidents import Incident
+from antq.entities.incidents import Incident, IncidentCategory
 from antq.errors import AntqError, InputError
 from antq.hierarchy import (
     KIND_ORDER,
@@ -171,7 +171,8 @@ class _Group:
     first: str | None = None
     placeholders: list[tuple[UnitKind, str]] = attrs.field(factory=list)
     provinces: dict[str, tuple[str, str]] = attrs.field(factory=dict)
-    incidents: list[Incident] = attrs.field(factory=list)
+    # (unit id, incident) for the incidents that can fail a commune's territory criteria.
+    incidents: list[tuple[str, Incident]] = attrs.field(factory=list)
 
     def add(self, standing: Standing, unit_id: str) -> None:
         if self.first is None or unit_id < self.first:
@@ -302,6 +303,11 @@ def _counts(group: _Group, commune: UnitFacts, rule: RollupRule, lost: Reason | 
     )
 
 
+def _counts_for_territory(incident: Incident) -> bool:
+    """Whether the incident can decide a territory criterion (a crime only if serious)."""
+    return incident.category is not IncidentCategory.CRIME or incident.is_serious_crime
+
+
 def _incident_key(incident: Incident) -> tuple[Any, ...]:
     if incident.id is not None:
         return ("id", incident.id)
@@ -315,7 +321,9 @@ def _incident_key(incident: Incident) -> tuple[Any, ...]:
 
 
 def _territory(
-    commune: UnitFacts, period_of: Callable[[UnitFacts], Any], incidents: list[Incident]
+    commune: UnitFacts,
+    period_of: Callable[[UnitFacts], Any],
+    incidents: list[tuple[str, Incident]],
 ) -> tuple[UnitFacts, int]:
     """The commune's facts with its units' incidents in its period added, each once.
 
@@ -326,7 +334,11 @@ def _territory(
     if not incidents:
         return commune, 0
     period = period_of(commune)
-    inside = [i for i in incidents if i.date in period]
+    inside = [
+        i if i.unit_id is not None else attrs.evolve(i, unit_id=unit_id)
+        for unit_id, i in incidents
+        if i.date in period
+    ]
     if not inside:
         return commune, 0
     own: tuple[Incident, ...] | None = commune.get(INCIDENTS)
@@ -592,10 +604,7 @@ class _Evaluation:
             )
         incidents = facts.get(INCIDENTS)
         if incidents and not unreadable:
-            group.incidents += [
-                i if i.unit_id is not None else attrs.evolve(i, unit_id=facts.unit_id)
-                for i in incidents
-            ]
+            group.incidents += [(facts.unit_id, i) for i in incidents if _counts_for_territory(i)]
 
     # -- the communes ----------------------------------------------------------
 
