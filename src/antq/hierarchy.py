@@ -1,36 +1,14 @@
-"""Evaluating a province: its units first, then each commune from their verdicts; summaries.
+"""The results of a round and their summaries: counts by kind, criteria most failed, near misses.
 
-A commune is safe only if enough of the units under it are (Thông tư
-124/2021/TT-BCA Điều 5 khoản 4), so :func:`evaluate_province` evaluates the
-residential areas, agencies, enterprises and educational institutions first,
-then gives each commune's roll-up (``antq.safety.rollup.evaluate_commune``)
-the verdicts of its own units for the same round, and evaluates the commune.
+:func:`antq.evaluate_round` (:mod:`antq.safety.round`) evaluates a round,
+units first and then each commune from its units, and returns a
+:class:`RoundResult` of the types here. :func:`summarize` counts the outcomes
+by unit kind, the criteria most often not met, the inputs most often missing
+and the units closest to passing, always in the same order for the same
+verdicts.
 
-Units name their commune in ``commune``, by code or by name ("P. Bến Nghé";
-see :mod:`antq.names`). A name that fits several communes is an error naming
-them. When the input holds communes of the unit's round, a reference that
-fits none of them is an error, and the roll-ups of those communes (of the
-unit's province, when it has one) are left unknown, since the unit may belong
-to any of them. When it holds none, the units are grouped under the
-reference, with no commune verdict. The levels are fixed by kind (units under
-a commune, a commune under nothing), so a commune naming another unit, or a
-unit naming a unit that is not a commune, is an error: no cycle can be
-written.
-
-A unit whose evaluation fails (an input error found by a check) is counted in
-its commune's roll-up as a unit whose verdict is unknown, as an unreadable row
-is, never dropped.
-
-When a commune's units are in the input, the roll-up is the source of the
-commune's counts: counts given in the commune's own facts are replaced, and a
-:class:`Notice` says when they differed. When none are, the commune is
-evaluated with the facts it was given. A roll-up that cannot be made (every
-unit outside the circular's scope, say) is an error, and the commune's count
-criteria are then UNKNOWN, never met.
-
-:func:`summarize` counts the outcomes by unit kind, the criteria most often not
-met, the inputs most often missing and the units closest to passing, always in
-the same order for the same verdicts.
+``evaluate_province`` and ``ProvinceEvaluation`` are the former names of
+:func:`antq.evaluate_round` and :class:`RoundResult` (deprecated).
 """
 
 from __future__ import annotations
