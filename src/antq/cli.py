@@ -7,8 +7,9 @@ Exit codes:
 * 0 - success: every unit was read and evaluated;
 * 1 - an unexpected internal error (a bug in antq: please report it);
 * 2 - bad command line (unknown option, missing file argument);
-* 3 - bad input: a file could not be read, or some units had errors
-  (every good unit is still evaluated and printed).
+* 3 - bad input: a file could not be read, or some units had errors or were
+  lost (every good unit is still evaluated and printed; a commune that may
+  have lost a unit is left unknown).
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ EXIT_CODES_HELP = """exit codes:
   0  success: every unit was read and evaluated (whatever the verdicts)
   1  internal error: a bug in antq, please report it
   2  bad command line
-  3  bad input: a file could not be read, or some units had errors
-     (every good unit is still evaluated and printed)"""
+  3  bad input: a file could not be read, or some units had errors or were lost
+     (every good unit is still evaluated and printed; a commune that may have
+     lost a unit is left unknown)"""
 
 
 def _date(text: str) -> date:
