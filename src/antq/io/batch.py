@@ -44,6 +44,7 @@ from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
 from antq.errors import InputError
+from antq.io.dialect import Dialect
 from antq.io.facts import FACTS_FORMAT_VERSION, UNIT_KEYS, load_document, unit_facts_from_dict
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
@@ -74,6 +75,7 @@ BATCH_SUFFIXES: Mapping[str, str] = {
     ".ndjson": "jsonl",
     ".json": "json",
     ".toml": "toml",
+    ".xlsx": "xlsx",
 }
 #: The CSV columns that describe the unit rather than a fact.
 CSV_UNIT_COLUMNS: tuple[str, ...] = tuple(k for k in UNIT_KEYS if k != "facts")
@@ -754,7 +756,7 @@ def _keyed_part(schema: Mapping[str, Any]) -> Callable[[str, str], object]:
 
 
 def _csv_records(
-    lines: Iterator[bytes | _LongLine],
+    lines: Iterator[bytes | _LongLine], delimiter: str = ","
 ) -> Iterator[tuple[int, list[str] | UnicodeDecodeError | _LongLine | csv.Error]]:
     """CSV records with the number of their first line; decoding errors per record."""
     bad: dict[int, UnicodeDecodeError | _LongLine] = {}
@@ -775,7 +777,7 @@ def _csv_records(
             # NFC of a whole line is NFC of each cell: CSV's separators never combine.
             yield text if text.isascii() else unicodedata.normalize("NFC", text)
 
-    reader = csv.reader(texts(), strict=True)
+    reader = csv.reader(texts(), strict=True, delimiter=delimiter)
     while True:
         start = counter["line"] + 1
         try:
@@ -801,18 +803,31 @@ def read_csv(
     check_duplicates: bool = True,
     seen: dict[str, str] | None = None,
     progress: ReadProgress | None = None,
+    dialect: Dialect | None = None,
 ) -> Iterator[Item]:
     """Units from CSV, one row per unit (see the module docstring for the columns).
 
     Problems with the header (an unknown or repeated column) are reported
     once, as ``line 1``; a header without ``id``, ``kind`` and ``year`` stops
     the file. Rows whose cells are all empty are skipped.
+
+    ``dialect`` (:mod:`antq.io.dialect`) says how the cells are written; by
+    default the header decides: one separated by ``;``, or naming a column by
+    its label rather than its input name, is read in the Vietnamese dialect.
     """
     rule_book = _book(book)
     units = _Units(rule_book, check_duplicates=check_duplicates, source=name, seen=seen)
     stream, owned = _open(source)
     try:
-        records = _csv_records(_lines(stream, progress))
+        lines = _lines(stream, progress)
+        if dialect is None or dialect.name != "antq":
+            from antq.io.dialect_csv import choose_dialect, read_dialect_rows
+
+            lines, chosen = choose_dialect(lines, dialect, rule_book)
+            if chosen.name != "antq":
+                yield from read_dialect_rows(lines, chosen, rule_book, units, source, name)
+                return
+        records = _csv_records(lines)
         layout: _CsvLayout | None = None
         for line, record in records:
             if isinstance(record, UnicodeDecodeError):
@@ -1126,11 +1141,19 @@ def _parsed_document(document: object, units: _Units) -> Iterator[Item]:
         yield units.read(raw, f"units[{index}]", None)
 
 
+def _read_xlsx(*args: Any, **kwargs: Any) -> Iterator[Item]:
+    """:func:`antq.io.xlsx.read_xlsx`, imported only when a workbook is read."""
+    from antq.io.xlsx import read_xlsx
+
+    return read_xlsx(*args, **kwargs)
+
+
 _READERS: Mapping[str, Callable[..., Iterator[Item]]] = {
     "csv": read_csv,
     "jsonl": read_jsonl,
     "json": read_json,
     "toml": read_toml,
+    "xlsx": _read_xlsx,
 }
 
 
