@@ -1,6 +1,8 @@
 """The ``antq`` command.
 
-Commands: ``rules``, ``schema``, ``evaluate``, ``report``, ``score`` and ``awards``.
+Commands: ``rules``, ``schema``, ``evaluate``, ``report``, ``score``, ``awards`` and
+``template``. Every command that writes has ``--output``; ``evaluate`` and
+``report`` read standard input when given ``-`` (with ``--input-format``).
 
 Exit codes:
 
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from antq.errors import AntqError, InputError
+from antq.io.batch import INPUT_FORMATS
 from antq.vocabulary import Lang
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
@@ -72,16 +75,18 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate",
-        help="evaluate the units of a facts file (.json, .toml, .csv, .jsonl) or a directory of them",
+        help="evaluate the units of a facts file (.json, .toml, .csv, .jsonl, .xlsx) or a directory of them",
     )
-    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("file", type=Path, help="a facts file, a directory, or - for stdin")
     evaluate.add_argument("--lang", choices=("vi", "en"), default="vi")
     evaluate.add_argument(
         "--format",
-        choices=("text", "json", "jsonl", "csv"),
+        choices=("text", "json", "jsonl", "csv", "xlsx", "results-csv"),
         default="text",
-        help="jsonl and csv write one row per unit as it is evaluated",
+        help="jsonl and csv write one row per unit as it is evaluated; xlsx and results-csv"
+        " write the results with labels and reasons",
     )
+    evaluate.add_argument("--input-format", choices=INPUT_FORMATS, help="the format of the input")
     evaluate.add_argument("--rule-set", help="pin this rule set instead of choosing by date")
     evaluate.add_argument(
         "--param",
@@ -93,11 +98,14 @@ def _parser() -> argparse.ArgumentParser:
 
     from antq.emulation.awards.commands import register as register_awards
     from antq.emulation.commands import register as register_score
+    from antq.io.commands import add_output_options, register_template
     from antq.report.commands import add_report_parser
 
     add_report_parser(commands)
     register_score(commands)
     register_awards(commands)
+    register_template(commands)
+    add_output_options(commands)
     return parser
 
 
@@ -163,6 +171,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from antq.core.outcome import Outcome
     from antq.core.ruleset import RuleBook, RuleSet
     from antq.i18n.catalog import Msg
+    from antq.io.commands import RESULT_FORMATS, write_results
     from antq.report.commands import read_units, stream_verdicts
     from antq.safety import default_rulebook
 
@@ -183,22 +192,32 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             rules = RuleBook(tuple(_with_known(r, params) for r in rules))
     if args.format in ("jsonl", "csv"):
         return stream_verdicts(
-            args.file, rules, book=book, out=out, err=err, fmt=args.format, lang=lang
+            args.file,
+            rules,
+            book=book,
+            out=out,
+            err=err,
+            fmt=args.format,
+            lang=lang,
+            input_format=args.input_format,
         )
     errors: list[InputError] = []
     verdicts = []
     notes: list[str] = []
+    communes: tuple[Any, ...] = ()
     if isinstance(rules, RuleBook):
         # Units first, then each commune from the verdicts of its units in the input,
         # as `antq report` does, so that both commands agree on every commune.
         from antq.hierarchy import evaluate_province
 
-        evaluation = evaluate_province(read_units(args.file, book, err, lang=lang), rules)
+        units = read_units(args.file, book, err, lang=lang, input_format=args.input_format)
+        evaluation = evaluate_province(units, rules)
+        communes = evaluation.communes
         errors += evaluation.errors
         verdicts += [u.verdict for u in evaluation.units if not u.unreadable]
         notes += [n.render(lang) for n in evaluation.notices]
     else:
-        for unit in read_units(args.file, book, err, lang=lang):
+        for unit in read_units(args.file, book, err, lang=lang, input_format=args.input_format):
             if isinstance(unit, InputError):
                 errors.append(unit)
                 continue
@@ -210,7 +229,9 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     if isinstance(error, InputError)
                     else InputError(unit.unit_id, None, str(error))
                 )
-    if args.format == "json":
+    if args.format in RESULT_FORMATS:
+        write_results(args.format, args.output, verdicts, communes=communes, lang=lang, out=out)
+    elif args.format == "json":
         payload: dict[str, Any] = {
             "antq_results": 1,
             "verdicts": [v.to_json(texts=(lang,)) for v in verdicts],
@@ -265,23 +286,14 @@ def main(
     err = err or sys.stderr
     args = _parser().parse_args(argv)
     try:
-        if args.command == "rules":
-            return _cmd_rules(args, out)
-        if args.command == "schema":
-            return _cmd_schema(out)
-        if args.command == "score":
-            from antq.emulation.commands import run as run_score
+        if args.command in ("report", "template") or getattr(args, "format", "") in (
+            "xlsx",
+            "results-csv",
+        ):
+            return _dispatch(args, out, err)  # these write --output themselves
+        from antq.io.commands import write_output
 
-            return run_score(args, out, err)
-        if args.command == "awards":
-            from antq.emulation.awards.commands import run as run_awards
-
-            return run_awards(args, out, err)
-        if args.command == "report":
-            from antq.report.commands import cmd_report
-
-            return cmd_report(args, out, err)
-        return _cmd_evaluate(args, out, err)
+        return write_output(args.output, lambda handle: _dispatch(args, handle, err), out)
     except AntqError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
@@ -292,6 +304,31 @@ def main(
     except OSError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the command ``args`` names, writing to ``out``."""
+    if args.command == "rules":
+        return _cmd_rules(args, out)
+    if args.command == "schema":
+        return _cmd_schema(out)
+    if args.command == "score":
+        from antq.emulation.commands import run as run_score
+
+        return run_score(args, out, err)
+    if args.command == "awards":
+        from antq.emulation.awards.commands import run as run_awards
+
+        return run_awards(args, out, err)
+    if args.command == "report":
+        from antq.report.commands import cmd_report
+
+        return cmd_report(args, out, err)
+    if args.command == "template":
+        from antq.io.commands import run_template
+
+        return run_template(args, out, err)
+    return _cmd_evaluate(args, out, err)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import json
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -52,6 +54,7 @@ from antq.unit_kinds import UnitKind
 __all__ = [
     "BATCH_SUFFIXES",
     "CSV_UNIT_COLUMNS",
+    "INPUT_FORMATS",
     "VERDICT_COLUMNS",
     "BatchSummary",
     "ReadProgress",
@@ -77,6 +80,9 @@ BATCH_SUFFIXES: Mapping[str, str] = {
     ".toml": "toml",
     ".xlsx": "xlsx",
 }
+#: The formats ``--input-format`` names: those of :data:`BATCH_SUFFIXES`, and
+#: ``csv-vi``, CSV in the Vietnamese dialect (:mod:`antq.io.dialect`).
+INPUT_FORMATS: tuple[str, ...] = ("csv", "csv-vi", "jsonl", "json", "toml", "xlsx")
 #: The CSV columns that describe the unit rather than a fact.
 CSV_UNIT_COLUMNS: tuple[str, ...] = tuple(k for k in UNIT_KEYS if k != "facts")
 _REQUIRED_COLUMNS = ("id", "kind", "year")
@@ -1171,8 +1177,12 @@ def read_any(
     book: RuleBook | None = None,
     *,
     progress: ReadProgress | None = None,
+    input_format: str | None = None,
 ) -> Iterator[Item]:
     """Units from a file of any batch format (by suffix) or from every such file of a directory.
+
+    ``input_format`` (one of :data:`INPUT_FORMATS`) wins over the suffix; a
+    ``path`` of ``-`` is standard input, read in ``input_format``.
 
     A directory's files (``.csv``, ``.jsonl``, ``.ndjson``, ``.json``,
     ``.toml``; not its subdirectories) are read in name order, and every
@@ -1181,6 +1191,13 @@ def read_any(
     the bytes read (its ``total`` is set here).
     """
     rule_book = _book(book)
+    if input_format is not None and input_format not in INPUT_FORMATS:
+        allowed = ", ".join(INPUT_FORMATS)
+        yield InputError("--input-format", input_format, f"expected one of: {allowed}")
+        return
+    if os.fspath(path) == "-":
+        yield from _read_stdin(rule_book, input_format)
+        return
     target = Path(path)
     if target.is_dir():
         files = batch_files(target)
@@ -1195,7 +1212,11 @@ def read_any(
         progress.total = sum(f.stat().st_size for f, _ in named if f.exists())
     seen: dict[str, str] = {}
     for file, name in named:
-        fmt = BATCH_SUFFIXES.get(file.suffix.lower())
+        fmt = (
+            input_format
+            if input_format and name is None
+            else BATCH_SUFFIXES.get(file.suffix.lower())
+        )
         if fmt is None:
             suffixes = ", ".join(BATCH_SUFFIXES)
             yield InputError(str(file), file.suffix, f"expected a file ending in {suffixes}")
@@ -1203,7 +1224,42 @@ def read_any(
         if not file.is_file():
             yield InputError(str(file), None, "no such file")
             continue
-        yield from _READERS[fmt](file, rule_book, name=name, seen=seen, progress=progress)
+        yield from _reader(fmt)(file, rule_book, name=name, seen=seen, progress=progress)
+
+
+def _reader(fmt: str) -> Callable[..., Iterator[Item]]:
+    if fmt == "csv-vi":
+        from antq.io.dialect import VIETNAMESE
+
+        return functools.partial(read_csv, dialect=VIETNAMESE)
+    return _READERS[fmt]
+
+
+def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
+    """Units from standard input, in ``input_format`` (which must be given)."""
+    if input_format is None:
+        allowed = ", ".join(INPUT_FORMATS)
+        yield InputError("-", None, f"reading standard input needs --input-format ({allowed})")
+        return
+    stream = sys.stdin.buffer
+    if input_format == "xlsx":
+        # A workbook is a zip file, read from its end: read it whole, as from a file.
+        import io
+
+        yield from _reader("xlsx")(io.BytesIO(stream.read()), book, name="<stdin>")
+        return
+    if input_format == "toml":
+        from antq.io.facts import decode_utf8, parse_text
+
+        units = _Units(book, check_duplicates=True, source=None)
+        try:
+            document = parse_text(decode_utf8(stream.read(), "<stdin>"), "<stdin>", ".toml")
+        except InputError as error:
+            yield error
+            return
+        yield from _parsed_document(_nfc(document), units)
+        return
+    yield from _reader(input_format)(stream, book, name="<stdin>")
 
 
 # --------------------------------------------------------------------------- writers
