@@ -29,6 +29,7 @@ from __future__ import annotations
 import codecs
 import csv
 import functools
+import itertools
 import json
 import os
 import re
@@ -801,6 +802,37 @@ def _csv_records(
         yield start, record
 
 
+def _peek_header(
+    lines: Iterator[bytes | _LongLine],
+) -> tuple[bytes | None, Iterator[bytes | _LongLine]]:
+    """The first line that is not blank (None if there is none), and all the lines again."""
+    seen: list[bytes | _LongLine] = []
+    header: bytes | None = None
+    for raw in lines:
+        seen.append(raw)
+        if not isinstance(raw, bytes):
+            break
+        if raw.strip():
+            header = raw
+            break
+    return header, itertools.chain(seen, lines)
+
+
+def _antq_header(raw: bytes | None, book: RuleBook) -> bool:
+    """Whether a header line is antq's own: ``,`` between input names and unit keys only."""
+    if raw is None:
+        return True
+    text = _decode(raw)
+    if isinstance(text, UnicodeDecodeError) or ";" in text:
+        return not isinstance(text, str)
+    known = book.inputs()
+    for cell in next(csv.reader([text]), []):
+        name = unicodedata.normalize("NFC", cell.strip())
+        if name and name not in CSV_UNIT_COLUMNS and name.partition(".")[0] not in known:
+            return False
+    return True
+
+
 def read_csv(
     source: Source,
     book: RuleBook | None = None,
@@ -827,12 +859,15 @@ def read_csv(
     try:
         lines = _lines(stream, progress)
         if dialect is None or dialect.name != "antq":
-            from antq.io.dialect_csv import choose_dialect, read_dialect_rows
+            header, lines = _peek_header(lines)
+            if dialect is not None or not _antq_header(header, rule_book):
+                # Not antq's own header: the dialect module decides (imported only then).
+                from antq.io.dialect_csv import choose_dialect, read_dialect_rows
 
-            lines, chosen = choose_dialect(lines, dialect, rule_book)
-            if chosen.name != "antq":
-                yield from read_dialect_rows(lines, chosen, rule_book, units, source, name)
-                return
+                lines, chosen = choose_dialect(lines, dialect, rule_book)
+                if chosen.name != "antq":
+                    yield from read_dialect_rows(lines, chosen, rule_book, units, source, name)
+                    return
         records = _csv_records(lines)
         layout: _CsvLayout | None = None
         for line, record in records:
