@@ -137,7 +137,7 @@ def test_a_bad_incident_is_placed_on_its_own_sheet(example_workbook: Path) -> No
     _set(example_workbook, "Vụ việc", "F3", None)  # the crime's gravity
     errors = [i for i in read_any(example_workbook) if isinstance(i, InputError)]
     assert len(errors) == 1
-    assert str(errors[0]).startswith("xa-dong-hoa.xlsx:Vụ việc!3:3 (incidents[0].gravity)")
+    assert str(errors[0]).startswith("xa-dong-hoa.xlsx:Vụ việc!F3 (incidents[0].gravity)")
     assert "a crime needs its gravity class" in str(errors[0])
 
 

@@ -116,7 +116,7 @@ class Dialect:
         return int(cleaned), ""
 
     def count(self, text: str, path: str) -> int:
-        """A whole number from 0 to :data:`~antq.core.inputs.MAX_COUNT`."""
+        """A whole number from 0 to ``MAX_COUNT``, the limits of every count antq reads."""
         value, decimals = self.number(text, path)
         if decimals.strip("0"):
             raise InputError(path, text, "expected a whole number, not a fraction")

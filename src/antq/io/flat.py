@@ -8,7 +8,7 @@ with the language, only the labels and reasons do):
 * :func:`criterion_records`: one per unit and criterion (:data:`CRITERION_RECORD_COLUMNS`);
 * :func:`commune_records`: one per commune of a round (:data:`COMMUNE_RECORD_COLUMNS`).
 
-Values are ``str``, ``int`` or None; lists are joined with ``; `` and several
+Values are ``str``, ``int`` or None; lists are joined with a semicolon and several
 reasons with a new line, so that every record fits one row. antq does not
 depend on pandas; with it::
 

@@ -165,7 +165,8 @@ def read_incident_row(
 ) -> tuple[tuple[str, str | None, int | None] | None, IncidentRow | None, list[CellError]]:
     """One row of the incidents sheet: (unit id, kind code, year) it belongs to, the incident, errors."""
     raw: dict[str, object] = {}
-    where: dict[str, int] = {}
+    # Every column of the sheet, so that a problem with an empty cell is placed too.
+    where = {c.key: i for i, c in enumerate(header) if c is not None}
     errors: list[CellError] = []
     owner: str | None = None
     kind: str | None = None
@@ -186,15 +187,13 @@ def read_incident_row(
             year = value if isinstance(value, int) else None
         else:
             raw[column.key] = value
-            where[column.key] = index
     if errors:
         return None, None, errors
     if not raw:
         return None, None, []
     if owner is None:
-        first = next(iter(where.values()))
         message = "the incident names no reporting unit (column unit)"
-        return None, None, [CellError(first, "unit", None, message, at)]
+        return None, None, [CellError(where.get("unit"), "unit", None, message, at)]
     return (owner, kind, year), IncidentRow(raw=raw, at=at, columns=where), []
 
 

@@ -260,6 +260,9 @@ def _sheet(
             letter = get_column_letter(index + 1)
             sheet.data_validations.append(check)
             check.add(f"{letter}3:{letter}{last}")
+    # Tall enough for the wrapped header and notes (Excel does not fit them itself).
+    sheet.row_dimensions[1].height = 64
+    sheet.row_dimensions[2].height = 120
     sheet.append(header)
     sheet.append(notes)
     dates = [i for i, c in enumerate(columns) if c.kind is ColumnKind.DATE]

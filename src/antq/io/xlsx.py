@@ -353,11 +353,13 @@ def _write_sheet(
     sheet = workbook.create_sheet(title=title)
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     fills = {code: PatternFill("solid", fgColor=colour) for code, colour in _FILLS.items()}
     for index, column in enumerate(columns, start=1):
         width = 60 if column in _WIDE else 18
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    sheet.row_dimensions[1].height = 32
     header = []
     for column in columns:
         cell = WriteOnlyCell(sheet, value=result_header(column, lang))
@@ -372,8 +374,7 @@ def _write_sheet(
         row = []
         for index, column in enumerate(columns):
             cell = WriteOnlyCell(sheet, value=record[column])
-            if column in _WIDE:
-                cell.alignment = wrap
+            cell.alignment = wrap if column in _WIDE else top
             if fill is not None and (index == outcome_at or column == "outcome_label"):
                 cell.fill = fill
             row.append(cell)
