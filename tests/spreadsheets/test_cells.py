@@ -134,8 +134,8 @@ def test_columns_of_a_round_without_rules_are_those_of_every_rule_set() -> None:
 def test_header_index() -> None:
     index = HeaderIndex(unit_columns(UnitKind.COMMUNE, BOOK))
     assert index.find("  MÃ ĐƠN VỊ * ").key == "id"  # type: ignore[union-attr]
-    assert index.is_antq(["id", "kind", ""])
-    assert not index.is_antq(["Mã đơn vị"])
+    assert not index.names_a_label(["id", "kind", "", "househlds"])
+    assert index.names_a_label(["id", "Năm xét"])
 
 
 def _table(header: list[object], kind: UnitKind | None = None) -> Table:

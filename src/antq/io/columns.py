@@ -400,12 +400,12 @@ class HeaderIndex:
     def find(self, header: str) -> Column | None:
         return self.by_name.get(normalise_header(header))
 
-    def is_antq(self, headers: Sequence[str]) -> bool:
-        """Whether every non-blank header is a key (antq's own CSV header)."""
-        return all(
-            not h.strip()
-            or ((c := self.find(h)) is not None and normalise_header(c.key) == normalise_header(h))
+    def names_a_label(self, headers: Sequence[str]) -> bool:
+        """Whether a header names a column by its label rather than its key."""
+        return any(
+            (c := self.find(h)) is not None and normalise_header(c.key) != normalise_header(h)
             for h in headers
+            if h.strip()
         )
 
 

@@ -62,9 +62,9 @@ def choose_dialect(
     if separator == ";":
         return rest, _with_separator(VIETNAMESE, ";")
     names = next(csv.reader([header]), [])
-    if HeaderIndex(all_columns(book)).is_antq(names):
-        return rest, ANTQ
-    return rest, _with_separator(VIETNAMESE, ",")
+    if HeaderIndex(all_columns(book)).names_a_label(names):
+        return rest, _with_separator(VIETNAMESE, ",")
+    return rest, ANTQ
 
 
 def _with_separator(dialect: Dialect, separator: str) -> Dialect:
