@@ -195,3 +195,16 @@ def test_toml_from_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"[[units]\n")))
     (error,) = list(read_any("-", input_format="toml"))
     assert "malformed TOML" in str(error)
+
+
+def test_every_command_that_writes_has_output(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.json"
+    assert main(["schema", "--output", str(schema)]) == 0
+    assert '"antq_facts"' in schema.read_text(encoding="utf-8")
+    awards = tmp_path / "awards.txt"
+    assert (
+        main(["awards", str(ROOT / "examples" / "awards-2025.json"), "--output", str(awards)]) == 0
+    )
+    assert awards.read_text(encoding="utf-8")
+    out = io.StringIO()
+    assert main(["schema", "--output", "-"], out=out) == 0 and out.getvalue()

@@ -202,3 +202,9 @@ def test_missing_openpyxl_is_a_clear_error(
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingDependency, match=r"pip install 'antq\[excel\]'"):
         list(read_any(example_workbook))
+
+
+def test_a_directory_with_a_workbook_open_in_excel(example_workbook: Path) -> None:
+    (example_workbook.parent / "~$xa-dong-hoa.xlsx").write_bytes(b"owner file")
+    items = list(read_any(example_workbook.parent))
+    assert len(items) == 10 and not [i for i in items if isinstance(i, InputError)]

@@ -19,6 +19,11 @@ errors have the same paths as in a facts document, prefixed with the line:
   keys of a facts document unit.
 * **JSON** (``.json``): a facts document (see ``antq.io.facts``), read one
   unit at a time. **TOML** (``.toml``) is read whole.
+* **Excel workbooks** (``.xlsx``, with the ``excel`` extra): a sheet per unit
+  kind and an incidents sheet, read by :func:`antq.io.xlsx.read_xlsx`.
+
+A CSV file whose header is separated by ``;`` or names columns by their labels
+is read in the Vietnamese dialect (:mod:`antq.io.dialect`).
 
 Text is UTF-8, with or without a byte-order mark, and is normalised to NFC,
 so names typed in decomposed Unicode (NFD) compare equal to composed ones.
@@ -1199,11 +1204,15 @@ _READERS: Mapping[str, Callable[..., Iterator[Item]]] = {
 
 
 def batch_files(directory: Path) -> list[Path]:
-    """The files of ``directory`` that :func:`read_any` reads, sorted by name."""
+    """The files of ``directory`` that :func:`read_any` reads, sorted by name.
+
+    Hidden files are skipped, and so are the ``~$...`` files that Excel and
+    LibreOffice keep beside a workbook while it is open.
+    """
     return sorted(
         p
         for p in directory.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in BATCH_SUFFIXES
+        if p.is_file() and not p.name.startswith((".", "~$")) and p.suffix.lower() in BATCH_SUFFIXES
     )
 
 
@@ -1220,7 +1229,7 @@ def read_any(
     ``path`` of ``-`` is standard input, read in ``input_format``.
 
     A directory's files (``.csv``, ``.jsonl``, ``.ndjson``, ``.json``,
-    ``.toml``; not its subdirectories) are read in name order, and every
+    ``.toml``, ``.xlsx``; not its subdirectories) are read in name order, and every
     error path starts with the file's name. A unit repeated across the files
     of a directory is an error too. ``progress``, when given, is updated with
     the bytes read (its ``total`` is set here).

@@ -250,7 +250,7 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         "report",
         help="evaluate units (units first, then communes) and write a report",
         description=(
-            "Evaluate the units of a file (.csv, .jsonl, .json, .toml) or of a directory of"
+            "Evaluate the units of a file (.csv, .jsonl, .json, .toml, .xlsx) or of a directory of"
             " such files, roll them up into their communes and write a report of one round."
         ),
     )
