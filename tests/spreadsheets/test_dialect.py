@@ -179,6 +179,14 @@ def test_empty_file_and_bad_bytes() -> None:
     assert "not UTF-8" in str(items[0])
 
 
+def test_a_malformed_header_is_reported_not_raised() -> None:
+    error, empty = _read("\r\x00")
+    assert isinstance(error, InputError) and "malformed CSV" in str(error)
+    assert "no header row" in str(empty)
+    items = _read('"a\x00b\r"x,id\n')
+    assert all(isinstance(i, InputError) for i in items)
+
+
 def test_a_row_longer_than_the_header() -> None:
     text = "Mã đơn vị;Loại đơn vị;Năm xét\nK;khu dân cư;2025;thừa\n"
     (error,) = _read(text)

@@ -830,8 +830,12 @@ def _antq_header(raw: bytes | None, book: RuleBook) -> bool:
     text = _decode(raw)
     if isinstance(text, UnicodeDecodeError) or ";" in text:
         return not isinstance(text, str)
+    try:
+        cells = next(csv.reader([text]), [])
+    except csv.Error:
+        return True  # malformed: antq's own reader reports it
     known = book.inputs()
-    for cell in next(csv.reader([text]), []):
+    for cell in cells:
         name = unicodedata.normalize("NFC", cell.strip())
         if name and name not in CSV_UNIT_COLUMNS and name.partition(".")[0] not in known:
             return False

@@ -61,7 +61,10 @@ def choose_dialect(
     separator = separator_of(header)
     if separator == ";":
         return rest, _with_separator(VIETNAMESE, ";")
-    names = next(csv.reader([header]), [])
+    try:
+        names = next(csv.reader([header]), [])
+    except csv.Error:
+        return rest, ANTQ  # malformed: antq's own reader reports it
     if HeaderIndex(all_columns(book)).names_a_label(names):
         return rest, _with_separator(VIETNAMESE, ",")
     return rest, ANTQ
