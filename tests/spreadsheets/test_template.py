@@ -208,3 +208,26 @@ def test_every_command_that_writes_has_output(tmp_path: Path) -> None:
     assert awards.read_text(encoding="utf-8")
     out = io.StringIO()
     assert main(["schema", "--output", "-"], out=out) == 0 and out.getvalue()
+
+
+def test_standard_input_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from antq.io.facts import read_facts_file
+    from antq.io.template import write_facts_csv, write_facts_xlsx
+
+    units = read_facts_file(EXAMPLE).units
+    workbook = tmp_path / "x.xlsx"
+    write_facts_xlsx(workbook, units)
+    text = io.StringIO()
+    write_facts_csv(text, units)
+    named = tmp_path / "so-lieu.txt"
+    named.write_text(text.getvalue(), encoding="utf-8")
+    for fmt, data in (
+        ("xlsx", workbook.read_bytes()),
+        ("csv-vi", text.getvalue().encode()),
+        ("json", EXAMPLE.read_bytes()),
+    ):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        items = list(read_any("-", input_format=fmt))
+        assert len(items) == 10 and not [i for i in items if isinstance(i, InputError)], fmt
+    # A file whose suffix says nothing is read in the format given.
+    assert len(list(read_any(named, input_format="csv-vi"))) == 10
