@@ -97,7 +97,7 @@ def _content_box(pdf: Path, stem: Path) -> tuple[int, int, int, int]:
 
 
 def main() -> int:
-    from antq.hierarchy import evaluate_province
+    from antq import evaluate_round
     from antq.io.batch import read_any
     from antq.io.facts import read_facts_file
     from antq.io.template import write_facts_xlsx
@@ -111,7 +111,7 @@ def main() -> int:
         work = Path(scratch)
         template = work / "mau.xlsx"
         write_facts_xlsx(template, read_facts_file(EXAMPLE).units, year=2025)
-        evaluation = evaluate_province(read_any(template))
+        evaluation = evaluate_round(read_any(template))
         results = work / "ket-qua.xlsx"
         write_results_xlsx(results, evaluation.verdicts, communes=evaluation.communes)
         for name, sheet, area, hidden in SHOTS:

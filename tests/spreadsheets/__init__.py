@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from antq import evaluate_round
 from antq.core.facts import UnitFacts
 from antq.errors import InputError
-from antq.hierarchy import ProvinceEvaluation, evaluate_province
+from antq.hierarchy import RoundResult
 from antq.vocabulary import CodedEnum
 
 
@@ -45,7 +46,7 @@ def unit_json(unit: UnitFacts) -> dict[str, Any]:
     return data
 
 
-def outcomes(evaluation: ProvinceEvaluation) -> dict[tuple[str, str, int], tuple[str, ...]]:
+def outcomes(evaluation: RoundResult) -> dict[tuple[str, str, int], tuple[str, ...]]:
     """Every unit's outcome and its criteria's outcomes, communes' roll-ups included."""
     return {
         (u.verdict.kind.code, u.verdict.unit_id, u.verdict.year): (
@@ -56,5 +57,5 @@ def outcomes(evaluation: ProvinceEvaluation) -> dict[tuple[str, str, int], tuple
     }
 
 
-def evaluate_items(items: Iterable[UnitFacts | InputError]) -> ProvinceEvaluation:
-    return evaluate_province(items)
+def evaluate_items(items: Iterable[UnitFacts | InputError]) -> RoundResult:
+    return evaluate_round(items)

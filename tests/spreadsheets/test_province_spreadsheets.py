@@ -10,9 +10,9 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 
+from antq import evaluate_round  # noqa: E402
 from antq.core.facts import UnitFacts  # noqa: E402
 from antq.errors import InputError  # noqa: E402
-from antq.hierarchy import evaluate_province  # noqa: E402
 from antq.io.batch import read_any  # noqa: E402
 from antq.io.template import write_facts_csv, write_facts_xlsx  # noqa: E402
 from batch import generator  # noqa: E402
@@ -47,11 +47,11 @@ def test_workbook_and_vietnamese_csv_give_the_verdicts_of_json_lines(
     vi_csv.write_text(text.getvalue(), encoding="utf-8-sig", newline="")
     assert vi_csv.read_text(encoding="utf-8-sig").splitlines()[0].count(";") > 20
 
-    expected = evaluate_province(read_any(directory / "units.jsonl"))
+    expected = evaluate_round(read_any(directory / "units.jsonl"))
     assert not expected.errors
     assert len(expected.units) == len(units) > 100
     for path in (workbook, vi_csv, directory / "units"):
-        got = evaluate_province(read_any(path))
+        got = evaluate_round(read_any(path))
         assert not got.errors, got.errors[:3]
         assert outcomes(got) == outcomes(expected), path
         assert [

@@ -10,9 +10,9 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 
+from antq import evaluate_round  # noqa: E402
 from antq.cli import main  # noqa: E402
 from antq.core.outcome import Outcome  # noqa: E402
-from antq.hierarchy import evaluate_province  # noqa: E402
 from antq.io.batch import read_any  # noqa: E402
 from antq.io.columns import kind_sheet_title  # noqa: E402
 from antq.io.commands import write_results_csv  # noqa: E402
@@ -39,7 +39,7 @@ FILLS = {
 
 @pytest.fixture(scope="module")
 def evaluation():  # type: ignore[no-untyped-def]
-    return evaluate_province(read_any(EXAMPLE))
+    return evaluate_round(read_any(EXAMPLE))
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -10,8 +10,8 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 
+from antq import evaluate_round  # noqa: E402
 from antq.errors import InputError  # noqa: E402
-from antq.hierarchy import evaluate_province  # noqa: E402
 from antq.io.batch import UnitReadError, read_any  # noqa: E402
 from antq.io.facts import read_facts_file  # noqa: E402
 from antq.io.template import write_facts_xlsx  # noqa: E402
@@ -32,8 +32,8 @@ def example_workbook(tmp_path: Path) -> Path:
 
 
 def test_filled_template_gives_the_verdicts_of_the_json_example(example_workbook: Path) -> None:
-    from_json = evaluate_province(read_any(EXAMPLE))
-    from_xlsx = evaluate_province(read_any(example_workbook))
+    from_json = evaluate_round(read_any(EXAMPLE))
+    from_xlsx = evaluate_round(read_any(example_workbook))
     assert not from_json.errors and not from_xlsx.errors
     assert outcomes(from_xlsx) == outcomes(from_json)
     assert len(outcomes(from_xlsx)) == 10
@@ -109,7 +109,7 @@ def test_bad_cells_are_named_by_sheet_cell_field_and_value(example_workbook: Pat
     assert len(units) == 9
     assert units["TDP-3"].values["households_resident"] == 1064
     # The bad row counts as unknown in its commune.
-    evaluation = evaluate_province(read_any(example_workbook))
+    evaluation = evaluate_round(read_any(example_workbook))
     tay = [u for u in evaluation.units if u.verdict.unit_id == "KDC-TAY"]
     assert tay[0].unreadable and tay[0].verdict.outcome.code == "unknown"
 
@@ -175,7 +175,7 @@ def test_english_headers_and_codes_read_too(tmp_path: Path) -> None:
     assert book["Residential area"]["A1"].value == "Unit id"
     items = list(read_any(path))
     assert not [i for i in items if isinstance(i, InputError)]
-    assert outcomes(evaluate_province(items)) == outcomes(evaluate_province(read_any(EXAMPLE)))
+    assert outcomes(evaluate_round(items)) == outcomes(evaluate_round(read_any(EXAMPLE)))
 
 
 def test_not_a_workbook(tmp_path: Path) -> None:
