@@ -63,6 +63,7 @@ __all__ = [
     "StackedChart",
     "Table",
     "annex_blocks",
+    "annex_title",
     "blocks",
     "body_blocks",
     "build_report",

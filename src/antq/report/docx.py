@@ -27,7 +27,6 @@ from datetime import datetime, time
 from typing import Any
 
 from antq.errors import AntqError
-from antq.i18n import formatting
 from antq.i18n.catalog import Msg
 from antq.report import (
     BarChart,
@@ -43,7 +42,7 @@ from antq.report import (
     footer_text,
     title_text,
 )
-from antq.report.letterhead import BLANK
+from antq.report.admin import DocumentParts, document_parts
 from antq.vocabulary import Lang
 
 __all__ = ["MARGINS_MM", "STYLES", "MissingDependencyError", "render_docx"]
@@ -54,14 +53,7 @@ _PAGE_MM = (210, 297)
 _TEXT_WIDTH_MM = _PAGE_MM[0] - MARGINS_MM[2] - MARGINS_MM[3]
 _FONT = "Times New Roman"
 
-_MOTTO_1 = Msg("SOCIALIST REPUBLIC OF VIET NAM")
-_MOTTO_2 = Msg("Independence - Freedom - Happiness")
-_NUMBER = Msg("No.: {number}")
-_KIND = Msg("REPORT")
-_RECIPIENTS = Msg("Recipients:")
-_FILED = Msg("Filed: Office")
 _FIGURE = Msg("Chart {number}: {title}")
-_ANNEX_OF = Msg("(Attached to report No. {number} of {date})")
 
 
 class MissingDependencyError(AntqError, ImportError):
@@ -269,44 +261,31 @@ def _cell(cell: Any, lines: list[tuple[str, str]]) -> None:
         first = False
 
 
-def _header_block(document: Any, report: Report, lang: Lang, shared: Any) -> None:
-    head = report.letterhead
+def _header_block(document: Any, parts: DocumentParts, shared: Any) -> None:
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, [65, _TEXT_WIDTH_MM - 65], shared)
     left, right = table.rows[0].cells
-    number = head.number or f"{BLANK}/BC-{BLANK}"
     _cell(
         left,
         [
-            *([("ANTQ Authority", head.authority)] if head.authority else []),
-            ("ANTQ Issuer", head.issuer or BLANK),
+            *([("ANTQ Authority", parts.authority)] if parts.authority else []),
+            ("ANTQ Issuer", parts.issuer),
             ("ANTQ Rule", ""),
-            ("ANTQ Number", _NUMBER.render(lang).format(number=number)),
+            ("ANTQ Number", parts.number),
         ],
     )
-    date_line = formatting.format_date(report.generated, lang, "long")
     _cell(
         right,
         [
-            ("ANTQ Motto", _MOTTO_1.render(lang)),
-            ("ANTQ Motto Line", _MOTTO_2.render(lang)),
+            ("ANTQ Motto", parts.motto),
+            ("ANTQ Motto Line", parts.motto_line),
             ("ANTQ Rule Motto", ""),
-            ("ANTQ Date Line", f"{head.place or BLANK}, {date_line}"),
+            ("ANTQ Date Line", parts.date_line),
         ],
     )
-    document.add_paragraph(_KIND.render(lang), style="ANTQ Kind")
-    document.add_paragraph(_title(report, lang), style="ANTQ Title")
-
-
-def _title(report: Report, lang: Lang) -> str:
-    """The title under "BÁO CÁO": the report's title without a leading "Báo cáo"/"Report on"."""
-    title = title_text(report, lang)
-    for lead in ("Báo cáo về ", "Báo cáo ", "Report on the ", "Report on ", "Report "):
-        if report.title is None and title.startswith(lead):
-            rest = title[len(lead) :]
-            return rest[:1].upper() + rest[1:]
-    return title
+    document.add_paragraph(parts.kind, style="ANTQ Kind")
+    document.add_paragraph(parts.title, style="ANTQ Title")
 
 
 def _table(document: Any, table: Table, shared: Any) -> None:
@@ -375,28 +354,21 @@ def _blocks(
             raise TypeError(f"not a report block: {block!r}")
 
 
-def _signature(document: Any, report: Report, lang: Lang, shared: Any) -> None:
-    head = report.letterhead
+def _signature(document: Any, parts: DocumentParts, shared: Any) -> None:
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, [80, _TEXT_WIDTH_MM - 80], shared)
     left, right = table.rows[0].cells
-    recipients = [*head.recipients] or [BLANK]
-    filed = _FILED.render(lang)
-    if not any(r.lower().startswith(filed.split(":")[0].lower()) for r in recipients):
-        recipients.append(filed)
-    lines = [f"- {r}{'.' if i == len(recipients) - 1 else ';'}" for i, r in enumerate(recipients)]
     _cell(
         left,
-        [("ANTQ Recipients Heading", _RECIPIENTS.render(lang))]
-        + [("ANTQ Recipients", line) for line in lines],
+        [("ANTQ Recipients Heading", parts.recipients_heading)]
+        + [("ANTQ Recipients", line) for line in parts.recipients],
     )
-    signer = []
-    if head.signer_capacity:
-        signer.append(("ANTQ Signer", head.signer_capacity))
-    signer.append(("ANTQ Signer", head.signer_title or BLANK))
-    signer.append(("ANTQ Signer Name", head.signer_name or BLANK))
-    _cell(right, signer)
+    _cell(
+        right,
+        [("ANTQ Signer", line) for line in parts.signer]
+        + [("ANTQ Signer Name", parts.signer_name)],
+    )
 
 
 def _page_numbers(document: Any, shared: Any) -> None:
@@ -431,23 +403,20 @@ def render_docx(report: Report, lang: Lang) -> bytes:
     properties.last_modified_by = "antq"
     properties.revision = 1
 
-    _header_block(document, report, lang, shared)
+    parts = document_parts(report, lang)
+    _header_block(document, parts, shared)
     body = body_blocks(report, lang)
     # The title and the date are in the header block.
     assert isinstance(body[0], Heading) and isinstance(body[1], Paragraph)
     charts: list[int] = []
     _blocks(document, body[2:], lang, shared, charts)
     document.add_paragraph(footer_text(lang), style="ANTQ Note")
-    _signature(document, report, lang, shared)
+    _signature(document, parts, shared)
 
     annex = annex_blocks(report, lang)
     assert isinstance(annex[0], Heading)
     document.add_paragraph(annex[0].text.upper(), style="ANTQ Annex Title")
-    date_text = formatting.format_date(report.generated, lang, "numeric")
-    number = report.letterhead.number or BLANK
-    document.add_paragraph(
-        _ANNEX_OF.render(lang).format(number=number, date=date_text), style="ANTQ Annex Note"
-    )
+    document.add_paragraph(parts.annex_note, style="ANTQ Annex Note")
     _blocks(document, annex[1:], lang, shared, charts)
 
     out = io.BytesIO()
