@@ -112,3 +112,23 @@ def test_an_instrument_antq_does_not_know_is_named_by_its_key(report: Report) ->
 
     other = attrs.evolve(report, instruments=("124/2021/TT-BCA", "7/2026/QĐ-UBND"))
     assert instrument_names(other, "vi") == ("Thông tư 124/2021/TT-BCA", "7/2026/QĐ-UBND")
+
+
+def test_annex_names_the_province_when_there_are_several() -> None:
+    units = facts(
+        commune("X1", "Xã Một", province="Tỉnh Một"),
+        area("A1", "X1", "not_met"),
+        commune("Y1", "Xã Hai", province="Tỉnh Hai"),
+        area("B1", "Y1", "not_met"),
+    )
+    report = build_report(evaluate_province(units), generated=GENERATED)
+    text = render_report(report, "markdown", "vi")
+    annex = text[text.index("Phụ lục") :]
+    assert "Xã Một (Tỉnh Một)" in annex and "Xã Hai (Tỉnh Hai)" in annex
+
+
+def test_a_word_report_is_not_text(report: Report) -> None:
+    from antq.errors import InputError
+
+    with pytest.raises(InputError, match="render_report_bytes"):
+        render_report(report, "docx", "vi")
