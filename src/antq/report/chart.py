@@ -105,7 +105,7 @@ LABEL = 250  # width of the label column
 BAR = 400  # width of the longest bar (100% in a percent chart)
 LINE = 15  # height of a line of text
 FONT_SIZE = 12
-_MAX_LINES = 3
+_MAX_LINES = 5
 _CHARS = 38  # characters of a label line
 
 

@@ -13,7 +13,8 @@ counts file with the same keys, only those that are needed::
          "communes": [{"id": "XA-DH", "units": {"residential_area": {"met": 2}}}]}
       ],
       "indicators": [
-        {"indicator": "crime_clearance", "unit": "Tỉnh Mẫu", "numerator": 900, "denominator": 1000}
+        {"indicator": "crime_clearance_public_order", "unit": "Tỉnh Mẫu",
+         "numerator": 900, "denominator": 1000}
       ]
     }
 
