@@ -24,7 +24,17 @@ from antq.report import (
     build_report,
     render_report,
 )
-from antq.report.chart import BAR, FILLS, LABEL, Label, Line, Rect, bar_scene, stacked_scene, wrap
+from antq.report.chart import (
+    BAR,
+    FILLS,
+    LABEL,
+    ChartLine,
+    ChartRect,
+    ChartText,
+    bar_scene,
+    stacked_scene,
+    wrap,
+)
 from antq.report.commands import EXIT_OK, run_report
 from antq.report.previous import met_change, previous_from_data, rate_change, read_previous
 from antq.report.svg import stacked_chart
@@ -76,14 +86,14 @@ def test_communes_are_sorted_by_share_met_in_percent_with_the_70_line(
         ("Xã Một", "1/3 (33,3%)"),
     ]
     scene = stacked_scene(stacked)
-    lines = [s for s in scene.shapes if isinstance(s, Line) and s.dashed]
+    lines = [s for s in scene.shapes if isinstance(s, ChartLine) and s.dashed]
     at = LABEL + 70 * BAR // 100
     assert any(line.x1 == line.x2 == at for line in lines)  # the threshold across the bars
-    texts = [s.text for s in scene.shapes if isinstance(s, Label)]
+    texts = [s.text for s in scene.shapes if isinstance(s, ChartText)]
     assert [t for t in texts if t.endswith("0%")] == ["0%", "20%", "40%", "60%", "80%", "100%"]
     assert "66,7%" in texts and "33,3%" in texts  # as the table writes them
     # Every bar is 100% long: the parts of a row add up to the bar's width.
-    rects = [s for s in scene.shapes if isinstance(s, Rect) and s.y > 40]
+    rects = [s for s in scene.shapes if isinstance(s, ChartRect) and s.y > 40]
     first = [r for r in rects if r.y == rects[0].y]
     assert sum(r.width for r in first) == BAR
     svg = stacked_chart(stacked)
@@ -97,7 +107,7 @@ def test_criteria_are_labelled_with_their_unit_kind_and_never_cut(two_communes: 
         for label, _ in bars.rows
     )
     scene = bar_scene(bars)
-    shown = " ".join(s.text for s in scene.shapes if isinstance(s, Label) and s.anchor == "end")
+    shown = " ".join(s.text for s in scene.shapes if isinstance(s, ChartText) and s.anchor == "end")
     for label, _ in bars.rows:
         assert " ".join(label.split()) in shown or all(w in shown for w in label.split())
     assert wrap("a " * 200, 10, 3)[-1].endswith("…")  # only an absurdly long label is cut
@@ -126,9 +136,9 @@ def test_png_chart_is_the_same_picture(two_communes: Report) -> None:
         assert image.format == "PNG" and image.size == (2 * scene.width, 2 * scene.height)
     scene = stacked_scene(stacked)
     image = Image.open(io.BytesIO(scene_png(scene))).convert("L")
-    met = next(s for s in scene.shapes if isinstance(s, Rect) and s.y > 40)
+    met = next(s for s in scene.shapes if isinstance(s, ChartRect) and s.y > 40)
     assert image.getpixel((2 * met.x + 6, 2 * met.y + 6)) < 100  # the met part is dark
-    line = next(s for s in scene.shapes if isinstance(s, Line) and s.dashed and s.x1 == s.x2)
+    line = next(s for s in scene.shapes if isinstance(s, ChartLine) and s.dashed and s.x1 == s.x2)
     column = [image.getpixel((2 * line.x1, y)) for y in range(2 * line.y1, 2 * line.y2)]
     assert min(column) < 50 and max(column) > 200  # dashed: black and gaps
 
@@ -277,7 +287,7 @@ def test_png_chart_with_every_pattern_and_pillows_own_font(monkeypatch: pytest.M
         image = Image.open(io.BytesIO(png.scene_png(scene))).convert("L")
     finally:
         png._font.cache_clear()
-    rects = [s for s in scene.shapes if isinstance(s, Rect) and s.y > 20]
+    rects = [s for s in scene.shapes if isinstance(s, ChartRect) and s.y > 20]
     assert len(rects) == 4
     for rect in rects[1:]:  # hatched, dotted, crossed: ink over the colour
         pixels = [

@@ -21,10 +21,10 @@ from antq.report import BarChart, StackedChart
 
 __all__ = [
     "FILLS",
+    "ChartLine",
+    "ChartRect",
+    "ChartText",
     "Fill",
-    "Label",
-    "Line",
-    "Rect",
     "Scene",
     "bar_scene",
     "stacked_scene",
@@ -55,7 +55,7 @@ _BAR_FILL = Fill("#ef9a9a", "hatch", "#8e0000")
 
 
 @attrs.frozen(kw_only=True)
-class Rect:
+class ChartRect:
     x: int
     y: int
     width: int
@@ -66,7 +66,7 @@ class Rect:
 
 
 @attrs.frozen(kw_only=True)
-class Line:
+class ChartLine:
     x1: int
     y1: int
     x2: int
@@ -77,7 +77,7 @@ class Line:
 
 
 @attrs.frozen(kw_only=True)
-class Label:
+class ChartText:
     """Text whose baseline starts (or ends, or is centred) at x, y."""
 
     x: int
@@ -89,7 +89,7 @@ class Label:
     tip: str = ""
 
 
-Shape: TypeAlias = Rect | Line | Label
+Shape: TypeAlias = ChartRect | ChartLine | ChartText
 
 
 @attrs.frozen(kw_only=True)
@@ -113,7 +113,7 @@ def wrap(text: str, size: int = _CHARS, lines: int = _MAX_LINES) -> tuple[str, .
     """``text`` in at most ``lines`` lines of about ``size`` characters, broken between words.
 
     >>> wrap("Tiêu chí về phòng cháy và chữa cháy tại khu dân cư (khu dân cư)", 30)
-    ('Tiêu chí về phòng cháy và', 'chữa cháy tại khu dân cư (khu', 'dân cư)')
+    ('Tiêu chí về phòng cháy và chữa', 'cháy tại khu dân cư (khu dân', 'cư)')
     """
     found: list[str] = []
     current = ""
@@ -137,7 +137,7 @@ def _row_label(y: int, text: str, height: int) -> list[Shape]:
     top = y + (height - LINE * len(lines)) // 2
     full = " ".join(text.split())
     return [
-        Label(x=LABEL - 8, y=top + LINE * (i + 1) - 3, text=line, anchor="end", tip=full)
+        ChartText(x=LABEL - 8, y=top + LINE * (i + 1) - 3, text=line, anchor="end", tip=full)
         for i, line in enumerate(lines)
     ]
 
@@ -151,8 +151,8 @@ def _legend(names: tuple[str, ...], y: int) -> list[Shape]:
     x = 0
     for index, name in enumerate(names):
         fill = FILLS[index % len(FILLS)]
-        shapes.append(Rect(x=x, y=y, width=14, height=14, fill=fill))
-        shapes.append(Label(x=x + 20, y=y + 12, text=name))
+        shapes.append(ChartRect(x=x, y=y, width=14, height=14, fill=fill))
+        shapes.append(ChartText(x=x + 20, y=y + 12, text=name))
         x += 34 + 7 * len(name)
     return shapes
 
@@ -167,8 +167,8 @@ def stacked_scene(chart: StackedChart) -> Scene:
     shapes: list[Shape] = _legend(chart.legend, 4)
     top = 30
     if chart.percent and chart.threshold is not None and chart.threshold_label:
-        shapes.append(Line(x1=0, y1=top + 6, x2=24, y2=top + 6, width=2, dashed=True))
-        shapes.append(Label(x=30, y=top + 10, text=chart.threshold_label))
+        shapes.append(ChartLine(x1=0, y1=top + 6, x2=24, y2=top + 6, width=2, dashed=True))
+        shapes.append(ChartText(x=30, y=top + 10, text=chart.threshold_label))
         top += 20
     largest = max((sum(counts) for _, counts in chart.rows), default=0) or 1
     y = top
@@ -186,7 +186,7 @@ def stacked_scene(chart: StackedChart) -> Scene:
             right = LABEL + done * BAR // scale
             name = chart.legend[index] if index < len(chart.legend) else ""
             shapes.append(
-                Rect(
+                ChartRect(
                     x=left,
                     y=y + 3,
                     width=max(right - left, 1),
@@ -201,20 +201,20 @@ def stacked_scene(chart: StackedChart) -> Scene:
             shown = format_percent(met, total, chart.lang) if total else "-"
         else:
             shown = format_number(total, chart.lang)
-        shapes.append(Label(x=end + 6, y=y + height // 2 + 4, text=shown))
+        shapes.append(ChartText(x=end + 6, y=y + height // 2 + 4, text=shown))
         y += height
     bottom = y
     if chart.percent:
-        shapes.append(Line(x1=LABEL, y1=top, x2=LABEL, y2=bottom))
-        shapes.append(Line(x1=LABEL, y1=bottom, x2=LABEL + BAR, y2=bottom))
+        shapes.append(ChartLine(x1=LABEL, y1=top, x2=LABEL, y2=bottom))
+        shapes.append(ChartLine(x1=LABEL, y1=bottom, x2=LABEL + BAR, y2=bottom))
         for tick in range(0, 101, 10):
             x = LABEL + tick * BAR // 100
-            shapes.append(Line(x1=x, y1=bottom, x2=x, y2=bottom + 4))
+            shapes.append(ChartLine(x1=x, y1=bottom, x2=x, y2=bottom + 4))
             if tick % 20 == 0:
-                shapes.append(Label(x=x, y=bottom + 17, text=f"{tick}%", anchor="middle"))
+                shapes.append(ChartText(x=x, y=bottom + 17, text=f"{tick}%", anchor="middle"))
         if chart.threshold is not None:
             x = LABEL + chart.threshold * BAR // 100
-            shapes.append(Line(x1=x, y1=top, x2=x, y2=bottom + 4, width=2, dashed=True))
+            shapes.append(ChartLine(x1=x, y1=top, x2=x, y2=bottom + 4, width=2, dashed=True))
         bottom += 24
     return Scene(title=chart.title, width=WIDTH, height=bottom + 6, shapes=tuple(shapes))
 
@@ -230,8 +230,10 @@ def bar_scene(chart: BarChart) -> Scene:
         size = count * BAR // largest
         shown = format_number(count, chart.lang)
         shapes.append(
-            Rect(x=LABEL, y=y + 3, width=max(size, 1), height=height - 6, fill=_BAR_FILL, tip=shown)
+            ChartRect(
+                x=LABEL, y=y + 3, width=max(size, 1), height=height - 6, fill=_BAR_FILL, tip=shown
+            )
         )
-        shapes.append(Label(x=LABEL + size + 6, y=y + height // 2 + 4, text=shown))
+        shapes.append(ChartText(x=LABEL + size + 6, y=y + height // 2 + 4, text=shown))
         y += height
     return Scene(title=chart.title, width=WIDTH, height=y + 6, shapes=tuple(shapes))

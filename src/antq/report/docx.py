@@ -68,7 +68,7 @@ STYLES: dict[str, _Style] = {
     "ANTQ Authority": ("Normal", 13, False, False, "center", 0, 0, {}),
     "ANTQ Issuer": ("Normal", 13, True, False, "center", 0, 0, {}),
     "ANTQ Number": ("Normal", 13, False, False, "center", 6, 0, {}),
-    "ANTQ Motto": ("Normal", 13, True, False, "center", 0, 0, {}),
+    "ANTQ Motto": ("Normal", 12, True, False, "center", 0, 0, {}),
     "ANTQ Motto Line": ("Normal", 14, True, False, "center", 0, 0, {}),
     "ANTQ Rule": ("Normal", 2, False, False, "center", 0, 6, {"rule": 18}),
     "ANTQ Rule Motto": ("Normal", 2, False, False, "center", 0, 6, {"rule": 16}),
@@ -264,7 +264,7 @@ def _cell(cell: Any, lines: list[tuple[str, str]]) -> None:
 def _header_block(document: Any, parts: DocumentParts, shared: Any) -> None:
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
-    _widths(table, [65, _TEXT_WIDTH_MM - 65], shared)
+    _widths(table, [60, _TEXT_WIDTH_MM - 60], shared)
     left, right = table.rows[0].cells
     _cell(
         left,

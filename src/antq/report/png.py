@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from antq.report.chart import FONT_SIZE, Fill, Label, Line, Rect, Scene
+from antq.report.chart import FONT_SIZE, ChartLine, ChartRect, ChartText, Fill, Scene
 
 __all__ = ["scene_png"]
 
@@ -77,7 +77,7 @@ def scene_png(scene: Scene, *, scale: int = 2) -> bytes:
     draw = ImageDraw.Draw(image)
     font = _font(FONT_SIZE * scale)
     for shape in scene.shapes:
-        if isinstance(shape, Rect):
+        if isinstance(shape, ChartRect):
             box = (
                 shape.x * scale,
                 shape.y * scale,
@@ -85,7 +85,7 @@ def scene_png(scene: Scene, *, scale: int = 2) -> bytes:
                 (shape.y + shape.height) * scale - 1,
             )
             _fill(draw, box, shape.fill, scale)
-        elif isinstance(shape, Line):
+        elif isinstance(shape, ChartLine):
             start, end = (shape.x1 * scale, shape.y1 * scale), (shape.x2 * scale, shape.y2 * scale)
             width = shape.width * scale
             if not shape.dashed:
@@ -107,7 +107,7 @@ def scene_png(scene: Scene, *, scale: int = 2) -> bytes:
                     fill=_rgb(shape.colour),
                     width=width,
                 )
-        elif isinstance(shape, Label):
+        elif isinstance(shape, ChartText):
             anchor = {"start": "ls", "middle": "ms", "end": "rs"}[shape.anchor]
             draw.text(
                 (shape.x * scale, shape.y * scale),

@@ -15,10 +15,10 @@ from antq.report import BarChart, StackedChart
 from antq.report.chart import (
     FILLS,
     FONT_SIZE,
+    ChartLine,
+    ChartRect,
+    ChartText,
     Fill,
-    Label,
-    Line,
-    Rect,
     Scene,
     bar_scene,
     stacked_scene,
@@ -59,24 +59,24 @@ def scene_svg(scene: Scene) -> str:
         f'font-family="sans-serif" font-size="{FONT_SIZE}">',
         f"<title>{t}</title>",
     ]
-    fills = {s.fill for s in scene.shapes if isinstance(s, Rect) and s.fill.pattern}
+    fills = {s.fill for s in scene.shapes if isinstance(s, ChartRect) and s.fill.pattern}
     if fills:
         ordered = sorted(fills, key=lambda f: FILLS.index(f) if f in FILLS else len(FILLS))
         out.append("<defs>" + "".join(_pattern(f) for f in ordered) + "</defs>")
     for shape in scene.shapes:
-        if isinstance(shape, Rect):
+        if isinstance(shape, ChartRect):
             tip = f"<title>{escape(shape.tip)}</title>" if shape.tip else ""
             out.append(
                 f'<rect x="{shape.x}" y="{shape.y}" width="{shape.width}" height="{shape.height}" '
                 f'fill="{_paint(shape.fill)}" stroke="#000000" stroke-width="0.5">{tip}</rect>'
             )
-        elif isinstance(shape, Line):
+        elif isinstance(shape, ChartLine):
             dash = ' stroke-dasharray="6 4"' if shape.dashed else ""
             out.append(
                 f'<line x1="{shape.x1}" y1="{shape.y1}" x2="{shape.x2}" y2="{shape.y2}" '
                 f'stroke="{shape.colour}" stroke-width="{shape.width}"{dash}/>'
             )
-        elif isinstance(shape, Label):
+        elif isinstance(shape, ChartText):
             anchor = f' text-anchor="{shape.anchor}"' if shape.anchor != "start" else ""
             bold = ' font-weight="bold"' if shape.bold else ""
             tip = f"<title>{escape(shape.tip)}</title>" if shape.tip else ""
