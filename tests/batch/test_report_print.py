@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 import zipfile
 from datetime import date
@@ -376,6 +377,13 @@ def test_a_report_file_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
         write_atomically(target, fail)
     assert target.read_text(encoding="utf-8") == "the old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+    target.chmod(0o640)
     code, _, err = _run(str(EXAMPLE), "--format", "html", "--output", str(target))
     assert code == EXIT_OK, err
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert target.stat().st_mode & 0o777 == 0o640  # the old file's permissions are kept
+    fresh = tmp_path / "new.html"
+    write_atomically(fresh, lambda handle: None)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # as any new file, not 0600

@@ -337,5 +337,9 @@ def test_html_loads_in_headless_chromium(report: Report, tmp_path: Path, lang: s
     assert console == []  # no error, no blocked load, no script
     assert dom.count("<svg") == 2 and "<table>" in dom
     assert f'<html lang="{lang}">' in dom
+    # The header block, the signature and the annex are in the page Chromium built
+    # (printing it to A4 is tested in test_report_print.py).
+    assert '<header class="letterhead">' in dom and '<section class="signature">' in dom
+    assert '<section class="annex">' in dom
     title = blocks(report, lang)[0].text  # type: ignore[arg-type, union-attr]
     assert title in dom.replace("&quot;", '"')

@@ -180,12 +180,19 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     which then replaces ``path`` in one step. On an error the temporary file is removed
     and ``path`` is left as it was."""
     path = Path(path)
+    try:  # the new file keeps the old one's permissions, or gets those of a new file
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(name, mode)
         os.replace(name, path)
     except BaseException:
         Path(name).unlink(missing_ok=True)
