@@ -214,6 +214,12 @@ def test_every_table_and_indicator_is_compared_with_the_previous_round() -> None
     assert indicators.rows[0][-1] == "tăng 9,4 điểm phần trăm"  # 89.4% against 80.0%
     text = render_report(report, "text", "vi")
     assert "so sánh với cùng kỳ năm 2024" in text
+    # The safe-standard figures too, as the movement's reports write them.
+    assert (
+        "Khu dân cư đạt chuẩn “An toàn về an ninh, trật tự”: 1/3 khu dân cư (33,3%), 1 chưa xác"
+        " định; so với cùng kỳ năm 2024: giảm 2 (giảm 66,7 điểm phần trăm)"
+    ) in " ".join(text.split())
+    assert "Doanh nghiệp đạt chuẩn" in text and "năm 2024: -" in text  # none before
 
 
 @pytest.mark.parametrize(

@@ -527,6 +527,25 @@ def _commune_blocks(section: ProvinceSection, report: Report, lang: Lang) -> lis
     return found
 
 
+_COMPARED_ITEM = Msg("compared with the same period of {year}: {change}")
+
+
+def _figure_change(
+    figure: Observation, section: ProvinceSection, report: Report, lang: Lang
+) -> str:
+    """ ", so với cùng kỳ năm 2024: tăng 2 …" after a safe-standard figure (empty: no previous)."""
+    from antq.indicators import SAFE_INDICATORS
+    from antq.report.previous import met_change
+
+    previous = report.previous
+    if previous is None:
+        return ""
+    kinds = {indicator: kind for kind, indicator in SAFE_INDICATORS.items()}
+    before = previous.provinces.get(section.name, {}).get(kinds[figure.indicator])
+    change = met_change(section.summary.counts(kinds[figure.indicator]), before, lang)
+    return "; " + _m(_COMPARED_ITEM, lang, year=str(previous.year), change=change)
+
+
 def _commune_change(c: CommuneSection, report: Report, lang: Lang) -> tuple[str, ...]:
     from antq.report.previous import met_change
 
@@ -709,7 +728,9 @@ def body_blocks(report: Report, lang: Lang) -> tuple[Block, ...]:
             found.append(
                 Items(
                     tuple(
-                        f"{o.indicator.label(lang)}: {o.render(lang)}" for o in section.safe_figures
+                        f"{o.indicator.label(lang)}: {o.render(lang)}"
+                        + _figure_change(o, section, report, lang)
+                        for o in section.safe_figures
                     )
                 )
             )
