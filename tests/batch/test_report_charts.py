@@ -220,6 +220,15 @@ def test_every_table_and_indicator_is_compared_with_the_previous_round() -> None
         " định; so với cùng kỳ năm 2024: giảm 2 (giảm 66,7 điểm phần trăm)"
     ) in " ".join(text.split())
     assert "Doanh nghiệp đạt chuẩn" in text and "năm 2024: -" in text  # none before
+    data = json.loads(render_report(report, "json", "en"))
+    assert data["previous_year"] == 2024
+    areas = data["provinces"][0]["summary"]["by_kind"]["residential_area"]
+    assert areas["change"] == "down 2 (down 66.7 percentage points)"
+    assert data["indicators"][0]["change"] == "up 9.4 percentage points"
+    plain = build_report(evaluate_province(read_any(EXAMPLE)), generated=GENERATED)
+    data = json.loads(render_report(plain, "json", "en"))
+    assert data["previous_year"] is None
+    assert "change" not in data["provinces"][0]["summary"]["by_kind"]["residential_area"]
 
 
 @pytest.mark.parametrize(

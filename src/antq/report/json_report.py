@@ -73,6 +73,17 @@ def _check(check: TargetCheck, lang: Lang) -> dict[str, Any]:
     return data
 
 
+def _indicator(check: TargetCheck, report: Report, lang: Lang) -> dict[str, Any]:
+    from antq.report.previous import rate_change
+
+    data = _check(check, lang)
+    if report.previous is not None:
+        seen = check.observation
+        was = report.previous.indicators.get((seen.indicator.code, seen.unit))
+        data["change"] = rate_change(seen.numerator, seen.denominator, was, lang)
+    return data
+
+
 def _near(miss: NearMiss, lang: Lang) -> dict[str, Any]:
     v = miss.verdict
     return {
@@ -94,12 +105,24 @@ def _near(miss: NearMiss, lang: Lang) -> dict[str, Any]:
 
 
 def _summary(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
+    from antq.report.previous import met_change
+
+    previous = report.previous
+    before = None if previous is None else previous.provinces.get(summary.name, {})
+
+    def change(kind: UnitKind, counts: OutcomeCounts) -> dict[str, str]:
+        # The change since the previous round, as the text reports write it.
+        if before is None:
+            return {}
+        return {"change": met_change(counts, before.get(kind), lang)}
+
     return {
         "by_kind": {
             kind.code: {
                 "label": kind.label(lang),
                 "period": _period(summary.periods[kind]),
                 **_counts(counts, lang),
+                **change(kind, counts),
             }
             for kind, counts in summary.by_kind.items()
         },
@@ -183,7 +206,8 @@ def report_data(report: Report, lang: Lang) -> dict[str, Any]:
             }
             for section in report.sections
         ],
-        "indicators": [_check(c, lang) for c in report.indicators],
+        "previous_year": None if report.previous is None else report.previous.year,
+        "indicators": [_indicator(c, report, lang) for c in report.indicators],
         "notices": [{"subject": n.subject, "text": n.reason.render(lang)} for n in report.notices],
         "errors": [_error(e) for e in report.errors],
         "annex": [_annex(group, report, lang) for group in report.annex],
