@@ -230,6 +230,7 @@ def _setup(document: Any, lang: Lang, shared: Any) -> None:
         form.page_break_before = bool(extra.get("page"))
         if "rule" in extra:
             _rule(style, extra["rule"], shared)
+    _STYLE_IDS.update({style.name: style.style_id for style in styles})
 
 
 def _no_borders(table: Any) -> None:
@@ -251,13 +252,33 @@ def _widths(table: Any, widths_mm: list[float], shared: Any) -> None:
             cell.width = shared.Mm(width)
 
 
+#: Style ids by style name, of the document being written (python-docx looks a style
+#: name up by scanning every style, which is slow for thousands of table cells).
+_STYLE_IDS: dict[str, str] = {}
+
+
+def _styled(paragraph: Any, style: str) -> Any:
+    """Give ``paragraph`` the named style; returns the paragraph."""
+    paragraph._p.style = _STYLE_IDS[style]
+    return paragraph
+
+
+def _add(container: Any, text: str, style: str) -> Any:
+    """A new paragraph of ``text`` in ``style`` at the end of ``container``."""
+    paragraph = _styled(container.add_paragraph(), style)
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
 def _cell(cell: Any, lines: list[tuple[str, str]]) -> None:
     """Fill a cell with (style, text) paragraphs (the cell's first paragraph is reused)."""
     first = True
     for style, text in lines:
-        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        paragraph.style = style
-        paragraph.add_run(text)
+        if first:
+            _styled(cell.paragraphs[0], style).add_run(text)
+        else:
+            _add(cell, text, style)
         first = False
 
 
@@ -284,8 +305,8 @@ def _header_block(document: Any, parts: DocumentParts, shared: Any) -> None:
             ("ANTQ Date Line", parts.date_line),
         ],
     )
-    document.add_paragraph(parts.kind, style="ANTQ Kind")
-    document.add_paragraph(parts.title, style="ANTQ Title")
+    _add(document, parts.kind, "ANTQ Kind")
+    _add(document, parts.title, "ANTQ Title")
 
 
 def _table(document: Any, table: Table, shared: Any) -> None:
@@ -308,7 +329,7 @@ def _table(document: Any, table: Table, shared: Any) -> None:
     for row, cells in zip(grid.rows[1:], table.rows, strict=True):
         for i, (cell, text) in enumerate(zip(row.cells, cells, strict=True)):
             _cell(cell, [("ANTQ Table Number" if numeric[i] else "ANTQ Table Text", text)])
-    document.add_paragraph("", style="ANTQ Table Text")
+    _add(document, "", "ANTQ Table Text")
 
 
 def _repeat_header(row: Any) -> None:
@@ -326,11 +347,11 @@ def _chart(
     from antq.report.png import scene_png
 
     scene = stacked_scene(chart) if isinstance(chart, StackedChart) else bar_scene(chart)
-    paragraph = document.add_paragraph(style="ANTQ Figure")
+    paragraph = _add(document, "", "ANTQ Figure")
     width = min(_TEXT_WIDTH_MM, scene.width * 25.4 / 110)
     paragraph.add_run().add_picture(io.BytesIO(scene_png(scene)), width=shared.Mm(width))
     caption = _FIGURE.render(lang).format(number=number, title=chart.title)
-    document.add_paragraph(caption, style="Caption")
+    _add(document, caption, "Caption")
 
 
 def _blocks(
@@ -339,12 +360,12 @@ def _blocks(
     for block in found:
         if isinstance(block, Heading):
             level = min(max(block.level - 1, 1), 3)
-            document.add_paragraph(block.text, style=f"Heading {level}")
+            _add(document, block.text, f"Heading {level}")
         elif isinstance(block, Paragraph):
-            document.add_paragraph(block.text, style="Normal")
+            _add(document, block.text, "Normal")
         elif isinstance(block, Items):
             for item in block.items:
-                document.add_paragraph(item, style="List Bullet")
+                _add(document, item, "List Bullet")
         elif isinstance(block, Table):
             _table(document, block, shared)
         elif isinstance(block, StackedChart | BarChart):
@@ -410,13 +431,13 @@ def render_docx(report: Report, lang: Lang) -> bytes:
     assert isinstance(body[0], Heading) and isinstance(body[1], Paragraph)
     charts: list[int] = []
     _blocks(document, body[2:], lang, shared, charts)
-    document.add_paragraph(footer_text(lang), style="ANTQ Note")
+    _add(document, footer_text(lang), "ANTQ Note")
     _signature(document, parts, shared)
 
     annex = annex_blocks(report, lang)
     assert isinstance(annex[0], Heading)
-    document.add_paragraph(annex[0].text.upper(), style="ANTQ Annex Title")
-    document.add_paragraph(parts.annex_note, style="ANTQ Annex Note")
+    _add(document, annex[0].text.upper(), "ANTQ Annex Title")
+    _add(document, parts.annex_note, "ANTQ Annex Note")
     _blocks(document, annex[1:], lang, shared, charts)
 
     out = io.BytesIO()

@@ -117,5 +117,5 @@ def scene_png(scene: Scene, *, scale: int = 2) -> bytes:
                 anchor=anchor,
             )
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
