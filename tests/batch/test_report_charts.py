@@ -311,3 +311,27 @@ def test_png_chart_with_every_pattern_and_pillows_own_font(monkeypatch: pytest.M
             for y in range(2 * rect.y + 2, 2 * (rect.y + rect.height) - 2)
         ]
         assert max(pixels) - min(pixels) > 60  # the pattern shows in grayscale
+
+
+def test_a_long_chart_is_cut_into_pictures_that_fit_a_page() -> None:
+    from antq.report import html
+    from antq.report.chart import ROWS_PER_PICTURE, pages
+
+    rows = tuple((f"Xã {i}", (i % 5, 1, 0)) for i in range(2 * ROWS_PER_PICTURE + 5))
+    chart = StackedChart(title="t", legend=("a", "b", "c"), rows=rows, percent=True, threshold=70)
+    parts = pages(chart)
+    assert [len(p.rows) for p in parts] == [ROWS_PER_PICTURE, ROWS_PER_PICTURE, 5]
+    assert tuple(row for p in parts for row in p.rows) == rows  # every row, in order, once
+    figure = html._block(chart)
+    assert figure.count("<svg") == 3 and figure.count("<figcaption>") == 1
+    docx = pytest.importorskip("docx")
+    from docx import shared
+
+    from antq.report.docx import _chart, _setup
+
+    document = docx.Document()
+    _setup(document, "vi", shared)
+    _chart(document, chart, 1, "vi", shared)
+    assert len(document.inline_shapes) == 3
+    for shape in document.inline_shapes:  # each fits the page's text area (257 mm high)
+        assert shape.height.mm < 257 - 20 and shape.width.mm <= 165.5

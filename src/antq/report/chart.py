@@ -27,6 +27,7 @@ __all__ = [
     "Fill",
     "Scene",
     "bar_scene",
+    "pages",
     "stacked_scene",
     "wrap",
 ]
@@ -217,6 +218,25 @@ def stacked_scene(chart: StackedChart) -> Scene:
             shapes.append(ChartLine(x1=x, y1=top, x2=x, y2=bottom + 4, width=2, dashed=True))
         bottom += 24
     return Scene(title=chart.title, width=WIDTH, height=bottom + 6, shapes=tuple(shapes))
+
+
+#: Rows of a chart drawn as one picture: a longer chart is cut into pictures that fit a page.
+ROWS_PER_PICTURE = 30
+
+
+def pages(chart: StackedChart, size: int = ROWS_PER_PICTURE) -> tuple[StackedChart, ...]:
+    """``chart`` cut into charts of at most ``size`` rows each, in order, to fit printed pages.
+
+    >>> chart = StackedChart(title="t", legend=("a",), rows=tuple((str(i), (i,)) for i in range(70)))
+    >>> [len(part.rows) for part in pages(chart)]
+    [30, 30, 10]
+    """
+    if len(chart.rows) <= size:
+        return (chart,)
+    return tuple(
+        attrs.evolve(chart, rows=chart.rows[start : start + size])
+        for start in range(0, len(chart.rows), size)
+    )
 
 
 def bar_scene(chart: BarChart) -> Scene:

@@ -343,13 +343,18 @@ def _repeat_header(row: Any) -> None:
 def _chart(
     document: Any, chart: StackedChart | BarChart, number: int, lang: Lang, shared: Any
 ) -> None:
-    from antq.report.chart import bar_scene, stacked_scene
+    from antq.report.chart import bar_scene, pages, stacked_scene
     from antq.report.png import scene_png
 
-    scene = stacked_scene(chart) if isinstance(chart, StackedChart) else bar_scene(chart)
-    paragraph = _add(document, "", "ANTQ Figure")
-    width = min(_TEXT_WIDTH_MM, scene.width * 25.4 / 110)
-    paragraph.add_run().add_picture(io.BytesIO(scene_png(scene)), width=shared.Mm(width))
+    scenes = (
+        [stacked_scene(part) for part in pages(chart)]
+        if isinstance(chart, StackedChart)
+        else [bar_scene(chart)]
+    )
+    for scene in scenes:
+        paragraph = _add(document, "", "ANTQ Figure")
+        width = min(_TEXT_WIDTH_MM, scene.width * 25.4 / 110)
+        paragraph.add_run().add_picture(io.BytesIO(scene_png(scene)), width=shared.Mm(width))
     caption = _FIGURE.render(lang).format(number=number, title=chart.title)
     _add(document, caption, "Caption")
 

@@ -34,6 +34,7 @@ from antq.report import (
     title_text,
 )
 from antq.report.admin import DocumentParts, document_parts
+from antq.report.chart import pages
 from antq.report.svg import bar_chart, stacked_chart
 from antq.vocabulary import Lang
 
@@ -76,7 +77,8 @@ h1.subject { text-align: center; border: 0; font-size: 1.2rem; margin-top: .2rem
          "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; color: #000; }
   h1, h2, h3, .kind, caption, figcaption { break-after: avoid; page-break-after: avoid; }
   h1, h2, h3 { break-inside: avoid; }
-  figure, tr, .letterhead, .signature { break-inside: avoid; page-break-inside: avoid; }
+  figure svg, tr, .letterhead, .signature { break-inside: avoid; page-break-inside: avoid; }
+  figure svg { display: block; max-width: 100%; height: auto; }
   thead { display: table-header-group; }
   table { font-size: 10.5pt; }
   .annex { break-before: page; page-break-before: always; }
@@ -113,7 +115,9 @@ def _block(block: Block) -> str:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, StackedChart):
-        return f"<figure>\n{stacked_chart(block)}\n<figcaption>{escape(block.title)}</figcaption>\n</figure>"
+        # A long chart is cut into pictures that each fit a printed page.
+        drawn = "\n".join(stacked_chart(part) for part in pages(block))
+        return f"<figure>\n{drawn}\n<figcaption>{escape(block.title)}</figcaption>\n</figure>"
     if isinstance(block, BarChart):
         return f"<figure>\n{bar_chart(block)}\n<figcaption>{escape(block.title)}</figcaption>\n</figure>"
     raise TypeError(f"not a report block: {block!r}")
