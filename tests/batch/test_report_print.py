@@ -202,6 +202,28 @@ def test_word_report_in_english_and_with_blanks_to_fill_in() -> None:
     assert "Circular 124/2021/TT-BCA" in text
 
 
+def test_word_report_holds_any_text_of_the_input() -> None:
+    docx = _docx()
+    from antq.i18n.catalog import Text
+
+    from . import area, commune, facts
+
+    name = "Thôn\x0bĐông <b>&amp;\ufffe"
+    units = facts(commune("X1", "Xã\x01Một"), area("A1", "X1", "not_met", name=name))
+    title = "Báo cáo " * 60  # longer than a Word document property can be
+    report = build_report(
+        evaluate_province(units),
+        generated=GENERATED,
+        title=Text(vi=title, en=title),
+        letterhead=Letterhead(issuer="CÔNG AN\x07TỈNH"),
+    )
+    document = docx.Document(io.BytesIO(render_report_bytes(report, "docx", "vi")))
+    text = "\n".join(p.text for p in _all_paragraphs(document))
+    assert "Thôn\ufffdĐông <b>&amp;\ufffd" in text and "Xã\ufffdMột" in text
+    assert "CÔNG AN\ufffdTỈNH" in text
+    assert document.core_properties.title == title[:255]
+
+
 def test_word_report_without_python_docx_says_what_to_install(
     report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:

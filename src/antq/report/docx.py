@@ -23,6 +23,7 @@ what to install.
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime, time
 from typing import Any
 
@@ -252,6 +253,19 @@ def _widths(table: Any, widths_mm: list[float], shared: Any) -> None:
             cell.width = shared.Mm(width)
 
 
+#: Characters XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF, lone surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` with each character a Word document cannot hold shown as U+FFFD.
+
+    >>> _xml_text("Thôn\x0bĐông")
+    'Thôn�Đông'
+    """
+    return _NOT_XML.sub("\ufffd", text)
+
+
 #: Style ids by style name, of the document being written (python-docx looks a style
 #: name up by scanning every style, which is slow for thousands of table cells).
 _STYLE_IDS: dict[str, str] = {}
@@ -267,7 +281,7 @@ def _add(container: Any, text: str, style: str) -> Any:
     """A new paragraph of ``text`` in ``style`` at the end of ``container``."""
     paragraph = _styled(container.add_paragraph(), style)
     if text:
-        paragraph.add_run(text)
+        paragraph.add_run(_xml_text(text))
     return paragraph
 
 
@@ -276,7 +290,7 @@ def _cell(cell: Any, lines: list[tuple[str, str]]) -> None:
     first = True
     for style, text in lines:
         if first:
-            _styled(cell.paragraphs[0], style).add_run(text)
+            _styled(cell.paragraphs[0], style).add_run(_xml_text(text))
         else:
             _add(cell, text, style)
         first = False
@@ -421,8 +435,9 @@ def render_docx(report: Report, lang: Lang) -> bytes:
     _setup(document, lang, shared)
     _page_numbers(document, shared)
     properties = document.core_properties
-    properties.title = title_text(report, lang)
-    properties.author = report.letterhead.issuer or "antq"
+    # Word's document properties hold at most 255 characters.
+    properties.title = _xml_text(title_text(report, lang))[:255]
+    properties.author = _xml_text(report.letterhead.issuer or "antq")[:255]
     properties.language = "vi-VN" if lang == "vi" else "en-GB"
     moment = datetime.combine(report.generated, time(0, 0))
     properties.created = properties.modified = moment
