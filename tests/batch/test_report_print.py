@@ -306,10 +306,10 @@ def test_html_report_has_the_header_block_and_print_rules(report: Report) -> Non
 
 def test_letterhead_from_a_toml_file(tmp_path: Path) -> None:
     path = tmp_path / "letterhead.toml"
-    path.write_text(
+    path.write_text(  # as Notepad saves it: with a byte-order mark
         'issuer = "CÔNG AN   TỈNH MẪU"\nnumber = "125/BC-CAT"\n'
         'recipients = ["Bộ Công an (V05)", "UBND tỉnh"]\n',
-        encoding="utf-8",
+        encoding="utf-8-sig",
     )
     head = read_letterhead(path)
     assert head == Letterhead(
@@ -342,6 +342,9 @@ def test_a_letterhead_file_that_cannot_be_read(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("issuer = ", encoding="utf-8")
     with pytest.raises(InputError, match="not a TOML file"):
+        read_letterhead(bad)
+    bad.write_bytes(b'issuer = "C\xd4NG AN"\n')  # Windows-1258, not UTF-8
+    with pytest.raises(InputError, match="not UTF-8"):
         read_letterhead(bad)
 
 

@@ -104,11 +104,15 @@ def letterhead_from_data(data: object, *, path: str = "letterhead") -> Letterhea
 
 def read_letterhead(path: str | Path) -> Letterhead:
     """The letterhead of a TOML file (see the module's documentation)."""
+    from antq.io.facts import read_text_file
+
     file = Path(path)
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        text = read_text_file(file)  # UTF-8, with or without a byte-order mark
     except OSError as error:
         raise InputError(str(file), None, f"cannot read the letterhead: {error.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise InputError(str(file), None, f"not a TOML file: {error}") from None
     return letterhead_from_data(data, path=str(file))
