@@ -308,8 +308,8 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         help="the previous round's JSON report (or counts), to compare with",
     )
     head = report.add_argument_group(
-        "letterhead (Word and HTML reports)",
-        "who issues, signs and receives the report; options win over --letterhead",
+        title="letterhead (Word and HTML reports)",
+        description="who issues, signs and receives the report; options win over --letterhead",
     )
     head.add_argument(
         "--letterhead", type=Path, metavar="FILE", help="a TOML file of the fields below"
