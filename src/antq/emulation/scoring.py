@@ -1287,20 +1287,18 @@ def load_scores_document(path: str | Path) -> object:
     UTF-8, duplicate JSON keys (JSON would silently keep the last) and nesting
     too deep to parse are :class:`~antq.errors.InputError` naming the file.
     """
-    from antq.io.facts import MAX_DOCUMENT_BYTES, decode_utf8
+    from antq.io._files import lone_cr_to_lf
+    from antq.io.facts import MAX_DOCUMENT_BYTES, read_text_file
 
     path = Path(path)
     name = str(path)
-    size = path.stat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        raise InputError(name, size, f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it")
-    text = decode_utf8(path.read_bytes(), name)
+    text = read_text_file(path, limit=MAX_DOCUMENT_BYTES)
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
             return json.loads(text, object_pairs_hook=_no_duplicates)
         if suffix == ".toml":
-            return tomllib.loads(text)
+            return tomllib.loads(lone_cr_to_lf(text))
     except InputError as error:
         raise InputError(f"{name}: {error.path}", error.value, error.message) from None
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
