@@ -406,7 +406,7 @@ def _open(source: Source, label: str) -> tuple[IO[bytes], bool]:
     return source, False
 
 
-class _Unreadable(Exception):  # noqa: N818 - internal, never leaves this module
+class _Unreadable(Exception):
     """The file cannot be read on: ``value`` and ``message`` say why."""
 
     def __init__(self, value: object, message: str) -> None:
