@@ -19,7 +19,10 @@ written.
 
 A unit whose evaluation fails (an input error found by a check) is counted in
 its commune's roll-up as a unit whose verdict is unknown, as an unreadable row
-is, never dropped.
+is, never dropped. A file of the input that could not be read, or not to its
+end (a :class:`~antq.io.batch.SourceReadError`), may have held units of any
+commune: the roll-up counts of every commune are then left unknown, each with
+a notice naming the file.
 
 When a commune's units are in the input, the roll-up is the source of the
 commune's counts: counts given in the commune's own facts are replaced, and a
@@ -50,7 +53,7 @@ from antq.core.verdict import CriterionResult, Verdict
 from antq.errors import AntqError, InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg
-from antq.io.batch import UnitReadError, UnitRef
+from antq.io.batch import SourceReadError, UnitReadError, UnitRef
 from antq.names import NameIndex, bare_key, name_key
 from antq.periods import Period
 from antq.safety.rollup import UnitCounts, evaluate_commune, rollup_rule
@@ -482,6 +485,9 @@ _UNREADABLE = Msg(
 _TAINTED = Msg(
     "a row naming this commune could not be read well enough to count it, so the counts of the roll-up are left unknown"
 )
+_LOST_SOURCE = Msg(
+    "the input file {source} could not be read to its end and may hold units of this commune, so the counts of the roll-up are left unknown"
+)
 _UNPLACED = Msg(
     "unit {unit} names a commune that is not in the input ({reference}) and may belong here, so the counts of the roll-up are left unknown"
 )
@@ -643,10 +649,13 @@ def evaluate_province(
     communes: list[UnitFacts] = []
     others: list[UnitFacts] = []
     unread: list[UnitRef] = []
+    lost_sources: list[str] = []
     for item in items:
         if isinstance(item, InputError):
             errors.append(item)
-            if isinstance(item, UnitReadError) and item.unit is not None:
+            if isinstance(item, SourceReadError):
+                lost_sources.append(item.source)
+            elif isinstance(item, UnitReadError) and item.unit is not None:
                 unread.append(item.unit)
         elif item.kind is UnitKind.COMMUNE:
             communes.append(item)
@@ -664,6 +673,11 @@ def evaluate_province(
     }
 
     placeholders, tainted = _placeholders(unread, indexes)
+    if lost_sources:
+        # A file lost in whole or in part may have held units of any commune.
+        lost = Reason(template=_LOST_SOURCE, params={"source": lost_sources[0]})
+        for commune in communes:
+            tainted.setdefault((commune.year, commune.unit_id), lost)
     unreadable_keys = {(p.kind, p.unit_id, p.year) for p in placeholders}
     # Ids of the units that are not communes: a reference to one of them is not to a commune.
     not_communes = {(u.year, u.unit_id): u.kind for u in others}
@@ -756,6 +770,10 @@ def evaluate_province(
                         # A unit of this commune may be lost in a bad row: no count is sure.
                         notices.append(Notice(subject=commune.unit_id, reason=tainted[key]))
                         verdict = evaluate(_without_rollup(rollup.facts, book), book)
+            elif lost_sources:
+                # Its units may all be in the lost file: its own counts cannot stand for them.
+                notices.append(Notice(subject=commune.unit_id, reason=tainted[key]))
+                verdict = evaluate(_without_rollup(commune, book), book)
             else:
                 notices.append(Notice(subject=commune.unit_id, reason=Reason(template=_NO_UNITS)))
                 verdict = evaluate(commune, book)
