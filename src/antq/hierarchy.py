@@ -675,9 +675,9 @@ def evaluate_province(
     placeholders, tainted = _placeholders(unread, indexes)
     if lost_sources:
         # A file lost in whole or in part may have held units of any commune.
-        lost = Reason(template=_LOST_SOURCE, params={"source": lost_sources[0]})
+        lost_file = Reason(template=_LOST_SOURCE, params={"source": lost_sources[0]})
         for commune in communes:
-            tainted.setdefault((commune.year, commune.unit_id), lost)
+            tainted.setdefault((commune.year, commune.unit_id), lost_file)
     unreadable_keys = {(p.kind, p.unit_id, p.year) for p in placeholders}
     # Ids of the units that are not communes: a reference to one of them is not to a commune.
     not_communes = {(u.year, u.unit_id): u.kind for u in others}

@@ -153,8 +153,12 @@ def encoding_problem(head: bytes) -> tuple[bytes, str] | None:
         return None
     sample = head[:64]
     # ASCII text in UTF-16 has a NUL in every other byte.
-    if len(sample) >= 4 and (sample[1::2].count(0) * 2 >= len(sample) // 2 or not any(sample[0::2])):
-        message = f"the file holds NUL bytes as UTF-16 text without a byte-order mark does; {_SAVE_AS}"
+    if len(sample) >= 4 and (
+        sample[1::2].count(0) * 2 >= len(sample) // 2 or not any(sample[0::2])
+    ):
+        message = (
+            f"the file holds NUL bytes as UTF-16 text without a byte-order mark does; {_SAVE_AS}"
+        )
     else:
         message = f"the file holds NUL bytes at byte {nul + 1}: it is not text; {_SAVE_AS}"
     return b"\x00", message

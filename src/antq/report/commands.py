@@ -23,12 +23,14 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from antq.core.engine import evaluate
-from antq.core.facts import UnitFacts
+from antq.core.facts import UnitFacts, check_text
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg, Text
+from antq.io._safe_write import refuse_overwriting_inputs, write_whole
 from antq.io.batch import (
+    BATCH_SUFFIXES,
     BatchSummary,
     ReadProgress,
     read_any,
@@ -277,17 +279,26 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     return report
 
 
-def _write_verdicts(path: Path, verdicts: Sequence[Any]) -> None:
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        # With a byte-order mark, so that spreadsheets read the Vietnamese text as UTF-8.
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            write_verdicts_csv(verdicts, handle)
-    elif suffix in (".jsonl", ".ndjson"):
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
-            write_verdicts_jsonl(verdicts, handle)
-    else:
+def _check_verdicts_path(path: Path) -> None:
+    if path.suffix.lower() not in (".csv", ".jsonl", ".ndjson"):
         raise InputError("--verdicts", str(path), "expected a file ending in .jsonl or .csv")
+
+
+def _write_verdicts(path: Path, verdicts: Sequence[Any]) -> None:
+    _check_verdicts_path(path)
+    if path.suffix.lower() == ".csv":
+        # With a byte-order mark, so that spreadsheets read the Vietnamese text as UTF-8.
+        write_whole(
+            path,
+            lambda handle: write_verdicts_csv(verdicts, handle),
+            encoding="utf-8-sig",
+            newline="",
+            option="--verdicts",
+        )
+    else:
+        write_whole(
+            path, lambda handle: write_verdicts_jsonl(verdicts, handle), option="--verdicts"
+        )
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -301,6 +312,16 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     book = book_with_parameters(default_rulebook(), args.param)
     if args.top < 1:
         raise InputError("--top", args.top, "must be at least 1")
+    # Everything that can be refused is refused before anything is read or written.
+    if args.title:
+        check_text(args.title, "--title")
+    if args.verdicts is not None:
+        _check_verdicts_path(args.verdicts)
+    refuse_overwriting_inputs(
+        [("--output", args.output), ("--verdicts", args.verdicts)],
+        [args.path, args.indicators, args.targets],
+        directory_suffixes=BATCH_SUFFIXES,
+    )
     targets = DEFAULT_TARGETS
     if args.targets is not None:
         from antq.io.facts import parse_text, read_text_file
@@ -340,7 +361,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output is None or str(args.output) == "-":
         out.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8", newline="\n")
+        write_whole(args.output, lambda handle: handle.write(text))
     if args.verdicts is not None:
         _write_verdicts(args.verdicts, evaluation.verdicts)
     for problem in errors:
