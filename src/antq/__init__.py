@@ -71,6 +71,7 @@ from antq.errors import (
     InputError,
     InputErrors,
     RuleSetNotFound,
+    UsageError,
 )
 from antq.i18n import Msg, Text
 from antq.io import FactsDocument, facts_schema, read_facts, read_facts_file
@@ -168,6 +169,7 @@ __all__ = [
     "Text",
     "UnitFacts",
     "UnitKind",
+    "UsageError",
     "Verdict",
     "__version__",
     "add_months",

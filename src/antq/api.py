@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from antq.core import engine
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
+from antq.errors import UsageError
 from antq.safety import default_rulebook
 
 
 def _rules(rules: RuleSet | RuleBook | None) -> RuleSet | RuleBook:
-    return default_rulebook() if rules is None else rules
+    if rules is None:
+        return default_rulebook()
+    if not isinstance(rules, RuleSet | RuleBook):
+        raise UsageError(
+            f"rules must be an antq.RuleSet, an antq.RuleBook or None (the rules in force), "
+            f"not {type(rules).__name__}"
+        )
+    return rules
+
+
+def _facts(facts: object, function: str) -> UnitFacts:
+    """``facts``, or a :class:`UsageError` saying what to pass instead."""
+    if isinstance(facts, UnitFacts):
+        return facts
+    if isinstance(facts, Mapping):
+        hint = (
+            "; a unit read from JSON is a dict: build the facts with "
+            "antq.read_facts({'units': [...]}).units, or UnitFacts(unit_id=..., kind=UnitKind..., ...)"
+        )
+    else:
+        hint = ""
+    raise UsageError(f"{function}() needs antq.UnitFacts, not {type(facts).__name__}{hint}")
 
 
 def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Verdict:
@@ -26,7 +48,7 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Verdi
     >>> verdict.outcome.code, verdict.rule_set
     ('not_met', 'tt124.residential-area')
     """
-    return engine.evaluate(facts, _rules(rules))
+    return engine.evaluate(_facts(facts, "evaluate"), _rules(rules))
 
 
 def decide(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Outcome:
@@ -39,11 +61,20 @@ def decide(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Outcome
     ...                  values={"registered_q1": False})).code
     'not_met'
     """
-    return engine.decide(facts, _rules(rules))
+    return engine.decide(_facts(facts, "decide"), _rules(rules))
 
 
 def evaluate_many(
     facts: Iterable[UnitFacts], rules: RuleSet | RuleBook | None = None
 ) -> Iterator[Verdict]:
-    """Evaluate units lazily, one verdict each, in input order."""
-    return engine.evaluate_many(facts, _rules(rules))
+    """Evaluate units lazily, one verdict each, in input order.
+
+    Each item must be :class:`~antq.UnitFacts`; anything else raises
+    :class:`~antq.errors.UsageError` when it is reached.
+    """
+    if isinstance(facts, Mapping | str | bytes) or not isinstance(facts, Iterable):
+        raise UsageError(
+            f"evaluate_many() needs an iterable of antq.UnitFacts, not {type(facts).__name__}"
+        )
+    chosen = _rules(rules)
+    return engine.evaluate_many((_facts(f, "evaluate_many") for f in facts), chosen)

@@ -8,7 +8,13 @@ Exit codes:
 * 1 - an unexpected internal error (a bug in antq: please report it);
 * 2 - bad command line (unknown option, missing file argument);
 * 3 - bad input: a file could not be read, or some units had errors
-  (every good unit is still evaluated and printed).
+  (every good unit is still evaluated and printed);
+* 130 - interrupted (Ctrl-C): a file being written is left as it was.
+
+A reader that closes the output early (``antq ... | head -1``) is not an
+error: antq stops quietly with the code it would have had (0 if nothing else
+went wrong). Standard output and error are written as UTF-8 whatever the
+console's encoding.
 """
 
 from __future__ import annotations
@@ -20,12 +26,14 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from antq.errors import AntqError, InputError
 from antq.vocabulary import Lang
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+#: Interrupted by Ctrl-C (SIGINT), as shells report a process ended by it.
+EXIT_INTERRUPTED = 130
 
 #: The exit codes as ``antq --help`` lists them (the module docstring explains them).
 EXIT_CODES_HELP = """exit codes:
@@ -33,7 +41,9 @@ EXIT_CODES_HELP = """exit codes:
   1  internal error: a bug in antq, please report it
   2  bad command line
   3  bad input: a file could not be read, or some units had errors
-     (every good unit is still evaluated and printed)"""
+     (every good unit is still evaluated and printed)
+  130  interrupted (Ctrl-C); a file being written is left as it was
+a closed output pipe (antq ... | head -1) ends quietly with 0"""
 
 
 def _date(text: str) -> date:
@@ -222,6 +232,9 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         json.dump(payload, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
+        from antq._terminal import TerminalText
+
+        out = cast(TextIO, TerminalText(out))  # names cannot move the cursor or reorder a line
         for verdict in verdicts:
             out.write(verdict.explain(lang) + "\n\n")
         for note in notes:
@@ -261,8 +274,11 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    from antq._terminal import TerminalText, utf8_stream
+
+    out = out or utf8_stream(sys.stdout)
+    # Error messages quote the input: shown with control characters escaped.
+    err = cast(TextIO, TerminalText(err or utf8_stream(sys.stderr)))
     args = _parser().parse_args(argv)
     try:
         if args.command == "rules":
@@ -289,6 +305,9 @@ def main(
         # The reader (e.g. `head`) closed the pipe: not an error of the input.
         _silence_stdout()
         return EXIT_OK
+    except KeyboardInterrupt:
+        err.write("antq: interrupted\n")
+        return EXIT_INTERRUPTED
     except OSError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT

@@ -41,8 +41,9 @@ from typing import Any, Final
 
 import attrs
 
+from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
-from antq.core.facts import MAX_YEAR, MIN_YEAR
+from antq.core.facts import MAX_YEAR, MIN_YEAR, check_id
 from antq.core.outcome import Outcome
 from antq.core.reasons import JsonValue, Param, Percent, Reason
 from antq.emulation.sheets import (
@@ -540,7 +541,7 @@ class ScoreResult:
         """A readable account: the items, the total, the class, the limits and the next class."""
         lines = [
             _HEAD.render(lang).format(
-                unit=self.name or self.unit_id,
+                unit=escape_controls(self.name or self.unit_id),  # text from the input
                 kind=self.kind.label(lang),
                 year=self.year,
                 sheet=self.sheet_id,
@@ -1201,6 +1202,7 @@ def _unit(raw: object, path: str, sheet: ScoringSheet) -> ScoringFacts:
     unit_id = raw.get("id")
     if not isinstance(unit_id, str) or not unit_id.strip() or not _printable(unit_id):
         raise InputError(f"{path}.id", shown(unit_id), "expected a non-empty string of characters")
+    check_id(unit_id, f"{path}.id")
     kind = UnitKind.from_code(raw.get("kind"), path=f"{path}.kind")
     if kind not in sheet.unit_kinds:
         kinds = ", ".join(k.code for k in sheet.unit_kinds)

@@ -40,7 +40,7 @@ from typing import IO, Any, Final, TextIO
 
 import attrs
 
-from antq.core.facts import UnitFacts, check_text
+from antq.core.facts import UnitFacts, check_id
 from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
@@ -705,7 +705,7 @@ class _CsvLayout:
             )
         found = self._unit_cells(cells)
         unit_id = found.get("id")
-        check_text(unit_id, "id")
+        check_id(unit_id, "id")
         kind = UnitKind.from_code(found.get("kind"), path="kind")
         year_text = found.get("year")
         if year_text is None or not _INTEGER.fullmatch(year_text):

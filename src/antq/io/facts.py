@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from antq.core.facts import UnitFacts, check_text
+from antq.core.facts import UnitFacts, check_id, check_text
 from antq.core.inputs import Input
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, InputErrors
@@ -71,7 +71,7 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
             f"{path}.{unknown[0]}", raw[unknown[0]], f"unknown key; allowed: {', '.join(UNIT_KEYS)}"
         )
     unit_id = raw.get("id")
-    check_text(unit_id, f"{path}.id")
+    check_id(unit_id, f"{path}.id")
     assert isinstance(unit_id, str)
     kind = UnitKind.from_code(raw.get("kind"), path=f"{path}.kind")
     year = raw.get("year")

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+from antq._terminal import escape_output, starts_a_file
 from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts, check_text
 from antq.core.reasons import Reason
@@ -218,6 +219,8 @@ def stream_verdicts(
                 err.write(_error_line(problem))
 
     if fmt == "csv":
+        if starts_a_file(out):
+            out.write("\ufeff")  # a byte-order mark, so that spreadsheets read UTF-8
         write_verdicts_csv(verdicts(), out)
     else:
         write_verdicts_jsonl(verdicts(), out)
@@ -358,6 +361,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.year is not None and not report.sections:
         raise InputError("--year", args.year, "no unit of this round is in the input")
     text = render_report(report, args.format, lang)
+    if args.format in ("text", "markdown"):
+        text = escape_output(text)  # names from the input cannot move the cursor or reorder
     if args.output is None or str(args.output) == "-":
         out.write(text)
     else:

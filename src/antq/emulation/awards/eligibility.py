@@ -36,8 +36,10 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding, Parameter
+from antq.core.facts import check_id
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import JsonValue, Reason
 from antq.core.verdict import CriterionInfo, CriterionResult
@@ -557,7 +559,7 @@ class Eligibility:
 
     def explain(self, lang: Lang = "vi") -> str:
         """A readable account of the answer, condition by condition."""
-        who = self.name or self.subject_id
+        who = escape_controls(self.name or self.subject_id)  # text from the input
         lines = [
             f"{who} — {self.award.label(lang)}: {self.outcome.label(lang).upper()}",
             f"  {self.rule_set} · {_instrument_name(self.instrument, lang)}"
@@ -792,6 +794,8 @@ class Fields:
     def must_text(self, key: str) -> str:
         value = self.text(key, required=True)
         assert value is not None
+        if key == "id":
+            check_id(value, self.at(key))
         return value
 
     def must_day(self, key: str) -> date:
