@@ -247,7 +247,9 @@ def discipline_restart(periods: Iterable[Period], on: date) -> date | None:
     started = [p for p in periods if p.start <= on]
     if not started:
         return None
-    return max(p.end for p in started) + _ONE_DAY
+    last = max(p.end for p in started)
+    # A period ending on 9999-12-31 has no day after it: that day is the closest there is.
+    return last + _ONE_DAY if last < date.max else last
 
 
 # --- definitions ------------------------------------------------------------------------------
