@@ -152,10 +152,11 @@ def encoding_problem(head: bytes) -> tuple[bytes, str] | None:
     if nul < 0:
         return None
     sample = head[:64]
-    # ASCII text in UTF-16 has a NUL in every other byte.
-    if len(sample) >= 4 and (
-        sample[1::2].count(0) * 2 >= len(sample) // 2 or not any(sample[0::2])
-    ):
+    even, odd = sample[0::2], sample[1::2]
+    # Latin text in UTF-16 has a NUL in most of every other byte, and none in the others.
+    little = even.count(0) == 0 and odd.count(0) * 2 >= len(odd)
+    big = odd.count(0) == 0 and even.count(0) * 2 >= len(even)
+    if len(sample) >= 4 and (little or big):
         message = (
             f"the file holds NUL bytes as UTF-16 text without a byte-order mark does; {_SAVE_AS}"
         )
