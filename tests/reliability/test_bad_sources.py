@@ -191,6 +191,19 @@ def test_a_directory_reports_each_entry_it_cannot_read_and_reads_the_rest(
     assert len(directory_entries(folder)) == 9  # notes.txt and .hidden.csv are not input
 
 
+def test_a_device_or_a_socket_in_a_directory_is_reported(tmp_path: Path) -> None:
+    import socket
+
+    (tmp_path / "null.csv").symlink_to("/dev/null")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(tmp_path / "socket.jsonl"))
+        entries = directory_entries(tmp_path)
+    assert [(Path(e.path).name, e.message) for e in entries if isinstance(e, SourceReadError)] == [
+        ("null.csv", "a device, not a regular file"),
+        ("socket.jsonl", "not a regular file"),
+    ]
+
+
 def test_a_directory_with_broken_entries_on_the_command_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -351,6 +364,14 @@ def test_a_write_that_fails_half_way_leaves_the_previous_file(tmp_path: Path) ->
     link.symlink_to(target)
     write_whole(link, lambda handle: handle.write("through the link\n"))
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "through the link\n"
+    # What is not a regular file cannot be replaced: it is written to (a device, a pipe).
+    write_whole("/dev/null", lambda handle: handle.write("gone\n"))
+    with pytest.raises(InputError, match="is a directory; expected a file to write"):
+        write_whole(tmp_path, lambda handle: handle.write("x"))
+    with pytest.raises(InputError, match="cannot write the file: No such file or directory"):
+        write_whole(
+            tmp_path / "no" / "such.txt", lambda handle: handle.write("x"), option="--verdicts"
+        )
 
 
 def test_the_report_leaves_the_previous_output_when_writing_or_rendering_fails(
@@ -501,6 +522,18 @@ def test_error_messages_quote_file_names_escaped(tmp_path: Path) -> None:
     code, _, err = run_cli("evaluate", str(folder))
     assert code == EXIT_INPUT
     assert "bad\\x1b]0;owned\\x07.jsonl" in err and "\x1b" not in err
+
+
+def test_the_progress_bar_is_drawn_under_the_escaping() -> None:
+    from antq._terminal import TerminalText
+    from antq.report.commands import ProgressBar
+
+    screen = io.StringIO()
+    bar = ProgressBar(TerminalText(screen), enabled=True)  # type: ignore[arg-type]
+    bar.draw(force=True)
+    bar.clear()
+    assert screen.getvalue().startswith("\rantq: Đã đọc 0 đơn vị\r")  # its own, not escaped
+    assert screen.getvalue().endswith("\r")
 
 
 # -- 5. clean ends ----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from antq._terminal import escape_output, starts_a_file
+from antq._terminal import TerminalText, escape_output, starts_a_file
 from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts, check_text
 from antq.core.reasons import Reason
@@ -83,7 +83,8 @@ class ProgressBar:
         interval: float = 0.1,
         enabled: bool | None = None,
     ) -> None:
-        self.stream = stream
+        # The bar is antq's own text: drawn on the stream under any escaping of input text.
+        self.stream = stream.stream if isinstance(stream, TerminalText) else stream
         self.progress = progress
         self.lang = lang
         self.interval = interval
