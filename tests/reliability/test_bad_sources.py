@@ -368,6 +368,10 @@ def test_a_write_that_fails_half_way_leaves_the_previous_file(tmp_path: Path) ->
     write_whole("/dev/null", lambda handle: handle.write("gone\n"))
     with pytest.raises(InputError, match="is a directory; expected a file to write"):
         write_whole(tmp_path, lambda handle: handle.write("x"))
+    with pytest.raises(InputError, match="cannot write: No space left on device"):
+        write_whole("/dev/full", lambda handle: handle.write("x" * 100_000))
+    with pytest.raises(InputError, match="cannot write the file: Not a directory"):
+        write_whole(target / "inside.txt", lambda handle: handle.write("x"))
     with pytest.raises(InputError, match="cannot write the file: No such file or directory"):
         write_whole(
             tmp_path / "no" / "such.txt", lambda handle: handle.write("x"), option="--verdicts"
@@ -534,6 +538,13 @@ def test_the_progress_bar_is_drawn_under_the_escaping() -> None:
     bar.clear()
     assert screen.getvalue().startswith("\rantq: Đã đọc 0 đơn vị\r")  # its own, not escaped
     assert screen.getvalue().endswith("\r")
+    shown = TerminalText(screen)  # type: ignore[arg-type]
+    shown.write("a\tb\x1b\n")
+    shown.flush()
+    assert shown.getvalue().endswith("a\tb\\x1b\n")  # the stream's own methods pass through
+    from antq._terminal import starts_a_file
+
+    assert not starts_a_file(screen)  # type: ignore[arg-type]
 
 
 # -- 5. clean ends ----------------------------------------------------------------------------------
@@ -718,6 +729,9 @@ def test_a_missing_path_or_a_directory_is_named_as_such(tmp_path: Path) -> None:
         assert err.startswith(f"antq: {tmp_path}: is a directory; expected a file"), (argv, err)
     (error,) = list(read_any(missing, BOOK))
     assert isinstance(error, SourceReadError) and error.message == "no such file or directory"
+    for reader in (read_json, read_jsonl, read_csv):
+        (error,) = list(reader(missing, BOOK))
+        assert (error.path, error.message) == (str(missing), "no such file or directory")
     with pytest.raises(InputError, match="is a directory; expected a file"):
         load_document(tmp_path)
 
@@ -804,6 +818,23 @@ def test_cr_only_line_ends_are_read(tmp_path: Path, suffix: str) -> None:
     assert run_cli("evaluate", str(cr))[1] == run_cli("evaluate", str(lf))[1]
 
 
+def test_cr_only_line_ends_keep_the_line_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from antq.io import batch
+
+    monkeypatch.setattr(batch, "MAX_LINE_BYTES", 700)
+    monkeypatch.setattr(batch, "_CHUNK", 64)
+    long = json.dumps({**area("L1"), "name": "x" * 2000})
+    for ending in (b"\r", b""):
+        data = (jsonl(area("A1")) + long + "\n" + jsonl(area("A2")) + long).encode()
+        data = data.replace(b"\n", b"\r") + ending  # the last line ended, or not
+        items = list(read_jsonl(io.BytesIO(data), BOOK))
+        assert ids_of(items) == ["A1", "A2"]
+        assert [(e.path, e.message) for e in items if isinstance(e, InputError)] == [
+            ("line 2", "the line is longer than 700 bytes; it is skipped"),
+            ("line 4", "the line is longer than 700 bytes; it is skipped"),
+        ]
+
+
 def test_python_api_misuse_raises_a_typed_error_saying_what_to_pass(tmp_path: Path) -> None:
     raw = area("A1")
     cases: list[tuple[Callable[[], object], str]] = [
@@ -839,6 +870,17 @@ def test_python_api_misuse_raises_a_typed_error_saying_what_to_pass(tmp_path: Pa
             "read_any needs the path of a file or directory, not BytesIO",
         ),
     ]
+
+    class Lines:  # a stream of text that is not an io.TextIOBase
+        def readline(self, size: int = -1) -> str:
+            return "id,kind,year\n"
+
+        def read(self, size: int = -1) -> str:
+            return "{}"
+
+    cases.append(
+        (lambda: list(read_csv(Lines(), BOOK)), "a batch reader needs a binary stream")  # type: ignore[arg-type]
+    )
     path = tmp_path / "units.jsonl"
     path.write_text(jsonl(raw), encoding="utf-8")
     with path.open(encoding="utf-8") as text_stream:
