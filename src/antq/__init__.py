@@ -73,6 +73,7 @@ from antq.errors import (
     RuleSetNotFound,
     UsageError,
 )
+from antq.hierarchy import CommuneResult, RoundResult
 from antq.i18n import Msg, Text
 from antq.io import FactsDocument, facts_schema, read_facts, read_facts_file
 from antq.law import INSTRUMENTS, Citation, Instrument, InstrumentKind, cite, get_instrument
@@ -89,6 +90,8 @@ from antq.periods import (
 )
 from antq.safety import default_rulebook
 from antq.safety.inputs import InternalRulesTopic, OffenceCounts
+from antq.safety.round import Round, evaluate_round
+from antq.safety.unit_counts import UnitCounts
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
@@ -113,6 +116,7 @@ __all__ = [
     "Citation",
     "CitationError",
     "CodedEnum",
+    "CommuneResult",
     "Confirmation",
     "Context",
     "CrimeGravity",
@@ -157,6 +161,8 @@ __all__ = [
     "Reason",
     "ResidentialArea",
     "ResidentialKind",
+    "Round",
+    "RoundResult",
     "RuleBook",
     "RuleSet",
     "RuleSetNotFound",
@@ -167,6 +173,7 @@ __all__ = [
     "TeamMembership",
     "TeamRole",
     "Text",
+    "UnitCounts",
     "UnitFacts",
     "UnitKind",
     "UsageError",
@@ -182,6 +189,7 @@ __all__ = [
     "default_rulebook",
     "evaluate",
     "evaluate_many",
+    "evaluate_round",
     "facts_schema",
     "finding",
     "get_instrument",

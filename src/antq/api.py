@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 
 from antq.core import engine
@@ -11,6 +12,7 @@ from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
 from antq.errors import UsageError
 from antq.safety import default_rulebook
+from antq.safety.round import evaluate_round
 
 
 def _rules(rules: RuleSet | RuleBook | None) -> RuleSet | RuleBook:
@@ -67,14 +69,27 @@ def decide(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Outcome
 def evaluate_many(
     facts: Iterable[UnitFacts], rules: RuleSet | RuleBook | None = None
 ) -> Iterator[Verdict]:
-    """Evaluate units lazily, one verdict each, in input order.
+    """Deprecated: use :func:`antq.evaluate_round`, which this goes through.
 
-    Each item must be :class:`~antq.UnitFacts`; anything else raises
-    :class:`~antq.errors.UsageError` when it is reached.
+    The units are evaluated as a round (communes from their units), and the
+    verdicts are given in the round's order: the units as they come, then the
+    communes. The first input error is raised after the round. Each item
+    must be :class:`~antq.UnitFacts`; anything else raises
+    :class:`~antq.errors.UsageError`.
     """
     if isinstance(facts, Mapping | str | bytes) or not isinstance(facts, Iterable):
         raise UsageError(
             f"evaluate_many() needs an iterable of antq.UnitFacts, not {type(facts).__name__}"
         )
-    chosen = _rules(rules)
-    return engine.evaluate_many((_facts(f, "evaluate_many") for f in facts), chosen)
+    units = [_facts(f, "evaluate_many") for f in facts]
+    warnings.warn(
+        "antq.evaluate_many is deprecated; use antq.evaluate_round, which rolls communes up"
+        " from their units",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    verdicts: list[Verdict] = []
+    result = evaluate_round(units, rules, on_verdict=verdicts.append, keep_units=False)
+    if result.errors:
+        raise result.errors[0]
+    return iter(verdicts)

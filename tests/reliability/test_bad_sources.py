@@ -31,11 +31,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import antq
-from antq import UnitFacts, UnitKind, UsageError
+from antq import UnitFacts, UnitKind, UsageError, evaluate_round
 from antq.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, main
 from antq.core.engine import evaluate
 from antq.errors import AntqError, InputError
-from antq.hierarchy import evaluate_province
 from antq.io import _files
 from antq.io import facts as facts_io
 from antq.io._safe_write import write_whole
@@ -225,13 +224,13 @@ def test_a_file_lost_from_a_directory_leaves_every_commune_roll_up_unknown(
     folder.mkdir()
     (folder / "communes.json").write_text(document(commune(), commune("XA-02")), "utf-8")
     (folder / "units.jsonl").write_text(jsonl(*(area(f"A{i}") for i in range(3))), "utf-8")
-    whole = evaluate_province(read_any(folder, BOOK), BOOK)
+    whole = evaluate_round(read_any(folder, BOOK), BOOK)
     assert {c.commune_id: c.verdict.outcome.code for c in whole.communes if c.verdict} == {
         "XA-01": "met",
         "XA-02": "met",  # no unit in the input: evaluated on its own counts
     }
     (folder / "more.jsonl").symlink_to(folder / "gone.jsonl")
-    evaluation = evaluate_province(read_any(folder, BOOK), BOOK)
+    evaluation = evaluate_round(read_any(folder, BOOK), BOOK)
     assert [type(e).__name__ for e in evaluation.errors] == ["SourceReadError"]
     for result in evaluation.communes:
         assert result.verdict is not None and result.verdict.outcome.code == "unknown"
@@ -240,8 +239,8 @@ def test_a_file_lost_from_a_directory_leaves_every_commune_roll_up_unknown(
         notices["XA-01"]
         == notices["XA-02"]
         == (
-            f"the input file {folder}/more.jsonl could not be read to its end and may hold units"
-            " of this commune, so the counts of the roll-up are left unknown"
+            f"an unknown number of rows could not be read ({folder}/more.jsonl),"
+            " so the counts of the roll-up are left unknown"
         )
     )
     # The units that were read keep their verdicts.
@@ -584,7 +583,10 @@ def test_ctrl_c_ends_with_130_and_one_line(tmp_path: Path) -> None:
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
     assert process.returncode == EXIT_INTERRUPTED == 130
-    assert (out, err) == (b"", b"antq: interrupted\n")
+    assert err == b"antq: interrupted\n"
+    # The unit decided before is written; no summary says that the round was complete.
+    assert out.decode("utf-8").startswith("A1 (khu dân cư), kỳ xét năm 2024: ")
+    assert "Đã đánh giá" not in out.decode("utf-8")
 
 
 def test_ctrl_c_while_writing_leaves_the_previous_output(
@@ -680,7 +682,7 @@ def test_output_is_utf8_whatever_the_console_encoding(env: dict[str, str], tmp_p
         "evaluate", str(EXAMPLES / "commune-2025.json"), capture_output=True, env=env
     )
     assert done.returncode == EXIT_OK, done.stderr
-    assert done.stdout.decode("utf-8").startswith("Xã Đông Hòa")
+    assert "Xã Đông Hòa (xã, phường, thị trấn, đặc khu)" in done.stdout.decode("utf-8")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "A", "kind": "xã", "year": 2024}\n', encoding="utf-8")
     done = antq_process("evaluate", str(bad), capture_output=True, env=env)
@@ -948,7 +950,7 @@ def test_a_directory_of_good_and_broken_files(
     real_open = files_module.__dict__.get("open")
     files_module.open = denied(*denied_names)  # type: ignore[attr-defined]
     try:
-        evaluation = evaluate_province(read_any(folder, BOOK), BOOK)
+        evaluation = evaluate_round(read_any(folder, BOOK), BOOK)
     finally:
         if real_open is None:
             del files_module.open  # type: ignore[attr-defined]
@@ -963,7 +965,7 @@ def test_a_directory_of_good_and_broken_files(
         assert [
             n.subject
             for n in evaluation.notices
-            if "could not be read to its end" in n.render("en")
+            if "an unknown number of rows could not be read" in n.render("en")
         ] == ["XA-01"]
     else:
         share_met = sum(v.outcome.code == "met" for v in alone.values()) / len(alone)
