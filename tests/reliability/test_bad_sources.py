@@ -98,16 +98,19 @@ def ids_of(items: list[Any]) -> list[str]:
 
 
 @contextlib.contextmanager
-def fifo_fed(path: Path, data: bytes, *, keep_open: float = 0.0) -> Iterator[None]:
+def fifo_fed(path: Path, data: bytes, *, keep_open: float = 0.0) -> Iterator[threading.Event]:
     """A named pipe at ``path`` that a thread fills with ``data`` once a reader opens it.
 
     The thread keeps the pipe open ``keep_open`` seconds at most (until the block ends).
+    The event it yields is set once a reader has opened the pipe.
     """
     os.mkfifo(path)
     done = threading.Event()
+    opened = threading.Event()
 
     def feed() -> None:
         with contextlib.suppress(OSError), open(path, "wb") as pipe:
+            opened.set()
             pipe.write(data)
             pipe.flush()
             done.wait(keep_open)
@@ -115,7 +118,7 @@ def fifo_fed(path: Path, data: bytes, *, keep_open: float = 0.0) -> Iterator[Non
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
     try:
-        yield
+        yield opened
     finally:
         done.set()
         if writer.is_alive():  # nobody opened the pipe: open it so that the thread ends
@@ -572,14 +575,15 @@ def test_a_closed_pipe_ends_quietly_with_code_0(argv: list[str]) -> None:
 
 def test_ctrl_c_ends_with_130_and_one_line(tmp_path: Path) -> None:
     pipe = tmp_path / "units.jsonl"
-    with fifo_fed(pipe, jsonl(area("A1")).encode(), keep_open=30):
+    with fifo_fed(pipe, jsonl(area("A1")).encode(), keep_open=60) as opened:
         process = subprocess.Popen(
             [sys.executable, "-m", "antq.cli", "evaluate", str(pipe)],
             env=ENV,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        time.sleep(3)  # reading: the pipe stays open
+        assert opened.wait(60)  # antq is reading: the pipe stays open
+        time.sleep(1)
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=60)
     assert process.returncode == EXIT_INTERRUPTED == 130
