@@ -29,6 +29,7 @@ from antq.i18n.catalog import Msg, Text
 from antq.io._safe_write import refuse_overwriting_inputs, write_whole
 from antq.io.batch import (
     BATCH_SUFFIXES,
+    INPUT_FORMATS,
     ReadProgress,
     read_any,
     write_verdicts_csv,
@@ -130,15 +131,21 @@ class ProgressBar:
 
 
 def read_units(
-    path: str | Path, book: RuleBook, err: TextIO, *, lang: Lang = "vi"
+    path: str | Path,
+    book: RuleBook,
+    err: TextIO,
+    *,
+    lang: Lang = "vi",
+    input_format: str | None = None,
 ) -> Iterator[UnitFacts | InputError]:
     """Units from any batch input (see :func:`antq.io.batch.read_any`), with a progress bar.
 
-    The bar is drawn on ``err`` only when ``err`` is a terminal.
+    The bar is drawn on ``err`` only when ``err`` is a terminal. A ``path``
+    of ``-`` is standard input, in ``input_format``.
     """
     progress = ReadProgress()
     bar = ProgressBar(err, progress, lang=lang)
-    return bar.wrap(read_any(path, book, progress=progress))
+    return bar.wrap(read_any(path, book, progress=progress, input_format=input_format))
 
 
 def book_with_parameters(book: RuleBook, pairs: Sequence[str]) -> RuleBook:
@@ -189,11 +196,14 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         "report",
         help="evaluate units (units first, then communes) and write a report",
         description=(
-            "Evaluate the units of a file (.csv, .jsonl, .json, .toml) or of a directory of"
+            "Evaluate the units of a file (.csv, .jsonl, .json, .toml, .xlsx) or of a directory of"
             " such files, roll them up into their communes and write a report of one round."
         ),
     )
-    report.add_argument("path", type=Path, help="a facts file or a directory of facts files")
+    report.add_argument(
+        "path", type=Path, help="a facts file, a directory of facts files, or - for stdin"
+    )
+    report.add_argument("--input-format", choices=INPUT_FORMATS, help="the format of the input")
     report.add_argument("--lang", choices=("vi", "en"), default="vi")
     report.add_argument("--format", choices=REPORT_FORMATS, default="text")
     report.add_argument("--output", type=Path, help="write the report here instead of stdout")
@@ -216,7 +226,8 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     report.add_argument(
         "--verdicts",
         type=Path,
-        help="also write one row per unit to this .jsonl or .csv file",
+        help="also write one row per unit to this .jsonl or .csv file, or the results"
+        " workbook to this .xlsx file",
     )
     report.add_argument(
         "--param",
@@ -229,13 +240,20 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def _check_verdicts_path(path: Path) -> None:
-    if path.suffix.lower() not in (".csv", ".jsonl", ".ndjson"):
-        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl or .csv")
+    if path.suffix.lower() not in (".csv", ".jsonl", ".ndjson", ".xlsx"):
+        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl, .csv or .xlsx")
 
 
-def _write_verdicts(path: Path, verdicts: Sequence[Any]) -> None:
+def _write_verdicts(
+    path: Path, verdicts: Sequence[Any], communes: Sequence[Any] = (), lang: Lang = "vi"
+) -> None:
     _check_verdicts_path(path)
-    if path.suffix.lower() == ".csv":
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from antq.io.xlsx import write_results_xlsx
+
+        write_results_xlsx(path, verdicts, communes=communes, lang=lang)
+    elif suffix == ".csv":
         # With a byte-order mark, so that spreadsheets read the Vietnamese text as UTF-8.
         write_whole(
             path,
@@ -276,7 +294,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         data = parse_text(read_text_file(args.targets), str(args.targets), ".json")
         targets = targets.with_targets(*targets_from_data(data, path=str(args.targets)))
-    evaluation = evaluate_round(Round.of(read_units(args.path, book, err, lang=lang), book))
+    units = read_units(args.path, book, err, lang=lang, input_format=args.input_format)
+    evaluation = evaluate_round(Round.of(units, book))
     errors = list(evaluation.errors)
     observations = []
     if args.indicators is not None:
@@ -313,7 +332,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         write_whole(args.output, lambda handle: handle.write(text))
     if args.verdicts is not None:
-        _write_verdicts(args.verdicts, evaluation.verdicts)
+        _write_verdicts(args.verdicts, evaluation.verdicts, evaluation.communes, lang)
     for problem in errors:
         err.write(_error_line(problem))
     return EXIT_INPUT if errors else EXIT_OK
