@@ -14,6 +14,9 @@ from antq.safety import inputs as i
 from antq.safety.checks import AllOf, AtLeast, IsTrue, NoneCounted, ShareAtLeast
 from antq.safety.tt124._common import (
     INSTRUMENT,
+    NOTICES,
+    SIGNED,
+    SPECIAL_ZONES,
     VALID_FROM,
     CiteFor,
     c124,
@@ -116,4 +119,6 @@ RULE_SET = RuleSet(
     window=window(UnitKind.COMMUNE),
     criteria=CRITERIA,
     valid_from=VALID_FROM,
+    signed=SIGNED,
+    notices=(*NOTICES, SPECIAL_ZONES),
 )

@@ -15,6 +15,8 @@ from antq.safety import inputs as i
 from antq.safety.checks import AllOf, GradeAtLeast, IsTrue, NoneCounted
 from antq.safety.tt124._common import (
     INSTRUMENT,
+    NOTICES,
+    SIGNED,
     VALID_FROM,
     CiteFor,
     c124,
@@ -83,4 +85,6 @@ RULE_SET = RuleSet(
     window=window(UnitKind.RESIDENTIAL_AREA),
     criteria=CRITERIA,
     valid_from=VALID_FROM,
+    signed=SIGNED,
+    notices=NOTICES,
 )
