@@ -71,6 +71,11 @@ from antq.emulation.sheets import (
     shipped_sheet,
     shipped_sheets,
 )
+from antq.emulation.team_checklist import (
+    ExcellentTeamChecklist,
+    ExcellentTeamFacts,
+    excellent_team_checklist,
+)
 from antq.emulation.teams import (
     CapBase,
     CommuneTeamRating,
@@ -98,6 +103,8 @@ __all__ = [
     "Classification",
     "CommuneTeamRating",
     "Comparison",
+    "ExcellentTeamChecklist",
+    "ExcellentTeamFacts",
     "InputType",
     "ItemResult",
     "ItemStatus",
@@ -140,6 +147,7 @@ __all__ = [
     "apply_override_file",
     "apply_percent",
     "candidates_from_scores",
+    "excellent_team_checklist",
     "load_sheet",
     "parse_points",
     "rate_teams",

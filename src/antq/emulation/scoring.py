@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from fractions import Fraction
 from math import floor
 from pathlib import Path
@@ -1126,6 +1127,16 @@ def score(sheet: ScoringSheet, facts: ScoringFacts) -> ScoreResult:
         kinds = ", ".join(k.code for k in sheet.unit_kinds)
         raise InputError(
             f"{facts.unit_id}.kind", facts.kind.code, f"sheet {sheet.id} scores {kinds}"
+        )
+    if sheet.valid_from is not None and date(facts.year, 12, 31) < sheet.valid_from:
+        # Rule R1: no rating year that ended before the instrument was signed. The year's
+        # last day stands for the unit's period end, so no year that might straddle it is lost.
+        raise InputError(
+            f"{facts.unit_id}.year",
+            facts.year,
+            f"sheet {sheet.id} applies to rating years from {sheet.valid_from.year}"
+            f" (its instrument was signed on {sheet.valid_from.isoformat()}) with no end date;"
+            " antq has no sheet for an earlier year",
         )
     path = f"{facts.unit_id}.values"
     values = check_values(sheet, facts.values, path)
