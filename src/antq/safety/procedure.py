@@ -362,9 +362,13 @@ DEADLINES: tuple[Deadline, ...] = (
 
 @attrs.frozen(kw_only=True)
 class MissedDeadline:
-    """A step that was late, early, or has no recorded date, with the rule it misses."""
+    """A step that was late, early, or has no recorded date, with the rule it misses.
 
-    step: Step
+    ``step`` is a :class:`Step` of the recognition procedure, or another procedure's
+    step (the movement rating of QĐ 510/QĐ-BCA-V05: ``RatingStep``).
+    """
+
+    step: CodedEnum
     status: DeadlineStatus
     deadline: date
     recorded_on: date | None
