@@ -712,11 +712,17 @@ class ConditionEntry:
 
     @property
     def confirmation(self) -> Confirmation:
-        """The weakest of the condition's own status and its parameters' statuses."""
+        """The weakest of the condition's own status and those of the parameters it needs.
+
+        An optional parameter (``required=False``) is read only in an edge case (someone
+        disciplined, someone who served in a team): its own status is listed with it, but
+        does not lower a rule the sources confirm (addendum-2026-12.md: the KNC 2021
+        leader tenure and grassroots category are CONFIRMED).
+        """
         order = list(Confirmation)
         statuses = [
             self.condition.confirmation,
-            *(p.confirmation for p in self.condition.parameters),
+            *(p.confirmation for p in self.condition.parameters if p.required),
         ]
         return max(statuses, key=order.index)
 

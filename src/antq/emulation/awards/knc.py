@@ -527,6 +527,8 @@ P_TEAM_SERVICE_21: Final[Parameter[str]] = Parameter(
     confirmation=Confirmation.UNCONFIRMED,
     choices=_COUNTED,
     citation=cite(TT11, 4, 1),
+    # Read only for someone who served in a team: the grassroots rule itself is confirmed.
+    required=False,
 )
 P_RESTART_21: Final[Parameter[str]] = Parameter(
     name="knc21_discipline_restart",
@@ -538,6 +540,8 @@ P_RESTART_21: Final[Parameter[str]] = Parameter(
     confirmation=Confirmation.UNCONFIRMED,
     choices=("from_end", "not_restarted"),
     citation=cite(TT11),
+    # Read only for someone disciplined: the tenure and service rules themselves are confirmed.
+    required=False,
 )
 P_COMMENDATION_25: Final[Parameter[str]] = Parameter(
     name="knc25_commendation_level",

@@ -33,7 +33,9 @@ RECOGNISED_SHARE_PERCENT = 70
 CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         id=f"{P}.party-resolution",
-        title=Msg("The Party committee passed a resolution on security and order in Quarter I"),
+        title=Msg(
+            "The Party committee passed a resolution on security and order (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(5, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.PARTY_RESOLUTION_Q1,),
@@ -41,7 +43,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id=f"{P}.security-plan",
-        title=Msg("The People's Committee made a security-and-order plan in Quarter I"),
+        title=Msg(
+            "The People's Committee made a security-and-order plan (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(5, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.SECURITY_PLAN_Q1,),
@@ -49,7 +53,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id=f"{P}.registration",
-        title=Msg("The commune registered in Quarter I to strive for the standard"),
+        title=Msg(
+            "The commune registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(5, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.REGISTERED_Q1,),

@@ -64,7 +64,9 @@ CRITERIA: tuple[Criterion, ...] = (
     *_planning[:3],
     Criterion(
         id=f"{P}.internal-rules",
-        title=Msg("Internal rules made in Quarter I cover the four required topics"),
+        title=Msg(
+            "Internal rules (stated as made in Quarter I; antq does not check the date) cover the four required topics"
+        ),
         citation=c124(7, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.INTERNAL_RULES_TOPICS,),

@@ -74,7 +74,9 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
         *planning_items[:3],
         Criterion(
             id=f"{prefix}.internal-rules",
-            title=Msg("Internal rules made in Quarter I cover the six required topics"),
+            title=Msg(
+                "Internal rules (stated as made in Quarter I; antq does not check the date) cover the six required topics"
+            ),
             citation=c124(6, 1),
             kind=CriterionKind.BOOLEAN,
             inputs=(i.INTERNAL_RULES_TOPICS,),

@@ -31,7 +31,9 @@ CRITERIA: tuple[Criterion, ...] = (
     # Khoản 1: Quarter I resolution, registration, and every resident household registered.
     Criterion(
         id=f"{P}.party-resolution",
-        title=Msg("The Party cell passed a resolution on security and order in Quarter I"),
+        title=Msg(
+            "The Party cell passed a resolution on security and order (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(4, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.PARTY_RESOLUTION_Q1,),
@@ -39,7 +41,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id=f"{P}.registration",
-        title=Msg("The residential area registered in Quarter I to strive for the standard"),
+        title=Msg(
+            "The residential area registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(4, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.REGISTERED_Q1,),
