@@ -236,3 +236,13 @@ def test_the_catalogue_lists_the_seven_criteria() -> None:
         entry = entries[f"hd01.excellent.{item.number}"]
         assert entry.title == item.title
     assert entries["hd01.excellent.5"].confirmation.code == "partial"
+
+
+def test_the_checklist_as_json() -> None:
+    data = excellent_team_checklist(attrs.evolve(ALL_MET, coordination=False)).to_json()
+    assert data["outcome"] == "not_met"
+    items = data["items"]
+    assert isinstance(items, list) and len(items) == 7
+    sixth = items[5]
+    assert isinstance(sixth, dict)
+    assert (sixth["item"], sixth["outcome"], sixth["confirmation"]) == (6, "not_met", "confirmed")

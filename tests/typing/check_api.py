@@ -120,7 +120,7 @@ def _check_emulation_api() -> None:
     )
     conditions: tuple[awards.ConditionEntry, ...] = awards.award_catalogue()
 
-    del (unfilled, total, klass, nxt, again, items, recipients, allowed, rules)
+    del (unfilled, total, klass, nxt, again, items, recipients, allowed, rules, checked)
     del (outcome, pinned, who, conditions)
 
 

@@ -86,3 +86,19 @@ def test_a_2025_round_lists_tt124_as_unconfirmed() -> None:
         == 0
     )
     assert "confirmed" in {e["confirmation"] for e in json.loads(out.getvalue())}
+
+
+def test_coverage_by_part_and_kind() -> None:
+    from antq.coverage import bounds, coverage
+
+    assert coverage("all", "commune").endswith("safety from 2012-04-27 to no end date")
+    with pytest.raises(ValueError, match="unknown part"):
+        bounds("nothing")
+    err = io.StringIO()
+    code = main(
+        ["rules", "--kind", "educational_institution", "--as-of", "2011-05-31"],
+        out=io.StringIO(),
+        err=err,
+    )
+    assert code == EXIT_INPUT
+    assert "safety from 2012-04-27 to no end date" in err.getvalue()

@@ -186,7 +186,11 @@ def _rows(data: Mapping[str, Any], sets: Mapping[str, _RuleSetSpec]) -> tuple[_R
 @cache
 def _table() -> tuple[tuple[_RuleSetSpec, ...], tuple[_Row, ...]]:
     text = resources.files("antq.emulation.awards").joinpath(_DATA).read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    return _parse(tomllib.loads(text))
+
+
+def _parse(data: Mapping[str, Any]) -> tuple[tuple[_RuleSetSpec, ...], tuple[_Row, ...]]:
+    """The rule sets and rows of the table; a malformed table is a definition error."""
     if data.get("antq_authority") != 1:
         raise _fail("antq_authority", data.get("antq_authority"), "expected 1")
     specs = []
