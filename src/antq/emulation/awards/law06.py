@@ -141,8 +141,9 @@ def _law_rules(day: date, rules: AwardRules[Any]) -> None:
         raise InputError("date", day, "expected a date")
     if not rules.covers(day):
         raise RuleSetNotFound(
-            f"{rules.id}: Luật 06/2022/QH15 applies from {LAW06_FROM.isoformat()};"
-            f" the earlier law is not encoded in antq (got {day.isoformat()})"
+            f"{rules.id}: antq covers these rules from {LAW06_FROM.isoformat()} (Luật"
+            f" 06/2022/QH15) with no end date; it has no rules of the earlier law for them"
+            f" (got {day.isoformat()})"
         )
 
 
