@@ -72,6 +72,8 @@ from antq.emulation.sheets import (
     shipped_sheets,
 )
 from antq.emulation.team_checklist import (
+    ChecklistItem,
+    ChecklistResult,
     ExcellentTeamChecklist,
     ExcellentTeamFacts,
     excellent_team_checklist,
@@ -99,6 +101,8 @@ __all__ = [
     "Candidate",
     "Cap",
     "CapBase",
+    "ChecklistItem",
+    "ChecklistResult",
     "ClassStatus",
     "Classification",
     "CommuneTeamRating",

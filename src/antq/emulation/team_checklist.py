@@ -53,6 +53,7 @@ from antq.vocabulary import LANGS, Lang
 __all__ = [
     "CHECKLIST",
     "ChecklistItem",
+    "ChecklistResult",
     "ExcellentTeamChecklist",
     "ExcellentTeamFacts",
     "excellent_team_checklist",
@@ -132,7 +133,7 @@ class ChecklistItem:
 
 
 @attrs.frozen(kw_only=True)
-class ItemResult:
+class ChecklistResult:
     """One item's outcome and reason."""
 
     item: ChecklistItem
@@ -161,7 +162,7 @@ class ItemResult:
 class ExcellentTeamChecklist:
     """The seven results, all required: MET only when every item is MET."""
 
-    results: tuple[ItemResult, ...]
+    results: tuple[ChecklistResult, ...]
 
     @property
     def outcome(self) -> Outcome:
@@ -377,5 +378,5 @@ def excellent_team_checklist(facts: ExcellentTeamFacts) -> ExcellentTeamChecklis
             if outcome is Outcome.UNKNOWN
             else ()
         )
-        results.append(ItemResult(item=item, outcome=outcome, reason=reason, missing=absent))
+        results.append(ChecklistResult(item=item, outcome=outcome, reason=reason, missing=absent))
     return ExcellentTeamChecklist(results=tuple(results))

@@ -754,7 +754,7 @@ def rate_teams(
     the cap on teams, the leader rule, then the cap on members (applied by
     default, as the guidance caps "teams and team members"; ``member_cap=None``
     switches it off). The result does not depend on the order of ``teams`` or
-    ``members``. A year before :data:`FIRST_YEAR` raises
+    ``members``. A year before ``FIRST_YEAR`` (2026) raises
     :class:`~antq.errors.RuleSetNotFound`: no team rating rule existed.
     """
     if isinstance(year, bool) or not isinstance(year, int):
