@@ -359,6 +359,7 @@ def test_bad_input_and_entity_helpers() -> None:
 def test_every_team_rule_is_in_the_catalogue_with_its_citation_and_status() -> None:
     entries = {e.id: e for e in team_catalogue()}
     assert {k: e.confirmation.code for k, e in entries.items()} == {
+        "hd01.in-force": "confirmed",  # dated 2026 (addendum §2.1)
         "hd01.period": "confirmed",
         "hd01.grades": "confirmed",
         "hd01.exclusion.complaint": "confirmed",

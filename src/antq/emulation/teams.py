@@ -939,6 +939,18 @@ _CHECKLIST_NOTE = Msg(
 
 _TEAM_RULES: Final = (
     TeamRuleEntry(
+        id="hd01.in-force",
+        title=Msg(
+            "The guidance is dated 2026: it rates the 2026 rating year on, and no earlier year"
+        ),
+        citation=GUIDANCE,
+        confirmation=Confirmation.CONFIRMED,
+        note=Msg(
+            "the day of signing is not known: the 2026 results carry a notice that the guidance"
+            " governs that year only if it was signed by 14/11/2026"
+        ),
+    ),
+    TeamRuleEntry(
         id="hd01.period",
         title=Msg("The rating year runs from 15 November of the previous year to 14 November"),
         citation=GUIDANCE,
