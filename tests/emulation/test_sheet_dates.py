@@ -74,3 +74,15 @@ def test_a_bad_valid_from_names_the_field() -> None:
         sheet_from_dict(raw)
     raw["valid_from"] = "2022-01-20"
     assert sheet_from_dict(raw).valid_from == date(2022, 1, 20)
+
+
+def test_every_qd510_score_says_its_in_force_date_is_unknown() -> None:
+    facts = ScoringFacts(unit_id="A1", kind=UnitKind.AGENCY, year=2022, values={})
+    result = score(SHEET, facts)
+    assert len(result.notices) == 1
+    assert "signed on 20/01/2022" in result.notices[0].render("en")
+    assert "! Quyết định 510/QĐ-BCA-V05 ký ngày 20/01/2022" in result.explain("vi")
+    data = result.to_json()
+    assert type(result).from_json(data).notices == result.notices
+    with pytest.raises(InputError, match="notices"):
+        type(result).from_json({**data, "notices": "x"})

@@ -709,6 +709,9 @@ class ScoringSheet:
     #: The day the sheet's instrument was signed: it scores no rating year that ended
     #: earlier (rule R1, addendum-2026-12.md §2.2). None: not bounded.
     valid_from: date | None = None
+    #: Said with every score on the sheet when its in-force date is not known (rule R1 uses
+    #: the signing date as ``valid_from``; the result is then only partly confirmed).
+    in_force_note: Text | None = None
 
     def __attrs_post_init__(self) -> None:
         _Validator(self).run()
@@ -1160,6 +1163,7 @@ _SHEET_KEYS: Final = frozenset(
         "classification",
         "vetoes",
         "valid_from",
+        "in_force_note",
     }
 )
 _ITEM_KEYS: Final = frozenset(
@@ -1631,6 +1635,7 @@ def sheet_from_dict(data: object, *, source: str | None = None) -> ScoringSheet:
         ),
         note=reader.optional_text(data.get("note"), field="note"),
         valid_from=_valid_from(reader, data.get("valid_from")),
+        in_force_note=reader.optional_text(data.get("in_force_note"), field="in_force_note"),
     )
 
 
@@ -1818,6 +1823,7 @@ def apply_override(sheet: ScoringSheet, data: object, *, source: str | None = No
         note=sheet.note,
         sources=sources,
         valid_from=sheet.valid_from,
+        in_force_note=sheet.in_force_note,
     )
 
 
