@@ -304,6 +304,14 @@ def _no_source_check(rows: tuple[_Row, ...]) -> Any:
     return check
 
 
+def _row_title(power: AwardingPower) -> Text:
+    forms = _labels(power.forms)
+    return Text(
+        vi=f"{power.authority.label_vi} có thẩm quyền tặng: {forms.vi}",
+        en=f"{power.authority.label_en} may award: {forms.en}",
+    )
+
+
 def _route(row: _Row) -> RouteDefinition[AuthorityQuestion]:
     power = row.power
     return RouteDefinition(
@@ -312,7 +320,7 @@ def _route(row: _Row) -> RouteDefinition[AuthorityQuestion]:
         conditions=(
             Condition(
                 id=f"award-power.{power.id}",
-                title=_TITLE,
+                title=_row_title(power),
                 citation=power.citation,
                 kind=_B,
                 check=_row_check(row),
