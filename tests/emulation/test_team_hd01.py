@@ -15,6 +15,7 @@ from antq.cli import EXIT_INPUT, EXIT_OK, main
 from antq.core.outcome import Outcome
 from antq.emulation import (
     CapBase,
+    CapScope,
     ExcellentTeamFacts,
     MemberProposal,
     RatingStatus,
@@ -246,3 +247,49 @@ def test_the_checklist_as_json() -> None:
     sixth = items[5]
     assert isinstance(sixth, dict)
     assert (sixth["item"], sixth["outcome"], sixth["confirmation"]) == (6, "not_met", "confirmed")
+
+
+def _members(excellent: int, good: int) -> list[MemberProposal]:
+    grades = [EX] * excellent + [GOOD] * good
+    return [
+        MemberProposal(
+            person_id=f"m{i}",
+            team_id="G1",
+            role=TeamRole.TO_VIEN,
+            proposed=grade,
+            active_from=date(2025, 1, 1),
+            under_complaint=False,
+            merit=100 - i,
+        )
+        for i, grade in enumerate(grades)
+    ]
+
+
+def test_the_member_cap_can_count_teams_and_members_together() -> None:
+    teams = [team(f"G{i}", GOOD) for i in range(1, 10)] + [team("E1", EX)]
+    members = _members(2, 6)
+    # Per kind (default): 6 members good allow 1 excellent member.
+    (per_kind,) = rate_teams(teams, members, year=2026)
+    assert sum(m.grade is EX for m in per_kind.members) == 1
+    assert per_kind.to_json()["member_cap_scope"] == "per_kind"
+    # Pooled: 9 teams + 7 members good = 16 allow 3 excellent in all; one team has one.
+    (pooled,) = rate_teams(teams, members, year=2026, member_cap_scope=CapScope.POOLED)
+    assert pooled.count(EX) == 1
+    assert sum(m.grade is EX for m in pooled.members) == 2
+    assert pooled.to_json()["member_cap_scope"] == "pooled"
+    # With few teams the pooled count is the members' own plus what the teams leave over:
+    # the team lowered by its own cap (1 good) adds 2 good, and 8 good allow one.
+    (tight,) = rate_teams(
+        [team("G1", GOOD), team("E1", EX)], members, year=2026, member_cap_scope=CapScope.POOLED
+    )
+    assert tight.count(EX) == 0
+    assert sum(m.grade is EX for m in tight.members) == 1
+    with pytest.raises(InputError, match="member_cap_scope"):
+        rate_teams(teams, members, year=2026, member_cap_scope="pooled")  # type: ignore[arg-type]
+
+
+def test_a_pooled_member_cap_waits_for_undecided_teams() -> None:
+    teams = [team(f"G{i}", GOOD) for i in range(1, 10)] + [team("E-open", EX, None)]
+    (result,) = rate_teams(teams, _members(1, 6), year=2026, member_cap_scope=CapScope.POOLED)
+    assert result.member("m0").grade is None
+    assert "E-open" in result.member("m0").explain("en")

@@ -80,6 +80,7 @@ from antq.emulation.team_checklist import (
 )
 from antq.emulation.teams import (
     CapBase,
+    CapScope,
     CommuneTeamRating,
     MemberProposal,
     MemberResult,
@@ -101,6 +102,7 @@ __all__ = [
     "Candidate",
     "Cap",
     "CapBase",
+    "CapScope",
     "ChecklistItem",
     "ChecklistResult",
     "ClassStatus",

@@ -48,8 +48,10 @@ What the text does not settle is antq's **stated, configurable choice**
   at most the day after the last day; 31/05 + 9 months uses the month-end
   policy (``CLAMP`` by default: 28 or 29/02);
 * whether the member cap counts members against members (antq's default) or
-  teams and members together is not stated; pass ``member_cap=None`` to switch
-  the member cap off.
+  teams and members together is not stated: ``member_cap_scope=CapScope.POOLED``
+  counts them together (the teams decided first, then as many excellent
+  members as the pooled count allows); ``member_cap=None`` switches the member
+  cap off.
 
 A missing fact makes a team UNKNOWN, never rated. While a team of the commune is
 UNKNOWN, its "excellent" proposals cannot be checked against the cap and stay
@@ -108,6 +110,7 @@ __all__ = [
     "GUIDANCE",
     "MIN_MONTHS",
     "CapBase",
+    "CapScope",
     "CommuneTeamRating",
     "ExcellentTeamChecklist",
     "ExcellentTeamFacts",
@@ -201,6 +204,25 @@ class CapBase(CodedEnum):
     )
 
 
+class CapScope(CodedEnum):
+    """Whether members are capped against members, or with the teams in one count.
+
+    The guidance caps "teams and team members"; which count it means is not
+    stated (addendum-2026-12.md §4.4): per kind is antq's default.
+    """
+
+    PER_KIND = (
+        "per_kind",
+        "tính riêng: Tổ với Tổ, thành viên với thành viên",
+        "each kind against its own count",
+    )
+    POOLED = (
+        "pooled",
+        "tính chung Tổ và thành viên (Tổ được xét trước)",
+        "teams and members counted together (teams decided first)",
+    )
+
+
 def _percent(value: int | Decimal | Fraction) -> Fraction:
     apply_percent(value, 0)  # validates: exact, 0-100
     return Fraction(value)
@@ -237,16 +259,39 @@ class TeamCap:
             return proposed_good
         return rated
 
-    def allowed(self, proposed_excellent: int, proposed_good: int, rated: int) -> int:
-        """The most proposals that may keep "excellent" (the largest count that satisfies the cap)."""
+    def allowed(
+        self,
+        proposed_excellent: int,
+        proposed_good: int,
+        rated: int,
+        *,
+        fixed: tuple[int, int, int] = (0, 0, 0),
+    ) -> int:
+        """The most proposals that may keep "excellent" (the largest count that satisfies the cap).
+
+        ``fixed`` is (excellent, good, rated) of subjects already decided that share
+        the count (the teams, when members are capped with them).
+        """
         for excellent in range(proposed_excellent, -1, -1):
-            base = self.base_count(excellent, proposed_excellent, proposed_good, rated)
+            base = self.pooled_base(excellent, proposed_excellent, proposed_good, rated, fixed)
             limit = apply_percent(self.percent, base, self.rounding)
             if self.at_least_one:
                 limit = max(limit, 1)
-            if excellent <= limit:
+            if excellent + fixed[0] <= limit:
                 return excellent
         return 0
+
+    def pooled_base(
+        self,
+        excellent: int,
+        proposed_excellent: int,
+        proposed_good: int,
+        rated: int,
+        fixed: tuple[int, int, int],
+    ) -> int:
+        """:meth:`base_count` plus the good (or rated) count of the ``fixed`` subjects."""
+        extra = fixed[2] if self.base is CapBase.ALL_RATED else fixed[1]
+        return self.base_count(excellent, proposed_excellent, proposed_good, rated) + extra
 
     def to_json(self) -> dict[str, JsonValue]:
         return {
@@ -505,6 +550,8 @@ class CommuneTeamRating:
     citation: Citation = GUIDANCE
     #: The cap applied to members (None: switched off by the caller).
     member_cap: TeamCap | None = None
+    #: Whether members were capped against members or together with the teams.
+    member_cap_scope: CapScope = CapScope.PER_KIND
     #: What is not settled about this rating year (the 2026 one: the guidance's day).
     notices: tuple[Reason, ...] = ()
 
@@ -551,6 +598,7 @@ class CommuneTeamRating:
             "citation": dict(self.citation.to_dict()),
             "cap": self.cap.to_json(),
             "member_cap": None if self.member_cap is None else self.member_cap.to_json(),
+            "member_cap_scope": self.member_cap_scope.code,
             "notices": [n.to_json() for n in self.notices],
             "allowed": self.allowed,
             "teams": [t.to_json(texts=texts) for t in self.teams],
@@ -667,14 +715,31 @@ def _check_excellent(subject: _Subject, facts: ExcellentTeamFacts | None) -> Non
         subject.reasons.append(_reason(_CRITERIA_OPEN, items=open_items))
 
 
-def _apply_cap(subjects: Sequence[_Subject], cap: TeamCap) -> int | None:
-    """Lower the excellent proposals beyond the cap; the number allowed, or None if undecidable."""
+def _apply_cap(
+    subjects: Sequence[_Subject], cap: TeamCap, shared: Sequence[_Subject] = ()
+) -> int | None:
+    """Lower the excellent proposals beyond the cap; the number allowed, or None if undecidable.
+
+    ``shared`` are subjects already decided that count with these (the teams,
+    when members are capped with them); they are never lowered here.
+    """
     rated = [s for s in subjects if s.status is RatingStatus.RATED]
     excellent = [s for s in rated if s.grade is _EXCELLENT]
+    shared_rated = [s for s in shared if s.status is RatingStatus.RATED]
+    fixed = (
+        sum(1 for s in shared_rated if s.grade is _EXCELLENT),
+        sum(1 for s in shared_rated if s.grade is _GOOD),
+        len(shared_rated),
+    )
     if not excellent:
         good = sum(1 for s in rated if s.grade is _GOOD)
-        return cap.allowed(0, good, len(rated))
+        return cap.allowed(0, good, len(rated), fixed=fixed)
     unknown = [s for s in subjects if s.status is RatingStatus.UNKNOWN]
+    unknown += [
+        s
+        for s in shared
+        if s.status is RatingStatus.UNKNOWN or (s.status is RatingStatus.RATED and s.grade is None)
+    ]
     if unknown:
         names = ", ".join(s.id for s in unknown)
         for s in excellent:
@@ -682,8 +747,8 @@ def _apply_cap(subjects: Sequence[_Subject], cap: TeamCap) -> int | None:
             s.reasons.append(_reason(_CAP_OPEN, teams=names))
         return None
     good = sum(1 for s in rated if s.grade is _GOOD)
-    allowed = cap.allowed(len(excellent), good, len(rated))
-    base = cap.base_count(allowed, len(excellent), good, len(rated))
+    allowed = cap.allowed(len(excellent), good, len(rated), fixed=fixed)
+    base = cap.pooled_base(allowed, len(excellent), good, len(rated), fixed)
     selection = select(
         [Candidate(id=s.id, score=s.merit, priority=s.priority) for s in excellent],
         Cap(count=allowed),
@@ -747,6 +812,7 @@ def rate_teams(
     cap: TeamCap | None = None,
     member_cap: TeamCap | None = _MEMBER_CAP,
     month_end: MonthEndPolicy = MonthEndPolicy.CLAMP,
+    member_cap_scope: CapScope = CapScope.PER_KIND,
 ) -> tuple[CommuneTeamRating, ...]:
     """Rate teams (and their members) for ``year``, one result per commune, sorted by commune.
 
@@ -754,11 +820,15 @@ def rate_teams(
     the cap on teams, the leader rule, then the cap on members (applied by
     default, as the guidance caps "teams and team members"; ``member_cap=None``
     switches it off). The result does not depend on the order of ``teams`` or
-    ``members``. A year before ``FIRST_YEAR`` (2026) raises
+    ``members``. ``member_cap_scope=CapScope.POOLED`` counts the members'
+    excellent and good together with the teams' (the teams decided first). A
+    year before ``FIRST_YEAR`` (2026) raises
     :class:`~antq.errors.RuleSetNotFound`: no team rating rule existed.
     """
     if isinstance(year, bool) or not isinstance(year, int):
         raise InputError("year", year, "expected a rating year")
+    if not isinstance(member_cap_scope, CapScope):
+        raise InputError("member_cap_scope", member_cap_scope, "expected a CapScope")
     if year < FIRST_YEAR:
         raise RuleSetNotFound(
             f"year: no team-rating rule existed for the {year} rating year; Hướng dẫn"
@@ -830,7 +900,8 @@ def rate_teams(
         for m in crew:
             _leader_rule(member_subjects[m.person_id], m, subjects[m.team_id])
         if member_cap is not None:
-            _apply_cap(list(member_subjects.values()), member_cap)
+            shared = list(subjects.values()) if member_cap_scope is CapScope.POOLED else []
+            _apply_cap(list(member_subjects.values()), member_cap, shared)
         results.append(
             CommuneTeamRating(
                 commune=commune,
@@ -838,6 +909,7 @@ def rate_teams(
                 period=period,
                 cap=cap,
                 member_cap=member_cap,
+                member_cap_scope=member_cap_scope,
                 allowed=allowed,
                 notices=notices,
                 teams=tuple(
@@ -1039,6 +1111,11 @@ _TEAM_RULES: Final = (
         note=Msg(
             "applied by default, members counted against members; whether teams and members"
             " are counted together is not confirmed"
+        ),
+        settings=(
+            TeamSetting(
+                name="member_cap_scope", default=CapScope.PER_KIND.code, choices=CapScope.codes()
+            ),
         ),
     ),
 )
