@@ -642,8 +642,8 @@ class _Evaluation:
             first = group.first_id()
             path = f"{first}.commune"
             if year not in indexes:
-                if (year, reference) in not_communes:
-                    kind = not_communes[(year, reference)]
+                kind = not_communes.get(hash((year, reference)))
+                if kind is not None:
                     self.errors.append(
                         InputError(path, reference, f"names a {kind.code}, not a commune")
                     )
@@ -800,7 +800,9 @@ class _Evaluation:
 
     def run(self, *, on_verdict: OnVerdict | None, keep_units: bool) -> RoundResult:
         self.on_verdict, self.keep_units = on_verdict, keep_units
-        self.not_communes: dict[tuple[int, str], UnitKind] = {}
+        # The kind of every unit that is not a commune, by a hash of (round, id): a
+        # reference to one of them is not to a commune. A hash keeps no copy of the id.
+        self.not_communes: dict[int, UnitKind] = {}
         for item in self.round.items:
             if isinstance(item, InputError):
                 self.read_error(item)
@@ -822,7 +824,7 @@ class _Evaluation:
                     )
                 self.communes.append(item)
             else:
-                self.not_communes.setdefault((item.year, item.unit_id), item.kind)
+                self.not_communes.setdefault(hash((item.year, item.unit_id)), item.kind)
                 self.unit(item)
         return self.finish()
 
