@@ -287,11 +287,31 @@ class Catalogue(_CatalogueDirective):
                 ("Applies to", [_para(_validity(rule_set))]),
                 ("Assessment period", [_para(_window_text(rule_set.window))]),
                 ("Parameters", self._rule_set_parameters(rule_set)),
+                ("Round notices", self._notices(rule_set)),
             ]
         )
         for entry in entries:
             section += self._criterion(entry)
         return section
+
+    @staticmethod
+    def _notices(rule_set: Any) -> list[nodes.Node]:
+        from antq.catalogue import notice_span
+
+        if not rule_set.notices:
+            return [_para("none")]
+        items = nodes.bullet_list()
+        for notice in rule_set.notices:
+            items += nodes.list_item(
+                "",
+                _para(
+                    f"{notice_span(notice, 'en')}: ",
+                    _status(notice.confirmation.code),
+                    f" {notice.text.render('en')} ",
+                    nodes.emphasis(text=notice.text.render("vi")),
+                ),
+            )
+        return [items]
 
     def _rule_set_parameters(self, rule_set: Any) -> list[nodes.Node]:
         parameters = rule_set.parameters()

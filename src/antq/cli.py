@@ -148,11 +148,16 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     if args.section in ("all", "sheets") and not args.kind:
         from antq.emulation.sheets import sheet_catalogue
 
-        entries += sheet_catalogue()
+        entries += sheet_catalogue(as_of=args.as_of)
     if args.section in ("all", "teams") and not args.kind:
         from antq.emulation.teams import team_catalogue
 
-        entries += team_catalogue()
+        entries += team_catalogue(as_of=args.as_of)
+    if not entries and args.as_of is not None:
+        # Outside every bound: say so, never an empty list that looks like "no criteria".
+        from antq.coverage import coverage
+
+        raise InputError("--as-of", args.as_of.isoformat(), coverage(args.section, args.kind))
     if args.format == "json":
         json.dump([e.to_json() for e in entries], out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -153,6 +153,8 @@ class Verdict:
     outcome: Outcome
     name: str | None = None
     commune: str | None = None
+    #: What is not settled about this round under this rule set (see ``RoundNotice``).
+    notices: tuple[Reason, ...] = ()
     _results: tuple[CriterionResult, ...] | None = attrs.field(
         default=None, alias="results", repr=False
     )
@@ -203,6 +205,7 @@ class Verdict:
             self.outcome,
             self.name,
             self.commune,
+            self.notices,
             *self._built(),
         )
 
@@ -227,6 +230,7 @@ class Verdict:
             "outcome": self.outcome,
             "name": self.name,
             "commune": self.commune,
+            "notices": self.notices,
             "results": results,
             "eligibility": eligibility,
         }
@@ -261,6 +265,7 @@ class Verdict:
             )
         )
         lines = [head, f"  {self.rule_set} · {self.period}"]
+        lines += [f"  ! {n.render(lang)}" for n in self.notices]
         lines += [f"  - {r.explain(lang)}" for r in self.all_results()]
         return "\n".join(lines)
 
@@ -280,6 +285,12 @@ class Verdict:
             "eligibility": [r.to_json(texts=texts) for r in self.eligibility],
             "results": [r.to_json(texts=texts) for r in self.results],
         }
+        if self.notices:
+            data["notices"] = [n.to_json() for n in self.notices]
+            if texts:
+                data["notice_texts"] = [
+                    {lang: n.render(lang) for lang in texts} for n in self.notices
+                ]
         return data
 
     @classmethod
@@ -305,6 +316,7 @@ class Verdict:
             outcome=Outcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
             eligibility=_results(obj.get("eligibility"), f"{path}.eligibility"),
             results=_results(obj.get("results"), f"{path}.results"),
+            notices=_notices(obj.get("notices", []), f"{path}.notices"),
         )
 
 
@@ -330,6 +342,12 @@ def _optional_str(obj: dict[str, Any], key: str, path: str) -> str | None:
     if value is not None and not isinstance(value, str):
         raise InputError(f"{path}.{key}", value, "expected a string or null")
     return value
+
+
+def _notices(data: object, path: str) -> tuple[Reason, ...]:
+    if not isinstance(data, list):
+        raise InputError(path, data, "expected a list")
+    return tuple(Reason.from_json(n, path=f"{path}[{i}]") for i, n in enumerate(data))
 
 
 def _results(data: object, path: str) -> tuple[CriterionResult, ...]:

@@ -40,7 +40,6 @@ from antq.emulation.awards.knc import knc_eligibility, read_knc_request, select_
 from antq.emulation.awards.law06 import (
     LAW06_ART27,
     LAW06_ART74,
-    LAW06_ART80,
     awarding_authorities,
     excellent_collective_eligibility,
     ministry_bang_khen_eligibility,
@@ -132,7 +131,8 @@ def _authority(raw: object, path: str) -> Question:
     return Question(
         path=path,
         key=f"authority:{award.code}:{on.isoformat()}",
-        answer=lambda p: awarding_authorities(award, on, rules=_pinned(LAW06_ART80, p)),
+        # Art. 80 has no parameters: the decision date chooses the table (before 2024 too).
+        answer=lambda p: awarding_authorities(award, on),
     )
 
 

@@ -102,6 +102,7 @@ from antq.entities.persons import Sex
 from antq.errors import InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
+from antq.law.registry import get_instrument
 from antq.periods import MonthEndPolicy, Period, add_months
 from antq.vocabulary import CodedEnum
 
@@ -542,6 +543,8 @@ P_TEAM_SERVICE_21: Final[Parameter[str]] = Parameter(
     confirmation=Confirmation.UNCONFIRMED,
     choices=_COUNTED,
     citation=cite(TT11, 4, 1),
+    # Read only for someone who served in a team: the grassroots rule itself is confirmed.
+    required=False,
 )
 P_RESTART_21: Final[Parameter[str]] = Parameter(
     name="knc21_discipline_restart",
@@ -553,6 +556,8 @@ P_RESTART_21: Final[Parameter[str]] = Parameter(
     confirmation=Confirmation.UNCONFIRMED,
     choices=("from_end", "not_restarted"),
     citation=cite(TT11),
+    # Read only for someone disciplined: the tenure and service rules themselves are confirmed.
+    required=False,
 )
 P_COMMENDATION_25: Final[Parameter[str]] = Parameter(
     name="knc25_commendation_level",
@@ -1414,7 +1419,8 @@ def select_knc_rules(proposed_on: date) -> AwardRules[KncContext]:
             return rules
     raise RuleSetNotFound(
         f"no rules for the Kỷ niệm chương for a proposal dated {proposed_on.isoformat()}:"
-        f" antq knows Thông tư 11/2021 (from {TT11_FROM.isoformat()}) and Thông tư 20/2025"
+        f" antq covers proposals from {TT11_FROM.isoformat()} (Thông tư 11/2021) with no end"
+        f" date (Thông tư 20/2025 from {TT20_FROM.isoformat()})"
     )
 
 
@@ -1439,6 +1445,13 @@ def knc_eligibility(
     chosen = rules if rules is not None else select_knc_rules(proposed_on)
     if chosen.instrument not in (TT11, TT20):
         raise InputError("rules", chosen.id, "not rules of the Kỷ niệm chương")
+    signed = get_instrument(chosen.instrument).signed
+    if isinstance(proposed_on, date) and signed is not None and proposed_on < signed:
+        # Rule R1: even pinned, a circular never governs a proposal made before it was signed.
+        raise RuleSetNotFound(
+            f"proposed_on: {chosen.id} cannot govern a proposal dated {proposed_on.isoformat()},"
+            f" before {chosen.instrument} was signed ({signed.isoformat()})"
+        )
     context = KncContext(
         candidate=candidate,
         on=proposed_on,
