@@ -14,7 +14,6 @@ Exit codes:
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -22,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from antq.errors import AntqError, InputError
+from antq.errors import AntqError
 from antq.vocabulary import Lang
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
@@ -107,33 +106,47 @@ def _version() -> str:
     return __version__
 
 
-def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+def rule_entries(
+    *, as_of: date | None = None, kind: str | None = None, section: str = "all"
+) -> list[Any]:
+    """The entries ``antq rules`` lists (see its options); ``kind`` shows safety criteria only."""
     from antq.catalogue import criteria_catalogue
     from antq.unit_kinds import UnitKind
 
     entries: list[Any] = []
-    if args.section in ("all", "safety"):
-        found = list(criteria_catalogue(as_of=args.as_of))
-        if args.kind:
-            kind = UnitKind.from_code(args.kind, path="--kind")
-            found = [e for e in found if e.rule_set.kind is kind]
+    if section in ("all", "safety"):
+        found = list(criteria_catalogue(as_of=as_of))
+        if kind:
+            unit_kind = UnitKind.from_code(kind, path="--kind")
+            found = [e for e in found if e.rule_set.kind is unit_kind]
         entries += found
     # Award conditions, sheet items and team rules are not per unit kind: --kind shows safety only.
-    if args.section in ("all", "awards") and not args.kind:
+    if section in ("all", "awards") and not kind:
         from antq.emulation.awards import award_catalogue
 
-        entries += award_catalogue(as_of=args.as_of)
-    if args.section in ("all", "sheets") and not args.kind:
+        entries += award_catalogue(as_of=as_of)
+    if section in ("all", "sheets") and not kind:
         from antq.emulation.sheets import sheet_catalogue
 
         entries += sheet_catalogue()
-    if args.section in ("all", "teams") and not args.kind:
+    if section in ("all", "teams") and not kind:
         from antq.emulation.teams import team_catalogue
 
         entries += team_catalogue()
+    return entries
+
+
+def rules_json(entries: Sequence[Any]) -> str:
+    """The text of ``antq rules --format json``."""
+    from antq.results import json_text
+
+    return json_text([e.to_json() for e in entries])
+
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    entries = rule_entries(as_of=args.as_of, kind=args.kind, section=args.section)
     if args.format == "json":
-        json.dump([e.to_json() for e in entries], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(rules_json(entries))
     else:
         out.write("\n\n".join(e.render(args.lang) for e in entries) + "\n")
     return EXIT_OK
@@ -141,86 +154,33 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_schema(out: TextIO) -> int:
     from antq.io.schema import facts_schema
+    from antq.results import json_text
 
-    json.dump(facts_schema(), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(facts_schema()))
     return EXIT_OK
 
 
-def _parameters(pairs: Sequence[str]) -> dict[str, object]:
-    """``NAME=VALUE`` pairs; a value of digits only is read as a whole number."""
-    values: dict[str, object] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise InputError("--param", pair, "expected NAME=VALUE")
-        values[name] = int(value) if value.isdecimal() else value
-    return values
-
-
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from antq.core.engine import evaluate
     from antq.core.outcome import Outcome
-    from antq.core.ruleset import RuleBook, RuleSet
     from antq.i18n.catalog import Msg
     from antq.report.commands import read_units, stream_verdicts
+    from antq.results import evaluate_input, parse_parameters, results_json, rules_with_parameters
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang
     book = default_rulebook()
-    rules: RuleSet | RuleBook = book.get(args.rule_set) if args.rule_set else book
-    params = _parameters(args.param)
-    if params:
-        if isinstance(rules, RuleSet):
-            rules = rules.with_parameters(**params)
-        else:
-            known = {p.name for r in rules for p in r.parameters()}
-            unknown = sorted(set(params) - known)
-            if unknown:
-                raise InputError(
-                    f"--param {unknown[0]}", params[unknown[0]], "no rule set has this parameter"
-                )
-            rules = RuleBook(tuple(_with_known(r, params) for r in rules))
+    rules = rules_with_parameters(book, args.rule_set, parse_parameters(args.param))
     if args.format in ("jsonl", "csv"):
         return stream_verdicts(
             args.file, rules, book=book, out=out, err=err, fmt=args.format, lang=lang
         )
-    errors: list[InputError] = []
-    verdicts = []
-    notes: list[str] = []
-    if isinstance(rules, RuleBook):
-        # Units first, then each commune from the verdicts of its units in the input,
-        # as `antq report` does, so that both commands agree on every commune.
-        from antq.hierarchy import evaluate_province
-
-        evaluation = evaluate_province(read_units(args.file, book, err, lang=lang), rules)
-        errors += evaluation.errors
-        verdicts += [u.verdict for u in evaluation.units if not u.unreadable]
-        notes += [n.render(lang) for n in evaluation.notices]
-    else:
-        for unit in read_units(args.file, book, err, lang=lang):
-            if isinstance(unit, InputError):
-                errors.append(unit)
-                continue
-            try:
-                verdicts.append(evaluate(unit, rules))
-            except AntqError as error:
-                errors.append(
-                    error
-                    if isinstance(error, InputError)
-                    else InputError(unit.unit_id, None, str(error))
-                )
+    # With the whole book: units first, then each commune from the verdicts of its
+    # units in the input, as `antq report` does, so that both commands agree.
+    results = evaluate_input(read_units(args.file, book, err, lang=lang), rules)
+    verdicts, errors = results.verdicts, results.errors
+    notes = [n.render(lang) for n in results.notices]
     if args.format == "json":
-        payload: dict[str, Any] = {
-            "antq_results": 1,
-            "verdicts": [v.to_json(texts=(lang,)) for v in verdicts],
-            "notes": notes,
-            "errors": [
-                {"path": e.path, "value": repr(e.value), "message": e.message} for e in errors
-            ],
-        }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(results_json(results, lang))
     else:
         for verdict in verdicts:
             out.write(verdict.explain(lang) + "\n\n")
@@ -239,12 +199,6 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for problem_found in errors:
         err.write(f"antq: {problem_found}\n")
     return EXIT_INPUT if errors else EXIT_OK
-
-
-def _with_known(rule_set: Any, params: dict[str, object]) -> Any:
-    known = {p.name for p in rule_set.parameters()}
-    chosen = {k: v for k, v in params.items() if k in known}
-    return rule_set.with_parameters(**chosen) if chosen else rule_set
 
 
 def _silence_stdout() -> None:
