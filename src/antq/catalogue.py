@@ -15,6 +15,7 @@ import attrs
 from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion, Parameter
 from antq.core.ruleset import RuleBook, RuleSet
+from antq.rule_form import criterion_rule
 from antq.vocabulary import LANGS, Lang
 
 
@@ -54,6 +55,7 @@ class CatalogueEntry:
                 for i in c.all_inputs
             ],
             "parameters": [_parameter_json(p, self.rule_set) for p in c.parameters],
+            "rule": criterion_rule(c),
         }
 
     def render(self, lang: Lang) -> str:
