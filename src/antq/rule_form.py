@@ -56,7 +56,7 @@ def criterion_rule(criterion: Criterion) -> dict[str, Any]:
         needs = "applicability"
     elif criterion.optional_inputs:
         needs = "optional_inputs"
-    if needs is not None:
+    if needs is not None or describe is None:
         return {"antq_rule_form": RULE_FORM_VERSION, "form": "antq_logic", "needs": needs}
     form: dict[str, Any] = describe()
     return {"antq_rule_form": RULE_FORM_VERSION, **form}
