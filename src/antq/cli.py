@@ -93,10 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     from antq.emulation.awards.commands import register as register_awards
     from antq.emulation.commands import register as register_score
     from antq.report.commands import add_report_parser
+    from antq.serve.command import register as register_serve
 
     add_report_parser(commands)
     register_score(commands)
     register_awards(commands)
+    register_serve(commands)
     return parser
 
 
@@ -231,6 +233,10 @@ def main(
             from antq.emulation.awards.commands import run as run_awards
 
             return run_awards(args, out, err)
+        if args.command == "serve":
+            from antq.serve.command import run as run_serve
+
+            return run_serve(args, out, err)
         if args.command == "report":
             from antq.report.commands import cmd_report
 
