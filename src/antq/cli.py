@@ -67,7 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--lang", choices=("vi", "en"), default="vi")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
-    commands.add_parser("schema", help="print the JSON Schema of the input facts")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the input facts")
+    schema.add_argument(
+        "--of",
+        choices=("facts", "rule-form"),
+        default="facts",
+        help="the facts document (default) or the rule form of `antq rules --format json`",
+    )
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -154,11 +160,12 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _cmd_schema(out: TextIO) -> int:
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     from antq.io.schema import facts_schema
     from antq.results import json_text
+    from antq.rule_form import rule_form_schema
 
-    out.write(json_text(facts_schema()))
+    out.write(json_text(rule_form_schema() if args.of == "rule-form" else facts_schema()))
     return EXIT_OK
 
 
@@ -224,7 +231,7 @@ def main(
         if args.command == "rules":
             return _cmd_rules(args, out)
         if args.command == "schema":
-            return _cmd_schema(out)
+            return _cmd_schema(args, out)
         if args.command == "score":
             from antq.emulation.commands import run as run_score
 

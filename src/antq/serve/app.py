@@ -359,22 +359,16 @@ class _Service:
     async def scores(self, request: Request) -> Response:
         from antq.emulation.commands import score_document, scores_json
         from antq.emulation.scoring import read_scores
-        from antq.emulation.sheets import shipped_sheet
 
         _only(request, ("lang", "sheet"))
         lang = _lang(request)
         reference = _single(request, "sheet")
-        if reference is None:
-            raise Problem(422, [InputError("query.sheet", None, "name a shipped scoring sheet")])
-        try:
-            sheet = shipped_sheet(reference)
-        except AntqError as error:
-            raise Problem(422, [InputError("query.sheet", reference, str(error))]) from None
         deadline = self.deadline()
         document = await self._document(request, deadline)
+        sheet, scores = _sheet_and_scores(reference, document)
 
         def work() -> str:
-            results, errors = score_document(sheet, read_scores(document, sheet))
+            results, errors = score_document(sheet, read_scores(scores, sheet))
             return scores_json(sheet, results, errors, lang)
 
         return _json(await self.pool.run(work, deadline))
@@ -432,7 +426,7 @@ class _Service:
 
     async def schema(self, request: Request) -> Response:
         _only(request, ("of",))
-        of = _choice(request, "of", ("facts", "rule_form"), "facts")
+        of = _choice(request, "of", ("facts", "rule-form"), "facts")
         return _json(_schema_text(of))
 
     async def instruments(self, request: Request) -> Response:
@@ -455,6 +449,45 @@ class _Service:
         from antq.serve.page import PAGE
 
         return Response(PAGE, media_type="text/html; charset=utf-8")
+
+
+#: The keys of a scoring request that brings its own sheet.
+SCORE_REQUEST_KEYS = ("antq_score_request", "sheet", "overrides", "scores")
+
+
+def _sheet_and_scores(reference: str | None, document: dict[str, Any]) -> tuple[Any, object]:
+    """The sheet and the scores document of ``POST /scores``.
+
+    With ``?sheet=ID`` the body is a scores document scored on that shipped
+    sheet. Without it the body brings its sheet: ``{"antq_score_request": 1,
+    "sheet": {...}, "overrides": [{...}], "scores": {...}}``, the sheet and the
+    overrides in the layout of their TOML files.
+    """
+    from antq.emulation.sheets import apply_override, sheet_from_dict, shipped_sheet
+
+    if reference is not None:
+        try:
+            return shipped_sheet(reference), document
+        except AntqError as error:
+            raise Problem(422, [InputError("query.sheet", reference, str(error))]) from None
+    if document.get("antq_score_request") != 1:
+        message = "name a shipped sheet with ?sheet=ID, or send a request with its own sheet"
+        value = document.get("antq_score_request")
+        raise Problem(422, [InputError("body.antq_score_request", value, message)])
+    unknown = sorted(set(document) - set(SCORE_REQUEST_KEYS))
+    if unknown:
+        message = f"unknown key; allowed: {', '.join(SCORE_REQUEST_KEYS)}"
+        raise Problem(422, [InputError(f"body.{unknown[0]}", document[unknown[0]], message)])
+    overrides = document.get("overrides", [])
+    if not isinstance(overrides, list):
+        raise Problem(422, [InputError("body.overrides", overrides, "expected a list")])
+    try:
+        sheet = sheet_from_dict(document.get("sheet"), source="body.sheet")
+        for index, override in enumerate(overrides):
+            sheet = apply_override(sheet, override, source=f"body.overrides[{index}]")
+    except InputError as error:
+        raise Problem(422, [error]) from None
+    return sheet, document.get("scores")
 
 
 @functools.lru_cache(maxsize=64)
@@ -563,11 +596,23 @@ class AccessLog:
             )
 
 
+class _StandardError(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time of each record."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _: object) -> None:
+        pass
+
+
 def _configure_logging(settings: ServeSettings) -> None:
     """JSON lines of the access log, and errors, to the standard error."""
     for logger, level in ((access_logger, logging.INFO), (error_logger, logging.WARNING)):
         if not logger.handlers:
-            handler = logging.StreamHandler(sys.stderr)
+            handler = _StandardError()
             handler.setFormatter(logging.Formatter("%(message)s"))
             logger.addHandler(handler)
             logger.propagate = False

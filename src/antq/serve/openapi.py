@@ -226,13 +226,15 @@ def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
         },
         "/scores": {
             "post": _operation(
-                "Score units on a shipped scoring sheet",
-                "A scores document (JSON or TOML), as antq score SHEET FACTS --format json.",
+                "Score units on a scoring sheet",
+                "With ?sheet=ID, a scores document (JSON or TOML) scored on that shipped sheet;"
+                " without it, a request bringing its own sheet: {antq_score_request: 1, sheet,"
+                " overrides, scores}. As antq score SHEET FACTS --format json.",
                 _ref("ScoresResults"),
                 parameters=[
                     _LANG,
                     _ACCEPT_LANGUAGE,
-                    _query("sheet", "The id of a shipped sheet.", text, required=True),
+                    _query("sheet", "The id of a shipped sheet.", text),
                 ],
                 body=document_body,
                 errors=body_errors,
@@ -271,9 +273,9 @@ def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
         "/schema": {
             "get": _operation(
                 "A JSON Schema",
-                "of=facts (the default): antq schema; of=rule_form: the rule form's.",
+                "of=facts (the default): antq schema; of=rule-form: the rule form's.",
                 {"type": "object"},
-                parameters=[_query("of", "Which schema.", {"enum": ["facts", "rule_form"]})],
+                parameters=[_query("of", "Which schema.", {"enum": ["facts", "rule-form"]})],
             )
         },
         "/instruments": {
