@@ -276,11 +276,14 @@ def _document_problem(errors: Sequence[InputError]) -> Problem:
 
 
 def _rules(request: Request, book: RuleBook) -> RuleSet | RuleBook:
+    rule_set = _single(request, "rule_set")
     try:
         params = parse_parameters(request.query_params.getlist("param"))
-        return rules_with_parameters(book, _single(request, "rule_set"), params)
+        return rules_with_parameters(book, rule_set, params)
     except InputError as error:
         raise Problem(422, [_query_error(error)]) from None
+    except AntqError as error:  # no such rule set
+        raise Problem(422, [InputError("query.rule_set", rule_set, str(error))]) from None
 
 
 # --------------------------------------------------------------------------- the application
