@@ -15,11 +15,11 @@ import pytest
 from openapi_spec_validator import validate
 from starlette.requests import Request
 from starlette.testclient import TestClient
-from tests.serve.helpers import COMMUNE, EXAMPLES, cli, example_units, round_document
 
 import antq.serve.app as app_module
 from antq.serve import ServeSettings, create_app
 from antq.serve.app import Problem, _body, _Pool
+from serve.helpers import COMMUNE, EXAMPLES, cli, example_units, round_document
 
 JSON = {"Content-Type": "application/json"}
 
