@@ -20,9 +20,17 @@ def _declared() -> set[str]:
     return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in project["dependencies"]}
 
 
-def _imported_top_level() -> set[str]:
+def _optional(extra: str) -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    deps = project["optional-dependencies"][extra]
+    return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in deps}
+
+
+def _imported_top_level(under: Path = SRC, *, skip: Path | None = None) -> set[str]:
     found: set[str] = set()
-    for path in SRC.rglob("*.py"):
+    for path in under.rglob("*.py"):
+        if skip is not None and path.is_relative_to(skip):
+            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 found.update(alias.name.split(".")[0] for alias in node.names)
@@ -34,7 +42,16 @@ def _imported_top_level() -> set[str]:
 def test_runtime_dependencies_are_the_imported_packages() -> None:
     declared = _declared()
     assert declared == {"attrs", "python-dateutil", "babel"}
-    assert _imported_top_level() == {IMPORT_NAMES.get(name, name) for name in declared}
+    # antq.serve is the optional extra antq[serve]: its packages are checked below.
+    imported = _imported_top_level(skip=SRC / "serve")
+    assert imported == {IMPORT_NAMES.get(name, name) for name in declared}
+
+
+def test_the_serve_extra_is_what_antq_serve_imports_and_dev_installs_it() -> None:
+    serve = _optional("serve")
+    assert serve == {"starlette", "uvicorn"}
+    assert _imported_top_level(SRC / "serve") == serve | {"attrs"}
+    assert serve <= _optional("dev")
 
 
 def test_the_package_is_typed_and_ships_its_catalogues() -> None:
