@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -251,3 +252,23 @@ def test_slow_requests_are_stopped_at_the_time_limit(strict: Server) -> None:
     assert payload["errors"][0]["message"] == "the evaluation took longer than the time limit"
     assert strict.healthy()
     assert strict.request("GET", "/schema")[0] == 200
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="the example needs curl")
+def test_the_shell_client_example(server: Server, tmp_path: Path) -> None:
+    output = tmp_path / "verdicts.json"
+    done = subprocess.run(
+        ["sh", str(EXAMPLES / "api-client.sh"), f"http://{HOST}:{server.port}"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ANTQ_CLIENT_OUTPUT": str(output)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        output.read_bytes() == cli("evaluate", str(COMMUNE), "--format", "json", "--lang", "en")[1]
+    )
+    verdicts = json.loads(output.read_text("utf-8"))["verdicts"]
+    shown = [line.split("\t") for line in done.stdout.splitlines() if "\t" in line]
+    assert shown == [[v["unit"], v["outcome"]] for v in verdicts]
+    assert '"percent": 70' in done.stdout
