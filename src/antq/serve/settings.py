@@ -73,6 +73,6 @@ class ServeSettings:
 
     @classmethod
     def from_environment(cls) -> ServeSettings:
-        """The settings in :data:`ENVIRONMENT_VARIABLE`, or the defaults when it is not set."""
+        """The settings in ``ANTQ_SERVE_SETTINGS``, or the defaults when it is not set."""
         text = os.environ.get(ENVIRONMENT_VARIABLE)
         return cls.from_json(text) if text else cls()
