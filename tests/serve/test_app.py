@@ -486,3 +486,56 @@ def test_a_large_round(api: TestClient, tmp_path: Path) -> None:
     response = post(api, "/rounds/evaluate", path.read_bytes())
     assert response.content == cli("evaluate", str(path), "--format", "json")[1]
     assert len(response.json()["verdicts"]) == 200
+
+
+def test_a_request_waiting_for_a_turn_past_the_time_limit() -> None:
+    release = threading.Event()
+
+    async def scenario() -> Problem:
+        pool = _Pool(ServeSettings(max_concurrent=1))
+        loop = asyncio.get_running_loop()
+        running = asyncio.ensure_future(pool.run(release.wait, loop.time() + 5))
+        await asyncio.sleep(0.05)
+        try:
+            await pool.run(lambda: "never", loop.time() + 0.05)
+        except Problem as problem:
+            return problem
+        finally:
+            release.set()
+            await running
+        raise AssertionError("no time limit")  # pragma: no cover
+
+    problem = asyncio.run(scenario())
+    assert problem.status == 503
+    assert problem.errors[0].message == "no evaluation slot became free within the time limit"
+
+
+def test_the_request_id_of_a_proxy_is_kept(api: TestClient) -> None:
+    given = api.get("/health", headers={"X-Request-Id": "proxy-42.a_b"})
+    assert given.headers["x-request-id"] == "proxy-42.a_b"
+    refused = api.get("/health", headers={"X-Request-Id": "no spaces, please"})
+    assert refused.headers["x-request-id"] != "no spaces, please"
+    assert len(refused.headers["x-request-id"]) == 16
+
+
+def test_browsers_of_allowed_origins_only() -> None:
+    preflight = {
+        "Origin": "https://portal.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "Content-Type",
+    }
+    with client(allow_origins=["https://portal.example"]) as open_api:
+        answer = open_api.options("/rounds/evaluate", headers=preflight)
+        assert answer.status_code == 200
+        assert answer.headers["access-control-allow-origin"] == "https://portal.example"
+        other = open_api.options(
+            "/rounds/evaluate", headers={**preflight, "Origin": "https://elsewhere.example"}
+        )
+        assert "access-control-allow-origin" not in other.headers
+        simple = open_api.get("/health", headers={"Origin": "https://portal.example"})
+        assert simple.headers["access-control-expose-headers"] == "X-Request-Id"
+    with client() as closed:
+        assert (
+            "access-control-allow-origin"
+            not in closed.get("/health", headers={"Origin": "https://portal.example"}).headers
+        )

@@ -68,6 +68,10 @@ def test_the_options_reach_the_worker_processes(
         "--no-access-log",
         "--forwarded-allow-ips",
         "10.0.0.1",
+        "--allow-origin",
+        "https://a.example",
+        "--allow-origin",
+        "https://b.example",
     )
     assert code == EXIT_OK
     (call,) = uvicorn_run
@@ -88,6 +92,7 @@ def test_the_options_reach_the_worker_processes(
         max_concurrent=3,
         max_waiting=7,
         access_log=False,
+        allow_origins=("https://a.example", "https://b.example"),
     )
     assert json.loads(os.environ[ENVIRONMENT_VARIABLE])["workers"] == 4
 

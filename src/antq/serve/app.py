@@ -20,6 +20,7 @@ import concurrent.futures
 import functools
 import json
 import logging
+import re
 import sys
 import time
 import uuid
@@ -164,12 +165,13 @@ class _Pool:
             async with asyncio.timeout_at(deadline):
                 return await asyncio.wrap_future(future)
         except TimeoutError:
-            future.cancel()
-            raise Problem(
-                503,
-                [InputError("request", None, "the evaluation took longer than the time limit")],
-                retry=True,
-            ) from None
+            # A cancel succeeds only when the work had not started: it waited for a turn.
+            message = (
+                "no evaluation slot became free within the time limit"
+                if future.cancel()
+                else "the evaluation took longer than the time limit"
+            )
+            raise Problem(503, [InputError("request", None, message)], retry=True) from None
 
 
 # --------------------------------------------------------------------------- requests
@@ -547,6 +549,19 @@ async def _http_error(request: Request, error: Exception) -> Response:
     return Problem(status, [InputError("request", where, message)]).response()
 
 
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+
+def _request_id(scope: Scope) -> str:
+    """The ``X-Request-Id`` a proxy gave the request, when well formed; else a new one."""
+    for name, value in scope.get("headers", ()):
+        if name == b"x-request-id":
+            text: str = bytes(value).decode("latin-1")
+            if _REQUEST_ID.fullmatch(text):
+                return text
+    return uuid.uuid4().hex[:16]
+
+
 class AccessLog:
     """Writes one JSON line per request to the logger ``antq.serve.access``.
 
@@ -563,7 +578,7 @@ class AccessLog:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        request_id = uuid.uuid4().hex[:16]
+        request_id = _request_id(scope)
         status, sent = 500, 0
 
         async def sending(message: Message) -> None:
@@ -641,9 +656,23 @@ def build_app(settings: ServeSettings) -> Starlette:
         Route("/openapi.json", _guarded(service.openapi), methods=["GET"]),
         Route("/docs", _guarded(service.page), methods=["GET"]),
     ]
+    middleware = [Middleware(AccessLog)]
+    if settings.allow_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.allow_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type", "Accept-Language", "X-Request-Id"],
+                expose_headers=["X-Request-Id"],
+                max_age=600,
+            )
+        )
     return Starlette(
         routes=routes,
-        middleware=[Middleware(AccessLog)],
+        middleware=middleware,
         exception_handlers={HTTPException: _http_error},
     )
 

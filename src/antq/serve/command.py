@@ -65,6 +65,13 @@ def register(commands: Any) -> argparse.ArgumentParser:
         help="proxies trusted for X-Forwarded-For (default: %(default)s)",
     )
     parser.add_argument("--no-access-log", action="store_true", help="write no access log")
+    parser.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let pages of this origin call the API from a browser (CORS; repeatable)",
+    )
     return parser
 
 
@@ -79,6 +86,7 @@ def settings_from_args(args: argparse.Namespace) -> ServeSettings:
         max_concurrent=args.max_concurrent,
         max_waiting=args.max_waiting,
         access_log=not args.no_access_log,
+        allow_origins=tuple(args.allow_origin),
     )
 
 

@@ -58,6 +58,8 @@ class ServeSettings:
     max_waiting: int = attrs.field(default=16, validator=_positive)
     #: Write one JSON line per request to the standard error.
     access_log: bool = True
+    #: Web origins whose pages may call the API from a browser (CORS); none by default.
+    allow_origins: tuple[str, ...] = attrs.field(default=(), converter=tuple)
 
     def to_json(self) -> str:
         """The settings as JSON text (how the worker processes receive them)."""
