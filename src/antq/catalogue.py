@@ -55,7 +55,7 @@ class CatalogueEntry:
                 for i in c.all_inputs
             ],
             "parameters": [_parameter_json(p, self.rule_set) for p in c.parameters],
-            "rule": criterion_rule(c),
+            "rule_form": criterion_rule(c),
         }
 
     def render(self, lang: Lang) -> str:

@@ -1,7 +1,7 @@
 """Rules as data: the criteria another program can apply without antq.
 
 Each entry of ``antq rules --format json`` (and of ``GET /rules`` of
-``antq serve``) for a safe-standard criterion has a key ``rule``: the
+``antq serve``) for a safe-standard criterion has a key ``rule_form``: the
 criterion's test in a small, versioned form (:data:`RULE_FORM_VERSION`, JSON
 Schema :func:`rule_form_schema`). A check class states its own form with a
 method ``describe()``; a criterion whose check has none, or whose
@@ -87,7 +87,7 @@ _PARAMETER = {
 
 
 def rule_form_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of a rule form (the ``rule`` of a catalogue entry)."""
+    """The JSON Schema (draft 2020-12) of a rule form (the ``rule_form`` of a catalogue entry)."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": RULE_FORM_SCHEMA_ID,

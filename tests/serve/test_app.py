@@ -328,7 +328,7 @@ def test_the_rules_carry_their_rule_forms(api: TestClient) -> None:
     schema = api.get("/schema", params={"of": "rule-form"}).json()
     validator = Draft202012Validator(schema)
     entries = api.get("/rules", params={"section": "safety"}).json()
-    forms = {e["id"]: e["rule"] for e in entries}
+    forms = {e["id"]: e["rule_form"] for e in entries}
     for form in forms.values():
         validator.validate(form)
     assert forms["tt124.commune.units-recognised"] == {
@@ -539,3 +539,24 @@ def test_browsers_of_allowed_origins_only() -> None:
             "access-control-allow-origin"
             not in closed.get("/health", headers={"Origin": "https://portal.example"}).headers
         )
+
+
+def test_the_answers_fit_the_schemas_of_the_openapi_document(api: TestClient) -> None:
+    from jsonschema import Draft202012Validator
+
+    components = api.get("/openapi.json").json()["components"]
+
+    def check(name: str, instance: object) -> None:
+        root = {"$ref": f"#/components/schemas/{name}", "components": components}
+        Draft202012Validator(root).validate(instance)
+
+    check("FactsDocument", json.loads(COMMUNE.read_text("utf-8")))
+    check("Results", post(api, "/rounds/evaluate", COMMUNE.read_bytes()).json())
+    check("Error", post(api, "/rounds/evaluate", b"{").json())
+    check("Rules", api.get("/rules").json())
+    check("Instruments", api.get("/instruments").json())
+    check(
+        "AwardsResults", post(api, "/awards", (EXAMPLES / "awards-2025.json").read_bytes()).json()
+    )
+    scores = post(api, "/scores", json.dumps(SCORES).encode(), sheet="qd510.agency").json()
+    check("ScoresResults", scores)

@@ -133,7 +133,7 @@ def _components() -> dict[str, Any]:
             "description": "The output of antq rules --format json.",
             "items": {
                 "type": "object",
-                "properties": {"id": {"type": "string"}, "rule": _ref("RuleForm")},
+                "properties": {"id": {"type": "string"}, "rule_form": _ref("RuleForm")},
             },
         },
         "ScoresResults": {
