@@ -560,3 +560,24 @@ def test_the_answers_fit_the_schemas_of_the_openapi_document(api: TestClient) ->
     )
     scores = post(api, "/scores", json.dumps(SCORES).encode(), sheet="qd510.agency").json()
     check("ScoresResults", scores)
+
+
+def test_a_client_that_leaves_before_its_body_ends() -> None:
+    messages = iter(
+        [
+            {"type": "http.request", "body": b'{"units": [', "more_body": True},
+            {"type": "http.disconnect"},
+        ]
+    )
+
+    async def receive() -> Any:
+        return next(messages)
+
+    async def read() -> bytes:
+        request = Request({"type": "http", "method": "POST", "headers": []}, receive)
+        return await _body(request, ServeSettings(), asyncio.get_running_loop().time() + 5)
+
+    with pytest.raises(Problem) as caught:
+        asyncio.run(read())
+    assert caught.value.status == 400
+    assert caught.value.errors[0].value == len(b'{"units": [')

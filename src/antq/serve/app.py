@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -258,6 +258,9 @@ async def _body(request: Request, settings: ServeSettings, deadline: float) -> b
     except TimeoutError:
         message = f"the body did not arrive within the time limit ({settings.time_limit:g} s)"
         raise Problem(408, [InputError("body", size, message)]) from None
+    except ClientDisconnect:
+        message = "the connection closed before the body ended"
+        raise Problem(400, [InputError("body", size, message)]) from None
     return b"".join(chunks)
 
 
