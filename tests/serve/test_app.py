@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import threading
 import time
 import tomllib
@@ -301,6 +302,7 @@ def test_the_access_log_is_one_json_line_per_request(capsys: pytest.CaptureFixtu
     assert entry["bytes"] == len(response.content)
     assert entry["request_id"] == response.headers["x-request-id"]
     assert entry["ms"] >= 0
+    assert entry["pid"] == os.getpid()
 
 
 # --------------------------------------------------------------------------- descriptions

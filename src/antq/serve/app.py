@@ -20,6 +20,7 @@ import concurrent.futures
 import functools
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -569,8 +570,8 @@ class AccessLog:
     """Writes one JSON line per request to the logger ``antq.serve.access``.
 
     Each line has the time, the client, the method, the path, the status, the
-    bytes sent, the duration in milliseconds and the request id, which the
-    answer carries in its header ``X-Request-Id``.
+    bytes sent, the duration in milliseconds, the request id, which the answer
+    carries in its header ``X-Request-Id``, and the worker process's id.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -612,6 +613,7 @@ class AccessLog:
                         "bytes": sent,
                         "ms": round(1000 * (time.perf_counter() - started), 1),
                         "request_id": request_id,
+                        "pid": os.getpid(),
                     }
                 )
             )
