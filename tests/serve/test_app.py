@@ -583,3 +583,13 @@ def test_a_client_that_leaves_before_its_body_ends() -> None:
         asyncio.run(read())
     assert caught.value.status == 400
     assert caught.value.errors[0].value == len(b'{"units": [')
+
+
+def test_the_example_of_the_openapi_document_is_evaluated(api: TestClient) -> None:
+    document = api.get("/openapi.json").json()
+    for path in ("/rounds/evaluate", "/units/evaluate"):
+        example = document["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+        response = post(api, path, json.dumps(example["example"]).encode())
+        assert response.status_code == 200
+        assert response.json()["errors"] == []
+        assert [v["unit"] for v in response.json()["verdicts"]] == ["KDC-01"]

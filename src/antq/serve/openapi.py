@@ -59,6 +59,22 @@ _PARAM = _query(
     style="form",
     explode=True,
 )
+#: A small facts document, shown by the interactive page and the OpenAPI document.
+EXAMPLE_FACTS: dict[str, Any] = {
+    "antq_facts": 1,
+    "units": [
+        {
+            "id": "KDC-01",
+            "kind": "residential_area",
+            "year": 2025,
+            "facts": {
+                "registered_q1": True,
+                "households_resident": 120,
+                "households_registered": 118,
+            },
+        }
+    ],
+}
 _RULE_SET = _query("rule_set", "Pin this rule set instead of choosing by date.", {"type": "string"})
 
 
@@ -204,7 +220,7 @@ def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
                     ),
                 ],
                 body={
-                    "application/json": {"schema": _ref("FactsDocument")},
+                    "application/json": {"schema": _ref("FactsDocument"), "example": EXAMPLE_FACTS},
                     "application/x-ndjson": {"schema": text},
                     "text/csv": {"schema": text},
                     "application/toml": {"schema": text},
@@ -220,7 +236,9 @@ def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
                 " or as antq evaluate for units that do not roll up into each other. " + limits,
                 _ref("Results"),
                 parameters=[_LANG, _ACCEPT_LANGUAGE, _RULE_SET, _PARAM],
-                body={"application/json": {"schema": _ref("FactsDocument")}},
+                body={
+                    "application/json": {"schema": _ref("FactsDocument"), "example": EXAMPLE_FACTS}
+                },
                 errors=body_errors,
             )
         },

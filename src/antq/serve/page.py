@@ -40,6 +40,12 @@ function operationForm(path, method, operation) {
   const type = element("select", {});
   for (const name of content) type.append(element("option", {value: name}, name));
   const body = element("textarea", {rows: 6, placeholder: "request body"});
+  const example = () => {
+    const chosen = ((operation.requestBody || {}).content || {})[type.value] || {};
+    body.value = chosen.example === undefined ? "" : JSON.stringify(chosen.example, null, 2);
+  };
+  type.onchange = example;
+  if (content.length) example();
   const answer = element("pre", {});
   const send = element("button", {type: "button"}, "Send");
   send.onclick = async () => {
