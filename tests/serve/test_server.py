@@ -33,23 +33,30 @@ class Server:
 
     def __init__(self, log: Path, *options: str) -> None:
         self.log = log
+        # A free port may be taken by another program before the server binds it: try again.
+        for _ in range(3):
+            if self._start(options):
+                return
+        raise AssertionError(f"antq serve did not start: {log.read_text('utf-8')}")
+
+    def _start(self, options: tuple[str, ...]) -> bool:
         self.port = _free_port()
         self.process = subprocess.Popen(
             [*ANTQ, "serve", "--port", str(self.port), *options],
             stdout=subprocess.DEVNULL,
-            stderr=log.open("wb"),
+            stderr=self.log.open("wb"),
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
         deadline = time.monotonic() + 60
         while True:
             try:
                 if self.request("GET", "/health")[0] == 200:
-                    return
+                    return True
             except OSError:
                 pass
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
-                raise AssertionError(f"antq serve did not start: {log.read_text('utf-8')}")
+                return False
             time.sleep(0.2)
 
     def request(
