@@ -15,7 +15,7 @@ from antq.serve.settings import ServeSettings
 __all__ = ["openapi_document"]
 
 _ERRORS = {
-    "400": "The body cannot be parsed (malformed JSON, TOML or CSV, or not UTF-8).",
+    "400": "The body cannot be parsed (malformed JSON or TOML, or not UTF-8).",
     "408": "The body did not arrive within the time limit.",
     "413": "The body is larger than the limit.",
     "415": "The Content-Type is not one the endpoint reads.",
