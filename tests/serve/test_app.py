@@ -593,3 +593,15 @@ def test_the_example_of_the_openapi_document_is_evaluated(api: TestClient) -> No
         assert response.status_code == 200
         assert response.json()["errors"] == []
         assert [v["unit"] for v in response.json()["verdicts"]] == ["KDC-01"]
+
+
+def test_a_bad_line_of_json_lines_is_a_row_of_errors(api: TestClient, tmp_path: Path) -> None:
+    path = tmp_path / "round.jsonl"
+    good = json.dumps(example_units()[1], ensure_ascii=False)
+    path.write_text(good + "\n{bad\n", "utf-8")
+    response = post(api, "/rounds/evaluate", path.read_bytes(), "application/x-ndjson")
+    assert response.status_code == 200
+    code, expected = cli("evaluate", str(path), "--format", "json")
+    assert code == 3
+    assert response.content == expected
+    assert response.json()["errors"][0]["path"] == "line 2"
