@@ -36,4 +36,4 @@ grep -E '^      "(unit|outcome)": ' "$OUT" | sed -E 's/^ *"(unit|outcome)": "?([
 
 # The rule behind "at least 70% of the units recognised", as data any program can apply.
 curl --silent --show-error --fail "$BASE/rules?kind=commune&as_of=2025-11-15" \
-  | grep -A 8 '"form": "share_at_least"' | grep -m 1 -B 3 -A 2 '"percent": 70'
+  | grep -A 8 '"form": "units_share_at_least"' | grep -m 1 -A 5 '"counts": "recognised"'

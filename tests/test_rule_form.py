@@ -35,6 +35,10 @@ def interpret(form: Mapping[str, Any], values: Mapping[str, Any], params: Mappin
         assert isinstance(ref, dict)
         return params.get(ref["parameter"])
 
+    if form["form"] == "units_share_at_least":
+        # Without the units in the input, the counts the commune states decide.
+        stated = {**form["stated"], "percent": form["percent"], "if_whole_is_zero": "error"}
+        return interpret({"form": "share_at_least", **stated}, values, params)
     names = [form[k] for k in ("input", "part", "whole") if k in form]
     if any(values.get(n) is None for n in names):
         return "unknown"
@@ -83,8 +87,9 @@ def _grids(form: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     elif kind == "grade_at_least":
         yield from ({form["input"]: v} for v in (None, *TaskGrade))
     else:
+        names = form["stated"] if kind == "units_share_at_least" else form
         for part, whole in itertools.product((None, 0, 1, 6, 7, 9, 10), repeat=2):
-            yield {form["part"]: part, form["whole"]: whole}
+            yield {names["part"]: part, names["whole"]: whole}
 
 
 def _parameter_choices(rule_set: RuleSet, criterion: Criterion) -> Iterator[dict[str, Any]]:
@@ -140,29 +145,25 @@ def test_every_simple_kind_is_described_and_the_rest_say_why_not() -> None:
         "value_at_least",
         "share_at_least",
         "grade_at_least",
+        "units_share_at_least",
         "antq_logic",
     }
-    assert {f["needs"] for f in forms if f["form"] == "antq_logic"} <= {
-        "check",
-        "applicability",
-        "optional_inputs",
-    }
+    assert {f["needs"] for f in forms if f["form"] == "antq_logic"} == {"check", "applicability"}
     validator = Draft202012Validator(rule_form_schema())
     Draft202012Validator.check_schema(rule_form_schema())
     for form in forms:
         validator.validate(form)
 
 
-def test_a_criterion_with_optional_inputs_needs_antq() -> None:
+def test_a_gate_or_a_check_without_a_form_needs_antq() -> None:
     import attrs
 
-    rule_set, criterion, _ = next((r, c, f) for r, c, f in CRITERIA if f["form"] == "boolean")
-    other = next(
-        i for c in rule_set.criteria for i in c.inputs if i.name != criterion.inputs[0].name
-    )
-    widened = attrs.evolve(criterion, optional_inputs=(other,))
-    assert criterion_rule(widened) == {
+    _, criterion, _ = next((r, c, f) for r, c, f in CRITERIA if f["form"] == "boolean")
+    gated = attrs.evolve(criterion, applies_when=lambda context: None)
+    assert criterion_rule(gated) == {
         "antq_rule_form": 1,
         "form": "antq_logic",
-        "needs": "optional_inputs",
+        "needs": "applicability",
     }
+    plain = attrs.evolve(criterion, check=lambda context: criterion.check(context))
+    assert criterion_rule(plain) == {"antq_rule_form": 1, "form": "antq_logic", "needs": "check"}

@@ -7,21 +7,25 @@ Exit codes:
 * 0 - success: every unit was read and evaluated;
 * 1 - an unexpected internal error (a bug in antq: please report it);
 * 2 - bad command line (unknown option, missing file argument);
-* 3 - bad input: a file could not be read, or some units had errors
-  (every good unit is still evaluated and printed).
+* 3 - bad input: a file could not be read, or some units had errors or were
+  lost (every good unit is still evaluated and printed; a commune that may
+  have lost a unit is left unknown).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections import Counter
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from antq.errors import AntqError
+import attrs
+
+from antq.errors import AntqError, InputError
 from antq.vocabulary import Lang
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
@@ -31,8 +35,9 @@ EXIT_CODES_HELP = """exit codes:
   0  success: every unit was read and evaluated (whatever the verdicts)
   1  internal error: a bug in antq, please report it
   2  bad command line
-  3  bad input: a file could not be read, or some units had errors
-     (every good unit is still evaluated and printed)"""
+  3  bad input: a file could not be read, or some units had errors or were lost
+     (every good unit is still evaluated and printed; a commune that may have
+     lost a unit is left unknown)"""
 
 
 def _date(text: str) -> date:
@@ -169,45 +174,126 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def evaluate_to(
+    items: Iterable[Any],
+    book: Any,
+    *,
+    rule_set: str | None = None,
+    fmt: str = "json",
+    out: TextIO,
+    lang: Lang = "vi",
+) -> Any:
+    """Evaluate a round and write its verdicts to ``out`` in ``fmt``, as they are decided.
+
+    ``items`` are units and input errors as :mod:`antq.io.batch` reads them;
+    ``rule_set`` pins a rule set for the units of its kind. This is the one
+    evaluation of ``antq evaluate`` and of ``POST /rounds/evaluate`` of
+    ``antq serve``. Returns the round's result (errors, notices, tally).
+    """
+    from antq.safety.round import Round
+
+    round_ = Round.of(items, book, book=book)
+    if rule_set:
+        # The pinned rule set decides the units of its kind; the book, the others.
+        pinned = book.get(rule_set)
+        round_ = attrs.evolve(round_, pinned=pinned)
+    writer = _VerdictWriter.of(fmt, out, lang)
+    result = round_.evaluate(on_verdict=writer.write, keep_units=False)
+    writer.close([n.render(lang) for n in result.notices], result.errors)
+    return result
+
+
+def write_results_json(
+    verdicts: Iterable[Any], errors: Sequence[InputError], out: TextIO, lang: Lang
+) -> None:
+    """Write ``verdicts`` and ``errors`` as ``antq evaluate --format json`` writes them."""
+    writer = _VerdictWriter.of("json", out, lang)
+    for verdict in verdicts:
+        writer.write(verdict)
+    writer.close([], errors)
+
+
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from antq.core.outcome import Outcome
     from antq.i18n.catalog import Msg
-    from antq.report.commands import read_units, stream_verdicts
-    from antq.results import evaluate_input, parse_parameters, results_json, rules_with_parameters
+    from antq.report.commands import book_with_parameters, read_units
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang
-    book = default_rulebook()
-    rules = rules_with_parameters(book, args.rule_set, parse_parameters(args.param))
-    if args.format in ("jsonl", "csv"):
-        return stream_verdicts(
-            args.file, rules, book=book, out=out, err=err, fmt=args.format, lang=lang
-        )
-    # With the whole book: units first, then each commune from the verdicts of its
-    # units in the input, as `antq report` does, so that both commands agree.
-    results = evaluate_input(read_units(args.file, book, err, lang=lang), rules)
-    verdicts, errors = results.verdicts, results.errors
-    notes = [n.render(lang) for n in results.notices]
-    if args.format == "json":
-        out.write(results_json(results, lang))
-    else:
-        for verdict in verdicts:
-            out.write(verdict.explain(lang) + "\n\n")
-        for note in notes:
-            out.write(f"* {note}\n")
-        if notes:
-            out.write("\n")
-        tally = Counter(v.outcome for v in verdicts)
-        summary = ", ".join(f"{tally[o]} {o.label(lang)}" for o in Outcome if tally[o])
+    book = book_with_parameters(default_rulebook(), args.param)
+    items = read_units(args.file, book, err, lang=lang)
+    result = evaluate_to(items, book, rule_set=args.rule_set, fmt=args.format, out=out, lang=lang)
+    if args.format == "text":
+        tally = result.tally
+        summary = ", ".join(f"{tally.count(o)} {o.label(lang)}" for o in Outcome if tally.count(o))
         out.write(
             Msg("{count} unit(s) evaluated: {summary}")
             .render(lang)
-            .format(count=len(verdicts), summary=summary or "-")
+            .format(count=tally.total, summary=summary or "-")
             + "\n"
         )
-    for problem_found in errors:
+    for problem_found in result.errors:
         err.write(f"antq: {problem_found}\n")
-    return EXIT_INPUT if errors else EXIT_OK
+    return EXIT_INPUT if result.errors else EXIT_OK
+
+
+class _VerdictWriter:
+    """Writes verdicts as they are decided, in one output format (memory stays flat)."""
+
+    def __init__(self, fmt: str, out: TextIO, lang: Lang) -> None:
+        self.fmt, self.out, self.lang = fmt, out, lang
+        self.count = 0
+        self.csv: Any = None
+
+    @classmethod
+    def of(cls, fmt: str, out: TextIO, lang: Lang) -> _VerdictWriter:
+        writer = cls(fmt, out, lang)
+        if fmt == "json":
+            out.write('{\n  "antq_results": 1,\n  "verdicts": [')
+        elif fmt == "csv":
+            import csv
+
+            from antq.io.batch import VERDICT_COLUMNS
+
+            writer.csv = csv.writer(out, lineterminator="\n")
+            writer.csv.writerow(VERDICT_COLUMNS)
+        return writer
+
+    def write(self, verdict: Any) -> None:
+        from antq.io.batch import VERDICT_COLUMNS, csv_cell, verdict_row
+
+        out, fmt = self.out, self.fmt
+        if fmt == "text":
+            out.write(verdict.explain(self.lang) + "\n\n")
+        elif fmt == "json":
+            text = json.dumps(verdict.to_json(texts=(self.lang,)), ensure_ascii=False, indent=2)
+            out.write(("\n" if self.count == 0 else ",\n") + textwrap.indent(text, "    "))
+        elif fmt == "jsonl":
+            row = verdict_row(verdict)
+            out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+        else:
+            row = verdict_row(verdict)
+            self.csv.writerow([csv_cell(row[c]) for c in VERDICT_COLUMNS])
+        self.count += 1
+
+    def close(self, notes: list[str], errors: Sequence[InputError]) -> None:
+        out = self.out
+        if self.fmt == "json":
+            out.write("\n  ]," if self.count else "],")
+            rest = {
+                "notes": notes,
+                "errors": [
+                    {"path": e.path, "value": repr(e.value), "message": e.message} for e in errors
+                ],
+            }
+            # The rest of the document, as json.dump would indent it inside the outer object.
+            body = json.dumps(rest, ensure_ascii=False, indent=2)
+            out.write("\n" + body[2:] + "\n")
+        elif self.fmt == "text":
+            for note in notes:
+                out.write(f"* {note}\n")
+            if notes:
+                out.write("\n")
 
 
 def _silence_stdout() -> None:

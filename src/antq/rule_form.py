@@ -5,8 +5,7 @@ Each entry of ``antq rules --format json`` (and of ``GET /rules`` of
 criterion's test in a small, versioned form (:data:`RULE_FORM_VERSION`, JSON
 Schema :func:`rule_form_schema`). A check class states its own form with a
 method ``describe()``; a criterion whose check has none, or whose
-applicability gate or optional inputs need antq's code, has the form
-``antq_logic``.
+applicability gate needs antq's code, has the form ``antq_logic``.
 
 Every form is read the same way: when one of its inputs is absent the
 criterion is ``unknown``; otherwise the form gives ``met`` or ``not_met``.
@@ -23,13 +22,20 @@ Numbers are compared as whole numbers, never in floating point.
   ``not_applicable``) is the outcome, and ``unknown`` when it has none.
 * ``grade_at_least``: met when ``input`` is ``minimum`` or a grade after it on
   ``scale`` (lowest first).
+* ``units_share_at_least``: a commune's share of the units under it,
+  ``counts`` (``recognised`` or ``registered``) at least ``percent``. In a
+  round antq counts them from the units' own verdicts (which units count, and
+  the bounds an unknown or lost unit leaves, are antq's logic: ``unknown``
+  whenever they could change the answer). A commune none of whose units is in
+  the input is judged on the counts it states: ``share_at_least`` of
+  ``stated.part`` over ``stated.whole``, a zero whole being an input error.
 * ``antq_logic``: the criterion needs antq's code; ``needs`` says why.
 
 >>> from antq.catalogue import criteria_catalogue
 >>> rules = [criterion_rule(e.criterion) for e in criteria_catalogue()]
 >>> sorted({r["form"] for r in rules})  # doctest: +NORMALIZE_WHITESPACE
 ['antq_logic', 'boolean', 'count_zero', 'grade_at_least', 'share_at_least',
- 'value_at_least']
+ 'units_share_at_least', 'value_at_least']
 """
 
 from __future__ import annotations
@@ -54,8 +60,7 @@ def criterion_rule(criterion: Criterion) -> dict[str, Any]:
         needs = "check"
     elif criterion.applies_when is not None:
         needs = "applicability"
-    elif criterion.optional_inputs:
-        needs = "optional_inputs"
+    # A check that describes itself describes every input it reads, optional ones too.
     if needs is not None or describe is None:
         return {"antq_rule_form": RULE_FORM_VERSION, "form": "antq_logic", "needs": needs}
     form: dict[str, Any] = describe()
@@ -126,10 +131,24 @@ def rule_form_schema() -> dict[str, Any]:
                 "met when the input is 'minimum' or after it on 'scale' (lowest first)",
             ),
             _form(
+                "units_share_at_least",
+                {
+                    "counts": {"enum": ["recognised", "registered"]},
+                    "percent": {"type": "integer", "minimum": 1, "maximum": 100},
+                    "stated": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["part", "whole"],
+                        "properties": {"part": _NAME, "whole": _NAME},
+                    },
+                },
+                "a commune's share of its units: counted by antq from their verdicts in a"
+                " round; else share_at_least of the stated counts",
+            ),
+            _form(
                 "antq_logic",
-                {"needs": {"enum": ["check", "applicability", "optional_inputs"]}},
-                "the criterion needs antq's code: its check, its applicability gate or"
-                " its optional inputs",
+                {"needs": {"enum": ["check", "applicability"]}},
+                "the criterion needs antq's code: its check or its applicability gate",
             ),
         ],
     }

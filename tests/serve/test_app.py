@@ -231,13 +231,13 @@ def test_a_body_that_arrives_too_slowly() -> None:
 
 
 def test_an_evaluation_over_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = app_module.evaluate_round
+    real = app_module.round_json
 
     def slow(*args: Any) -> Any:
         time.sleep(0.5)
         return real(*args)
 
-    monkeypatch.setattr(app_module, "evaluate_round", slow)
+    monkeypatch.setattr(app_module, "round_json", slow)
     with client(time_limit=0.1) as strict:
         payload = error_of(post(strict, "/rounds/evaluate", COMMUNE.read_bytes()), 503)
         assert payload["errors"][0]["message"] == "the evaluation took longer than the time limit"
@@ -275,7 +275,7 @@ def test_an_unexpected_error_is_a_500_without_its_trace(
     def broken(*args: Any) -> Any:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(app_module, "evaluate_round", broken)
+    monkeypatch.setattr(app_module, "round_json", broken)
     with client() as api:
         response = post(api, "/rounds/evaluate", COMMUNE.read_bytes())
         payload = error_of(response, 500)
@@ -335,11 +335,10 @@ def test_the_rules_carry_their_rule_forms(api: TestClient) -> None:
         validator.validate(form)
     assert forms["tt124.commune.units-recognised"] == {
         "antq_rule_form": 1,
-        "form": "share_at_least",
-        "part": "units_recognised",
-        "whole": "units_total",
+        "form": "units_share_at_least",
+        "counts": "recognised",
         "percent": 70,
-        "if_whole_is_zero": "error",
+        "stated": {"part": "units_recognised", "whole": "units_total"},
     }
 
 

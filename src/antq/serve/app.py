@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import functools
+import io
 import json
 import logging
 import os
@@ -37,19 +38,10 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from antq.core.facts import UnitFacts
-from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.ruleset import RuleBook
 from antq.errors import AntqError, InputError
 from antq.io.batch import UnitReadError, read_bytes
-from antq.results import (
-    Results,
-    error_rows,
-    evaluate_each,
-    evaluate_input,
-    json_text,
-    parse_parameters,
-    results_json,
-    rules_with_parameters,
-)
+from antq.results import error_rows, evaluate_each, json_text
 from antq.serve.settings import ServeSettings
 from antq.vocabulary import Lang
 
@@ -59,7 +51,7 @@ __all__ = [
     "Problem",
     "app_from_environment",
     "build_app",
-    "evaluate_round",
+    "round_json",
 ]
 
 T = TypeVar("T")
@@ -129,9 +121,28 @@ def _query_error(error: InputError) -> InputError:
 # --------------------------------------------------------------------------- evaluation
 
 
-def evaluate_round(items: Iterable[UnitFacts | InputError], rules: RuleSet | RuleBook) -> Results:
-    """The evaluation of ``POST /rounds/evaluate``: the one ``antq evaluate`` uses."""
-    return evaluate_input(items, rules)
+def round_json(
+    items: Iterable[UnitFacts | InputError], book: RuleBook, rule_set: str | None, lang: Lang
+) -> str:
+    """The answer of ``POST /rounds/evaluate``: ``antq evaluate --format json``, by its own code."""
+    from antq.cli import evaluate_to
+
+    out = io.StringIO()
+    evaluate_to(items, book, rule_set=rule_set, fmt="json", out=out, lang=lang)
+    return out.getvalue()
+
+
+def units_json(
+    items: Iterable[UnitFacts | InputError], book: RuleBook, rule_set: str | None, lang: Lang
+) -> str:
+    """The answer of ``POST /units/evaluate``: each unit on its own, in the same JSON."""
+    from antq.cli import write_results_json
+
+    pinned = book.get(rule_set) if rule_set else None
+    results = evaluate_each(items, book, pinned=pinned)
+    out = io.StringIO()
+    write_results_json(results.verdicts, results.errors, out, lang)
+    return out.getvalue()
 
 
 class _Pool:
@@ -281,15 +292,20 @@ def _document_problem(errors: Sequence[InputError]) -> Problem:
     return Problem(400 if unreadable else 422, errors)
 
 
-def _rules(request: Request, book: RuleBook) -> RuleSet | RuleBook:
+def _rules(request: Request, book: RuleBook) -> tuple[RuleBook, str | None]:
+    """The rule book with the request's ``param`` values, and the pinned ``rule_set``."""
+    from antq.report.commands import book_with_parameters
+
     rule_set = _single(request, "rule_set")
     try:
-        params = parse_parameters(request.query_params.getlist("param"))
-        return rules_with_parameters(book, rule_set, params)
+        book = book_with_parameters(book, request.query_params.getlist("param"))
+        if rule_set is not None:
+            book.get(rule_set)
     except InputError as error:
         raise Problem(422, [_query_error(error)]) from None
     except AntqError as error:  # no such rule set
         raise Problem(422, [InputError("query.rule_set", rule_set, str(error))]) from None
+    return book, rule_set
 
 
 # --------------------------------------------------------------------------- the application
@@ -313,7 +329,7 @@ class _Service:
     async def rounds(self, request: Request) -> Response:
         _only(request, ("lang", "rule_set", "param", "format"))
         lang = _lang(request)
-        rules = _rules(request, self.book)
+        book, rule_set = _rules(request, self.book)
         fmt = _single(request, "format")
         if fmt is None:
             fmt = _media_type(request, ROUND_MEDIA_TYPES)
@@ -322,32 +338,32 @@ class _Service:
             raise Problem(422, [InputError("query.format", fmt, f"expected one of: {choices}")])
         deadline = self.deadline()
         data = await _body(request, self.settings, deadline)
-        book = self.book
 
         def work() -> str:
             problems: list[InputError] = []
-            results = evaluate_round(_watched(read_bytes(data, fmt, book), problems), rules)
+            text = round_json(_watched(read_bytes(data, fmt, book), problems), book, rule_set, lang)
             if problems:
                 raise _document_problem(problems)
-            return results_json(results, lang)
+            return text
 
         return _json(await self.pool.run(work, deadline))
 
     async def units(self, request: Request) -> Response:
         _only(request, ("lang", "rule_set", "param"))
         lang = _lang(request)
-        rules = _rules(request, self.book)
+        book, rule_set = _rules(request, self.book)
         _media_type(request, {_JSON: "json"})
         deadline = self.deadline()
         data = await _body(request, self.settings, deadline)
-        book = self.book
 
         def work() -> str:
             problems: list[InputError] = []
-            results = evaluate_each(_watched(read_bytes(data, "json", book), problems), rules)
+            text = units_json(
+                _watched(read_bytes(data, "json", book), problems), book, rule_set, lang
+            )
             if problems:
                 raise _document_problem(problems)
-            return results_json(results, lang)
+            return text
 
         return _json(await self.pool.run(work, deadline))
 
