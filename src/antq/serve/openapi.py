@@ -232,8 +232,9 @@ def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
             "post": _operation(
                 "Evaluate units, each on its own",
                 "A JSON facts document; every unit is evaluated on its own (a commune with"
-                " the counts of its own facts). The same answer as antq evaluate --rule-set,"
-                " or as antq evaluate for units that do not roll up into each other. " + limits,
+                " the counts of its own facts). The same answer as antq evaluate for units"
+                " that do not roll up into each other (one unit, or units without their"
+                " commune). " + limits,
                 _ref("Results"),
                 parameters=[_LANG, _ACCEPT_LANGUAGE, _RULE_SET, _PARAM],
                 body={
