@@ -418,14 +418,14 @@ def _rendered(reason: Reason) -> Text:
 
 @attrs.frozen
 class UnitsRecognised:
-    """At least ``threshold``% of the units under the commune recognised, in integers."""
+    """At least ``threshold`` percent of the units under the commune recognised, in integers."""
 
     recognised: Input[int]
     total: Input[int]
     threshold: int
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`): ``threshold``% of the units recognised."""
+        """The rule as data (:mod:`antq.rule_form`): ``threshold`` percent of the units recognised."""
         return units_share_form("recognised", self.threshold, self.recognised, self.total)
 
     def decide(self, context: Context) -> Outcome:
