@@ -15,15 +15,22 @@ SRC = ROOT / "src" / "antq"
 IMPORT_NAMES = {"python-dateutil": "dateutil"}
 
 
+def _names(dependencies: list[str]) -> set[str]:
+    return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in dependencies}
+
+
+def _project() -> dict[str, object]:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project: dict[str, object] = data["project"]
+    return project
+
+
 def _declared() -> set[str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in project["dependencies"]}
+    return _names(_project()["dependencies"])  # type: ignore[arg-type]
 
 
 def _optional(extra: str) -> set[str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    deps = project["optional-dependencies"][extra]
-    return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in deps}
+    return _names(_project()["optional-dependencies"][extra])  # type: ignore[index]
 
 
 def _imported_top_level(under: Path = SRC, *, skip: Path | None = None) -> set[str]:
@@ -42,9 +49,15 @@ def _imported_top_level(under: Path = SRC, *, skip: Path | None = None) -> set[s
 def test_runtime_dependencies_are_the_imported_packages() -> None:
     declared = _declared()
     assert declared == {"attrs", "python-dateutil", "babel"}
-    # antq.serve is the optional extra antq[serve]: its packages are checked below.
+    # openpyxl (the excel extra) is imported only when used; antq.serve is the serve extra,
+    # whose packages are checked below.
+    assert _optional("excel") == {"openpyxl"}
     imported = _imported_top_level(skip=SRC / "serve")
-    assert imported == {IMPORT_NAMES.get(name, name) for name in declared}
+    assert imported == {IMPORT_NAMES.get(name, name) for name in declared} | {"openpyxl"}
+
+
+def test_the_excel_extra_is_installed_for_development() -> None:
+    assert {"openpyxl", "types-openpyxl"} <= _optional("dev")
 
 
 def test_the_serve_extra_is_what_antq_serve_imports_and_dev_installs_it() -> None:

@@ -1,6 +1,8 @@
 """The ``antq`` command.
 
-Commands: ``rules``, ``schema``, ``evaluate``, ``report``, ``score`` and ``awards``.
+Commands: ``rules``, ``schema``, ``evaluate``, ``report``, ``score``, ``awards`` and
+``template``. Every command that writes has ``--output``; ``evaluate`` and
+``report`` read standard input when given ``-`` (with ``--input-format``).
 
 Exit codes:
 
@@ -26,6 +28,7 @@ from typing import Any, TextIO
 import attrs
 
 from antq.errors import AntqError, InputError
+from antq.io.batch import INPUT_FORMATS
 from antq.vocabulary import Lang
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
@@ -82,16 +85,18 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate",
-        help="evaluate the units of a facts file (.json, .toml, .csv, .jsonl) or a directory of them",
+        help="evaluate the units of a facts file (.json, .toml, .csv, .jsonl, .xlsx) or a directory of them",
     )
-    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("file", type=Path, help="a facts file, a directory, or - for stdin")
     evaluate.add_argument("--lang", choices=("vi", "en"), default="vi")
     evaluate.add_argument(
         "--format",
-        choices=("text", "json", "jsonl", "csv"),
+        choices=("text", "json", "jsonl", "csv", "xlsx", "results-csv"),
         default="text",
-        help="jsonl and csv write one row per unit as it is evaluated",
+        help="jsonl and csv write one row per unit as it is evaluated; xlsx and results-csv"
+        " write the results with labels and reasons",
     )
+    evaluate.add_argument("--input-format", choices=INPUT_FORMATS, help="the format of the input")
     evaluate.add_argument("--rule-set", help="pin this rule set instead of choosing by date")
     evaluate.add_argument(
         "--param",
@@ -103,6 +108,7 @@ def _parser() -> argparse.ArgumentParser:
 
     from antq.emulation.awards.commands import register as register_awards
     from antq.emulation.commands import register as register_score
+    from antq.io.commands import add_output_options, register_template
     from antq.report.commands import add_report_parser
     from antq.serve.command import register as register_serve
 
@@ -110,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
     register_score(commands)
     register_awards(commands)
     register_serve(commands)
+    register_template(commands)
+    add_output_options(commands, skip=("serve",))
     return parser
 
 
@@ -174,6 +182,14 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _round(items: Iterable[Any], book: Any, rule_set: str | None) -> Any:
+    """The round of ``items``; a pinned rule set decides the units of its kind, the book others."""
+    from antq.safety.round import Round
+
+    round_ = Round.of(items, book, book=book)
+    return attrs.evolve(round_, pinned=book.get(rule_set)) if rule_set else round_
+
+
 def evaluate_to(
     items: Iterable[Any],
     book: Any,
@@ -190,15 +206,8 @@ def evaluate_to(
     evaluation of ``antq evaluate`` and of ``POST /rounds/evaluate`` of
     ``antq serve``. Returns the round's result (errors, notices, tally).
     """
-    from antq.safety.round import Round
-
-    round_ = Round.of(items, book, book=book)
-    if rule_set:
-        # The pinned rule set decides the units of its kind; the book, the others.
-        pinned = book.get(rule_set)
-        round_ = attrs.evolve(round_, pinned=pinned)
     writer = _VerdictWriter.of(fmt, out, lang)
-    result = round_.evaluate(on_verdict=writer.write, keep_units=False)
+    result = _round(items, book, rule_set).evaluate(on_verdict=writer.write, keep_units=False)
     writer.close([n.render(lang) for n in result.notices], result.errors)
     return result
 
@@ -216,13 +225,24 @@ def write_results_json(
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from antq.core.outcome import Outcome
     from antq.i18n.catalog import Msg
+    from antq.io.commands import RESULT_FORMATS, write_results
     from antq.report.commands import book_with_parameters, read_units
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang
     book = book_with_parameters(default_rulebook(), args.param)
-    items = read_units(args.file, book, err, lang=lang)
-    result = evaluate_to(items, book, rule_set=args.rule_set, fmt=args.format, out=out, lang=lang)
+    units = read_units(args.file, book, err, lang=lang, input_format=args.input_format)
+    if args.format in RESULT_FORMATS:
+        # A results workbook or CSV needs every verdict and the communes at the end.
+        kept = _round(units, book, args.rule_set).evaluate()
+        verdicts = [u.verdict for u in kept.units if not u.unreadable]
+        write_results(
+            args.format, args.output, verdicts, communes=kept.communes, lang=lang, out=out
+        )
+        for problem in kept.errors:
+            err.write(f"antq: {problem}\n")
+        return EXIT_INPUT if kept.errors else EXIT_OK
+    result = evaluate_to(units, book, rule_set=args.rule_set, fmt=args.format, out=out, lang=lang)
     if args.format == "text":
         tally = result.tally
         summary = ", ".join(f"{tally.count(o)} {o.label(lang)}" for o in Outcome if tally.count(o))
@@ -314,27 +334,14 @@ def main(
     err = err or sys.stderr
     args = _parser().parse_args(argv)
     try:
-        if args.command == "rules":
-            return _cmd_rules(args, out)
-        if args.command == "schema":
-            return _cmd_schema(args, out)
-        if args.command == "score":
-            from antq.emulation.commands import run as run_score
+        if args.command in ("report", "template", "serve") or getattr(args, "format", "") in (
+            "xlsx",
+            "results-csv",
+        ):
+            return _dispatch(args, out, err)  # these write --output themselves, or nothing
+        from antq.io.commands import write_output
 
-            return run_score(args, out, err)
-        if args.command == "awards":
-            from antq.emulation.awards.commands import run as run_awards
-
-            return run_awards(args, out, err)
-        if args.command == "serve":
-            from antq.serve.command import run as run_serve
-
-            return run_serve(args, out, err)
-        if args.command == "report":
-            from antq.report.commands import cmd_report
-
-            return cmd_report(args, out, err)
-        return _cmd_evaluate(args, out, err)
+        return write_output(args.output, lambda handle: _dispatch(args, handle, err), out)
     except AntqError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
@@ -345,6 +352,35 @@ def main(
     except OSError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the command ``args`` names, writing to ``out``."""
+    if args.command == "rules":
+        return _cmd_rules(args, out)
+    if args.command == "schema":
+        return _cmd_schema(args, out)
+    if args.command == "score":
+        from antq.emulation.commands import run as run_score
+
+        return run_score(args, out, err)
+    if args.command == "awards":
+        from antq.emulation.awards.commands import run as run_awards
+
+        return run_awards(args, out, err)
+    if args.command == "report":
+        from antq.report.commands import cmd_report
+
+        return cmd_report(args, out, err)
+    if args.command == "template":
+        from antq.io.commands import run_template
+
+        return run_template(args, out, err)
+    if args.command == "serve":
+        from antq.serve.command import run as run_serve
+
+        return run_serve(args, out, err)
+    return _cmd_evaluate(args, out, err)
 
 
 if __name__ == "__main__":  # pragma: no cover
