@@ -36,17 +36,24 @@ def _names(nodes: list[ast.stmt] | list[ast.AST]) -> set[str]:
     return {name for name in found if name not in sys.stdlib_module_names and name != "antq"}
 
 
-def _imported_top_level() -> set[str]:
+#: The web API (the serve extra): its application module imports Starlette at
+#: module level, and is itself imported only by ``antq serve`` and ``create_app``.
+SERVE = SRC / "serve"
+
+
+def _imported_top_level(under: Path = SRC) -> set[str]:
     found: set[str] = set()
-    for path in SRC.rglob("*.py"):
+    for path in under.rglob("*.py"):
         found |= _names(list(ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
     return found
 
 
-def _imported_at_module_level() -> set[str]:
+def _imported_at_module_level(*, skip: tuple[Path, ...] = ()) -> set[str]:
     """Packages imported when a module is imported (not inside a function)."""
     found: set[str] = set()
     for path in SRC.rglob("*.py"):
+        if path in skip:
+            continue
         found |= _names(ast.parse(path.read_text(encoding="utf-8")).body)
     return found
 
@@ -55,15 +62,21 @@ def test_runtime_dependencies_are_the_imported_packages() -> None:
     declared = _declared()
     assert declared == {"attrs", "python-dateutil", "babel"}
     # The optional extras: each is also in dev, so that CI tests what it serves.
-    excel, docx = _extra("excel"), _extra("docx")
+    excel, docx, serve = _extra("excel"), _extra("docx"), _extra("serve")
     assert excel == {"openpyxl"}
     assert docx == {"python-docx", "pillow"}
-    assert excel | docx | {"types-openpyxl"} <= _extra("dev")
-    optional = excel | docx
+    assert serve == {"starlette", "uvicorn"}
+    assert excel | docx | serve | {"types-openpyxl"} <= _extra("dev")
+    optional = excel | docx | serve
     expected = {IMPORT_NAMES.get(name, name) for name in declared | optional}
     assert _imported_top_level() == expected
     # The extras' packages are imported only when their feature is used.
-    assert not _imported_at_module_level() & {IMPORT_NAMES.get(name, name) for name in optional}
+    lazy = _imported_at_module_level(skip=(SERVE / "app.py",))
+    assert not lazy & {IMPORT_NAMES.get(name, name) for name in optional}
+
+
+def test_the_serve_extra_is_what_antq_serve_imports() -> None:
+    assert _imported_top_level(SERVE) == _extra("serve") | {"attrs"}
 
 
 def test_the_package_is_typed_and_ships_its_catalogues() -> None:

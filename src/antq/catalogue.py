@@ -15,6 +15,7 @@ import attrs
 from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion, Parameter
 from antq.core.ruleset import RoundNotice, RuleBook, RuleSet, weakest
+from antq.rule_form import criterion_rule
 from antq.vocabulary import LANGS, Lang
 
 
@@ -67,6 +68,7 @@ class CatalogueEntry:
             ],
             "parameters": [_parameter_json(p, self.rule_set) for p in c.parameters],
             "notices": [_notice_json(n) for n in self.notices],
+            "rule_form": criterion_rule(c),
         }
 
     def render(self, lang: Lang) -> str:

@@ -79,6 +79,7 @@ __all__ = [
     "UnitRef",
     "directory_entries",
     "read_any",
+    "read_bytes",
     "read_csv",
     "read_json",
     "read_jsonl",
@@ -402,10 +403,13 @@ class _Units:
 
 
 def _label(source: Source, name: str | None) -> str:
-    """How file-level errors name the file."""
+    """How file-level errors name the file (a stream by its ``name``, when it has one)."""
     if name:
         return name
-    return os.fspath(source) if isinstance(source, str | os.PathLike) else "<stream>"
+    if isinstance(source, str | os.PathLike):
+        return os.fspath(source)
+    named = getattr(source, "name", None)
+    return named if isinstance(named, str) else "<stream>"
 
 
 def _open(source: Source, label: str) -> tuple[IO[bytes], bool]:
@@ -1506,6 +1510,43 @@ def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
         yield from _parsed_document(_nfc(document), units)
         return
     yield from _reader(input_format)(stream, book, name="<stdin>")
+
+
+class _NamedBytes(io.BytesIO):
+    """Bytes held in memory that errors name as ``name`` (a request's body, say)."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        super().__init__(data)
+        self.name = name
+
+
+def read_bytes(
+    data: bytes, fmt: str, book: RuleBook | None = None, *, label: str = "body"
+) -> Iterator[Item]:
+    """Units from ``data`` held in memory, in the batch format ``fmt`` (``csv``, ``jsonl``, ...).
+
+    Paths are those of a single file (``units[3].facts.households_resident``,
+    ``line 7.year``); errors about the whole of ``data`` name it ``label``.
+
+    >>> [u.unit_id for u in read_bytes(b'{"units": [{"id": "A", "kind": "commune", "year": 2025}]}', "json")]
+    ['A']
+    >>> next(read_bytes(b"{", "json")).path
+    'body'
+    """
+    if fmt == "toml":
+        from antq.io.facts import decode_utf8, parse_text
+
+        units = _Units(_book(book), check_duplicates=True, source=None)
+        try:
+            document = parse_text(decode_utf8(data, label), label, ".toml")
+        except InputError as error:
+            yield error
+            return
+        yield from _parsed_document(_nfc(document), units)
+        return
+    if fmt not in _READERS:
+        raise InputError("format", fmt, f"expected one of: {', '.join(_READERS)}")
+    yield from _READERS[fmt](_NamedBytes(data, label), book)
 
 
 # --------------------------------------------------------------------------- writers

@@ -23,7 +23,6 @@ argparse).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -56,6 +55,9 @@ __all__ = [
     "SECTIONS",
     "AwardsDocument",
     "Question",
+    "answer_questions",
+    "award_parameters",
+    "awards_json",
     "main",
     "read_awards",
     "read_awards_file",
@@ -197,7 +199,7 @@ def read_awards_file(path: str | Path) -> AwardsDocument:
     return read_awards(load_document(Path(path)))
 
 
-def _parameters(pairs: Sequence[str]) -> dict[str, object]:
+def award_parameters(pairs: Sequence[str]) -> dict[str, object]:
     """``NAME=VALUE`` pairs, checked against the parameters of the award rules."""
     known = {p.name for rules in all_award_rules() for p in rules.parameters()}
     values: dict[str, object] = {}
@@ -244,13 +246,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Answer every question of ``args.file``; returns the exit code (0 or 3)."""
-    lang: Lang = args.lang
-    if args.format == "text":
-        out = cast(TextIO, TerminalText(out))
-    params = _parameters(args.param)
-    document = read_awards_file(args.file)
+def answer_questions(
+    document: AwardsDocument, params: Parameters
+) -> tuple[list[Eligibility], list[InputError]]:
+    """Answer every question of a read document; returns the answers and every error."""
     errors = list(document.errors)
     answers: list[Eligibility] = []
     for question in document.questions:
@@ -262,16 +261,30 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 if isinstance(error, InputError)
                 else InputError(question.path, question.key, str(error))
             )
+    return answers, errors
+
+
+def awards_json(answers: Sequence[Eligibility], errors: Sequence[InputError], lang: Lang) -> str:
+    """The text of ``antq awards --format json``."""
+    from antq.results import error_rows, json_text
+
+    payload: dict[str, Any] = {
+        "antq_awards_results": RESULTS_FORMAT_VERSION,
+        "answers": [a.to_json(texts=(lang,)) for a in answers],
+        "errors": error_rows(errors),
+    }
+    return json_text(payload)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Answer every question of ``args.file``; returns the exit code (0 or 3)."""
+    lang: Lang = args.lang
+    if args.format == "text":
+        out = cast(TextIO, TerminalText(out))
+    params = award_parameters(args.param)
+    answers, errors = answer_questions(read_awards_file(args.file), params)
     if args.format == "json":
-        payload: dict[str, Any] = {
-            "antq_awards_results": RESULTS_FORMAT_VERSION,
-            "answers": [a.to_json(texts=(lang,)) for a in answers],
-            "errors": [
-                {"path": e.path, "value": repr(e.value), "message": e.message} for e in errors
-            ],
-        }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(awards_json(answers, errors, lang))
     else:
         for answer in answers:
             out.write(answer.explain(lang) + "\n\n")

@@ -19,7 +19,7 @@ from antq.law.citation import Citation, cite
 from antq.law.registry import get_instrument
 from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow
 from antq.safety import inputs as shared
-from antq.safety.checks import NoIncidents, NoneCounted, ShareAtLeast
+from antq.safety.checks import NoIncidents, NoneCounted, ShareAtLeast, share_form
 from antq.safety.gates import WhenGeneralEducation as _WhenGeneralEducation
 from antq.safety.tt23 import inputs as tt23_inputs
 from antq.unit_kinds import UnitKind
@@ -131,6 +131,10 @@ class ShareAtLeastParameter:
     whole: Input[int]
     threshold: Parameter[int]
     if_empty: Parameter[str] | None = None
+
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`), its percentage named by its parameter."""
+        return share_form(self.part, self.whole, self.threshold, self.if_empty)
 
     def _with_threshold(self, context: Context) -> ShareAtLeast:
         threshold = context.param(self.threshold)
