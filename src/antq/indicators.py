@@ -383,11 +383,18 @@ class Observation:
             return None
         return Fraction(self.numerator, self.denominator)
 
-    def render(self, lang: Lang, *, decimals: int = 1) -> str:
+    def render(
+        self,
+        lang: Lang,
+        *,
+        decimals: int = 1,
+        thresholds: Iterable[formatting.Threshold] = (),
+    ) -> str:
         """The figure as reports write it: "94/104 vụ (90,4%)", "4.000 tin", "0/0 vụ".
 
-        ``decimals`` is the number of decimals of the percentage ("644/707 vụ
-        (91,09%)" with 2).
+        ``decimals`` is the number of decimals the percentage starts from ("644/707
+        vụ (91,09%)" with 2); ``thresholds`` are those it is read against in the same
+        output (its target), never crossed by the figure written (rule P).
         """
         words = UNIT_WORDS[self.indicator][0 if lang == "vi" else 1]
         if self.denominator is None:
@@ -395,7 +402,12 @@ class Observation:
         if self.denominator == 0:
             return f"0/0 {words}"
         text = formatting.format_ratio(
-            self.numerator, self.denominator, lang, unit=words, decimals=decimals
+            self.numerator,
+            self.denominator,
+            lang,
+            unit=words,
+            thresholds=thresholds,
+            decimals=decimals,
         )
         if self.unknown:
             more = Reason(template=_UNDETERMINED, params={"count": self.unknown}).render(lang)
@@ -484,10 +496,14 @@ class Target:
 
     def describe(self, lang: Lang) -> str:
         """The target as reports write it: "> 75%"."""
-        value = self.percent
-        decimals = 0 if value.denominator == 1 else 1
-        text = formatting.format_number(value, lang, decimals=decimals)
-        return f"{self.comparison.symbol} {text}%"
+        return f"{self.comparison.symbol} {formatting.format_threshold(self.percent, lang)}"
+
+    @property
+    def threshold(self) -> formatting.Threshold:
+        """The target as a threshold its figure is written against (rule P4)."""
+        if self.comparison is Comparison.ABOVE:
+            return formatting.Threshold.more_than(self.percent)
+        return formatting.Threshold.at_least(self.percent)
 
 
 @attrs.frozen(kw_only=True)

@@ -45,7 +45,7 @@ CASES: dict[str, Case] = {
     "staff-informed": Case(
         cite="6(1)",
         fail={"staff_informed": 49},
-        reason="49/50 = 98.0% < 100%: 1 more needed",
+        reason="49/50 = 98% < 100%: 1 more needed",
         remove=("staff_informed", "staff_total"),
     ),
     "no-unlawful-strike": Case(
@@ -373,12 +373,12 @@ def test_impossible_counts_raise(kind: UnitKind, overrides: dict[str, int], path
 @pytest.mark.parametrize(
     ("qualifying", "eligible", "outcome", "reason"),
     [
-        (7, 10, MET, "7/10 = 70.0% ≥ 70%"),
-        (6, 10, NOT_MET, "6/10 = 60.0% < 70%: 1 more needed"),
-        (10, 10, MET, "10/10 = 100.0% ≥ 70%"),
+        (7, 10, MET, "7/10 = 70% ≥ 70%"),
+        (6, 10, NOT_MET, "6/10 = 60% < 70%: 1 more needed"),
+        (10, 10, MET, "10/10 = 100% ≥ 70%"),
         (13, 19, NOT_MET, "13/19 = 68.4% < 70%: 1 more needed"),
-        (14, 20, MET, "14/20 = 70.0% ≥ 70%"),
-        (0, 1, NOT_MET, "0/1 = 0.0% < 70%: 1 more needed"),
+        (14, 20, MET, "14/20 = 70% ≥ 70%"),
+        (0, 1, NOT_MET, "0/1 = 0% < 70%: 1 more needed"),
     ],
 )
 def test_subunit_share(

@@ -104,10 +104,10 @@ def units_under_the_commune(failing_residential_areas: int) -> list[Verdict]:
 @pytest.mark.parametrize(
     ("failing_residential_areas", "recognised", "outcome", "reason"),
     [
-        (6, 17, NOT_MET, "17/25 = 68.0% < 70%: 1 more needed"),
-        (5, 18, MET, "18/25 = 72.0% ≥ 70%"),
-        (0, 23, MET, "23/25 = 92.0% ≥ 70%"),
-        (8, 15, NOT_MET, "15/25 = 60.0% < 70%: 3 more needed"),
+        (6, 17, NOT_MET, "17/25 = 68% < 70%: 1 more needed"),
+        (5, 18, MET, "18/25 = 72% ≥ 70%"),
+        (0, 23, MET, "23/25 = 92% ≥ 70%"),
+        (8, 15, NOT_MET, "15/25 = 60% < 70%: 3 more needed"),
     ],
 )
 def test_tt124_commune_of_25_units(
@@ -132,7 +132,7 @@ def test_tt124_commune_one_unregistered_unit_fails_whatever_the_ratio(recognised
     assert verdict.outcome is NOT_MET
     registered = result_of(verdict, "units-registered")
     assert registered.outcome is NOT_MET
-    assert registered.reason.render("en") == "24/25 = 96.0% < 100%: 1 more needed"
+    assert registered.reason.render("en") == "24/25 = 96% < 100%: 1 more needed"
     assert result_of(verdict, "units-recognised").outcome is (MET if recognised >= 18 else NOT_MET)
 
 
@@ -249,9 +249,9 @@ TT23_COMMUNE = unit_facts_from_dict(
 @pytest.mark.parametrize(
     ("recognised", "outcome", "reason"),
     [
-        (16, NOT_MET, "16/25 = 64.0% < 70%: 2 more needed"),
-        (17, NOT_MET, "17/25 = 68.0% < 70%: 1 more needed"),
-        (18, MET, "18/25 = 72.0% ≥ 70%"),
+        (16, NOT_MET, "16/25 = 64% < 70%: 2 more needed"),
+        (17, NOT_MET, "17/25 = 68% < 70%: 1 more needed"),
+        (18, MET, "18/25 = 72% ≥ 70%"),
     ],
 )
 def test_tt23_commune_of_25_residential_areas(

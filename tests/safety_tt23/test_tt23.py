@@ -392,7 +392,7 @@ def test_each_criterion_not_met(criterion_id: str, overrides: dict[str, Any]) ->
 
 @pytest.mark.parametrize(
     ("recognised", "expected", "shown"),
-    [(16, NOT_MET, "64.0%"), (17, NOT_MET, "68.0%"), (18, MET, "72.0%"), (25, MET, "100.0%")],
+    [(16, NOT_MET, "64%"), (17, NOT_MET, "68%"), (18, MET, "72%"), (25, MET, "100%")],
 )
 def test_commune_worked_example_25_residential_areas(
     recognised: int, expected: Outcome, shown: str

@@ -12,9 +12,9 @@ decimal comma and a thousands dot; English the reverse:
 >>> format_number(1064, "en")
 '1,064'
 >>> format_percent(68, 100)
-'68,0%'
->>> format_percent(68, 100, "en")
-'68.0%'
+'68%'
+>>> format_percent(681, 1000, "en")
+'68.1%'
 >>> format_ratio(94, 104, unit=("vụ", "cases"))
 '94/104 vụ (90,4%)'
 >>> format_ratio(94, 104, "en", unit=("vụ", "cases"))
@@ -23,7 +23,10 @@ decimal comma and a thousands dot; English the reverse:
 Exactness: counts are ints, and ratios and percentages are computed from integers,
 :class:`~decimal.Decimal` or :class:`~fractions.Fraction`, never floats (a float is a
 :class:`TypeError`). Rounding for display is ROUND_HALF_UP as in :mod:`decimal`: a tie
-goes away from zero, so 1/8 = 12,5% shown with no decimals is 13%:
+goes away from zero, so 1/8 = 12,5% shown with no decimals is 13%. Babel never
+rounds: its default decimal context is half-even. Every percentage antq writes
+comes from :func:`format_percent` (rule P of the specification: one decimal, no
+",0", never rounded across a threshold it is read against):
 
 >>> format_percent(1, 8, decimals=0)
 '13%'
@@ -82,10 +85,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
+
+import attrs
 
 from antq.errors import InputError
 from antq.vocabulary import CodedEnum, Lang
@@ -94,9 +100,12 @@ if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = [
+    "MAX_PERCENT_DECIMALS",
     "VI_WEEKDAYS",
     "DateStyle",
     "DateStyleCode",
+    "Threshold",
+    "ThresholdTest",
     "format_date",
     "format_datetime",
     "format_number",
@@ -104,6 +113,7 @@ __all__ = [
     "format_percent_value",
     "format_ratio",
     "format_scaled",
+    "format_threshold",
     "parse_date",
     "parse_datetime",
     "parse_number",
@@ -303,35 +313,218 @@ def _ratio(numerator: int, denominator: int) -> Fraction:
     return Fraction(numerator, denominator)
 
 
+class ThresholdTest(CodedEnum):
+    """How a displayed percentage is read against a threshold (addendum §7, rule P4)."""
+
+    AT_LEAST = ("at_least", "từ … trở lên (≥)", "at least (≥)")
+    MORE_THAN = ("more_than", "trên (>)", "more than (>)")
+    EQUAL = ("equal", "bằng (=)", "equal to (=)")
+
+    @property
+    def symbol(self) -> str:
+        return _TEST_SYMBOLS[self.code]
+
+
+_TEST_SYMBOLS = {"at_least": "≥", "more_than": ">", "equal": "="}
+
+
+def _threshold_percent(value: object) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | Fraction):
+        raise InputError("Threshold.percent", value, "expected a whole number or a Fraction")
+    if not 0 <= value <= 100:
+        raise InputError("Threshold.percent", value, "must be from 0 to 100")
+    return Fraction(value)
+
+
+@attrs.frozen(kw_only=True)
+class Threshold:
+    """A threshold a percentage is read against in the same output, with its test.
+
+    >>> limit = Threshold.more_than(95)
+    >>> limit.percent, limit.test.symbol
+    (Fraction(95, 1), '>')
+    """
+
+    percent: Fraction = attrs.field(converter=_threshold_percent)
+    test: ThresholdTest = ThresholdTest.AT_LEAST
+
+    @classmethod
+    def at_least(cls, percent: int | Fraction) -> Threshold:
+        return cls(percent=Fraction(percent), test=ThresholdTest.AT_LEAST)
+
+    @classmethod
+    def more_than(cls, percent: int | Fraction) -> Threshold:
+        return cls(percent=Fraction(percent), test=ThresholdTest.MORE_THAN)
+
+    @classmethod
+    def equal(cls, percent: int | Fraction) -> Threshold:
+        return cls(percent=Fraction(percent), test=ThresholdTest.EQUAL)
+
+    def to_json(self) -> dict[str, str]:
+        p = self.percent
+        text = str(p.numerator) if p.denominator == 1 else f"{p.numerator}/{p.denominator}"
+        return {"test": self.test.code, "percent": text}
+
+    @classmethod
+    def from_json(cls, data: object, *, path: str = "threshold") -> Threshold:
+        if not isinstance(data, dict) or set(data) != {"test", "percent"}:
+            raise InputError(path, data, "expected an object with 'test' and 'percent'")
+        test = ThresholdTest.from_code(data["test"], path=f"{path}.test")
+        text = data["percent"]
+        if not isinstance(text, str) or not _FRACTION_TEXT.fullmatch(text):
+            raise InputError(
+                f"{path}.percent", text, "expected a percentage such as '70' or '151/2'"
+            )
+        return cls(percent=Fraction(text), test=test)
+
+
+_FRACTION_TEXT = re.compile(r"[0-9]{1,6}(?:/[1-9][0-9]{0,5})?")
+
+#: The two thresholds every percentage is read against (rule P4): "100%" is written
+#: only for a whole, and "0%" only for nothing.
+_IMPLICIT = (Threshold.equal(100), Threshold.equal(0))
+
+#: Most decimals rule P4 adds before it writes the bound form ("< 70%").
+MAX_PERCENT_DECIMALS = 4
+
+
+def _side(left: int, right: int, test: ThresholdTest) -> bool:
+    if test is ThresholdTest.AT_LEAST:
+        return left >= right
+    if test is ThresholdTest.MORE_THAN:
+        return left > right
+    return left == right
+
+
+@functools.lru_cache(maxsize=8192)  # reports write the same shares again and again
+def _percent_text(
+    numerator: int, denominator: int, lang: Lang, decimals: int, thresholds: tuple[Threshold, ...]
+) -> str:
+    if numerator < 0:
+        # Not a share of anything; no threshold is read against it. Half up, away from 0.
+        scaled = _round_half_up(Fraction(100 * numerator, denominator), decimals)
+        return _strip_render(scaled, decimals, lang)
+    tests = thresholds + _IMPLICIT
+    # The exact value 100*num/den against each threshold p/q: 100*num*q against p*den.
+    exact = [
+        _side(100 * numerator * t.percent.denominator, t.percent.numerator * denominator, t.test)
+        for t in tests
+    ]
+    places = decimals
+    while True:
+        factor = 10**places
+        # Rule P2: half up, in integers: floor((2 * 100 * factor * num + den) / (2 * den)).
+        scaled = (200 * factor * numerator + denominator) // (2 * denominator)
+        shown = [
+            _side(scaled * t.percent.denominator, t.percent.numerator * factor, t.test)
+            for t in tests
+        ]
+        if shown == exact:
+            return _strip_render(scaled, places, lang)
+        if places >= MAX_PERCENT_DECIMALS:
+            break
+        places += 1
+    # Rule P4: no figure with 4 decimals tells the truth; write the bound instead.
+    value = Fraction(100 * numerator, denominator)
+    failing = [t for t, a, b in zip(tests, shown, exact, strict=True) if a != b]
+    nearest = min(failing, key=lambda t: abs(t.percent - value))
+    sign = "<" if value < nearest.percent else ">"
+    return f"{sign} {_exact_percent_number(nearest.percent, lang)}%"
+
+
+def _strip_render(scaled: int, places: int, lang: Lang) -> str:
+    while places and scaled % 10 == 0:  # rule P2: "70%", not "70,0%"
+        scaled //= 10
+        places -= 1
+    return _render(scaled, places, lang) + "%"
+
+
+def _exact_percent_number(value: Fraction, lang: Lang) -> str:
+    places = _terminating_decimals(value)
+    if places is None or places > MAX_PERCENT_DECIMALS:
+        places = MAX_PERCENT_DECIMALS
+    return _render(_round_half_up(value, places), places, lang)
+
+
+def format_percent(
+    numerator: int,
+    denominator: int,
+    lang: Lang = "vi",
+    *,
+    thresholds: Iterable[Threshold] = (),
+    decimals: int = 1,
+) -> str:
+    """Write ``numerator / denominator`` as a percentage: the one way antq writes a share.
+
+    Rule P of the specification (addendum 2026-12, §7): the exact value is rounded
+    half up, in integers, to one decimal, and a whole number is written without
+    ",0" ("100%", "70%"). The figure must tell the truth about every threshold it is
+    read against (``thresholds``), and about "= 100%" and "= 0%", which always apply:
+    if one decimal would cross one, decimals are added (up to 4), and if even 4 do
+    not separate them the bound is written ("< 70%"). ``decimals`` raises the number
+    of decimals to start from (reports that write "91,09%"). A zero denominator
+    raises :class:`~antq.errors.InputError`: an empty set has no percentage.
+
+    >>> format_percent(94, 104), format_percent(94, 104, "en"), format_percent(17, 17)
+    ('90,4%', '90.4%', '100%')
+    >>> format_percent(1999, 2000), format_percent(1, 3000)
+    ('99,95%', '0,03%')
+    >>> format_percent(6995, 10000, thresholds=[Threshold.at_least(70)])
+    '69,95%'
+    >>> format_percent(9504, 10000, "en", thresholds=[Threshold.more_than(95)])
+    '95.04%'
+    >>> format_percent(6_999_999, 10_000_000, thresholds=[Threshold.at_least(70)])
+    '< 70%'
+    >>> format_percent(644, 707, decimals=2)
+    '91,09%'
+    """
+    _ratio(numerator, denominator)  # type checks and the zero denominator
+    _check_decimals(decimals)
+    limits = tuple(thresholds)
+    for limit in limits:
+        if not isinstance(limit, Threshold):
+            raise TypeError(f"thresholds must be Threshold values, not {type(limit).__name__}")
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    return _percent_text(numerator, denominator, _check_lang(lang), decimals, limits)
+
+
 def format_percent_value(
-    value: int | Decimal | Fraction, lang: Lang = "vi", *, decimals: int = 1
+    value: int | Decimal | Fraction,
+    lang: Lang = "vi",
+    *,
+    thresholds: Iterable[Threshold] = (),
+    decimals: int = 1,
 ) -> str:
     """Write a ratio (``Fraction(17, 25)``, ``Decimal("0.68")``) as a percentage.
 
-    The value is a ratio, not percentage points: 0.68 is written "68,0%". There is no
-    space before "%" (CLDR ``#,##0%`` for vi; also official usage).
+    The value is a ratio, not percentage points: 0.68 is written "68%". It is written
+    by :func:`format_percent` (rule P), with no space before "%".
 
     >>> format_percent_value(Decimal("0.8348"), decimals=2)
     '83,48%'
     >>> format_percent_value(Fraction(17, 25), "en")
-    '68.0%'
+    '68%'
     """
-    lang = _check_lang(lang)
-    _check_decimals(decimals)
-    return format_number(_to_fraction(value, "value") * 100, lang, decimals=decimals) + "%"
+    ratio = _to_fraction(value, "value")
+    return format_percent(
+        ratio.numerator, ratio.denominator, lang, thresholds=thresholds, decimals=decimals
+    )
 
 
-def format_percent(
-    numerator: int, denominator: int, lang: Lang = "vi", *, decimals: int = 1
-) -> str:
-    """Write ``numerator / denominator`` as a percentage, computed exactly.
+def format_threshold(percent: int | Fraction, lang: Lang = "vi") -> str:
+    """Write a threshold given in percentage points ("70%", "75,5%") as a percentage.
 
-    A zero denominator raises :class:`~antq.errors.InputError`.
+    Written by :func:`format_percent` read against itself, so a threshold with up to
+    four decimals is written exactly.
 
-    >>> format_percent(644, 707, decimals=2)
-    '91,09%'
+    >>> format_threshold(70), format_threshold(Fraction(151, 2), "en")
+    ('70%', '75.5%')
     """
-    return format_percent_value(_ratio(numerator, denominator), lang, decimals=decimals)
+    value = _threshold_percent(percent)
+    return format_percent(
+        value.numerator, 100 * value.denominator, lang, thresholds=(Threshold.equal(value),)
+    )
 
 
 def format_ratio(
@@ -340,12 +533,14 @@ def format_ratio(
     lang: Lang = "vi",
     *,
     unit: str | tuple[str, str] | None = None,
+    thresholds: Iterable[Threshold] = (),
     decimals: int = 1,
 ) -> str:
     """Write "part/whole unit (percent%)" as reports do, e.g. "94/104 vụ (90,4%)".
 
     ``unit`` is a ``(vietnamese, english)`` pair, chosen by ``lang``, or one string
-    used as is for both languages; without it the unit is left out.
+    used as is for both languages; without it the unit is left out. The percentage
+    is :func:`format_percent`'s, with the same ``thresholds`` and ``decimals``.
 
     >>> format_ratio(1064, 1200)
     '1.064/1.200 (88,7%)'
@@ -353,7 +548,7 @@ def format_ratio(
     '3/4 households (75%)'
     """
     lang = _check_lang(lang)
-    percent = format_percent(numerator, denominator, lang, decimals=decimals)
+    percent = format_percent(numerator, denominator, lang, thresholds=thresholds, decimals=decimals)
     label = unit if isinstance(unit, str) or unit is None else unit[0 if lang == "vi" else 1]
     counts = f"{format_number(numerator, lang)}/{format_number(denominator, lang)}"
     return f"{counts} {label} ({percent})" if label else f"{counts} ({percent})"

@@ -27,6 +27,7 @@ from antq.core.facts import UnitFacts
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.errors import AntqError, InputError
+from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
 from antq.io.batch import (
     BatchSummary,
@@ -100,8 +101,8 @@ class ProgressBar:
             return f"antq: {units}"
         done = min(progress.done, progress.total)
         filled = 30 * done // progress.total
-        percent = 100 * done // progress.total
-        return f"antq: [{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% {units}"
+        percent = formatting.format_percent(done, progress.total, self.lang).rjust(6)
+        return f"antq: [{'#' * filled}{'.' * (30 - filled)}] {percent} {units}"
 
     def draw(self, *, force: bool = False) -> None:
         if not self.enabled:

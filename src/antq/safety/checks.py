@@ -23,7 +23,7 @@ from antq.entities.grades import TaskGrade
 from antq.entities.incidents import Incident, IncidentCategory
 from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
-from antq.i18n.formatting import format_date
+from antq.i18n.formatting import Threshold, format_date
 from antq.safety.inputs import (
     INCIDENTS,
     OFFENCES_CURRENT,
@@ -181,7 +181,9 @@ class ShareAtLeast:
         part, whole = self._counts(context)
         if whole == 0:
             return self._empty(context)
-        ratio = Percent(numerator=part, denominator=whole)
+        ratio = Percent(
+            numerator=part, denominator=whole, thresholds=(Threshold.at_least(self.threshold),)
+        )
         if self.decide(context) is MET:
             return finding(
                 MET,
