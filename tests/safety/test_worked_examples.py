@@ -328,14 +328,14 @@ def test_s7_2_one_criterion_not_met_makes_the_unit_not_met_and_the_trace_says_wh
     [
         (AGENCY, {"has_party_organisation": False}, {"party-resolution"}),
         (
-            ENTERPRISE,
+            SCHOOL,
             {"has_security_force": False},
             {"security-force-rating", "security-force-discipline"},
         ),
         (
             SCHOOL,
             {"emulation_eligible": False},
-            {"security-force-rating", "security-force-discipline", "subunits"},
+            {"security-force-rating", "subunits"},
         ),
     ],
 )
