@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 
@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from antq.errors import InputError
 from antq.i18n.formatting import (
     VI_WEEKDAYS,
+    VIETNAM_TIME,
     DateStyle,
     Threshold,
     ThresholdTest,
@@ -566,14 +567,101 @@ def test_parse_datetime() -> None:
     assert parse_datetime("6:00:30 01/07/2024", "en") == datetime(2024, 7, 1, 6, 0, 30)
 
 
+ICT = timezone(timedelta(hours=7))
+
+
+# The forms of the movement's news reports (addendum 2026-12; issue 12 item 8).
 @pytest.mark.parametrize(
-    "text", ["24:00 03/03/2011", "16:60 03/03/2011", "16:46 31/02/2011", "16:46", "03/03/2011"]
+    ("text", "expected"),
+    [
+        ("Thứ Ba, 03/09/2019, 08:13", datetime(2019, 9, 3, 8, 13)),
+        ("Thứ Ba, 03/09/2019, 08:13 (GMT+7)", datetime(2019, 9, 3, 8, 13, tzinfo=ICT)),
+        ("Thứ Ba, 03/09/2019 - 08:13 [GMT+7]", datetime(2019, 9, 3, 8, 13, tzinfo=ICT)),
+        ("16:46 03/03/2011", datetime(2011, 3, 3, 16, 46)),
+        ("03/03/2011 16:46", datetime(2011, 3, 3, 16, 46)),
+        ("03/03/2011, 16h46", datetime(2011, 3, 3, 16, 46)),
+        ("Cập nhật: 16:46 03/03/2011 [GMT+7]", datetime(2011, 3, 3, 16, 46, tzinfo=ICT)),
+        ("Cập nhật lúc 08:13, Thứ Ba, 03/09/2019", datetime(2019, 9, 3, 8, 13)),
+        ("cập nhật: 03/09/2019 08:13 GMT+07:00", datetime(2019, 9, 3, 8, 13, tzinfo=ICT)),
+        ("03/09/2019 08:13 UTC", datetime(2019, 9, 3, 8, 13, tzinfo=UTC)),
+        (
+            "03/09/2019 08:13 (GMT-5:30)",
+            datetime(2019, 9, 3, 8, 13, tzinfo=timezone(-timedelta(hours=5, minutes=30))),
+        ),
+    ],
+)
+def test_parse_news_datetimes(text: str, expected: datetime) -> None:
+    parsed = parse_datetime(text)
+    assert parsed == expected
+    assert parsed.tzinfo == expected.tzinfo  # aware exactly when an offset is written
+
+
+def test_parse_datetime_default_zone() -> None:
+    parsed = parse_datetime("Thứ Ba, 03/09/2019, 08:13", tz=VIETNAM_TIME)
+    assert parsed.isoformat() == "2019-09-03T08:13:00+07:00"
+    # A written offset wins over the default zone.
+    written = parse_datetime("03/09/2019 08:13 GMT", tz=VIETNAM_TIME)
+    assert written.utcoffset() == timedelta(0)
+    assert parse_datetime("Updated: Tuesday, 03/09/2019, 08:13 (GMT+7)", "en") == datetime(
+        2019, 9, 3, 8, 13, tzinfo=ICT
+    )
+    with pytest.raises(TypeError):
+        parse_datetime("16:46 03/03/2011", tz="+07:00")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24:00 03/03/2011",
+        "16:60 03/03/2011",
+        "16:46 31/02/2011",
+        "16:46",
+        "03/03/2011",
+        "Thứ Tư, 03/09/2019, 08:13",  # 03/09/2019 was a Tuesday
+        "03/09/2019 08:13 GMT+15",
+        "03/09/2019 08:13 GMT+7:60",
+        "03/09/2019 08:13 [GMT+7)",
+        "Cập nhật 03/09/2019",
+    ],
 )
 def test_parse_datetime_rejects(text: str) -> None:
     with pytest.raises(InputError) as info:
         parse_datetime(text, path="t")
     assert info.value.value == text
     assert repr(text) in str(info.value)
+
+
+@given(
+    dt=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31)),
+    weekday=st.booleans(),
+    time_first=st.booleans(),
+    separator=st.sampled_from([" ", ", ", " - "]),
+    updated=st.sampled_from(["", "Cập nhật: ", "Cập nhật lúc ", "CẬP NHẬT: "]),
+    offset=st.none() | st.tuples(st.integers(-12, 14), st.sampled_from([0, 30, 45])),
+    brackets=st.sampled_from(["{}", "[{}]", "({})"]),
+)
+def test_news_datetime_round_trip(
+    dt: datetime,
+    weekday: bool,
+    time_first: bool,
+    separator: str,
+    updated: str,
+    offset: tuple[int, int] | None,
+    brackets: str,
+) -> None:
+    day = format_date(dt.date(), "vi", "weekday" if weekday else "numeric")
+    clock = f"{dt.hour:02d}:{dt.minute:02d}"
+    text = updated + (f"{clock}{separator}{day}" if time_first else f"{day}{separator}{clock}")
+    zone = None
+    if offset is not None:
+        hours, minutes = offset
+        sign = "-" if hours < 0 else "+"
+        text += " " + brackets.format(f"GMT{sign}{abs(hours)}:{minutes:02d}")
+        delta = timedelta(hours=abs(hours), minutes=minutes)
+        zone = timezone(-delta if hours < 0 else delta)
+    parsed = parse_datetime(text)
+    assert parsed == dt.replace(second=0, microsecond=0, tzinfo=zone)
+    assert parsed.utcoffset() == (None if zone is None else zone.utcoffset(None))
 
 
 @given(

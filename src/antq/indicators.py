@@ -49,7 +49,7 @@ from antq.hierarchy import Summary
 from antq.i18n import formatting
 from antq.i18n.catalog import Label, Msg, Text
 from antq.names import names_match
-from antq.periods import Period
+from antq.periods import Period, parse_iso_date
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
@@ -791,10 +791,7 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
             if value is None:
                 dates[key] = None
                 continue
-            try:
-                dates[key] = date.fromisoformat(str(value))
-            except ValueError:
-                raise InputError(f"{where}.{key}", value, "expected YYYY-MM-DD") from None
+            dates[key] = parse_iso_date(value, f"{where}.{key}")
         note = raw.get("note")
         if note is not None and not isinstance(note, str):
             raise InputError(f"{where}.note", note, "expected a string")

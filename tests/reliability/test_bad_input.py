@@ -1190,12 +1190,14 @@ def test_api_values_and_results_of_the_wrong_shape() -> None:
     reason = Reason(template=Text(vi="{flag}", en="{flag}"), params={"flag": True})
     assert (reason.render("vi"), reason.render("en")) == ("có", "yes")
     template = {"msgid": "{d}"}
-    with pytest.raises(InputError, match="not an ISO date"):
+    with pytest.raises(InputError, match="not a valid date"):
         Reason.from_json({"template": template, "params": {"d": {"date": "2024-02-30"}}})
     deadline = day("deadline", Msg("deadline"))
     assert deadline.read("2024-02-29", path="p") == date(2024, 2, 29)
-    with pytest.raises(InputError, match="expected a date as YYYY-MM-DD"):
+    with pytest.raises(InputError, match="not a valid date"):
         deadline.read("2024-13-01", path="p")
+    with pytest.raises(InputError, match="expected a calendar date written YYYY-MM-DD"):
+        deadline.read("20240229", path="p")
     data = evaluate(facts_of(RA), BOOK).to_json()
     data["results"] = {}
     with pytest.raises(InputError, match="expected a list"):

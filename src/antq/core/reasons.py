@@ -23,6 +23,7 @@ from antq.frozen import FrozenMap
 from antq.i18n import formatting
 from antq.i18n.catalog import Label, label_from_json
 from antq.i18n.formatting import Threshold
+from antq.periods import parse_iso_date
 from antq.vocabulary import LANGS, CodedEnum, Lang, vocabulary_member
 
 
@@ -92,10 +93,7 @@ def _param_from_json(data: object, path: str) -> Param:
         return data
     if isinstance(data, dict):
         if set(data) == {"date"} and isinstance(data["date"], str):
-            try:
-                return date.fromisoformat(data["date"])
-            except ValueError:
-                raise InputError(path, data, "not an ISO date") from None
+            return parse_iso_date(data["date"], f"{path}.date")
         if set(data) == {"vocabulary", "code"}:
             return vocabulary_member(data["vocabulary"], data["code"], path=path)
         pct = data.get("percent")

@@ -35,7 +35,7 @@ Dates are day-first in both languages. The long style is the date line of
 administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục I): days below 10 and
 months 1 and 2 take a leading zero, months 3-12 do not:
 
->>> from datetime import date, datetime
+>>> from datetime import date, datetime, timedelta, timezone, tzinfo
 >>> format_date(date(2019, 9, 3))
 '03/09/2019'
 >>> format_date(date(2019, 9, 3), "vi", "weekday")
@@ -86,7 +86,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
@@ -101,6 +101,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_PERCENT_DECIMALS",
+    "VIETNAM_TIME",
     "VI_WEEKDAYS",
     "DateStyle",
     "DateStyleCode",
@@ -722,7 +723,18 @@ _VI_LONG = (
     r"(?:(?P<prefix>.+?), )?ngày (?P<d>[0-9]{1,2}) tháng (?P<m>[0-9]{1,2}) năm (?P<y>[0-9]{4})"
 )
 _EN_LONG = r"(?:(?P<prefix>.+?), )?(?P<d>[0-9]{1,2}) (?P<month>[A-Za-z]+),? (?P<y>[0-9]{4})"
-_TIME = r"(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?,? (?P<date>.+)"
+_CLOCK = r"(?P<h>[0-9]{1,2})(?::|h)(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?"
+_TIME_FIRST = rf"{_CLOCK}(?:,| -| –)? (?P<date>.+)"
+_TIME_LAST = rf"(?P<date>.+?)(?:,| -| –)? {_CLOCK}"
+# News pages: "Cập nhật: ...", "Cập nhật lúc 08:13 ..."; "Updated: ..." in English.
+_VI_UPDATED = r"cập nhật(?: lúc)?:? "
+_EN_UPDATED = r"(?:last )?updated(?: at| on)?:? "
+# A trailing UTC offset, bare or in brackets: "GMT+7", "[GMT+7]", "(UTC+07:00)", "GMT".
+_OFFSET = (
+    r",? (?P<offset>(?P<open>[\[(])?(?:GMT|UTC) ?(?:(?P<sign>[+\-\u2212]) ?(?P<oh>[0-9]{1,2})"
+    r"(?::?(?P<om>[0-9]{2}))?)?(?P<close>[\])])?)$"
+)
+_BRACKETS = frozenset({"", "[]", "()"})
 
 
 @functools.cache  # = lru_cache(maxsize=None)
@@ -834,20 +846,67 @@ def parse_date(text: str, lang: Lang = "vi", *, path: str = "") -> date:
     raise InputError(path, text, f"not a date in a recognised form; expected e.g. {example}")
 
 
-def parse_datetime(text: str, lang: Lang = "vi", *, path: str = "") -> datetime:
-    """Read "HH:MM[:SS] <date>" (24 h), e.g. "16:46 03/03/2011", as a naive datetime.
+#: Vietnam's time zone, UTC+7 all year (no daylight saving): the zone of the times
+#: that Vietnamese pages print, for ``parse_datetime(..., tz=VIETNAM_TIME)``.
+VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 
-    The date part is anything :func:`parse_date` accepts, so "06:00 ngày 1/7/2024"
-    is read too.
+#: Most hours an offset may have (UTC-12 to UTC+14 are the zones in use).
+_MAX_OFFSET_HOURS = 14
+
+
+def _offset(match: re.Match[str], text: str, path: str) -> tzinfo:
+    if match["sign"] is None:
+        return timezone.utc
+    hours, minutes = int(match["oh"]), int(match["om"] or 0)
+    if hours > _MAX_OFFSET_HOURS or minutes > 59:
+        raise InputError(path, text, f"{match['offset']!r} is not a valid UTC offset")
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if match["sign"] != "+" else delta)
+
+
+def parse_datetime(
+    text: str, lang: Lang = "vi", *, path: str = "", tz: tzinfo | None = None
+) -> datetime:
+    """Read a date and a 24-hour time as reports and news pages print them.
+
+    Accepted: the time before the date ("16:46 03/03/2011", "06:00 ngày 1/7/2024",
+    "08:13, Thứ Ba, 03/09/2019") or after it ("Thứ Ba, 03/09/2019, 08:13",
+    "03/09/2019 - 08:13"), with "HH:MM", "HH:MM:SS" or "08h13"; the date part is
+    anything :func:`parse_date` accepts, and a weekday must match it. A leading
+    "Cập nhật:" or "Cập nhật lúc" ("Updated:" in English) is skipped. A trailing
+    offset, "GMT+7", "[GMT+7]", "(GMT+7)", "UTC+07:00" or "GMT", makes the value
+    timezone-aware with that offset; without one the value is in ``tz``
+    (:data:`VIETNAM_TIME` for Vietnamese pages), or naive when ``tz`` is None.
 
     >>> parse_datetime("06:00 ngày 1/7/2024")
     datetime.datetime(2024, 7, 1, 6, 0)
+    >>> parse_datetime("Thứ Ba, 03/09/2019, 08:13 (GMT+7)")
+    datetime.datetime(2019, 9, 3, 8, 13, tzinfo=datetime.timezone(datetime.timedelta(seconds=25200)))
+    >>> parse_datetime("Cập nhật: 16:46 03/03/2011 [GMT+7]").isoformat()
+    '2011-03-03T16:46:00+07:00'
+    >>> parse_datetime("03/03/2011 16:46", tz=VIETNAM_TIME).isoformat()
+    '2011-03-03T16:46:00+07:00'
     """
     lang = _check_lang(lang)
+    if tz is not None and not isinstance(tz, tzinfo):
+        raise TypeError(f"tz must be a tzinfo or None, not {type(tz).__name__}")
     cleaned = _clean(text, path, "a date and time")
-    match = _regex(_TIME).fullmatch(cleaned)
+    prefix = _regex(_VI_UPDATED if lang == "vi" else _EN_UPDATED).match(cleaned)
+    if prefix is not None:
+        cleaned = cleaned[prefix.end() :]
+    zone = tz
+    offset = _regex(_OFFSET).search(cleaned)
+    if offset is not None and (offset["open"] or "") + (offset["close"] or "") in _BRACKETS:
+        zone = _offset(offset, text, path)
+        cleaned = cleaned[: offset.start()]
+    match = _regex(_TIME_FIRST).fullmatch(cleaned) or _regex(_TIME_LAST).fullmatch(cleaned)
     if match is None:
-        raise InputError(path, text, "not a date and time; expected e.g. '16:46 03/03/2011'")
+        raise InputError(
+            path,
+            text,
+            "not a date and time; expected e.g. '16:46 03/03/2011' or"
+            " 'Thứ Ba, 03/09/2019, 08:13 (GMT+7)'",
+        )
     hour, minute, second = int(match["h"]), int(match["mi"]), int(match["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
         raise InputError(path, text, f"{text!r} is not a valid 24-hour time")
@@ -855,4 +914,4 @@ def parse_datetime(text: str, lang: Lang = "vi", *, path: str = "") -> datetime:
         day = parse_date(match["date"], lang, path=path)
     except InputError as error:
         raise InputError(path, text, error.message) from None
-    return datetime(day.year, day.month, day.day, hour, minute, second)
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)

@@ -36,6 +36,7 @@ from antq.io.batch import (
     write_verdicts_csv,
     write_verdicts_jsonl,
 )
+from antq.periods import parse_iso_date
 from antq.vocabulary import Lang
 
 __all__ = [
@@ -228,8 +229,8 @@ def stream_verdicts(
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return parse_iso_date(text, "date")
+    except InputError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
