@@ -280,7 +280,7 @@ def test_an_unknown_unit_kind_is_an_error() -> None:
     ("document", "path", "message"),
     [
         ({"units": [], "unit": []}, "unit", "unknown top-level key; allowed: antq_facts, units"),
-        ({"units": [{**raw_unit(RA), "colour": "red"}]}, "units[0].colour", "unknown key; allowed: id, kind, year, name, commune, province, period, facts"),
+        ({"units": [{**raw_unit(RA), "colour": "red"}]}, "units[0].colour", "unknown key; allowed: id, kind, year, name, commune, province, period, established, facts"),
         (one_unit(incidents=[{"date": "2024-03-02", "category": "separatism", "where": "x"}]), "units[0].facts.incidents[0].where", "unknown field; allowed: id, date, category, gravity, unit_id, description, force_majeure, timely_detected, mitigated, reported_immediately"),
         (one_unit(offences_current={"crimes": 1, "social_evils": 0, "other_violations": 0, "thefts": 1}), "units[0].facts.offences_current.thefts", "unknown field; allowed: crimes, social_evils, other_violations"),
         ({"antq_facts": 2, "units": []}, "antq_facts", "unsupported facts format; expected 1"),

@@ -86,7 +86,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
@@ -856,7 +856,7 @@ _MAX_OFFSET_HOURS = 14
 
 def _offset(match: re.Match[str], text: str, path: str) -> tzinfo:
     if match["sign"] is None:
-        return timezone.utc
+        return UTC
     hours, minutes = int(match["oh"]), int(match["om"] or 0)
     if hours > _MAX_OFFSET_HOURS or minutes > 59:
         raise InputError(path, text, f"{match['offset']!r} is not a valid UTC offset")
