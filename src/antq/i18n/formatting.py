@@ -337,7 +337,7 @@ def _threshold_percent(value: object) -> Fraction:
     return Fraction(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # a key of the percentage cache
 class Threshold:
     """A threshold a percentage is read against in the same output, with its test.
 
@@ -397,7 +397,6 @@ def _side(left: int, right: int, test: ThresholdTest) -> bool:
     return left == right
 
 
-@functools.lru_cache(maxsize=8192)  # reports write the same shares again and again
 def _percent_text(
     numerator: int, denominator: int, lang: Lang, decimals: int, thresholds: tuple[Threshold, ...]
 ) -> str:
@@ -479,9 +478,18 @@ def format_percent(
     >>> format_percent(644, 707, decimals=2)
     '91,09%'
     """
+    limits = thresholds if type(thresholds) is tuple else tuple(thresholds)
+    return _checked_percent(numerator, denominator, lang, decimals, limits)
+
+
+# Reasons and reports write the same shares again and again: the arguments are checked
+# and the text computed once per distinct call (typed, so True is not taken for 1).
+@functools.lru_cache(maxsize=8192, typed=True)
+def _checked_percent(
+    numerator: int, denominator: int, lang: Lang, decimals: int, limits: tuple[Threshold, ...]
+) -> str:
     _ratio(numerator, denominator)  # type checks and the zero denominator
     _check_decimals(decimals)
-    limits = tuple(thresholds)
     for limit in limits:
         if not isinstance(limit, Threshold):
             raise TypeError(f"thresholds must be Threshold values, not {type(limit).__name__}")

@@ -163,6 +163,11 @@ class ShareAtLeast:
     whole: Input[int]
     threshold: int
     if_empty: Parameter[str] | None = None
+    #: The threshold as its reasons write the share against it (rule P4).
+    limits: tuple[Threshold, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "limits", (Threshold.at_least(self.threshold),))
 
     def _counts(self, context: Context) -> tuple[int, int]:
         part, whole = context[self.part], context[self.whole]
@@ -182,9 +187,7 @@ class ShareAtLeast:
         part, whole = self._counts(context)
         if whole == 0:
             return self._empty(context)
-        ratio = Percent(
-            numerator=part, denominator=whole, thresholds=(Threshold.at_least(self.threshold),)
-        )
+        ratio = Percent(numerator=part, denominator=whole, thresholds=self.limits)
         if self.decide(context) is MET:
             return finding(
                 MET,

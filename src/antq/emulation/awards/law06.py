@@ -318,6 +318,9 @@ def _check_all_completed(ctx: CollectiveContext) -> Finding:
     )
 
 
+_AT_LEAST_70 = (Threshold.at_least(70),)
+
+
 def _check_advanced_share(ctx: CollectiveContext) -> Finding:
     f = ctx.facts
     if f.title is AwardForm.DON_VI_QUYET_THANG:
@@ -326,9 +329,7 @@ def _check_advanced_share(ctx: CollectiveContext) -> Finding:
     if missing:
         return _unknown(*missing)
     assert f.members is not None and f.members_advanced is not None
-    share = Percent(
-        numerator=f.members_advanced, denominator=f.members, thresholds=(Threshold.at_least(70),)
-    )
+    share = Percent(numerator=f.members_advanced, denominator=f.members, thresholds=_AT_LEAST_70)
     params: dict[str, Param] = {
         "advanced": f.members_advanced,
         "members": f.members,
