@@ -222,6 +222,16 @@ def test_thresholds_are_checked() -> None:
         Threshold.from_json([], path="t")
 
 
+def test_percent_edge_cases() -> None:
+    assert format_percent(1, -4) == format_percent(-1, 4) == "-25%"
+    with pytest.raises(InputError, match="expected a whole number or a Fraction"):
+        Threshold(percent="70")  # type: ignore[arg-type]
+    # A threshold with more than four decimals is written with four in the bound form.
+    third = Threshold.at_least(Fraction(200, 3))  # 66,666...%
+    assert format_percent(2, 3, thresholds=[third]) == "66,7%"
+    assert format_percent(666_666_666, 10**9, thresholds=[third]) == "< 66,6667%"
+
+
 def test_format_threshold() -> None:
     assert format_threshold(70) == "70%"
     assert format_threshold(Fraction(151, 2), "en") == "75.5%"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -114,6 +114,11 @@ def test_established_before_the_window_changes_nothing_and_after_it_is_an_error(
     with pytest.raises(InputError, match="did not exist in round 2024") as info:
         evaluate(facts, BOOK)
     assert info.value.path == f"{facts.unit_id}.established"
+
+
+def test_established_must_be_a_date() -> None:
+    with pytest.raises(InputError, match=r"UnitFacts\.established"):
+        UnitFacts(unit_id="U", kind=RA, year=YEAR, established=datetime(2024, 3, 1))
 
 
 def test_readers_take_established_with_the_path() -> None:
