@@ -271,26 +271,37 @@ def commune(f: dict[str, Any], start: str, end: str) -> str:
     )
 
 
-def _gates(f: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
-    """(party gate, security-force gate, emulation gate): None = applies."""
+Gates = tuple[str | None, str | None, str | None, str | None]
+
+
+def _gates(f: dict[str, Any], *, if_any: bool) -> Gates:
+    """(party, force rating, force discipline, emulation) gates: None = applies.
+
+    The force's title or grade applies only where the unit is eligible for
+    emulation ratings; its discipline applies either way. Without a force of its
+    own: not applicable for a school (Điều 7 khoản 5, "nếu có"), undetermined for
+    an agency or enterprise (Điều 6 khoản 4, the default of no_own_security_force).
+    """
     party = f.get("has_party_organisation")
     eligible = f.get("emulation_eligible")
     force = f.get("has_security_force")
     party_gate = UNKNOWN if party is None else (None if party else NA)
-    if eligible is False or force is False:
-        force_gate: str | None = NA
-    elif eligible is None or force is None:
-        force_gate = UNKNOWN
+    no_force = NA if if_any else UNKNOWN
+    discipline_gate: str | None = UNKNOWN if force is None else no_force if force is False else None
+    if eligible is False or (if_any and force is False):
+        rating_gate: str | None = NA
+    elif eligible is None or force is None or force is False:
+        rating_gate = UNKNOWN
     else:
-        force_gate = None
+        rating_gate = None
     emulation_gate = UNKNOWN if eligible is None else (None if eligible else NA)
-    return party_gate, force_gate, emulation_gate
+    return party_gate, rating_gate, discipline_gate, emulation_gate
 
 
 def organisation(f: dict[str, Any], start: str, end: str) -> str:
     """Điều 6: an agency or enterprise already known to be in scope."""
     found = in_period(f.get("incidents"), start, end)
-    party_gate, force_gate, emulation_gate = _gates(f)
+    party_gate, rating_gate, discipline_gate, emulation_gate = _gates(f, if_any=False)
     return combine(
         [
             party_gate or is_true(f.get("party_resolution_q1")),
@@ -309,11 +320,11 @@ def organisation(f: dict[str, Any], start: str, end: str) -> str:
             force_majeure_only(found, ORG_ACCIDENTS),
             zero(f.get("staff_admin_sanctioned_security_order")),
             zero(f.get("staff_social_evil_disciplined_warning_or_above")),
-            force_gate
+            rating_gate
             or title_or_grade(
                 f.get("security_force_advanced_collective"), f.get("security_force_grade")
             ),
-            force_gate or zero(f.get("security_force_disciplined_warning_or_above")),
+            discipline_gate or zero(f.get("security_force_disciplined_warning_or_above")),
             emulation_gate or share(f.get("subunits_qualifying"), f.get("subunits_eligible"), 70),
             zero(f.get("individuals_disciplined_warning_or_above")),
         ]
@@ -323,7 +334,7 @@ def organisation(f: dict[str, Any], start: str, end: str) -> str:
 def school(f: dict[str, Any], start: str, end: str) -> str:
     """Điều 7: an educational institution already known to be in scope."""
     found = in_period(f.get("incidents"), start, end)
-    party_gate, force_gate, emulation_gate = _gates(f)
+    party_gate, rating_gate, discipline_gate, emulation_gate = _gates(f, if_any=True)
     level = f.get("education_level")
     return combine(
         [
@@ -347,11 +358,11 @@ def school(f: dict[str, Any], start: str, end: str) -> str:
             force_majeure_only(found, ORG_ACCIDENTS),
             none_of(found, VIOLENCE),
             zero(f.get("members_offending_disciplined_warning_or_above")),
-            force_gate
+            rating_gate
             or title_or_grade(
                 f.get("security_force_advanced_collective"), f.get("security_force_grade")
             ),
-            force_gate or zero(f.get("security_force_disciplined_warning_or_above")),
+            discipline_gate or zero(f.get("security_force_disciplined_warning_or_above")),
             emulation_gate or share(f.get("subunits_qualifying"), f.get("subunits_eligible"), 70),
             zero(f.get("individuals_disciplined_warning_or_above")),
         ]
@@ -607,15 +618,18 @@ def _gated(gate: str | None, result: Result, why: str) -> Result:
     return UNKNOWN, "chưa đủ thông tin để biết tiêu chí có áp dụng không"
 
 
-def _r_organisation_tail(
-    p: str, f: dict[str, Any], force_gate: str | None, emulation_gate: str | None
-) -> list[tuple[str, Result]]:
+def _r_organisation_tail(p: str, f: dict[str, Any], gates: Gates) -> list[tuple[str, Result]]:
+    _, rating_gate, discipline_gate, emulation_gate = gates
     no_force = "đơn vị không đủ điều kiện xét thi đua hoặc không có lực lượng bảo vệ"
     return [
-        (f"{p}.security-force-rating", _gated(force_gate, r_title_or_grade(f), no_force)),
+        (f"{p}.security-force-rating", _gated(rating_gate, r_title_or_grade(f), no_force)),
         (
             f"{p}.security-force-discipline",
-            _gated(force_gate, r_zero(f, "security_force_disciplined_warning_or_above"), no_force),
+            _gated(
+                discipline_gate,
+                r_zero(f, "security_force_disciplined_warning_or_above"),
+                "đơn vị không có lực lượng bảo vệ",
+            ),
         ),
         (
             f"{p}.subunits",
@@ -705,7 +719,8 @@ def results(unit: dict[str, Any]) -> tuple[str, list[tuple[str, str, str]]]:
         if scope[1][0] == NA:
             return NA, [(scope[0], NA, scope[1][1])]
         found = in_period(f.get("incidents"), start, end)
-        party_gate, force_gate, emulation_gate = _gates(f)
+        gates = _gates(f, if_any=kind == "educational_institution")
+        party_gate = gates[0]
         head = [
             (
                 f"{p}.party-resolution",
@@ -748,7 +763,7 @@ def results(unit: dict[str, Any]) -> tuple[str, list[tuple[str, str, str]]]:
                     f"{p}.no-offending-members",
                     r_zero(f, "members_offending_disciplined_warning_or_above"),
                 ),
-                *_r_organisation_tail(p, f, force_gate, emulation_gate),
+                *_r_organisation_tail(p, f, gates),
             ]
         else:
             rows = [
@@ -772,7 +787,7 @@ def results(unit: dict[str, Any]) -> tuple[str, list[tuple[str, str, str]]]:
                     f"{p}.no-staff-social-evil",
                     r_zero(f, "staff_social_evil_disciplined_warning_or_above"),
                 ),
-                *_r_organisation_tail(p, f, force_gate, emulation_gate),
+                *_r_organisation_tail(p, f, gates),
             ]
     if scope is not None:
         rows.insert(0, scope)

@@ -27,7 +27,7 @@ def test_evaluate_example_text_english() -> None:
     code, out, err = run("evaluate", str(EXAMPLE), "--lang", "en")
     assert code == EXIT_OK, err
     assert "Thôn Tây (residential area), round 2025: NOT MET" in out
-    assert "181/187 = 96.7% < 100%: 6 more needed" in out
+    assert "181/187 = 96.8% < 100%: 6 more needed" in out
     assert "Article 4(1), Circular 124/2021/TT-BCA" in out
     # The commune is evaluated from its units in the file (3 or 4 of 6 recognised), not
     # from the counts its own facts state (6 of 8), and its reason says so.
@@ -42,7 +42,7 @@ def test_evaluate_example_text_english() -> None:
 def test_evaluate_example_text_vietnamese_formats_numbers() -> None:
     code, out, _ = run("evaluate", str(EXAMPLE), "--lang", "vi")
     assert code == EXIT_OK
-    assert "181/187 = 96,7%" in out
+    assert "181/187 = 96,8%" in out
     assert "Điều 4 khoản 1 Thông tư 124/2021/TT-BCA" in out
 
 
@@ -163,7 +163,7 @@ def test_numeric_parameter_from_the_command_line(tmp_path: Path) -> None:
         "evaluate", str(path), "--lang", "en", "--param", "tt23_subunit_share_percent=70"
     )
     assert code == EXIT_OK, err
-    assert "7/10 = 70.0% ≥ 70%" in out
+    assert "7/10 = 70% ≥ 70%" in out
 
 
 def test_rules_sections_list_award_conditions_and_sheet_items() -> None:

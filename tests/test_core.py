@@ -288,6 +288,20 @@ def test_reason_renders_numbers_per_language() -> None:
         template=Text(vi="{a}/{b} = {p}", en="{a}/{b} = {p}"),
         params={"a": 17, "b": 25, "p": Percent(numerator=17, denominator=25)},
     )
-    assert reason.render("vi") == "17/25 = 68,0%"
-    assert reason.render("en") == "17/25 = 68.0%"
+    assert reason.render("vi") == "17/25 = 68%"
+    # A share read against a threshold keeps it through JSON (rule P4).
+    from antq.i18n.formatting import Threshold
+
+    limit = Percent(numerator=6995, denominator=10000, thresholds=(Threshold.at_least(70),))
+    stored = Reason(template=Text(vi="{p}", en="{p}"), params={"p": limit})
+    back = Reason.from_json(stored.to_json())
+    assert back == stored and back.render("vi") == "69,95%"
+    with pytest.raises(InputError, match=r"thresholds\[0\]"):
+        Reason.from_json(
+            {
+                "template": {"vi": "{p}", "en": "{p}"},
+                "params": {"p": {"percent": [1, 2], "thresholds": [{"test": "x"}]}},
+            }
+        )
+    assert reason.render("en") == "17/25 = 68%"
     assert Reason.from_json(json.loads(json.dumps(reason.to_json()))) == reason

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 
@@ -15,13 +15,17 @@ from hypothesis import strategies as st
 from antq.errors import InputError
 from antq.i18n.formatting import (
     VI_WEEKDAYS,
+    VIETNAM_TIME,
     DateStyle,
+    Threshold,
+    ThresholdTest,
     format_date,
     format_datetime,
     format_number,
     format_percent,
     format_percent_value,
     format_ratio,
+    format_threshold,
     parse_date,
     parse_datetime,
     parse_number,
@@ -114,15 +118,16 @@ def test_unknown_lang_rejected() -> None:
 @pytest.mark.parametrize(
     ("num", "den", "lang", "decimals", "expected"),
     [
-        (68, 100, "vi", 1, "68,0%"),
-        (68, 100, "en", 1, "68.0%"),
+        (68, 100, "vi", 1, "68%"),
+        (68, 100, "en", 1, "68%"),
+        (681, 1000, "en", 1, "68.1%"),
         (1, 8, "vi", 0, "13%"),  # 12,5% -> 13% (ROUND_HALF_UP)
         (1, 8, "vi", 1, "12,5%"),
         (3, 8, "en", 0, "38%"),  # 37.5% -> 38%
         (-1, 8, "vi", 0, "-13%"),
         (644, 707, "vi", 2, "91,09%"),
         (2, 3, "vi", 1, "66,7%"),
-        (0, 5, "vi", 1, "0,0%"),
+        (0, 5, "vi", 1, "0%"),
         (1500, 1, "vi", 0, "150.000%"),
     ],
 )
@@ -131,7 +136,106 @@ def test_format_percent(num: int, den: int, lang: Lang, decimals: int, expected:
 
 
 def test_format_percent_default_is_vi_one_decimal() -> None:
-    assert format_percent(68, 100) == "68,0%"
+    assert format_percent(681, 1000) == "68,1%"
+    assert format_percent(68, 100) == "68%"  # rule P2: no ",0"
+
+
+# Addendum 2026-12 §7: every example of rule P, in both languages.
+@pytest.mark.parametrize(
+    ("num", "den", "thresholds", "vi", "en"),
+    [
+        (94, 104, [Threshold.at_least(90)], "90,4%", "90.4%"),
+        (17, 17, [], "100%", "100%"),
+        (4, 6, [Threshold.at_least(70)], "66,7%", "66.7%"),
+        (18, 25, [Threshold.at_least(70)], "72%", "72%"),
+        (1999, 2000, [], "99,95%", "99.95%"),
+        (6995, 10000, [Threshold.at_least(70)], "69,95%", "69.95%"),
+        (9504, 10000, [Threshold.more_than(95)], "95,04%", "95.04%"),
+        (1, 3000, [], "0,03%", "0.03%"),
+        (25, 26, [], "96,2%", "96.2%"),  # half up: 96,153... (never 96,1%)
+        (6996, 10000, [Threshold.at_least(70)], "69,96%", "69.96%"),
+        (7, 10, [Threshold.at_least(70)], "70%", "70%"),
+        (6_999_999, 10_000_000, [Threshold.at_least(70)], "< 70%", "< 70%"),
+        (9_500_001, 10_000_000, [Threshold.more_than(95)], "> 95%", "> 95%"),
+        (99_999_999, 100_000_000, [], "< 100%", "< 100%"),
+        (701, 1000, [Threshold.equal(70)], "70,1%", "70.1%"),
+    ],
+)
+def test_rule_p_examples(num: int, den: int, thresholds: list[Threshold], vi: str, en: str) -> None:
+    assert format_percent(num, den, "vi", thresholds=thresholds) == vi
+    assert format_percent(num, den, "en", thresholds=thresholds) == en
+
+
+_LIMITS = st.builds(
+    Threshold,
+    percent=st.integers(min_value=0, max_value=100) | st.fractions(min_value=0, max_value=100),
+    test=st.sampled_from(list(ThresholdTest)),
+)
+
+
+def _holds(value: Fraction, limit: Threshold) -> bool:
+    if limit.test is ThresholdTest.AT_LEAST:
+        return value >= limit.percent
+    if limit.test is ThresholdTest.MORE_THAN:
+        return value > limit.percent
+    return value == limit.percent
+
+
+@given(
+    num=st.integers(min_value=0, max_value=10**7),
+    extra=st.integers(min_value=0, max_value=10**7),
+    limits=st.lists(_LIMITS, max_size=3),
+    lang=st.sampled_from(LANGS),
+)
+def test_percent_never_crosses_a_threshold(
+    num: int, extra: int, limits: list[Threshold], lang: Lang
+) -> None:
+    den = num + extra or 1
+    text = format_percent(num, den, lang, thresholds=limits)
+    exact = Fraction(100 * num, den)
+    if text[0] in "<>":
+        bound = Fraction(parse_percent(text[2:], lang))
+        assert (exact < bound) if text[0] == "<" else (exact > bound)
+        return
+    shown = Fraction(parse_percent(text, lang))
+    for limit in [*limits, Threshold.equal(100), Threshold.equal(0)]:
+        assert _holds(shown, limit) == _holds(exact, limit), (text, limit)
+    # Half up to one decimal unless a threshold asked for more; never ",0".
+    tenths = (2000 * num + den) // (2 * den)
+    mark = "," if lang == "vi" else "."
+    digits = text.rstrip("%").partition(mark)[2]
+    if len(digits) <= 1:
+        assert shown == Fraction(tenths, 10)
+    assert not digits.endswith("0")
+
+
+def test_thresholds_are_checked() -> None:
+    with pytest.raises(TypeError):
+        format_percent(1, 2, thresholds=[70])  # type: ignore[list-item]
+    with pytest.raises(InputError, match=r"Threshold\.percent"):
+        Threshold.at_least(101)
+    limit = Threshold.more_than(Fraction(151, 2))
+    assert Threshold.from_json(limit.to_json()) == limit
+    with pytest.raises(InputError, match=r"t\.percent"):
+        Threshold.from_json({"test": "at_least", "percent": "7.5"}, path="t")
+    with pytest.raises(InputError):
+        Threshold.from_json([], path="t")
+
+
+def test_percent_edge_cases() -> None:
+    assert format_percent(1, -4) == format_percent(-1, 4) == "-25%"
+    with pytest.raises(InputError, match="expected a whole number or a Fraction"):
+        Threshold(percent="70")  # type: ignore[arg-type]
+    # A threshold with more than four decimals is written with four in the bound form.
+    third = Threshold.at_least(Fraction(200, 3))  # 66,666...%
+    assert format_percent(2, 3, thresholds=[third]) == "66,7%"
+    assert format_percent(666_666_666, 10**9, thresholds=[third]) == "< 66,6667%"
+
+
+def test_format_threshold() -> None:
+    assert format_threshold(70) == "70%"
+    assert format_threshold(Fraction(151, 2), "en") == "75.5%"
+    assert format_threshold(Fraction(3001, 40)) == "75,025%"
 
 
 def test_format_percent_zero_denominator() -> None:
@@ -149,8 +253,8 @@ def test_format_percent_refuses_non_ints() -> None:
 @pytest.mark.parametrize(
     ("value", "lang", "decimals", "expected"),
     [
-        (Decimal("0.68"), "vi", 1, "68,0%"),
-        (Fraction(17, 25), "en", 1, "68.0%"),
+        (Decimal("0.68"), "vi", 1, "68%"),
+        (Fraction(171, 250), "en", 1, "68.4%"),
         (Decimal("0.8348"), "vi", 2, "83,48%"),
         (Fraction(1, 8), "vi", 0, "13%"),
         (Decimal("0.125"), "en", 0, "13%"),
@@ -473,14 +577,101 @@ def test_parse_datetime() -> None:
     assert parse_datetime("6:00:30 01/07/2024", "en") == datetime(2024, 7, 1, 6, 0, 30)
 
 
+ICT = timezone(timedelta(hours=7))
+
+
+# The forms of the movement's news reports (addendum 2026-12; issue 12 item 8).
 @pytest.mark.parametrize(
-    "text", ["24:00 03/03/2011", "16:60 03/03/2011", "16:46 31/02/2011", "16:46", "03/03/2011"]
+    ("text", "expected"),
+    [
+        ("Thứ Ba, 03/09/2019, 08:13", datetime(2019, 9, 3, 8, 13)),
+        ("Thứ Ba, 03/09/2019, 08:13 (GMT+7)", datetime(2019, 9, 3, 8, 13, tzinfo=ICT)),
+        ("Thứ Ba, 03/09/2019 - 08:13 [GMT+7]", datetime(2019, 9, 3, 8, 13, tzinfo=ICT)),
+        ("16:46 03/03/2011", datetime(2011, 3, 3, 16, 46)),
+        ("03/03/2011 16:46", datetime(2011, 3, 3, 16, 46)),
+        ("03/03/2011, 16h46", datetime(2011, 3, 3, 16, 46)),
+        ("Cập nhật: 16:46 03/03/2011 [GMT+7]", datetime(2011, 3, 3, 16, 46, tzinfo=ICT)),
+        ("Cập nhật lúc 08:13, Thứ Ba, 03/09/2019", datetime(2019, 9, 3, 8, 13)),
+        ("cập nhật: 03/09/2019 08:13 GMT+07:00", datetime(2019, 9, 3, 8, 13, tzinfo=ICT)),
+        ("03/09/2019 08:13 UTC", datetime(2019, 9, 3, 8, 13, tzinfo=UTC)),
+        (
+            "03/09/2019 08:13 (GMT-5:30)",
+            datetime(2019, 9, 3, 8, 13, tzinfo=timezone(-timedelta(hours=5, minutes=30))),
+        ),
+    ],
+)
+def test_parse_news_datetimes(text: str, expected: datetime) -> None:
+    parsed = parse_datetime(text)
+    assert parsed == expected
+    assert parsed.tzinfo == expected.tzinfo  # aware exactly when an offset is written
+
+
+def test_parse_datetime_default_zone() -> None:
+    parsed = parse_datetime("Thứ Ba, 03/09/2019, 08:13", tz=VIETNAM_TIME)
+    assert parsed.isoformat() == "2019-09-03T08:13:00+07:00"
+    # A written offset wins over the default zone.
+    written = parse_datetime("03/09/2019 08:13 GMT", tz=VIETNAM_TIME)
+    assert written.utcoffset() == timedelta(0)
+    assert parse_datetime("Updated: Tuesday, 03/09/2019, 08:13 (GMT+7)", "en") == datetime(
+        2019, 9, 3, 8, 13, tzinfo=ICT
+    )
+    with pytest.raises(TypeError):
+        parse_datetime("16:46 03/03/2011", tz="+07:00")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "24:00 03/03/2011",
+        "16:60 03/03/2011",
+        "16:46 31/02/2011",
+        "16:46",
+        "03/03/2011",
+        "Thứ Tư, 03/09/2019, 08:13",  # 03/09/2019 was a Tuesday
+        "03/09/2019 08:13 GMT+15",
+        "03/09/2019 08:13 GMT+7:60",
+        "03/09/2019 08:13 [GMT+7)",
+        "Cập nhật 03/09/2019",
+    ],
 )
 def test_parse_datetime_rejects(text: str) -> None:
     with pytest.raises(InputError) as info:
         parse_datetime(text, path="t")
     assert info.value.value == text
     assert repr(text) in str(info.value)
+
+
+@given(
+    dt=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31)),
+    weekday=st.booleans(),
+    time_first=st.booleans(),
+    separator=st.sampled_from([" ", ", ", " - "]),
+    updated=st.sampled_from(["", "Cập nhật: ", "Cập nhật lúc ", "CẬP NHẬT: "]),
+    offset=st.none() | st.tuples(st.integers(-12, 14), st.sampled_from([0, 30, 45])),
+    brackets=st.sampled_from(["{}", "[{}]", "({})"]),
+)
+def test_news_datetime_round_trip(
+    dt: datetime,
+    weekday: bool,
+    time_first: bool,
+    separator: str,
+    updated: str,
+    offset: tuple[int, int] | None,
+    brackets: str,
+) -> None:
+    day = format_date(dt.date(), "vi", "weekday" if weekday else "numeric")
+    clock = f"{dt.hour:02d}:{dt.minute:02d}"
+    text = updated + (f"{clock}{separator}{day}" if time_first else f"{day}{separator}{clock}")
+    zone = None
+    if offset is not None:
+        hours, minutes = offset
+        sign = "-" if hours < 0 else "+"
+        text += " " + brackets.format(f"GMT{sign}{abs(hours)}:{minutes:02d}")
+        delta = timedelta(hours=abs(hours), minutes=minutes)
+        zone = timezone(-delta if hours < 0 else delta)
+    parsed = parse_datetime(text)
+    assert parsed == dt.replace(second=0, microsecond=0, tzinfo=zone)
+    assert parsed.utcoffset() == (None if zone is None else zone.utcoffset(None))
 
 
 @given(

@@ -49,7 +49,7 @@ from antq.hierarchy import Summary
 from antq.i18n import formatting
 from antq.i18n.catalog import Label, Msg, Text
 from antq.names import names_match
-from antq.periods import Period
+from antq.periods import Period, parse_iso_date
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
@@ -383,11 +383,18 @@ class Observation:
             return None
         return Fraction(self.numerator, self.denominator)
 
-    def render(self, lang: Lang, *, decimals: int = 1) -> str:
+    def render(
+        self,
+        lang: Lang,
+        *,
+        decimals: int = 1,
+        thresholds: Iterable[formatting.Threshold] = (),
+    ) -> str:
         """The figure as reports write it: "94/104 vụ (90,4%)", "4.000 tin", "0/0 vụ".
 
-        ``decimals`` is the number of decimals of the percentage ("644/707 vụ
-        (91,09%)" with 2).
+        ``decimals`` is the number of decimals the percentage starts from ("644/707
+        vụ (91,09%)" with 2); ``thresholds`` are those it is read against in the same
+        output (its target), never crossed by the figure written (rule P).
         """
         words = UNIT_WORDS[self.indicator][0 if lang == "vi" else 1]
         if self.denominator is None:
@@ -395,7 +402,12 @@ class Observation:
         if self.denominator == 0:
             return f"0/0 {words}"
         text = formatting.format_ratio(
-            self.numerator, self.denominator, lang, unit=words, decimals=decimals
+            self.numerator,
+            self.denominator,
+            lang,
+            unit=words,
+            thresholds=thresholds,
+            decimals=decimals,
         )
         if self.unknown:
             more = Reason(template=_UNDETERMINED, params={"count": self.unknown}).render(lang)
@@ -484,10 +496,14 @@ class Target:
 
     def describe(self, lang: Lang) -> str:
         """The target as reports write it: "> 75%"."""
-        value = self.percent
-        decimals = 0 if value.denominator == 1 else 1
-        text = formatting.format_number(value, lang, decimals=decimals)
-        return f"{self.comparison.symbol} {text}%"
+        return f"{self.comparison.symbol} {formatting.format_threshold(self.percent, lang)}"
+
+    @property
+    def threshold(self) -> formatting.Threshold:
+        """The target as a threshold its figure is written against (rule P4)."""
+        if self.comparison is Comparison.ABOVE:
+            return formatting.Threshold.more_than(self.percent)
+        return formatting.Threshold.at_least(self.percent)
 
 
 @attrs.frozen(kw_only=True)
@@ -775,10 +791,7 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
             if value is None:
                 dates[key] = None
                 continue
-            try:
-                dates[key] = date.fromisoformat(str(value))
-            except ValueError:
-                raise InputError(f"{where}.{key}", value, "expected YYYY-MM-DD") from None
+            dates[key] = parse_iso_date(value, f"{where}.{key}")
         note = raw.get("note")
         if note is not None and not isinstance(note, str):
             raise InputError(f"{where}.note", note, "expected a string")

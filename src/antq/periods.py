@@ -66,6 +66,7 @@ __all__ = [
     "add_months",
     "add_years",
     "assessment_period",
+    "parse_iso_date",
     "quarter_one",
     "school_year_period",
 ]
@@ -95,6 +96,51 @@ class MonthEndPolicy(CodedEnum):
 
 
 # --- validation helpers ----------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def parse_iso_date(raw: object, path: str) -> date:
+    """Read a calendar date of a facts file: ``"2025-03-14"``, or a ``date`` (TOML).
+
+    The one reader of dates in input documents. Only the calendar form
+    YYYY-MM-DD is accepted: Python 3.11's :meth:`datetime.date.fromisoformat` also reads
+    ISO week dates (``"2025-W11-5"``) and compact forms (``"20250314"``), which no
+    report writes and which are easy to mistake, so they are refused, as are a
+    ``datetime`` and an impossible day, with the path and the value.
+
+    >>> parse_iso_date("2025-03-14", "incidents[0].date")
+    datetime.date(2025, 3, 14)
+    >>> parse_iso_date("20250314", "incidents[0].date")
+    Traceback (most recent call last):
+        ...
+    antq.errors.InputError: incidents[0].date: expected a calendar date written YYYY-MM-DD, e.g. 2025-03-14 (ISO week dates and compact forms such as 20250314 are not accepted) (got '20250314')
+    """
+    if isinstance(raw, str):
+        # The common case, at C speed: ten ASCII characters with dashes at 4 and 7 are
+        # read by fromisoformat only as YYYY-MM-DD (its other forms have no such shape).
+        if len(raw) == 10 and raw[4] == "-" and raw[7] == "-" and raw.isascii():
+            try:
+                return date.fromisoformat(raw)
+            except ValueError:
+                pass
+    elif isinstance(raw, datetime):
+        raise InputError(path, raw, "expected a date without a time of day")
+    elif isinstance(raw, date):
+        return raw
+    match = _ISO_DATE.fullmatch(raw) if isinstance(raw, str) else None
+    if match is None:
+        raise InputError(
+            path,
+            raw,
+            "expected a calendar date written YYYY-MM-DD, e.g. 2025-03-14 (ISO week dates"
+            " and compact forms such as 20250314 are not accepted)",
+        )
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError as error:
+        raise InputError(path, raw, f"not a valid date ({error})") from None
 
 
 def _check_date(value: object, path: str) -> date:

@@ -102,7 +102,7 @@ def test_the_roll_up_wins_over_the_counts_the_commune_states_and_its_verdict_say
     assert commune.verdict is not None
     (share,) = [r for r in commune.verdict.results if r.criterion_id.endswith("units-recognised")]
     assert share.reason.render("en") == (
-        "3 recognised, 1 unknown, 2 not of 6: at most 66.6% < 70%: at least 2 more needed;"
+        "3 recognised, 1 unknown, 2 not of 6: at most 66.7% < 70%: at least 2 more needed;"
         " the commune states 6 of 8, its units give these"
     )
     assert evaluation.errors == ()

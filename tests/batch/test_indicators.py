@@ -95,7 +95,7 @@ def test_every_indicator_has_words_and_labels_in_both_languages() -> None:
 
 def test_undetermined_part_is_written_apart() -> None:
     seen = observed(17, 25, Indicator.RESIDENTIAL_AREAS_SAFE, unknown=3)
-    assert seen.render("en").startswith("17/25 residential areas (68.0%), 3 ")
+    assert seen.render("en").startswith("17/25 residential areas (68%), 3 ")
 
 
 @pytest.mark.parametrize(

@@ -82,12 +82,21 @@ def test_all_or_nothing() -> None:
 def test_threshold_at_and_around_the_boundary() -> None:
     at = run(with_(part=90, whole=100)).item("1.2")
     assert at.points == 4
-    assert at.reason.render("en") == "90/100 = 90.0%, at least 90%: the full 4 points"
-    assert at.reason.render("vi").startswith("90/100 = 90,0%")
+    assert at.reason.render("en") == "90/100 = 90%, at least 90%: the full 4 points"
+    assert at.reason.render("vi").startswith("90/100 = 90%")
     below = run(with_(part=899, whole=1000)).item("1.2")
     assert below.points == 0
     assert below.reason.render("en") == "899/1,000 = 89.9%, below 90%: 0 of 4 points"
     assert run(with_(part=9, whole=10)).item("1.2").points == 4
+
+
+def test_threshold_share_is_never_written_across_the_threshold() -> None:
+    # Rule P4: 89,99% is not written "90%" beside "at least 90%".
+    below = run(with_(part=8999, whole=10000)).item("1.2")
+    assert below.points == 0
+    assert below.reason.render("vi").startswith("8.999/10.000 = 89,99%")
+    at = run(with_(part=9000, whole=10000)).item("1.2")
+    assert at.reason.render("en").startswith("9,000/10,000 = 90%,")
     assert run(with_(part=8, whole=10)).item("1.2").points == 0
 
 
@@ -127,7 +136,7 @@ def test_threshold_with_assessor_below() -> None:
     assert item2(members_total=50, members_taking_part=45).points == 3
     below = item2(members_total=50, members_taking_part=44, participation_points_below=2)
     assert below.points == 2
-    assert below.reason.render("en") == "44/50 = 88.0%, below 90%: the assessor gave 2 of 3 points"
+    assert below.reason.render("en") == "44/50 = 88%, below 90%: the assessor gave 2 of 3 points"
     open_ = item2(members_total=50, members_taking_part=44)
     assert open_.status is ItemStatus.UNKNOWN and open_.missing == ("participation_points_below",)
     assert (open_.low, open_.high) == (0, 3)

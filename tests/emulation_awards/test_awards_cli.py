@@ -135,7 +135,7 @@ def test_bad_questions_are_reported_and_good_ones_answered(tmp_path: Path) -> No
     document["excellent_collective"][0]["considered_on"] = "2023-06-30"
     code, out, err = awards(write(tmp_path, document), "--lang", "en")
     assert code == EXIT_INPUT
-    assert "knc[0].proposed_on: expected a date as YYYY-MM-DD (got '01/08/2025')" in err
+    assert "knc[0].proposed_on: expected a calendar date written YYYY-MM-DD" in err
     assert "knc[5].service[0].end: Bảo vệ dân phố ended on 30/06/2024" in err
     assert "knc[2].servce: unknown key" in err
     assert "authority[4]: the same question as authority[0]" in err

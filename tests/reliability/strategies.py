@@ -48,6 +48,7 @@ from antq.safety.checks import (
     ShareAtLeast,
 )
 from antq.safety.tt23._common import ShareAtLeastParameter
+from antq.safety.tt124._units import OwnForceCheck
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from antq.unit_kinds import UnitKind
 from safety.builders import BASELINES as TT124_BASELINES
@@ -229,9 +230,11 @@ def higher_is_better(rule_set: RuleSet) -> frozenset[str]:
 
 def lower_is_better(rule_set: RuleSet) -> frozenset[str]:
     """Counts of which more can never make a criterion better (disciplined, complaints...)."""
-    return frozenset(
-        c.check.value.name for c in rule_set.all_criteria() if isinstance(c.check, NoneCounted)
-    )
+    checks = [
+        c.check.check if isinstance(c.check, OwnForceCheck) else c.check
+        for c in rule_set.all_criteria()
+    ]
+    return frozenset(check.value.name for check in checks if isinstance(check, NoneCounted))
 
 
 def wholes(rule_set: RuleSet) -> frozenset[str]:

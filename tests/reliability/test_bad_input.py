@@ -281,7 +281,7 @@ def test_an_unknown_unit_kind_is_an_error() -> None:
     ("document", "path", "message"),
     [
         ({"units": [], "unit": []}, "unit", "unknown top-level key; allowed: antq_facts, units"),
-        ({"units": [{**raw_unit(RA), "colour": "red"}]}, "units[0].colour", "unknown key; allowed: id, kind, year, name, commune, province, period, facts"),
+        ({"units": [{**raw_unit(RA), "colour": "red"}]}, "units[0].colour", "unknown key; allowed: id, kind, year, name, commune, province, period, established, facts"),
         (one_unit(incidents=[{"date": "2024-03-02", "category": "separatism", "where": "x"}]), "units[0].facts.incidents[0].where", "unknown field; allowed: id, date, category, gravity, unit_id, description, force_majeure, timely_detected, mitigated, reported_immediately"),
         (one_unit(offences_current={"crimes": 1, "social_evils": 0, "other_violations": 0, "thefts": 1}), "units[0].facts.offences_current.thefts", "unknown field; allowed: crimes, social_evils, other_violations"),
         ({"antq_facts": 2, "units": []}, "antq_facts", "unsupported facts format; expected 1"),
@@ -1195,12 +1195,14 @@ def test_api_values_and_results_of_the_wrong_shape() -> None:
     reason = Reason(template=Text(vi="{flag}", en="{flag}"), params={"flag": True})
     assert (reason.render("vi"), reason.render("en")) == ("có", "yes")
     template = {"msgid": "{d}"}
-    with pytest.raises(InputError, match="not an ISO date"):
+    with pytest.raises(InputError, match="not a valid date"):
         Reason.from_json({"template": template, "params": {"d": {"date": "2024-02-30"}}})
     deadline = day("deadline", Msg("deadline"))
     assert deadline.read("2024-02-29", path="p") == date(2024, 2, 29)
-    with pytest.raises(InputError, match="expected a date as YYYY-MM-DD"):
+    with pytest.raises(InputError, match="not a valid date"):
         deadline.read("2024-13-01", path="p")
+    with pytest.raises(InputError, match="expected a calendar date written YYYY-MM-DD"):
+        deadline.read("20240229", path="p")
     data = evaluate(facts_of(RA), BOOK).to_json()
     data["results"] = {}
     with pytest.raises(InputError, match="expected a list"):

@@ -439,7 +439,7 @@ def institution_cases(article: int) -> dict[str, Case]:
         "subunits": Case(
             cite=f"{article}({k_subunits})",
             fail={"subunits_qualifying": 6},
-            reason="6/10 = 60.0% < 70%: 1 more needed",
+            reason="6/10 = 60% < 70%: 1 more needed",
             remove=("subunits_qualifying", "subunits_eligible"),
         ),
         "individual-discipline": Case(

@@ -52,6 +52,7 @@ from antq.safety.checks import (
     TopicsCovered,
 )
 from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
+from antq.safety.tt124._units import OwnForceCheck
 from antq.safety.tt124.education import InstitutionInScope
 from antq.safety.tt124.organisations import AgencyInScope, EnterpriseInScope
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
@@ -137,6 +138,14 @@ def boundary_edges(criterion: Criterion, base: Baseline) -> list[Edge]:
     check = criterion.check
     start, end = base.period.start, base.period.end
     day = timedelta(days=1)
+    if isinstance(check, OwnForceCheck):
+        # Điều 6 khoản 4: the item's own edges with a force, and without one the
+        # default reading of no_own_security_force, undetermined.
+        inner = attrs.evolve(criterion, check=check.check)
+        return [
+            *boundary_edges(inner, base),
+            ("no security force of its own", {"has_security_force": False}, UNKNOWN),
+        ]
     if isinstance(check, IsTrue):
         return [("yes", {check.fact.name: True}, MET), ("no", {check.fact.name: False}, NOT_MET)]
     if isinstance(check, NoneCounted):

@@ -223,12 +223,12 @@ def test_with_unknown_units_the_reason_gives_the_known_counts_and_the_range() ->
     result = _round_of(["met"] * 5 + ["unknown"] + ["not_met"] * 4)
     assert _share_reason(result, "en") == (
         NOT_MET,
-        "5 recognised, 1 unknown, 4 not of 10: at most 60.0% < 70%: at least 2 more needed",
+        "5 recognised, 1 unknown, 4 not of 10: at most 60% < 70%: at least 2 more needed",
     )
     assert _share_reason(result, "vi") == (
         NOT_MET,
         "5 được công nhận, 1 chưa xác định, 4 không được công nhận trên tổng số 10:"
-        " nhiều nhất 60,0% < 70%: cần thêm ít nhất 2",
+        " nhiều nhất 60% < 70%: cần thêm ít nhất 2",
     )
 
 
@@ -237,7 +237,7 @@ def test_undecided_share_names_the_range_and_what_would_settle_it() -> None:
     outcome, reason = _share_reason(result, "en")
     assert outcome is UNKNOWN
     assert reason == (
-        "6 recognised, 2 unknown, 2 not of 10: between 60.0% and 80.0%, 70% needed:"
+        "6 recognised, 2 unknown, 2 not of 10: between 60% and 80%, 70% needed:"
         " 1 more of the unknown must be recognised"
     )
     (commune,) = result.communes
@@ -248,7 +248,18 @@ def test_undecided_share_names_the_range_and_what_would_settle_it() -> None:
 def test_a_lower_bound_of_exactly_70_percent_passes() -> None:
     outcome, reason = _share_reason(_round_of(["met"] * 7 + ["unknown"] * 2 + ["not_met"]), "en")
     assert outcome is MET
-    assert reason == "7 recognised, 2 unknown, 1 not of 10: at least 70.0% ≥ 70%"
+    assert reason == "7 recognised, 2 unknown, 1 not of 10: at least 70% ≥ 70%"
+
+
+def test_a_rolled_up_share_is_written_as_every_other_output_writes_it() -> None:
+    # Rule P (issue 12): the roll-up's 25/26 reads 96,2% as in the report's tables.
+    from antq.i18n.formatting import format_percent
+
+    result = _round_of(["met"] * 25 + ["not_met"])
+    for lang, expected in (("vi", "96,2%"), ("en", "96.2%")):
+        assert format_percent(25, 26, lang) == expected
+        _, reason = _share_reason(result, lang)
+        assert f" {expected} " in reason
 
 
 def test_stated_counts_that_differ_from_the_units_are_named() -> None:
@@ -256,7 +267,7 @@ def test_stated_counts_that_differ_from_the_units_are_named() -> None:
     outcome, reason = _share_reason(result, "en")
     assert outcome is MET
     assert reason == (
-        "7 recognised, 3 not of 10: 70.0% ≥ 70%; the commune states 8 of 8, its units give these"
+        "7 recognised, 3 not of 10: 70% ≥ 70%; the commune states 8 of 8, its units give these"
     )
 
 

@@ -75,13 +75,13 @@ CASES: dict[str, Case] = {
     "units-registered": Case(
         cite="5(4)",
         fail={"units_registered": 24},
-        reason="24/25 = 96.0% < 100%: 1 more needed",
+        reason="24/25 = 96% < 100%: 1 more needed",
         remove=("units_registered",),
     ),
     "units-recognised": Case(
         cite="5(4)",
         fail={"units_recognised": 17},
-        reason="17/25 = 68.0% < 70%: 1 more needed",
+        reason="17/25 = 68% < 70%: 1 more needed",
         remove=("units_recognised",),
     ),
 }
@@ -144,17 +144,17 @@ def test_missing_unit_total_makes_both_roll_up_items_unknown() -> None:
 @pytest.mark.parametrize(
     ("recognised", "total", "outcome", "reason"),
     [
-        (16, 25, NOT_MET, "16/25 = 64.0% < 70%: 2 more needed"),
-        (17, 25, NOT_MET, "17/25 = 68.0% < 70%: 1 more needed"),
-        (18, 25, MET, "18/25 = 72.0% ≥ 70%"),
-        (20, 30, NOT_MET, "20/30 = 66.6% < 70%: 1 more needed"),
-        (21, 30, MET, "21/30 = 70.0% ≥ 70%"),
-        (7, 10, MET, "7/10 = 70.0% ≥ 70%"),
-        (6, 10, NOT_MET, "6/10 = 60.0% < 70%: 1 more needed"),
-        (0, 1, NOT_MET, "0/1 = 0.0% < 70%: 1 more needed"),
-        (1, 1, MET, "1/1 = 100.0% ≥ 70%"),
-        (2, 3, NOT_MET, "2/3 = 66.6% < 70%: 1 more needed"),
-        (3, 3, MET, "3/3 = 100.0% ≥ 70%"),
+        (16, 25, NOT_MET, "16/25 = 64% < 70%: 2 more needed"),
+        (17, 25, NOT_MET, "17/25 = 68% < 70%: 1 more needed"),
+        (18, 25, MET, "18/25 = 72% ≥ 70%"),
+        (20, 30, NOT_MET, "20/30 = 66.7% < 70%: 1 more needed"),
+        (21, 30, MET, "21/30 = 70% ≥ 70%"),
+        (7, 10, MET, "7/10 = 70% ≥ 70%"),
+        (6, 10, NOT_MET, "6/10 = 60% < 70%: 1 more needed"),
+        (0, 1, NOT_MET, "0/1 = 0% < 70%: 1 more needed"),
+        (1, 1, MET, "1/1 = 100% ≥ 70%"),
+        (2, 3, NOT_MET, "2/3 = 66.7% < 70%: 1 more needed"),
+        (3, 3, MET, "3/3 = 100% ≥ 70%"),
     ],
 )
 def test_seventy_percent_recognised(
@@ -193,8 +193,8 @@ def test_failing_share_never_displays_as_the_threshold() -> None:
     verdict = verdict_of(COMMUNE, units_total=2500, units_registered=2500, units_recognised=1749)
     result = result_of(verdict, "units-recognised")
     assert result.outcome is NOT_MET
-    # 69.96% is shown truncated, never rounded up to the 70% it fails to reach.
-    assert result.reason.render("en") == "1,749/2,500 = 69.9% < 70%: 1 more needed" + STATED
+    # 69.96% is written with two decimals, never rounded up to the 70% it fails to reach.
+    assert result.reason.render("en") == "1,749/2,500 = 69.96% < 70%: 1 more needed" + STATED
 
 
 @pytest.mark.parametrize(("models", "outcome"), [(0, NOT_MET), (1, MET), (4, MET)])

@@ -44,7 +44,7 @@ CASES: dict[str, Case] = {
     "members-informed": Case(
         cite="7(1)",
         fail={"school_members_informed": 899},
-        reason="899/900 = 99.8% < 100%: 1 more needed",
+        reason="899/900 = 99.9% < 100%: 1 more needed",
         remove=("school_members_informed", "school_members_total"),
     ),
     "parent-board": Case(
@@ -229,8 +229,9 @@ def test_no_party_organisation_makes_resolution_not_applicable() -> None:
     ("overrides", "not_applicable"),
     [
         (
+            # Addendum 2026-12 §3.3: ineligibility switches off the title or grade only.
             {"emulation_eligible": False, "subunits_qualifying": 0},
-            {"security-force-rating", "security-force-discipline", "subunits"},
+            {"security-force-rating", "subunits"},
         ),
         (
             {"has_security_force": False, "security_force_disciplined_warning_or_above": 2},
@@ -244,6 +245,23 @@ def test_security_force_if_any_and_where_eligible(
     verdict = verdict_of(SCHOOL, **overrides)
     assert ids_with(verdict, NOT_APPLICABLE) == not_applicable
     assert verdict.outcome is MET
+
+
+def test_discipline_of_the_security_force_applies_to_an_ineligible_school() -> None:
+    verdict = verdict_of(
+        SCHOOL, emulation_eligible=False, security_force_disciplined_warning_or_above=1
+    )
+    assert ids_with(verdict, NOT_MET) == {"security-force-discipline"}
+    assert verdict.outcome is NOT_MET
+    # "(nếu có)": without a force of its own, neither sub-item applies (confirmed).
+    without = verdict_of(
+        SCHOOL,
+        emulation_eligible=False,
+        has_security_force=False,
+        security_force_disciplined_warning_or_above=None,
+    )
+    assert result_of(without, "security-force-discipline").outcome is NOT_APPLICABLE
+    assert without.outcome is MET
 
 
 # -- boundaries and categories ------------------------------------------------------------------

@@ -45,7 +45,7 @@ CASES: dict[str, Case] = {
     "staff-informed": Case(
         cite="6(1)",
         fail={"staff_informed": 49},
-        reason="49/50 = 98.0% < 100%: 1 more needed",
+        reason="49/50 = 98% < 100%: 1 more needed",
         remove=("staff_informed", "staff_total"),
     ),
     "no-unlawful-strike": Case(
@@ -217,16 +217,20 @@ FAILING_FORCE_AND_SUBUNITS = {
 
 
 @BOTH
-def test_not_emulation_eligible_makes_force_and_subunits_not_applicable(kind: UnitKind) -> None:
+def test_not_emulation_eligible_makes_only_the_title_and_subunits_not_applicable(
+    kind: UnitKind,
+) -> None:
+    # Addendum 2026-12 §3.3: the parenthesis qualifies the title or grade only; the
+    # no-discipline sub-item of the security force still applies.
     verdict = verdict_of(kind, emulation_eligible=False, **FAILING_FORCE_AND_SUBUNITS)
-    assert ids_with(verdict, NOT_APPLICABLE) == {
-        "security-force-rating",
-        "security-force-discipline",
-        "subunits",
-    }
-    assert verdict.outcome is MET
+    assert ids_with(verdict, NOT_APPLICABLE) == {"security-force-rating", "subunits"}
+    assert ids_with(verdict, NOT_MET) == {"security-force-discipline"}
+    assert verdict.outcome is NOT_MET
     reason = result_of(verdict, "subunits").reason.render("en")
     assert reason == "the unit is not eligible for emulation ratings, so this item does not apply"
+    clean = verdict_of(kind, emulation_eligible=False)
+    assert result_of(clean, "security-force-discipline").outcome is MET
+    assert clean.outcome is MET
 
 
 @BOTH
@@ -236,49 +240,89 @@ def test_not_emulation_eligible_still_requires_no_individual_discipline(kind: Un
     assert ids_with(verdict, NOT_MET) == {"individual-discipline"}
 
 
+NO_FORCE: dict[str, Any] = {
+    "has_security_force": False,
+    "security_force_advanced_collective": None,
+    "security_force_grade": None,
+    "security_force_disciplined_warning_or_above": None,
+}
+
+
 @BOTH
-def test_no_security_force_makes_only_force_items_not_applicable(kind: UnitKind) -> None:
-    facts: dict[str, Any] = {
-        "has_security_force": False,
-        "security_force_advanced_collective": None,
-        "security_force_grade": None,
-        "security_force_disciplined_warning_or_above": None,
-    }
-    verdict = verdict_of(kind, **facts)
-    assert ids_with(verdict, NOT_APPLICABLE) == {
-        "security-force-rating",
-        "security-force-discipline",
-    }
-    assert verdict.outcome is MET
-    assert "no security force of its own" in (
-        result_of(verdict, "security-force-rating").reason.render("en")
-    )
+def test_no_security_force_is_undetermined_until_a_reading_is_chosen(kind: UnitKind) -> None:
+    # Điều 6 khoản 4 has no "(nếu có)", unlike Điều 7 khoản 5: no N/A by default.
+    verdict = verdict_of(kind, **NO_FORCE)
+    assert ids_with(verdict, UNKNOWN) == {"security-force-rating", "security-force-discipline"}
+    assert verdict.outcome is UNKNOWN
+    result = result_of(verdict, "security-force-discipline")
+    assert result.missing == ("parameter:no_own_security_force",)
+    reason = result.reason.render("en")
+    assert "no security force of its own" in reason and "Article 7(5)" in reason
+    assert "no_own_security_force" in result.reason.render("vi")
     # The sub-unit item is not about the security force and still applies.
     assert (
-        result_of(
-            verdict_of(kind, has_security_force=False, subunits_qualifying=6), "subunits"
-        ).outcome
+        result_of(verdict_of(kind, **NO_FORCE, subunits_qualifying=6), "subunits").outcome
         is NOT_MET
     )
 
 
 @BOTH
+@pytest.mark.parametrize(
+    ("reading", "outcome", "overall"),
+    [("not_applicable", NOT_APPLICABLE, MET), ("not_met", NOT_MET, NOT_MET)],
+)
+def test_no_security_force_follows_the_reading_chosen(
+    kind: UnitKind, reading: str, outcome: object, overall: object
+) -> None:
+    rules = RULE_SETS[kind].with_parameters(no_own_security_force=reading)
+    verdict = verdict_of(kind, rules=rules, **NO_FORCE)
+    for item in ("security-force-rating", "security-force-discipline"):
+        result = result_of(verdict, item)
+        assert result.outcome is outcome
+        assert "no_own_security_force" in result.reason.render("en")
+        assert "Article 6(4), unlike Article 7(5)" in result.reason.render("en")
+    assert verdict.outcome is overall
+    # With a force of its own, the reading changes nothing.
+    assert verdict_of(kind, rules=rules).outcome is MET
+    # Not eligible for ratings: the title or grade is not assessed whatever the reading.
+    ineligible = verdict_of(kind, rules=rules, emulation_eligible=False, **NO_FORCE)
+    assert result_of(ineligible, "security-force-rating").outcome is NOT_APPLICABLE
+
+
+@BOTH
+def test_no_security_force_reading_is_a_documented_parameter(kind: UnitKind) -> None:
+    (parameter,) = [p for p in RULE_SETS[kind].parameters() if p.name == "no_own_security_force"]
+    assert parameter.default == "undetermined"
+    assert parameter.choices == ("undetermined", "not_applicable", "not_met")
+    assert parameter.confirmation.code == "unconfirmed"
+    with pytest.raises(InputError, match="no_own_security_force"):
+        RULE_SETS[kind].with_parameters(no_own_security_force="maybe")
+
+
+@BOTH
+def test_security_force_discipline_needs_its_count_when_there_is_a_force(kind: UnitKind) -> None:
+    verdict = verdict_of(kind, security_force_disciplined_warning_or_above=None)
+    result = result_of(verdict, "security-force-discipline")
+    assert result.outcome is UNKNOWN
+    assert result.missing == ("security_force_disciplined_warning_or_above",)
+    assert verdict.missing_inputs == ("security_force_disciplined_warning_or_above",)
+
+
+@BOTH
 def test_emulation_eligibility_unknown_is_unknown(kind: UnitKind) -> None:
     verdict = verdict_of(kind, emulation_eligible=None)
-    assert ids_with(verdict, UNKNOWN) == {
-        "security-force-rating",
-        "security-force-discipline",
-        "subunits",
-    }
+    assert ids_with(verdict, UNKNOWN) == {"security-force-rating", "subunits"}
+    assert result_of(verdict, "security-force-discipline").outcome is MET
     assert verdict.missing_inputs == ("emulation_eligible",)
 
 
 @BOTH
-def test_ineligible_unit_need_not_say_whether_it_has_a_security_force(kind: UnitKind) -> None:
+def test_ineligible_unit_must_still_say_whether_it_has_a_security_force(kind: UnitKind) -> None:
     verdict = verdict_of(kind, emulation_eligible=False, has_security_force=None)
     assert result_of(verdict, "security-force-rating").outcome is NOT_APPLICABLE
-    assert result_of(verdict, "security-force-discipline").outcome is NOT_APPLICABLE
-    assert verdict.outcome is MET
+    assert result_of(verdict, "security-force-discipline").outcome is UNKNOWN
+    assert verdict.outcome is UNKNOWN
+    assert verdict.missing_inputs == ("has_security_force",)
 
 
 # -- security-force rating: title or grade (Điều 6 khoản 4) -------------------------------------------
@@ -373,12 +417,12 @@ def test_impossible_counts_raise(kind: UnitKind, overrides: dict[str, int], path
 @pytest.mark.parametrize(
     ("qualifying", "eligible", "outcome", "reason"),
     [
-        (7, 10, MET, "7/10 = 70.0% ≥ 70%"),
-        (6, 10, NOT_MET, "6/10 = 60.0% < 70%: 1 more needed"),
-        (10, 10, MET, "10/10 = 100.0% ≥ 70%"),
+        (7, 10, MET, "7/10 = 70% ≥ 70%"),
+        (6, 10, NOT_MET, "6/10 = 60% < 70%: 1 more needed"),
+        (10, 10, MET, "10/10 = 100% ≥ 70%"),
         (13, 19, NOT_MET, "13/19 = 68.4% < 70%: 1 more needed"),
-        (14, 20, MET, "14/20 = 70.0% ≥ 70%"),
-        (0, 1, NOT_MET, "0/1 = 0.0% < 70%: 1 more needed"),
+        (14, 20, MET, "14/20 = 70% ≥ 70%"),
+        (0, 1, NOT_MET, "0/1 = 0% < 70%: 1 more needed"),
     ],
 )
 def test_subunit_share(

@@ -45,7 +45,7 @@ CASES: dict[str, Case] = {
     "households-registered": Case(
         cite="4(1)",
         fail={"households_registered": 119},
-        reason="119/120 = 99.1% < 100%: 1 more needed",
+        reason="119/120 = 99.2% < 100%: 1 more needed",
         remove=("households_registered", "households_resident"),
     ),
     **territory_cases(),
@@ -113,10 +113,10 @@ def test_criteria_cite_article_4_directly_without_a_note() -> None:
 @pytest.mark.parametrize(
     ("registered", "resident", "outcome", "reason"),
     [
-        (120, 120, MET, "120/120 = 100.0%"),
-        (119, 120, NOT_MET, "119/120 = 99.1% < 100%: 1 more needed"),
-        (0, 120, NOT_MET, "0/120 = 0.0% < 100%: 120 more needed"),
-        (1, 1, MET, "1/1 = 100.0%"),
+        (120, 120, MET, "120/120 = 100%"),
+        (119, 120, NOT_MET, "119/120 = 99.2% < 100%: 1 more needed"),
+        (0, 120, NOT_MET, "0/120 = 0% < 100%: 120 more needed"),
+        (1, 1, MET, "1/1 = 100%"),
         (2999, 3000, NOT_MET, "< 100%: 1 more needed"),
     ],
 )
@@ -131,10 +131,10 @@ def test_households_all_registered_boundary(
 
 
 def test_failing_ratio_never_displays_as_the_threshold() -> None:
-    # 99.97% is shown truncated, never rounded up to the 100% it fails to reach.
+    # 99.97% is written with the decimals it needs, never rounded up to the 100% it fails to reach.
     verdict = verdict_of(RA, households_registered=2999, households_resident=3000)
     reason = result_of(verdict, "households-registered").reason.render("en")
-    assert reason == "2,999/3,000 = 99.9% < 100%: 1 more needed"
+    assert reason == "2,999/3,000 = 99.97% < 100%: 1 more needed"
 
 
 @pytest.mark.parametrize(

@@ -356,6 +356,14 @@ STRICT_TOTAL = "(read as: a strict decrease of the total)"
 NOT_INCREASED_TOTAL = "(read as: no increase of the total)"
 STRICT_EACH = "(read as: a strict decrease in each category)"
 NOT_INCREASED_EACH = "(read as: no increase in each category)"
+BOTH_ZERO_MET = (
+    "no offences in this period or the previous one (0/0): treated as met by default"
+    " (parameter prev_year_both_zero); not confirmed by the legal text"
+)
+BOTH_ZERO_NOT_MET = (
+    "no offences in this period or the previous one (0/0): treated as not met, as chosen"
+    " (parameter prev_year_both_zero); not confirmed by the legal text"
+)
 
 
 @TERRITORIAL
@@ -378,7 +386,33 @@ NOT_INCREASED_EACH = "(read as: no increase in each category)"
             NOT_MET,
             f"total: 1 this period against 0 before {STRICT_TOTAL}",
         ),
-        ({}, (0, 0, 0), (0, 0, 0), MET, f"no offences in either period {STRICT_TOTAL}"),
+        ({}, (0, 0, 0), (0, 0, 0), MET, BOTH_ZERO_MET),
+        ({"prev_year_both_zero": "met"}, (0, 0, 0), (0, 0, 0), MET, BOTH_ZERO_MET),
+        ({"prev_year_both_zero": "not_met"}, (0, 0, 0), (0, 0, 0), NOT_MET, BOTH_ZERO_NOT_MET),
+        # Rule Z3: the parameter acts only on the 0/0 case.
+        (
+            {"prev_year_both_zero": "not_met"},
+            (0, 0, 1),
+            (0, 0, 2),
+            MET,
+            f"1 this period against 2 before {STRICT_TOTAL}",
+        ),
+        (
+            {"prev_year_both_zero": "not_met"},
+            (0, 0, 2),
+            (0, 0, 2),
+            NOT_MET,
+            f"total: 2 this period against 2 before {STRICT_TOTAL}",
+        ),
+        (
+            {"prev_year_both_zero": "not_met", "offence_scope": "per_category"},
+            (1, 0, 0),
+            (2, 0, 0),
+            NOT_MET,
+            "social evils: no offences in this period or the previous one (0/0), treated as not met,"
+            " as chosen (parameter prev_year_both_zero; not confirmed by the legal text)"
+            f" {STRICT_EACH}",
+        ),
         (
             {"offence_comparison": "not_increased"},
             (2, 1, 2),
@@ -398,7 +432,7 @@ NOT_INCREASED_EACH = "(read as: no increase in each category)"
             (0, 0, 0),
             (0, 0, 0),
             MET,
-            f"no offences in either period {NOT_INCREASED_TOTAL}",
+            BOTH_ZERO_MET,
         ),
         (
             {"offence_scope": "per_category"},
@@ -422,12 +456,14 @@ NOT_INCREASED_EACH = "(read as: no increase in each category)"
             f"2 this period against 5 before {STRICT_EACH}",
         ),
         (
-            # a category at 0 in both periods cannot fall and is not held against the unit
+            # rule Z: a category at 0 in both periods is met by default, and the reason says so
             {"offence_scope": "per_category"},
             (1, 0, 0),
             (2, 0, 0),
             MET,
-            f"1 this period against 2 before {STRICT_EACH}",
+            f"1 this period against 2 before {STRICT_EACH}; social evils, other violations:"
+            " no offences in either period (0/0), treated as met by default (parameter"
+            " prev_year_both_zero; not confirmed by the legal text)",
         ),
         (
             {"offence_scope": "per_category", "offence_comparison": "not_increased"},

@@ -105,10 +105,10 @@ def units_under_the_commune(failing_residential_areas: int) -> list[Verdict]:
 @pytest.mark.parametrize(
     ("failing_residential_areas", "recognised", "outcome", "reason"),
     [
-        (6, 17, NOT_MET, "17/25 = 68.0% < 70%: 1 more needed"),
-        (5, 18, MET, "18/25 = 72.0% ≥ 70%"),
-        (0, 23, MET, "23/25 = 92.0% ≥ 70%"),
-        (8, 15, NOT_MET, "15/25 = 60.0% < 70%: 3 more needed"),
+        (6, 17, NOT_MET, "17/25 = 68% < 70%: 1 more needed"),
+        (5, 18, MET, "18/25 = 72% ≥ 70%"),
+        (0, 23, MET, "23/25 = 92% ≥ 70%"),
+        (8, 15, NOT_MET, "15/25 = 60% < 70%: 3 more needed"),
     ],
 )
 def test_tt124_commune_of_25_units(
@@ -133,7 +133,7 @@ def test_tt124_commune_one_unregistered_unit_fails_whatever_the_ratio(recognised
     assert verdict.outcome is NOT_MET
     registered = result_of(verdict, "units-registered")
     assert registered.outcome is NOT_MET
-    assert registered.reason.render("en") == "24/25 = 96.0% < 100%: 1 more needed" + STATED
+    assert registered.reason.render("en") == "24/25 = 96% < 100%: 1 more needed" + STATED
     assert result_of(verdict, "units-recognised").outcome is (MET if recognised >= 18 else NOT_MET)
 
 
@@ -250,9 +250,9 @@ TT23_COMMUNE = unit_facts_from_dict(
 @pytest.mark.parametrize(
     ("recognised", "outcome", "reason"),
     [
-        (16, NOT_MET, "16 recognised, 9 not of 25: 64.0% < 70%: 2 more needed"),
-        (17, NOT_MET, "17 recognised, 8 not of 25: 68.0% < 70%: 1 more needed"),
-        (18, MET, "18 recognised, 7 not of 25: 72.0% ≥ 70%"),
+        (16, NOT_MET, "16 recognised, 9 not of 25: 64% < 70%: 2 more needed"),
+        (17, NOT_MET, "17 recognised, 8 not of 25: 68% < 70%: 1 more needed"),
+        (18, MET, "18 recognised, 7 not of 25: 72% ≥ 70%"),
     ],
 )
 def test_tt23_commune_of_25_residential_areas(
@@ -329,14 +329,14 @@ def test_s7_2_one_criterion_not_met_makes_the_unit_not_met_and_the_trace_says_wh
     [
         (AGENCY, {"has_party_organisation": False}, {"party-resolution"}),
         (
-            ENTERPRISE,
+            SCHOOL,
             {"has_security_force": False},
             {"security-force-rating", "security-force-discipline"},
         ),
         (
             SCHOOL,
             {"emulation_eligible": False},
-            {"security-force-rating", "security-force-discipline", "subunits"},
+            {"security-force-rating", "subunits"},
         ),
     ],
 )

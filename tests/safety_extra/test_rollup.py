@@ -575,7 +575,7 @@ def test_the_roll_up_wins_over_the_callers_values_and_says_they_differ() -> None
     (recognised,) = [r for r in result.verdict.results if r.criterion_id.endswith(RECOGNISED)]
     assert recognised.outcome is UNKNOWN  # 17 to 19 of 25: 68% to 76%
     assert recognised.reason.render("en") == (
-        "17 recognised, 2 unknown, 6 not of 25: between 68.0% and 76.0%, 70% needed:"
+        "17 recognised, 2 unknown, 6 not of 25: between 68% and 76%, 70% needed:"
         " 1 more of the unknown must be recognised; the commune states 3 of 3, its units give these"
     )
 

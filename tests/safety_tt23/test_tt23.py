@@ -401,7 +401,7 @@ def test_each_criterion_not_met(criterion_id: str, overrides: dict[str, Any]) ->
 
 @pytest.mark.parametrize(
     ("recognised", "expected", "shown"),
-    [(16, NOT_MET, "64.0%"), (17, NOT_MET, "68.0%"), (18, MET, "72.0%"), (25, MET, "100.0%")],
+    [(16, NOT_MET, "64%"), (17, NOT_MET, "68%"), (18, MET, "72%"), (25, MET, "100%")],
 )
 def test_commune_worked_example_25_residential_areas(
     recognised: int, expected: Outcome, shown: str
@@ -627,9 +627,14 @@ def test_primary_school_is_evaluated_under_tt23() -> None:
     verdict = evaluate(facts(SCHOOL, 2021, education_level="tieu_hoc"), BOOK)
     assert verdict.rule_set == "tt23.school"
     assert verdict.outcome is MET
-    later = evaluate(facts(SCHOOL, 2022, period=SCHOOL_2022, education_level="tieu_hoc"), BOOK)
+    later = evaluate(facts(SCHOOL, 2022, education_level="tieu_hoc"), BOOK)
     assert later.rule_set == "tt124.educational-institution"
     assert later.outcome is NA
+    # TT 124 gives schools a fixed window (Điều 8 khoản 2): a school year no longer
+    # covers it, so it is an input error rather than a window that drops incidents.
+    with pytest.raises(InputError, match="does not cover the assessment window") as info:
+        evaluate(facts(SCHOOL, 2022, period=SCHOOL_2022, education_level="tieu_hoc"), BOOK)
+    assert info.value.path.endswith(".period")
 
 
 # --- version selection ----------------------------------------------------------------------

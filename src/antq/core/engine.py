@@ -28,6 +28,7 @@ from antq.core.ruleset import RuleBook, RuleSet, weakest
 from antq.core.verdict import CriterionResult, Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Msg, Text
+from antq.periods import Period
 
 MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
     Outcome.MET,
@@ -192,9 +193,54 @@ def _prepare(facts: UnitFacts, rules: RuleSet | RuleBook) -> tuple[RuleSet, Cont
             )
     if not facts.checked:
         rule_set.check_facts(facts)
-    period = rule_set.period_for(facts.year, facts.period)
+    if facts.period is None and facts.established is None:
+        period = rule_set.period_for(facts.year)
+    else:
+        period = own_period(rule_set, facts)
     rule_set.check_signed(period, path=f"{facts.unit_id}.year")
     return rule_set, Context(facts=facts, period=period, parameters=rule_set.resolved_parameters())
+
+
+def own_period(rule_set: RuleSet, facts: UnitFacts) -> Period:
+    """The period of a unit that gives its own, checked against the rule set's window.
+
+    Where the rule set has no window (a school under Thông tư 23/2012, assessed
+    over its school year) the unit's period is the period. Otherwise the period
+    must cover the window, since an incident outside the unit's period is not
+    counted: a shorter period would drop incidents silently. The one shorter
+    period allowed is that of a unit established during the window, stated with
+    ``established``: it runs from that day to the end of the window.
+    """
+    if rule_set.window is None:
+        return rule_set.period_for(facts.year, facts.period)
+    window = rule_set.window.period_for(facts.year)
+    required = window
+    established = facts.established
+    if established is not None and established > window.start:
+        if established > window.end:
+            raise InputError(
+                f"{facts.unit_id}.established",
+                established.isoformat(),
+                f"is after the end of the assessment window {window} of {rule_set.id}:"
+                f" the unit did not exist in round {facts.year}",
+            )
+        required = Period(start=established, end=window.end)
+    if facts.period is None:
+        return required
+    own = facts.period
+    if own.start > required.start or own.end < required.end:
+        stated = (
+            f"the assessment window {window} of {rule_set.id}"
+            if established is None or required is window
+            else f"the unit's period from its establishment on {established.isoformat()}, {required}"
+        )
+        raise InputError(
+            f"{facts.unit_id}.period",
+            str(own),
+            f"does not cover {stated}: incidents outside it would not be counted; give the"
+            " window, or 'established' for a unit set up during it",
+        )
+    return own
 
 
 def _outcome(rule_set: RuleSet, context: Context) -> Outcome:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -90,6 +91,13 @@ def _check_period(
         )
 
 
+def _check_established(
+    instance: object, attribute: attrs.Attribute[date | None], value: date | None
+) -> None:
+    if value is not None and (isinstance(value, datetime) or not isinstance(value, date)):
+        raise InputError("UnitFacts.established", value, "must be a date (not a datetime)")
+
+
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
         raise InputError("UnitFacts.year", value, f"must be a year from {MIN_YEAR} to {MAX_YEAR}")
@@ -105,8 +113,12 @@ class UnitFacts:
 
     ``values`` maps input names to already-parsed values (see
     :func:`antq.io.facts.read_facts` to build them from JSON or TOML).
-    ``period`` overrides the rule set's assessment window, e.g. for a school
-    under Thông tư 23/2012, whose window is its school year.
+    ``period`` is the unit's own period where the law gives it one (a school
+    under Thông tư 23/2012, whose window is its school year); where the rule set
+    has a window, the period must cover it, so that no incident of the window is
+    left out (:func:`antq.core.engine.evaluate` checks it). ``established`` states
+    that the unit was set up during the window, on that day: its period then
+    runs from that day to the end of the window.
     """
 
     unit_id: str = attrs.field(converter=_nfc, validator=_check_id)
@@ -116,6 +128,7 @@ class UnitFacts:
     commune: str | None = attrs.field(default=None, converter=_nfc, validator=_check_optional_text)
     province: str | None = attrs.field(default=None, converter=_nfc, validator=_check_optional_text)
     period: Period | None = attrs.field(default=None, validator=_check_period)
+    established: date | None = attrs.field(default=None, validator=_check_established)
     values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
     #: True when antq's readers built the values (and so already checked their
     #: types); facts built in Python are checked when they are evaluated.

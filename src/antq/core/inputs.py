@@ -21,6 +21,7 @@ import attrs
 from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label
+from antq.periods import parse_iso_date
 from antq.vocabulary import CodedEnum
 
 T = TypeVar("T")
@@ -116,17 +117,12 @@ def parse_count(raw: object, path: str) -> int:
 
 
 def parse_date(raw: object, path: str) -> date:
-    """Read an ISO date (``2024-03-31``); TOML dates arrive as ``date`` already."""
-    if isinstance(raw, datetime):
-        raise InputError(path, raw, "expected a date without a time of day")
-    if isinstance(raw, date):
-        return raw
-    if isinstance(raw, str):
-        try:
-            return date.fromisoformat(raw)
-        except ValueError:
-            pass
-    raise InputError(path, raw, "expected a date as YYYY-MM-DD")
+    """Read a calendar date (``2024-03-31``); TOML dates arrive as ``date`` already.
+
+    :func:`antq.periods.parse_iso_date`, the one strict reader of dates in facts:
+    ISO week dates and compact forms such as ``20240331`` are refused.
+    """
+    return parse_iso_date(raw, path)
 
 
 def boolean(name: str, label: Label, *, judgement: bool = False) -> Input[bool]:

@@ -12,7 +12,7 @@ reader's language).
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TypeAlias
 
@@ -22,15 +22,26 @@ from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n import formatting
 from antq.i18n.catalog import Label, label_from_json
+from antq.i18n.formatting import Threshold
+from antq.periods import parse_iso_date
 from antq.vocabulary import LANGS, CodedEnum, Lang, vocabulary_member
+
+
+def _thresholds(value: Iterable[Threshold]) -> tuple[Threshold, ...]:
+    return value if isinstance(value, tuple) else tuple(value)
 
 
 @attrs.frozen(kw_only=True)
 class Percent:
-    """An exact ratio ``numerator/denominator`` shown as a percentage."""
+    """An exact ratio ``numerator/denominator`` shown as a percentage.
+
+    ``thresholds`` are those the reason reads it against ("≥ 70%"): the figure is
+    written by :func:`~antq.i18n.formatting.format_percent`, never across one of them.
+    """
 
     numerator: int
     denominator: int
+    thresholds: tuple[Threshold, ...] = attrs.field(default=(), converter=_thresholds)
 
     def __attrs_post_init__(self) -> None:
         if self.denominator <= 0:
@@ -49,9 +60,10 @@ def _format_param(value: Param, lang: Lang) -> str:
     if isinstance(value, date):
         return formatting.format_date(value, lang)
     if isinstance(value, Percent):
-        # Truncated, never rounded up: 69.96% must not print as "70,0%" beside "< 70%".
-        tenths = value.numerator * 1000 // value.denominator
-        return formatting.format_scaled(tenths, 1, lang) + "%"
+        # Rule P: 69.96% beside "< 70%" is written "69,96%", never "70%".
+        return formatting.format_percent(
+            value.numerator, value.denominator, lang, thresholds=value.thresholds
+        )
     if isinstance(value, CodedEnum):
         return value.label(lang)
     if isinstance(value, str):
@@ -65,6 +77,11 @@ def _param_to_json(value: Param) -> JsonValue:
     if isinstance(value, date):
         return {"date": value.isoformat()}
     if isinstance(value, Percent):
+        if value.thresholds:
+            return {
+                "percent": [value.numerator, value.denominator],
+                "thresholds": [dict(t.to_json()) for t in value.thresholds],
+            }
         return {"percent": [value.numerator, value.denominator]}
     if isinstance(value, CodedEnum):
         return {"vocabulary": value.vocabulary, "code": value.code}
@@ -76,17 +93,20 @@ def _param_from_json(data: object, path: str) -> Param:
         return data
     if isinstance(data, dict):
         if set(data) == {"date"} and isinstance(data["date"], str):
-            try:
-                return date.fromisoformat(data["date"])
-            except ValueError:
-                raise InputError(path, data, "not an ISO date") from None
+            return parse_iso_date(data["date"], f"{path}.date")
         if set(data) == {"vocabulary", "code"}:
             return vocabulary_member(data["vocabulary"], data["code"], path=path)
         pct = data.get("percent")
-        if set(data) == {"percent"} and isinstance(pct, list) and len(pct) == 2:
+        keys = set(data)
+        if keys <= {"percent", "thresholds"} and isinstance(pct, list) and len(pct) == 2:
             n, d = pct
-            if isinstance(n, int) and isinstance(d, int):
-                return Percent(numerator=n, denominator=d)
+            limits = data.get("thresholds", [])
+            if isinstance(n, int) and isinstance(d, int) and isinstance(limits, list):
+                read = tuple(
+                    Threshold.from_json(t, path=f"{path}.thresholds[{k}]")
+                    for k, t in enumerate(limits)
+                )
+                return Percent(numerator=n, denominator=d, thresholds=read)
         return label_from_json(data, path=path)
     raise InputError(path, data, "not a reason parameter")
 

@@ -71,6 +71,8 @@ from antq.emulation.sheets import (
 from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg, Text, label_from_json
+from antq.i18n.formatting import Threshold as Limit
+from antq.i18n.formatting import format_threshold
 from antq.law.citation import Citation
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
@@ -714,7 +716,7 @@ def _labels(sheet: ScoringSheet, names: Iterable[str]) -> Text:
 
 
 def _pct(value: Fraction) -> Text:
-    return Text(vi=format_points(value, "vi") + "%", en=format_points(value, "en") + "%")
+    return Text(vi=format_threshold(value, "vi"), en=format_threshold(value, "en"))
 
 
 @attrs.frozen
@@ -778,7 +780,11 @@ def _threshold(
     params: dict[str, Param] = {
         "part": part,
         "whole": whole,
-        "share": Percent(numerator=part, denominator=whole),
+        "share": Percent(
+            numerator=part,
+            denominator=whole,
+            thresholds=(Limit.at_least(p) if at_least else Limit.more_than(p),),
+        ),
         "threshold": _pct(p),
         "max": points_text(top),
     }

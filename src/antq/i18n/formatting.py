@@ -12,9 +12,9 @@ decimal comma and a thousands dot; English the reverse:
 >>> format_number(1064, "en")
 '1,064'
 >>> format_percent(68, 100)
-'68,0%'
->>> format_percent(68, 100, "en")
-'68.0%'
+'68%'
+>>> format_percent(681, 1000, "en")
+'68.1%'
 >>> format_ratio(94, 104, unit=("vụ", "cases"))
 '94/104 vụ (90,4%)'
 >>> format_ratio(94, 104, "en", unit=("vụ", "cases"))
@@ -23,7 +23,10 @@ decimal comma and a thousands dot; English the reverse:
 Exactness: counts are ints, and ratios and percentages are computed from integers,
 :class:`~decimal.Decimal` or :class:`~fractions.Fraction`, never floats (a float is a
 :class:`TypeError`). Rounding for display is ROUND_HALF_UP as in :mod:`decimal`: a tie
-goes away from zero, so 1/8 = 12,5% shown with no decimals is 13%:
+goes away from zero, so 1/8 = 12,5% shown with no decimals is 13%. Babel never
+rounds: its default decimal context is half-even. Every percentage antq writes
+comes from :func:`format_percent` (rule P of the specification: one decimal, no
+",0", never rounded across a threshold it is read against):
 
 >>> format_percent(1, 8, decimals=0)
 '13%'
@@ -32,7 +35,7 @@ Dates are day-first in both languages. The long style is the date line of
 administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục I): days below 10 and
 months 1 and 2 take a leading zero, months 3-12 do not:
 
->>> from datetime import date, datetime
+>>> from datetime import date, datetime, timedelta, timezone, tzinfo
 >>> format_date(date(2019, 9, 3))
 '03/09/2019'
 >>> format_date(date(2019, 9, 3), "vi", "weekday")
@@ -82,10 +85,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal
+
+import attrs
 
 from antq.errors import InputError
 from antq.vocabulary import CodedEnum, Lang
@@ -94,9 +100,13 @@ if TYPE_CHECKING:
     from babel import Locale
 
 __all__ = [
+    "MAX_PERCENT_DECIMALS",
+    "VIETNAM_TIME",
     "VI_WEEKDAYS",
     "DateStyle",
     "DateStyleCode",
+    "Threshold",
+    "ThresholdTest",
     "format_date",
     "format_datetime",
     "format_number",
@@ -104,6 +114,7 @@ __all__ = [
     "format_percent_value",
     "format_ratio",
     "format_scaled",
+    "format_threshold",
     "parse_date",
     "parse_datetime",
     "parse_number",
@@ -303,35 +314,226 @@ def _ratio(numerator: int, denominator: int) -> Fraction:
     return Fraction(numerator, denominator)
 
 
+class ThresholdTest(CodedEnum):
+    """How a displayed percentage is read against a threshold (addendum §7, rule P4)."""
+
+    AT_LEAST = ("at_least", "từ … trở lên (≥)", "at least (≥)")
+    MORE_THAN = ("more_than", "trên (>)", "more than (>)")
+    EQUAL = ("equal", "bằng (=)", "equal to (=)")
+
+    @property
+    def symbol(self) -> str:
+        return _TEST_SYMBOLS[self.code]
+
+
+_TEST_SYMBOLS = {"at_least": "≥", "more_than": ">", "equal": "="}
+
+
+def _threshold_percent(value: object) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | Fraction):
+        raise InputError("Threshold.percent", value, "expected a whole number or a Fraction")
+    if not 0 <= value <= 100:
+        raise InputError("Threshold.percent", value, "must be from 0 to 100")
+    return Fraction(value)
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)  # a key of the percentage cache
+class Threshold:
+    """A threshold a percentage is read against in the same output, with its test.
+
+    >>> limit = Threshold.more_than(95)
+    >>> limit.percent, limit.test.symbol
+    (Fraction(95, 1), '>')
+    """
+
+    percent: Fraction = attrs.field(converter=_threshold_percent)
+    test: ThresholdTest = ThresholdTest.AT_LEAST
+
+    @classmethod
+    def at_least(cls, percent: int | Fraction) -> Threshold:
+        return cls(percent=Fraction(percent), test=ThresholdTest.AT_LEAST)
+
+    @classmethod
+    def more_than(cls, percent: int | Fraction) -> Threshold:
+        return cls(percent=Fraction(percent), test=ThresholdTest.MORE_THAN)
+
+    @classmethod
+    def equal(cls, percent: int | Fraction) -> Threshold:
+        return cls(percent=Fraction(percent), test=ThresholdTest.EQUAL)
+
+    def to_json(self) -> dict[str, str]:
+        p = self.percent
+        text = str(p.numerator) if p.denominator == 1 else f"{p.numerator}/{p.denominator}"
+        return {"test": self.test.code, "percent": text}
+
+    @classmethod
+    def from_json(cls, data: object, *, path: str = "threshold") -> Threshold:
+        if not isinstance(data, dict) or set(data) != {"test", "percent"}:
+            raise InputError(path, data, "expected an object with 'test' and 'percent'")
+        test = ThresholdTest.from_code(data["test"], path=f"{path}.test")
+        text = data["percent"]
+        if not isinstance(text, str) or not _FRACTION_TEXT.fullmatch(text):
+            raise InputError(
+                f"{path}.percent", text, "expected a percentage such as '70' or '151/2'"
+            )
+        return cls(percent=Fraction(text), test=test)
+
+
+_FRACTION_TEXT = re.compile(r"[0-9]{1,6}(?:/[1-9][0-9]{0,5})?")
+
+#: The two thresholds every percentage is read against (rule P4): "100%" is written
+#: only for a whole, and "0%" only for nothing.
+_IMPLICIT = (Threshold.equal(100), Threshold.equal(0))
+
+#: Most decimals rule P4 adds before it writes the bound form ("< 70%").
+MAX_PERCENT_DECIMALS = 4
+
+
+def _side(left: int, right: int, test: ThresholdTest) -> bool:
+    if test is ThresholdTest.AT_LEAST:
+        return left >= right
+    if test is ThresholdTest.MORE_THAN:
+        return left > right
+    return left == right
+
+
+def _percent_text(
+    numerator: int, denominator: int, lang: Lang, decimals: int, thresholds: tuple[Threshold, ...]
+) -> str:
+    if numerator < 0:
+        # Not a share of anything; no threshold is read against it. Half up, away from 0.
+        scaled = _round_half_up(Fraction(100 * numerator, denominator), decimals)
+        return _strip_render(scaled, decimals, lang)
+    tests = thresholds + _IMPLICIT
+    # The exact value 100*num/den against each threshold p/q: 100*num*q against p*den.
+    exact = [
+        _side(100 * numerator * t.percent.denominator, t.percent.numerator * denominator, t.test)
+        for t in tests
+    ]
+    places = decimals
+    while True:
+        factor = 10**places
+        # Rule P2: half up, in integers: floor((2 * 100 * factor * num + den) / (2 * den)).
+        scaled = (200 * factor * numerator + denominator) // (2 * denominator)
+        shown = [
+            _side(scaled * t.percent.denominator, t.percent.numerator * factor, t.test)
+            for t in tests
+        ]
+        if shown == exact:
+            return _strip_render(scaled, places, lang)
+        if places >= MAX_PERCENT_DECIMALS:
+            break
+        places += 1
+    # Rule P4: no figure with 4 decimals tells the truth; write the bound instead.
+    value = Fraction(100 * numerator, denominator)
+    failing = [t for t, a, b in zip(tests, shown, exact, strict=True) if a != b]
+    nearest = min(failing, key=lambda t: abs(t.percent - value))
+    sign = "<" if value < nearest.percent else ">"
+    return f"{sign} {_exact_percent_number(nearest.percent, lang)}%"
+
+
+def _strip_render(scaled: int, places: int, lang: Lang) -> str:
+    while places and scaled % 10 == 0:  # rule P2: "70%", not "70,0%"
+        scaled //= 10
+        places -= 1
+    return _render(scaled, places, lang) + "%"
+
+
+def _exact_percent_number(value: Fraction, lang: Lang) -> str:
+    places = _terminating_decimals(value)
+    if places is None or places > MAX_PERCENT_DECIMALS:
+        places = MAX_PERCENT_DECIMALS
+    return _render(_round_half_up(value, places), places, lang)
+
+
+def format_percent(
+    numerator: int,
+    denominator: int,
+    lang: Lang = "vi",
+    *,
+    thresholds: Iterable[Threshold] = (),
+    decimals: int = 1,
+) -> str:
+    """Write ``numerator / denominator`` as a percentage: the one way antq writes a share.
+
+    Rule P of the specification (addendum 2026-12, §7): the exact value is rounded
+    half up, in integers, to one decimal, and a whole number is written without
+    ",0" ("100%", "70%"). The figure must tell the truth about every threshold it is
+    read against (``thresholds``), and about "= 100%" and "= 0%", which always apply:
+    if one decimal would cross one, decimals are added (up to 4), and if even 4 do
+    not separate them the bound is written ("< 70%"). ``decimals`` raises the number
+    of decimals to start from (reports that write "91,09%"). A zero denominator
+    raises :class:`~antq.errors.InputError`: an empty set has no percentage.
+
+    >>> format_percent(94, 104), format_percent(94, 104, "en"), format_percent(17, 17)
+    ('90,4%', '90.4%', '100%')
+    >>> format_percent(1999, 2000), format_percent(1, 3000)
+    ('99,95%', '0,03%')
+    >>> format_percent(6995, 10000, thresholds=[Threshold.at_least(70)])
+    '69,95%'
+    >>> format_percent(9504, 10000, "en", thresholds=[Threshold.more_than(95)])
+    '95.04%'
+    >>> format_percent(6_999_999, 10_000_000, thresholds=[Threshold.at_least(70)])
+    '< 70%'
+    >>> format_percent(644, 707, decimals=2)
+    '91,09%'
+    """
+    limits = thresholds if type(thresholds) is tuple else tuple(thresholds)
+    return _checked_percent(numerator, denominator, lang, decimals, limits)
+
+
+# Reasons and reports write the same shares again and again: the arguments are checked
+# and the text computed once per distinct call (typed, so True is not taken for 1).
+@functools.lru_cache(maxsize=8192, typed=True)
+def _checked_percent(
+    numerator: int, denominator: int, lang: Lang, decimals: int, limits: tuple[Threshold, ...]
+) -> str:
+    _ratio(numerator, denominator)  # type checks and the zero denominator
+    _check_decimals(decimals)
+    for limit in limits:
+        if not isinstance(limit, Threshold):
+            raise TypeError(f"thresholds must be Threshold values, not {type(limit).__name__}")
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    return _percent_text(numerator, denominator, _check_lang(lang), decimals, limits)
+
+
 def format_percent_value(
-    value: int | Decimal | Fraction, lang: Lang = "vi", *, decimals: int = 1
+    value: int | Decimal | Fraction,
+    lang: Lang = "vi",
+    *,
+    thresholds: Iterable[Threshold] = (),
+    decimals: int = 1,
 ) -> str:
     """Write a ratio (``Fraction(17, 25)``, ``Decimal("0.68")``) as a percentage.
 
-    The value is a ratio, not percentage points: 0.68 is written "68,0%". There is no
-    space before "%" (CLDR ``#,##0%`` for vi; also official usage).
+    The value is a ratio, not percentage points: 0.68 is written "68%". It is written
+    by :func:`format_percent` (rule P), with no space before "%".
 
     >>> format_percent_value(Decimal("0.8348"), decimals=2)
     '83,48%'
     >>> format_percent_value(Fraction(17, 25), "en")
-    '68.0%'
+    '68%'
     """
-    lang = _check_lang(lang)
-    _check_decimals(decimals)
-    return format_number(_to_fraction(value, "value") * 100, lang, decimals=decimals) + "%"
+    ratio = _to_fraction(value, "value")
+    return format_percent(
+        ratio.numerator, ratio.denominator, lang, thresholds=thresholds, decimals=decimals
+    )
 
 
-def format_percent(
-    numerator: int, denominator: int, lang: Lang = "vi", *, decimals: int = 1
-) -> str:
-    """Write ``numerator / denominator`` as a percentage, computed exactly.
+def format_threshold(percent: int | Fraction, lang: Lang = "vi") -> str:
+    """Write a threshold given in percentage points ("70%", "75,5%") as a percentage.
 
-    A zero denominator raises :class:`~antq.errors.InputError`.
+    Written by :func:`format_percent` read against itself, so a threshold with up to
+    four decimals is written exactly.
 
-    >>> format_percent(644, 707, decimals=2)
-    '91,09%'
+    >>> format_threshold(70), format_threshold(Fraction(151, 2), "en")
+    ('70%', '75.5%')
     """
-    return format_percent_value(_ratio(numerator, denominator), lang, decimals=decimals)
+    value = _threshold_percent(percent)
+    return format_percent(
+        value.numerator, 100 * value.denominator, lang, thresholds=(Threshold.equal(value),)
+    )
 
 
 def format_ratio(
@@ -340,12 +542,14 @@ def format_ratio(
     lang: Lang = "vi",
     *,
     unit: str | tuple[str, str] | None = None,
+    thresholds: Iterable[Threshold] = (),
     decimals: int = 1,
 ) -> str:
     """Write "part/whole unit (percent%)" as reports do, e.g. "94/104 vụ (90,4%)".
 
     ``unit`` is a ``(vietnamese, english)`` pair, chosen by ``lang``, or one string
-    used as is for both languages; without it the unit is left out.
+    used as is for both languages; without it the unit is left out. The percentage
+    is :func:`format_percent`'s, with the same ``thresholds`` and ``decimals``.
 
     >>> format_ratio(1064, 1200)
     '1.064/1.200 (88,7%)'
@@ -353,7 +557,7 @@ def format_ratio(
     '3/4 households (75%)'
     """
     lang = _check_lang(lang)
-    percent = format_percent(numerator, denominator, lang, decimals=decimals)
+    percent = format_percent(numerator, denominator, lang, thresholds=thresholds, decimals=decimals)
     label = unit if isinstance(unit, str) or unit is None else unit[0 if lang == "vi" else 1]
     counts = f"{format_number(numerator, lang)}/{format_number(denominator, lang)}"
     return f"{counts} {label} ({percent})" if label else f"{counts} ({percent})"
@@ -527,7 +731,18 @@ _VI_LONG = (
     r"(?:(?P<prefix>.+?), )?ngày (?P<d>[0-9]{1,2}) tháng (?P<m>[0-9]{1,2}) năm (?P<y>[0-9]{4})"
 )
 _EN_LONG = r"(?:(?P<prefix>.+?), )?(?P<d>[0-9]{1,2}) (?P<month>[A-Za-z]+),? (?P<y>[0-9]{4})"
-_TIME = r"(?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?,? (?P<date>.+)"
+_CLOCK = r"(?P<h>[0-9]{1,2})(?::|h)(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?"
+_TIME_FIRST = rf"{_CLOCK}(?:,| -| –)? (?P<date>.+)"
+_TIME_LAST = rf"(?P<date>.+?)(?:,| -| –)? {_CLOCK}"
+# News pages: "Cập nhật: ...", "Cập nhật lúc 08:13 ..."; "Updated: ..." in English.
+_VI_UPDATED = r"cập nhật(?: lúc)?:? "
+_EN_UPDATED = r"(?:last )?updated(?: at| on)?:? "
+# A trailing UTC offset, bare or in brackets: "GMT+7", "[GMT+7]", "(UTC+07:00)", "GMT".
+_OFFSET = (
+    r",? (?P<offset>(?P<open>[\[(])?(?:GMT|UTC) ?(?:(?P<sign>[+\-\u2212]) ?(?P<oh>[0-9]{1,2})"
+    r"(?::?(?P<om>[0-9]{2}))?)?(?P<close>[\])])?)$"
+)
+_BRACKETS = frozenset({"", "[]", "()"})
 
 
 @functools.cache  # = lru_cache(maxsize=None)
@@ -639,20 +854,67 @@ def parse_date(text: str, lang: Lang = "vi", *, path: str = "") -> date:
     raise InputError(path, text, f"not a date in a recognised form; expected e.g. {example}")
 
 
-def parse_datetime(text: str, lang: Lang = "vi", *, path: str = "") -> datetime:
-    """Read "HH:MM[:SS] <date>" (24 h), e.g. "16:46 03/03/2011", as a naive datetime.
+#: Vietnam's time zone, UTC+7 all year (no daylight saving): the zone of the times
+#: that Vietnamese pages print, for ``parse_datetime(..., tz=VIETNAM_TIME)``.
+VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 
-    The date part is anything :func:`parse_date` accepts, so "06:00 ngày 1/7/2024"
-    is read too.
+#: Most hours an offset may have (UTC-12 to UTC+14 are the zones in use).
+_MAX_OFFSET_HOURS = 14
+
+
+def _offset(match: re.Match[str], text: str, path: str) -> tzinfo:
+    if match["sign"] is None:
+        return UTC
+    hours, minutes = int(match["oh"]), int(match["om"] or 0)
+    if hours > _MAX_OFFSET_HOURS or minutes > 59:
+        raise InputError(path, text, f"{match['offset']!r} is not a valid UTC offset")
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if match["sign"] != "+" else delta)
+
+
+def parse_datetime(
+    text: str, lang: Lang = "vi", *, path: str = "", tz: tzinfo | None = None
+) -> datetime:
+    """Read a date and a 24-hour time as reports and news pages print them.
+
+    Accepted: the time before the date ("16:46 03/03/2011", "06:00 ngày 1/7/2024",
+    "08:13, Thứ Ba, 03/09/2019") or after it ("Thứ Ba, 03/09/2019, 08:13",
+    "03/09/2019 - 08:13"), with "HH:MM", "HH:MM:SS" or "08h13"; the date part is
+    anything :func:`parse_date` accepts, and a weekday must match it. A leading
+    "Cập nhật:" or "Cập nhật lúc" ("Updated:" in English) is skipped. A trailing
+    offset, "GMT+7", "[GMT+7]", "(GMT+7)", "UTC+07:00" or "GMT", makes the value
+    timezone-aware with that offset; without one the value is in ``tz``
+    (:data:`VIETNAM_TIME` for Vietnamese pages), or naive when ``tz`` is None.
 
     >>> parse_datetime("06:00 ngày 1/7/2024")
     datetime.datetime(2024, 7, 1, 6, 0)
+    >>> parse_datetime("Thứ Ba, 03/09/2019, 08:13 (GMT+7)")
+    datetime.datetime(2019, 9, 3, 8, 13, tzinfo=datetime.timezone(datetime.timedelta(seconds=25200)))
+    >>> parse_datetime("Cập nhật: 16:46 03/03/2011 [GMT+7]").isoformat()
+    '2011-03-03T16:46:00+07:00'
+    >>> parse_datetime("03/03/2011 16:46", tz=VIETNAM_TIME).isoformat()
+    '2011-03-03T16:46:00+07:00'
     """
     lang = _check_lang(lang)
+    if tz is not None and not isinstance(tz, tzinfo):
+        raise TypeError(f"tz must be a tzinfo or None, not {type(tz).__name__}")
     cleaned = _clean(text, path, "a date and time")
-    match = _regex(_TIME).fullmatch(cleaned)
+    prefix = _regex(_VI_UPDATED if lang == "vi" else _EN_UPDATED).match(cleaned)
+    if prefix is not None:
+        cleaned = cleaned[prefix.end() :]
+    zone = tz
+    offset = _regex(_OFFSET).search(cleaned)
+    if offset is not None and (offset["open"] or "") + (offset["close"] or "") in _BRACKETS:
+        zone = _offset(offset, text, path)
+        cleaned = cleaned[: offset.start()]
+    match = _regex(_TIME_FIRST).fullmatch(cleaned) or _regex(_TIME_LAST).fullmatch(cleaned)
     if match is None:
-        raise InputError(path, text, "not a date and time; expected e.g. '16:46 03/03/2011'")
+        raise InputError(
+            path,
+            text,
+            "not a date and time; expected e.g. '16:46 03/03/2011' or"
+            " 'Thứ Ba, 03/09/2019, 08:13 (GMT+7)'",
+        )
     hour, minute, second = int(match["h"]), int(match["mi"]), int(match["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
         raise InputError(path, text, f"{text!r} is not a valid 24-hour time")
@@ -660,4 +922,4 @@ def parse_datetime(text: str, lang: Lang = "vi", *, path: str = "") -> datetime:
         day = parse_date(match["date"], lang, path=path)
     except InputError as error:
         raise InputError(path, text, error.message) from None
-    return datetime(day.year, day.month, day.day, hour, minute, second)
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)

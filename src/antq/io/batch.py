@@ -9,8 +9,8 @@ errors have the same paths as in a facts document, prefixed with the line:
 ``line 7.facts.households_resident``. A bad row never stops the others.
 
 * **CSV** (``.csv``): one row per unit, a header row naming the columns
-  ``id``, ``kind``, ``year``, ``name``, ``commune``, ``province``, ``period``
-  and one column per fact. An empty cell is an unknown fact. Scalars are
+  ``id``, ``kind``, ``year``, ``name``, ``commune``, ``province``, ``period``,
+  ``established`` and one column per fact. An empty cell is an unknown fact. Scalars are
   written as they are (``true``/``false``, ``214``, ``2025-03-14``, a code);
   lists of codes as a JSON list or codes separated by ``;``; records
   (incidents) as JSON; an object such as ``offences_current`` as JSON or as
@@ -63,7 +63,7 @@ from antq.io.facts import (
     read_text_file,
     unit_facts_from_dict,
 )
-from antq.periods import Period
+from antq.periods import Period, parse_iso_date
 from antq.unit_kinds import UnitKind
 
 __all__ = [
@@ -735,6 +735,10 @@ class _CsvLayout:
         year = int(year_text)
         period_text = found.get("period")
         period = None if period_text is None else Period.parse(period_text, path="period")
+        established_text = found.get("established")
+        established = (
+            None if established_text is None else parse_iso_date(established_text, "established")
+        )
         values = self.facts_of(kind, units.inputs[kind]).read(cells)
         try:
             return UnitFacts(
@@ -745,6 +749,7 @@ class _CsvLayout:
                 commune=found.get("commune"),
                 province=found.get("province"),
                 period=period,
+                established=established,
                 values=values,
                 checked=True,
             )

@@ -32,12 +32,12 @@ from antq.core.inputs import Input
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, InputErrors
 from antq.io._files import encoding_problem, lone_cr_to_lf, read_limited
-from antq.periods import Period
+from antq.periods import Period, parse_iso_date
 from antq.unit_kinds import UnitKind
 
 #: Version of the facts document layout.
 FACTS_FORMAT_VERSION = 1
-UNIT_KEYS = ("id", "kind", "year", "name", "commune", "province", "period", "facts")
+UNIT_KEYS = ("id", "kind", "year", "name", "commune", "province", "period", "established", "facts")
 #: Files larger than this are refused rather than read into memory.
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 
@@ -83,6 +83,9 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
         if not isinstance(text, str):
             raise InputError(f"{path}.period", text, 'expected "YYYY-MM-DD/YYYY-MM-DD"')
         period = Period.parse(text, path=f"{path}.period")
+    established = raw.get("established")
+    if established is not None:
+        established = parse_iso_date(established, f"{path}.established")
     facts = raw.get("facts", {})
     if not isinstance(facts, dict):
         raise InputError(f"{path}.facts", facts, "expected an object of facts")
@@ -109,6 +112,7 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
             commune=_optional_str(raw, "commune", path),
             province=_optional_str(raw, "province", path),
             period=period,
+            established=established,
             values=values,
             checked=True,
         )

@@ -40,6 +40,7 @@ def facts_schema(book: RuleBook | None = None) -> dict[str, Any]:
             "commune": {"type": "string", "minLength": 1},
             "province": {"type": "string", "minLength": 1},
             "period": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$"},
+            "established": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
             "facts": {
                 "type": "object",
                 "additionalProperties": False,

@@ -348,7 +348,7 @@ def period_text(period: Period, lang: Lang) -> str:
 
 
 def met_text(counts: OutcomeCounts, lang: Lang) -> str:
-    """MET out of the units in scope, "17/25 (68,0%)", or "-" when none is in scope."""
+    """MET out of the units in scope, "17/25 (68%)", or "-" when none is in scope."""
     if not counts.in_scope:
         return "-"
     return formatting.format_ratio(counts.met, counts.in_scope, lang)
@@ -653,7 +653,7 @@ def _indicator_blocks(report: Report, lang: Lang) -> list[Block]:
                 seen.indicator.label(lang),
                 seen.unit,
                 period_text(seen.period, lang),
-                seen.render(lang),
+                seen.render(lang, thresholds=() if target is None else (target.threshold,)),
                 _NO_TARGET.render(lang) if target is None else target.describe(lang),
                 check.outcome.label(lang),
                 *change,

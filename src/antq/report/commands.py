@@ -25,6 +25,7 @@ from antq.core.facts import UnitFacts, check_text
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook
 from antq.errors import AntqError, InputError
+from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
 from antq.io._safe_write import refuse_overwriting_inputs, write_whole
 from antq.io.batch import (
@@ -35,6 +36,7 @@ from antq.io.batch import (
     write_verdicts_csv,
     write_verdicts_jsonl,
 )
+from antq.periods import parse_iso_date
 from antq.safety.round import Round, evaluate_round
 from antq.vocabulary import Lang
 
@@ -99,8 +101,8 @@ class ProgressBar:
             return f"antq: {units}"
         done = min(progress.done, progress.total)
         filled = 30 * done // progress.total
-        percent = 100 * done // progress.total
-        return f"antq: [{'#' * filled}{'.' * (30 - filled)}] {percent:3d}% {units}"
+        percent = formatting.format_percent(done, progress.total, self.lang).rjust(6)
+        return f"antq: [{'#' * filled}{'.' * (30 - filled)}] {percent} {units}"
 
     def draw(self, *, force: bool = False) -> None:
         if not self.enabled:
@@ -191,8 +193,8 @@ def _error_line(error: InputError) -> str:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return parse_iso_date(text, "date")
+    except InputError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 

@@ -23,7 +23,8 @@ from antq.entities.grades import TaskGrade
 from antq.entities.incidents import Incident, IncidentCategory
 from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
-from antq.i18n.formatting import format_date
+from antq.i18n.formatting import Threshold, format_date
+from antq.law.citation import cite
 from antq.safety.inputs import (
     INCIDENTS,
     OFFENCES_CURRENT,
@@ -198,6 +199,11 @@ class ShareAtLeast:
     whole: Input[int]
     threshold: int
     if_empty: Parameter[str] | None = None
+    #: The threshold as its reasons write the share against it (rule P4).
+    limits: tuple[Threshold, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "limits", (Threshold.at_least(self.threshold),))
 
     def describe(self) -> dict[str, object]:
         """The rule as data (:mod:`antq.rule_form`): ``100 * part >= percent * whole``."""
@@ -221,7 +227,7 @@ class ShareAtLeast:
         part, whole = self._counts(context)
         if whole == 0:
             return self._empty(context)
-        ratio = Percent(numerator=part, denominator=whole)
+        ratio = Percent(numerator=part, denominator=whole, thresholds=self.limits)
         if self.decide(context) is MET:
             return finding(
                 MET,
@@ -606,12 +612,44 @@ OFFENCE_SCOPE: Parameter[str] = Parameter(
     choices=("total", "per_category"),
     confirmation=Confirmation.UNCONFIRMED,
 )
+#: Rule Z of the addendum 2026-12 (§3.1): no offences in this period nor in the previous
+#: one. The text compares with the previous year and does not address the case; the
+#: default reads a crime-free area as contained (a decision of the project, not the law).
+PREV_YEAR_BOTH_ZERO: Parameter[str] = Parameter(
+    name="prev_year_both_zero",
+    label=Msg(
+        "how 'reduced compared with the previous year' is decided when both periods have no offences (0/0)"
+    ),
+    default="met",
+    choices=("met", "not_met"),
+    confirmation=Confirmation.UNCONFIRMED,
+    citation=cite("124/2021/TT-BCA", 4, 4, "a"),
+)
 
 _CATEGORY_NAMES = {
     "crimes": Text(vi="tội phạm", en="crime"),
     "social_evils": Text(vi="tệ nạn xã hội", en="social evils"),
     "other_violations": Text(vi="vi phạm pháp luật khác", en="other violations"),
 }
+
+
+_BOTH_ZERO_MET = Msg(
+    "no offences in this period or the previous one (0/0): treated as met by default"
+    " (parameter prev_year_both_zero); not confirmed by the legal text"
+)
+_BOTH_ZERO_NOT_MET = Msg(
+    "no offences in this period or the previous one (0/0): treated as not met, as chosen"
+    " (parameter prev_year_both_zero); not confirmed by the legal text"
+)
+_ZERO_CATEGORIES_MET = Msg(
+    "{current} this period against {previous} before (read as: {reading}); {categories}:"
+    " no offences in either period (0/0), treated as met by default (parameter"
+    " prev_year_both_zero; not confirmed by the legal text)"
+)
+_CATEGORY_ZERO_NOT_MET = Msg(
+    "{what}: no offences in this period or the previous one (0/0), treated as not met, as chosen"
+    " (parameter prev_year_both_zero; not confirmed by the legal text) (read as: {reading})"
+)
 
 
 @attrs.frozen
@@ -621,9 +659,10 @@ class OffencesReduced:
     The law says "contained and reduced"; whether that means a strict decrease
     or no increase, on the total or per category, is not settled, so both are
     parameters (default: strict decrease of the total) and the reason names
-    the reading used. When both periods have no offences at all there is
-    nothing to reduce and the criterion is met under either reading: that is
-    antq's interpretation, stated in the reason.
+    the reading used. A series with no offences in either period (0/0) is
+    decided by the parameter ``prev_year_both_zero`` (rule Z of the addendum
+    2026-12: default met, a crime-free area is contained; not confirmed by the
+    text), for the total or for each category; the reason says so.
     """
 
     def _failing(self, context: Context) -> list[tuple[str, int, int]]:
@@ -631,8 +670,9 @@ class OffencesReduced:
         values, parameters = context.values, context.parameters
         current: OffenceCounts = values[OFFENCES_CURRENT.name]
         previous: OffenceCounts = values[OFFENCES_PREVIOUS.name]
+        zero_fails = parameters[PREV_YEAR_BOTH_ZERO.name] == "not_met"
         if current.total == 0 and previous.total == 0:
-            return []
+            return [("total", 0, 0)] if zero_fails else []
         strict = parameters[OFFENCE_COMPARISON.name] == "strict_decrease"
         pairs = (
             [("total", current.total, previous.total)]
@@ -644,7 +684,7 @@ class OffencesReduced:
         return [
             (name, now, before)
             for name, now, before in pairs
-            if (now >= before if strict else now > before) and not (now == 0 == before)
+            if (zero_fails if now == 0 == before else (now >= before if strict else now > before))
         ]
 
     def decide(self, context: Context) -> Outcome:
@@ -660,11 +700,25 @@ class OffencesReduced:
             en=("a strict decrease" if comparison == "strict_decrease" else "no increase")
             + (" of the total" if scope == "total" else " in each category"),
         )
-        if current.total == 0 and previous.total == 0:
-            return finding(
-                MET, Msg("no offences in either period (read as: {reading})"), reading=reading
-            )
         failing = self._failing(context)
+        if current.total == 0 and previous.total == 0:
+            if failing:
+                return finding(NOT_MET, _BOTH_ZERO_NOT_MET)
+            return finding(MET, _BOTH_ZERO_MET)
+        zero = [
+            _CATEGORY_NAMES[name]
+            for name in _CATEGORY_NAMES
+            if scope == "per_category" and getattr(current, name) == 0 == getattr(previous, name)
+        ]
+        if not failing and zero:
+            return finding(
+                MET,
+                _ZERO_CATEGORIES_MET,
+                current=current.total,
+                previous=previous.total,
+                reading=reading,
+                categories=Text(vi=", ".join(t.vi for t in zero), en=", ".join(t.en for t in zero)),
+            )
         if not failing:
             return finding(
                 MET,
@@ -675,6 +729,8 @@ class OffencesReduced:
             )
         name, now, before = failing[0]
         what = _CATEGORY_NAMES.get(name, Text(vi="tổng số", en="total"))
+        if now == 0 == before:
+            return finding(NOT_MET, _CATEGORY_ZERO_NOT_MET, what=what, reading=reading)
         return finding(
             NOT_MET,
             Msg("{what}: {current} this period against {previous} before (read as: {reading})"),

@@ -27,6 +27,7 @@ from antq.core.outcome import Outcome
 from antq.core.reasons import Param, Percent, Reason
 from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
+from antq.i18n.formatting import Threshold
 from antq.safety.checks import AllOf, ShareAtLeast
 from antq.vocabulary import Lang
 
@@ -423,6 +424,11 @@ class UnitsRecognised:
     recognised: Input[int]
     total: Input[int]
     threshold: int
+    #: The threshold the shares of its reasons are written against (rule P4).
+    limits: tuple[Threshold, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "limits", (Threshold.at_least(self.threshold),))
 
     def describe(self) -> dict[str, object]:
         """The rule as data (:mod:`antq.rule_form`): ``threshold`` percent of the units recognised."""
@@ -469,8 +475,8 @@ class UnitsRecognised:
         needed = -(-self.threshold * total // 100) - low
         params: dict[str, Param] = {
             "units": said,
-            "low": Percent(numerator=low, denominator=total),
-            "high": Percent(numerator=high, denominator=total),
+            "low": Percent(numerator=low, denominator=total, thresholds=self.limits),
+            "high": Percent(numerator=high, denominator=total, thresholds=self.limits),
             "threshold": self.threshold,
             "gap": needed,
         }

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -48,7 +48,7 @@ from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg, Text, label_from_json
 from antq.i18n.formatting import format_date
 from antq.law.citation import Citation
-from antq.periods import Period
+from antq.periods import Period, parse_iso_date
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
 __all__ = [
@@ -638,10 +638,7 @@ class Eligibility:
                 f"expected {ELIGIBILITY_SCHEMA_VERSION}",
             )
         when = _object(obj.get("date"), f"{path}.date")
-        try:
-            on = date.fromisoformat(_str(when, "value", f"{path}.date"))
-        except ValueError:
-            raise InputError(f"{path}.date.value", when.get("value"), "not an ISO date") from None
+        on = parse_iso_date(_str(when, "value", f"{path}.date"), f"{path}.date.value")
         name = obj.get("name")
         if name is not None and not isinstance(name, str):
             raise InputError(f"{path}.name", name, "expected a string or null")
@@ -922,12 +919,8 @@ def rooted(path: str, make: Callable[[], T]) -> T:
 
 
 def read_date(value: object, path: str) -> date:
-    """An ISO date (``2025-04-28``); TOML dates arrive as dates already."""
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InputError(path, value, "expected a date as YYYY-MM-DD")
+    """A calendar date (``2025-04-28``); TOML dates arrive as dates already.
+
+    :func:`antq.periods.parse_iso_date`: ISO week dates and compact forms are refused.
+    """
+    return parse_iso_date(value, path)

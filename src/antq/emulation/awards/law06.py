@@ -62,6 +62,7 @@ from antq.entities.admin_units import TWO_TIER_REFORM_DATE
 from antq.entities.grades import TaskGrade
 from antq.errors import InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg, Text
+from antq.i18n.formatting import Threshold
 from antq.law.citation import Citation, cite
 from antq.periods import Period
 from antq.vocabulary import CodedEnum
@@ -324,6 +325,9 @@ def _check_all_completed(ctx: CollectiveContext) -> Finding:
     )
 
 
+_AT_LEAST_70 = (Threshold.at_least(70),)
+
+
 def _check_advanced_share(ctx: CollectiveContext) -> Finding:
     f = ctx.facts
     if f.title is AwardForm.DON_VI_QUYET_THANG:
@@ -332,7 +336,7 @@ def _check_advanced_share(ctx: CollectiveContext) -> Finding:
     if missing:
         return _unknown(*missing)
     assert f.members is not None and f.members_advanced is not None
-    share = Percent(numerator=f.members_advanced, denominator=f.members)
+    share = Percent(numerator=f.members_advanced, denominator=f.members, thresholds=_AT_LEAST_70)
     params: dict[str, Param] = {
         "advanced": f.members_advanced,
         "members": f.members,

@@ -17,6 +17,7 @@ from antq.safety import inputs as i
 from antq.safety.checks import (
     OFFENCE_COMPARISON,
     OFFENCE_SCOPE,
+    PREV_YEAR_BOTH_ZERO,
     ExcusedOnlyByForceMajeure,
     IsTrue,
     NoIncidents,
@@ -189,7 +190,7 @@ def territory_criteria(prefix: str, cited: CiteFor) -> list[Criterion]:
             CriterionKind.THRESHOLD,
             (i.OFFENCES_CURRENT, i.OFFENCES_PREVIOUS),
             OffencesReduced(),
-            parameters=(OFFENCE_COMPARISON, OFFENCE_SCOPE),
+            parameters=(OFFENCE_COMPARISON, OFFENCE_SCOPE, PREV_YEAR_BOTH_ZERO),
         ),
         _crit(
             cited,

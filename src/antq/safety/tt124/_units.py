@@ -3,11 +3,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import attrs
+
 from antq.confirmation import Confirmation
-from antq.core.criterion import Check, Criterion, CriterionKind
+from antq.core.criterion import (
+    Check,
+    Context,
+    Criterion,
+    CriterionKind,
+    Finding,
+    GateAnswer,
+    Parameter,
+    finding,
+    undecided,
+)
+from antq.core.inputs import Input
+from antq.core.outcome import Outcome
+from antq.core.reasons import Reason
 from antq.entities.grades import TaskGrade
 from antq.entities.incidents import IncidentCategory as Cat
-from antq.i18n.catalog import Msg
+from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
 from antq.safety import inputs as i
 from antq.safety.checks import (
@@ -177,54 +194,201 @@ def incident_items(prefix: str, cited_as: Citation | None, points: str) -> list[
     return out
 
 
+#: Addendum 2026-12 §3.3: Điều 6 khoản 4, unlike Điều 7 khoản 5, has no "(nếu có)", so
+#: the text does not say what an agency or enterprise without a security force of its own
+#: gives. The user chooses; until then the items are UNKNOWN for such a unit.
+NO_OWN_SECURITY_FORCE: Parameter[str] = Parameter(
+    name="no_own_security_force",
+    label=Msg(
+        "how Article 6(4) is decided for an agency or enterprise without a security force of its own"
+    ),
+    default="undetermined",
+    choices=("undetermined", "not_applicable", "not_met"),
+    confirmation=Confirmation.UNCONFIRMED,
+    citation=c124(6, 4),
+)
+
+_NO_FORCE_NOT_APPLICABLE = Msg(
+    "the unit has no security force of its own: not applicable, the reading chosen with the"
+    " parameter no_own_security_force (Article 6(4), unlike Article 7(5), has no 'if any';"
+    " not confirmed)"
+)
+_NO_FORCE_NOT_MET = Msg(
+    "the unit has no security force of its own: not met, the reading chosen with the"
+    " parameter no_own_security_force (Article 6(4), unlike Article 7(5), has no 'if any';"
+    " not confirmed)"
+)
+_NO_FORCE_UNDETERMINED = Msg(
+    "the unit has no security force of its own and Article 6(4), unlike Article 7(5), has no"
+    " 'if any': undetermined until a reading is chosen with the parameter"
+    " no_own_security_force (not_applicable or not_met; not confirmed)"
+)
+
+
+@attrs.frozen
+class OwnForceGate:
+    """Điều 6 khoản 4 for agencies and enterprises: when the item applies.
+
+    With ``eligible_only`` (the title or grade sub-item) a unit not eligible for
+    emulation ratings is not assessed (the parenthesis of the clause). A unit
+    without a security force of its own is not assessed only when the user chose
+    ``no_own_security_force=not_applicable``; otherwise :class:`OwnForceCheck`
+    decides it.
+    """
+
+    eligible_only: bool
+    _not_eligible: Reason = attrs.field(init=False, eq=False, repr=False)
+    _no_force: Reason = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_not_eligible", Reason(template=NOT_ELIGIBLE))
+        object.__setattr__(self, "_no_force", Reason(template=_NO_FORCE_NOT_APPLICABLE))
+
+    def __call__(self, context: Context) -> GateAnswer:
+        undecided = False
+        if self.eligible_only:
+            eligible = context.get(i.EMULATION_ELIGIBLE)
+            if eligible is False:
+                return self._not_eligible
+            undecided = eligible is None
+        has_force = context.get(i.HAS_SECURITY_FORCE)
+        if has_force is False:
+            if context.parameters.get(NO_OWN_SECURITY_FORCE.name) == "not_applicable":
+                return self._no_force
+        elif has_force is None:
+            undecided = True
+        return Outcome.UNKNOWN if undecided else None
+
+
+@attrs.frozen
+class OwnForceCheck:
+    """A security-force item of Điều 6 khoản 4, or the reading chosen without a force.
+
+    ``required`` are the inputs ``check`` needs when the unit has a force (they
+    are optional inputs of the criterion, since a unit without one has none).
+    """
+
+    check: Any
+    required: tuple[Input[Any], ...] = ()
+
+    def decide(self, context: Context) -> Outcome:
+        if context.values[i.HAS_SECURITY_FORCE.name] is False:
+            chosen = context.parameters[NO_OWN_SECURITY_FORCE.name]
+            return Outcome.NOT_MET if chosen == "not_met" else Outcome.UNKNOWN
+        if any(inp.name not in context.values for inp in self.required):
+            return Outcome.UNKNOWN
+        outcome: Outcome = self.check.decide(context)
+        return outcome
+
+    def __call__(self, context: Context) -> Finding:
+        if context.values[i.HAS_SECURITY_FORCE.name] is False:
+            if context.parameters[NO_OWN_SECURITY_FORCE.name] == "not_met":
+                return finding(Outcome.NOT_MET, _NO_FORCE_NOT_MET)
+            return undecided(_NO_FORCE_UNDETERMINED, (f"parameter:{NO_OWN_SECURITY_FORCE.name}",))
+        absent = [inp for inp in self.required if inp.name not in context.values]
+        if absent:
+            return undecided(
+                Msg("not enough information: missing {inputs}"),
+                tuple(inp.name for inp in absent),
+                inputs=Text(
+                    vi="; ".join(inp.label.render("vi") for inp in absent),
+                    en="; ".join(inp.label.render("en") for inp in absent),
+                ),
+            )
+        found: Finding = self.check(context)
+        return found
+
+
+_RATING_TITLE = Msg(
+    "The unit's security force earned 'Tập thể lao động tiên tiến' or was rated 'completed tasks well' or higher"
+)
+_DISCIPLINE_TITLE = Msg(
+    "No member of the unit's security force was disciplined with a warning or heavier"
+)
+_DISCIPLINE_ALWAYS = Msg(
+    "the eligibility parenthesis qualifies only the title or grade: this item applies whether or not the unit is eligible for emulation ratings"
+)
+
+
 def security_force(prefix: str, citation: Citation, *, if_any: bool) -> list[Criterion]:
-    """The unit's own security force (Điều 6 khoản 4; Điều 7 khoản 5).
+    """The unit's own security force (Điều 6 khoản 4; Điều 7 khoản 5), as the text reads.
+
+    The parenthesis "(đối với những nơi đủ điều kiện bình xét danh hiệu thi đua)"
+    follows the title or grade requirement only: a unit not eligible for emulation
+    ratings is not assessed on the title or grade, but the no-discipline sub-item
+    applies to it all the same (addendum 2026-12 §3.3).
 
     Điều 7 khoản 5 says "nếu có" (if any), so an institution without a force of
-    its own is not assessed on it (confirmed). Điều 6 khoản 4 does not say so:
-    the same treatment of an agency or enterprise is antq's reading (PARTIAL).
+    its own is not assessed on either sub-item (confirmed). Điều 6 khoản 4 has no
+    "if any": for an agency or enterprise without a force the outcome is the
+    reading chosen with the parameter ``no_own_security_force`` (UNKNOWN until
+    chosen; not confirmed).
     """
-    gate = WhenAllTrue(((i.EMULATION_ELIGIBLE, NOT_ELIGIBLE), (i.HAS_SECURITY_FORCE, NO_FORCE)))
+    rating = TitleOrGrade(
+        i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE, TaskGrade.HOAN_THANH_TOT
+    )
+    discipline = NoneCounted(i.SECURITY_FORCE_DISCIPLINED)
     if if_any:
-        confirmation = Confirmation.CONFIRMED
         note = Msg(
             "the clause says 'if any': an institution without a security force of its own is not assessed on this item"
         )
-    else:
-        confirmation = Confirmation.PARTIAL
-        note = Msg(
-            "not applicable without a security force of its own: antq's reading, not confirmed in the text"
-        )
+        return [
+            Criterion(
+                id=f"{prefix}.security-force-rating",
+                title=_RATING_TITLE,
+                citation=citation,
+                kind=CriterionKind.JUDGEMENT,
+                inputs=(),
+                optional_inputs=(i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE),
+                check=rating,
+                gate_inputs=(i.EMULATION_ELIGIBLE, i.HAS_SECURITY_FORCE),
+                applies_when=WhenAllTrue(
+                    ((i.EMULATION_ELIGIBLE, NOT_ELIGIBLE), (i.HAS_SECURITY_FORCE, NO_FORCE))
+                ),
+                note=note,
+            ),
+            Criterion(
+                id=f"{prefix}.security-force-discipline",
+                title=_DISCIPLINE_TITLE,
+                citation=citation,
+                kind=CriterionKind.BOOLEAN,
+                inputs=(i.SECURITY_FORCE_DISCIPLINED,),
+                check=discipline,
+                gate_inputs=(i.HAS_SECURITY_FORCE,),
+                applies_when=WhenTrue(i.HAS_SECURITY_FORCE, NO_FORCE),
+                note=_DISCIPLINE_ALWAYS,
+            ),
+        ]
+    note = Msg(
+        "no 'if any' in the clause: without a security force of its own, the parameter no_own_security_force decides (not confirmed)"
+    )
     return [
         Criterion(
             id=f"{prefix}.security-force-rating",
-            title=Msg(
-                "The unit's security force earned 'Tập thể lao động tiên tiến' or was rated 'completed tasks well' or higher"
-            ),
+            title=_RATING_TITLE,
             citation=citation,
             kind=CriterionKind.JUDGEMENT,
             inputs=(),
             optional_inputs=(i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE),
-            check=TitleOrGrade(
-                i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE, TaskGrade.HOAN_THANH_TOT
-            ),
+            check=OwnForceCheck(rating),
+            parameters=(NO_OWN_SECURITY_FORCE,),
             gate_inputs=(i.EMULATION_ELIGIBLE, i.HAS_SECURITY_FORCE),
-            applies_when=gate,
-            confirmation=confirmation,
+            applies_when=OwnForceGate(eligible_only=True),
+            confirmation=Confirmation.PARTIAL,
             note=note,
         ),
         Criterion(
             id=f"{prefix}.security-force-discipline",
-            title=Msg(
-                "No member of the unit's security force was disciplined with a warning or heavier"
-            ),
+            title=_DISCIPLINE_TITLE,
             citation=citation,
             kind=CriterionKind.BOOLEAN,
-            inputs=(i.SECURITY_FORCE_DISCIPLINED,),
-            check=NoneCounted(i.SECURITY_FORCE_DISCIPLINED),
-            gate_inputs=(i.EMULATION_ELIGIBLE, i.HAS_SECURITY_FORCE),
-            applies_when=gate,
-            confirmation=confirmation,
+            inputs=(),
+            optional_inputs=(i.SECURITY_FORCE_DISCIPLINED,),
+            check=OwnForceCheck(discipline, (i.SECURITY_FORCE_DISCIPLINED,)),
+            parameters=(NO_OWN_SECURITY_FORCE,),
+            gate_inputs=(i.HAS_SECURITY_FORCE,),
+            applies_when=OwnForceGate(eligible_only=False),
+            confirmation=Confirmation.PARTIAL,
             note=note,
         ),
     ]
