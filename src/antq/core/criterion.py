@@ -133,6 +133,29 @@ GateAnswer = Reason | Outcome | None
 #: An applicability gate: answers before the criterion's inputs are read.
 Gate = Callable[[Context], GateAnswer]
 
+#: A check compiled into a plain function (see :mod:`antq.core.plan`): it reads
+#: the facts' values and the assessment period and gives the outcome alone.
+#:
+#: A check may have a method ``compile(parameters) -> FastCheck``, called once
+#: per rule set with the parameter values in force. The function it returns
+#: decides what ``decide`` decides, reading its inputs as the engine found them
+#: (every declared input present), and raises :class:`Defer` instead of an
+#: error: the engine then decides the unit the general way, which reports it.
+FastCheck = Callable[[Mapping[str, Any], Period], Outcome]
+#: A gate compiled the same way (a gate's ``compile() -> FastGate``): None when
+#: the criterion applies, ``Outcome.NOT_APPLICABLE`` when it does not, and
+#: ``Outcome.UNKNOWN`` when the facts it needs are missing.
+FastGate = Callable[[Mapping[str, Any]], Outcome | None]
+
+
+class Defer(Exception):
+    """Raised by a compiled check when the general path must decide the unit.
+
+    Compiled checks handle the usual facts; anything else (a part larger than
+    its whole, an empty total) is left to the general path, so that the error
+    it raises, or the outcome it gives, stays the one and only answer.
+    """
+
 
 def _check_criterion_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not _ID.match(value):
