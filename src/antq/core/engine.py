@@ -175,10 +175,30 @@ class Explanation:
         return eligibility, tuple(explain(c) for c in self.rule_set.criteria)
 
     def _explain(self, criterion: Criterion) -> CriterionResult:
-        return evaluate_criterion(criterion, self.context)
+        memo = self.rule_set.plan.memos.get(criterion.id)
+        if memo is None:
+            return evaluate_criterion(criterion, self.context)
+        context = self.context
+        key = memo.key(context.values, context.period)
+        if key is None:
+            return evaluate_criterion(criterion, context)
+        try:
+            found: CriterionResult | None = memo.found.get(key)
+        except TypeError:  # a value given in Python that cannot be hashed
+            return evaluate_criterion(criterion, context)
+        if found is None:
+            found = evaluate_criterion(criterion, context)
+            memo.keep(key, found)
+        return found
 
     def _confirmed(self, criterion: Criterion) -> CriterionResult:
-        result = evaluate_criterion(criterion, self.context)
+        result = self._explain(criterion)
+        remembered = criterion.id in self.rule_set.plan.memos
+        if remembered and result != evaluate_criterion(criterion, self.context):
+            raise DefinitionError(
+                f"criterion {criterion.id!r} of {self.rule_set.id}: its remembered result "
+                f"differs from its check's for unit {self.context.facts.unit_id}"
+            )
         decided = decide_criterion(criterion, self.context)
         if result.outcome is not decided:
             raise DefinitionError(

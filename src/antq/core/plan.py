@@ -29,6 +29,7 @@ from typing import Any
 
 from antq.core.criterion import Context, Criterion, FastCheck, FastGate
 from antq.core.facts import UnitFacts
+from antq.core.inputs import InputKind
 from antq.core.outcome import Outcome
 from antq.periods import Period
 
@@ -157,6 +158,55 @@ def _conjunction(criteria: tuple[Criterion, ...], parameters: Mapping[str, objec
     return conjunction
 
 
+#: How many results of one criterion a plan keeps (see :class:`ResultMemo`).
+RESULTS_KEPT = 1024
+
+# The kinds of input whose values repeat across a round: yes/no, one code, a set of
+# codes, and a list of records when it is empty (no incident in the period).
+_FEW_VALUES = frozenset({InputKind.BOOLEAN, InputKind.CHOICE, InputKind.CHOICES})
+
+
+class ResultMemo:
+    """One criterion's results, by the values it reads and the assessment period.
+
+    Only for criteria whose check can be compiled (antq's own, which read
+    nothing but their declared inputs, the period and the rule set's
+    parameters, so equal keys give equal results) and whose inputs take few
+    values: yes/no answers, codes, and lists of records only when empty. A
+    round gives thousands of units the same such results ("yes", "none in
+    the period"), and results hold nothing of the unit, so they are shared.
+    Bounded: emptied when full.
+    """
+
+    __slots__ = ("found", "names", "records")
+
+    def __init__(self, criterion: Criterion) -> None:
+        self.names = tuple(i.name for i in criterion.all_inputs)
+        self.records = tuple(i.name for i in criterion.all_inputs if i.kind is InputKind.RECORDS)
+        self.found: dict[tuple[object, ...], Any] = {}
+
+    @staticmethod
+    def suits(criterion: Criterion, parameters: Mapping[str, object]) -> bool:
+        """Whether ``criterion``'s results can be memoised (see the class docstring)."""
+        kinds = {i.kind for i in criterion.all_inputs}
+        return compile_check(criterion, parameters) is not None and kinds <= (
+            _FEW_VALUES | {InputKind.RECORDS}
+        )
+
+    def key(self, values: Mapping[str, Any], period: Period) -> tuple[object, ...] | None:
+        """The key of a unit's values, or None when a list of records is not empty."""
+        for name in self.records:
+            if values.get(name):
+                return None
+        # An absent input and a present one differ: (name, value) only for those present.
+        return (period.start, period.end, *[(n, values[n]) for n in self.names if n in values])
+
+    def keep(self, key: tuple[object, ...], result: Any) -> None:
+        if len(self.found) >= RESULTS_KEPT:
+            self.found.clear()
+        self.found[key] = result
+
+
 class DecisionPlan:
     """A rule set's scope checks and criteria compiled for fast deciding.
 
@@ -165,13 +215,14 @@ class DecisionPlan:
     scope check excludes the unit, else the conjunction of the criteria (and
     UNKNOWN while the scope is unknown). It may raise
     :class:`~antq.core.criterion.Defer`. ``steps`` holds each criterion's own
-    compiled function, by criterion id, scope checks first.
+    compiled function, by criterion id, scope checks first, and ``memos``
+    the results of those that can be memoised (see :class:`ResultMemo`).
 
     A plan pickles as the criteria and parameters it was made from, and is
     compiled again where it is unpickled.
     """
 
-    __slots__ = ("_made_from", "decide", "steps")
+    __slots__ = ("_made_from", "decide", "memos", "steps")
 
     def __init__(
         self,
@@ -182,6 +233,11 @@ class DecisionPlan:
         self._made_from = (criteria, parameters, eligibility)
         self.steps: Mapping[str, Step] = {
             c.id: compile_step(c, parameters) for c in (*eligibility, *criteria)
+        }
+        self.memos: Mapping[str, ResultMemo] = {
+            c.id: ResultMemo(c)
+            for c in (*eligibility, *criteria)
+            if ResultMemo.suits(c, parameters)
         }
         self.decide: Step = _verdict(
             _conjunction(eligibility, parameters) if eligibility else None,
