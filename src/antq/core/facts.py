@@ -93,6 +93,43 @@ class UnitFacts:
                 "UnitFacts.period", str(self.period), f"must end in the round's year {self.year}"
             )
 
+    @classmethod
+    def trusted(
+        cls,
+        *,
+        unit_id: str,
+        kind: UnitKind,
+        year: int,
+        name: str | None = None,
+        commune: str | None = None,
+        province: str | None = None,
+        period: Period | None = None,
+        values: Mapping[str, object],
+    ) -> UnitFacts:
+        """Facts whose every field a reader has already checked: nothing is checked again.
+
+        For antq's readers, and only after they have checked what the
+        constructor checks: every text NFC, non-empty and valid Unicode, the
+        year within :data:`MIN_YEAR`-:data:`MAX_YEAR`, a period ending in that
+        year, and each value parsed by its input. The facts are marked
+        ``checked``. Anything else must use the constructor, whose errors name
+        the field.
+        """
+        facts = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(facts, "unit_id", unit_id)
+        setattr_(facts, "kind", kind)
+        setattr_(facts, "year", year)
+        setattr_(facts, "name", name)
+        setattr_(facts, "commune", commune)
+        setattr_(facts, "province", province)
+        setattr_(facts, "period", period)
+        frozen = values if isinstance(values, FrozenMap) else FrozenMap(values)
+        setattr_(facts, "values", frozen)
+        setattr_(facts, "checked", True)
+        setattr_(facts, "names", frozenset(frozen))
+        return facts
+
     def get(self, inp: Input[T]) -> T | None:
         """The value of ``inp``, or None when it is not known."""
         return cast("T | None", self.values.get(inp.name))

@@ -38,7 +38,7 @@ from typing import IO, Any, TextIO
 
 import attrs
 
-from antq.core.facts import UnitFacts, check_text
+from antq.core.facts import MAX_YEAR, MIN_YEAR, UnitFacts, check_text
 from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
@@ -593,6 +593,19 @@ class _CsvLayout:
         period_text = found.get("period")
         period = None if period_text is None else Period.parse(period_text, path="period")
         values = self.facts_of(kind, units.inputs[kind]).read(cells)
+        if MIN_YEAR <= year <= MAX_YEAR and (period is None or period.end.year == year):
+            # Cells are decoded, NFC and stripped, and each value parsed by its input:
+            # the checks of UnitFacts hold already (its constructor reports the rest).
+            return UnitFacts.trusted(
+                unit_id=str(unit_id),
+                kind=kind,
+                year=year,
+                name=found.get("name"),
+                commune=found.get("commune"),
+                province=found.get("province"),
+                period=period,
+                values=values,
+            )
         try:
             return UnitFacts(
                 unit_id=str(unit_id),
