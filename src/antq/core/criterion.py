@@ -85,7 +85,7 @@ class Finding(NamedTuple):
 def finding(outcome: Outcome, template: Label, **params: Param) -> Finding:
     """Shorthand for ``Finding(outcome=..., reason=Reason(template=..., params=...))``."""
     # ``params`` is a fresh dict owned by this call, so it can be frozen without a copy.
-    return Finding(outcome=outcome, reason=Reason(template=template, params=FrozenMap(params)))
+    return Finding(outcome, Reason(template=template, params=FrozenMap(params)))
 
 
 def undecided(template: Label, missing: tuple[str, ...], **params: Param) -> Finding:

@@ -94,12 +94,14 @@ def evaluate_criterion(criterion: Criterion, context: Context) -> CriterionResul
         absent = [i for i in criterion.inputs if i.name not in values]
         reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})
         return _result(criterion, UNKNOWN, reason, tuple(i.name for i in absent))
-    unset = [p for p in criterion.required_parameters if context.parameters.get(p.name) is None]
-    if unset:
-        reason = Reason(template=_MISSING_PARAMETERS, params={"parameters": _labels(unset)})
-        return _result(criterion, UNKNOWN, reason, tuple(f"parameter:{p.name}" for p in unset))
-    found = criterion.check(context)
-    return _result(criterion, found.outcome, found.reason, found.missing)
+    if criterion.required_parameters:
+        parameters = context.parameters
+        unset = [p for p in criterion.required_parameters if parameters.get(p.name) is None]
+        if unset:
+            reason = Reason(template=_MISSING_PARAMETERS, params={"parameters": _labels(unset)})
+            return _result(criterion, UNKNOWN, reason, tuple(f"parameter:{p.name}" for p in unset))
+    outcome, reason, missing = criterion.check(context)
+    return CriterionResult(about=criterion.info, outcome=outcome, reason=reason, missing=missing)
 
 
 def decide_criterion(criterion: Criterion, context: Context) -> Outcome:

@@ -25,9 +25,16 @@ T = TypeVar("T")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
+def nfc(text: str) -> str:
+    """``text`` normalised to NFC.
+
+    Ids and names compare equal whether typed composed (NFC) or decomposed (NFD).
+    """
+    return unicodedata.normalize("NFC", text)
+
+
 def _nfc(value: str | None) -> str | None:
-    # Ids and names compare equal whether typed composed (NFC) or decomposed (NFD).
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    return nfc(value) if isinstance(value, str) else value
 
 
 def check_text(value: object, path: str) -> None:

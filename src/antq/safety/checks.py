@@ -15,6 +15,7 @@ values and the period, for the engine's compiled plans
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -74,6 +75,19 @@ def in_period(context: Context, categories: frozenset[IncidentCategory]) -> tupl
 
 
 _OUTSIDE = Msg("{reason}; not counted, dated outside the period: {dates}")
+
+
+def _any_of(context: Context, categories: frozenset[IncidentCategory]) -> bool:
+    """Whether the unit has an incident of ``categories``, in its period or not."""
+    return any(i.category in categories for i in context.values[INCIDENTS.name])
+
+
+@lru_cache(maxsize=256)
+def _none_in(period: Period) -> Finding:
+    """The finding of a unit with no incident of the categories at all (shared, immutable)."""
+    return finding(
+        MET, Msg("none in the period {start} – {end}"), start=period.start, end=period.end
+    )
 
 
 def noting_outside(
@@ -377,6 +391,8 @@ class NoIncidents:
         return no_incidents
 
     def __call__(self, context: Context) -> Finding:
+        if not _any_of(context, self.categories):
+            return _none_in(context.period)  # the usual case, kept cheap
         return noting_outside(context, self.categories, self._inside(context))
 
     def _inside(self, context: Context) -> Finding:
@@ -392,6 +408,9 @@ class NoIncidents:
             end=end,
             dates=_dates(found),
         )
+
+
+_NO_SERIOUS_CRIME = finding(MET, Msg("no crime of serious gravity or above in the period"))
 
 
 @attrs.frozen
@@ -435,6 +454,8 @@ class SeriousCrimesExcused:
         return serious_crimes_excused
 
     def __call__(self, context: Context) -> Finding:
+        if not any(i.is_serious_crime for i in context.values[INCIDENTS.name]):
+            return _NO_SERIOUS_CRIME  # the usual case, kept cheap
         found = self._inside(context)
         return noting_outside(context, _CRIME, found, only_serious=True)
 
@@ -442,7 +463,7 @@ class SeriousCrimesExcused:
         outcome = self.decide(context)
         crimes = [i for i in in_period(context, _CRIME) if i.is_serious_crime]
         if not crimes:
-            return finding(MET, Msg("no crime of serious gravity or above in the period"))
+            return _NO_SERIOUS_CRIME
         refused = [c for c in crimes if c.excused() is False]
         unassessed = [c for c in crimes if c.excused() is None]
         if outcome is NOT_MET:
@@ -512,6 +533,8 @@ class ExcusedOnlyByForceMajeure:
         return force_majeure_only
 
     def __call__(self, context: Context) -> Finding:
+        if not _any_of(context, self.categories):
+            return _none_in(context.period)  # the usual case, kept cheap
         return noting_outside(context, self.categories, self._inside(context))
 
     def _inside(self, context: Context) -> Finding:
