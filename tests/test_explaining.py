@@ -9,15 +9,17 @@ import pytest
 
 import antq
 from antq import Outcome, UnitFacts, UnitKind
+from antq.confirmation import Confirmation
 from antq.core import plan as plan_module
-from antq.core.criterion import Context, Criterion, CriterionKind, Finding, finding
+from antq.core.criterion import Context, Criterion, CriterionKind, Finding, Parameter, finding
 from antq.core.engine import confirm_explanations, evaluate_criterion
 from antq.core.inputs import boolean
 from antq.core.reasons import Reason
 from antq.core.verdict import LINES_KEPT, _line
 from antq.errors import DefinitionError
-from antq.i18n.catalog import Text
+from antq.i18n.catalog import Msg, Text
 from antq.law.citation import cite
+from antq.safety.gates import WhenTrue
 
 FLAG = boolean("province_flag", Text(vi="cờ của tỉnh", en="the province's flag"))
 
@@ -144,3 +146,78 @@ def test_reason_lines_are_memoised_bounded_and_never_mix_booleans_with_numbers()
     assert a.explain("vi") == b.explain("vi")
     assert _line.cache_info().hits >= before + 1
     assert b.explain("vi") is b.explain("vi")  # kept on the result too
+
+
+@attrs.frozen(eq=True, hash=False)
+class Unhashable:
+    """A caller's own label that cannot be hashed (a mutable list inside)."""
+
+    parts: list[str]
+
+    def render(self, lang: str) -> str:
+        return " ".join(self.parts)
+
+    def to_json(self) -> dict[str, str]:
+        return {"vi": self.render("vi"), "en": self.render("en")}
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+@attrs.frozen
+class UnhashableCheck:
+    """A province's check whose reason holds an unhashable label."""
+
+    def __call__(self, context: Context) -> Finding:
+        return finding(Outcome.MET, Text(vi="{x}", en="{x}"), x=Unhashable(["a", "b"]))
+
+
+def test_reasons_and_titles_that_cannot_be_hashed_are_rendered_without_memo() -> None:
+    reason = Reason(template=Text(vi="{x}", en="{x}"), params={"x": Unhashable(["c"])})
+    assert reason.render("en") == "c"
+    rules = _rule_set(UnhashableCheck())
+    verdict = antq.evaluate(_area(province_flag=True), rules)
+    assert verdict.results[-1].explain("en").endswith(": a b")
+    titled = Criterion(
+        id="province.titled",
+        title=Unhashable(["Tiêu", "chí"]),  # type: ignore[arg-type]
+        citation=cite("124/2021/TT-BCA", 8, 1),
+        kind=CriterionKind.BOOLEAN,
+        inputs=(FLAG,),
+        check=CountingDecide(),
+    )
+    base = antq.default_rulebook().get("tt124.residential-area")
+    rules = base.extended(id="province.titled", criteria=[titled])
+    line = antq.evaluate(_area(province_flag=True), rules).results[-1].explain("vi")
+    assert line.startswith("[đạt] Tiêu chí (")
+
+
+def test_a_gated_criterion_whose_parameter_is_unset_is_unknown_when_it_applies() -> None:
+    from antq.core.criterion import Parameter
+
+    share: Parameter[int] = Parameter(
+        name="province_share",
+        label=Text(vi="tỉ lệ", en="share"),
+        default=None,
+        confirmation=Confirmation.UNCONFIRMED,
+    )
+    gate_flag = boolean("province_gate", Text(vi="cổng", en="gate"))
+    gated = Criterion(
+        id="province.gated",
+        title=Text(vi="Có cổng", en="Gated"),
+        citation=cite("124/2021/TT-BCA", 8, 1),
+        kind=CriterionKind.BOOLEAN,
+        inputs=(FLAG,),
+        check=CountingDecide(),
+        parameters=(share,),
+        gate_inputs=(gate_flag,),
+        applies_when=WhenTrue(gate_flag, Msg("no gate")),
+    )
+    base = antq.default_rulebook().get("tt124.residential-area")
+    rules = base.extended(id="province.gated", criteria=[gated])
+    step = rules.plan.steps["province.gated"]
+    period = rules.period_for(2025)
+    outcomes = {
+        gate: step(_area(province_gate=gate, province_flag=True), period) for gate in (True, False)
+    }
+    assert outcomes == {True: Outcome.UNKNOWN, False: Outcome.NOT_APPLICABLE}
+    assert step(_area(province_flag=True), period) is Outcome.UNKNOWN

@@ -10,7 +10,8 @@ each criterion's check compiled once into a plain function, no reason built),
 falling back to the general step (:func:`decide_criterion`) for a unit whose
 facts a compiled check leaves to it. :func:`evaluate` returns a
 :class:`~antq.core.verdict.Verdict` whose criterion results, with their
-reasons, are built the first time they are read, by the full checks.
+reasons, are built the first time they are read, by the full checks (or
+shared, when another unit had the same few-valued inputs).
 
 The general path is the reference: the test suite checks on every criterion
 that the compiled plans agree with it, and turns on
@@ -160,6 +161,8 @@ def confirm_explanations(enabled: bool = True) -> bool:
 class Explanation:
     """Builds a verdict's criterion results when they are first read.
 
+    Each result is the one :func:`evaluate_criterion` gives, or an equal one
+    the rule set's plan remembers (see :class:`~antq.core.plan.ResultMemo`).
     Plain data (the rule set and the context), so a verdict that has not been
     explained yet still pickles.
     """
@@ -184,10 +187,8 @@ class Explanation:
         key = memo.key(context.values, context.period)
         if key is None:
             return evaluate_criterion(criterion, context)
-        try:
-            found: CriterionResult | None = memo.found.get(key)
-        except TypeError:  # a value given in Python that cannot be hashed
-            return evaluate_criterion(criterion, context)
+        # Checked facts hold only hashable values of these kinds (bool, codes, sets of codes).
+        found: CriterionResult | None = memo.found.get(key)
         if found is None:
             found = evaluate_criterion(criterion, context)
             memo.keep(key, found)

@@ -117,7 +117,7 @@ class UnitFacts:
 
         For antq's readers, and only after they have checked what the
         constructor checks: every text NFC, non-empty and valid Unicode, the
-        year within :data:`MIN_YEAR`-:data:`MAX_YEAR`, a period ending in that
+        year within ``MIN_YEAR``-``MAX_YEAR``, a period ending in that
         year, and each value parsed by its input. The facts are marked
         ``checked``. Anything else must use the constructor, whose errors name
         the field.
