@@ -22,12 +22,14 @@ from antq.core.criterion import Context, Defer
 from antq.core.engine import decide, decide_criterion, decide_generic
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
+from antq.core.plan import compile_check
 from antq.core.ruleset import RuleSet
 from antq.errors import InputError
 from antq.safety import default_rulebook
 from antq.safety.checks import ShareAtLeast
+from antq.unit_kinds import UnitKind
 
-from .strategies import BOOK, INSTRUMENTS, KINDS, bounded, read_unit, units
+from .strategies import BOOK, INSTRUMENTS, KINDS, TT23, TT124, baseline, bounded, read_unit, units
 
 
 def _readings(rule_set: RuleSet) -> list[RuleSet]:
@@ -135,3 +137,28 @@ def test_a_compiled_check_defers_bad_counts_to_the_general_path() -> None:
         rule_set.plan.steps[share.id](facts, period)
     with pytest.raises(InputError, match=f"U-1.{part}.*cannot exceed"):
         decide(facts, rule_set)
+
+
+@pytest.mark.parametrize(("kind", "instrument"), SHIPPED, ids=lambda v: getattr(v, "code", v))
+def test_a_compiled_check_reads_every_declared_input_so_a_missing_one_is_noticed(
+    kind: Any, instrument: str
+) -> None:
+    complete = {"id": "U-1", "kind": kind.code, "year": 2025 if instrument == TT124 else 2021}
+    facts = baseline(kind, instrument)
+    for rule_set in RULE_SETS:
+        if rule_set.kind is not kind or rule_set.instrument != instrument:
+            continue
+        for criterion in rule_set.all_criteria():
+            parameters = rule_set.resolved_parameters()
+            check = compile_check(criterion, parameters)
+            unset = any(parameters.get(p.name) is None for p in criterion.required_parameters)
+            if check is None or unset:
+                continue  # never called: UNKNOWN whatever the facts
+            for name in criterion.needs:
+                raw = dict(complete, facts={k: v for k, v in facts.items() if k != name})
+                if kind is UnitKind.EDUCATIONAL_INSTITUTION and instrument == TT23:
+                    raw["period"] = "2020-06-01/2021-05-31"
+                unit = read_unit(raw)
+                period = rule_set.period_for(unit.year, unit.period)
+                with pytest.raises(KeyError):
+                    check(unit.values, period)

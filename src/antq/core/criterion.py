@@ -138,9 +138,11 @@ Gate = Callable[[Context], GateAnswer]
 #:
 #: A check may have a method ``compile(parameters) -> FastCheck``, called once
 #: per rule set with the parameter values in force. The function it returns
-#: decides what ``decide`` decides, reading its inputs as the engine found them
-#: (every declared input present), and raises :class:`Defer` instead of an
-#: error: the engine then decides the unit the general way, which reports it.
+#: decides what ``decide`` decides, reading each of the criterion's declared
+#: inputs with ``values[name]`` (so that a missing one is a ``KeyError``, which
+#: tells the engine to look at the inputs criterion by criterion), and raises
+#: :class:`Defer` instead of an error: the engine then decides the unit the
+#: general way, which reports it.
 FastCheck = Callable[[Mapping[str, Any], Period], Outcome]
 #: A gate compiled the same way (a gate's ``compile() -> FastGate``): None when
 #: the criterion applies, ``Outcome.NOT_APPLICABLE`` when it does not, and

@@ -118,9 +118,12 @@ def _conjunction(criteria: tuple[Criterion, ...], parameters: Mapping[str, objec
 
     Criteria with no gate, every required parameter set and a compiled check
     are called directly; when the unit has every input they read, not even
-    the check for missing inputs is needed. Every criterion is decided, even
-    after one is NOT_MET, so that bad input read by a later criterion is still
-    reported rather than hidden by a verdict.
+    the check for missing inputs is needed: a compiled check reads each of its
+    criterion's declared inputs with ``values[name]``, so a missing one is a
+    KeyError, and only then are the inputs looked at criterion by criterion.
+    Every criterion is decided, even after one is NOT_MET, so that bad input
+    read by a later criterion is still reported rather than hidden by a
+    verdict.
     """
     direct: list[tuple[frozenset[str], FastCheck]] = []
     general: list[Step] = []
@@ -135,25 +138,29 @@ def _conjunction(criteria: tuple[Criterion, ...], parameters: Mapping[str, objec
             general.append(compile_step(criterion, parameters))
     checks = tuple(check for _, check in direct)
     each = tuple(direct)
-    all_needs = frozenset().union(*(needs for needs, _ in direct))
     steps = tuple(general)
 
     def conjunction(facts: UnitFacts, period: Period) -> Outcome:
         values = facts.values
-        names = facts.names
-        if all_needs <= names:
+        try:
             outcomes = [check(values, period) for check in checks]
-        else:
+        except KeyError:
+            names = facts.names
             outcomes = [
                 check(values, period) if needs <= names else _UNKNOWN for needs, check in each
             ]
         if steps:
             outcomes += [step(facts, period) for step in steps]
-        if _NOT_MET in outcomes:
+        # Outcomes are singletons: counting them compares by identity, the cheapest test.
+        met = outcomes.count(_MET)
+        if met == len(outcomes) and met and not blocked:
+            return _MET
+        seen = set(outcomes)
+        if _NOT_MET in seen:
             return _NOT_MET
-        if blocked or _UNKNOWN in outcomes:
+        if blocked or _UNKNOWN in seen:
             return _UNKNOWN
-        return _MET if _MET in outcomes else _NOT_APPLICABLE
+        return _MET if met else _NOT_APPLICABLE
 
     return conjunction
 
