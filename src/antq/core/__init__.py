@@ -31,7 +31,7 @@ from antq.core.engine import (
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
-from antq.core.plan import DecisionPlan
+from antq.core.plan import DecisionPlan, ResultMemo
 from antq.core.reasons import Percent, Reason
 from antq.core.ruleset import PeriodRule, RuleBook, RuleSet
 from antq.core.verdict import (
@@ -64,6 +64,7 @@ __all__ = [
     "Percent",
     "PeriodRule",
     "Reason",
+    "ResultMemo",
     "ResultsFactory",
     "RuleBook",
     "RuleSet",

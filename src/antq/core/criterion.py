@@ -133,7 +133,7 @@ GateAnswer = Reason | Outcome | None
 #: An applicability gate: answers before the criterion's inputs are read.
 Gate = Callable[[Context], GateAnswer]
 
-#: A check compiled into a plain function (see :mod:`antq.core.plan`): it reads
+#: A check compiled into a plain function (see :class:`antq.core.DecisionPlan`): it reads
 #: the facts' values and the assessment period and gives the outcome alone.
 #:
 #: A check may have a method ``compile(parameters) -> FastCheck``, called once

@@ -162,7 +162,7 @@ class Explanation:
     """Builds a verdict's criterion results when they are first read.
 
     Each result is the one :func:`evaluate_criterion` gives, or an equal one
-    the rule set's plan remembers (see :class:`~antq.core.plan.ResultMemo`).
+    the rule set's plan remembers (see :class:`antq.core.ResultMemo`).
     Plain data (the rule set and the context), so a verdict that has not been
     explained yet still pickles.
     """

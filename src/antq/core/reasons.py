@@ -96,7 +96,7 @@ def _frozen_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
     return params if isinstance(params, FrozenMap) else FrozenMap(params)
 
 
-#: How many rendered reasons are kept (see :func:`_rendered`).
+#: How many rendered reasons are kept (see ``_rendered``).
 REASONS_KEPT = 16_384
 
 
@@ -143,7 +143,7 @@ class Reason:
     params: Mapping[str, Param] = attrs.field(factory=dict, converter=_frozen_params)
 
     def render(self, lang: Lang) -> str:
-        """The reason as a sentence in ``lang`` (memoised, see :func:`_rendered`)."""
+        """The reason as a sentence in ``lang`` (memoised, at most ``REASONS_KEPT`` of them)."""
         if self.memoisable:
             try:
                 return _rendered(self, lang)

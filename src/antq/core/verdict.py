@@ -143,7 +143,7 @@ class CriterionResult:
         )
 
 
-#: How many rendered reason lines are kept (see :func:`_line`).
+#: How many rendered reason lines are kept (see ``_line``).
 LINES_KEPT = 16_384
 
 

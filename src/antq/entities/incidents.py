@@ -229,7 +229,7 @@ class Incident:
     ) -> Incident:
         """An incident whose every field a reader has already checked: nothing is checked again.
 
-        For antq's readers (:func:`antq.safety.inputs.parse_incident`), and
+        For antq's readers (``antq.safety.inputs.parse_incident``), and
         only after they have checked what the validators check: a ``date``
         (not a datetime), members of the vocabularies, a gravity for a crime
         and for nothing else, ids None or non-empty, flags True, False or None.

@@ -8,7 +8,7 @@ with the numbers it used. Ratios are compared in integers
 
 ``compile(parameters)`` gives the same rule as a plain function of the facts'
 values and the period, for the engine's compiled plans
-(:mod:`antq.core.plan`); it raises :class:`~antq.core.criterion.Defer` where
+(:class:`antq.core.DecisionPlan`); it raises :class:`~antq.core.criterion.Defer` where
 ``decide`` would raise an input error, so errors keep one wording.
 """
 

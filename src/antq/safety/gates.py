@@ -7,7 +7,7 @@ need are missing. One known fact that already excludes the criterion is
 enough; the gate does not wait for the others.
 
 ``compile()`` gives the same gate as a plain function of the facts' values
-for the engine's compiled plans (:mod:`antq.core.plan`): None when the
+for the engine's compiled plans (:class:`antq.core.DecisionPlan`): None when the
 criterion applies, NOT_APPLICABLE or UNKNOWN otherwise.
 """
 
