@@ -169,7 +169,7 @@ class RuleBook:
         init=False, factory=dict, eq=False, repr=False
     )
     # Inputs by kind, as :meth:`inputs` gives them: a reader asks for them per document.
-    _inputs_by_kind: dict[UnitKind | None, dict[str, Input[Any]]] = attrs.field(
+    _inputs_by_kind: dict[tuple[UnitKind | None, bool], dict[str, Input[Any]]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
 
@@ -237,10 +237,20 @@ class RuleBook:
         self.get(target)
         return RuleBook(tuple(rule_set if r.id == target else r for r in self.rule_sets))
 
-    def inputs(self, kind: UnitKind | None = None) -> dict[str, Input[Any]]:
-        """Every input of the rule sets (of one kind, if given), by name."""
-        known = self._inputs_by_kind.get(kind)
+    def inputs(
+        self, kind: UnitKind | None = None, *, computed: bool = False
+    ) -> dict[str, Input[Any]]:
+        """Every input of the rule sets (of one kind, if given), by name.
+
+        Inputs antq computes itself (:attr:`Input.computed`) are left out unless
+        ``computed`` is True: a facts document cannot give them.
+        """
+        key = (kind, computed)
+        known = self._inputs_by_kind.get(key)
         if known is None:
             chosen = [r for r in self.rule_sets if kind is None or r.kind is kind]
-            known = self._inputs_by_kind[kind] = merge_inputs({r.id: r.inputs() for r in chosen})
+            found = merge_inputs({r.id: r.inputs() for r in chosen})
+            if not computed:
+                found = {name: inp for name, inp in found.items() if not inp.computed}
+            known = self._inputs_by_kind[key] = found
         return dict(known)
