@@ -158,3 +158,29 @@ def test_a_compiled_check_reads_every_declared_input_so_a_missing_one_is_noticed
                 period = rule_set.period_for(unit.year, unit.period)
                 with pytest.raises(KeyError):
                     check(unit.values, period)
+
+
+def test_communes_decided_from_their_units_agree_with_the_general_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pathlib import Path
+
+    import antq
+    from antq.core import engine
+    from antq.safety import round as round_module
+
+    seen: list[str] = []
+    evaluate = engine.evaluate
+
+    def checked(facts: UnitFacts, rules: Any) -> Any:
+        verdict = evaluate(facts, rules)
+        if facts.kind is UnitKind.COMMUNE:
+            rule_set = rules if isinstance(rules, RuleSet) else rules.select(facts.kind, facts.year)
+            _check_unit(rule_set, facts)  # every criterion, then the whole plan
+            seen.append(facts.unit_id)
+        return verdict
+
+    monkeypatch.setattr(round_module.engine, "evaluate", checked)
+    example = Path(__file__).resolve().parents[2] / "examples" / "commune-2025.json"
+    antq.evaluate_round(example)
+    assert seen  # the commune was decided from its units, through the compiled plan
