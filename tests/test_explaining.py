@@ -11,14 +11,23 @@ import antq
 from antq import Outcome, UnitFacts, UnitKind
 from antq.confirmation import Confirmation
 from antq.core import plan as plan_module
-from antq.core.criterion import Context, Criterion, CriterionKind, Finding, Parameter, finding
+from antq.core.criterion import (
+    Context,
+    Criterion,
+    CriterionKind,
+    Defer,
+    Finding,
+    Parameter,
+    finding,
+)
 from antq.core.engine import confirm_explanations, evaluate_criterion
-from antq.core.inputs import boolean
+from antq.core.inputs import boolean, count
 from antq.core.reasons import Reason
 from antq.core.verdict import LINES_KEPT, _line
 from antq.errors import DefinitionError
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import cite
+from antq.safety.checks import IsTrue, ShareAtLeast
 from antq.safety.gates import WhenTrue
 
 FLAG = boolean("province_flag", Text(vi="cờ của tỉnh", en="the province's flag"))
@@ -207,7 +216,7 @@ def test_a_gated_criterion_whose_parameter_is_unset_is_unknown_when_it_applies()
         citation=cite("124/2021/TT-BCA", 8, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(FLAG,),
-        check=CountingDecide(),
+        check=IsTrue(FLAG),  # compiled: the gated step itself is tested
         parameters=(share,),
         gate_inputs=(gate_flag,),
         applies_when=WhenTrue(gate_flag, Msg("no gate")),
@@ -221,3 +230,28 @@ def test_a_gated_criterion_whose_parameter_is_unset_is_unknown_when_it_applies()
     }
     assert outcomes == {True: Outcome.UNKNOWN, False: Outcome.NOT_APPLICABLE}
     assert step(_area(province_flag=True), period) is Outcome.UNKNOWN
+
+
+def test_a_compiled_share_of_an_empty_total_defers_unless_a_parameter_says() -> None:
+    done, total = (
+        count("done", Text(vi="xong", en="done")),
+        count("total", Text(vi="tổng", en="total")),
+    )
+    strict = ShareAtLeast(done, total, 70).compile({})
+    period = antq.default_rulebook().get("tt124.residential-area").period_for(2025)
+    with pytest.raises(Defer):
+        strict({"done": 0, "total": 0}, period)
+    assert strict({"done": 7, "total": 10}, period) is Outcome.MET
+
+
+def test_a_remembered_result_that_differs_from_its_check_is_an_error_in_the_suite() -> None:
+    rules = antq.default_rulebook().get("tt124.residential-area").with_parameters()
+    facts = _area("KDC-1", registered_q1=True)
+    registration = next(c for c in rules.criteria if c.id.endswith(".registration"))
+    memo = rules.plan.memos[registration.id]
+    right = antq.evaluate(facts, rules).results
+    (kept,) = [r for r in right if r.criterion_id == registration.id]
+    key = next(k for k, v in memo.found.items() if v is kept)
+    memo.found[key] = attrs.evolve(kept, outcome=Outcome.NOT_MET)  # a wrong memory
+    with pytest.raises(DefinitionError, match="remembered result differs"):
+        antq.evaluate(facts, rules).explain("en")
