@@ -278,7 +278,16 @@ def main(
     """Run the command line; returns the exit code (see the module docstring)."""
     out = out or sys.stdout
     err = err or sys.stderr
-    args = _parser().parse_args(argv)
+    import os
+
+    from antq.i18n.cli import argparse_language, cli_lang, localise_parser
+
+    # Help and argparse's messages in the language of --lang, else of the locale.
+    lang = cli_lang(sys.argv[1:] if argv is None else argv, os.environ)
+    parser = _parser()
+    localise_parser(parser, lang)
+    with argparse_language(lang):
+        args = parser.parse_args(argv)
     try:
         if args.command in ("report", "template") or getattr(args, "format", "") in (
             "xlsx",

@@ -396,7 +396,7 @@ class UnitsRegistered:
             )
         else:
             found = undecided(
-                Msg("{units}: 100% only if every unknown one registered: {ids}"),
+                Msg("{units}: all registered only if every unknown one did: {ids}"),
                 missing=_unit_paths(counts.registration_unknown),
                 units=said,
                 ids=", ".join(counts.registration_unknown),
