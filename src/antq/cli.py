@@ -11,7 +11,13 @@ Exit codes:
 * 2 - bad command line (unknown option, missing file argument);
 * 3 - bad input: a file could not be read, or some units had errors or were
   lost (every good unit is still evaluated and printed; a commune that may
-  have lost a unit is left unknown).
+  have lost a unit is left unknown);
+* 130 - interrupted (Ctrl-C): a file being written is left as it was.
+
+A reader that closes the output early (``antq ... | head -1``) is not an
+error: antq stops quietly with the code it would have had (0 if nothing else
+went wrong). Standard output and error are written as UTF-8 whatever the
+console's encoding.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import attrs
 
@@ -32,6 +38,8 @@ from antq.io.batch import INPUT_FORMATS
 from antq.vocabulary import Lang
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+#: Interrupted by Ctrl-C (SIGINT), as shells report a process ended by it.
+EXIT_INTERRUPTED = 130
 
 #: The exit codes as ``antq --help`` lists them (the module docstring explains them).
 EXIT_CODES_HELP = """exit codes:
@@ -40,7 +48,9 @@ EXIT_CODES_HELP = """exit codes:
   2  bad command line
   3  bad input: a file could not be read, or some units had errors or were lost
      (every good unit is still evaluated and printed; a commune that may have
-     lost a unit is left unknown)"""
+     lost a unit is left unknown)
+  130  interrupted (Ctrl-C); a file being written is left as it was
+a closed output pipe (antq ... | head -1) ends quietly with 0"""
 
 
 def _date(text: str) -> date:
@@ -168,6 +178,10 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from antq.safety.round import Round
 
     lang: Lang = args.lang
+    if args.format == "text":
+        from antq._terminal import TerminalText
+
+        out = cast(TextIO, TerminalText(out))  # names cannot move the cursor or reorder a line
     book = book_with_parameters(default_rulebook(), args.param)
     units = read_units(args.file, book, err, lang=lang, input_format=args.input_format)
     round_ = Round.of(units, book, book=book)
@@ -219,8 +233,11 @@ class _VerdictWriter:
         elif fmt == "csv":
             import csv
 
+            from antq._terminal import starts_a_file
             from antq.io.batch import VERDICT_COLUMNS
 
+            if starts_a_file(out):
+                out.write("\ufeff")  # a byte-order mark, so that spreadsheets read UTF-8
             writer.csv = csv.writer(out, lineterminator="\n")
             writer.csv.writerow(VERDICT_COLUMNS)
         return writer
@@ -276,12 +293,14 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
     import os
 
+    from antq._terminal import TerminalText, utf8_stream
     from antq.i18n.cli import argparse_language, cli_lang, localise_parser
 
+    out = out or utf8_stream(sys.stdout)
+    # Error messages quote the input: shown with control characters escaped.
+    err = cast(TextIO, TerminalText(err or utf8_stream(sys.stderr)))
     # Help and argparse's messages in the language of --lang, else of the locale.
     lang = cli_lang(sys.argv[1:] if argv is None else argv, os.environ)
     parser = _parser()
@@ -304,6 +323,9 @@ def main(
         # The reader (e.g. `head`) closed the pipe: not an error of the input.
         _silence_stdout()
         return EXIT_OK
+    except KeyboardInterrupt:
+        err.write("antq: interrupted\n")
+        return EXIT_INTERRUPTED
     except OSError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT

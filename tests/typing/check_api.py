@@ -138,6 +138,7 @@ def _check_errors_and_vocabularies() -> None:
     definition: antq.AntqError = antq.DefinitionError("bad rule")
     citation_error: antq.DefinitionError = antq.CitationError("unknown instrument")
     not_found: antq.AntqError = antq.RuleSetNotFound("no rule set")
+    misuse: TypeError = antq.UsageError("evaluate() needs antq.UnitFacts, not dict")
 
     langs: tuple[antq.Lang, ...] = antq.LANGS
     version: str = antq.__version__
@@ -146,7 +147,7 @@ def _check_errors_and_vocabularies() -> None:
     kind: antq.CriterionKind = antq.CriterionKind.THRESHOLD
     input_kind: antq.InputKind = antq.InputKind.COUNT
     topic: antq.InternalRulesTopic = antq.InternalRulesTopic.STATE_SECRETS
-    del (error, path, each, ambiguous, definition, citation_error, not_found)
+    del (error, path, each, ambiguous, definition, citation_error, not_found, misuse)
     del (langs, version, member, codes, kind, input_kind, topic)
 
 

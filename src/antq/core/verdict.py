@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind
 from antq.core.outcome import Outcome
@@ -290,7 +291,7 @@ class Verdict:
             Msg("{unit} ({kind}), round {year}: {outcome}")
             .render(lang)
             .format(
-                unit=self.name or self.unit_id,
+                unit=escape_controls(self.name or self.unit_id),  # text from the input
                 kind=self.kind.label(lang),
                 year=self.year,
                 outcome=self.outcome.label(lang).upper(),

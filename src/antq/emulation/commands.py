@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from antq._terminal import TerminalText
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg
 from antq.vocabulary import Lang
@@ -85,11 +86,15 @@ class _Safe:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Handle ``antq score``; returns the exit code."""
     out, err = cast(TextIO, _Safe(out)), cast(TextIO, _Safe(err))
+    if args.format == "text":
+        out = cast(TextIO, TerminalText(out))
     try:
         return _run(args, out, err)
     except AntqError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
+    except BrokenPipeError:
+        raise  # the command line ends quietly
     except OSError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT

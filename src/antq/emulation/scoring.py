@@ -41,8 +41,9 @@ from typing import Any, Final
 
 import attrs
 
+from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
-from antq.core.facts import MAX_YEAR, MIN_YEAR
+from antq.core.facts import MAX_YEAR, MIN_YEAR, check_id
 from antq.core.outcome import Outcome
 from antq.core.reasons import JsonValue, Param, Percent, Reason
 from antq.emulation.sheets import (
@@ -540,7 +541,7 @@ class ScoreResult:
         """A readable account: the items, the total, the class, the limits and the next class."""
         lines = [
             _HEAD.render(lang).format(
-                unit=self.name or self.unit_id,
+                unit=escape_controls(self.name or self.unit_id),  # text from the input
                 kind=self.kind.label(lang),
                 year=self.year,
                 sheet=self.sheet_id,
@@ -1201,6 +1202,7 @@ def _unit(raw: object, path: str, sheet: ScoringSheet) -> ScoringFacts:
     unit_id = raw.get("id")
     if not isinstance(unit_id, str) or not unit_id.strip() or not _printable(unit_id):
         raise InputError(f"{path}.id", shown(unit_id), "expected a non-empty string of characters")
+    check_id(unit_id, f"{path}.id")
     kind = UnitKind.from_code(raw.get("kind"), path=f"{path}.kind")
     if kind not in sheet.unit_kinds:
         kinds = ", ".join(k.code for k in sheet.unit_kinds)
@@ -1287,20 +1289,18 @@ def load_scores_document(path: str | Path) -> object:
     UTF-8, duplicate JSON keys (JSON would silently keep the last) and nesting
     too deep to parse are :class:`~antq.errors.InputError` naming the file.
     """
-    from antq.io.facts import MAX_DOCUMENT_BYTES, decode_utf8
+    from antq.io._files import lone_cr_to_lf
+    from antq.io.facts import MAX_DOCUMENT_BYTES, read_text_file
 
     path = Path(path)
     name = str(path)
-    size = path.stat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        raise InputError(name, size, f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it")
-    text = decode_utf8(path.read_bytes(), name)
+    text = read_text_file(path, limit=MAX_DOCUMENT_BYTES)
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
             return json.loads(text, object_pairs_hook=_no_duplicates)
         if suffix == ".toml":
-            return tomllib.loads(text)
+            return tomllib.loads(lone_cr_to_lf(text))
     except InputError as error:
         raise InputError(f"{name}: {error.path}", error.value, error.message) from None
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:

@@ -1629,17 +1629,18 @@ def sheet_from_dict(data: object, *, source: str | None = None) -> ScoringSheet:
 
 def _read_toml(path: Path, what: str) -> dict[str, Any]:
     name = str(path)
-    size = path.stat().st_size
-    if size > MAX_SHEET_BYTES:
-        raise SheetError(name, f"a {what} file may be at most {MAX_SHEET_BYTES} bytes", value=size)
-    from antq.io.facts import decode_utf8
+    from antq.io._files import lone_cr_to_lf
+    from antq.io.facts import read_text_file
 
     try:
-        text = decode_utf8(path.read_bytes(), name)
+        text = read_text_file(path, limit=MAX_SHEET_BYTES)
     except InputError as error:
-        raise SheetError(name, error.message, value=error.value) from None
+        message = error.message
+        if message.startswith("file larger than"):
+            message = f"a {what} file may be at most {MAX_SHEET_BYTES} bytes"
+        raise SheetError(name, message, value=error.value) from None
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(lone_cr_to_lf(text))
     except tomllib.TOMLDecodeError as error:
         raise SheetError(name, f"malformed TOML: {error}") from None
     except RecursionError:

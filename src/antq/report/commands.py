@@ -13,21 +13,22 @@ and reported).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any, TextIO, TypeVar
 
-from antq.core.facts import UnitFacts
+from antq._terminal import TerminalText, escape_output
+from antq.core.facts import UnitFacts, check_text
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg, Text
+from antq.io._safe_write import refuse_overwriting_inputs, write_whole
 from antq.io.batch import (
+    BATCH_SUFFIXES,
     INPUT_FORMATS,
     ReadProgress,
     read_any,
@@ -77,7 +78,8 @@ class ProgressBar:
         interval: float = 0.1,
         enabled: bool | None = None,
     ) -> None:
-        self.stream = stream
+        # The bar is antq's own text: drawn on the stream under any escaping of input text.
+        self.stream = stream.stream if isinstance(stream, TerminalText) else stream
         self.progress = progress
         self.lang = lang
         self.interval = interval
@@ -175,28 +177,9 @@ def book_with_parameters(book: RuleBook, pairs: Sequence[str]) -> RuleBook:
     return RuleBook(tuple(changed))
 
 
-def write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write a file whole or not at all: ``write`` fills a temporary file beside ``path``,
-    which then replaces ``path`` in one step. On an error the temporary file is removed
-    and ``path`` is left as it was."""
-    path = Path(path)
-    try:  # the new file keeps the old one's permissions, or gets those of a new file
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(name, mode)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Write a file of bytes whole or not at all (see :func:`antq.io._safe_write.write_whole`)."""
+    write_whole(path, lambda handle: write(handle.buffer))
 
 
 def _error_line(error: InputError) -> str:
@@ -299,11 +282,15 @@ def _letterhead(args: argparse.Namespace) -> Any:
     )
 
 
+def _check_verdicts_path(path: Path) -> None:
+    if path.suffix.lower() not in (".csv", ".jsonl", ".ndjson", ".xlsx"):
+        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl, .csv or .xlsx")
+
+
 def _write_verdicts(
     path: Path, verdicts: Sequence[Any], communes: Sequence[Any] = (), lang: Lang = "vi"
 ) -> None:
-    import io
-
+    _check_verdicts_path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         from antq.io.xlsx import write_results_xlsx
@@ -312,19 +299,17 @@ def _write_verdicts(
         return
     if suffix == ".csv":
         # With a byte-order mark, so that spreadsheets read the Vietnamese text as UTF-8.
-        encoding, newline, writer = "utf-8-sig", "", write_verdicts_csv
-    elif suffix in (".jsonl", ".ndjson"):
-        encoding, newline, writer = "utf-8", "\n", write_verdicts_jsonl
+        write_whole(
+            path,
+            lambda handle: write_verdicts_csv(verdicts, handle),
+            encoding="utf-8-sig",
+            newline="",
+            option="--verdicts",
+        )
     else:
-        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl, .csv or .xlsx")
-
-    def write(handle: IO[bytes]) -> None:
-        text = io.TextIOWrapper(handle, encoding=encoding, newline=newline)
-        writer(verdicts, text)
-        text.flush()
-        text.detach()
-
-    write_atomically(path, write)
+        write_whole(
+            path, lambda handle: write_verdicts_jsonl(verdicts, handle), option="--verdicts"
+        )
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -337,6 +322,16 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     book = book_with_parameters(default_rulebook(), args.param)
     if args.top < 1:
         raise InputError("--top", args.top, "must be at least 1")
+    # Everything that can be refused is refused before anything is read or written.
+    if args.title:
+        check_text(args.title, "--title")
+    if args.verdicts is not None:
+        _check_verdicts_path(args.verdicts)
+    refuse_overwriting_inputs(
+        [("--output", args.output), ("--verdicts", args.verdicts)],
+        [args.path, args.indicators, args.targets],
+        directory_suffixes=BATCH_SUFFIXES,
+    )
     to_stdout = args.output is None or str(args.output) == "-"
     if args.format == "docx" and to_stdout:
         raise InputError(
@@ -386,15 +381,16 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     if args.year is not None and not report.sections:
         raise InputError("--year", args.year, "no unit of this round is in the input")
-    if to_stdout:
-        out.write(render_report(report, args.format, lang))
+    if args.output is None or str(args.output) == "-":
+        text = render_report(report, args.format, lang)
+        if args.format in ("text", "markdown"):
+            text = escape_output(text)  # names from the input cannot move the cursor or reorder
+        out.write(text)
     else:
         data = render_report_bytes(report, args.format, lang)
-
-        def write(handle: IO[bytes]) -> None:
-            handle.write(data)
-
-        write_atomically(args.output, write)
+        if args.format in ("text", "markdown"):
+            data = escape_output(data.decode("utf-8")).encode("utf-8")
+        write_atomically(args.output, lambda handle: handle.write(data))
     if args.verdicts is not None:
         _write_verdicts(args.verdicts, evaluation.verdicts, evaluation.communes, lang)
     for problem in errors:

@@ -28,10 +28,11 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, TextIO
+from typing import Any, Final, TextIO, cast
 
 import attrs
 
+from antq._terminal import TerminalText
 from antq.core.outcome import Outcome
 from antq.emulation.awards import all_award_rules
 from antq.emulation.awards.eligibility import AwardRules, Eligibility
@@ -246,6 +247,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Answer every question of ``args.file``; returns the exit code (0 or 3)."""
     lang: Lang = args.lang
+    if args.format == "text":
+        out = cast(TextIO, TerminalText(out))
     params = _parameters(args.param)
     document = read_awards_file(args.file)
     errors = list(document.errors)

@@ -36,8 +36,10 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding, Parameter
+from antq.core.facts import check_id
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import JsonValue, Reason
 from antq.core.verdict import CriterionInfo, CriterionResult
@@ -245,7 +247,9 @@ def discipline_restart(periods: Iterable[Period], on: date) -> date | None:
     started = [p for p in periods if p.start <= on]
     if not started:
         return None
-    return max(p.end for p in started) + _ONE_DAY
+    last = max(p.end for p in started)
+    # A period ending on 9999-12-31 has no day after it: that day is the closest there is.
+    return last + _ONE_DAY if last < date.max else last
 
 
 # --- definitions ------------------------------------------------------------------------------
@@ -557,7 +561,7 @@ class Eligibility:
 
     def explain(self, lang: Lang = "vi") -> str:
         """A readable account of the answer, condition by condition."""
-        who = self.name or self.subject_id
+        who = escape_controls(self.name or self.subject_id)  # text from the input
         lines = [
             f"{who} — {self.award.label(lang)}: {self.outcome.label(lang).upper()}",
             f"  {self.rule_set} · {_instrument_name(self.instrument, lang)}"
@@ -792,6 +796,8 @@ class Fields:
     def must_text(self, key: str) -> str:
         value = self.text(key, required=True)
         assert value is not None
+        if key == "id":
+            check_id(value, self.at(key))
         return value
 
     def must_day(self, key: str) -> date:

@@ -460,11 +460,24 @@ class ServiceCount:
 
 def _whole_months(start: date, end: date, policy: MonthEndPolicy) -> tuple[int, int]:
     # (n, rest): the largest n with start + n months <= end + 1 day, and the days after it.
-    after = end + _ONE_DAY
-    months = (after.year - start.year) * 12 + after.month - start.month
-    while months > 0 and add_months(start, months, policy=policy) > after:
+    # Days are compared as ordinals: the day after 9999-12-31 has no date.
+    after = end.toordinal() + 1
+    if end == date.max:
+        year, month = date.max.year + 1, 1
+    else:
+        following = end + _ONE_DAY
+        year, month = following.year, following.month
+    months = (year - start.year) * 12 + month - start.month
+
+    def shifted(count: int) -> int:
+        try:
+            return add_months(start, count, policy=policy).toordinal()
+        except InputError:  # past 9999-12-31: later than any day
+            return after + 1
+
+    while months > 0 and shifted(months) > after:
         months -= 1
-    return months, (after - add_months(start, months, policy=policy)).days
+    return months, after - shifted(months)
 
 
 def count_service(
@@ -488,17 +501,19 @@ def count_service(
     live = [(p, w) for p, w in spans if w > 0]
     if not live:
         return ServiceCount(months=0, days=0, doubled_days=0)
-    cuts = sorted({p.start for p, _ in live} | {p.end + _ONE_DAY for p, _ in live})
+    # Days as ordinals: the day after a span ending on 9999-12-31 has no date.
+    spans_by_day = [(p.start.toordinal(), p.end.toordinal(), w) for p, w in live]
+    cuts = sorted({s for s, _, _ in spans_by_day} | {e + 1 for _, e, _ in spans_by_day})
     runs: list[tuple[date, date, int]] = []
     for left, right in pairwise(cuts):
-        weight = max((w for p, w in live if p.start <= left <= p.end), default=0)
+        weight = max((w for s, e, w in spans_by_day if s <= left <= e), default=0)
         if not weight:
             continue
-        last = right - _ONE_DAY
-        if runs and runs[-1][2] == weight and runs[-1][1] + _ONE_DAY == left:
+        last = date.fromordinal(right - 1)
+        if runs and runs[-1][2] == weight and runs[-1][1].toordinal() + 1 == left:
             runs[-1] = (runs[-1][0], last, weight)
         else:
-            runs.append((left, last, weight))
+            runs.append((date.fromordinal(left), last, weight))
     months = pooled = days = doubled = 0
     for start, end, weight in runs:
         whole, rest = _whole_months(start, end, policy)
@@ -684,6 +699,12 @@ def _check_discipline_20(ctx: KncContext) -> Finding:
     if periods is None:
         return _unknown("discipline")
     running = running_discipline(periods, ctx.on)
+    if running is not None and running.end == date.max:  # no day after it can be written
+        return _found(
+            Outcome.NOT_MET,
+            Msg("a discipline period runs until {end}: no qualifying time counts while it runs"),
+            end=running.end,
+        )
     if running is not None:
         return _found(
             Outcome.NOT_MET,

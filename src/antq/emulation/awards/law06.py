@@ -205,6 +205,12 @@ def _discipline(on: date, periods: tuple[Period, ...] | None) -> Finding:
     if periods is None:
         return _unknown("discipline")
     running = running_discipline(periods, on)
+    if running is not None and running.end == date.max:  # no day after it can be written
+        return _found(
+            Outcome.NOT_MET,
+            Msg("a discipline period runs until {end}: no achievement counts while it runs"),
+            end=running.end,
+        )
     if running is not None:
         return _found(
             Outcome.NOT_MET,
