@@ -63,7 +63,7 @@ def decide(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Outcome
     ...                  values={"registered_q1": False})).code
     'not_met'
     """
-    return engine.decide(_facts(facts, "decide"), _rules(rules))
+    return engine.decide(_facts(facts, "decide"), default_rulebook() if rules is None else rules)
 
 
 def evaluate_many(

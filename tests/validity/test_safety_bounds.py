@@ -19,26 +19,36 @@ COMMUNE = UnitKind.COMMUNE
 
 
 def _verdict(kind: UnitKind, instrument: str, end: date, *, year: int | None = None) -> Verdict:
-    period = Period(start=end - timedelta(days=364), end=end)
     raw: dict[str, Any] = {
         "id": "U",
         "kind": kind.code,
         "year": year or end.year,
-        "period": str(period),
         "facts": baseline(kind, instrument),
     }
+    if not _has_window(kind, instrument):
+        # A school under TT 23 is assessed over its own school year; every other unit over
+        # the rule set's window, which its own period may not shorten.
+        raw["period"] = str(Period(start=end - timedelta(days=364), end=end))
     return evaluate(read_unit(raw), BOOK)
+
+
+def _has_window(kind: UnitKind, instrument: str) -> bool:
+    return any(r.window is not None for r in BOOK if r.kind is kind and r.instrument == instrument)
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_no_rule_set_for_a_round_that_closed_before_tt23_was_signed(kind: UnitKind) -> None:
     # TT 23 was signed on 27/04/2012: a round ending on 26/04/2012 has no rule set at all,
     # and the error names the dates antq covers.
+    # Units with a window are assessed over it: their 2011 round closed before, 2012 after.
+    closing = (date(2012, 4, 26), date(2012, 4, 27))
+    if _has_window(kind, TT23):
+        closing = (date(2011, 12, 31), date(2012, 12, 31))
     with pytest.raises(RuleSetNotFound) as caught:
-        _verdict(kind, TT23, date(2012, 4, 26))
+        _verdict(kind, TT23, closing[0])
     message = str(caught.value)
     assert "from 2012-04-27 to no end date" in message
-    verdict = _verdict(kind, TT23, date(2012, 4, 27))
+    verdict = _verdict(kind, TT23, closing[1])
     assert verdict.instrument == TT23
     assert verdict.outcome.code == "met"
 
@@ -75,9 +85,10 @@ def test_tt124_rounds_from_2025_are_shown_unconfirmed() -> None:
 
 
 def test_special_zones_are_flagged_from_1_july_2025() -> None:
-    june = _verdict(COMMUNE, TT124, date(2025, 6, 30))
-    july = _verdict(COMMUNE, TT124, date(2025, 7, 1))
-    assert len(june.notices) == 1
+    # A commune's round is its window (16/11 to 15/11): the 2025 round runs past 1 July 2025.
+    earlier = _verdict(COMMUNE, TT124, date(2024, 11, 15))
+    july = _verdict(COMMUNE, TT124, date(2025, 11, 15))
+    assert earlier.notices == ()
     assert len(july.notices) == 2
     assert "đặc khu" in july.notices[1].render("vi")
 
@@ -101,6 +112,6 @@ def test_a_pinned_rule_set_still_refuses_a_round_before_its_signing() -> None:
     }
     with pytest.raises(RuleSetNotFound, match=r"before the instrument was signed \(2021-12-28\)"):
         evaluate(read_unit(raw), tt124_commune)
-    # A period ending on the signing day itself is allowed when pinned.
-    raw["period"] = str(Period(start=date(2021, 1, 1), end=date(2021, 12, 28)))
+    # The 2022 round, whose window closes after the signing, is allowed when pinned.
+    raw["year"] = 2022
     assert evaluate(read_unit(raw), tt124_commune).rule_set == "tt124.commune"

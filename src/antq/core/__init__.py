@@ -10,14 +10,19 @@ from antq.core.criterion import (
     Criterion,
     CriterionKind,
     Decide,
+    Defer,
+    FastCheck,
+    FastGate,
     Finding,
     Gate,
     Parameter,
     finding,
 )
 from antq.core.engine import (
+    confirm_explanations,
     decide,
     decide_criterion,
+    decide_generic,
     evaluate,
     evaluate_criterion,
     evaluate_many,
@@ -26,7 +31,7 @@ from antq.core.engine import (
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
-from antq.core.plan import DecisionPlan
+from antq.core.plan import DecisionPlan, ResultMemo
 from antq.core.reasons import Percent, Reason
 from antq.core.ruleset import PeriodRule, RoundNotice, RuleBook, RuleSet, weakest
 from antq.core.verdict import (
@@ -47,6 +52,9 @@ __all__ = [
     "CriterionResult",
     "Decide",
     "DecisionPlan",
+    "Defer",
+    "FastCheck",
+    "FastGate",
     "Finding",
     "Gate",
     "Input",
@@ -56,6 +64,7 @@ __all__ = [
     "Percent",
     "PeriodRule",
     "Reason",
+    "ResultMemo",
     "ResultsFactory",
     "RoundNotice",
     "RuleBook",
@@ -63,8 +72,10 @@ __all__ = [
     "UnitFacts",
     "Verdict",
     "combine",
+    "confirm_explanations",
     "decide",
     "decide_criterion",
+    "decide_generic",
     "evaluate",
     "evaluate_criterion",
     "evaluate_many",

@@ -85,7 +85,7 @@ class Finding(NamedTuple):
 def finding(outcome: Outcome, template: Label, **params: Param) -> Finding:
     """Shorthand for ``Finding(outcome=..., reason=Reason(template=..., params=...))``."""
     # ``params`` is a fresh dict owned by this call, so it can be frozen without a copy.
-    return Finding(outcome=outcome, reason=Reason(template=template, params=FrozenMap(params)))
+    return Finding(outcome, Reason(template=template, params=FrozenMap(params)))
 
 
 def undecided(template: Label, missing: tuple[str, ...], **params: Param) -> Finding:
@@ -132,6 +132,31 @@ Decide = Callable[[Context], Outcome]
 GateAnswer = Reason | Outcome | None
 #: An applicability gate: answers before the criterion's inputs are read.
 Gate = Callable[[Context], GateAnswer]
+
+#: A check compiled into a plain function (see :class:`antq.core.DecisionPlan`): it reads
+#: the facts' values and the assessment period and gives the outcome alone.
+#:
+#: A check may have a method ``compile(parameters) -> FastCheck``, called once
+#: per rule set with the parameter values in force. The function it returns
+#: decides what ``decide`` decides, reading each of the criterion's declared
+#: inputs with ``values[name]`` (so that a missing one is a ``KeyError``, which
+#: tells the engine to look at the inputs criterion by criterion), and raises
+#: :class:`Defer` instead of an error: the engine then decides the unit the
+#: general way, which reports it.
+FastCheck = Callable[[Mapping[str, Any], Period], Outcome]
+#: A gate compiled the same way (a gate's ``compile() -> FastGate``): None when
+#: the criterion applies, ``Outcome.NOT_APPLICABLE`` when it does not, and
+#: ``Outcome.UNKNOWN`` when the facts it needs are missing.
+FastGate = Callable[[Mapping[str, Any]], Outcome | None]
+
+
+class Defer(Exception):
+    """Raised by a compiled check when the general path must decide the unit.
+
+    Compiled checks handle the usual facts; anything else (a part larger than
+    its whole, an empty total) is left to the general path, so that the error
+    it raises, or the outcome it gives, stays the one and only answer.
+    """
 
 
 def _check_criterion_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:

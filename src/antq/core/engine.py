@@ -4,13 +4,20 @@ It knows nothing of any circular. It reads each criterion's declared inputs
 and parameters, reports UNKNOWN with the names of what is missing, runs the
 check otherwise, and combines the outcomes in three-valued logic.
 
-Evaluation has two speeds. :func:`evaluate` decides the verdict with each
-check's ``decide`` method (the outcome alone, no reason built) and returns a
+Evaluation has two speeds. :func:`decide` and :func:`evaluate` decide the
+outcome with the rule set's compiled plans (:class:`~antq.core.plan.DecisionPlan`:
+each criterion's check compiled once into a plain function, no reason built),
+falling back to the general step (:func:`decide_criterion`) for a unit whose
+facts a compiled check leaves to it. :func:`evaluate` returns a
 :class:`~antq.core.verdict.Verdict` whose criterion results, with their
-reasons, are built the first time they are read. Building them runs the full
-checks and confirms that every criterion comes out as it did when the verdict
-was decided; a disagreement is a :class:`~antq.errors.DefinitionError`, never
-a silently different answer.
+reasons, are built the first time they are read, by the full checks (or
+shared, when another unit had the same few-valued inputs).
+
+The general path is the reference: the test suite checks on every criterion
+that the compiled plans agree with it, and turns on
+:func:`confirm_explanations`, which decides every explained criterion again
+and makes a disagreement a :class:`~antq.errors.DefinitionError`, never a
+silently different answer.
 """
 
 from __future__ import annotations
@@ -19,10 +26,9 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from antq.core.criterion import Context, Criterion, GateAnswer
+from antq.core.criterion import Context, Criterion, Defer, GateAnswer
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome, combine
-from antq.core.plan import DecisionPlan
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet, weakest
 from antq.core.verdict import CriterionResult, Verdict
@@ -89,12 +95,14 @@ def evaluate_criterion(criterion: Criterion, context: Context) -> CriterionResul
         absent = [i for i in criterion.inputs if i.name not in values]
         reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})
         return _result(criterion, UNKNOWN, reason, tuple(i.name for i in absent))
-    unset = [p for p in criterion.required_parameters if context.parameters.get(p.name) is None]
-    if unset:
-        reason = Reason(template=_MISSING_PARAMETERS, params={"parameters": _labels(unset)})
-        return _result(criterion, UNKNOWN, reason, tuple(f"parameter:{p.name}" for p in unset))
-    found = criterion.check(context)
-    return _result(criterion, found.outcome, found.reason, found.missing)
+    if criterion.required_parameters:
+        parameters = context.parameters
+        unset = [p for p in criterion.required_parameters if parameters.get(p.name) is None]
+        if unset:
+            reason = Reason(template=_MISSING_PARAMETERS, params={"parameters": _labels(unset)})
+            return _result(criterion, UNKNOWN, reason, tuple(f"parameter:{p.name}" for p in unset))
+    outcome, reason, missing = criterion.check(context)
+    return CriterionResult(about=criterion.info, outcome=outcome, reason=reason, missing=missing)
 
 
 def decide_criterion(criterion: Criterion, context: Context) -> Outcome:
@@ -118,34 +126,43 @@ def decide_criterion(criterion: Criterion, context: Context) -> Outcome:
     return criterion.check(context).outcome
 
 
-def _decide_plan(plan: DecisionPlan, context: Context) -> Outcome:
-    """The three-valued conjunction of the plan's criteria, decided the fast way.
+def _conjunction(criteria: tuple[Criterion, ...], context: Context) -> Outcome:
+    """The three-valued conjunction of ``criteria``, each decided by the general step.
 
     Every criterion is decided, even after one is NOT_MET, so that bad input
     read by a later criterion is still an error rather than hidden by a verdict.
     """
-    names = context.facts.names
-    if plan.direct_needs <= names:
-        outcomes = [decide(context) for decide in plan.direct]
-    else:
-        outcomes = [
-            decide(context) if needs <= names else UNKNOWN for needs, decide in plan.direct_each
-        ]
-    if plan.general:
-        outcomes += [decide_criterion(criterion, context) for criterion in plan.general]
-    if plan.blocked:
-        outcomes.append(UNKNOWN)
-    return combine(outcomes)
+    return combine([decide_criterion(criterion, context) for criterion in criteria])
 
 
 def _in_scope(scope: Outcome) -> bool:
     return scope not in (NOT_APPLICABLE, NOT_MET)
 
 
+#: Whether building a verdict's results also decides each criterion again and
+#: compares (see :func:`confirm_explanations`). Off in normal runs.
+_confirming = False
+
+
+def confirm_explanations(enabled: bool = True) -> bool:
+    """Turn on (or off) the confirmation of explanations; returns the previous setting.
+
+    When on, building a verdict's criterion results also decides each
+    criterion the fast way and raises :class:`~antq.errors.DefinitionError`
+    if a check's explanation and its ``decide`` method disagree. The test
+    suite turns it on; normal runs skip the second decision.
+    """
+    global _confirming
+    previous, _confirming = _confirming, enabled
+    return previous
+
+
 @attrs.frozen
 class Explanation:
     """Builds a verdict's criterion results when they are first read.
 
+    Each result is the one :func:`evaluate_criterion` gives, or an equal one
+    the rule set's plan remembers (see :class:`antq.core.ResultMemo`).
     Plain data (the rule set and the context), so a verdict that has not been
     explained yet still pickles.
     """
@@ -154,21 +171,49 @@ class Explanation:
     context: Context
 
     def __call__(self) -> tuple[tuple[CriterionResult, ...], tuple[CriterionResult, ...]]:
-        """(eligibility results, criterion results), each confirmed against ``decide``."""
-        eligibility = tuple(self._explain(c) for c in self.rule_set.eligibility)
-        scope = combine(r.outcome for r in eligibility) if eligibility else MET
+        """(eligibility results, criterion results)."""
+        explain = self._confirmed if _confirming else self._explain
+        eligibility = tuple(explain(c) for c in self.rule_set.eligibility)
+        scope = combine([r.outcome for r in eligibility]) if eligibility else MET
         if not _in_scope(scope):
             return eligibility, ()
-        return eligibility, tuple(self._explain(c) for c in self.rule_set.criteria)
+        return eligibility, tuple(explain(c) for c in self.rule_set.criteria)
 
     def _explain(self, criterion: Criterion) -> CriterionResult:
-        result = evaluate_criterion(criterion, self.context)
+        return self._with_notices(self._found(criterion))
+
+    def _with_notices(self, result: CriterionResult) -> CriterionResult:
         notices = self.rule_set.notices_for(self.context.period)
         if notices:
             # A result is never shown surer than the rule set's hold on the round.
             status = weakest(result.about.confirmation, *(n.confirmation for n in notices))
             if status is not result.about.confirmation:
                 result = attrs.evolve(result, about=attrs.evolve(result.about, confirmation=status))
+        return result
+
+    def _found(self, criterion: Criterion) -> CriterionResult:
+        memo = self.rule_set.plan.memos.get(criterion.id)
+        if memo is None:
+            return evaluate_criterion(criterion, self.context)
+        context = self.context
+        key = memo.key(context.values, context.period)
+        if key is None:
+            return evaluate_criterion(criterion, context)
+        # Checked facts hold only hashable values of these kinds (bool, codes, sets of codes).
+        found: CriterionResult | None = memo.found.get(key)
+        if found is None:
+            found = evaluate_criterion(criterion, context)
+            memo.keep(key, found)
+        return found
+
+    def _confirmed(self, criterion: Criterion) -> CriterionResult:
+        result = self._explain(criterion)
+        remembered = criterion.id in self.rule_set.plan.memos
+        if remembered and result != self._with_notices(evaluate_criterion(criterion, self.context)):
+            raise DefinitionError(
+                f"criterion {criterion.id!r} of {self.rule_set.id}: its remembered result "
+                f"differs from its check's for unit {self.context.facts.unit_id}"
+            )
         decided = decide_criterion(criterion, self.context)
         if result.outcome is not decided:
             raise DefinitionError(
@@ -179,10 +224,10 @@ class Explanation:
         return result
 
 
-def _prepare(facts: UnitFacts, rules: RuleSet | RuleBook) -> tuple[RuleSet, Context]:
-    """The rule set for ``facts`` and the context its checks read."""
+def _rule_set(facts: UnitFacts, rules: RuleSet | RuleBook) -> tuple[RuleSet, Period]:
+    """The rule set for ``facts`` and the unit's assessment period, its facts checked."""
     if isinstance(rules, RuleBook):
-        rule_set = rules.select(facts.kind, facts.year, period=facts.period)
+        rule_set, period = rules.in_force(facts.kind, facts.year, facts.period)
     else:
         rule_set = rules
         if rule_set.kind is not facts.kind:
@@ -191,14 +236,13 @@ def _prepare(facts: UnitFacts, rules: RuleSet | RuleBook) -> tuple[RuleSet, Cont
                 facts.kind.code,
                 f"rule set {rule_set.id} is for {rule_set.kind.code}",
             )
+        period = rule_set.period_for(facts.year, facts.period)
     if not facts.checked:
         rule_set.check_facts(facts)
-    if facts.period is None and facts.established is None:
-        period = rule_set.period_for(facts.year)
-    else:
+    if facts.period is not None or facts.established is not None:
         period = own_period(rule_set, facts)
     rule_set.check_signed(period, path=f"{facts.unit_id}.year")
-    return rule_set, Context(facts=facts, period=period, parameters=rule_set.resolved_parameters())
+    return rule_set, period
 
 
 def own_period(rule_set: RuleSet, facts: UnitFacts) -> Period:
@@ -243,14 +287,32 @@ def own_period(rule_set: RuleSet, facts: UnitFacts) -> Period:
     return own
 
 
-def _outcome(rule_set: RuleSet, context: Context) -> Outcome:
-    scope = _decide_plan(rule_set.eligibility_plan, context) if rule_set.eligibility else MET
+def _context(rule_set: RuleSet, facts: UnitFacts, period: Period) -> Context:
+    return Context(facts=facts, period=period, parameters=rule_set.resolved_parameters())
+
+
+def decide_generic(rule_set: RuleSet, context: Context) -> Outcome:
+    """The outcome of a unit, each criterion decided by the general step.
+
+    The reference for the compiled plans (:class:`~antq.core.plan.DecisionPlan`):
+    the engine falls back to it when a compiled check defers, and the test
+    suite checks that both give the same outcome and raise the same errors.
+    """
+    scope = _conjunction(rule_set.eligibility, context) if rule_set.eligibility else MET
     if not _in_scope(scope):
         # Outside the instrument's scope: the criteria do not apply at all.
         return NOT_APPLICABLE
-    criteria = _decide_plan(rule_set.plan, context)
+    criteria = _conjunction(rule_set.criteria, context)
     # Whether the unit is in scope is unknown: no verdict can be given yet.
     return UNKNOWN if scope is UNKNOWN else criteria
+
+
+def _outcome(rule_set: RuleSet, facts: UnitFacts, period: Period) -> Outcome:
+    """The outcome with the rule set's compiled plan (see :func:`decide_generic`)."""
+    try:
+        return rule_set.plan.decide(facts, period)
+    except Defer:
+        return decide_generic(rule_set, _context(rule_set, facts, period))
 
 
 def decide(facts: UnitFacts, rules: RuleSet | RuleBook) -> Outcome:
@@ -259,7 +321,8 @@ def decide(facts: UnitFacts, rules: RuleSet | RuleBook) -> Outcome:
     For batches that only count or filter verdicts. Input errors are raised
     as :func:`evaluate` raises them.
     """
-    return _outcome(*_prepare(facts, rules))
+    rule_set, period = _rule_set(facts, rules)
+    return _outcome(rule_set, facts, period)
 
 
 def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
@@ -269,7 +332,7 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
     first read (:attr:`Verdict.results`, :meth:`Verdict.explain`, ...).
     Input errors are raised now either way.
     """
-    rule_set, context = _prepare(facts, rules)
+    rule_set, period = _rule_set(facts, rules)
     return Verdict(
         unit_id=facts.unit_id,
         name=facts.name,
@@ -278,10 +341,10 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
         year=facts.year,
         rule_set=rule_set.id,
         instrument=rule_set.instrument,
-        period=context.period,
-        outcome=_outcome(rule_set, context),
-        explanation=Explanation(rule_set, context),
-        notices=tuple(Reason(template=n.text) for n in rule_set.notices_for(context.period)),
+        period=period,
+        outcome=_outcome(rule_set, facts, period),
+        explanation=Explanation(rule_set, _context(rule_set, facts, period)),
+        notices=tuple(Reason(template=n.text) for n in rule_set.notices_for(period)),
     )
 
 

@@ -27,9 +27,16 @@ T = TypeVar("T")
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
+def nfc(text: str) -> str:
+    """``text`` normalised to NFC.
+
+    Ids and names compare equal whether typed composed (NFC) or decomposed (NFD).
+    """
+    return unicodedata.normalize("NFC", text)
+
+
 def _nfc(value: str | None) -> str | None:
-    # Ids and names compare equal whether typed composed (NFC) or decomposed (NFD).
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    return nfc(value) if isinstance(value, str) else value
 
 
 def check_text(value: object, path: str) -> None:
@@ -142,6 +149,45 @@ class UnitFacts:
             raise InputError(
                 "UnitFacts.period", str(self.period), f"must end in the round's year {self.year}"
             )
+
+    @classmethod
+    def trusted(
+        cls,
+        *,
+        unit_id: str,
+        kind: UnitKind,
+        year: int,
+        name: str | None = None,
+        commune: str | None = None,
+        province: str | None = None,
+        period: Period | None = None,
+        established: date | None = None,
+        values: Mapping[str, object],
+    ) -> UnitFacts:
+        """Facts whose every field a reader has already checked: nothing is checked again.
+
+        For antq's readers, and only after they have checked what the
+        constructor checks: every text NFC, non-empty and valid Unicode, the
+        year within ``MIN_YEAR``-``MAX_YEAR``, a period ending in that
+        year, and each value parsed by its input. The facts are marked
+        ``checked``. Anything else must use the constructor, whose errors name
+        the field.
+        """
+        facts = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(facts, "unit_id", unit_id)
+        setattr_(facts, "kind", kind)
+        setattr_(facts, "year", year)
+        setattr_(facts, "name", name)
+        setattr_(facts, "commune", commune)
+        setattr_(facts, "province", province)
+        setattr_(facts, "period", period)
+        setattr_(facts, "established", established)
+        frozen = values if isinstance(values, FrozenMap) else FrozenMap(values)
+        setattr_(facts, "values", frozen)
+        setattr_(facts, "checked", True)
+        setattr_(facts, "names", frozenset(frozen))
+        return facts
 
     def get(self, inp: Input[T]) -> T | None:
         """The value of ``inp``, or None when it is not known."""

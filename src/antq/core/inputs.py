@@ -191,6 +191,11 @@ class _CodeSetParser(Generic[E]):
     def __call__(self, raw: object, path: str) -> frozenset[E]:
         if not isinstance(raw, list):
             raise InputError(path, raw, f"expected a list of {self.vocabulary.__name__} codes")
+        known = self.vocabulary._value2member_map_
+        members = [known.get(code) if isinstance(code, str) else None for code in raw]
+        if None not in members:
+            return frozenset(cast("list[E]", members))
+        # A code that is not known: the error names it and its place in the list.
         return frozenset(
             self.vocabulary.from_code(code, path=f"{path}[{i}]") for i, code in enumerate(raw)
         )

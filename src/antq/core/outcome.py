@@ -31,19 +31,26 @@ class Outcome(CodedEnum):
     NOT_APPLICABLE = ("not_applicable", "không áp dụng", "not applicable")
 
 
+# Module constants: reading a member through the Enum class costs a lookup on
+# every call, and combine runs for every unit of a batch.
+_MET: Outcome = Outcome.MET
+_NOT_MET: Outcome = Outcome.NOT_MET
+_UNKNOWN: Outcome = Outcome.UNKNOWN
+_NOT_APPLICABLE: Outcome = Outcome.NOT_APPLICABLE
+
+
 def combine(outcomes: Iterable[Outcome]) -> Outcome:
     """Combine criterion outcomes into a verdict (see the module docstring).
 
     If every criterion is NOT_APPLICABLE the verdict is NOT_APPLICABLE. An empty
     list is a definition error: a verdict needs at least one criterion.
     """
-    # A list's ``in`` compares by identity first, and outcomes are singletons: this
-    # runs for every unit of a batch.
+    # A list's ``in`` compares by identity first, and outcomes are singletons.
     seen = outcomes if isinstance(outcomes, list | tuple) else list(outcomes)
     if not seen:
         raise DefinitionError("cannot combine an empty list of outcomes")
-    if Outcome.NOT_MET in seen:
-        return Outcome.NOT_MET
-    if Outcome.UNKNOWN in seen:
-        return Outcome.UNKNOWN
-    return Outcome.MET if Outcome.MET in seen else Outcome.NOT_APPLICABLE
+    if _NOT_MET in seen:
+        return _NOT_MET
+    if _UNKNOWN in seen:
+        return _UNKNOWN
+    return _MET if _MET in seen else _NOT_APPLICABLE

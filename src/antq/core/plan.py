@@ -1,65 +1,272 @@
-"""How the engine decides a group of criteria quickly: worked out once per rule set.
+"""How the engine decides a group of criteria quickly: compiled once per rule set.
 
-Most criteria have no applicability gate, read only parameters that the rule
-set already settles, and have a ``decide`` method. For those, deciding a unit
-is one call each, and when the unit has every input they read, not even the
-check for missing inputs is needed. :class:`DecisionPlan` sorts a rule set's
-criteria into those and the rest once, when the rule set is made, so the
-engine does not ask the same questions again for every unit.
+The general path (:func:`antq.core.engine.decide_criterion`) asks every
+criterion the same questions for every unit: is there a gate, are the inputs
+there, are the parameters set, then calls the check's ``decide`` method with a
+:class:`~antq.core.criterion.Context`. :class:`DecisionPlan` asks those
+questions once, when the rule set is made, and keeps for each criterion a
+plain function (a closure) that does only what is left:
 
-The plan changes nothing about what is decided: a criterion's outcome is the
-one :func:`antq.core.engine.evaluate_criterion` gives, which the engine
-confirms whenever it builds the reasons.
+* a check with a ``compile(parameters)`` method (every check antq ships) is
+  compiled into a function of the facts' values and the period, with its
+  input names, thresholds and parameter values bound in;
+* a gate with a ``compile()`` method is compiled the same way;
+* any other criterion (a province's own check, say) keeps the general step,
+  with a context made for it.
+
+The criteria stay the only statement of the rules: the plan is made from
+them, and the test suite checks on every criterion of every rule set that the
+compiled function decides what the general step decides. A compiled check
+that meets unusual facts (bad input, an empty total) raises
+:class:`~antq.core.criterion.Defer`, and the engine decides that unit the
+general way, so errors are reported as they always were.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-import attrs
+from antq.core.criterion import Context, Criterion, FastCheck, FastGate
+from antq.core.facts import UnitFacts
+from antq.core.inputs import InputKind
+from antq.core.outcome import Outcome
+from antq.periods import Period
 
-from antq.core.criterion import Criterion, Decide
+_MET, _NOT_MET, _UNKNOWN, _NOT_APPLICABLE = (
+    Outcome.MET,
+    Outcome.NOT_MET,
+    Outcome.UNKNOWN,
+    Outcome.NOT_APPLICABLE,
+)
+
+#: One criterion compiled: the facts and the period in, the outcome out.
+Step = Callable[[UnitFacts, Period], Outcome]
 
 
 def _unset(criterion: Criterion, parameters: Mapping[str, object]) -> bool:
     return any(parameters.get(p.name) is None for p in criterion.required_parameters)
 
 
-@attrs.frozen(kw_only=True)
-class DecisionPlan:
-    """A group of criteria sorted for fast deciding.
+def compile_check(criterion: Criterion, parameters: Mapping[str, object]) -> FastCheck | None:
+    """The criterion's check compiled for ``parameters``, or None if it cannot be."""
+    compile_ = getattr(criterion.check, "compile", None)
+    return None if compile_ is None else compile_(parameters)
 
-    * ``direct``: the ``decide`` methods of criteria with no gate and every
-      required parameter set, with ``direct_needs`` the inputs they read
-      together and ``direct_each`` each one's own inputs beside it;
-    * ``blocked``: whether some criterion lacks a required parameter (it is
-      UNKNOWN whatever the facts);
-    * ``general``: every other criterion, decided step by step.
+
+def compile_gate(criterion: Criterion) -> FastGate | None:
+    """The criterion's gate compiled, or None (no gate, or one that cannot be)."""
+    compile_ = getattr(criterion.applies_when, "compile", None)
+    return None if compile_ is None else compile_()
+
+
+def _general_step(criterion: Criterion, parameters: Mapping[str, object]) -> Step:
+    """The general step, for a criterion that cannot be compiled."""
+    from antq.core.engine import decide_criterion
+
+    def general(facts: UnitFacts, period: Period) -> Outcome:
+        return decide_criterion(
+            criterion, Context(facts=facts, period=period, parameters=parameters)
+        )
+
+    return general
+
+
+def _unknown(facts: UnitFacts, period: Period) -> Outcome:
+    return _UNKNOWN
+
+
+def compile_step(criterion: Criterion, parameters: Mapping[str, object]) -> Step:
+    """One criterion as one function, in the general step's order: gate, inputs, parameters, check."""
+    gate = compile_gate(criterion)
+    check = compile_check(criterion, parameters)
+    if check is None or (criterion.applies_when is not None and gate is None):
+        return _general_step(criterion, parameters)
+    needs = criterion.needs
+    unset = _unset(criterion, parameters)
+    if gate is None:
+        if unset:
+            return _unknown
+        fast: FastCheck = check
+
+        def step(facts: UnitFacts, period: Period) -> Outcome:
+            return fast(facts.values, period) if needs <= facts.names else _UNKNOWN
+
+        return step
+    applies: FastGate = gate
+    if unset:
+
+        def gated_unset(facts: UnitFacts, period: Period) -> Outcome:
+            answer = applies(facts.values)
+            return _UNKNOWN if answer is None else answer
+
+        return gated_unset
+    fast = check
+
+    def gated(facts: UnitFacts, period: Period) -> Outcome:
+        values = facts.values
+        answer = applies(values)
+        if answer is not None:
+            return answer
+        return fast(values, period) if needs <= facts.names else _UNKNOWN
+
+    return gated
+
+
+def _conjunction(criteria: tuple[Criterion, ...], parameters: Mapping[str, object]) -> Step:
+    """The three-valued conjunction of ``criteria`` as one function.
+
+    Criteria with no gate, every required parameter set and a compiled check
+    are called directly; when the unit has every input they read, not even
+    the check for missing inputs is needed: a compiled check reads each of its
+    criterion's declared inputs with ``values[name]``, so a missing one is a
+    KeyError, and only then are the inputs looked at criterion by criterion.
+    Every criterion is decided, even after one is NOT_MET, so that bad input
+    read by a later criterion is still reported rather than hidden by a
+    verdict.
+    """
+    direct: list[tuple[frozenset[str], FastCheck]] = []
+    general: list[Step] = []
+    blocked = False
+    for criterion in criteria:
+        check = compile_check(criterion, parameters)
+        if criterion.applies_when is None and _unset(criterion, parameters):
+            blocked = True  # UNKNOWN whatever the facts
+        elif criterion.applies_when is None and check is not None:
+            direct.append((criterion.needs, check))
+        else:
+            general.append(compile_step(criterion, parameters))
+    checks = tuple(check for _, check in direct)
+    each = tuple(direct)
+    steps = tuple(general)
+
+    def conjunction(facts: UnitFacts, period: Period) -> Outcome:
+        values = facts.values
+        try:
+            outcomes = [check(values, period) for check in checks]
+        except KeyError:
+            names = facts.names
+            outcomes = [
+                check(values, period) if needs <= names else _UNKNOWN for needs, check in each
+            ]
+        if steps:
+            outcomes += [step(facts, period) for step in steps]
+        # Outcomes are singletons: counting them compares by identity, the cheapest test.
+        met = outcomes.count(_MET)
+        if met == len(outcomes) and met and not blocked:
+            return _MET
+        seen = set(outcomes)
+        if _NOT_MET in seen:
+            return _NOT_MET
+        if blocked or _UNKNOWN in seen:
+            return _UNKNOWN
+        return _MET if met else _NOT_APPLICABLE
+
+    return conjunction
+
+
+#: How many results of one criterion a plan keeps (see :class:`ResultMemo`).
+RESULTS_KEPT = 1024
+
+# The kinds of input whose values repeat across a round: yes/no, one code, a set of
+# codes, and a list of records when it is empty (no incident in the period).
+_FEW_VALUES = frozenset({InputKind.BOOLEAN, InputKind.CHOICE, InputKind.CHOICES})
+
+
+class ResultMemo:
+    """One criterion's results, by the values it reads and the assessment period.
+
+    Only for criteria whose check can be compiled (antq's own, which read
+    nothing but their declared inputs, the period and the rule set's
+    parameters, so equal keys give equal results) and whose inputs take few
+    values: yes/no answers, codes, and lists of records only when empty. A
+    round gives thousands of units the same such results ("yes", "none in
+    the period"), and results hold nothing of the unit, so they are shared.
+    Bounded: emptied when full.
     """
 
-    direct: tuple[Decide, ...]
-    direct_needs: frozenset[str]
-    direct_each: tuple[tuple[frozenset[str], Decide], ...]
-    blocked: bool
-    general: tuple[Criterion, ...]
+    __slots__ = ("found", "names", "records")
 
-    @classmethod
-    def of(cls, criteria: tuple[Criterion, ...], parameters: Mapping[str, Any]) -> DecisionPlan:
-        direct: list[tuple[frozenset[str], Decide]] = []
-        general: list[Criterion] = []
-        blocked = False
-        for criterion in criteria:
-            if criterion.applies_when is None and _unset(criterion, parameters):
-                blocked = True
-            elif criterion.applies_when is None and criterion.decide is not None:
-                direct.append((criterion.needs, criterion.decide))
-            else:
-                general.append(criterion)
-        return cls(
-            direct=tuple(decide for _, decide in direct),
-            direct_needs=frozenset().union(*(needs for needs, _ in direct)),
-            direct_each=tuple(direct),
-            blocked=blocked,
-            general=tuple(general),
+    def __init__(self, criterion: Criterion) -> None:
+        self.names = tuple(i.name for i in criterion.all_inputs)
+        self.records = tuple(i.name for i in criterion.all_inputs if i.kind is InputKind.RECORDS)
+        self.found: dict[tuple[object, ...], Any] = {}
+
+    @staticmethod
+    def suits(criterion: Criterion, parameters: Mapping[str, object]) -> bool:
+        """Whether ``criterion``'s results can be memoised (see the class docstring)."""
+        kinds = {i.kind for i in criterion.all_inputs}
+        return compile_check(criterion, parameters) is not None and kinds <= (
+            _FEW_VALUES | {InputKind.RECORDS}
         )
+
+    def key(self, values: Mapping[str, Any], period: Period) -> tuple[object, ...] | None:
+        """The key of a unit's values, or None when a list of records is not empty."""
+        for name in self.records:
+            if values.get(name):
+                return None
+        # An absent input and a present one differ: (name, value) only for those present.
+        return (period.start, period.end, *[(n, values[n]) for n in self.names if n in values])
+
+    def keep(self, key: tuple[object, ...], result: Any) -> None:
+        if len(self.found) >= RESULTS_KEPT:
+            self.found.clear()
+        self.found[key] = result
+
+
+class DecisionPlan:
+    """A rule set's scope checks and criteria compiled for fast deciding.
+
+    ``decide(facts, period)`` is the unit's outcome, as
+    :func:`antq.core.engine.decide_generic` gives it: NOT_APPLICABLE when a
+    scope check excludes the unit, else the conjunction of the criteria (and
+    UNKNOWN while the scope is unknown). It may raise
+    :class:`~antq.core.criterion.Defer`. ``steps`` holds each criterion's own
+    compiled function, by criterion id, scope checks first, and ``memos``
+    the results of those that can be memoised (see :class:`ResultMemo`).
+
+    A plan pickles as the criteria and parameters it was made from, and is
+    compiled again where it is unpickled.
+    """
+
+    __slots__ = ("_made_from", "decide", "memos", "steps")
+
+    def __init__(
+        self,
+        criteria: tuple[Criterion, ...],
+        parameters: Mapping[str, Any],
+        eligibility: tuple[Criterion, ...] = (),
+    ) -> None:
+        self._made_from = (criteria, parameters, eligibility)
+        self.steps: Mapping[str, Step] = {
+            c.id: compile_step(c, parameters) for c in (*eligibility, *criteria)
+        }
+        self.memos: Mapping[str, ResultMemo] = {
+            c.id: ResultMemo(c)
+            for c in (*eligibility, *criteria)
+            if ResultMemo.suits(c, parameters)
+        }
+        self.decide: Step = _verdict(
+            _conjunction(eligibility, parameters) if eligibility else None,
+            _conjunction(criteria, parameters),
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (DecisionPlan, self._made_from)
+
+
+def _verdict(scope: Step | None, criteria: Step) -> Step:
+    if scope is None:
+        return criteria
+    in_scope: Step = scope
+
+    def verdict(facts: UnitFacts, period: Period) -> Outcome:
+        found = in_scope(facts, period)
+        if found is _NOT_APPLICABLE or found is _NOT_MET:
+            # Outside the instrument's scope: the criteria do not apply at all.
+            return _NOT_APPLICABLE
+        outcome = criteria(facts, period)
+        # Whether the unit is in scope is unknown: no verdict can be given yet.
+        return _UNKNOWN if found is _UNKNOWN else outcome
+
+    return verdict

@@ -14,6 +14,7 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import TypeAlias
 
 import attrs
@@ -115,6 +116,23 @@ def _frozen_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
     return params if isinstance(params, FrozenMap) else FrozenMap(params)
 
 
+#: How many rendered reasons are kept (see ``_rendered``).
+REASONS_KEPT = 16_384
+
+
+def _render(reason: Reason, lang: Lang) -> str:
+    text = reason.template.render(lang)
+    if not reason.params:
+        return text
+    return text.format_map({k: _format_param(v, lang) for k, v in reason.params.items()})
+
+
+#: A reason as text, memoised by its template and parameters (by value) and language:
+#: a round renders the same reasons ("none in the period ...", "...: yes") for
+#: thousands of units. Bounded, least recently used first out.
+_rendered = lru_cache(maxsize=REASONS_KEPT)(_render)
+
+
 def _check_template(text: str, params: Mapping[str, Param], path: str) -> None:
     # A template read from data may only name its own params: no positional or
     # attribute fields, no conversions or format specs (they could raise or
@@ -130,7 +148,8 @@ def _check_template(text: str, params: Mapping[str, Param], path: str) -> None:
             raise InputError(path, text, f"template field {{{name}}} is not one of its parameters")
 
 
-@attrs.frozen(kw_only=True)
+# Hashed once per reason: rendered text is memoised by it.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Reason:
     """Why a criterion has its outcome: a template and its parameters.
 
@@ -144,11 +163,22 @@ class Reason:
     params: Mapping[str, Param] = attrs.field(factory=dict, converter=_frozen_params)
 
     def render(self, lang: Lang) -> str:
-        """The reason as a sentence in ``lang``."""
-        text = self.template.render(lang)
-        if not self.params:
-            return text
-        return text.format_map({k: _format_param(v, lang) for k, v in self.params.items()})
+        """The reason as a sentence in ``lang`` (memoised, at most ``REASONS_KEPT`` of them)."""
+        if self.memoisable:
+            try:
+                return _rendered(self, lang)
+            except TypeError:
+                pass  # a parameter that cannot be hashed (a caller's own label)
+        return _render(self, lang)
+
+    @property
+    def memoisable(self) -> bool:
+        """Whether equal reasons surely render alike, so its text can be memoised.
+
+        Not when a parameter is a boolean: ``True == 1``, but they render "có"
+        and "1". (A reason that cannot be hashed is not memoised either.)
+        """
+        return bool not in map(type, self.params.values())
 
     def to_json(self) -> dict[str, JsonValue]:
         return {

@@ -96,9 +96,8 @@ class RuleSet:
     signed: date | None = None
     _resolved: Mapping[str, object] = attrs.field(init=False, eq=False, repr=False)
     _inputs: tuple[Input[Any], ...] = attrs.field(init=False, eq=False, repr=False)
-    #: The criteria and the scope checks sorted for the engine (see :class:`DecisionPlan`).
+    #: The scope checks and criteria compiled for the engine (see :class:`DecisionPlan`).
     plan: DecisionPlan = attrs.field(init=False, eq=False, repr=False)
-    eligibility_plan: DecisionPlan = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.criteria:
@@ -109,7 +108,7 @@ class RuleSet:
             raise DefinitionError(f"rule set {self.id!r} repeats criterion ids {duplicates}")
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise DefinitionError(f"rule set {self.id!r} ends before it starts")
-        merge_inputs({c.id: c.all_inputs for c in (*self.eligibility, *self.criteria)})
+        inputs = merge_inputs({c.id: c.all_inputs for c in self.all_criteria()})
         known = {p.name for p in self.parameters()}
         unknown = sorted(set(self.parameter_values) - known)
         if unknown:
@@ -118,9 +117,8 @@ class RuleSet:
             )
         resolved = FrozenMap({p.name: self.parameter_value(p) for p in self.parameters()})
         object.__setattr__(self, "_resolved", resolved)
-        object.__setattr__(self, "_inputs", self.inputs())
-        object.__setattr__(self, "plan", DecisionPlan.of(self.criteria, resolved))
-        object.__setattr__(self, "eligibility_plan", DecisionPlan.of(self.eligibility, resolved))
+        object.__setattr__(self, "_inputs", tuple(inputs.values()))
+        object.__setattr__(self, "plan", DecisionPlan(self.criteria, resolved, self.eligibility))
 
     def all_criteria(self) -> Iterator[Criterion]:
         yield from self.eligibility
@@ -128,7 +126,7 @@ class RuleSet:
 
     def inputs(self) -> tuple[Input[Any], ...]:
         """Every input the rule set may read, each once, in criterion order."""
-        return tuple(merge_inputs({c.id: c.all_inputs for c in self.all_criteria()}).values())
+        return self._inputs
 
     def parameters(self) -> tuple[Parameter[Any], ...]:
         """Every parameter the criteria read, each once."""
@@ -224,6 +222,14 @@ class RuleBook:
     _selected: dict[tuple[UnitKind, int, Period | None], RuleSet] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    # (rule set, assessment period) already worked out, by (kind, year, period).
+    _rounds: dict[tuple[UnitKind, int, Period | None], tuple[RuleSet, Period]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+    # Inputs by kind, as :meth:`inputs` gives them: a reader asks for them per document.
+    _inputs_by_kind: dict[tuple[UnitKind | None, bool], dict[str, Input[Any]]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         ids = [r.id for r in self.rule_sets]
@@ -252,6 +258,17 @@ class RuleBook:
         known = self._selected.get(key)
         if known is None:
             known = self._selected[key] = self._select(kind, year, period)
+        return known
+
+    def in_force(
+        self, kind: UnitKind, year: int, period: Period | None = None
+    ) -> tuple[RuleSet, Period]:
+        """The rule set :meth:`select` gives and the assessment period it sets for the round."""
+        key = (kind, year, period)
+        known = self._rounds.get(key)
+        if known is None:
+            rule_set = self.select(kind, year, period=period)
+            known = self._rounds[key] = (rule_set, rule_set.period_for(year, period))
         return known
 
     def _select(self, kind: UnitKind, year: int, period: Period | None) -> RuleSet:
@@ -302,8 +319,12 @@ class RuleBook:
         Inputs antq computes itself (:attr:`Input.computed`) are left out unless
         ``computed`` is True: a facts document cannot give them.
         """
-        chosen = [r for r in self.rule_sets if kind is None or r.kind is kind]
-        found = merge_inputs({r.id: r.inputs() for r in chosen})
-        if computed:
-            return found
-        return {name: inp for name, inp in found.items() if not inp.computed}
+        key = (kind, computed)
+        known = self._inputs_by_kind.get(key)
+        if known is None:
+            chosen = [r for r in self.rule_sets if kind is None or r.kind is kind]
+            found = merge_inputs({r.id: r.inputs() for r in chosen})
+            if not computed:
+                found = {name: inp for name, inp in found.items() if not inp.computed}
+            known = self._inputs_by_kind[key] = found
+        return dict(known)

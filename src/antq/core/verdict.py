@@ -9,6 +9,7 @@ Both round-trip through JSON unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -29,7 +30,8 @@ from antq.vocabulary import Lang
 RESULT_SCHEMA_VERSION = 1
 
 
-@attrs.frozen(kw_only=True)
+# Hashed once: the rendered reason lines are memoised by it (see ``CriterionResult.explain``).
+@attrs.frozen(kw_only=True, cache_hash=True)
 class CriterionInfo:
     """What a result says about its criterion; one object shared by all its results."""
 
@@ -50,6 +52,10 @@ class CriterionResult:
     outcome: Outcome
     reason: Reason
     missing: tuple[str, ...] = ()
+    #: Its lines already rendered, by language (results are shared between verdicts).
+    _lines: dict[str, str] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
 
     @property
     def criterion_id(self) -> str:
@@ -77,10 +83,24 @@ class CriterionResult:
 
     def explain(self, lang: Lang) -> str:
         """One line: outcome, title, citation (and note) and reason."""
-        where = self.citation.render(lang)
-        if self.note is not None:
-            where = f"{where}; {self.note.render(lang)}"
-        return f"[{self.outcome.label(lang)}] {self.title.render(lang)} ({where}): {self.reason.render(lang)}"
+        lines = self._lines
+        if lines is None:
+            lines = {}
+            object.__setattr__(self, "_lines", lines)
+        else:
+            known = lines.get(lang)
+            if known is not None:
+                return known
+        text = lines[lang] = self._explain(lang)
+        return text
+
+    def _explain(self, lang: Lang) -> str:
+        if self.reason.memoisable:
+            try:
+                return _line(self.about, self.outcome, self.reason, lang)
+            except TypeError:
+                pass  # a criterion whose title or note cannot be hashed: not memoised
+        return _render_line(self.about, self.outcome, self.reason, lang)
 
     def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
         data: dict[str, JsonValue] = {
@@ -122,6 +142,23 @@ class CriterionResult:
             reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
             missing=tuple(missing),
         )
+
+
+#: How many rendered reason lines are kept (see ``_line``).
+LINES_KEPT = 16_384
+
+
+def _render_line(about: CriterionInfo, outcome: Outcome, reason: Reason, lang: Lang) -> str:
+    where = about.citation.render(lang)
+    if about.note is not None:
+        where = f"{where}; {about.note.render(lang)}"
+    return f"[{outcome.label(lang)}] {about.title.render(lang)} ({where}): {reason.render(lang)}"
+
+
+#: A result's line, memoised: a round repeats the same few thousand lines. Keyed
+#: by the criterion, the outcome, the reason (its template and parameters, by
+#: value) and the language; bounded, least recently used first out.
+_line = lru_cache(maxsize=LINES_KEPT)(_render_line)
 
 
 #: Builds (eligibility results, criterion results) on demand; see :class:`antq.Verdict`.

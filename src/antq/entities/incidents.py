@@ -212,6 +212,42 @@ class Incident:
                 f"only a crime has a gravity class, not a {self.category.code}",
             )
 
+    @classmethod
+    def trusted(
+        cls,
+        *,
+        date: dt.date,
+        category: IncidentCategory,
+        gravity: CrimeGravity | None,
+        id: str | None,
+        unit_id: str | None,
+        description: str,
+        force_majeure: bool | None,
+        timely_detected: bool | None,
+        mitigated: bool | None,
+        reported_immediately: bool | None,
+    ) -> Incident:
+        """An incident whose every field a reader has already checked: nothing is checked again.
+
+        For antq's readers (``antq.safety.inputs.parse_incident``), and
+        only after they have checked what the validators check: a ``date``
+        (not a datetime), members of the vocabularies, a gravity for a crime
+        and for nothing else, ids None or non-empty, flags True, False or None.
+        """
+        incident = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(incident, "date", date)
+        setattr_(incident, "category", category)
+        setattr_(incident, "gravity", gravity)
+        setattr_(incident, "id", id)
+        setattr_(incident, "unit_id", unit_id)
+        setattr_(incident, "description", description)
+        setattr_(incident, "force_majeure", force_majeure)
+        setattr_(incident, "timely_detected", timely_detected)
+        setattr_(incident, "mitigated", mitigated)
+        setattr_(incident, "reported_immediately", reported_immediately)
+        return incident
+
     @property
     def is_serious_crime(self) -> bool:
         """Whether the event is a crime of "serious" gravity or above."""

@@ -48,7 +48,7 @@ from typing import IO, Any, Final, TextIO
 
 import attrs
 
-from antq.core.facts import UnitFacts, check_id
+from antq.core.facts import MAX_YEAR, MIN_YEAR, UnitFacts, check_id
 from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
@@ -740,6 +740,20 @@ class _CsvLayout:
             None if established_text is None else parse_iso_date(established_text, "established")
         )
         values = self.facts_of(kind, units.inputs[kind]).read(cells)
+        if MIN_YEAR <= year <= MAX_YEAR and (period is None or period.end.year == year):
+            # Cells are decoded, NFC and stripped, and each value parsed by its input:
+            # the checks of UnitFacts hold already (its constructor reports the rest).
+            return UnitFacts.trusted(
+                unit_id=str(unit_id),
+                kind=kind,
+                year=year,
+                name=found.get("name"),
+                commune=found.get("commune"),
+                province=found.get("province"),
+                period=period,
+                established=established,
+                values=values,
+            )
         try:
             return UnitFacts(
                 unit_id=str(unit_id),

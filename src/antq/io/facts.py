@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from antq.core.facts import UnitFacts, check_id, check_text
+from antq.core.facts import MAX_YEAR, MIN_YEAR, UnitFacts, check_id, check_text, nfc
 from antq.core.inputs import Input
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, InputErrors
@@ -38,6 +38,7 @@ from antq.unit_kinds import UnitKind
 #: Version of the facts document layout.
 FACTS_FORMAT_VERSION = 1
 UNIT_KEYS = ("id", "kind", "year", "name", "commune", "province", "period", "established", "facts")
+_UNIT_KEY_SET = frozenset(UNIT_KEYS)
 #: Files larger than this are refused rather than read into memory.
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 
@@ -65,7 +66,7 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
     """Read one unit; ``inputs`` are the declared inputs that its facts may use."""
     if not isinstance(raw, dict):
         raise InputError(path, raw, "expected an object describing a unit")
-    unknown = sorted(set(raw) - set(UNIT_KEYS))
+    unknown = [] if raw.keys() <= _UNIT_KEY_SET else sorted(set(raw) - _UNIT_KEY_SET)
     if unknown:
         raise InputError(
             f"{path}.{unknown[0]}", raw[unknown[0]], f"unknown key; allowed: {', '.join(UNIT_KEYS)}"
@@ -104,13 +105,30 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
     except InputError as error:
         raise InputError(f"{path}.facts.{error.path}", error.value, error.message) from None
     try:
+        name = _optional_str(raw, "name", path)
+        commune = _optional_str(raw, "commune", path)
+        province = _optional_str(raw, "province", path)
+        if MIN_YEAR <= year <= MAX_YEAR and (period is None or period.end.year == year):
+            # Every text is checked above and each value parsed by its input: what
+            # the constructor would check holds, and only NFC is left to apply.
+            return UnitFacts.trusted(
+                unit_id=nfc(unit_id),
+                kind=kind,
+                year=year,
+                name=None if name is None else nfc(name),
+                commune=None if commune is None else nfc(commune),
+                province=None if province is None else nfc(province),
+                period=period,
+                established=established,
+                values=values,
+            )
         return UnitFacts(
             unit_id=unit_id,
             kind=kind,
             year=year,
-            name=_optional_str(raw, "name", path),
-            commune=_optional_str(raw, "commune", path),
-            province=_optional_str(raw, "province", path),
+            name=name,
+            commune=commune,
+            province=province,
             period=period,
             established=established,
             values=values,
@@ -144,13 +162,15 @@ def iter_units(document: object, book: RuleBook) -> Iterator[UnitFacts | InputEr
     if not isinstance(units, list):
         yield InputError("units", units, "expected a list of units")
         return
-    inputs_by_kind = {kind: book.inputs(kind) for kind in UnitKind}
+    inputs_by_kind: dict[UnitKind, Mapping[str, Input[Any]]] = {}  # the kinds present only
     seen: dict[str, str] = {}
     for index, raw in enumerate(units):
         path = f"units[{index}]"
         kind_code = raw.get("kind") if isinstance(raw, dict) else None
         kind = UnitKind._value2member_map_.get(kind_code) if isinstance(kind_code, str) else None
-        inputs = inputs_by_kind[kind] if isinstance(kind, UnitKind) else {}
+        inputs: Mapping[str, Input[Any]] = {}
+        if isinstance(kind, UnitKind):
+            inputs = inputs_by_kind.get(kind) or inputs_by_kind.setdefault(kind, book.inputs(kind))
         try:
             unit = unit_facts_from_dict(raw, path, inputs)
         except InputError as error:

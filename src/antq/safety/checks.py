@@ -5,17 +5,31 @@ and can be sent to worker processes. ``decide(context)`` states the rule and
 gives the outcome; ``__call__(context)`` takes that outcome and explains it
 with the numbers it used. Ratios are compared in integers
 (``100 * part >= 70 * whole``), never in floating point.
+
+``compile(parameters)`` gives the same rule as a plain function of the facts'
+values and the period, for the engine's compiled plans
+(:class:`antq.core.DecisionPlan`); it raises :class:`~antq.core.criterion.Defer` where
+``decide`` would raise an input error, so errors keep one wording.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import attrs
 
 from antq.confirmation import Confirmation
-from antq.core.criterion import Context, Finding, Parameter, finding, undecided
+from antq.core.criterion import (
+    Context,
+    Defer,
+    FastCheck,
+    Finding,
+    Parameter,
+    finding,
+    undecided,
+)
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.reasons import Percent, Reason
@@ -25,6 +39,7 @@ from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
 from antq.i18n.formatting import Threshold, format_date
 from antq.law.citation import cite
+from antq.periods import Period
 from antq.safety.inputs import (
     INCIDENTS,
     OFFENCES_CURRENT,
@@ -67,6 +82,19 @@ def in_period(context: Context, categories: frozenset[IncidentCategory]) -> tupl
 
 
 _OUTSIDE = Msg("{reason}; not counted, dated outside the period: {dates}")
+
+
+def _any_of(context: Context, categories: frozenset[IncidentCategory]) -> bool:
+    """Whether the unit has an incident of ``categories``, in its period or not."""
+    return any(i.category in categories for i in context.values[INCIDENTS.name])
+
+
+@lru_cache(maxsize=256)
+def _none_in(period: Period) -> Finding:
+    """The finding of a unit with no incident of the categories at all (shared, immutable)."""
+    return finding(
+        MET, Msg("none in the period {start} – {end}"), start=period.start, end=period.end
+    )
 
 
 def noting_outside(
@@ -113,6 +141,14 @@ class IsTrue:
     def decide(self, context: Context) -> Outcome:
         return MET if context.values[self.fact.name] else NOT_MET
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name = self.fact.name
+
+        def is_true(values: Mapping[str, Any], period: Period) -> Outcome:
+            return MET if values[name] else NOT_MET
+
+        return is_true
+
     def __call__(self, context: Context) -> Finding:
         if self.decide(context) is MET:
             return finding(MET, Msg("{fact}: yes"), fact=self.fact.label)
@@ -152,6 +188,17 @@ class AllOf:
     def decide(self, context: Context) -> Outcome:
         part, whole = self._counts(context)
         return MET if part == whole else NOT_MET
+
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        part_name, whole_name = self.part.name, self.whole.name
+
+        def all_of(values: Mapping[str, Any], period: Period) -> Outcome:
+            part, whole = values[part_name], values[whole_name]
+            if whole == 0 or part > whole:
+                raise Defer
+            return MET if part == whole else NOT_MET
+
+        return all_of
 
     def __call__(self, context: Context) -> Finding:
         part, whole = self._counts(context)
@@ -223,6 +270,32 @@ class ShareAtLeast:
             return self._empty(context).outcome
         return MET if 100 * part >= self.threshold * whole else NOT_MET
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        part_name, whole_name, threshold = self.part.name, self.whole.name, self.threshold
+        # What an empty total gives (see ``_empty``); None: an input error.
+        empty: Outcome | None = None
+        if self.if_empty is not None:
+            policy = parameters.get(self.if_empty.name)
+            empty = (
+                UNKNOWN
+                if policy is None
+                else NOT_APPLICABLE
+                if policy == "not_applicable"
+                else NOT_MET
+            )
+
+        def share_at_least(values: Mapping[str, Any], period: Period) -> Outcome:
+            part, whole = values[part_name], values[whole_name]
+            if part > whole:
+                raise Defer
+            if whole == 0:
+                if empty is None:
+                    raise Defer
+                return empty
+            return MET if 100 * part >= threshold * whole else NOT_MET
+
+        return share_at_least
+
     def __call__(self, context: Context) -> Finding:
         part, whole = self._counts(context)
         if whole == 0:
@@ -287,6 +360,14 @@ class AtLeast:
     def decide(self, context: Context) -> Outcome:
         return MET if context.values[self.value.name] >= self.minimum else NOT_MET
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name, minimum = self.value.name, self.minimum
+
+        def at_least(values: Mapping[str, Any], period: Period) -> Outcome:
+            return MET if values[name] >= minimum else NOT_MET
+
+        return at_least
+
     def __call__(self, context: Context) -> Finding:
         value = context[self.value]
         if self.decide(context) is MET:
@@ -312,6 +393,14 @@ class NoneCounted:
 
     def decide(self, context: Context) -> Outcome:
         return MET if context.values[self.value.name] == 0 else NOT_MET
+
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name = self.value.name
+
+        def none_counted(values: Mapping[str, Any], period: Period) -> Outcome:
+            return MET if values[name] == 0 else NOT_MET
+
+        return none_counted
 
     def __call__(self, context: Context) -> Finding:
         value = context[self.value]
@@ -341,7 +430,23 @@ class NoIncidents:
                     return NOT_MET
         return MET
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name, categories = INCIDENTS.name, self.categories
+
+        def no_incidents(values: Mapping[str, Any], period: Period) -> Outcome:
+            incidents = values[name]
+            if incidents:
+                start, end = period.start, period.end
+                for incident in incidents:
+                    if incident.category in categories and start <= incident.date <= end:
+                        return NOT_MET
+            return MET
+
+        return no_incidents
+
     def __call__(self, context: Context) -> Finding:
+        if not _any_of(context, self.categories):
+            return _none_in(context.period)  # the usual case, kept cheap
         return noting_outside(context, self.categories, self._inside(context))
 
     def _inside(self, context: Context) -> Finding:
@@ -357,6 +462,9 @@ class NoIncidents:
             end=end,
             dates=_dates(found, context),
         )
+
+
+_NO_SERIOUS_CRIME = finding(MET, Msg("no crime of serious gravity or above in the period"))
 
 
 @attrs.frozen
@@ -380,7 +488,28 @@ class SeriousCrimesExcused:
                     outcome = UNKNOWN
         return outcome
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name = INCIDENTS.name
+
+        def serious_crimes_excused(values: Mapping[str, Any], period: Period) -> Outcome:
+            outcome = MET
+            incidents = values[name]
+            if incidents:
+                start, end = period.start, period.end
+                for crime in incidents:
+                    if crime.is_serious_crime and start <= crime.date <= end:
+                        excused = crime.excused()
+                        if excused is False:
+                            return NOT_MET
+                        if excused is None:
+                            outcome = UNKNOWN
+            return outcome
+
+        return serious_crimes_excused
+
     def __call__(self, context: Context) -> Finding:
+        if not any(i.is_serious_crime for i in context.values[INCIDENTS.name]):
+            return _NO_SERIOUS_CRIME  # the usual case, kept cheap
         found = self._inside(context)
         return noting_outside(context, _CRIME, found, only_serious=True)
 
@@ -388,7 +517,7 @@ class SeriousCrimesExcused:
         outcome = self.decide(context)
         crimes = [i for i in in_period(context, _CRIME) if i.is_serious_crime]
         if not crimes:
-            return finding(MET, Msg("no crime of serious gravity or above in the period"))
+            return _NO_SERIOUS_CRIME
         refused = [c for c in crimes if c.excused() is False]
         unassessed = [c for c in crimes if c.excused() is None]
         if outcome is NOT_MET:
@@ -438,7 +567,28 @@ class ExcusedOnlyByForceMajeure:
                 outcome = UNKNOWN
         return outcome
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name, categories = INCIDENTS.name, self.categories
+
+        def force_majeure_only(values: Mapping[str, Any], period: Period) -> Outcome:
+            outcome = MET
+            incidents = values[name]
+            if incidents:
+                start, end = period.start, period.end
+                for incident in incidents:
+                    if incident.category in categories and start <= incident.date <= end:
+                        excused = incident.excused_by_force_majeure()
+                        if excused is False:
+                            return NOT_MET
+                        if excused is None:
+                            outcome = UNKNOWN
+            return outcome
+
+        return force_majeure_only
+
     def __call__(self, context: Context) -> Finding:
+        if not _any_of(context, self.categories):
+            return _none_in(context.period)  # the usual case, kept cheap
         return noting_outside(context, self.categories, self._inside(context))
 
     def _inside(self, context: Context) -> Finding:
@@ -502,6 +652,14 @@ class GradeAtLeast:
     def decide(self, context: Context) -> Outcome:
         return MET if context.values[self.grade.name] in self.passing else NOT_MET
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name, passing = self.grade.name, self.passing
+
+        def grade_at_least(values: Mapping[str, Any], period: Period) -> Outcome:
+            return MET if values[name] in passing else NOT_MET
+
+        return grade_at_least
+
     def __call__(self, context: Context) -> Finding:
         grade = context[self.grade]
         if self.decide(context) is MET:
@@ -534,6 +692,17 @@ class TitleOrGrade:
         if title is True or grade in self.passing:
             return MET
         return UNKNOWN if title is None or grade is None else NOT_MET
+
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        title_name, grade_name, passing = self.title.name, self.grade.name, self.passing
+
+        def title_or_grade(values: Mapping[str, Any], period: Period) -> Outcome:
+            title, grade = values.get(title_name), values.get(grade_name)
+            if title is True or grade in passing:
+                return MET
+            return UNKNOWN if title is None or grade is None else NOT_MET
+
+        return title_or_grade
 
     def __call__(self, context: Context) -> Finding:
         title, grade = context.get(self.title), context.get(self.grade)
@@ -579,6 +748,14 @@ class TopicsCovered:
 
     def decide(self, context: Context) -> Outcome:
         return MET if self.required <= context[self.topics] else NOT_MET
+
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name, required = self.topics.name, self.required
+
+        def topics_covered(values: Mapping[str, Any], period: Period) -> Outcome:
+            return MET if required <= values[name] else NOT_MET
+
+        return topics_covered
 
     def __call__(self, context: Context) -> Finding:
         lacking = [
@@ -689,6 +866,25 @@ class OffencesReduced:
 
     def decide(self, context: Context) -> Outcome:
         return NOT_MET if self._failing(context) else MET
+
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        current_name, previous_name = OFFENCES_CURRENT.name, OFFENCES_PREVIOUS.name
+        strict = parameters.get(OFFENCE_COMPARISON.name) == "strict_decrease"
+        names = (
+            ("total",) if parameters.get(OFFENCE_SCOPE.name) == "total" else tuple(_CATEGORY_NAMES)
+        )
+
+        def offences_reduced(values: Mapping[str, Any], period: Period) -> Outcome:
+            current, previous = values[current_name], values[previous_name]
+            if current.total == 0 and previous.total == 0:
+                return MET
+            for name in names:
+                now, before = getattr(current, name), getattr(previous, name)
+                if (now >= before if strict else now > before) and not (now == 0 == before):
+                    return NOT_MET
+            return MET
+
+        return offences_reduced
 
     def __call__(self, context: Context) -> Finding:
         current, previous = context[OFFENCES_CURRENT], context[OFFENCES_PREVIOUS]

@@ -10,6 +10,7 @@ antq takes the assessor's yes/no and never computes or defaults it.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import attrs
@@ -67,15 +68,36 @@ def parse_incident(raw: object, path: str) -> Incident:
     gravity_code = raw.get("gravity")
     try:
         # Errors name the field alone; the handler below puts the path before it.
+        day = declare.parse_date(raw["date"], "date")
+        category = IncidentCategory.from_code(raw["category"], path="category")
+        gravity = (
+            None if gravity_code is None else CrimeGravity.from_code(gravity_code, path="gravity")
+        )
+        id_, unit_id = raw.get("id"), raw.get("unit_id")
+        description = raw.get("description") or ""
+        if (
+            type(day) is dt.date
+            and (gravity is None) is (category is not IncidentCategory.CRIME)
+            and (id_ is None or id_.strip())
+            and (unit_id is None or unit_id.strip())
+        ):
+            # Everything Incident's validators check holds: no need to check it again.
+            return Incident.trusted(
+                date=day,
+                category=category,
+                gravity=gravity,
+                id=id_,
+                unit_id=unit_id,
+                description=description,
+                **flags,
+            )
         return Incident(
-            date=declare.parse_date(raw["date"], "date"),
-            category=IncidentCategory.from_code(raw["category"], path="category"),
-            gravity=None
-            if gravity_code is None
-            else CrimeGravity.from_code(gravity_code, path="gravity"),
-            id=raw.get("id"),
-            unit_id=raw.get("unit_id"),
-            description=raw.get("description") or "",
+            date=day,
+            category=category,
+            gravity=gravity,
+            id=id_,
+            unit_id=unit_id,
+            description=description,
             **flags,
         )
     except InputError as error:
@@ -123,6 +145,17 @@ class OffenceCounts:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "total", self.crimes + self.social_evils + self.other_violations)
 
+    @classmethod
+    def trusted(cls, crimes: int, social_evils: int, other_violations: int) -> OffenceCounts:
+        """Counts a reader has already parsed (each a whole number >= 0)."""
+        counts = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(counts, "crimes", crimes)
+        setattr_(counts, "social_evils", social_evils)
+        setattr_(counts, "other_violations", other_violations)
+        setattr_(counts, "total", crimes + social_evils + other_violations)
+        return counts
+
 
 _OFFENCE_FIELDS = ("crimes", "social_evils", "other_violations")
 
@@ -140,10 +173,10 @@ def parse_offence_counts(raw: object, path: str) -> OffenceCounts:
         missing = next(name for name in fields if name not in raw)
         raise InputError(f"{path}.{missing}", None, "is required")
     try:
-        return OffenceCounts(
-            crimes=declare.parse_count(raw["crimes"], "crimes"),
-            social_evils=declare.parse_count(raw["social_evils"], "social_evils"),
-            other_violations=declare.parse_count(raw["other_violations"], "other_violations"),
+        return OffenceCounts.trusted(
+            declare.parse_count(raw["crimes"], "crimes"),
+            declare.parse_count(raw["social_evils"], "social_evils"),
+            declare.parse_count(raw["other_violations"], "other_violations"),
         )
     except InputError as error:
         raise InputError(f"{path}.{error.path}", error.value, error.message) from None

@@ -16,18 +16,20 @@ the known counts and the range::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from antq.core import inputs as declare
-from antq.core.criterion import Context, Finding, finding, undecided
+from antq.core.criterion import Context, Defer, FastCheck, Finding, finding, undecided
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.reasons import Param, Percent, Reason
 from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
 from antq.i18n.formatting import Threshold
+from antq.periods import Period
 from antq.safety.checks import AllOf, ShareAtLeast
 from antq.vocabulary import Lang
 
@@ -344,6 +346,23 @@ class UnitsRegistered:
             return self._stated(context).outcome
         return self._rolled(counts)
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        rolled, names = self._rolled, (UNIT_OUTCOMES.name, self.registered.name, self.total.name)
+
+        def units_registered(values: Mapping[str, Any], period: Period) -> Outcome:
+            outcomes_name, registered_name, total_name = names
+            counts = values.get(outcomes_name)
+            if counts is not None:
+                return rolled(counts)
+            part, whole = values.get(registered_name), values.get(total_name)
+            if part is None or whole is None:
+                return UNKNOWN
+            if whole == 0 or part > whole:
+                raise Defer  # an input error, reported by the general path
+            return MET if part == whole else NOT_MET
+
+        return units_registered
+
     @staticmethod
     def _rolled(counts: UnitCounts) -> Outcome:
         assert counts.registered_min is not None and counts.registered_max is not None
@@ -439,6 +458,24 @@ class UnitsRecognised:
         if counts is None:
             return self._stated(context).outcome
         return self._rolled(counts)
+
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        rolled, threshold = self._rolled, self.threshold
+        names = (UNIT_OUTCOMES.name, self.recognised.name, self.total.name)
+
+        def units_recognised(values: Mapping[str, Any], period: Period) -> Outcome:
+            outcomes_name, recognised_name, total_name = names
+            counts = values.get(outcomes_name)
+            if counts is not None:
+                return rolled(counts)
+            part, whole = values.get(recognised_name), values.get(total_name)
+            if part is None or whole is None:
+                return UNKNOWN
+            if whole == 0 or part > whole:
+                raise Defer  # an input error, reported by the general path
+            return MET if 100 * part >= threshold * whole else NOT_MET
+
+        return units_recognised
 
     def _rolled(self, counts: UnitCounts) -> Outcome:
         if counts.lost is not None:

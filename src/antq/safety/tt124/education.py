@@ -7,13 +7,17 @@ circular. Điều 7 khoản 3 applies Điều 6 khoản 3 points a, b, c, đ, e 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import attrs
 
-from antq.core.criterion import Context, Criterion, CriterionKind, Finding, finding
+from antq.core.criterion import Context, Criterion, CriterionKind, FastCheck, Finding, finding
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleSet
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg
+from antq.periods import Period
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
 from antq.safety.gates import WhenGeneralEducation
@@ -37,6 +41,15 @@ class InstitutionInScope:
     def decide(self, context: Context) -> Outcome:
         excluded = context[i.EDUCATION_LEVEL].excluded_from_tt124
         return Outcome.NOT_APPLICABLE if excluded else Outcome.MET
+
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name = i.EDUCATION_LEVEL.name
+        met, outside = Outcome.MET, Outcome.NOT_APPLICABLE
+
+        def institution_in_scope(values: Mapping[str, Any], period: Period) -> Outcome:
+            return outside if values[name].excluded_from_tt124 else met
+
+        return institution_in_scope
 
     def __call__(self, context: Context) -> Finding:
         level = context[i.EDUCATION_LEVEL]

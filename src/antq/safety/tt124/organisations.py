@@ -7,12 +7,16 @@ Period: 16/11 of the previous year - 15/11 (Điều 8 khoản 2).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import attrs
 
-from antq.core.criterion import Context, Criterion, CriterionKind, Finding, finding
+from antq.core.criterion import Context, Criterion, CriterionKind, FastCheck, Finding, finding
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleSet
 from antq.i18n.catalog import Msg
+from antq.periods import Period
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, NoneCounted, TopicsCovered
 from antq.safety.inputs import InternalRulesTopic as Topic
@@ -40,6 +44,15 @@ class AgencyInScope:
     def decide(self, context: Context) -> Outcome:
         return Outcome.NOT_APPLICABLE if context[i.IS_ARMED_FORCES] else Outcome.MET
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name = i.IS_ARMED_FORCES.name
+        met, excluded = Outcome.MET, Outcome.NOT_APPLICABLE
+
+        def agency_in_scope(values: Mapping[str, Any], period: Period) -> Outcome:
+            return excluded if values[name] else met
+
+        return agency_in_scope
+
     def __call__(self, context: Context) -> Finding:
         if self.decide(context) is Outcome.NOT_APPLICABLE:
             return finding(
@@ -56,6 +69,15 @@ class EnterpriseInScope:
     def decide(self, context: Context) -> Outcome:
         small = context[i.ENTERPRISE_SIZE].small_or_micro
         return Outcome.NOT_APPLICABLE if small else Outcome.MET
+
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name = i.ENTERPRISE_SIZE.name
+        met, excluded = Outcome.MET, Outcome.NOT_APPLICABLE
+
+        def enterprise_in_scope(values: Mapping[str, Any], period: Period) -> Outcome:
+            return excluded if values[name].small_or_micro else met
+
+        return enterprise_in_scope
 
     def __call__(self, context: Context) -> Finding:
         size = context[i.ENTERPRISE_SIZE]

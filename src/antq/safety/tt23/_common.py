@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 import attrs
 
 from antq.confirmation import Confirmation
-from antq.core.criterion import Context, Criterion, CriterionKind, Finding, Parameter, finding
+from antq.core.criterion import (
+    Context,
+    Criterion,
+    CriterionKind,
+    Defer,
+    FastCheck,
+    Finding,
+    Parameter,
+    finding,
+)
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RoundNotice
@@ -17,7 +28,7 @@ from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
 from antq.law.registry import get_instrument
-from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow
+from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow, Period
 from antq.safety import inputs as shared
 from antq.safety.checks import NoIncidents, NoneCounted, ShareAtLeast, share_form
 from antq.safety.gates import WhenGeneralEducation as _WhenGeneralEducation
@@ -101,6 +112,15 @@ class TitleAtLeast:
         earned = context[self.titles]
         return Outcome.MET if any(t.at_least(self.minimum) for t in earned) else Outcome.NOT_MET
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        name, minimum = self.titles.name, self.minimum
+        met, not_met = Outcome.MET, Outcome.NOT_MET
+
+        def title_at_least(values: Mapping[str, Any], period: Period) -> Outcome:
+            return met if any(t.at_least(minimum) for t in values[name]) else not_met
+
+        return title_at_least
+
     def __call__(self, context: Context) -> Finding:
         earned = context[self.titles]
         best = [t for t in earned if t.at_least(self.minimum)]
@@ -151,8 +171,22 @@ class ShareAtLeastParameter:
     def decide(self, context: Context) -> Outcome:
         return self._with_threshold(context).decide(context)
 
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        threshold = parameters.get(self.threshold.name)
+        if (
+            isinstance(threshold, bool)
+            or not isinstance(threshold, int)
+            or not 0 < threshold <= 100
+        ):
+            return _defer  # not set (the engine reports UNKNOWN first) or invalid (an error)
+        return ShareAtLeast(self.part, self.whole, threshold, self.if_empty).compile(parameters)
+
     def __call__(self, context: Context) -> Finding:
         return self._with_threshold(context)(context)
+
+
+def _defer(values: Mapping[str, Any], period: Period) -> Outcome:
+    raise Defer
 
 
 EMPTY_SUBUNITS: Parameter[str] = Parameter(
