@@ -1,0 +1,501 @@
+"""Wrong answers that no other test caught, found by planting bugs (scripts/mutation.py).
+
+Each test here was written against a mutant that survived the rest of the suite:
+the comment above it names the change it kills. They assert the exact outcome and,
+for errors, the exact message meant.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
+
+import pytest
+
+from antq import InputError, Outcome, UnitKind
+from antq.emulation import (
+    ClassStatus,
+    ItemStatus,
+    MovementClass,
+    ScoreResult,
+    ScoreStatus,
+    ScoringFacts,
+    VetoOutcome,
+    score,
+    sheet_from_dict,
+)
+from antq.emulation.awards import Commendation, CommendationLevel, knc_eligibility
+from antq.errors import DefinitionError
+from antq.law.citation import cite
+from antq.safety import inputs as i
+from antq.safety.rollup import RollupInputs, RollupRule, UnitCounts, commune_counts
+from emulation import FULL, small
+from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader
+from safety.builders import (
+    AGENCY,
+    COMMUNE,
+    PERIOD_2024,
+    RA,
+    crime,
+    incident,
+    result_of,
+    verdict_of,
+)
+from safety_extra.test_rollup import (
+    RECOGNISED,
+    TT23,
+    TT124,
+    YEAR,
+    X,
+    outcome_of,
+    rolled,
+    unit,
+    units,
+)
+
+MET, NOT_MET, UNKNOWN, NA = (
+    Outcome.MET,
+    Outcome.NOT_MET,
+    Outcome.UNKNOWN,
+    Outcome.NOT_APPLICABLE,
+)
+
+
+# --- scoring: two vetoes, nested groups, floors ---------------------------------------------
+
+
+def _two_vetoes() -> dict[str, Any]:
+    """The small sheet with a second veto, capping lower (trung bình) than the first (khá)."""
+    data = small()
+    data["inputs"]["calm"] = {"type": "outcome", "vi": "Yên bình", "en": "Calm"}
+    data["vetoes"].append(
+        {
+            "id": "not-calm",
+            "text": {"vi": "Chưa yên bình", "en": "Not calm"},
+            "input": "calm",
+            "applies_if": ["not_met"],
+            "cap": "trung_binh",
+        }
+    )
+    return data
+
+
+TWO_VETOES = sheet_from_dict(_two_vetoes())
+#: Full marks, neither veto applying.
+FULL2: dict[str, object] = {**FULL, "calm": "met"}
+
+
+def _score(values: dict[str, object], data: dict[str, Any] | None = None) -> ScoreResult:
+    sheet = TWO_VETOES if data is None else sheet_from_dict(data)
+    return score(sheet, ScoringFacts(unit_id="X", kind=UnitKind.COMMUNE, year=2025, values=values))
+
+
+# Kills min() -> max() over the caps in _classify, and == cap -> != cap in the binding list.
+@pytest.mark.parametrize("order", ["as listed", "reversed"])
+def test_when_two_vetoes_apply_the_tightest_cap_wins(order: str) -> None:
+    data = _two_vetoes()
+    if order == "reversed":
+        data["vetoes"].reverse()
+    result = _score({**FULL2, "safe": "not_met", "calm": "not_met"}, data)
+    assert result.total == 20
+    assert [v.outcome for v in result.classification.vetoes] == [VetoOutcome.APPLIES] * 2
+    assert result.classification.banded is MovementClass.XUAT_SAC
+    assert result.movement_class is MovementClass.TRUNG_BINH
+    assert result.classification.reason.render("en") == (
+        "total 20: excellent by the points, but at most average because of: not-calm"
+    )
+    nxt = result.classification.next
+    assert nxt is not None and nxt.target is None and nxt.points_needed is None
+    assert nxt.reason.render("en") == (
+        "at most average because of not-calm: more points cannot raise the class"
+    )
+
+
+def test_two_vetoes_with_the_same_cap_are_both_named() -> None:
+    data = _two_vetoes()
+    data["vetoes"][1]["cap"] = "kha"
+    result = _score({**FULL2, "safe": "not_met", "calm": "not_met"}, data)
+    assert result.movement_class is MovementClass.KHA
+    assert result.classification.reason.render("en") == (
+        "total 20: excellent by the points, but at most good because of: not-safe, not-calm"
+    )
+
+
+def test_the_looser_veto_alone_caps_at_its_own_level() -> None:
+    looser = _score({**FULL2, "safe": "not_met"})
+    assert looser.movement_class is MovementClass.KHA
+    tighter = _score({**FULL2, "calm": "not_met"})
+    assert tighter.movement_class is MovementClass.TRUNG_BINH
+
+
+# Kills the bounded-total branch taking the wrong cap: 16-20 is xuất sắc or khá by the
+# points, but the tightest veto makes it trung bình either way.
+def test_two_vetoes_cap_a_bounded_total() -> None:
+    result = _score({**FULL2, "given": None, "safe": "not_met", "calm": "not_met"})
+    assert (result.low, result.high) == (16, 20)
+    assert result.movement_class is MovementClass.TRUNG_BINH
+    assert result.classification.reason.render("en") == (
+        "total between 16 and 20, at most average because of: not-calm"
+    )
+
+
+# Kills "cap < current" -> "<=" for an undecided veto: a veto that cannot lower the class
+# below what the points give must not leave the class open.
+def test_an_undecided_veto_capping_at_the_class_itself_does_not_open_it() -> None:
+    # 14.5 points is khá; the undecided not-safe veto caps at khá: no change either way.
+    result = _score({**FULL2, "flag": False, "given": "2.5", "safe": None})
+    assert result.total == Fraction(29, 2)
+    assert result.classification.status is ClassStatus.CLASSIFIED
+    assert result.movement_class is MovementClass.KHA
+    # The undecided veto does cap the next class (xuất sắc) if it applies: named as a proviso.
+    nxt = result.classification.next
+    assert nxt is not None and nxt.target is MovementClass.XUAT_SAC
+    assert nxt.points_needed == Fraction(7, 2)
+    assert "provided that not-safe" in nxt.reason.render("en")
+
+
+# Kills "rank > cap" -> ">=" in _next_class: with the cap at the next class itself, the
+# next class is still reachable by points.
+def test_a_cap_at_the_next_class_leaves_it_reachable() -> None:
+    # 10 points: trung bình; not-safe caps at khá, which is the next class up.
+    result = _score({**FULL2, "flag": False, "events": 2, "given": 1, "safe": "not_met"})
+    assert result.total == 10 and result.movement_class is MovementClass.TRUNG_BINH
+    nxt = result.classification.next
+    assert nxt is not None
+    assert (nxt.target, nxt.points_needed) == (MovementClass.KHA, 4)
+    assert nxt.reason.render("en") == "4 more points needed for good (at least 14)"
+
+
+# Kills "index + 1" -> "index" / "index - 1" / "index + 2" in _score_item: a group is blocked
+# by its own unconfirmed sub-items only, the first of them included.
+def _nested(first_unconfirmed: bool, earlier_unconfirmed: bool) -> dict[str, Any]:
+    data = _two_vetoes()
+    group = data["items"][0]
+    if first_unconfirmed:
+        group["items"][0]["rule"] = {"type": "unconfirmed"}
+        del data["inputs"]["flag"]
+    if earlier_unconfirmed:
+        data["items"].insert(
+            0,
+            {
+                "id": "0",
+                "text": {"vi": "Chưa rõ", "en": "Unconfirmed"},
+                "max_points": 4,
+                "rule": {"type": "unconfirmed"},
+            },
+        )
+        data["total"] = 24
+    return data
+
+
+def test_a_group_is_blocked_by_its_first_sub_item() -> None:
+    values = {k: v for k, v in FULL2.items() if k != "flag"}
+    result = _score(values, _nested(first_unconfirmed=True, earlier_unconfirmed=False))
+    assert result.status is ScoreStatus.BLOCKED
+    assert result.blocking == ("1.1",)
+    assert result.item("1").status is ItemStatus.BLOCKED
+    assert result.item("1").reason.render("en") == (
+        "sub-items 1.1 are not confirmed and must be filled before this item can be scored"
+    )
+
+
+def test_a_group_is_not_blocked_by_an_item_before_it() -> None:
+    result = _score(FULL2, _nested(first_unconfirmed=False, earlier_unconfirmed=True))
+    assert result.status is ScoreStatus.BLOCKED
+    assert result.blocking == ("0",)
+    group = result.item("1")
+    assert group.status is ItemStatus.SCORED
+    assert group.points == 8
+
+
+# Kills "raw >= floor" -> ">" in _per_occurrence: landing exactly on the floor is not
+# "raised to the floor".
+def test_a_deduction_landing_exactly_on_the_floor_is_not_raised() -> None:
+    data = _two_vetoes()
+    data["items"][2]["rule"]["floor"] = "1"  # 4 - 2 x 1.5 = 1, the floor itself
+    result = _score({**FULL2, "events": 2}, data)
+    item = result.item("3")
+    assert item.points == 1
+    raised = _score({**FULL2, "events": 3}, data).item("3")  # 4 - 4.5 < 1: raised
+    assert raised.points == 1
+    assert item.reason.render("en") != raised.reason.render("en")
+
+
+# Kills "r.depth == 0" -> "!=" and the start of the sum in score(): only top-level items
+# make the total and the missing list.
+def test_the_total_counts_top_level_items_once() -> None:
+    result = _score({**FULL2, "flag": None})
+    assert result.status is ScoreStatus.INCOMPLETE
+    assert (result.low, result.high) == (16, 20)
+    assert result.missing == ("flag",)
+
+
+# --- checks: incidents on the bounds of the period ------------------------------------------
+
+# Kills "start <= date <= end" -> "date < end" (and "start < date") in the decide() of
+# ExcusedOnlyByForceMajeure, SeriousCrimesExcused and NoIncidents, and in in_period(): an
+# event on the last day of the period counts, one the day after does not.
+
+
+def _bounds(kind: UnitKind) -> list[tuple[str, bool]]:
+    """(day, inside the 2024 period) for the days on and next to both bounds."""
+    start, end = PERIOD_2024[kind]
+    one = timedelta(days=1)
+    return [
+        ((start - one).isoformat(), False),
+        (start.isoformat(), True),
+        (end.isoformat(), True),
+        ((end + one).isoformat(), False),
+    ]
+
+
+BOUNDS = [
+    pytest.param(kind, day, inside, id=f"{kind.code}-{day}")
+    for kind in (RA, COMMUNE, AGENCY)
+    for day, inside in _bounds(kind)
+]
+
+
+@pytest.mark.parametrize(("kind", "day", "inside"), BOUNDS)
+def test_force_majeure_check_on_the_bounds_of_the_period(
+    kind: UnitKind, day: str, inside: bool
+) -> None:
+    refused = incident("serious_fire_explosion", day, force_majeure=False)
+    result = result_of(verdict_of(kind, incidents=[refused]), "no-serious-accident")
+    shown = date.fromisoformat(day).strftime("%d/%m/%Y")
+    if inside:
+        assert result.outcome is NOT_MET
+        assert result.reason.render("en") == f"1 not due to force majeure, on {shown}"
+    else:
+        assert result.outcome is MET
+        assert result.reason.render("en").startswith("none in the period")
+    unassessed = incident("serious_fire_explosion", day, id="E-1")
+    result = result_of(verdict_of(kind, incidents=[unassessed]), "no-serious-accident")
+    assert result.outcome is (UNKNOWN if inside else MET)
+    assert result.missing == (("incidents[E-1].force_majeure",) if inside else ())
+
+
+@pytest.mark.parametrize(("kind", "day", "inside"), BOUNDS)
+def test_serious_crime_check_on_the_bounds_of_the_period(
+    kind: UnitKind, day: str, inside: bool
+) -> None:
+    refused = crime("rat_nghiem_trong", day, force_majeure=False, timely_detected=False)
+    result = result_of(verdict_of(kind, incidents=[refused]), "no-serious-crime")
+    assert result.outcome is (NOT_MET if inside else MET)
+    if not inside:
+        assert result.reason.render("en").startswith(
+            "no crime of serious gravity or above in the period"
+        )
+
+
+@pytest.mark.parametrize(("kind", "day", "inside"), BOUNDS)
+def test_no_incident_check_on_the_bounds_of_the_period(
+    kind: UnitKind, day: str, inside: bool
+) -> None:
+    event = incident("unlawful_religion", day)
+    result = result_of(verdict_of(kind, incidents=[event]), "no-unlawful-religion")
+    assert result.outcome is (NOT_MET if inside else MET)
+
+
+# --- roll-up: bounds exactly on 70%, TT 23 with unknown units, exact errors -------------------
+
+# The bound tests elsewhere use 25 units, where 70% cannot occur. These kill, in
+# UnitCounts.recognised_value: ">=" -> ">" on the lower bound, "<" -> "<=" on the upper,
+# and either 100 moved by one.
+
+
+@pytest.mark.parametrize(
+    ("met", "unknown", "not_met", "value", "expected"),
+    [
+        (7, 2, 1, 7, MET),  # 7..9 of 10: the lower bound is exactly 70%
+        (6, 1, 3, None, UNKNOWN),  # 6..7 of 10: the upper bound is exactly 70%
+        (6, 0, 4, 6, NOT_MET),  # 60%, exact
+        (70, 5, 26, None, UNKNOWN),  # 70..75 of 101: 69.3% .. 74.3%
+        (69, 0, 32, 69, NOT_MET),  # 69 of 101 = 68.3%, exact
+        (64, 5, 30, 69, NOT_MET),  # 64..69 of 99: even 69 = 69.7% fails
+        (70, 5, 25, 70, MET),  # 70..75 of 100: the lower bound is exactly 70%
+    ],
+)
+def test_a_roll_up_bound_exactly_on_seventy_percent(
+    met: int, unknown: int, not_met: int, value: int | None, expected: Outcome
+) -> None:
+    verdicts = units(met, not_met, unknown)
+    counts = commune_counts(verdicts, commune_id=X, instrument=TT124)
+    assert counts.total == met + unknown + not_met
+    assert (counts.recognised_min, counts.recognised_max) == (met, met + unknown)
+    assert counts.recognised_value() == value
+    verdict = rolled(verdicts)
+    assert outcome_of(verdict, RECOGNISED) is expected
+
+
+# Kills, in commune_counts, the TT 23 branch losing units of unknown outcome (they must
+# widen the bounds, with no registration count since TT 23 has no such rule).
+def test_a_tt23_roll_up_with_units_of_unknown_outcome() -> None:
+    verdicts = [
+        *units(13, 4, 3, instrument=TT23),
+        unit("CQ1", UNKNOWN, kind=AGENCY, instrument=TT23),  # not counted by TT 23
+    ]
+    counts = commune_counts(verdicts, commune_id=X, instrument=TT23)
+    assert counts.total == 20
+    assert (counts.recognised_min, counts.recognised_max) == (13, 16)  # 65% .. 80%
+    assert counts.recognition_unknown == ("U017", "U018", "U019")
+    assert counts.not_counted == ("CQ1",)
+    assert counts.registered_min is None and counts.registered_max is None
+    assert counts.registration_unknown == () and counts.not_registered == ()
+    assert not counts.exact
+    assert counts.recognised_value() is None
+    assert counts.registered_value() is None
+    text = counts.explain("en")
+    assert "recognised: 13 to 16 (3 unit(s) with an unknown verdict)" in text
+    assert "registered:" not in text
+
+
+def test_a_tt23_roll_up_decided_by_its_lower_bound() -> None:
+    counts = commune_counts(units(15, 4, 2, instrument=TT23), commune_id=X, instrument=TT23)
+    assert (counts.total, counts.recognised_min, counts.recognised_max) == (21, 15, 17)
+    assert counts.recognised_value() == 15  # 15/21 = 71.4% already passes
+    assert counts.exact is False
+
+
+# Kills "registered_min is not None or registered_max is not None" -> "and" in
+# UnitCounts and _check_bounds, and the bounds moved by one: each gives its own error.
+@pytest.mark.parametrize(
+    ("changes", "path", "message"),
+    [
+        ({"total": 0}, "UnitCounts.total", "must be > 0"),
+        ({"total": -1}, "UnitCounts.total", "must be > 0"),
+        ({"recognised_min": -1}, "UnitCounts.recognised_min", "need 0 <= recognised_min"),
+        ({"recognised_max": 6}, "UnitCounts.recognised_min", "recognised_max <= total (5)"),
+        ({"registered_max": None}, "UnitCounts.registered_min", "need 0 <= registered_min"),
+        ({"registered_min": None}, "UnitCounts.registered_min", "need 0 <= registered_min"),
+        ({"registered_min": -1}, "UnitCounts.registered_min", "need 0 <= registered_min"),
+        ({"registered_max": 6}, "UnitCounts.registered_min", "registered_max <= total (5)"),
+    ],
+)
+def test_each_bad_count_has_its_own_error(changes: dict[str, Any], path: str, message: str) -> None:
+    fields: dict[str, Any] = {
+        "commune_id": X,
+        "year": YEAR,
+        "instrument": TT124,
+        "total": 5,
+        "recognised_min": 3,
+        "recognised_max": 4,
+        "registered_min": 4,
+        "registered_max": 5,
+    }
+    fields.update(changes)
+    with pytest.raises(InputError) as caught:
+        UnitCounts(**fields)
+    assert caught.value.path == path
+    assert message in caught.value.message
+
+
+def test_the_bounds_may_touch_zero_and_the_total() -> None:
+    counts = UnitCounts(
+        commune_id=X,
+        year=YEAR,
+        instrument=TT124,
+        total=5,
+        recognised_min=0,
+        recognised_max=5,
+        registered_min=0,
+        registered_max=5,
+    )
+    assert counts.recognised_value() is None and counts.registered_value() is None
+    only_min = UnitCounts(
+        commune_id=X, year=YEAR, instrument=TT23, total=1, recognised_min=1, recognised_max=1
+    )
+    assert only_min.exact and only_min.recognised_value() == 1
+
+
+# Kills "not isinstance(...) or not commune_id.strip()" -> "and": a blank id is refused.
+@pytest.mark.parametrize("commune_id", ["", "   "])
+def test_a_blank_commune_id_is_refused(commune_id: str) -> None:
+    with pytest.raises(InputError) as caught:
+        commune_counts(units(1), commune_id=commune_id, instrument=TT124)
+    assert caught.value.path == "commune_id"
+    assert caught.value.message == "must be a non-empty string"
+
+
+# Kills each check of RollupRule.__attrs_post_init__: a rule made wrongly is refused with
+# its own message, and the edges (1% and 100%) are allowed.
+def _rule(**changes: Any) -> RollupRule:
+    fields: dict[str, Any] = {
+        "instrument": "T",
+        "counted_kinds": frozenset({RA}),
+        "registration_required": False,
+        "share_percent": 70,
+        "citation": cite(TT23, 6, 4),
+        "inputs": None,
+    }
+    fields.update(changes)
+    return RollupRule(**fields)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"counted_kinds": frozenset()}, "counted kinds must be unit kinds under a commune"),
+        ({"counted_kinds": frozenset({RA, COMMUNE})}, "counted kinds must be unit kinds"),
+        ({"share_percent": 0}, "share must be 1-100%"),
+        ({"share_percent": 101}, "share must be 1-100%"),
+        (
+            {
+                "inputs": RollupInputs(
+                    total=i.UNITS_TOTAL,
+                    recognised=i.UNITS_RECOGNISED,
+                    registered=i.UNITS_REGISTERED,
+                )
+            },
+            "a registered-count input is needed exactly when registration is required",
+        ),
+        (
+            {
+                "registration_required": True,
+                "inputs": RollupInputs(total=i.UNITS_TOTAL, recognised=i.UNITS_RECOGNISED),
+            },
+            "a registered-count input is needed exactly when registration is required",
+        ),
+    ],
+)
+def test_a_wrong_roll_up_rule_is_refused(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(DefinitionError) as caught:
+        _rule(**changes)
+    assert str(caught.value) == f"roll-up of T: {message}" or message in str(caught.value)
+    assert str(caught.value).startswith("roll-up of T: ")
+
+
+@pytest.mark.parametrize("share", [1, 100])
+def test_a_roll_up_rule_at_the_edges_is_allowed(share: int) -> None:
+    assert _rule(share_percent=share).share_percent == share
+    both = _rule(
+        registration_required=True,
+        inputs=RollupInputs(
+            total=i.UNITS_TOTAL, recognised=i.UNITS_RECOGNISED, registered=i.UNITS_REGISTERED
+        ),
+    )
+    assert both.registration_required
+    assert _rule(registration_required=True).inputs is None  # inputs unknown: not checked
+
+
+# --- KNC: a commendation dated on the proposal day -------------------------------------------
+
+# Kills "c.on <= ctx.on" -> "<" in _check_commendation: a commendation given on the day
+# of the proposal counts; one given the day after does not.
+
+
+@pytest.mark.parametrize(
+    ("on", "condition"),
+    [(LAST_TT11, "knc21.leader.commendation"), (FIRST_TT20, "knc25.leader.commendation")],
+)
+def test_a_commendation_dated_on_the_proposal_day_counts(on: date, condition: str) -> None:
+    def commended(day: date) -> Outcome:
+        person = leader(
+            "2010-01-01", commendations=(Commendation(level=CommendationLevel.STATE, on=day),)
+        )
+        return knc_eligibility(person, on).result(condition).outcome
+
+    assert commended(on) is MET
+    assert commended(on + timedelta(days=1)) is NOT_MET
+    assert commended(on - timedelta(days=1)) is MET
