@@ -231,7 +231,12 @@ _COMPARE_SWAPS: dict[type[ast.cmpop], type[ast.cmpop]] = {
 
 #: Calls whose arguments are not mutated: legal citations (article and clause numbers,
 #: checked against the spec by the traceability tests, not by outcomes) and messages.
-_NOT_MUTATED_CALLS = frozenset({"c124", "c23", "Citation", "CiteFor", "Msg", "Label"})
+_NOT_MUTATED_CALLS = frozenset(
+    {"c124", "c23", "cite", "cited", "Citation", "CiteFor", "Msg", "Label"}
+)
+#: Positional arguments that are article or clause numbers, for the same reason:
+#: ``_crit(cited, clause, ...)`` and ``planning(prefix, article)`` of the TT 124 rule sets.
+_CITATION_ARGUMENTS: dict[str, tuple[int, ...]] = {"_crit": (1,), "planning": (1,)}
 
 _CALL_SWAPS = {"min": "max", "max": "min", "any": "all", "all": "any"}
 
@@ -284,6 +289,14 @@ def _skipped(tree: ast.AST) -> set[int]:
                 mark(extra)
         elif isinstance(node, ast.AnnAssign):
             mark(node.annotation)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in _CITATION_ARGUMENTS
+        ):
+            for position in _CITATION_ARGUMENTS[node.func.id]:
+                if position < len(node.args):
+                    mark(node.args[position])
         elif (
             (
                 isinstance(node, ast.Call)
@@ -647,14 +660,15 @@ class Result:
     mutant: Mutant
     status: str  # killed, survived, timeout, error
     seconds: float
-    tests: int  # tests that cover the mutated function (0: none, the mutant survives)
+    tests: int  # the tests chosen for it (0: the module was re-imported, every test file run)
 
 
 class Gate:
     """A pytest plugin: collect once, trace once, then run every mutant in a fork."""
 
-    def __init__(self, mutants: list[Mutant], jobs: int, timeout: float) -> None:
+    def __init__(self, mutants: list[Mutant], jobs: int, timeout: float, max_tests: int) -> None:
         self.mutants = mutants
+        self.max_tests = max_tests
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.failed = False
@@ -672,9 +686,16 @@ class Gate:
             self.baseline_failures.append("collection failed")
             return True
         items = list(session.items)
+        start = time.monotonic()
         trace = self._trace(items)
         if trace is None:
             return True
+        seconds = time.monotonic() - start
+        print(
+            f"traced {len(items)} tests in {seconds:.0f} s; running {len(self.mutants)} mutants",
+            file=sys.__stdout__,
+            flush=True,
+        )
         self._run_all(items, trace)
         return True
 
@@ -794,7 +815,11 @@ class Gate:
         tests = {str(ROOT / t) for t in AREAS[mutant.area][1]}
         in_area = [k for k, item in enumerate(items) if str(item.path) in tests]
         p = mutant.point
-        if p.owner is None:
+        key = (str(_module_file(mutant.module)), p.owner)
+        chosen = [k for k in in_area if key in trace[k][0]]
+        if p.owner is None or not chosen:
+            # Code run at import, or a function only called while importing (a rule set's
+            # table builder): re-run the mutated module in a fresh interpreter.
             cmd = [sys.executable, __file__, "--child", mutant.module, mutant.qualname]
             cmd += [str(p.index), str(p.variant), *AREAS[mutant.area][1]]
             env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
@@ -802,11 +827,11 @@ class Gate:
                 cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
             limit = min(self.timeout * 4, 30 + 3 * sum(trace[k][1] for k in in_area))
-            return proc.pid, limit, in_area, proc
-        key = (str(_module_file(mutant.module)), p.owner)
-        chosen = [k for k in in_area if key in trace[k][0]]
-        if not chosen:
-            return Result(mutant, SURVIVED, 0.0, 0)
+            return proc.pid, limit, [], proc
+        if len(chosen) > self.max_tests:
+            # The fastest tests, a fixed choice whatever the order mutants finish in.
+            fastest = sorted(chosen, key=lambda k: (trace[k][1], k))[: self.max_tests]
+            chosen = sorted(fastest)
         first = [k for k in killers.get((mutant.module, p.owner), []) if k in chosen]
         order = list(dict.fromkeys([*first, *sorted(chosen, key=lambda k: trace[k][1])]))
         limit = min(self.timeout, 10 + 3 * sum(trace[k][1] for k in order))
@@ -872,6 +897,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (2)")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per mutant, at most")
     parser.add_argument("--floor", type=float, default=95.0, help="percent killed, at least (95)")
+    parser.add_argument(
+        "--max-tests", type=int, default=300, help="tests run per mutant, at most (300)"
+    )
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        help="leave this test file out (repeatable): to show which mutants a file kills",
+    )
     parser.add_argument("--match", default="", help="only the mutants whose name contains this")
     opts = parser.parse_args(args)
     areas = opts.area or list(AREAS)
@@ -891,7 +925,10 @@ def main(argv: list[str] | None = None) -> int:
     _profile()
     import pytest
 
-    gate = Gate(mutants, opts.jobs, opts.timeout)
+    gate = Gate(mutants, opts.jobs, opts.timeout, opts.max_tests)
+    for area in areas:
+        targets, tests = AREAS[area]
+        AREAS[area] = (targets, tuple(t for t in tests if t not in opts.without))
     files = sorted({t for a in areas for t in AREAS[a][1]})
     args = [
         "-q",
@@ -948,12 +985,14 @@ def _report(
         print("\nsurvivors not in scripts/mutation_survivors.toml (a gap in the tests, or an")
         print("equivalent mutant to list there with its reason):")
         for r in new:
-            where = "no test calls it" if r.tests == 0 else f"{r.tests} tests run"
+            where = "module re-imported" if r.tests == 0 else f"{r.tests} tests run"
             print(f"  [{r.mutant.area}] L{r.mutant.point.line} {r.mutant.key}  ({where})")
     if not opts.match and set(areas) == set(AREAS):
         survivors = {r.mutant.key for r in results if r.status == SURVIVED}
         for key in sorted(k for k in accepted if k not in survivors):
             print(f"note: listed survivor no longer survives (remove it): {key}")
+    slow = sorted(results, key=lambda r: -r.seconds)[:5]
+    print("slowest: " + "; ".join(f"{r.seconds:.1f} s {r.mutant.key[:70]}" for r in slow))
     errors = [r for r in results if r.status == ERROR]
     for r in errors:
         print(f"error: the mutant could not be run: {r.mutant.key}")

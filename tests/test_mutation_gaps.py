@@ -11,9 +11,12 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 
 from antq import InputError, Outcome, UnitKind
+from antq.core.criterion import Context
+from antq.core.facts import UnitFacts
 from antq.emulation import (
     ClassStatus,
     ItemStatus,
@@ -26,18 +29,28 @@ from antq.emulation import (
     sheet_from_dict,
 )
 from antq.emulation.awards import Commendation, CommendationLevel, knc_eligibility
+from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.errors import DefinitionError
 from antq.law.citation import cite
+from antq.periods import Period
+from antq.safety import default_rulebook
 from antq.safety import inputs as i
+from antq.safety.checks import AtLeast, ShareAtLeast, TitleOrGrade
+from antq.safety.inputs import InternalRulesTopic
 from antq.safety.rollup import RollupInputs, RollupRule, UnitCounts, commune_counts
+from antq.safety.tt23 import inputs as tt23_inputs
+from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
+from antq.safety.tt23.organisations import SUBUNIT_SHARE as _THRESHOLD
 from emulation import FULL, small
 from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader
 from safety.builders import (
     AGENCY,
+    AGENCY_TOPICS,
     COMMUNE,
     PERIOD_2024,
     RA,
     crime,
+    facts_of,
     incident,
     result_of,
     verdict_of,
@@ -499,3 +512,169 @@ def test_a_commendation_dated_on_the_proposal_day_counts(on: date, condition: st
     assert commended(on) is MET
     assert commended(on + timedelta(days=1)) is NOT_MET
     assert commended(on - timedelta(days=1)) is MET
+
+
+# --- checks: the gap to pass, what is named, what is noted -----------------------------------
+
+
+def _context(kind: UnitKind, **overrides: Any) -> Context:
+    facts = facts_of(kind, **overrides)
+    rule_set = default_rulebook().select(facts.kind, facts.year)
+    return Context(
+        facts=facts,
+        period=rule_set.period_for(facts.year),
+        parameters=rule_set.resolved_parameters(),
+    )
+
+
+# Kills "whole - part" -> "+" (AllOf) and "minimum - value" -> "+" (AtLeast) in the gap.
+def test_the_gap_to_pass_is_the_difference() -> None:
+    short = result_of(verdict_of(RA, households_registered=118), "households-registered")
+    assert short.outcome is NOT_MET
+    assert short.reason.render("en") == "118/120 = 98.3% < 100%: 2 more needed"
+    context = _context(COMMUNE, effective_models=1)
+    found = AtLeast(i.EFFECTIVE_MODELS, 3)(context)
+    assert found.outcome is NOT_MET
+    assert found.reason.render("en") == "1 < 3: 2 more needed"
+    assert AtLeast(i.EFFECTIVE_MODELS, 3).decide(context) is NOT_MET
+    assert AtLeast(i.EFFECTIVE_MODELS, 1)(context).reason.render("en") == "1 ≥ 1"
+
+
+# Kills the 100 of "100 * part >= threshold * whole" and of the gap moved by one: 69 of 99
+# is 69.6% shown (fails 70%), and the gap is rounded up from threshold x whole / 100.
+@pytest.mark.parametrize(
+    ("part", "whole", "outcome", "reason"),
+    [
+        (69, 99, NOT_MET, "69/99 = 69.6% < 70%: 1 more needed"),
+        (50, 99, NOT_MET, "50/99 = 50.5% < 70%: 20 more needed"),
+        (5, 10, NOT_MET, "5/10 = 50.0% < 70%: 2 more needed"),
+        (70, 100, MET, "70/100 = 70.0% ≥ 70%"),
+    ],
+)
+def test_share_at_least_on_and_near_the_threshold(
+    part: int, whole: int, outcome: Outcome, reason: str
+) -> None:
+    context = _context(COMMUNE, units_recognised=part, units_total=whole, units_registered=whole)
+    check = ShareAtLeast(i.UNITS_RECOGNISED, i.UNITS_TOTAL, 70)
+    assert check.decide(context) is outcome
+    found = check(context)
+    assert (found.outcome, found.reason.render("en")) == (outcome, reason)
+
+
+# Kills the value reported for an empty total: the error names 0, the value given.
+def test_an_empty_total_is_refused_with_its_value() -> None:
+    context = _context(COMMUNE, units_recognised=0, units_total=0, units_registered=0)
+    check = ShareAtLeast(i.UNITS_RECOGNISED, i.UNITS_TOTAL, 70)
+    for call in (check, check.decide):
+        with pytest.raises(InputError) as caught:
+            call(context)
+        assert caught.value.value == 0
+        assert caught.value.message == "must be > 0: a share of an empty total is undefined"
+
+
+# Kills "and" -> "or" in in_period(): the count and dates name only this category's events
+# inside the period.
+def test_the_events_named_are_of_the_category_and_in_the_period() -> None:
+    events = [
+        incident("unlawful_religion", "2024-03-02"),
+        incident("separatism", "2024-03-03"),  # another category, inside
+        incident("unlawful_religion", "2022-01-05"),  # this category, outside
+    ]
+    result = result_of(verdict_of(RA, incidents=events), "no-unlawful-religion")
+    assert result.outcome is NOT_MET
+    assert result.reason.render("en") == (
+        "1 in the period 01/11/2023 – 31/10/2024, on 02/03/2024;"
+        " not counted, dated outside the period: 05/01/2022"
+    )
+
+
+# Kills the filters of noting_outside(): only this category's events outside the period
+# are noted, and only serious crimes for the serious-crime item.
+def test_events_outside_the_period_are_noted_for_their_own_criterion_only() -> None:
+    verdict = verdict_of(RA, incidents=[incident("separatism", "2022-01-05")])
+    assert result_of(verdict, "no-separatism").reason.render("en") == (
+        "none in the period 01/11/2023 – 31/10/2024;"
+        " not counted, dated outside the period: 05/01/2022"
+    )
+    assert result_of(verdict, "no-unlawful-religion").reason.render("en") == (
+        "none in the period 01/11/2023 – 31/10/2024"
+    )
+    light = verdict_of(RA, incidents=[crime("it_nghiem_trong", "2022-01-05")])
+    assert result_of(light, "no-serious-crime").reason.render("en") == (
+        "no crime of serious gravity or above in the period"
+    )
+    grave = verdict_of(RA, incidents=[crime("rat_nghiem_trong", "2022-01-05")])
+    assert result_of(grave, "no-serious-crime").reason.render("en") == (
+        "no crime of serious gravity or above in the period;"
+        " not counted, dated outside the period: 05/01/2022"
+    )
+
+
+# Kills the early "both periods are zero" branch of OffencesReduced.__call__ moved away.
+def test_no_offences_in_either_period_is_said_so() -> None:
+    zero = {"crimes": 0, "social_evils": 0, "other_violations": 0}
+    result = result_of(
+        verdict_of(RA, offences_current=zero, offences_previous=zero), "offences-reduced"
+    )
+    assert result.outcome is MET
+    assert result.reason.render("en") == (
+        "no offences in either period (read as: a strict decrease of the total)"
+    )
+
+
+# Kills "or" -> "and" in TitleOrGrade.decide and the label of the missing input: a title
+# unknown with a grade below the minimum is undecided, and names the title.
+def test_title_unknown_and_grade_too_low_is_undecided() -> None:
+    changes = {"security_force_advanced_collective": None, "security_force_grade": "hoan_thanh"}
+    context = _context(AGENCY, **changes)
+    check = TitleOrGrade(
+        i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE, TaskGrade.HOAN_THANH_TOT
+    )
+    assert check.decide(context) is UNKNOWN
+    found = check(context)
+    assert found.outcome is UNKNOWN
+    assert found.missing == ("security_force_advanced_collective",)
+    label = i.SECURITY_FORCE_ADVANCED.label.render("en")
+    assert found.reason.render("en") == f"not enough information: missing {label}"
+
+
+# Kills the conditions of TopicsCovered's list: only the required topics not covered.
+def test_the_topics_not_covered_are_named() -> None:
+    topics = [t for t in AGENCY_TOPICS if t != "state_secrets"]
+    result = result_of(verdict_of(AGENCY, internal_rules_topics=topics), "internal-rules")
+    assert result.outcome is NOT_MET
+    lacking = InternalRulesTopic.from_code("state_secrets").label_en
+    assert result.reason.render("en") == f"1 required topic(s) not covered: {lacking}"
+
+
+# Kills the bounds of the TT 23 threshold parameter: 1-100 are whole percentages.
+@pytest.mark.parametrize(("threshold", "ok"), [(0, False), (1, True), (100, True), (101, False)])
+def test_the_tt23_share_parameter_is_a_whole_percentage(threshold: int, ok: bool) -> None:
+    check = ShareAtLeastParameter(i.UNITS_RECOGNISED, i.UNITS_TOTAL, _THRESHOLD)
+    context = _context(COMMUNE, units_recognised=70, units_total=100, units_registered=100)
+    context = attrs.evolve(context, parameters={**context.parameters, _THRESHOLD.name: threshold})
+    if ok:
+        assert check.decide(context) is (MET if threshold <= 70 else NOT_MET)
+    else:
+        with pytest.raises(InputError) as caught:
+            check.decide(context)
+        assert caught.value.path == f"parameters.{_THRESHOLD.name}"
+        assert caught.value.message == "expected a whole percentage 1-100"
+
+
+# Kills best[0] -> best[-1] in TitleAtLeast: the first qualifying title is the one named.
+def test_the_first_qualifying_title_is_named() -> None:
+    titles = (
+        EmulationTitle.TAP_THE_LAO_DONG_TIEN_TIEN,
+        EmulationTitle.TAP_THE_LAO_DONG_XUAT_SAC,
+    )
+    facts = UnitFacts(
+        unit_id="X", kind=COMMUNE, year=2012, values={"commune_police_titles": titles}
+    )
+    context = Context(facts=facts, period=Period.year(2012), parameters={})
+    check = TitleAtLeast(tt23_inputs.COMMUNE_POLICE_TITLES, EmulationTitle.DON_VI_TIEN_TIEN)
+    found = check(context)
+    assert found.outcome is MET
+    first = EmulationTitle.TAP_THE_LAO_DONG_TIEN_TIEN.label_en
+    minimum = EmulationTitle.DON_VI_TIEN_TIEN.label_en
+    assert found.reason.render("en") == f"earned '{first}', at least '{minimum}'"
