@@ -28,7 +28,18 @@ from antq.emulation import (
     score,
     sheet_from_dict,
 )
-from antq.emulation.awards import Commendation, CommendationLevel, knc_eligibility
+from antq.emulation.awards import (
+    AreaType,
+    Commendation,
+    CommendationLevel,
+    LeaderPosition,
+    LeadershipPeriod,
+    ServicePeriod,
+    ServiceRole,
+    count_service,
+    knc_eligibility,
+)
+from antq.emulation.awards.knc import ServiceCount
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.errors import DefinitionError
 from antq.law.citation import cite
@@ -43,6 +54,7 @@ from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
 from antq.safety.tt23.organisations import SUBUNIT_SHARE as _THRESHOLD
 from emulation import FULL, small
 from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader
+from emulation_awards.test_knc import clean as clean_candidate
 from safety.builders import (
     AGENCY,
     AGENCY_TOPICS,
@@ -678,3 +690,90 @@ def test_the_first_qualifying_title_is_named() -> None:
     first = EmulationTitle.TAP_THE_LAO_DONG_TIEN_TIEN.label_en
     minimum = EmulationTitle.DON_VI_TIEN_TIEN.label_en
     assert found.reason.render("en") == f"earned '{first}', at least '{minimum}'"
+
+
+# --- KNC: days on the bounds, the best commendation, empty counts -----------------------------
+
+
+# Kills "start <= end" -> "<" in ServicePeriod.served and LeadershipPeriod.served, and
+# min() -> max() of the end: a period starting on the day counts one day, and a period
+# is cut at the day.
+def test_a_period_served_up_to_the_day() -> None:
+    day = date(2025, 6, 1)
+    guard = ServicePeriod(role=ServiceRole.TEAM_MEMBER, start=day, end=None, area=AreaType.ORDINARY)
+    assert guard.served(day) == Period(start=day, end=day)
+    assert guard.served(day - timedelta(days=1)) is None
+    later = LeadershipPeriod(
+        position=LeaderPosition.GOVERNMENT, start=date(2010, 1, 1), end=date(2030, 1, 1)
+    )
+    assert later.served(day) == Period(start=date(2010, 1, 1), end=day)
+    same_day = LeadershipPeriod(position=LeaderPosition.GOVERNMENT, start=day, end=None)
+    assert same_day.served(day) == Period(start=day, end=day)
+    assert same_day.served(day - timedelta(days=1)) is None
+
+
+# Kills "p.start <= ctx.on" -> "<" in the category checks: a role taken up on the
+# proposal day puts the person in the category.
+def test_a_role_taken_up_on_the_proposal_day_counts_for_the_category() -> None:
+    on = date(2025, 6, 1)
+    member = clean_candidate(
+        service=(ServicePeriod(role=ServiceRole.TEAM_MEMBER, start=on, area=AreaType.ORDINARY),)
+    )
+    assert knc_eligibility(member, on).result("knc25.team.category").outcome is MET
+    guard = clean_candidate(
+        service=(
+            ServicePeriod(role=ServiceRole.PART_TIME_COMMUNE_POLICE, start=LAST_TT11, area=None),
+        )
+    )
+    answer = knc_eligibility(guard, LAST_TT11)
+    assert answer.result("knc21.grassroots.category").outcome is MET
+    head = clean_candidate(
+        leadership=(LeadershipPeriod(position=LeaderPosition.GOVERNMENT, start=LAST_TT11),)
+    )
+    assert knc_eligibility(head, LAST_TT11).result("knc21.leader.category").outcome is MET
+    tomorrow = LAST_TT11 + timedelta(days=1)
+    late = clean_candidate(
+        leadership=(LeadershipPeriod(position=LeaderPosition.GOVERNMENT, start=tomorrow),)
+    )
+    assert knc_eligibility(late, LAST_TT11).result("knc21.leader.category").outcome is NOT_MET
+
+
+# Kills max() -> min() over the commendations: the highest one decides, in any order.
+@pytest.mark.parametrize("reverse", [False, True])
+def test_the_highest_commendation_decides(reverse: bool) -> None:
+    given = [
+        Commendation(level=CommendationLevel.COMMUNE, on=date(2019, 1, 1)),
+        Commendation(level=CommendationLevel.STATE, on=date(2020, 1, 1)),
+    ]
+    if reverse:
+        given.reverse()
+    person = leader("2010-01-01", commendations=tuple(given))
+    result = knc_eligibility(person, LAST_TT11).result("knc21.leader.commendation")
+    assert result.outcome is MET
+    assert CommendationLevel.STATE.label_en in result.reason.render("en")
+
+
+# Kills the zeros of an empty count moved by one, and "w > 0" -> ">=".
+def test_no_service_counts_nothing() -> None:
+    nothing = ServiceCount(months=0, days=0, doubled_days=0)
+    assert count_service([]) == nothing
+    span = Period(start=date(2020, 1, 1), end=date(2020, 12, 31))
+    assert count_service([(span, 0)]) == nothing
+
+
+# Kills "months > 0" -> "> 1" and the day bounds of a run: less than a month across a
+# month boundary is 0 months, a single day is one day.
+def test_short_spans_count_days_not_months() -> None:
+    short = count_service([(Period(start=date(2020, 1, 20), end=date(2020, 2, 5)), 1)])
+    assert (short.months, short.days, short.doubled_days) == (0, 17, 0)
+    one = count_service([(Period(start=date(2020, 3, 1), end=date(2020, 3, 1)), 2)])
+    assert (one.months, one.days, one.doubled_days) == (0, 1, 1)
+    month = count_service([(Period(start=date(2020, 1, 20), end=date(2020, 2, 19)), 1)])
+    assert (month.months, month.days) == (1, 31)
+    adjacent = count_service(
+        [
+            (Period(start=date(2020, 1, 1), end=date(2020, 1, 31)), 1),
+            (Period(start=date(2020, 2, 1), end=date(2020, 2, 29)), 1),
+        ]
+    )
+    assert (adjacent.months, adjacent.days) == (2, 60)
