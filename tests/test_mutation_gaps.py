@@ -42,8 +42,16 @@ from antq.emulation.awards import (
 from antq.emulation.awards.knc import ServiceCount
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.errors import DefinitionError
+from antq.i18n.formatting import (
+    MAX_NUMBER_LENGTH,
+    format_number,
+    format_percent,
+    format_scaled,
+    parse_date,
+    parse_number,
+)
 from antq.law.citation import cite
-from antq.periods import Period
+from antq.periods import AnnualWindow, Period, add_months, add_years
 from antq.safety import default_rulebook
 from antq.safety import inputs as i
 from antq.safety.checks import AtLeast, ShareAtLeast, TitleOrGrade
@@ -777,3 +785,145 @@ def test_short_spans_count_days_not_months() -> None:
         ]
     )
     assert (adjacent.months, adjacent.days) == (2, 60)
+
+
+# --- periods: the last years of the calendar, touching spans, one-day windows ---------------
+
+
+# Kills, in _shift, the month arithmetic moved by one and "<= MAXYEAR" -> "<": the year
+# check is exact at both ends of the calendar.
+def test_shifts_reach_the_last_month_of_the_calendar() -> None:
+    assert add_months(date(9999, 11, 30), 1) == date(9999, 12, 30)
+    assert add_months(date(9999, 1, 1), 11) == date(9999, 12, 1)
+    assert add_years(date(9998, 12, 1), 1) == date(9999, 12, 1)
+    assert add_months(date(1, 2, 1), -1) == date(1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("shift", "path", "message"),
+    [
+        (lambda: add_years(date(9999, 1, 1), 1), "years", "9999-01-01 +1 year(s)"),
+        (lambda: add_months(date(9999, 12, 1), 1), "months", "9999-12-01 +1 month(s)"),
+        (lambda: add_months(date(1, 1, 1), -1), "months", "0001-01-01 -1 month(s)"),
+    ],
+)
+def test_shifts_past_the_calendar_are_input_errors(shift: Any, path: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        shift()
+    assert caught.value.path == path
+    assert caught.value.message == f"{message} leaves the years 1–9999"
+
+
+# Kills "> 1" -> "> 0" days between spans: touching periods make one span.
+def test_touching_periods_make_one_span() -> None:
+    span = Period.span(Period.year(2018), Period.half(2019, 1))
+    assert str(span) == "2018-01-01/2019-06-30"
+    assert Period.span(Period.half(2019, 2), Period.half(2019, 1)) == Period.year(2019)
+
+
+# Kills the first day of Period.month moved.
+def test_a_month_starts_on_its_first_day() -> None:
+    assert str(Period.month(2024, 2)) == "2024-02-01/2024-02-29"
+    assert str(Period.quarter(2024, 4)) == "2024-10-01/2024-12-31"
+
+
+# Kills "start > end" -> ">=": a window of one day within one year is allowed.
+def test_a_one_day_annual_window() -> None:
+    window = AnnualWindow(
+        start_month=5, start_day=1, end_month=5, end_day=1, starts_in_previous_year=False
+    )
+    assert str(window.period_for(2024)) == "2024-05-01/2024-05-01"
+
+
+# Kills eq=False -> True on the window's cache: using a window does not change equality.
+def test_a_used_window_equals_an_unused_one() -> None:
+    def make() -> AnnualWindow:
+        return AnnualWindow(
+            start_month=11, start_day=16, end_month=11, end_day=15, starts_in_previous_year=True
+        )
+
+    used, fresh = make(), make()
+    used.period_for(2024)
+    assert used == fresh and hash(used) == hash(fresh)
+
+
+# --- formatting: signs, exact decimals, date errors ------------------------------------------
+
+
+# Kills "scaled < 0" -> "< -1" (_render) and "< 0" -> "< 1" / "< -1" (_round_half_up).
+def test_small_negative_values_keep_their_sign() -> None:
+    assert format_scaled(-1, 1) == "-0,1"
+    assert format_scaled(-10, 1, "en") == "-1.0"
+    assert format_number(Fraction(-1, 2), decimals=0) == "-1"
+    assert format_number(Fraction(1, 2), decimals=0) == "1"
+    assert format_number(Fraction(-1, 4), "en", decimals=1) == "-0.3"
+
+
+# Kills each constant of _terminating_decimals: the exact number of digits of 2^a 5^b.
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Fraction(1, 8), "0.125"),
+        (Fraction(3, 20), "0.15"),
+        (Fraction(1, 16), "0.0625"),
+        (Fraction(1, 5), "0.2"),
+        (Fraction(1, 125), "0.008"),
+        (Fraction(7, 2), "3.5"),
+        (Fraction(4, 1), "4"),
+    ],
+)
+def test_fractions_are_written_with_exactly_their_digits(value: Fraction, text: str) -> None:
+    assert format_number(value, "en") == text
+
+
+def test_a_fraction_with_no_finite_expansion_needs_decimals() -> None:
+    with pytest.raises(InputError) as caught:
+        format_number(Fraction(1, 6), "en")
+    assert caught.value.message == "has no finite decimal expansion; pass decimals= to round it"
+
+
+# Kills "or" -> "and" in the type checks of _ratio and format_scaled.
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: format_percent(True, 2), "numerator must be an int, not bool"),
+        (lambda: format_percent(1.5, 2), "numerator must be an int, not float"),
+        (lambda: format_percent(1, 2.0), "denominator must be an int, not float"),
+        (lambda: format_scaled(True, 1), "scaled must be an int, not bool"),
+        (lambda: format_scaled(1.5, 1), "scaled must be an int, not float"),
+    ],
+)
+def test_wrong_types_are_named(call: Any, message: str) -> None:
+    with pytest.raises(TypeError) as caught:
+        call()
+    assert str(caught.value) == message
+
+
+# Kills the bounds of _make_date: each invalid date gets its own reason.
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("30/02/0001", "day 30 does not exist in 02/0001"),
+        ("01/01/0000", "year 0000 is out of range"),
+        ("01/13/2024", "month 13 is not 1-12"),
+        ("01/00/2024", "month 0 is not 1-12"),
+    ],
+)
+def test_each_invalid_date_has_its_reason(text: str, reason: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date(text, path="when")
+    assert caught.value.path == "when"
+    assert caught.value.message == f"{text!r} is not a valid date: {reason}"
+
+
+# Kills "> MAX_NUMBER_LENGTH" -> ">=" and the language named in the error.
+def test_number_length_limit_and_style_errors() -> None:
+    assert parse_number("1" * MAX_NUMBER_LENGTH) == int("1" * MAX_NUMBER_LENGTH)
+    with pytest.raises(InputError, match="at most 64 characters"):
+        parse_number("1" * (MAX_NUMBER_LENGTH + 1))
+    with pytest.raises(InputError) as vi:
+        parse_number("1,2,3", "vi")
+    assert vi.value.message.startswith("not a number in Vietnamese style")
+    with pytest.raises(InputError) as en:
+        parse_number("1.2.3", "en")
+    assert en.value.message.startswith("not a number in English style")
