@@ -15,6 +15,7 @@ import attrs
 import pytest
 
 from antq import InputError, Outcome, UnitKind
+from antq.confirmation import Confirmation
 from antq.core.criterion import Context
 from antq.core.facts import UnitFacts
 from antq.emulation import (
@@ -60,6 +61,8 @@ from antq.safety.rollup import RollupInputs, RollupRule, UnitCounts, commune_cou
 from antq.safety.tt23 import inputs as tt23_inputs
 from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
 from antq.safety.tt23.organisations import SUBUNIT_SHARE as _THRESHOLD
+from antq.safety.tt124 import education as tt124_education
+from antq.safety.tt124 import organisations as tt124_organisations
 from emulation import FULL, small
 from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader
 from emulation_awards.test_knc import clean as clean_candidate
@@ -242,17 +245,75 @@ def test_a_group_is_not_blocked_by_an_item_before_it() -> None:
     assert group.points == 8
 
 
-# Kills "raw >= floor" -> ">" in _per_occurrence: landing exactly on the floor is not
-# "raised to the floor".
+# Kills "raw >= floor" -> ">" and "count == 0" -> "== -1" in _per_occurrence: landing
+# exactly on the floor is not "raised to the floor", and no occurrence is said so.
 def test_a_deduction_landing_exactly_on_the_floor_is_not_raised() -> None:
     data = _two_vetoes()
     data["items"][2]["rule"]["floor"] = "1"  # 4 - 2 x 1.5 = 1, the floor itself
-    result = _score({**FULL2, "events": 2}, data)
-    item = result.item("3")
-    assert item.points == 1
+    on_floor = _score({**FULL2, "events": 2}, data).item("3")
     raised = _score({**FULL2, "events": 3}, data).item("3")  # 4 - 4.5 < 1: raised
-    assert raised.points == 1
-    assert item.reason.render("en") != raised.reason.render("en")
+    assert on_floor.points == raised.points == 1
+    assert on_floor.reason.render("en") == "2 occurrence(s), minus 1.5 each: 1 of 4 points"
+    assert raised.reason.render("en") == (
+        "3 occurrence(s), minus 1.5 each, but not below 1: 1 of 4 points"
+    )
+    none = _score(FULL2, data).item("3")
+    assert none.points == 4
+    assert none.reason.render("en") == _score(FULL2).item("3").reason.render("en")
+    assert "1.5" not in none.reason.render("en")
+
+
+# Kills the child depth moved ("depth + 1" -> "+ 2").
+def test_sub_items_are_one_level_down() -> None:
+    result = _score(FULL2)
+    assert [(r.item_id, r.depth) for r in result.items] == [
+        ("1", 0),
+        ("1.1", 1),
+        ("1.2", 1),
+        ("2", 0),
+        ("3", 0),
+        ("4", 0),
+    ]
+
+
+# Kills the lower bound of a share over an empty whole moved from 0.
+def test_a_share_of_an_empty_whole_is_open_from_zero() -> None:
+    result = _score({**FULL2, "part": 0, "whole": 0})
+    item = result.item("2")
+    assert item.status is ItemStatus.UNKNOWN
+    assert (item.low, item.high) == (0, 4)
+    assert (result.low, result.high) == (12, 20)
+
+
+# Kills "cap < target" -> "<=" for an undecided veto in _next_class: a veto capping at the
+# next class itself does not stand in its way.
+def test_an_undecided_veto_capping_at_the_next_class_is_no_proviso() -> None:
+    result = _score({**FULL2, "flag": False, "events": 2, "given": 1, "safe": None})
+    assert result.total == 10 and result.movement_class is MovementClass.TRUNG_BINH
+    nxt = result.classification.next
+    assert nxt is not None and nxt.target is MovementClass.KHA
+    assert nxt.reason.render("en") == "4 more points needed for good (at least 14)"
+
+
+# Kills the band read for "below every band" (bands[-1] moved): the lowest band is named.
+def test_below_every_band_names_the_lowest_band() -> None:
+    result = _score({**FULL2, "flag": False, "events": 2, "given": "0.5"})
+    assert result.classification.status is ClassStatus.BELOW_BANDS
+    assert result.classification.reason.render("en") == (
+        "total 9.5 is below 10, the minimum for average: no class"
+    )
+
+
+# Kills "assessor_input is not None" -> "is None" in check_values: the assessor's points
+# of a threshold item are checked against its maximum.
+def test_the_assessor_points_of_a_threshold_item_are_checked() -> None:
+    data = _two_vetoes()
+    data["inputs"]["given2"] = {"type": "points", "vi": "Điểm", "en": "Points", "judgement": True}
+    data["items"][0]["items"][1]["rule"].update(otherwise="assessor", assessor_input="given2")
+    with pytest.raises(InputError) as caught:
+        _score({**FULL2, "given2": 5}, data)
+    assert caught.value.path == "X.values.given2"
+    assert _score({**FULL2, "given2": 3}, data).total == 20
 
 
 # Kills "r.depth == 0" -> "!=" and the start of the sum in score(): only top-level items
@@ -262,6 +323,9 @@ def test_the_total_counts_top_level_items_once() -> None:
     assert result.status is ScoreStatus.INCOMPLETE
     assert (result.low, result.high) == (16, 20)
     assert result.missing == ("flag",)
+    top_level = _score({**FULL2, "given": None})  # item 4, a leaf at the top
+    assert top_level.missing == ("given",)
+    assert (top_level.low, top_level.high) == (16, 20)
 
 
 # --- checks: incidents on the bounds of the period ------------------------------------------
@@ -927,3 +991,24 @@ def test_number_length_limit_and_style_errors() -> None:
     with pytest.raises(InputError) as en:
         parse_number("1.2.3", "en")
     assert en.value.message.startswith("not a number in English style")
+
+
+# --- rule sets: how sure antq is of a reading ------------------------------------------------
+
+
+# Kills if_any=True <-> False in the education and organisation rule sets: "nếu có" is in
+# Điều 7 khoản 5 (confirmed), only antq's reading for Điều 6 khoản 4 (partial).
+@pytest.mark.parametrize(
+    ("rule_set", "confirmation"),
+    [
+        (tt124_education.RULE_SET, Confirmation.CONFIRMED),
+        (tt124_organisations.AGENCY, Confirmation.PARTIAL),
+        (tt124_organisations.ENTERPRISE, Confirmation.PARTIAL),
+    ],
+)
+def test_the_security_force_items_say_how_sure_the_reading_is(
+    rule_set: Any, confirmation: Confirmation
+) -> None:
+    found = {c.id: c for c in rule_set.all_criteria()}
+    for item in ("security-force-rating", "security-force-discipline"):
+        assert found[f"{rule_set.id}.{item}"].confirmation is confirmation
