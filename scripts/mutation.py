@@ -730,7 +730,7 @@ class Gate:
                         item=item, nextitem=items[k + 1] if k + 1 < len(items) else None
                     )
                     sys.settrace(None)
-                    threading.settrace(None)  # type: ignore[arg-type]
+                    threading.settrace(None)
                     failed = item.nodeid if self.failed else None
                     rows.append((sorted(calls), time.perf_counter() - start, failed))
                 Path(out_path).write_text(json.dumps(rows), encoding="utf-8")
@@ -906,11 +906,16 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="leave this test file out (repeatable): to show which mutants a file kills",
     )
-    parser.add_argument("--match", default="", help="only the mutants whose name contains this")
+    parser.add_argument(
+        "--match",
+        action="append",
+        default=[],
+        help="only the mutants whose name contains this (repeatable: any of them)",
+    )
     opts = parser.parse_args(args)
     areas = opts.area or list(AREAS)
     the_plan = plan(areas)
-    mutants = [m for m in the_plan.mutants if opts.match in m.key]
+    mutants = [m for m in the_plan.mutants if not opts.match or any(s in m.key for s in opts.match)]
     for line in the_plan.missing:
         print(f"missing target (renamed or moved?): {line}")
     if opts.list:
