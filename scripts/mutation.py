@@ -105,6 +105,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "tests/safety/test_tt124_shared.py",
             "tests/safety/test_worked_examples.py",
             "tests/safety_tt23/test_tt23.py",
+            "tests/test_mutation_gaps.py",
         ),
     ),
     "roll-up": (
@@ -164,7 +165,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
                 "parse_date",
             ),
         },
-        ("tests/test_formatting.py",),
+        ("tests/test_formatting.py", "tests/test_mutation_gaps.py"),
     ),
     "KNC": (
         {
@@ -649,6 +650,20 @@ def _clear_caches(module: ModuleType) -> None:
             clear()
 
 
+def _closest_first(module: str, files: Sequence[str]) -> list[str]:
+    """The test files, those named after the module first (``tt23.commune``: test_tt23)."""
+    parts = module.split(".")
+
+    def distance(path: str) -> int:
+        name = Path(path).stem
+        package = parts[-2]
+        if parts[-1].strip("_") in name and package in path:
+            return 0
+        return 1 if package in path else 2
+
+    return sorted(files, key=distance)
+
+
 def _quiet() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -821,7 +836,11 @@ class Gate:
             # Code run at import, or a function only called while importing (a rule set's
             # table builder): re-run the mutated module in a fresh interpreter.
             cmd = [sys.executable, __file__, "--child", mutant.module, mutant.qualname]
-            cmd += [str(p.index), str(p.variant), *AREAS[mutant.area][1]]
+            cmd += [
+                str(p.index),
+                str(p.variant),
+                *_closest_first(mutant.module, AREAS[mutant.area][1]),
+            ]
             env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
             proc = subprocess.Popen(
                 cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
