@@ -41,6 +41,7 @@ from antq.emulation.awards import (
     knc_eligibility,
 )
 from antq.emulation.awards.knc import ServiceCount
+from antq.entities import Sex
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.errors import DefinitionError
 from antq.i18n.formatting import (
@@ -64,7 +65,7 @@ from antq.safety.tt23.organisations import SUBUNIT_SHARE as _THRESHOLD
 from antq.safety.tt124 import education as tt124_education
 from antq.safety.tt124 import organisations as tt124_organisations
 from emulation import FULL, small
-from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader
+from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader, span, team_member
 from emulation_awards.test_knc import clean as clean_candidate
 from safety.builders import (
     AGENCY,
@@ -1012,3 +1013,43 @@ def test_the_security_force_items_say_how_sure_the_reading_is(
     found = {c.id: c for c in rule_set.all_criteria()}
     for item in ("security-force-rating", "security-force-discipline"):
         assert found[f"{rule_set.id}.{item}"].confirmation is confirmation
+
+
+# Kills the day added to or taken from the discipline dates in the TT 20 reason.
+def test_the_discipline_dates_are_the_end_and_the_day_after() -> None:
+    ended = team_member(
+        "2010-01-01", sex=Sex.FEMALE, discipline=(span("2014-06-01", "2015-05-31"),)
+    )
+    result = knc_eligibility(ended, date(2025, 5, 31)).result("knc25.discipline")
+    assert result.reason.render("en") == (
+        "the last discipline period ended on 31/05/2015: qualifying time counts from 01/06/2015"
+    )
+    running = team_member("2000-01-01", discipline=(span("2025-01-01", "2025-12-31"),))
+    result = knc_eligibility(running, date(2025, 6, 1)).result("knc25.discipline")
+    assert result.reason.render("en") == (
+        "a discipline period runs until 31/12/2025: qualifying time counts only from 01/01/2026"
+    )
+
+
+# Kills the upper weight of service in an area of unknown type moved from 2 (it may be a
+# border or island area, counted twice, and no more).
+def test_service_in_an_area_of_unknown_type_counts_once_to_twice() -> None:
+    person = clean_candidate(
+        service=(
+            ServicePeriod(
+                role=ServiceRole.STREET_GUARD,
+                start=date(2015, 1, 1),
+                end=date(2024, 6, 30),
+                area=None,
+            ),
+            ServicePeriod(
+                role=ServiceRole.TEAM_MEMBER, start=date(2024, 7, 1), area=AreaType.ORDINARY
+            ),
+        )
+    )
+    result = knc_eligibility(person, date(2025, 6, 1)).result("knc25.team.service")
+    assert result.outcome is UNKNOWN
+    assert result.missing == ("service[0].area",)
+    assert result.reason.render("en").startswith(
+        "between 10 years 5 months and 19 years 11 months counted up to 01/06/2025"
+    )
