@@ -292,6 +292,16 @@ def _skipped(tree: ast.AST) -> set[int]:
             mark(node.annotation)
         elif (
             isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("field", "ib")
+        ):
+            # attrs.field(init=False, eq=False, repr=False): how a class is built, not an
+            # answer; a flipped option is either a crash at import or no change.
+            for keyword in node.keywords:
+                if keyword.arg in ("init", "eq", "repr", "hash", "order", "kw_only"):
+                    mark(keyword.value)
+        elif (
+            isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
             and node.func.id in _CITATION_ARGUMENTS
         ):
@@ -848,9 +858,16 @@ class Gate:
             limit = min(self.timeout * 4, 30 + 3 * sum(trace[k][1] for k in in_area))
             return proc.pid, limit, [], proc
         if len(chosen) > self.max_tests:
-            # The fastest tests, a fixed choice whatever the order mutants finish in.
-            fastest = sorted(chosen, key=lambda k: (trace[k][1], k))[: self.max_tests]
-            chosen = sorted(fastest)
+            # One case of every test function first (a parametrised test may have hundreds),
+            # then the fastest of the rest: a fixed choice whatever order mutants finish in.
+            by_speed = sorted(chosen, key=lambda k: (trace[k][1], k))
+            firsts: dict[str, int] = {}
+            for k in by_speed:
+                firsts.setdefault(items[k].nodeid.split("[")[0], k)
+            keep = list(firsts.values())[: self.max_tests]
+            kept = set(keep)
+            rest = [k for k in by_speed if k not in kept]
+            chosen = sorted([*keep, *rest[: self.max_tests - len(keep)]])
         first = [k for k in killers.get((mutant.module, p.owner), []) if k in chosen]
         order = list(dict.fromkeys([*first, *sorted(chosen, key=lambda k: trace[k][1])]))
         limit = min(self.timeout, 10 + 3 * sum(trace[k][1] for k in order))

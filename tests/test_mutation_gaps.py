@@ -1050,6 +1050,102 @@ def test_service_in_an_area_of_unknown_type_counts_once_to_twice() -> None:
     result = knc_eligibility(person, date(2025, 6, 1)).result("knc25.team.service")
     assert result.outcome is UNKNOWN
     assert result.missing == ("service[0].area",)
-    assert result.reason.render("en").startswith(
-        "between 10 years 5 months and 19 years 11 months counted up to 01/06/2025"
+    assert result.reason.render("en") == (
+        "between 10 years 5 months and 19 years 11 months counted up to 01/06/2025;"
+        " 15 years (male) required; cannot decide without service[0].area"
     )
+
+
+# Kills "or '-'" -> "and '-'" in _decide: the inputs that would decide are named.
+def test_an_open_count_names_what_would_decide_it() -> None:
+    person = leader("2000-01-01", discipline=None)
+    result = knc_eligibility(person, date(2025, 6, 1)).result("knc25.leader.tenure")
+    assert result.outcome is UNKNOWN
+    assert result.missing == ("discipline",)
+    assert result.reason.render("en") == (
+        "between 0 months and 25 years 5 months counted up to 01/06/2025; 10 years required;"
+        " cannot decide without discipline"
+    )
+
+
+# Kills the template choice of _decide: an exact count short of the threshold says "only".
+def test_an_exact_count_short_of_the_threshold_says_only() -> None:
+    result = knc_eligibility(leader("2022-01-01"), LAST_TT11).result("knc21.leader.tenure")
+    assert result.outcome is NOT_MET
+    assert result.reason.render("en") == (
+        "only 3 years 3 months counted up to 27/04/2025; 5 years required"
+    )
+
+
+# Kills "or" -> "and" in _tenure_bounds: a position TT 20 does not list adds no tenure.
+def test_a_position_outside_the_list_adds_no_tenure() -> None:
+    person = clean_candidate(
+        leadership=(
+            LeadershipPeriod(
+                position=LeaderPosition.EDUCATION_HEAD_NON_PUBLIC,
+                start=date(2000, 1, 1),
+                end=date(2019, 12, 31),
+                phong_ban_or_above=True,
+            ),
+            LeadershipPeriod(
+                position=LeaderPosition.GOVERNMENT,
+                start=date(2020, 1, 1),
+                phong_ban_or_above=True,
+            ),
+        ),
+        commendations=(Commendation(level=CommendationLevel.STATE, on=date(2015, 8, 19)),),
+    )
+    result = knc_eligibility(person, date(2025, 6, 1)).result("knc25.leader.tenure")
+    assert result.outcome is NOT_MET
+    assert result.reason.render("en").startswith("only 5 years 5 months counted up to")
+
+
+# Kills the merge of consecutive runs comparing with the first run (runs[0]) instead of
+# the last: each run keeps its own weight, and adjacent runs of one weight are one run.
+def test_runs_of_different_weights_keep_their_weights() -> None:
+    spans = [
+        (Period(start=date(2020, 1, 1), end=date(2020, 1, 31)), 1),
+        (Period(start=date(2020, 2, 1), end=date(2020, 2, 29)), 2),
+        (Period(start=date(2020, 3, 1), end=date(2020, 3, 31)), 1),
+    ]
+    assert count_service(spans) == ServiceCount(months=4, days=91, doubled_days=29)
+    merged = [
+        (Period(start=date(2020, 1, 1), end=date(2020, 1, 18)), 1),  # 18 days over
+        (Period(start=date(2020, 3, 10), end=date(2020, 3, 31)), 1),
+        (Period(start=date(2020, 4, 1), end=date(2020, 4, 20)), 1),  # one run with March
+    ]
+    assert count_service(merged) == ServiceCount(months=1, days=60, doubled_days=0)
+
+
+# Kills "months > 0" -> "> 1" in _whole_months: less than a month is days, even when the
+# calendar months differ (10/02 - 05/03: 25 days, plus 4 days elsewhere = 29 < 31).
+def test_less_than_a_month_across_a_month_end_pools_as_days() -> None:
+    spans = [
+        (Period(start=date(2020, 2, 10), end=date(2020, 3, 5)), 1),
+        (Period(start=date(2021, 3, 1), end=date(2021, 3, 4)), 1),
+    ]
+    assert count_service(spans) == ServiceCount(months=0, days=29, doubled_days=0)
+
+
+# --- periods: the bounds of quarter and month numbers -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("make", "path"),
+    [
+        (lambda: Period.quarter(2024, 0), "quarter"),
+        (lambda: Period.quarter(2024, 5), "quarter"),
+        (lambda: Period.month(2024, 0), "month"),
+        (lambda: Period.month(2024, 13), "month"),
+    ],
+)
+def test_quarter_and_month_numbers_out_of_range(make: Any, path: str) -> None:
+    with pytest.raises(InputError) as caught:
+        make()
+    assert caught.value.path == path
+
+
+def test_the_first_quarter_and_month() -> None:
+    assert str(Period.quarter(2024, 1)) == "2024-01-01/2024-03-31"
+    assert str(Period.month(2024, 1)) == "2024-01-01/2024-01-31"
+    assert str(Period.month(2024, 12)) == "2024-12-01/2024-12-31"
