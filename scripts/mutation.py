@@ -550,6 +550,8 @@ def plan(areas: Sequence[str]) -> Plan:
 # hook serves the mutated module, against the area's test files.
 
 KILLED, SURVIVED, TIMEOUT, ERROR = "killed", "survived", "timeout", "error"
+#: A test function with at most this many cases is a table of boundary cases: all run.
+_FEW_CASES = 16
 
 
 class _MutatedFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
@@ -858,16 +860,17 @@ class Gate:
             limit = min(self.timeout * 4, 30 + 3 * sum(trace[k][1] for k in in_area))
             return proc.pid, limit, [], proc
         if len(chosen) > self.max_tests:
-            # One case of every test function first (a parametrised test may have hundreds),
-            # then the fastest of the rest: a fixed choice whatever order mutants finish in.
+            # A fixed choice whatever order mutants finish in: one case of every test
+            # function, then every case of the functions with few cases (boundary tables),
+            # then the fastest of the rest (a parametrised test may have hundreds).
             by_speed = sorted(chosen, key=lambda k: (trace[k][1], k))
-            firsts: dict[str, int] = {}
+            cases: dict[str, list[int]] = {}
             for k in by_speed:
-                firsts.setdefault(items[k].nodeid.split("[")[0], k)
-            keep = list(firsts.values())[: self.max_tests]
-            kept = set(keep)
-            rest = [k for k in by_speed if k not in kept]
-            chosen = sorted([*keep, *rest[: self.max_tests - len(keep)]])
+                cases.setdefault(items[k].nodeid.split("[")[0], []).append(k)
+            firsts = [ks[0] for ks in cases.values()]
+            few = [k for ks in cases.values() if len(ks) <= _FEW_CASES for k in ks[1:]]
+            keep = list(dict.fromkeys([*firsts, *few, *by_speed]))[: self.max_tests]
+            chosen = sorted(keep)
         first = [k for k in killers.get((mutant.module, p.owner), []) if k in chosen]
         order = list(dict.fromkeys([*first, *sorted(chosen, key=lambda k: trace[k][1])]))
         limit = min(self.timeout, 10 + 3 * sum(trace[k][1] for k in order))
@@ -934,7 +937,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per mutant, at most")
     parser.add_argument("--floor", type=float, default=95.0, help="percent killed, at least (95)")
     parser.add_argument(
-        "--max-tests", type=int, default=300, help="tests run per mutant, at most (300)"
+        "--max-tests", type=int, default=400, help="tests run per mutant, at most (400)"
     )
     parser.add_argument(
         "--without",

@@ -64,6 +64,7 @@ from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
 from antq.safety.tt23.organisations import SUBUNIT_SHARE as _THRESHOLD
 from antq.safety.tt124 import education as tt124_education
 from antq.safety.tt124 import organisations as tt124_organisations
+from antq.safety.tt124 import residential_area
 from emulation import FULL, small
 from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader, span, team_member
 from emulation_awards.test_knc import clean as clean_candidate
@@ -76,6 +77,7 @@ from safety.builders import (
     crime,
     facts_of,
     incident,
+    offences,
     result_of,
     verdict_of,
 )
@@ -1149,3 +1151,46 @@ def test_the_first_quarter_and_month() -> None:
     assert str(Period.quarter(2024, 1)) == "2024-01-01/2024-03-31"
     assert str(Period.month(2024, 1)) == "2024-01-01/2024-01-31"
     assert str(Period.month(2024, 12)) == "2024-12-01/2024-12-31"
+
+
+# --- a few more, found by the full run ---------------------------------------------------------
+
+
+# Kills failing[0] -> failing[-1] in OffencesReduced: the first category not reduced is named.
+def test_the_first_category_not_reduced_is_named() -> None:
+    rules = residential_area.RULE_SET.with_parameters(offence_scope="per_category")
+    verdict = verdict_of(
+        RA, rules=rules, offences_current=offences(3, 2, 2), offences_previous=offences(2, 1, 2)
+    )
+    result = result_of(verdict, "offences-reduced")
+    assert result.outcome is NOT_MET
+    assert result.reason.render("en") == (
+        "crime: 3 this period against 2 before (read as: a strict decrease in each category)"
+    )
+
+
+# Kills "grade is not None" -> "is None" in TitleOrGrade: without the title, a good
+# enough grade passes and is named.
+def test_a_good_enough_grade_passes_without_the_title() -> None:
+    verdict = verdict_of(
+        AGENCY, security_force_advanced_collective=False, security_force_grade="hoan_thanh_tot"
+    )
+    result = result_of(verdict, "security-force-rating")
+    assert result.outcome is MET
+    assert result.reason.render("en") == (
+        "rated 'completed tasks well', at least 'completed tasks well'"
+    )
+
+
+# Kills "or" -> "and" in _decide's template choice: an uncertain count short of the
+# threshold says "at most", not "only".
+def test_an_uncertain_count_short_of_the_threshold_says_at_most() -> None:
+    person = clean_candidate(
+        service=(ServicePeriod(role=ServiceRole.TEAM_MEMBER, start=date(2024, 7, 1), area=None),)
+    )
+    result = knc_eligibility(person, date(2025, 6, 1)).result("knc25.team.service")
+    assert result.outcome is NOT_MET
+    assert result.reason.render("en") == (
+        "at most 1 year 10 months counted up to 01/06/2025, even with every unknown in favour;"
+        " 15 years (male) required"
+    )
