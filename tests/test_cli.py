@@ -29,9 +29,10 @@ def test_evaluate_example_text_english() -> None:
     assert "181/187 = 96.7% < 100%: 6 more needed" in out
     assert "Article 4(1), Circular 124/2021/TT-BCA" in out
     # The commune is evaluated from its units in the file (3 or 4 of 6 recognised), not
-    # from the counts its own facts state (6 of 8), and a note says so.
+    # from the counts its own facts state (6 of 8), and its reason says so.
     assert "Xã Đông Hòa (commune, ward, township or special zone), round 2025: NOT MET" in out
-    assert "* XA-DH: its facts give units_total = 8, but the roll-up" in out
+    assert "3 recognised, 1 unknown, 2 not of 6" in out
+    assert "the commune states 6 of 8, its units give these" in out
     assert out.rstrip().endswith(
         "10 unit(s) evaluated: 3 met, 3 not met, 1 unknown, 3 not applicable"
     )

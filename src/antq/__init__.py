@@ -72,6 +72,7 @@ from antq.errors import (
     InputErrors,
     RuleSetNotFound,
 )
+from antq.hierarchy import CommuneResult, RoundResult
 from antq.i18n import Msg, Text
 from antq.io import FactsDocument, facts_schema, read_facts, read_facts_file
 from antq.law import INSTRUMENTS, Citation, Instrument, InstrumentKind, cite, get_instrument
@@ -88,6 +89,8 @@ from antq.periods import (
 )
 from antq.safety import default_rulebook
 from antq.safety.inputs import InternalRulesTopic, OffenceCounts
+from antq.safety.round import Round, evaluate_round
+from antq.safety.unit_counts import UnitCounts
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
@@ -112,6 +115,7 @@ __all__ = [
     "Citation",
     "CitationError",
     "CodedEnum",
+    "CommuneResult",
     "Confirmation",
     "Context",
     "CrimeGravity",
@@ -156,6 +160,8 @@ __all__ = [
     "Reason",
     "ResidentialArea",
     "ResidentialKind",
+    "Round",
+    "RoundResult",
     "RuleBook",
     "RuleSet",
     "RuleSetNotFound",
@@ -166,6 +172,7 @@ __all__ = [
     "TeamMembership",
     "TeamRole",
     "Text",
+    "UnitCounts",
     "UnitFacts",
     "UnitKind",
     "Verdict",
@@ -180,6 +187,7 @@ __all__ = [
     "default_rulebook",
     "evaluate",
     "evaluate_many",
+    "evaluate_round",
     "facts_schema",
     "finding",
     "get_instrument",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 
 from antq.core import engine
@@ -10,6 +11,7 @@ from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
 from antq.safety import default_rulebook
+from antq.safety.round import evaluate_round
 
 
 def _rules(rules: RuleSet | RuleBook | None) -> RuleSet | RuleBook:
@@ -45,5 +47,20 @@ def decide(facts: UnitFacts, rules: RuleSet | RuleBook | None = None) -> Outcome
 def evaluate_many(
     facts: Iterable[UnitFacts], rules: RuleSet | RuleBook | None = None
 ) -> Iterator[Verdict]:
-    """Evaluate units lazily, one verdict each, in input order."""
-    return engine.evaluate_many(facts, _rules(rules))
+    """Deprecated: use :func:`antq.evaluate_round`, which this goes through.
+
+    The units are evaluated as a round (communes from their units), and the
+    verdicts are given in the round's order: the units as they come, then the
+    communes. The first input error is raised after the round.
+    """
+    warnings.warn(
+        "antq.evaluate_many is deprecated; use antq.evaluate_round, which rolls communes up"
+        " from their units",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    verdicts: list[Verdict] = []
+    result = evaluate_round(list(facts), rules, on_verdict=verdicts.append, keep_units=False)
+    if result.errors:
+        raise result.errors[0]
+    return iter(verdicts)

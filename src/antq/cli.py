@@ -7,8 +7,9 @@ Exit codes:
 * 0 - success: every unit was read and evaluated;
 * 1 - an unexpected internal error (a bug in antq: please report it);
 * 2 - bad command line (unknown option, missing file argument);
-* 3 - bad input: a file could not be read, or some units had errors
-  (every good unit is still evaluated and printed).
+* 3 - bad input: a file could not be read, or some units had errors or were
+  lost (every good unit is still evaluated and printed; a commune that may
+  have lost a unit is left unknown).
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
+
+import attrs
 
 from antq.errors import AntqError, InputError
 from antq.vocabulary import Lang
@@ -32,8 +35,9 @@ EXIT_CODES_HELP = """exit codes:
   0  success: every unit was read and evaluated (whatever the verdicts)
   1  internal error: a bug in antq, please report it
   2  bad command line
-  3  bad input: a file could not be read, or some units had errors
-     (every good unit is still evaluated and printed)"""
+  3  bad input: a file could not be read, or some units had errors or were lost
+     (every good unit is still evaluated and printed; a commune that may have
+     lost a unit is left unknown)"""
 
 
 def _date(text: str) -> date:
@@ -147,104 +151,95 @@ def _cmd_schema(out: TextIO) -> int:
     return EXIT_OK
 
 
-def _parameters(pairs: Sequence[str]) -> dict[str, object]:
-    """``NAME=VALUE`` pairs; a value of digits only is read as a whole number."""
-    values: dict[str, object] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise InputError("--param", pair, "expected NAME=VALUE")
-        values[name] = int(value) if value.isdecimal() else value
-    return values
-
-
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from antq.core.engine import evaluate
     from antq.core.outcome import Outcome
-    from antq.core.ruleset import RuleBook, RuleSet
     from antq.i18n.catalog import Msg
-    from antq.report.commands import read_units, stream_verdicts
+    from antq.report.commands import book_with_parameters, read_units
     from antq.safety import default_rulebook
+    from antq.safety.round import Round
 
     lang: Lang = args.lang
-    book = default_rulebook()
-    rules: RuleSet | RuleBook = book.get(args.rule_set) if args.rule_set else book
-    params = _parameters(args.param)
-    if params:
-        if isinstance(rules, RuleSet):
-            rules = rules.with_parameters(**params)
-        else:
-            known = {p.name for r in rules for p in r.parameters()}
-            unknown = sorted(set(params) - known)
-            if unknown:
-                raise InputError(
-                    f"--param {unknown[0]}", params[unknown[0]], "no rule set has this parameter"
-                )
-            rules = RuleBook(tuple(_with_known(r, params) for r in rules))
-    if args.format in ("jsonl", "csv"):
-        return stream_verdicts(
-            args.file, rules, book=book, out=out, err=err, fmt=args.format, lang=lang
-        )
-    errors: list[InputError] = []
-    verdicts = []
-    notes: list[str] = []
-    if isinstance(rules, RuleBook):
-        # Units first, then each commune from the verdicts of its units in the input,
-        # as `antq report` does, so that both commands agree on every commune.
-        from antq.hierarchy import evaluate_province
-
-        evaluation = evaluate_province(read_units(args.file, book, err, lang=lang), rules)
-        errors += evaluation.errors
-        verdicts += [u.verdict for u in evaluation.units if not u.unreadable]
-        notes += [n.render(lang) for n in evaluation.notices]
-    else:
-        for unit in read_units(args.file, book, err, lang=lang):
-            if isinstance(unit, InputError):
-                errors.append(unit)
-                continue
-            try:
-                verdicts.append(evaluate(unit, rules))
-            except AntqError as error:
-                errors.append(
-                    error
-                    if isinstance(error, InputError)
-                    else InputError(unit.unit_id, None, str(error))
-                )
-    if args.format == "json":
-        payload: dict[str, Any] = {
-            "antq_results": 1,
-            "verdicts": [v.to_json(texts=(lang,)) for v in verdicts],
-            "notes": notes,
-            "errors": [
-                {"path": e.path, "value": repr(e.value), "message": e.message} for e in errors
-            ],
-        }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    else:
-        for verdict in verdicts:
-            out.write(verdict.explain(lang) + "\n\n")
-        for note in notes:
-            out.write(f"* {note}\n")
-        if notes:
-            out.write("\n")
-        tally = Counter(v.outcome for v in verdicts)
-        summary = ", ".join(f"{tally[o]} {o.label(lang)}" for o in Outcome if tally[o])
+    book = book_with_parameters(default_rulebook(), args.param)
+    round_ = Round.of(read_units(args.file, book, err, lang=lang), book, book=book)
+    if args.rule_set:
+        # The pinned rule set decides the units of its kind; the book, the others.
+        pinned = book.get(args.rule_set)
+        round_ = attrs.evolve(round_, pinned=pinned)
+    writer = _VerdictWriter.of(args.format, out, lang)
+    result = round_.evaluate(on_verdict=writer.write, keep_units=False)
+    notes = [n.render(lang) for n in result.notices]
+    writer.close(notes, result.errors)
+    if args.format == "text":
+        tally = result.tally
+        summary = ", ".join(f"{tally.count(o)} {o.label(lang)}" for o in Outcome if tally.count(o))
         out.write(
             Msg("{count} unit(s) evaluated: {summary}")
             .render(lang)
-            .format(count=len(verdicts), summary=summary or "-")
+            .format(count=tally.total, summary=summary or "-")
             + "\n"
         )
-    for problem_found in errors:
+    for problem_found in result.errors:
         err.write(f"antq: {problem_found}\n")
-    return EXIT_INPUT if errors else EXIT_OK
+    return EXIT_INPUT if result.errors else EXIT_OK
 
 
-def _with_known(rule_set: Any, params: dict[str, object]) -> Any:
-    known = {p.name for p in rule_set.parameters()}
-    chosen = {k: v for k, v in params.items() if k in known}
-    return rule_set.with_parameters(**chosen) if chosen else rule_set
+class _VerdictWriter:
+    """Writes verdicts as they are decided, in one output format (memory stays flat)."""
+
+    def __init__(self, fmt: str, out: TextIO, lang: Lang) -> None:
+        self.fmt, self.out, self.lang = fmt, out, lang
+        self.count = 0
+        self.csv: Any = None
+
+    @classmethod
+    def of(cls, fmt: str, out: TextIO, lang: Lang) -> _VerdictWriter:
+        writer = cls(fmt, out, lang)
+        if fmt == "json":
+            out.write('{\n  "antq_results": 1,\n  "verdicts": [')
+        elif fmt == "csv":
+            import csv
+
+            from antq.io.batch import VERDICT_COLUMNS
+
+            writer.csv = csv.writer(out, lineterminator="\n")
+            writer.csv.writerow(VERDICT_COLUMNS)
+        return writer
+
+    def write(self, verdict: Any) -> None:
+        from antq.io.batch import VERDICT_COLUMNS, csv_cell, verdict_row
+
+        out, fmt = self.out, self.fmt
+        if fmt == "text":
+            out.write(verdict.explain(self.lang) + "\n\n")
+        elif fmt == "json":
+            text = json.dumps(verdict.to_json(texts=(self.lang,)), ensure_ascii=False, indent=2)
+            out.write(("\n" if self.count == 0 else ",\n") + textwrap.indent(text, "    "))
+        elif fmt == "jsonl":
+            row = verdict_row(verdict)
+            out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+        else:
+            row = verdict_row(verdict)
+            self.csv.writerow([csv_cell(row[c]) for c in VERDICT_COLUMNS])
+        self.count += 1
+
+    def close(self, notes: list[str], errors: Sequence[InputError]) -> None:
+        out = self.out
+        if self.fmt == "json":
+            out.write("\n  ]," if self.count else "],")
+            rest = {
+                "notes": notes,
+                "errors": [
+                    {"path": e.path, "value": repr(e.value), "message": e.message} for e in errors
+                ],
+            }
+            # The rest of the document, as json.dump would indent it inside the outer object.
+            body = json.dumps(rest, ensure_ascii=False, indent=2)
+            out.write("\n" + body[2:] + "\n")
+        elif self.fmt == "text":
+            for note in notes:
+                out.write(f"* {note}\n")
+            if notes:
+                out.write("\n")
 
 
 def _silence_stdout() -> None:

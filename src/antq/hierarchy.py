@@ -1,36 +1,14 @@
-"""Evaluating a province: its units first, then each commune from their verdicts; summaries.
+"""The results of a round and their summaries: counts by kind, criteria most failed, near misses.
 
-A commune is safe only if enough of the units under it are (Thông tư
-124/2021/TT-BCA Điều 5 khoản 4), so :func:`evaluate_province` evaluates the
-residential areas, agencies, enterprises and educational institutions first,
-then gives each commune's roll-up (``antq.safety.rollup.evaluate_commune``)
-the verdicts of its own units for the same round, and evaluates the commune.
+:func:`antq.evaluate_round` (:mod:`antq.safety.round`) evaluates a round,
+units first and then each commune from its units, and returns a
+:class:`RoundResult` of the types here. :func:`summarize` counts the outcomes
+by unit kind, the criteria most often not met, the inputs most often missing
+and the units closest to passing, always in the same order for the same
+verdicts.
 
-Units name their commune in ``commune``, by code or by name ("P. Bến Nghé";
-see :mod:`antq.names`). A name that fits several communes is an error naming
-them. When the input holds communes of the unit's round, a reference that
-fits none of them is an error, and the roll-ups of those communes (of the
-unit's province, when it has one) are left unknown, since the unit may belong
-to any of them. When it holds none, the units are grouped under the
-reference, with no commune verdict. The levels are fixed by kind (units under
-a commune, a commune under nothing), so a commune naming another unit, or a
-unit naming a unit that is not a commune, is an error: no cycle can be
-written.
-
-A unit whose evaluation fails (an input error found by a check) is counted in
-its commune's roll-up as a unit whose verdict is unknown, as an unreadable row
-is, never dropped.
-
-When a commune's units are in the input, the roll-up is the source of the
-commune's counts: counts given in the commune's own facts are replaced, and a
-:class:`Notice` says when they differed. When none are, the commune is
-evaluated with the facts it was given. A roll-up that cannot be made (every
-unit outside the circular's scope, say) is an error, and the commune's count
-criteria are then UNKNOWN, never met.
-
-:func:`summarize` counts the outcomes by unit kind, the criteria most often not
-met, the inputs most often missing and the units closest to passing, always in
-the same order for the same verdicts.
+``evaluate_province`` and ``ProvinceEvaluation`` are the former names of
+:func:`antq.evaluate_round` and :class:`RoundResult` (deprecated).
 """
 
 from __future__ import annotations
@@ -41,19 +19,16 @@ from fractions import Fraction
 
 import attrs
 
-from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import CriterionResult, Verdict
-from antq.errors import AntqError, InputError
+from antq.errors import InputError
 from antq.frozen import FrozenMap
-from antq.i18n.catalog import Label, Msg
-from antq.io.batch import UnitReadError, UnitRef
-from antq.names import NameIndex, bare_key, name_key
+from antq.i18n.catalog import Label
 from antq.periods import Period
-from antq.safety.rollup import UnitCounts, evaluate_commune, rollup_rule
+from antq.safety.rollup import UnitCounts
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
@@ -113,6 +88,15 @@ class OutcomeCounts:
             not_met=tally[Outcome.NOT_MET],
             unknown=tally[Outcome.UNKNOWN],
             not_applicable=tally[Outcome.NOT_APPLICABLE],
+        )
+
+    @classmethod
+    def of_counter(cls, tally: Mapping[Outcome, int]) -> OutcomeCounts:
+        return cls(
+            met=tally.get(Outcome.MET, 0),
+            not_met=tally.get(Outcome.NOT_MET, 0),
+            unknown=tally.get(Outcome.UNKNOWN, 0),
+            not_applicable=tally.get(Outcome.NOT_APPLICABLE, 0),
         )
 
     def __add__(self, other: OutcomeCounts) -> OutcomeCounts:
@@ -374,17 +358,25 @@ class CommuneResult:
 
 
 @attrs.frozen(kw_only=True)
-class ProvinceEvaluation:
-    """Everything :func:`evaluate_province` found, in a fixed order.
+class RoundResult:
+    """Everything :func:`antq.evaluate_round` found, in a fixed order.
 
-    ``units`` are sorted by round, province, commune, kind and id; ``communes``
-    by round, province and code.
+    ``units`` are sorted by round, province, commune, kind and id (empty when
+    the round was evaluated with ``keep_units=False``); ``communes`` by round,
+    province and code. ``tally`` counts the outcomes of every verdict, units
+    and communes, however the round was evaluated.
     """
 
     units: tuple[EvaluatedUnit, ...]
     communes: tuple[CommuneResult, ...]
     errors: tuple[InputError, ...]
     notices: tuple[Notice, ...]
+    tally: OutcomeCounts = OutcomeCounts()
+
+    @property
+    def lost(self) -> bool:
+        """Whether some unit could not be read, placed or evaluated (an input error)."""
+        return bool(self.errors)
 
     @property
     def verdicts(self) -> tuple[Verdict, ...]:
@@ -425,386 +417,15 @@ class ProvinceEvaluation:
         )
 
 
-# --------------------------------------------------------------------------- evaluation
-
-
-def _province_names(units: Iterable[UnitFacts]) -> dict[str, str]:
-    """For each province key, the spelling of its province used most often.
-
-    A name without its type ("Quảng Nam") is the province of the one typed name
-    it fits ("Tỉnh Quảng Nam"). Ties go to the longest spelling (written out
-    rather than abbreviated), then the smallest.
-    """
-    spellings: dict[str, Counter[str]] = {}
-    for unit in units:
-        if unit.province:
-            spellings.setdefault(name_key(unit.province), Counter())[unit.province] += 1
-    typed: dict[str, list[str]] = {}
-    for key in spellings:
-        if bare_key(key) != key:
-            typed.setdefault(bare_key(key), []).append(key)
-    group = {
-        key: typed[key][0] if len(typed.get(key, ())) == 1 else key
-        for key in spellings
-        if bare_key(key) == key
-    }
-    merged: dict[str, Counter[str]] = {}
-    for key, tally in spellings.items():
-        merged.setdefault(group.get(key, key), Counter()).update(tally)
-    chosen = {
-        key: min(tally, key=lambda s: (-tally[s], -len(s), s)) for key, tally in merged.items()
-    }
-    return {key: chosen[group.get(key, key)] for key in spellings}
-
-
-def _unit_error(unit: UnitFacts, error: AntqError) -> InputError:
-    if isinstance(error, InputError):
-        return error
-    return InputError(unit.unit_id, unit.kind.code, str(error))
-
-
-def _sort_key(unit: EvaluatedUnit) -> tuple[int, str, str, int, str]:
-    v = unit.verdict
-    commune = v.unit_id if v.kind is UnitKind.COMMUNE else (v.commune or "")
-    return (v.year, unit.province or "", commune, _KIND_RANK[v.kind], v.unit_id)
-
-
-_COUNTS_REPLACED = Msg(
-    "its facts give {input} = {given}, but the roll-up of its {count} unit(s) in the input gives {computed}; the roll-up is used"
-)
-_NO_UNITS = Msg(
-    "none of its units is in the input, so it is evaluated with the counts given in its own facts"
-)
-_UNDECIDED = Msg("an undecided value")
-_UNREADABLE = Msg(
-    "{count} unit(s) under it could not be read because of input errors; the roll-up counts them as units whose verdict is unknown"
-)
-_TAINTED = Msg(
-    "a row naming this commune could not be read well enough to count it, so the counts of the roll-up are left unknown"
-)
-_UNPLACED = Msg(
-    "unit {unit} names a commune that is not in the input ({reference}) and may belong here, so the counts of the roll-up are left unknown"
-)
-
-
-def _replaced_counts(facts: UnitFacts, rolled: UnitFacts, units: int) -> list[Notice]:
-    notices = []
-    for name, given in facts.values.items():
-        computed = rolled.values.get(name)
-        if name in _ROLLUP_INPUTS and given != computed:
-            notices.append(
-                Notice(
-                    subject=facts.unit_id,
-                    reason=Reason(
-                        template=_COUNTS_REPLACED,
-                        params={
-                            "input": name,
-                            "given": given if isinstance(given, int) else str(given),
-                            "count": units,
-                            "computed": computed if isinstance(computed, int) else _UNDECIDED,
-                        },
-                    ),
-                )
-            )
-    return notices
-
-
-def _rollup_input_names() -> frozenset[str]:
-    from antq.safety.rollup import ROLLUP_RULES
-
-    names: set[str] = set()
-    for rule in ROLLUP_RULES.values():
-        if rule.inputs is not None:
-            names.update({rule.inputs.total.name, rule.inputs.recognised.name})
-            if rule.inputs.registered is not None:
-                names.add(rule.inputs.registered.name)
-    return frozenset(names)
-
-
-_ROLLUP_INPUTS = _rollup_input_names()
-
-
-def _blank(unit: UnitFacts | UnitRef) -> UnitFacts:
-    """A unit about which nothing is known but where it belongs (its verdict is UNKNOWN)."""
-    if isinstance(unit, UnitFacts):
-        return UnitFacts(
-            unit_id=unit.unit_id,
-            kind=unit.kind,
-            year=unit.year,
-            commune=unit.commune,
-            province=unit.province,
-            period=unit.period,
-        )
-    assert unit.unit_id is not None and unit.kind is not None and unit.year is not None
-    return UnitFacts(
-        unit_id=unit.unit_id,
-        kind=unit.kind,
-        year=unit.year,
-        commune=unit.commune,
-        province=unit.province,
-    )
-
-
-def _placeholders(
-    unread: Iterable[UnitRef], indexes: Mapping[int, NameIndex]
-) -> tuple[list[UnitFacts], dict[tuple[int, str], Reason]]:
-    """Blank facts for unreadable units under a commune, and communes whose counts are unsure.
-
-    A unit whose id, kind and round could be read becomes a unit about which
-    nothing is known (its verdict is UNKNOWN), so that its commune's roll-up
-    still counts it. When less could be read, the communes it may belong to
-    are returned, and their roll-up counts are left unknown.
-    """
-    placeholders: list[UnitFacts] = []
-    tainted: dict[tuple[int, str], Reason] = {}
-    for ref in unread:
-        if ref.commune is None or ref.kind is UnitKind.COMMUNE:
-            continue
-        if ref.complete:
-            try:
-                placeholders.append(_blank(ref))
-                continue
-            except InputError:
-                pass
-        years: list[int] = list(indexes) if ref.year is None else [ref.year]
-        for year in years:
-            if year not in indexes:
-                continue
-            try:
-                codes = indexes[year].candidates(ref.commune)
-            except InputError:
-                continue
-            for code in codes:
-                tainted.setdefault((year, code), Reason(template=_TAINTED))
-    return placeholders, tainted
-
-
-def _in_province(
-    communes: Iterable[UnitFacts], year: int, province: str | None
-) -> list[tuple[int, str]]:
-    """The communes of round ``year`` a unit of ``province`` may belong to (all, if unknown)."""
-    same_round = [c for c in communes if c.year == year]
-    if province is not None:
-        key = name_key(province)
-        inside = [c for c in same_round if c.province is None or name_key(c.province) == key]
-        if inside:
-            same_round = inside
-    return [(year, c.unit_id) for c in same_round]
-
-
-def _without_rollup(facts: UnitFacts, book: RuleBook) -> UnitFacts:
-    """The commune's facts without the counts a roll-up would write (so they are unknown)."""
-    rule_set = book.select(facts.kind, facts.year, period=facts.period)
-    rule = rollup_rule(rule_set.instrument)
-    if rule.inputs is None:
-        return facts
-    names = [rule.inputs.total.name, rule.inputs.recognised.name]
-    if rule.inputs.registered is not None:
-        names.append(rule.inputs.registered.name)
-    return facts.with_values(**dict.fromkeys(names))
-
-
-def _missing_communes(
-    under: Mapping[tuple[int, str], list[Verdict]],
-) -> dict[tuple[int, str], list[Verdict]]:
-    """Units of communes not in the input, one group per commune however its name was spelt.
-
-    A group is named by the spelling most of its units use (ties: the smallest).
-    """
-    spellings: dict[tuple[int, str], list[tuple[str, list[Verdict]]]] = {}
-    for (year, reference), units in under.items():
-        spellings.setdefault((year, name_key(reference) or reference), []).append(
-            (reference, units)
-        )
-    groups: dict[tuple[int, str], list[Verdict]] = {}
-    for (year, _), found in spellings.items():
-        reference = min(found, key=lambda pair: (-len(pair[1]), pair[0]))[0]
-        groups[(year, reference)] = [v for _, units in found for v in units]
-    return groups
+#: The former name of :class:`RoundResult` (deprecated; kept for one release).
+ProvinceEvaluation = RoundResult
 
 
 def evaluate_province(
     items: Iterable[UnitFacts | InputError], book: RuleBook | None = None
-) -> ProvinceEvaluation:
-    """Evaluate units, then communes from their units' verdicts (see the module docstring).
+) -> RoundResult:
+    """Deprecated: use :func:`antq.evaluate_round`, which this calls."""
+    # Imported here: the round module builds on this module's result types.
+    from antq.safety.round import evaluate_round
 
-    ``items`` may hold input errors (as the readers of :mod:`antq.io.batch`
-    yield them); they are kept in the result with the errors found here. The
-    verdicts are held in memory, about 10 kB each: a province of 2,600 units
-    takes some 30 MB (measured: ``antq report`` peaks at 54 MB for the example
-    province, 300 MB for 26,000 units).
-    """
-    if book is None:
-        from antq.safety import default_rulebook
-
-        book = default_rulebook()
-    errors: list[InputError] = []
-    notices: list[Notice] = []
-    communes: list[UnitFacts] = []
-    others: list[UnitFacts] = []
-    unread: list[UnitRef] = []
-    for item in items:
-        if isinstance(item, InputError):
-            errors.append(item)
-            if isinstance(item, UnitReadError) and item.unit is not None:
-                unread.append(item.unit)
-        elif item.kind is UnitKind.COMMUNE:
-            communes.append(item)
-        else:
-            others.append(item)
-    provinces = _province_names([*communes, *others])
-    # Communes are found by code or name among those of the same round.
-    indexes = {
-        year: NameIndex.of((c.unit_id, c.name) for c in communes if c.year == year)
-        for year in sorted({c.year for c in communes})
-    }
-    commune_province = {
-        (c.year, c.unit_id): provinces[name_key(c.province)] if c.province else None
-        for c in communes
-    }
-
-    placeholders, tainted = _placeholders(unread, indexes)
-    unreadable_keys = {(p.kind, p.unit_id, p.year) for p in placeholders}
-    # Ids of the units that are not communes: a reference to one of them is not to a commune.
-    not_communes = {(u.year, u.unit_id): u.kind for u in others}
-    for commune in communes:
-        if commune.commune is not None and commune.commune != commune.unit_id:
-            # Units sit under a commune and communes under nothing: levels are fixed by
-            # kind, so no chain of references can loop back on itself.
-            errors.append(
-                InputError(
-                    f"{commune.unit_id}.commune",
-                    commune.commune,
-                    "a commune is not under another unit; leave commune out or give its own id",
-                )
-            )
-    evaluated: list[EvaluatedUnit] = []
-    under: dict[tuple[int, str], list[Verdict]] = {}
-    for unit in [*others, *placeholders]:
-        facts = unit
-        placeholder = (unit.kind, unit.unit_id, unit.year) in unreadable_keys
-        if unit.commune is not None:
-            path = f"{unit.unit_id}.commune"
-            if (unit.year, unit.commune) in not_communes and unit.year not in indexes:
-                kind = not_communes[(unit.year, unit.commune)]
-                errors.append(InputError(path, unit.commune, f"names a {kind.code}, not a commune"))
-            elif unit.year in indexes:
-                try:
-                    code = indexes[unit.year].find(unit.commune, path=path)
-                except InputError as error:
-                    errors.append(error)
-                    code = None
-                else:
-                    if code is None:
-                        # A misspelt commune would drop the unit from its real commune's
-                        # counts: no roll-up of the round in its province can be trusted.
-                        if not placeholder:
-                            errors.append(
-                                InputError(
-                                    path,
-                                    unit.commune,
-                                    f"no commune of round {unit.year} in the input has this code or name",
-                                )
-                            )
-                        reason = Reason(
-                            template=_UNPLACED,
-                            params={"unit": unit.unit_id, "reference": unit.commune},
-                        )
-                        for key in _in_province(communes, unit.year, unit.province):
-                            tainted.setdefault(key, reason)
-                if code is not None and code != unit.commune:
-                    facts = attrs.evolve(unit, commune=code)
-        try:
-            verdict = evaluate(facts, book)
-        except AntqError as error:
-            errors.append(_unit_error(unit, error))
-            # Counted as a unit whose verdict is unknown, so that the error cannot
-            # make its commune look better than it is.
-            try:
-                verdict = evaluate(_blank(facts), book)
-            except AntqError:
-                if facts.commune is not None:
-                    tainted.setdefault((unit.year, facts.commune), Reason(template=_TAINTED))
-                continue
-            unreadable_keys.add((unit.kind, unit.unit_id, unit.year))
-        province = provinces[name_key(unit.province)] if unit.province else None
-        if facts.commune is not None:
-            under.setdefault((unit.year, facts.commune), []).append(verdict)
-            province = province or commune_province.get((unit.year, facts.commune))
-        unreadable = (unit.kind, unit.unit_id, unit.year) in unreadable_keys
-        evaluated.append(EvaluatedUnit(verdict=verdict, province=province, unreadable=unreadable))
-
-    results: list[CommuneResult] = []
-    for commune in communes:
-        key = (commune.year, commune.unit_id)
-        units = under.pop(key, [])
-        province = commune_province[key]
-        counts: UnitCounts | None = None
-        try:
-            if units:
-                try:
-                    rollup = evaluate_commune(commune, units, book)
-                except InputError as error:
-                    errors.append(
-                        InputError(f"{commune.unit_id}.{error.path}", error.value, error.message)
-                    )
-                    verdict = evaluate(_without_rollup(commune, book), book)
-                else:
-                    verdict, counts = rollup.verdict, rollup.counts
-                    notices += _replaced_counts(commune, rollup.facts, len(units))
-                    if key in tainted:
-                        # A unit of this commune may be lost in a bad row: no count is sure.
-                        notices.append(Notice(subject=commune.unit_id, reason=tainted[key]))
-                        verdict = evaluate(_without_rollup(rollup.facts, book), book)
-            else:
-                notices.append(Notice(subject=commune.unit_id, reason=Reason(template=_NO_UNITS)))
-                verdict = evaluate(commune, book)
-        except AntqError as error:
-            errors.append(_unit_error(commune, error))
-            continue
-        evaluated.append(EvaluatedUnit(verdict=verdict, province=province))
-        lost = tuple(
-            sorted(
-                (v.kind, v.unit_id) for v in units if (v.kind, v.unit_id, v.year) in unreadable_keys
-            )
-        )
-        if lost:
-            notices.append(
-                Notice(
-                    subject=commune.unit_id,
-                    reason=Reason(template=_UNREADABLE, params={"count": len(lost)}),
-                )
-            )
-        results.append(
-            CommuneResult(
-                commune_id=commune.unit_id,
-                name=commune.name,
-                province=province,
-                year=commune.year,
-                verdict=verdict,
-                counts=counts,
-                units=tuple(sorted(units, key=lambda v: (_KIND_RANK[v.kind], v.unit_id))),
-                unreadable=lost,
-            )
-        )
-    by_unit = {(u.verdict.year, u.verdict.unit_id, u.verdict.kind): u for u in evaluated}
-    for (year, code), units in _missing_communes(under).items():
-        # Units of a commune that is not in the input: grouped, with no commune verdict.
-        first = by_unit[(year, units[0].unit_id, units[0].kind)]
-        results.append(
-            CommuneResult(
-                commune_id=code,
-                name=None,
-                province=first.province,
-                year=year,
-                verdict=None,
-                counts=None,
-                units=tuple(sorted(units, key=lambda v: (_KIND_RANK[v.kind], v.unit_id))),
-            )
-        )
-    return ProvinceEvaluation(
-        units=tuple(sorted(evaluated, key=_sort_key)),
-        communes=tuple(sorted(results, key=lambda c: (c.year, c.province or "", c.commune_id))),
-        errors=tuple(errors),
-        notices=tuple(sorted(notices, key=lambda n: n.subject)),
-    )
+    return evaluate_round(items, book)

@@ -82,7 +82,7 @@ def test_unknown_units_give_bounds_and_never_a_pass() -> None:
     assert (counts.recognised_min, counts.recognised_max) == (17, 18)  # type: ignore[attr-defined]
     assert got is UNKNOWN
     verdict = next(u.verdict for u in evaluation.units if u.verdict.unit_id == "X1")
-    assert "units_recognised" in verdict.missing_inputs
+    assert "unit:A17" in verdict.missing_inputs  # what would settle the count
 
 
 def test_out_of_scope_units_are_left_out_of_the_total() -> None:
@@ -93,13 +93,18 @@ def test_out_of_scope_units_are_left_out_of_the_total() -> None:
     assert got is MET and counts.total == 3 and counts.excluded == ("CQ-QS",)  # type: ignore[attr-defined]
 
 
-def test_roll_up_replaces_the_counts_given_in_the_commune_facts_with_a_notice() -> None:
+def test_the_roll_up_wins_over_the_counts_the_commune_states_and_its_verdict_says_so() -> None:
     evaluation = evaluate_province(read_any(EXAMPLE))
     got, counts = _commune_of(evaluation, "XA-DH")
     # The example's own counts (8 units, 6 recognised) would pass; its units give 3-4 of 6.
     assert got is NOT_MET and counts.total == 6  # type: ignore[attr-defined]
-    texts = [n.render("en") for n in evaluation.notices]
-    assert any("units_total = 8" in t and "gives 6" in t for t in texts)
+    (commune,) = [c for c in evaluation.communes if c.commune_id == "XA-DH"]
+    assert commune.verdict is not None
+    (share,) = [r for r in commune.verdict.results if r.criterion_id.endswith("units-recognised")]
+    assert share.reason.render("en") == (
+        "3 recognised, 1 unknown, 2 not of 6: at most 66.6% < 70%: at least 2 more needed;"
+        " the commune states 6 of 8, its units give these"
+    )
     assert evaluation.errors == ()
 
 
@@ -241,7 +246,8 @@ def test_summary_counts_ratios_and_rankings() -> None:
     assert [(m.verdict.unit_id, len(m.failed), m.gap) for m in summary.closest] == [
         ("A3", 1, 2),
         ("A2", 1, None),
-        ("X1", 2, 2),
+        # 1 unregistered unit, and 4 of 5 recognised needed with 2 known: 2 more at least.
+        ("X1", 2, 3),
     ]
     assert [t.name for t in summary.most_missing] == ["grassroots_force_grade"]
     assert all(t.count >= 1 for t in summary.most_failed)

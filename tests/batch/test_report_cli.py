@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from antq.cli import main
 from antq.errors import InputError
 from antq.io.batch import ReadProgress
 from antq.report.commands import (
@@ -18,7 +19,6 @@ from antq.report.commands import (
     book_with_parameters,
     read_units,
     run_report,
-    stream_verdicts,
 )
 from antq.safety import default_rulebook
 
@@ -192,29 +192,27 @@ def test_progress_bar_line_without_a_total() -> None:
     assert bar.line().startswith("antq: ") and "1.234" in bar.line() and "[" not in bar.line()
 
 
-def test_stream_verdicts_jsonl_and_csv(tmp_path: Path) -> None:
-    book = default_rulebook()
+def test_evaluate_streams_jsonl_and_csv_rows_through_the_round(tmp_path: Path) -> None:
     path = tmp_path / "units.jsonl"
     units = example_units()
     units[3]["facts"]["households_resident"] = -1
     path.write_text("\n".join(json.dumps(u, ensure_ascii=False) for u in units), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    assert stream_verdicts(path, book, book=book, out=out, err=err) == EXIT_INPUT
+    assert main(["evaluate", str(path), "--format", "jsonl"], out=out, err=err) == EXIT_INPUT
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(rows) == 9 and "line 4.facts.households_resident" in err.getvalue()
+    assert rows[-1]["kind"] == "commune"  # decided last, from its units
     out = io.StringIO()
-    assert stream_verdicts(EXAMPLE, book, book=book, out=out, err=err, fmt="csv") == EXIT_OK
+    assert main(["evaluate", str(EXAMPLE), "--format", "csv"], out=out, err=err) == EXIT_OK
     assert len(list(csv.DictReader(io.StringIO(out.getvalue())))) == 10
-    pinned = book.get("tt124.residential-area")
     out, err = io.StringIO(), io.StringIO()
     only = tmp_path / "one.jsonl"
     only.write_text(
         json.dumps(area("A", None)) + "\n" + json.dumps(units[4]) + "\n", encoding="utf-8"
     )
-    assert stream_verdicts(only, pinned, book=book, out=out, err=err) == EXIT_INPUT
-    assert len(out.getvalue().splitlines()) == 1 and "rule set" in err.getvalue()
-    with pytest.raises(InputError):
-        stream_verdicts(EXAMPLE, book, book=book, out=out, err=err, fmt="xml")
+    pinned = ["--rule-set", "tt124.residential-area"]
+    assert main(["evaluate", str(only), "--format", "jsonl", *pinned], out=out, err=err) == 0
+    assert len(out.getvalue().splitlines()) == 2
 
 
 def test_the_parser_offers_every_report_format() -> None:
@@ -272,11 +270,15 @@ def test_evaluate_a_directory_of_batch_files_rolls_communes_up_like_report(
     by_id = {v["unit"]: v["outcome"] for v in data["verdicts"]}
     assert len(by_id) == 10 and "KDC-BAD" not in by_id  # every good unit, no placeholder
     assert by_id["KDC-TAY"] == "not_met" and by_id["TDP-3"] == "unknown"
-    # The commune's verdict comes from its units' roll-up, as in `antq report`: 3 or 4
-    # of its 6 readable units are recognised, and the unreadable 7th counts as unknown,
-    # so it may reach 5 of 7 (71%): undecided. Its own facts state 6 of 8 (a pass).
-    assert by_id["XA-DH"] == "unknown"
-    assert any("the roll-up is used" in note for note in data["notes"])
+    # The commune's verdict comes from its units, as in `antq report`: 3 or 4 of its 6
+    # readable units are recognised, and the unreadable 7th counts as unknown, so it may
+    # reach 5 of 7 (71%): undecided. But a serious fire in one of its units (its
+    # territory), not due to force majeure, fails it whatever the count.
+    assert by_id["XA-DH"] == "not_met"
+    (commune_verdict,) = [v for v in data["verdicts"] if v["unit"] == "XA-DH"]
+    results = {r["criterion"]: r for r in commune_verdict["results"]}
+    assert results["tt124.commune.units-recognised"]["outcome"] == "unknown"
+    assert results["tt124.commune.no-serious-accident"]["outcome"] == "not_met"
     assert any("could not be read" in note for note in data["notes"])
     code, report, _ = run(str(folder), "--format", "json", "--lang", "en")
     (commune,) = json.loads(report)["provinces"][0]["communes"]
@@ -285,7 +287,7 @@ def test_evaluate_a_directory_of_batch_files_rolls_communes_up_like_report(
     code, out, _ = _evaluate(str(folder), "--lang", "en")
     assert code == EXIT_INPUT
     assert "* XA-DH: 1 unit(s) under it could not be read" in out
-    summary = "10 unit(s) evaluated: 3 met, 2 not met, 2 unknown, 3 not applicable"
+    summary = "10 unit(s) evaluated: 3 met, 3 not met, 1 unknown, 3 not applicable"
     assert out.rstrip().endswith(summary)
 
 
@@ -300,12 +302,13 @@ def test_evaluate_streams_a_directory_one_row_per_unit(tmp_path: Path, fmt: str)
         else list(csv.DictReader(io.StringIO(out)))
     )
     assert sorted(r["id"] for r in rows) == sorted(u["id"] for u in example_units())
-    # Streamed units are evaluated one by one: the commune on the counts it states.
-    assert {r["id"]: r["outcome"] for r in rows}["XA-DH"] == "met"
+    # Every format goes through the round: the commune is decided from its units, last.
+    assert rows[-1]["id"] == "XA-DH" and rows[-1]["outcome"] == "not_met"
 
 
-def test_evaluate_with_a_pinned_rule_set_evaluates_each_unit_alone(tmp_path: Path) -> None:
+def test_a_pinned_rule_set_decides_its_kind_and_the_commune_is_still_rolled_up() -> None:
     code, out, err = _evaluate(str(EXAMPLE), "--rule-set", "tt124.commune", "--format", "json")
     data = json.loads(out)
-    assert code == EXIT_INPUT and len(data["verdicts"]) == 1 and data["notes"] == []
-    assert data["verdicts"][0]["outcome"] == "met" and "rule set" in err
+    assert code == EXIT_OK and err == "" and len(data["verdicts"]) == 10
+    _, plain, _ = _evaluate(str(EXAMPLE), "--format", "json")
+    assert json.loads(plain)["verdicts"] == data["verdicts"]

@@ -48,6 +48,7 @@ from antq.safety.checks import (
     ShareAtLeast,
 )
 from antq.safety.tt23._common import ShareAtLeastParameter
+from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from antq.unit_kinds import UnitKind
 from safety.builders import BASELINES as TT124_BASELINES
 
@@ -208,6 +209,11 @@ def ratios(rule_set: RuleSet) -> tuple[Ratio, ...]:
             ratio = Ratio(check.part.name, check.whole.name, zero_whole_ok=False)
         elif isinstance(check, ShareAtLeast | ShareAtLeastParameter):
             ratio = Ratio(check.part.name, check.whole.name, check.if_empty is not None)
+        # A commune evaluated alone reads the counts it states as these two checks do.
+        elif isinstance(check, UnitsRegistered):
+            ratio = Ratio(check.registered.name, check.total.name, zero_whole_ok=False)
+        elif isinstance(check, UnitsRecognised):
+            ratio = Ratio(check.recognised.name, check.total.name, zero_whole_ok=False)
         else:
             continue
         found[(ratio.part, ratio.whole)] = ratio
@@ -395,7 +401,7 @@ def units(
         override = school_year_period(review.replace(year=year - 1), review)
     period = override or assessment_period(kind, year, instrument=instrument)
     rule_set = rule_set_for(kind, instrument)
-    inputs = {i.name: i for i in rule_set.inputs()}
+    inputs = {i.name: i for i in rule_set.inputs() if not i.computed}
     facts = baseline(kind, instrument)
     for _ in range(draw(st.integers(0, max_changes))):
         name = draw(st.sampled_from(sorted(inputs)))

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from antq.cli import EXIT_INPUT, main
@@ -1119,14 +1120,18 @@ def test_cli_a_closed_pipe_is_not_an_error(monkeypatch: pytest.MonkeyPatch) -> N
     assert main(["schema"], out=ClosedPipe(), err=io.StringIO()) == 0
 
 
-def test_api_evaluate_many_is_lazy_and_stops_at_a_bad_unit() -> None:
+def test_api_evaluate_many_goes_through_the_round_and_raises_the_first_error() -> None:
     from antq import evaluate_many
 
     good, bad = facts_of(RA), facts_of(RA, households_registered=121)
-    verdicts = evaluate_many([good, bad, good])
-    assert next(verdicts).outcome.code == "met"
-    with pytest.raises(InputError):
-        next(verdicts)
+    bad = attrs.evolve(bad, unit_id="U2")
+    with pytest.warns(DeprecationWarning, match="evaluate_round"):
+        assert [v.outcome.code for v in evaluate_many([good])] == ["met"]
+    with (
+        pytest.warns(DeprecationWarning, match="evaluate_round"),
+        pytest.raises(InputError, match="households"),
+    ):
+        evaluate_many([good, bad])
 
 
 def test_api_definitions_that_contradict_themselves() -> None:

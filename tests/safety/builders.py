@@ -490,3 +490,7 @@ def assert_cites(kind: UnitKind, criterion: str, case: Case) -> None:
 
     result = result_of(verdict_of(kind), criterion)
     assert result.citation == Citation.parse(f"124/2021/TT-BCA {case.cite}")
+
+
+#: What a commune's count criteria add when it is evaluated alone, with the counts it states.
+STATED = ", as the commune states them (no unit of the commune was evaluated with it)"

@@ -54,6 +54,7 @@ from antq.safety.checks import (
 from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
 from antq.safety.tt124.education import InstitutionInScope
 from antq.safety.tt124.organisations import AgencyInScope, EnterpriseInScope
+from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from antq.unit_kinds import UnitKind
 from safety_tt23 import test_tt23 as tt23_tests
 
@@ -151,6 +152,15 @@ def boundary_edges(criterion: Criterion, base: Baseline) -> list[Edge]:
         ]
     if isinstance(check, ShareAtLeast):
         return _share_edges(check.part.name, check.whole.name, check.threshold, base)
+    # The roll-up checks read the counts the commune states when no unit is in the round.
+    if isinstance(check, UnitsRegistered):
+        total = base.facts[check.total.name]
+        return [
+            (f"{total}/{total}", {check.registered.name: total}, MET),
+            (f"{total - 1}/{total}", {check.registered.name: total - 1}, NOT_MET),
+        ]
+    if isinstance(check, UnitsRecognised):
+        return _share_edges(check.recognised.name, check.total.name, check.threshold, base)
     if isinstance(check, ShareAtLeastParameter):
         threshold = base.rule_set.parameter_value(check.threshold)
         assert isinstance(threshold, int)

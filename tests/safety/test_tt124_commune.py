@@ -13,6 +13,7 @@ from .builders import (
     COMMUNE,
     MET,
     NOT_MET,
+    STATED,
     UNKNOWN,
     Case,
     assert_baseline_met,
@@ -164,7 +165,7 @@ def test_seventy_percent_recognised(
     )
     result = result_of(verdict, "units-recognised")
     assert result.outcome is outcome
-    assert result.reason.render("en") == reason
+    assert result.reason.render("en") == reason + STATED
     assert verdict.outcome is outcome
 
 
@@ -193,7 +194,7 @@ def test_failing_share_never_displays_as_the_threshold() -> None:
     result = result_of(verdict, "units-recognised")
     assert result.outcome is NOT_MET
     # 69.96% is shown truncated, never rounded up to the 70% it fails to reach.
-    assert result.reason.render("en") == "1,749/2,500 = 69.9% < 70%: 1 more needed"
+    assert result.reason.render("en") == "1,749/2,500 = 69.9% < 70%: 1 more needed" + STATED
 
 
 @pytest.mark.parametrize(("models", "outcome"), [(0, NOT_MET), (1, MET), (4, MET)])

@@ -52,6 +52,7 @@ from .builders import (
     NOT_MET,
     RA,
     SCHOOL,
+    STATED,
     UNKNOWN,
     crime,
     facts_of,
@@ -121,7 +122,7 @@ def test_tt124_commune_of_25_units(
     assert verdict.outcome is outcome
     result = result_of(verdict, "units-recognised")
     assert result.outcome is outcome
-    assert result.reason.render("en") == reason
+    assert result.reason.render("en") == reason + STATED
     assert result.citation == Citation.parse("124/2021/TT-BCA 5(4)")
     assert result_of(verdict, "units-registered").outcome is MET
 
@@ -132,7 +133,7 @@ def test_tt124_commune_one_unregistered_unit_fails_whatever_the_ratio(recognised
     assert verdict.outcome is NOT_MET
     registered = result_of(verdict, "units-registered")
     assert registered.outcome is NOT_MET
-    assert registered.reason.render("en") == "24/25 = 96.0% < 100%: 1 more needed"
+    assert registered.reason.render("en") == "24/25 = 96.0% < 100%: 1 more needed" + STATED
     assert result_of(verdict, "units-recognised").outcome is (MET if recognised >= 18 else NOT_MET)
 
 
@@ -249,9 +250,9 @@ TT23_COMMUNE = unit_facts_from_dict(
 @pytest.mark.parametrize(
     ("recognised", "outcome", "reason"),
     [
-        (16, NOT_MET, "16/25 = 64.0% < 70%: 2 more needed"),
-        (17, NOT_MET, "17/25 = 68.0% < 70%: 1 more needed"),
-        (18, MET, "18/25 = 72.0% ≥ 70%"),
+        (16, NOT_MET, "16 recognised, 9 not of 25: 64.0% < 70%: 2 more needed"),
+        (17, NOT_MET, "17 recognised, 8 not of 25: 68.0% < 70%: 1 more needed"),
+        (18, MET, "18 recognised, 7 not of 25: 72.0% ≥ 70%"),
     ],
 )
 def test_tt23_commune_of_25_residential_areas(

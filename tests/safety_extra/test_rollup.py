@@ -566,14 +566,18 @@ def test_the_order_of_the_verdicts_does_not_matter(
 # --- apply_counts, evaluate_commune -----------------------------------------------------------------
 
 
-def test_the_roll_up_replaces_the_callers_values() -> None:
+def test_the_roll_up_wins_over_the_callers_values_and_says_they_differ() -> None:
     stale = commune_facts(units_total=3, units_registered=3, units_recognised=3)
     result = evaluate_commune(stale, units(17, 6, 2), tt124_commune.RULE_SET)
-    assert result.facts.values["units_total"] == 25
-    assert "units_recognised" not in result.facts.values  # undecided: removed, not kept
-    assert result.facts.values["units_registered"] == 25
+    assert result.facts.values["unit_outcomes"] is result.counts
+    assert result.counts.total == 25
     assert result.counts.recognised_min == 17
-    assert outcome_of(result.verdict, RECOGNISED) is UNKNOWN
+    (recognised,) = [r for r in result.verdict.results if r.criterion_id.endswith(RECOGNISED)]
+    assert recognised.outcome is UNKNOWN  # 17 to 19 of 25: 68% to 76%
+    assert recognised.reason.render("en") == (
+        "17 recognised, 2 unknown, 6 not of 25: between 68.0% and 76.0%, 70% needed:"
+        " 1 more of the unknown must be recognised; the commune states 3 of 3, its units give these"
+    )
 
 
 def test_apply_counts_checks_it_is_the_same_commune_and_round() -> None:

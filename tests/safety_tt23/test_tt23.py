@@ -11,8 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from antq.confirmation import Confirmation
+from antq.core.criterion import Criterion
 from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
+from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
@@ -24,6 +26,7 @@ from antq.law.registry import get_instrument, repealed_by
 from antq.periods import Period, school_year_period
 from antq.safety import tt23, tt124
 from antq.safety.tt23 import commune, organisations, residential_area, school
+from antq.safety.unit_counts import UnitsRecognised
 from antq.unit_kinds import UnitKind
 
 TT23 = "23/2012/TT-BCA"
@@ -289,11 +292,18 @@ def test_passing_facts_meet_every_criterion(kind: UnitKind) -> None:
     assert {r.outcome for r in verdict.results} == {MET}
 
 
+def _stated_counts(criterion: Criterion) -> tuple[Input[Any], ...]:
+    # A commune alone is decided by the counts it states: each is needed then.
+    if isinstance(criterion.check, UnitsRecognised):
+        return tuple(i for i in criterion.optional_inputs if not i.computed)
+    return ()
+
+
 CRITERION_INPUTS = [
     pytest.param(kind, c.id, inp.name, id=f"{c.id}-{inp.name}")
     for kind, rule_set in RULE_SETS.items()
     for c in rule_set.all_criteria()
-    for inp in (*c.gate_inputs, *c.inputs)
+    for inp in (*c.gate_inputs, *c.inputs, *_stated_counts(c))
 ]
 
 

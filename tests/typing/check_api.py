@@ -8,6 +8,7 @@ these functions, so the examples are valid at run time too.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from fractions import Fraction
@@ -43,7 +44,14 @@ def _check_public_api() -> None:
     tuned: antq.RuleSet = rule_set.with_parameters(offence_comparison="not_increased")
     pinned: antq.Verdict = antq.evaluate(facts, book.get("tt124.residential-area"))
     inputs: dict[str, tuple[str, ...]] = dict(antq.needed_inputs(tuned))
-    many: list[antq.Verdict] = list(antq.evaluate_many([facts], book))
+    round_: antq.Round = antq.Round.from_path("examples/commune-2025.json", book)
+    outcome_of_round: antq.RoundResult = round_.evaluate(keep_units=False)
+    communes: tuple[antq.CommuneResult, ...] = outcome_of_round.communes
+    decided: antq.RoundResult = antq.evaluate_round([facts], book, on_verdict=print)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        many: list[antq.Verdict] = list(antq.evaluate_many([facts], book))
+    rolled: antq.UnitCounts | None = communes[0].counts if communes else None
 
     document: antq.FactsDocument = antq.read_facts_file("examples/commune-2025.json")
     errors: tuple[antq.InputError, ...] = document.errors
@@ -67,7 +75,8 @@ def _check_public_api() -> None:
     number: str = formatting.format_number(1064, "vi")
     percent: str = formatting.format_percent(17, 25, "vi")
 
-    del (code, label, text, missing, rendered, reason, again, pinned, inputs, many, errors, schema)
+    del (code, label, text, missing, rendered, reason, again, pinned, inputs, errors, schema)
+    del (decided, rolled, many)
     del (entries, inside, later, q1, cited, effective, excused, number, percent)
 
 

@@ -59,6 +59,9 @@ class Input(Generic[T]):
     parse: Callable[[object, str], T] = attrs.field(eq=False, repr=False)
     schema: Schema = attrs.field(eq=False, repr=False, converter=_freeze)
     judgement: bool = False
+    #: True for a value antq computes itself (a commune's roll-up from its units):
+    #: never read from a facts document, and left out of its schema.
+    computed: bool = False
     # The Python type of a parsed value (and of each item, for a collection), used
     # to check values that callers put into facts directly (see :meth:`check`).
     # (Typed Any, not type[...]: the docs would confuse "type" with fields of that name.)

@@ -220,7 +220,16 @@ class RuleBook:
         self.get(target)
         return RuleBook(tuple(rule_set if r.id == target else r for r in self.rule_sets))
 
-    def inputs(self, kind: UnitKind | None = None) -> dict[str, Input[Any]]:
-        """Every input of the rule sets (of one kind, if given), by name."""
+    def inputs(
+        self, kind: UnitKind | None = None, *, computed: bool = False
+    ) -> dict[str, Input[Any]]:
+        """Every input of the rule sets (of one kind, if given), by name.
+
+        Inputs antq computes itself (:attr:`Input.computed`) are left out unless
+        ``computed`` is True: a facts document cannot give them.
+        """
         chosen = [r for r in self.rule_sets if kind is None or r.kind is kind]
-        return merge_inputs({r.id: r.inputs() for r in chosen})
+        found = merge_inputs({r.id: r.inputs() for r in chosen})
+        if computed:
+            return found
+        return {name: inp for name, inp in found.items() if not inp.computed}

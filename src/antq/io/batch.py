@@ -103,6 +103,9 @@ class UnitRef:
     year: int | None = None
     commune: str | None = None
     province: str | None = None
+    #: True when the unit names a commune that cannot be read (not text, empty):
+    #: it may belong to any commune of its round.
+    unplaceable: bool = False
 
     @classmethod
     def of(cls, raw: object) -> UnitRef | None:
@@ -123,6 +126,7 @@ class UnitRef:
             year=year if isinstance(year, int) and not isinstance(year, bool) else None,
             commune=text("commune"),
             province=text("province"),
+            unplaceable="commune" in raw and text("commune") is None,
         )
 
     @property
@@ -134,7 +138,7 @@ class UnitRef:
 class UnitReadError(InputError):
     """An error that kept a unit from being read; ``unit`` is what could be read of it.
 
-    :func:`antq.hierarchy.evaluate_province` uses ``unit`` to count such a unit
+    :func:`antq.evaluate_round` uses ``unit`` to count such a unit
     in its commune's roll-up as a unit whose verdict is unknown, so that a bad
     row can never make a commune look better than it is.
     """
@@ -1242,7 +1246,8 @@ def write_verdicts_jsonl(verdicts: Iterable[Verdict], out: TextIO, *, full: bool
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csv_text(value: object) -> str:
+def csv_cell(value: object) -> str:
+    """A value as a verdicts-CSV cell (lists joined with ``;``, formulas defused)."""
     if value is None:
         return ""
     if isinstance(value, list):
@@ -1263,6 +1268,6 @@ def write_verdicts_csv(verdicts: Iterable[Verdict], out: TextIO) -> int:
     written = 0
     for verdict in verdicts:
         row = verdict_row(verdict)
-        writer.writerow([_csv_text(row[c]) for c in VERDICT_COLUMNS])
+        writer.writerow([csv_cell(row[c]) for c in VERDICT_COLUMNS])
         written += 1
     return written

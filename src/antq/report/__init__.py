@@ -1,7 +1,7 @@
 """Reports of a province evaluation, in Vietnamese or English: text, Markdown, JSON, HTML.
 
 :func:`build_report` gathers what a report says from a
-:class:`~antq.hierarchy.ProvinceEvaluation` (one round); :func:`render_report`
+:class:`~antq.RoundResult` (one round); :func:`render_report`
 writes it in a format and a language. Numbers, percentages and dates follow the
 language (:mod:`antq.i18n.formatting`): "1.042/1.165 khu dân cư (89,4%)" in
 Vietnamese, "1,042/1,165 residential areas (89.4%)" in English.
@@ -11,9 +11,8 @@ The text, Markdown and HTML reports are made from the same blocks
 the same thing; the JSON report holds the same figures as data.
 
 >>> from datetime import date
->>> from antq.hierarchy import evaluate_province
->>> from antq.io.batch import read_any
->>> evaluation = evaluate_province(read_any("examples/commune-2025.json"))
+>>> from antq import evaluate_round
+>>> evaluation = evaluate_round("examples/commune-2025.json")
 >>> report = build_report(evaluation, generated=date(2025, 12, 1))
 >>> print(render_report(report, "text", "en").splitlines()[0])
 Report on the "safe for security and order" standard, round 2025
@@ -40,7 +39,7 @@ from antq.unit_kinds import UnitKind
 from antq.vocabulary import LANGS, Lang
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
-    from antq.hierarchy import CommuneResult, Notice, OutcomeCounts, ProvinceEvaluation, Summary
+    from antq.hierarchy import CommuneResult, Notice, OutcomeCounts, RoundResult, Summary
     from antq.indicators import Observation, TargetCheck, TargetTable
 
 __all__ = [
@@ -110,7 +109,7 @@ class Report:
 
 
 def build_report(
-    evaluation: ProvinceEvaluation,
+    evaluation: RoundResult,
     *,
     year: int | None = None,
     generated: date | None = None,
@@ -156,7 +155,7 @@ def build_report(
             )
         )
     rounds = Counter(u.verdict.year for u in evaluation.units if u.verdict.year != year)
-    inputs = book.inputs()
+    inputs = book.inputs(computed=True)
     return Report(
         year=year,
         generated=generated or date.today(),

@@ -3,8 +3,6 @@
 * :func:`read_units` reads any batch input (a ``.csv``, ``.jsonl``,
   ``.json`` or ``.toml`` file, or a directory of them) and shows a progress
   bar on stderr, only when stderr is a terminal.
-* :func:`stream_verdicts` evaluates units one by one and writes a JSON Lines or
-  CSV row per unit as it goes, for inputs of any size.
 * :func:`add_report_parser` and :func:`cmd_report` are ``antq report``.
 
 Exit codes are those of ``antq.cli``: 0 when every unit was read and
@@ -22,40 +20,35 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.reasons import Reason
-from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.ruleset import RuleBook
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg, Text
 from antq.io.batch import (
-    BatchSummary,
     ReadProgress,
     read_any,
     write_verdicts_csv,
     write_verdicts_jsonl,
 )
+from antq.safety.round import Round, evaluate_round
 from antq.vocabulary import Lang
 
 __all__ = [
     "EXIT_INPUT",
     "EXIT_OK",
     "REPORT_FORMATS",
-    "STREAM_FORMATS",
     "ProgressBar",
     "add_report_parser",
     "book_with_parameters",
     "cmd_report",
     "read_units",
     "run_report",
-    "stream_verdicts",
 ]
 
 EXIT_OK, EXIT_INPUT = 0, 3
 #: The formats of ``antq report`` (those of :data:`antq.report.FORMATS`).
 REPORT_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
-#: The verdict formats :func:`stream_verdicts` writes.
-STREAM_FORMATS: tuple[str, ...] = ("jsonl", "csv")
 
 T = TypeVar("T")
 
@@ -176,52 +169,6 @@ def _error_line(error: InputError) -> str:
     return f"antq: {error}\n"
 
 
-def stream_verdicts(
-    path: str | Path,
-    rules: RuleSet | RuleBook,
-    *,
-    book: RuleBook,
-    out: TextIO,
-    err: TextIO,
-    fmt: str = "jsonl",
-    lang: Lang = "vi",
-) -> int:
-    """Evaluate the units of ``path`` one by one, writing a row per unit as it goes.
-
-    ``fmt`` is ``jsonl`` (:func:`antq.io.batch.verdict_row` as JSON) or ``csv``
-    (:data:`antq.io.batch.VERDICT_COLUMNS`). Errors go to ``err`` as they are
-    found. Memory does not grow with the number of units, apart from the
-    duplicate check. Returns the exit code: 3 if any unit had an error.
-    """
-    if fmt not in STREAM_FORMATS:
-        raise InputError("--format", fmt, f"expected one of: {', '.join(STREAM_FORMATS)}")
-    summary = BatchSummary()
-    failed = False
-
-    def verdicts() -> Iterator[Any]:
-        nonlocal failed
-        for item in summary.track(read_units(path, book, err, lang=lang)):
-            if isinstance(item, InputError):
-                err.write(_error_line(item))
-                continue
-            try:
-                yield evaluate(item, rules)
-            except AntqError as error:
-                failed = True
-                problem = (
-                    error
-                    if isinstance(error, InputError)
-                    else InputError(item.unit_id, None, str(error))
-                )
-                err.write(_error_line(problem))
-
-    if fmt == "csv":
-        write_verdicts_csv(verdicts(), out)
-    else:
-        write_verdicts_jsonl(verdicts(), out)
-    return EXIT_INPUT if summary.failed or failed else EXIT_OK
-
-
 # --------------------------------------------------------------------------- antq report
 
 
@@ -292,7 +239,6 @@ def _write_verdicts(path: Path, verdicts: Sequence[Any]) -> None:
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``antq report``; returns the exit code."""
-    from antq.hierarchy import evaluate_province
     from antq.indicators import DEFAULT_TARGETS, read_observations, targets_from_data
     from antq.report import build_report, render_report
     from antq.safety import default_rulebook
@@ -307,7 +253,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         data = parse_text(read_text_file(args.targets), str(args.targets), ".json")
         targets = targets.with_targets(*targets_from_data(data, path=str(args.targets)))
-    evaluation = evaluate_province(read_units(args.path, book, err, lang=lang), book)
+    evaluation = evaluate_round(Round.of(read_units(args.path, book, err, lang=lang), book))
     errors = list(evaluation.errors)
     observations = []
     if args.indicators is not None:

@@ -47,8 +47,14 @@ def _path(context: Context, inp: Input[Any]) -> str:
     return f"{context.facts.unit_id}.{inp.name}"
 
 
-def _dates(incidents: Iterable[Incident]) -> str:
-    return ", ".join(format_date(i.date, "vi") for i in incidents)
+def _dates(incidents: Iterable[Incident], context: Context) -> str:
+    """The incidents' dates; one recorded under another unit (a commune's) names it."""
+    own = context.facts.unit_id
+    return ", ".join(
+        format_date(i.date, "vi")
+        + (f" ({i.unit_id})" if i.unit_id is not None and i.unit_id != own else "")
+        for i in incidents
+    )
 
 
 def in_period(context: Context, categories: frozenset[IncidentCategory]) -> tuple[Incident, ...]:
@@ -89,7 +95,7 @@ def noting_outside(
     inner = found.reason
     text = Text(vi=inner.render("vi"), en=inner.render("en"))
     return found._replace(
-        reason=Reason(template=_OUTSIDE, params={"reason": text, "dates": _dates(outside)})
+        reason=Reason(template=_OUTSIDE, params={"reason": text, "dates": _dates(outside, context)})
     )
 
 
@@ -301,7 +307,7 @@ class NoIncidents:
             count=len(found),
             start=start,
             end=end,
-            dates=_dates(found),
+            dates=_dates(found, context),
         )
 
 
@@ -342,7 +348,7 @@ class SeriousCrimesExcused:
                 NOT_MET,
                 Msg("{count} crime(s) of serious gravity or above not excused, on {dates}"),
                 count=len(refused),
-                dates=_dates(refused),
+                dates=_dates(refused, context),
             )
         if outcome is UNKNOWN:
             return undecided(
@@ -350,7 +356,7 @@ class SeriousCrimesExcused:
                     "{count} crime(s) of serious gravity or above whose exception is not assessed, on {dates}"
                 ),
                 count=len(unassessed),
-                dates=_dates(unassessed),
+                dates=_dates(unassessed, context),
                 missing=tuple(
                     f"incidents[{c.id or c.date.isoformat()}].exception_flags" for c in unassessed
                 ),
@@ -404,13 +410,13 @@ class ExcusedOnlyByForceMajeure:
                 NOT_MET,
                 Msg("{count} not due to force majeure, on {dates}"),
                 count=len(refused),
-                dates=_dates(refused),
+                dates=_dates(refused, context),
             )
         if outcome is UNKNOWN:
             return undecided(
                 Msg("{count} whose force majeure is not assessed, on {dates}"),
                 count=len(unassessed),
-                dates=_dates(unassessed),
+                dates=_dates(unassessed, context),
                 missing=tuple(
                     f"incidents[{i.id or i.date.isoformat()}].force_majeure" for i in unassessed
                 ),

@@ -61,7 +61,6 @@ from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome, combine
-from antq.core.reasons import Param, Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
 from antq.errors import DefinitionError, InputError
@@ -70,8 +69,8 @@ from antq.law.citation import Citation, cite
 from antq.safety import inputs as i
 from antq.safety.tt23 import inputs as tt23_inputs
 from antq.safety.tt124 import commune as tt124_commune
+from antq.safety.unit_counts import UNIT_OUTCOMES, UnitCounts
 from antq.unit_kinds import UnitKind
-from antq.vocabulary import Lang
 
 __all__ = [
     "REGISTRATION_SUFFIX",
@@ -191,171 +190,6 @@ def rollup_rule(instrument: str) -> RollupRule:
     return rule
 
 
-def _ids(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(values))
-
-
-def _check_bounds(instance: UnitCounts) -> None:
-    if instance.total <= 0:
-        raise InputError(
-            "UnitCounts.total",
-            instance.total,
-            "must be > 0: a commune with no unit in scope cannot meet a 100% or 70% rule",
-        )
-    pairs: list[tuple[str, int | None, int | None]] = [
-        ("recognised", instance.recognised_min, instance.recognised_max)
-    ]
-    if instance.registered_min is not None or instance.registered_max is not None:
-        pairs.append(("registered", instance.registered_min, instance.registered_max))
-    for name, low, high in pairs:
-        if low is None or high is None or not 0 <= low <= high <= instance.total:
-            raise InputError(
-                f"UnitCounts.{name}_min",
-                (low, high),
-                f"need 0 <= {name}_min <= {name}_max <= total ({instance.total})",
-            )
-
-
-@attrs.frozen(kw_only=True)
-class UnitCounts:
-    """The units under one commune in one round, counted exactly or within bounds.
-
-    The tuples list unit ids (sorted, so the counts do not depend on the order
-    of the verdicts): ``counted`` are in the total; ``excluded`` had a
-    NOT_APPLICABLE verdict; ``not_counted`` are of a kind the instrument does
-    not count (agencies and the like under TT 23); ``scope_unknown``,
-    ``registration_unknown`` and ``recognition_unknown`` are the causes of the
-    bounds; ``not_registered`` failed their registration criterion.
-
-    ``registered_min`` and ``registered_max`` are None when the instrument has
-    no registration rule (Thông tư 23/2012).
-    """
-
-    commune_id: str
-    year: int
-    instrument: str
-    total: int
-    recognised_min: int
-    recognised_max: int
-    registered_min: int | None = None
-    registered_max: int | None = None
-    counted: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    excluded: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    not_counted: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    scope_unknown: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    registration_unknown: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    recognition_unknown: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    not_registered: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-
-    def __attrs_post_init__(self) -> None:
-        rule = rollup_rule(self.instrument)
-        has_registration = self.registered_min is not None or self.registered_max is not None
-        if has_registration != rule.registration_required:
-            raise InputError(
-                "UnitCounts.registered_min",
-                self.registered_min,
-                f"{self.instrument} "
-                + ("requires" if rule.registration_required else "has no")
-                + " registered counts",
-            )
-        _check_bounds(self)
-
-    @property
-    def rule(self) -> RollupRule:
-        return rollup_rule(self.instrument)
-
-    @property
-    def exact(self) -> bool:
-        """Whether every count is known exactly."""
-        return (
-            self.recognised_min == self.recognised_max
-            and self.registered_min == self.registered_max
-        )
-
-    def recognised_value(self) -> int | None:
-        """The recognised count that decides the share rule, or None if it is undecided.
-
-        The exact count when known; else the lower bound if it already passes
-        (``100*min >= share*total``); else the upper bound if even it fails;
-        else None.
-        """
-        low, high, share = self.recognised_min, self.recognised_max, self.rule.share_percent
-        if low == high or 100 * low >= share * self.total:
-            return low
-        if 100 * high < share * self.total:
-            return high
-        return None
-
-    def explain(self, lang: Lang = "vi") -> str:
-        """The counts, with what made them uncertain and the reading applied."""
-        rule = self.rule
-        lines = [
-            Reason(
-                template=Msg("{commune}, round {year}: {total} unit(s) counted under {citation}"),
-                params={
-                    "commune": self.commune_id,
-                    "year": str(self.year),
-                    "total": self.total,
-                    "citation": rule.citation.render(lang),
-                },
-            ).render(lang)
-        ]
-        rows: list[tuple[Msg, Msg, int | None, int | None, int]] = [
-            (
-                Msg("recognised: {low}"),
-                Msg("recognised: {low} to {high} ({unknown} unit(s) with an unknown verdict)"),
-                self.recognised_min,
-                self.recognised_max,
-                len(self.recognition_unknown),
-            )
-        ]
-        if self.registered_min is not None:
-            rows.append(
-                (
-                    Msg("registered: {low}"),
-                    Msg(
-                        "registered: {low} to {high} ({unknown} unit(s) whose registration is unknown)"
-                    ),
-                    self.registered_min,
-                    self.registered_max,
-                    len(self.registration_unknown),
-                )
-            )
-        for exact, ranged, low, high, unknown in rows:
-            assert low is not None and high is not None
-            template = exact if low == high else ranged
-            params: dict[str, Param] = {"low": low, "high": high, "unknown": unknown}
-            lines.append("  " + Reason(template=template, params=params).render(lang))
-        for ids, template in (
-            (self.not_registered, Msg("not registered: {units}")),
-            (self.excluded, Msg("left out, outside the circular's scope: {units}")),
-            (self.not_counted, Msg("not counted by this circular: {units}")),
-            (self.scope_unknown, Msg("in the total although their scope is unknown: {units}")),
-        ):
-            if ids:
-                lines.append(
-                    "  " + Reason(template=template, params={"units": ", ".join(ids)}).render(lang)
-                )
-        if rule.note is not None:
-            lines.append(f"  ({rule.note.render(lang)})")
-        return "\n".join(lines)
-
-    def registered_value(self) -> int | None:
-        """The registered count that decides the 100% rule, or None if it is undecided.
-
-        The exact count when known; else the upper bound if it is already short
-        of the total; else None. None also when the instrument has no such rule.
-        """
-        low, high = self.registered_min, self.registered_max
-        if low is None or high is None:
-            return None
-        if low == high:
-            return low
-        if high < self.total:
-            return high
-        return None
-
-
 def _registration(verdict: Verdict, path: str) -> Outcome:
     found = [r.outcome for r in verdict.results if r.criterion_id.endswith(REGISTRATION_SUFFIX)]
     if not found:
@@ -390,6 +224,7 @@ def commune_counts(
     registration_unknown: list[str] = []
     recognition_unknown: list[str] = []
     not_registered: list[str] = []
+    not_recognised: list[str] = []
     registered = recognised = 0
     for index, verdict in enumerate(verdicts):
         path = f"verdicts[{index}]"
@@ -442,6 +277,8 @@ def commune_counts(
             recognised += 1
         elif verdict.outcome is Outcome.UNKNOWN:
             recognition_unknown.append(unit)
+        else:
+            not_recognised.append(unit)
     if not counted or round_year is None:
         raise InputError(
             "verdicts",
@@ -461,6 +298,7 @@ def commune_counts(
         if rule.registration_required
         else None,
         counted=counted,
+        not_recognised=not_recognised,
         excluded=excluded,
         not_counted=not_counted,
         scope_unknown=scope_unknown,
@@ -544,5 +382,9 @@ def evaluate_commune(
         instrument=rule_set.instrument,
         year=commune_facts.year,
     )
-    facts = apply_counts(commune_facts, counts, inputs=inputs)
+    if inputs is not None:
+        facts = apply_counts(commune_facts, counts, inputs=inputs)
+    else:
+        # The counts are handed to the commune's rule set as they are, with their ranges.
+        facts = commune_facts.with_values(**{UNIT_OUTCOMES.name: counts})
     return CommuneRollup(counts=counts, facts=facts, verdict=evaluate(facts, rule_set))

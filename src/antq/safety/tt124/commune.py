@@ -11,7 +11,7 @@ from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
-from antq.safety.checks import AllOf, AtLeast, IsTrue, NoneCounted, ShareAtLeast
+from antq.safety.checks import AtLeast, IsTrue, NoneCounted
 from antq.safety.tt124._common import (
     INSTRUMENT,
     VALID_FROM,
@@ -20,6 +20,7 @@ from antq.safety.tt124._common import (
     territory_criteria,
     window,
 )
+from antq.safety.unit_counts import UNIT_OUTCOMES, UnitsRecognised, UnitsRegistered
 from antq.unit_kinds import UnitKind
 
 P = "tt124.commune"
@@ -95,16 +96,24 @@ CRITERIA: tuple[Criterion, ...] = (
         ),
         citation=c124(5, 4),
         kind=CriterionKind.THRESHOLD,
-        inputs=(i.UNITS_REGISTERED, i.UNITS_TOTAL),
-        check=AllOf(i.UNITS_REGISTERED, i.UNITS_TOTAL),
+        inputs=(),
+        optional_inputs=(UNIT_OUTCOMES, i.UNITS_REGISTERED, i.UNITS_TOTAL),
+        check=UnitsRegistered(i.UNITS_REGISTERED, i.UNITS_TOTAL),
+        note=Msg(
+            "counted from the units' own verdicts in the round; the counts the commune states are used only when none of its units is in the input"
+        ),
     ),
     Criterion(
         id=f"{P}.units-recognised",
         title=Msg("Units under the commune recognised as safe: at least 70 percent"),
         citation=c124(5, 4),
         kind=CriterionKind.THRESHOLD,
-        inputs=(i.UNITS_RECOGNISED, i.UNITS_TOTAL),
-        check=ShareAtLeast(i.UNITS_RECOGNISED, i.UNITS_TOTAL, RECOGNISED_SHARE_PERCENT),
+        inputs=(),
+        optional_inputs=(UNIT_OUTCOMES, i.UNITS_RECOGNISED, i.UNITS_TOTAL),
+        check=UnitsRecognised(i.UNITS_RECOGNISED, i.UNITS_TOTAL, RECOGNISED_SHARE_PERCENT),
+        note=Msg(
+            "counted from the units' own verdicts in the round; the counts the commune states are used only when none of its units is in the input"
+        ),
     ),
 )
 

@@ -26,7 +26,7 @@ from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
 from antq.entities.grades import EmulationTitle
 from antq.i18n.catalog import Msg
-from antq.safety.checks import IsTrue, NoneCounted, ShareAtLeast
+from antq.safety.checks import IsTrue, NoneCounted
 from antq.safety.gates import WhenTrue
 from antq.safety.tt23 import inputs as i
 from antq.safety.tt23._common import (
@@ -39,6 +39,7 @@ from antq.safety.tt23._common import (
     territory_criteria,
     window,
 )
+from antq.safety.unit_counts import UNIT_OUTCOMES, UnitsRecognised
 from antq.unit_kinds import UnitKind
 
 P = "tt23.commune"
@@ -138,9 +139,13 @@ CRITERIA: tuple[Criterion, ...] = (
         title=Msg("Residential areas of the commune recognised as safe: at least 70 percent"),
         citation=c23(6, 4),
         kind=CriterionKind.THRESHOLD,
-        inputs=(i.RESIDENTIAL_AREAS_RECOGNISED, i.RESIDENTIAL_AREAS_TOTAL),
-        check=ShareAtLeast(
+        inputs=(),
+        optional_inputs=(UNIT_OUTCOMES, i.RESIDENTIAL_AREAS_RECOGNISED, i.RESIDENTIAL_AREAS_TOTAL),
+        check=UnitsRecognised(
             i.RESIDENTIAL_AREAS_RECOGNISED, i.RESIDENTIAL_AREAS_TOTAL, RECOGNISED_SHARE_PERCENT
+        ),
+        note=Msg(
+            "counted from the residential areas' own verdicts in the round; the counts the commune states are used only when none of them is in the input"
         ),
     ),
 )

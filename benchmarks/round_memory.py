@@ -1,0 +1,95 @@
+"""Peak memory of ``antq evaluate`` on a generated round, in every output format, by size.
+
+    python benchmarks/round_memory.py                       # 100,000 and 1,000,000 units
+    python benchmarks/round_memory.py --sizes 20000 200000  # quicker
+
+For each size it generates a synthetic round with ``national_round.generate``
+(the national mix of communes, residential areas, agencies, enterprises and
+schools, scaled), writes it as CSV, then runs ``antq evaluate DIR --format F``
+for F in text, json, jsonl and csv, each in a fresh process with its output
+sent to ``/dev/null``, and prints the process's wall time and peak resident
+memory. The round keeps per-commune state only, so peak memory should grow
+with the communes, not the units: the last column is the ratio of each peak
+to the smallest size's peak in the same format. The units per commune stay
+those of the national round, so a larger round has more communes too; the
+memory kept per unit (the ids of units that did not pass, the units'
+incidents) is what the ratio shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import national_round  # noqa: E402  (benchmarks/national_round.py)
+
+FORMATS = ("text", "json", "jsonl", "csv")
+NATIONAL = sum(national_round.COUNTS.values())
+
+_CHILD = """
+import resource, sys, time
+from antq.cli import main
+start = time.perf_counter()
+with open("/dev/null", "w", encoding="utf-8") as sink:
+    code = main(["evaluate", sys.argv[1], "--format", sys.argv[2]], out=sink, err=sink)
+elapsed = time.perf_counter() - start
+print(code, elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def measure(directory: Path, fmt: str) -> tuple[float, float]:
+    """(seconds, peak MB) of one ``antq evaluate`` run in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(directory), fmt],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    code, seconds, peak_kb = done.stdout.split()
+    if code not in ("0", "3"):
+        raise SystemExit(f"antq evaluate exited with {code}")
+    return float(seconds), int(peak_kb) / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--seed", type=int, default=national_round.SEED)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    args = parser.parse_args(argv)
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="antq-round-memory-") as tmp:
+        for size in sorted(args.sizes):
+            scale = size / NATIONAL
+            started = time.perf_counter()
+            units = national_round.generate(args.seed, scale=scale)
+            csv_dir, _ = national_round.write_round(units, Path(tmp) / str(size))
+            count = sum(len(v) for v in units.values())
+            del units
+            print(f"{count:>9,} units generated in {time.perf_counter() - started:.1f} s")
+            for fmt in FORMATS:
+                seconds, peak = measure(csv_dir, fmt)
+                rows.append({"units": count, "format": fmt, "seconds": seconds, "peak_mb": peak})
+    first = {r["format"]: r["peak_mb"] for r in rows if r["units"] == rows[0]["units"]}
+    print(f"\n{'units':>9}  {'format':6}  {'wall s':>7}  {'peak MB':>8}  {'vs smallest':>11}")
+    for row in rows:
+        ratio = float(row["peak_mb"]) / float(first[row["format"]])  # type: ignore[arg-type]
+        row["ratio"] = round(ratio, 2)
+        print(
+            f"{row['units']:>9,}  {row['format']:6}  {row['seconds']:>7.1f}"
+            f"  {row['peak_mb']:>8.1f}  {ratio:>10.2f}x"
+        )
+    if args.json:
+        print(json.dumps(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

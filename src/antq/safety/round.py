@@ -1,0 +1,965 @@
+"""A round, decided as the law decides it: units first, then each commune from its units.
+
+A commune (xã, phường, đặc khu) passes only if its own criteria hold over its
+territory and enough of the units under it passed (Thông tư 124/2021/TT-BCA
+Điều 5 khoản 2 and 4; Thông tư 23/2012/TT-BCA Điều 6 khoản 4). Every entry
+point (the Python API, ``antq evaluate`` in every format, ``antq report``)
+goes through :func:`evaluate_round`, so the same input gives the same
+verdicts whatever the output.
+
+**How a round is evaluated.** Units stream in (from a reader, or as Python
+objects). Each unit that is not a commune is evaluated at once, its verdict
+handed on (``on_verdict``), and its outcome counted under the commune it
+names; only those counters, the communes' own facts and the units' incidents
+are kept, so memory grows with the communes, not the units. When the input
+ends, each commune is evaluated once with :data:`~antq.safety.unit_counts.UNIT_OUTCOMES`,
+the count of its units' outcomes, as a typed input, and with the incidents
+recorded under its units (dated in its own period, each counted once) added
+to its own: an incident in a residential area happened on the commune's
+territory too.
+
+**Nothing lost decides a commune.** A unit that could not be read or placed
+(a bad row, a malformed or truncated file, a commune reference that is not
+text, fits two communes or none, a province other than its commune's) makes
+every commune it may belong to UNKNOWN for the roll-up, with the reason. A
+unit whose id, kind and round could be read counts as a unit whose verdict is
+unknown. Ids are compared after NFC and with invisible format characters
+removed; ids that would look the same to a person (letters of another script
+that look Latin) are reported as suspected duplicates and never counted twice.
+
+A commune none of whose units is in the input is evaluated with the counts it
+states, and its verdict says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from antq.core import engine
+from antq.core.criterion import Context
+from antq.core.facts import UnitFacts
+from antq.core.outcome import Outcome, combine
+from antq.core.reasons import Reason
+from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.verdict import Verdict
+from antq.entities.incidents import Incident, IncidentCategory
+from antq.errors import AntqError, InputError
+from antq.hierarchy import (
+    KIND_ORDER,
+    CommuneResult,
+    EvaluatedUnit,
+    Notice,
+    OutcomeCounts,
+    RoundResult,
+)
+from antq.i18n.catalog import Msg
+from antq.io.batch import ReadProgress, UnitReadError, UnitRef, read_any
+from antq.names import NameIndex, bare_key, name_key
+from antq.safety.inputs import INCIDENTS
+from antq.safety.rollup import REGISTRATION_SUFFIX, RollupRule, rollup_rule
+from antq.safety.unit_counts import UNIT_OUTCOMES, UnitCounts
+from antq.unit_kinds import UnitKind
+
+__all__ = ["Round", "evaluate_round", "id_skeleton"]
+
+MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
+    Outcome.MET,
+    Outcome.NOT_MET,
+    Outcome.UNKNOWN,
+    Outcome.NOT_APPLICABLE,
+)
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
+
+Item = UnitFacts | InputError
+OnVerdict = Callable[[Verdict], None]
+#: What the roll-up of any instrument needs of a unit's verdict:
+#: (kind, outcome, registration outcome, scope unknown, instrument).
+Standing = tuple[UnitKind, Outcome, Outcome | None, bool, str]
+
+_NO_UNITS = Msg(
+    "none of its units is in the input, so it is evaluated with the counts given in its own facts"
+)
+_UNREADABLE = Msg(
+    "{count} unit(s) under it could not be read because of input errors; the roll-up counts them as units whose verdict is unknown"
+)
+_TAINTED = Msg(
+    "a row that may belong to this commune could not be read well enough to count it, so the counts of the roll-up are left unknown"
+)
+_UNPLACED = Msg(
+    "unit {unit} names a commune that is not in the input ({reference}) and may belong here, so the counts of the roll-up are left unknown"
+)
+_OTHER_PROVINCE = Msg(
+    "unit {unit} gives another province ({province}) than this commune's, so the counts of the roll-up are left unknown"
+)
+_LOOK_ALIKE = Msg(
+    "unit {unit} has an id that looks the same as another unit's ({other}), so the counts of the roll-up are left unknown"
+)
+_LOST_SOURCE = Msg(
+    "an unknown number of rows could not be read ({source}), so the counts of the roll-up are left unknown"
+)
+_INCIDENTS_NOT_COUNTED = Msg(
+    "{count} incident(s) recorded under its units in its period are not counted, because its own incidents are not given"
+)
+
+# Letters of other scripts that look like Latin ones, folded to the Latin letter.
+_LOOK_ALIKES = str.maketrans(
+    {
+        # Cyrillic
+        "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+        "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+        "С": "C", "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+        # Greek
+        "α": "a", "ο": "o", "ν": "v", "ρ": "p", "τ": "t", "υ": "u", "ι": "i", "κ": "k",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+        "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+        # Latin look-alikes: dotless i, long s, and digits read as letters are left alone
+        "ı": "i", "ſ": "s",
+    }
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _province_key(text: str) -> str:
+    # Provinces are few and repeated on every unit: fold each spelling once.
+    return name_key(text)
+
+
+def _visible(text: str) -> str:
+    """NFC text without invisible format characters (zero-width space, joiners, bidi marks)."""
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def id_skeleton(unit_id: str) -> str:
+    """What a person sees of an id: NFKC, no invisible characters, look-alike letters folded.
+
+    Two ids with the same skeleton would be taken for the same unit.
+
+    >>> id_skeleton("KDC-01") == id_skeleton("KDС-01")  # the second C is Cyrillic
+    True
+    >>> id_skeleton("KDC\\u200b-01")
+    'KDC-01'
+    """
+    if unit_id.isascii():
+        return unit_id
+    text = unicodedata.normalize("NFKC", _visible(unit_id))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return text.translate(_LOOK_ALIKES)
+
+
+@attrs.define
+class _Group:
+    """What is kept of the units that name one commune reference in one round."""
+
+    reference: str
+    # (kind, outcome, registration, scope unknown, instrument) -> unit ids. Residential
+    # areas that passed are only counted (``passed``): every roll-up counts them, and
+    # their ids, most of a round, are not needed in any reason.
+    members: dict[Standing, list[str]] = attrs.field(factory=dict)
+    passed: Counter[Standing] = attrs.field(factory=Counter)
+    first: str | None = None
+    placeholders: list[tuple[UnitKind, str]] = attrs.field(factory=list)
+    provinces: dict[str, tuple[str, str]] = attrs.field(factory=dict)
+    # (unit id, incident) for the incidents that can fail a commune's territory criteria.
+    incidents: list[tuple[str, Incident]] = attrs.field(factory=list)
+
+    def add(self, standing: Standing, unit_id: str) -> None:
+        if self.first is None or unit_id < self.first:
+            self.first = unit_id
+        if standing[0] is UnitKind.RESIDENTIAL_AREA and standing[1] is MET:
+            self.passed[standing] += 1
+        else:
+            self.members.setdefault(standing, []).append(unit_id)
+
+    @property
+    def size(self) -> int:
+        return sum(len(ids) for ids in self.members.values()) + sum(self.passed.values())
+
+    def first_id(self) -> str:
+        assert self.first is not None
+        return self.first
+
+    def counts(self) -> Iterator[tuple[Standing, int, list[str]]]:
+        """Each standing with its number of units and the ids kept."""
+        for standing, ids in self.members.items():
+            yield standing, len(ids), ids
+        for standing, count in self.passed.items():
+            yield standing, count, []
+
+
+def _registration(verdict: Verdict) -> Outcome | None:
+    """The outcome of the verdict's registration criterion, decided without its reason."""
+    explanation = verdict._explanation
+    rule_set = getattr(explanation, "rule_set", None)
+    context = getattr(explanation, "context", None)
+    if not isinstance(rule_set, RuleSet) or not isinstance(context, Context):
+        found = [r.outcome for r in verdict.results if r.criterion_id.endswith(REGISTRATION_SUFFIX)]
+        return combine(found) if found else None
+    criteria = [c for c in rule_set.criteria if c.id.endswith(REGISTRATION_SUFFIX)]
+    if not criteria:
+        return None
+    return combine(engine.decide_criterion(c, context) for c in criteria)
+
+
+def _scope_unknown(verdict: Verdict) -> bool:
+    if verdict.outcome is not UNKNOWN:
+        return False
+    return bool(verdict.eligibility) and combine(r.outcome for r in verdict.eligibility) is UNKNOWN
+
+
+def _standing(verdict: Verdict) -> Standing:
+    """The few facts of a unit's verdict the roll-up of any instrument needs."""
+    outcome = verdict.outcome
+    if outcome is MET:
+        # Every criterion is met, the registration among them.
+        return (verdict.kind, MET, MET, False, verdict.instrument)
+    if outcome is NOT_APPLICABLE:
+        return (verdict.kind, outcome, None, False, verdict.instrument)
+    return (
+        verdict.kind,
+        outcome,
+        _registration(verdict),
+        _scope_unknown(verdict),
+        verdict.instrument,
+    )
+
+
+def _counts(group: _Group, commune: UnitFacts, rule: RollupRule, lost: Reason | None) -> UnitCounts:
+    not_recognised: list[str] = []
+    excluded: list[str] = []
+    not_counted: list[str] = []
+    scope_unknown: list[str] = []
+    registration_unknown: list[str] = []
+    recognition_unknown: list[str] = []
+    not_registered: list[str] = []
+    registered = recognised = 0
+    counted_total = 0
+    for (kind, outcome, registration, scope, instrument), count, ids in group.counts():
+        if kind not in rule.counted_kinds:
+            not_counted += ids
+            continue
+        if instrument != rule.instrument:
+            raise InputError(
+                f"{group.first_id()}.instrument",
+                instrument,
+                f"the commune {commune.unit_id} is counted under {rule.instrument}; evaluate its units under it too",
+            )
+        if outcome is NOT_APPLICABLE:
+            excluded += ids
+            continue
+        counted_total += count
+        if scope:
+            scope_unknown += ids
+        if rule.registration_required:
+            if registration is MET:
+                registered += count
+            elif registration is NOT_MET and not scope:
+                not_registered += ids
+            else:
+                registration_unknown += ids
+        if outcome is MET:
+            recognised += count
+        elif outcome is UNKNOWN:
+            recognition_unknown += ids
+        else:
+            not_recognised += ids
+    if not counted_total:
+        raise InputError(
+            f"{commune.unit_id}.units",
+            group.size,
+            "no unit under this commune is in scope: a commune with no unit to count cannot be"
+            " assessed under its roll-up rule, and antq does not treat that as met",
+        )
+    return UnitCounts(
+        commune_id=commune.unit_id,
+        year=commune.year,
+        instrument=rule.instrument,
+        total=counted_total,
+        recognised_min=recognised,
+        recognised_max=recognised + len(recognition_unknown),
+        registered_min=registered if rule.registration_required else None,
+        registered_max=registered + len(registration_unknown)
+        if rule.registration_required
+        else None,
+        not_recognised=not_recognised,
+        excluded=excluded,
+        not_counted=not_counted,
+        scope_unknown=scope_unknown,
+        registration_unknown=registration_unknown,
+        recognition_unknown=recognition_unknown,
+        not_registered=not_registered,
+        lost=lost,
+    )
+
+
+def _counts_for_territory(incident: Incident) -> bool:
+    """Whether the incident can decide a territory criterion (a crime only if serious)."""
+    return incident.category is not IncidentCategory.CRIME or incident.is_serious_crime
+
+
+def _incident_key(incident: Incident) -> tuple[Any, ...]:
+    if incident.id is not None:
+        return ("id", incident.id)
+    return (
+        incident.date,
+        incident.category,
+        incident.gravity,
+        incident.unit_id,
+        incident.description,
+    )
+
+
+def _territory(
+    commune: UnitFacts,
+    period_of: Callable[[UnitFacts], Any],
+    incidents: list[tuple[str, Incident]],
+) -> tuple[UnitFacts, int]:
+    """The commune's facts with its units' incidents in its period added, each once.
+
+    Returns the facts and how many such incidents could not be counted because
+    the commune gives no incidents of its own (its territory criteria are then
+    unknown, never met).
+    """
+    if not incidents:
+        return commune, 0
+    period = period_of(commune)
+    inside = [
+        i if i.unit_id is not None else attrs.evolve(i, unit_id=unit_id)
+        for unit_id, i in incidents
+        if i.date in period
+    ]
+    if not inside:
+        return commune, 0
+    own: tuple[Incident, ...] | None = commune.get(INCIDENTS)
+    if own is None:
+        return commune, len({_incident_key(i) for i in inside})
+    seen = {_incident_key(i) for i in own}
+    added: list[Incident] = []
+    for incident in inside:
+        key = _incident_key(incident)
+        if key not in seen:
+            seen.add(key)
+            added.append(incident)
+    if not added:
+        return commune, 0
+    return commune.with_values(**{INCIDENTS.name: (*own, *added)}), 0
+
+
+def _blank(unit: UnitFacts | UnitRef) -> UnitFacts:
+    """A unit about which nothing is known but where it belongs (its verdict is UNKNOWN)."""
+    assert unit.unit_id is not None and unit.kind is not None and unit.year is not None
+    return UnitFacts(
+        unit_id=unit.unit_id,
+        kind=unit.kind,
+        year=unit.year,
+        commune=unit.commune,
+        province=unit.province,
+        period=unit.period if isinstance(unit, UnitFacts) else None,
+    )
+
+
+def _unit_error(unit: UnitFacts, error: AntqError) -> InputError:
+    if isinstance(error, InputError):
+        return error
+    return InputError(unit.unit_id, unit.kind.code, str(error))
+
+
+@attrs.frozen(kw_only=True)
+class Round:
+    """The units of a round and where they belong (province → commune → units), to evaluate.
+
+    Build it from a facts file or a directory of them (:meth:`from_path`), or
+    from units and read errors in Python (:meth:`of`); then :meth:`evaluate`.
+    A round streams its units: it can be evaluated once.
+
+    ``rules`` is the rule book that chooses each unit's rule set by date;
+    ``pinned``, when given, is used instead for the units of its kind.
+    """
+
+    items: Iterable[Item]
+    rules: RuleBook
+    pinned: RuleSet | None = None
+
+    @classmethod
+    def of(
+        cls,
+        units: Iterable[Item],
+        rules: RuleBook | RuleSet | None = None,
+        *,
+        book: RuleBook | None = None,
+    ) -> Round:
+        """A round of these units (and the read errors among them, if any)."""
+        if isinstance(units, UnitFacts | str | os.PathLike):
+            raise TypeError(
+                "Round.of expects an iterable of UnitFacts; use Round.from_path for a file"
+            )
+        default = book if book is not None else _default_book()
+        if isinstance(rules, RuleSet):
+            return cls(items=units, rules=default, pinned=rules)
+        return cls(items=units, rules=rules if rules is not None else default)
+
+    @classmethod
+    def from_path(
+        cls,
+        path: str | os.PathLike[str],
+        rules: RuleBook | RuleSet | None = None,
+        *,
+        book: RuleBook | None = None,
+        progress: ReadProgress | None = None,
+    ) -> Round:
+        """The units of a facts file (.json, .toml, .csv, .jsonl) or a directory of them."""
+        default = book if book is not None else _default_book()
+        reader_book = rules if isinstance(rules, RuleBook) else default
+        items = read_any(Path(path), reader_book, progress=progress)
+        return cls.of(items, rules, book=default)
+
+    def evaluate(
+        self, *, on_verdict: OnVerdict | None = None, keep_units: bool = True
+    ) -> RoundResult:
+        """Evaluate the round; see :func:`evaluate_round`."""
+        return _Evaluation(self).run(on_verdict=on_verdict, keep_units=keep_units)
+
+
+def _default_book() -> RuleBook:
+    from antq.safety import default_rulebook
+
+    return default_rulebook()
+
+
+def evaluate_round(
+    source: Round | str | os.PathLike[str] | Iterable[Item],
+    rules: RuleBook | RuleSet | None = None,
+    *,
+    on_verdict: OnVerdict | None = None,
+    keep_units: bool = True,
+) -> RoundResult:
+    """Evaluate a round: every unit, then every commune from its units and territory.
+
+    ``source`` is a :class:`Round`, a path (a facts file or a directory of
+    them) or an iterable of :class:`~antq.UnitFacts` (and read errors).
+    ``rules`` is a rule book (default: antq's) or a rule set pinned for the
+    units of its kind.
+
+    ``on_verdict`` is called with each verdict as soon as it is decided: the
+    units as they come, then the communes. With ``keep_units=False`` the
+    result holds the communes but not the units' verdicts, so that memory does
+    not grow with the units; the outcome counts are kept either way.
+
+    >>> from antq import evaluate_round
+    >>> result = evaluate_round("examples/commune-2025.json")
+    >>> [(c.commune_id, c.verdict.outcome.code) for c in result.communes]
+    [('XA-DH', 'not_met')]
+    """
+    if isinstance(source, Round):
+        if rules is not None:
+            raise TypeError("give the rules when building the Round, not again here")
+        round_ = source
+    elif isinstance(source, str | os.PathLike):
+        round_ = Round.from_path(source, rules)
+    elif isinstance(source, UnitFacts | dict):
+        raise TypeError(
+            "evaluate_round expects a Round, a path or an iterable of UnitFacts;"
+            " for one unit use antq.evaluate"
+        )
+    else:
+        round_ = Round.of(source, rules)
+    return round_.evaluate(on_verdict=on_verdict, keep_units=keep_units)
+
+
+class _Evaluation:
+    """One pass over a round's items (see the module docstring)."""
+
+    def __init__(self, round_: Round) -> None:
+        self.round = round_
+        self.book = round_.rules
+        self.pinned = round_.pinned
+        self.errors: list[InputError] = []
+        self.notices: list[Notice] = []
+        self.communes: list[UnitFacts] = []
+        self.groups: dict[tuple[int, str], _Group] = {}
+        self.kept: list[tuple[Verdict, str | None, bool]] = []
+        self.tally: Counter[Outcome] = Counter()
+        self.spellings: dict[str, Counter[str]] = {}
+        # A hash of (kind, round, id skeleton) for every unit read, to find look-alike
+        # ids without keeping a second copy of each id.
+        self.skeletons: dict[int, str | None] = {}
+        # Reasons that leave roll-ups unknown: by (year, reference), and for whole rounds.
+        self.tainted_refs: dict[tuple[int | None, str], Reason] = {}
+        self.tainted_all: list[tuple[int | None, str | None, Reason]] = []
+        self.keep_units = True
+        self.on_verdict: OnVerdict | None = None
+        # Where each (round, commune reference) was placed: a commune's code, or the
+        # spelling that names a group of units whose commune is not in the input.
+        self.placed_as: dict[tuple[int, str], str] = {}
+        self.grouped_as: dict[tuple[int, str], str] = {}
+
+    # -- the units -------------------------------------------------------------
+
+    def rules_for(self, facts: UnitFacts) -> RuleBook | RuleSet:
+        pinned = self.pinned
+        return pinned if pinned is not None and pinned.kind is facts.kind else self.book
+
+    def emit(self, verdict: Verdict, province: str | None, unreadable: bool) -> None:
+        if not unreadable:
+            self.tally[verdict.outcome] += 1
+            if self.on_verdict is not None:
+                self.on_verdict(verdict)
+        if self.keep_units:
+            self.kept.append((verdict, province, unreadable))
+
+    def note_province(self, facts: UnitFacts) -> None:
+        if facts.province:
+            self.spellings.setdefault(_province_key(facts.province), Counter())[facts.province] += 1
+
+    def read_error(self, error: InputError) -> None:
+        self.errors.append(error)
+        ref = error.unit if isinstance(error, UnitReadError) else None
+        if ref is not None and ref.kind is UnitKind.COMMUNE:
+            return  # a lost commune: its units will name a commune that is not in the input
+        if ref is not None and ref.commune is not None:
+            if ref.complete:
+                try:
+                    self.unit(_blank(ref), placeholder=True)
+                    return
+                except InputError:
+                    pass
+            self.tainted_refs.setdefault((ref.year, ref.commune), Reason(template=_TAINTED))
+            return
+        if ref is not None and ref.complete and not ref.unplaceable:
+            return  # a unit under no commune: no roll-up depends on it
+        # Rows lost in an unknown number, or a unit that cannot be placed: every
+        # commune of its round (and province, when known) may have lost a unit.
+        source = error.path.split(":", 1)[0] if ":" in error.path else error.path
+        self.tainted_all.append(
+            (
+                ref.year if ref is not None else None,
+                ref.province if ref is not None else None,
+                Reason(template=_LOST_SOURCE, params={"source": source}),
+            )
+        )
+
+    def unit(self, facts: UnitFacts, *, placeholder: bool = False) -> None:
+        self.note_province(facts)
+        skeleton = hash((facts.kind, facts.year, id_skeleton(facts.unit_id)))
+        if skeleton in self.skeletons and not placeholder:
+            other = self.skeletons[skeleton]
+            self.errors.append(
+                InputError(
+                    f"{facts.unit_id}.id",
+                    facts.unit_id,
+                    f"looks the same as the id of another {facts.kind.code} of round"
+                    f" {facts.year}" + (f" ({other!r})" if other else "") + "; a suspected"
+                    " duplicate, not counted twice",
+                )
+            )
+            if facts.commune is not None:
+                self.tainted_refs.setdefault(
+                    (facts.year, facts.commune),
+                    Reason(
+                        template=_LOOK_ALIKE, params={"unit": facts.unit_id, "other": other or "?"}
+                    ),
+                )
+            return
+        # Keep the id itself only when it is not plain ASCII (where look-alikes hide).
+        self.skeletons[skeleton] = None if facts.unit_id.isascii() else facts.unit_id
+        unreadable = placeholder
+        try:
+            verdict = engine.evaluate(facts, self.rules_for(facts))
+        except AntqError as error:
+            self.errors.append(_unit_error(facts, error))
+            # Counted as a unit whose verdict is unknown, so that the error cannot
+            # make its commune look better than it is.
+            try:
+                verdict = engine.evaluate(_blank(facts), self.rules_for(facts))
+            except AntqError:
+                if facts.commune is not None:
+                    self.tainted_refs.setdefault(
+                        (facts.year, facts.commune), Reason(template=_TAINTED)
+                    )
+                return
+            unreadable = True
+        self.emit(verdict, facts.province, unreadable)
+        if facts.commune is None:
+            return
+        group = self.groups.get((facts.year, facts.commune))
+        if group is None:
+            group = self.groups[(facts.year, facts.commune)] = _Group(reference=facts.commune)
+        group.add(_standing(verdict), facts.unit_id)
+        if unreadable:
+            group.placeholders.append((facts.kind, facts.unit_id))
+        if facts.province:
+            group.provinces.setdefault(
+                _province_key(facts.province), (facts.province, facts.unit_id)
+            )
+        incidents = facts.get(INCIDENTS)
+        if incidents and not unreadable:
+            group.incidents += [(facts.unit_id, i) for i in incidents if _counts_for_territory(i)]
+
+    # -- the communes ----------------------------------------------------------
+
+    def province_names(self) -> dict[str, str]:
+        """For each province key, the spelling used most often (see antq.hierarchy)."""
+        spellings = self.spellings
+        typed: dict[str, list[str]] = {}
+        for key in spellings:
+            if bare_key(key) != key:
+                typed.setdefault(bare_key(key), []).append(key)
+        group = {
+            key: typed[key][0] if len(typed.get(key, ())) == 1 else key
+            for key in spellings
+            if bare_key(key) == key
+        }
+        merged: dict[str, Counter[str]] = {}
+        for key, tally in spellings.items():
+            merged.setdefault(group.get(key, key), Counter()).update(tally)
+        chosen = {
+            key: min(tally, key=lambda s: (-tally[s], -len(s), s)) for key, tally in merged.items()
+        }
+        return {key: chosen[group.get(key, key)] for key in spellings}
+
+    def place_groups(
+        self, indexes: dict[int, NameIndex], commune_province: dict[tuple[int, str], str | None]
+    ) -> tuple[dict[tuple[int, str], _Group], dict[tuple[int, str], Reason]]:
+        """Each group under the commune it names; the communes whose counts are unsure."""
+        placed: dict[tuple[int, str], _Group] = {}
+        tainted: dict[tuple[int, str], Reason] = {}
+        not_communes = self.not_communes
+        # Units of a commune that is not in the input: one group per commune however
+        # its name is spelt, named by the spelling most of its units use.
+        unknown_communes: dict[tuple[int, str], list[_Group]] = {}
+        for (year, reference), group in self.groups.items():
+            first = group.first_id()
+            path = f"{first}.commune"
+            if year not in indexes:
+                if (year, reference) in not_communes:
+                    kind = not_communes[(year, reference)]
+                    self.errors.append(
+                        InputError(path, reference, f"names a {kind.code}, not a commune")
+                    )
+                unknown_communes.setdefault((year, name_key(reference) or reference), []).append(
+                    group
+                )
+                continue
+            try:
+                code = indexes[year].find(reference, path=path)
+            except InputError as error:
+                self.errors.append(error)
+                for candidate in indexes[year].candidates(reference):
+                    tainted.setdefault(
+                        (year, candidate),
+                        Reason(template=_UNPLACED, params={"unit": first, "reference": reference}),
+                    )
+                # Kept under the reference it gave, with no commune verdict.
+                unknown_communes.setdefault((year, reference), []).append(group)
+                continue
+            if code is None:
+                if group.size > len(group.placeholders):
+                    self.errors.append(
+                        InputError(
+                            path,
+                            reference,
+                            f"no commune of round {year} in the input has this code or name"
+                            + (f" ({group.size} units name it)" if group.size > 1 else ""),
+                        )
+                    )
+                reason = Reason(template=_UNPLACED, params={"unit": first, "reference": reference})
+                # It may belong to any commune of its round in its province, or of the
+                # whole round when no commune of the input is in that province.
+                same_round = [k for k in commune_province if k[0] == year]
+                inside = [
+                    k
+                    for k in same_round
+                    if commune_province[k] is None
+                    or name_key(commune_province[k] or "") in group.provinces
+                ]
+                for key in inside if group.provinces and inside else same_round:
+                    tainted.setdefault(key, reason)
+                continue
+            _merge_into(placed, (year, code), group)
+            self.placed_as[(year, reference)] = code
+        for (year, _), groups in unknown_communes.items():
+            spelling = min(groups, key=lambda g: (-g.size, g.reference)).reference
+            for group in groups:
+                _merge_into(placed, (year, spelling), group)
+                self.grouped_as[(year, group.reference)] = spelling
+        for (ref_year, reference), reason in self.tainted_refs.items():
+            years = list(indexes) if ref_year is None else [ref_year]
+            for each in years:
+                if each not in indexes:
+                    continue
+                try:
+                    codes = indexes[each].candidates(reference)
+                except InputError:
+                    continue
+                for code in codes:
+                    tainted.setdefault((each, code), reason)
+        for lost_year, province, reason in self.tainted_all:
+            for key, commune_prov in commune_province.items():
+                if lost_year is not None and key[0] != lost_year:
+                    continue
+                if (
+                    province is not None
+                    and commune_prov is not None
+                    and name_key(commune_prov) != name_key(province)
+                ):
+                    continue
+                tainted.setdefault(key, reason)
+        return placed, tainted
+
+    def period_of(self, commune: UnitFacts) -> Any:
+        rules = self.rules_for(commune)
+        rule_set = (
+            rules.select(commune.kind, commune.year, period=commune.period)
+            if isinstance(rules, RuleBook)
+            else rules
+        )
+        return rule_set.period_for(commune.year, commune.period)
+
+    def commune(
+        self,
+        commune: UnitFacts,
+        group: _Group | None,
+        taint: Reason | None,
+        province: str | None,
+    ) -> CommuneResult | None:
+        rules = self.rules_for(commune)
+        counts: UnitCounts | None = None
+        facts = commune
+        try:
+            rule_set = (
+                rules.select(commune.kind, commune.year, period=commune.period)
+                if isinstance(rules, RuleBook)
+                else rules
+            )
+            rule = rollup_rule(rule_set.instrument)
+            if group is not None:
+                try:
+                    counts = _counts(group, commune, rule, taint)
+                except InputError as error:
+                    self.errors.append(error)
+                    facts = _without_stated(facts, rule)
+                else:
+                    facts = facts.with_values(**{UNIT_OUTCOMES.name: counts})
+                if taint is not None:
+                    self.notices.append(Notice(subject=commune.unit_id, reason=taint))
+                facts, not_counted = _territory(facts, self.period_of, group.incidents)
+                if not_counted:
+                    self.notices.append(
+                        Notice(
+                            subject=commune.unit_id,
+                            reason=Reason(
+                                template=_INCIDENTS_NOT_COUNTED, params={"count": not_counted}
+                            ),
+                        )
+                    )
+                if group.placeholders:
+                    self.notices.append(
+                        Notice(
+                            subject=commune.unit_id,
+                            reason=Reason(
+                                template=_UNREADABLE, params={"count": len(group.placeholders)}
+                            ),
+                        )
+                    )
+            elif taint is not None:
+                # Every unit of the commune may be among the lost: no count is sure.
+                self.notices.append(Notice(subject=commune.unit_id, reason=taint))
+                facts = _without_stated(facts, rule)
+            else:
+                self.notices.append(
+                    Notice(subject=commune.unit_id, reason=Reason(template=_NO_UNITS))
+                )
+            verdict = engine.evaluate(facts, rules)
+        except AntqError as error:
+            self.errors.append(_unit_error(commune, error))
+            return None
+        self.emit(verdict, province, False)
+        return CommuneResult(
+            commune_id=commune.unit_id,
+            name=commune.name,
+            province=province,
+            year=commune.year,
+            verdict=verdict,
+            counts=counts,
+            units=(),
+            unreadable=tuple(sorted(group.placeholders, key=_unit_rank)) if group else (),
+        )
+
+    # -- the pass --------------------------------------------------------------
+
+    def run(self, *, on_verdict: OnVerdict | None, keep_units: bool) -> RoundResult:
+        self.on_verdict, self.keep_units = on_verdict, keep_units
+        self.not_communes: dict[tuple[int, str], UnitKind] = {}
+        for item in self.round.items:
+            if isinstance(item, InputError):
+                self.read_error(item)
+            elif not isinstance(item, UnitFacts):
+                raise TypeError(
+                    f"a round holds UnitFacts (and read errors), not {type(item).__name__}"
+                )
+            elif item.kind is UnitKind.COMMUNE:
+                self.note_province(item)
+                if item.commune is not None and item.commune != item.unit_id:
+                    # Units sit under a commune and communes under nothing: levels are fixed
+                    # by kind, so no chain of references can loop back on itself.
+                    self.errors.append(
+                        InputError(
+                            f"{item.unit_id}.commune",
+                            item.commune,
+                            "a commune is not under another unit; leave commune out or give its own id",
+                        )
+                    )
+                self.communes.append(item)
+            else:
+                self.not_communes.setdefault((item.year, item.unit_id), item.kind)
+                self.unit(item)
+        return self.finish()
+
+    def finish(self) -> RoundResult:
+        provinces = self.province_names()
+        communes = self.communes
+        indexes = {
+            year: NameIndex.of((c.unit_id, c.name) for c in communes if c.year == year)
+            for year in sorted({c.year for c in communes})
+        }
+        commune_province = {
+            (c.year, c.unit_id): provinces[_province_key(c.province)] if c.province else None
+            for c in communes
+        }
+        placed, tainted = self.place_groups(indexes, commune_province)
+        results: list[CommuneResult] = []
+        for commune in sorted(communes, key=lambda c: (c.year, c.unit_id)):
+            key = (commune.year, commune.unit_id)
+            group = placed.pop(key, None)
+            province = commune_province[key]
+            taint = tainted.get(key)
+            if group is not None and province is not None:
+                for other_key, (spelling, unit_id) in sorted(group.provinces.items()):
+                    if provinces.get(other_key, spelling) != province:
+                        self.errors.append(
+                            InputError(
+                                f"{unit_id}.province",
+                                spelling,
+                                f"the unit's commune {commune.unit_id} is in {province}",
+                            )
+                        )
+                        taint = taint or Reason(
+                            template=_OTHER_PROVINCE,
+                            params={"unit": unit_id, "province": spelling},
+                        )
+            result = self.commune(commune, group, taint, province)
+            if result is not None:
+                results.append(result)
+        for (year, reference), group in placed.items():
+            # Units of a commune that is not in the input: grouped, with no commune verdict.
+            first_spelling = next(iter(group.provinces.values()), None)
+            results.append(
+                CommuneResult(
+                    commune_id=reference,
+                    name=None,
+                    province=provinces.get(name_key(first_spelling[0])) if first_spelling else None,
+                    year=year,
+                    verdict=None,
+                    counts=None,
+                    units=(),
+                )
+            )
+        return self.result(results, provinces, commune_province)
+
+    def result(
+        self,
+        results: list[CommuneResult],
+        provinces: dict[str, str],
+        commune_province: dict[tuple[int, str], str | None],
+    ) -> RoundResult:
+        units: list[EvaluatedUnit] = []
+        by_commune: dict[tuple[int, str], list[Verdict]] = {}
+        if self.keep_units:
+            codes = {(c.year, c.commune_id): c for c in results if c.verdict is not None}
+            for verdict, province_text, unreadable in self.kept:
+                commune_code = verdict.commune
+                if verdict.kind is not UnitKind.COMMUNE and commune_code is not None:
+                    key = (verdict.year, commune_code)
+                    found = self.placed_as.get(key)
+                    if found is not None and found != commune_code:
+                        verdict = attrs.evolve(verdict, commune=found)
+                        commune_code = found
+                    group_name = self.grouped_as.get(key, commune_code)
+                    by_commune.setdefault((verdict.year, group_name), []).append(verdict)
+                province = provinces[_province_key(province_text)] if province_text else None
+                if verdict.kind is UnitKind.COMMUNE:
+                    province = commune_province.get((verdict.year, verdict.unit_id), province)
+                elif commune_code is not None:
+                    placed = codes.get((verdict.year, commune_code))
+                    province = province or (placed.province if placed else None)
+                    if province is None:
+                        province = commune_province.get((verdict.year, commune_code))
+                units.append(
+                    EvaluatedUnit(verdict=verdict, province=province, unreadable=unreadable)
+                )
+            results = [
+                attrs.evolve(
+                    c,
+                    units=tuple(
+                        sorted(
+                            by_commune.get((c.year, c.commune_id), ()),
+                            key=lambda v: (_KIND_RANK[v.kind], v.unit_id),
+                        )
+                    ),
+                )
+                for c in results
+            ]
+        return RoundResult(
+            units=tuple(sorted(units, key=_sort_key)),
+            communes=tuple(sorted(results, key=lambda c: (c.year, c.province or "", c.commune_id))),
+            errors=tuple(self.errors),
+            notices=tuple(sorted(self.notices, key=lambda n: n.subject)),
+            tally=OutcomeCounts.of_counter(self.tally),
+        )
+
+
+def _merge_into(placed: dict[tuple[int, str], _Group], key: tuple[int, str], group: _Group) -> None:
+    target = placed.get(key)
+    if target is None:
+        placed[key] = group
+        return
+    for standing, ids in group.members.items():
+        target.members.setdefault(standing, []).extend(ids)
+    target.passed.update(group.passed)
+    if group.first is not None and (target.first is None or group.first < target.first):
+        target.first = group.first
+    target.placeholders += group.placeholders
+    target.incidents += group.incidents
+    for province_key, value in group.provinces.items():
+        target.provinces.setdefault(province_key, value)
+
+
+def _unit_rank(unit: tuple[UnitKind, str]) -> tuple[int, str]:
+    return (_KIND_RANK[unit[0]], unit[1])
+
+
+def _sort_key(unit: EvaluatedUnit) -> tuple[int, str, str, int, str]:
+    v = unit.verdict
+    commune = v.unit_id if v.kind is UnitKind.COMMUNE else (v.commune or "")
+    return (v.year, unit.province or "", commune, _KIND_RANK[v.kind], v.unit_id)
+
+
+def _without_stated(facts: UnitFacts, rule: RollupRule) -> UnitFacts:
+    """The commune's facts without the counts it states, so its count criteria are unknown."""
+    if rule.inputs is None:
+        return facts
+    names = [rule.inputs.total.name, rule.inputs.recognised.name]
+    if rule.inputs.registered is not None:
+        names.append(rule.inputs.registered.name)
+    return facts.with_values(**dict.fromkeys(names))
