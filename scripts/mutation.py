@@ -111,16 +111,25 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
     "roll-up": (
         {
             "antq.safety.rollup": (
-                "_check_bounds",
                 "RollupRule",
-                "UnitCounts",
                 "_registration",
                 "commune_counts",
                 "apply_counts",
                 "evaluate_commune",
             ),
+            "antq.safety.unit_counts": (
+                "_check_bounds",
+                "UnitCounts",
+                "UnitsRegistered",
+                "UnitsRecognised",
+            ),
         },
-        ("tests/safety_extra/test_rollup.py", "tests/test_mutation_gaps.py"),
+        (
+            "tests/safety_extra/test_rollup.py",
+            "tests/safety/test_tt124_commune.py",
+            "tests/safety_tt23/test_tt23.py",
+            "tests/test_mutation_gaps.py",
+        ),
     ),
     "combine": (
         {"antq.core.outcome": ("combine",)},
