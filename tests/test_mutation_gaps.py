@@ -65,6 +65,7 @@ from antq.safety.tt23.organisations import SUBUNIT_SHARE as _THRESHOLD
 from antq.safety.tt124 import education as tt124_education
 from antq.safety.tt124 import organisations as tt124_organisations
 from antq.safety.tt124 import residential_area
+from antq.safety.unit_counts import UnitsRecognised
 from emulation import FULL, small
 from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader, span, team_member
 from emulation_awards.test_knc import clean as clean_candidate
@@ -1194,3 +1195,33 @@ def test_an_uncertain_count_short_of_the_threshold_says_at_most() -> None:
         "at most 1 year 10 months counted up to 01/06/2025, even with every unknown in favour;"
         " 15 years (male) required"
     )
+
+
+# Kills, in UnitsRecognised (the commune's count of recognised units), the gap moved by
+# one (the 100 of the rounding up) and the units "not" recognised counted wrongly.
+@pytest.mark.parametrize(
+    ("total", "low", "high", "reason"),
+    [
+        (10, 5, 5, "5 recognised, 5 not of 10: 50.0% < 70%: 2 more needed"),
+        (99, 50, 50, "50 recognised, 49 not of 99: 50.5% < 70%: 20 more needed"),
+        (10, 4, 6, "4 recognised, 4 not of 10: at most 60.0% < 70%: at least 3 more needed"),
+    ],
+)
+def test_the_units_recognised_reason_counts_and_gap(
+    total: int, low: int, high: int, reason: str
+) -> None:
+    counts = UnitCounts(
+        commune_id=X,
+        year=YEAR,
+        instrument=TT124,
+        total=total,
+        recognised_min=low,
+        recognised_max=high,
+        registered_min=total,
+        registered_max=total,
+    )
+    facts = UnitFacts(unit_id=X, kind=COMMUNE, year=YEAR, values={"unit_outcomes": counts})
+    context = Context(facts=facts, period=Period.year(YEAR), parameters={})
+    found = UnitsRecognised(i.UNITS_RECOGNISED, i.UNITS_TOTAL, 70)(context)
+    assert found.outcome is NOT_MET
+    assert found.reason.render("en") == reason
