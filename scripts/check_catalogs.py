@@ -22,16 +22,22 @@ def problems() -> list[str]:
             mo = gettext.GNUTranslations(handle)
         ids = {m.id for m in po if m.id}
         for missing in sorted(template - ids):
-            found.append(f"{lang}: not in the catalogue (run scripts/update_catalogs.sh): {missing!r}")
+            found.append(
+                f"{lang}: not in the catalogue (run scripts/update_catalogs.sh): {missing!r}"
+            )
         for message in po:
             if not message.id:
                 continue
             if not message.string or message.fuzzy:
                 found.append(f"{lang}: untranslated: {message.id!r}")
-            elif sorted(PLACEHOLDER.findall(str(message.id))) != sorted(PLACEHOLDER.findall(str(message.string))):
+            elif sorted(PLACEHOLDER.findall(str(message.id))) != sorted(
+                PLACEHOLDER.findall(str(message.string))
+            ):
                 found.append(f"{lang}: placeholders differ: {message.id!r}")
             elif mo.gettext(str(message.id)) != message.string:
-                found.append(f"{lang}: .mo is stale (run scripts/update_catalogs.sh): {message.id!r}")
+                found.append(
+                    f"{lang}: .mo is stale (run scripts/update_catalogs.sh): {message.id!r}"
+                )
     return found
 
 

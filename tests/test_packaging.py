@@ -15,9 +15,22 @@ SRC = ROOT / "src" / "antq"
 IMPORT_NAMES = {"python-dateutil": "dateutil"}
 
 
+def _names(dependencies: list[str]) -> set[str]:
+    return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in dependencies}
+
+
+def _project() -> dict[str, object]:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project: dict[str, object] = data["project"]
+    return project
+
+
 def _declared() -> set[str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in project["dependencies"]}
+    return _names(_project()["dependencies"])  # type: ignore[arg-type]
+
+
+def _optional(extra: str) -> set[str]:
+    return _names(_project()["optional-dependencies"][extra])  # type: ignore[index]
 
 
 def _imported_top_level() -> set[str]:
@@ -34,7 +47,15 @@ def _imported_top_level() -> set[str]:
 def test_runtime_dependencies_are_the_imported_packages() -> None:
     declared = _declared()
     assert declared == {"attrs", "python-dateutil", "babel"}
-    assert _imported_top_level() == {IMPORT_NAMES.get(name, name) for name in declared}
+    # openpyxl is the one optional dependency (the excel extra), imported only when used.
+    assert _optional("excel") == {"openpyxl"}
+    assert _imported_top_level() == {IMPORT_NAMES.get(name, name) for name in declared} | {
+        "openpyxl"
+    }
+
+
+def test_the_excel_extra_is_installed_for_development() -> None:
+    assert {"openpyxl", "types-openpyxl"} <= _optional("dev")
 
 
 def test_the_package_is_typed_and_ships_its_catalogues() -> None:

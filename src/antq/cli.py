@@ -1,6 +1,8 @@
 """The ``antq`` command.
 
-Commands: ``rules``, ``schema``, ``evaluate``, ``report``, ``score`` and ``awards``.
+Commands: ``rules``, ``schema``, ``evaluate``, ``report``, ``score``, ``awards`` and
+``template``. Every command that writes has ``--output``; ``evaluate`` and
+``report`` read standard input when given ``-`` (with ``--input-format``).
 
 Exit codes:
 
@@ -26,6 +28,7 @@ from typing import Any, TextIO
 import attrs
 
 from antq.errors import AntqError, InputError
+from antq.io.batch import INPUT_FORMATS
 from antq.vocabulary import Lang
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
@@ -76,16 +79,18 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate",
-        help="evaluate the units of a facts file (.json, .toml, .csv, .jsonl) or a directory of them",
+        help="evaluate the units of a facts file (.json, .toml, .csv, .jsonl, .xlsx) or a directory of them",
     )
-    evaluate.add_argument("file", type=Path)
+    evaluate.add_argument("file", type=Path, help="a facts file, a directory, or - for stdin")
     evaluate.add_argument("--lang", choices=("vi", "en"), default="vi")
     evaluate.add_argument(
         "--format",
-        choices=("text", "json", "jsonl", "csv"),
+        choices=("text", "json", "jsonl", "csv", "xlsx", "results-csv"),
         default="text",
-        help="jsonl and csv write one row per unit as it is evaluated",
+        help="jsonl and csv write one row per unit as it is evaluated; xlsx and results-csv"
+        " write the results with labels and reasons",
     )
+    evaluate.add_argument("--input-format", choices=INPUT_FORMATS, help="the format of the input")
     evaluate.add_argument("--rule-set", help="pin this rule set instead of choosing by date")
     evaluate.add_argument(
         "--param",
@@ -97,11 +102,14 @@ def _parser() -> argparse.ArgumentParser:
 
     from antq.emulation.awards.commands import register as register_awards
     from antq.emulation.commands import register as register_score
+    from antq.io.commands import add_output_options, register_template
     from antq.report.commands import add_report_parser
 
     add_report_parser(commands)
     register_score(commands)
     register_awards(commands)
+    register_template(commands)
+    add_output_options(commands)
     return parser
 
 
@@ -154,17 +162,29 @@ def _cmd_schema(out: TextIO) -> int:
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from antq.core.outcome import Outcome
     from antq.i18n.catalog import Msg
+    from antq.io.commands import RESULT_FORMATS, write_results
     from antq.report.commands import book_with_parameters, read_units
     from antq.safety import default_rulebook
     from antq.safety.round import Round
 
     lang: Lang = args.lang
     book = book_with_parameters(default_rulebook(), args.param)
-    round_ = Round.of(read_units(args.file, book, err, lang=lang), book, book=book)
+    units = read_units(args.file, book, err, lang=lang, input_format=args.input_format)
+    round_ = Round.of(units, book, book=book)
     if args.rule_set:
         # The pinned rule set decides the units of its kind; the book, the others.
         pinned = book.get(args.rule_set)
         round_ = attrs.evolve(round_, pinned=pinned)
+    if args.format in RESULT_FORMATS:
+        # A results workbook or CSV needs every verdict and the communes at the end.
+        kept = round_.evaluate()
+        verdicts = [u.verdict for u in kept.units if not u.unreadable]
+        write_results(
+            args.format, args.output, verdicts, communes=kept.communes, lang=lang, out=out
+        )
+        for problem in kept.errors:
+            err.write(f"antq: {problem}\n")
+        return EXIT_INPUT if kept.errors else EXIT_OK
     writer = _VerdictWriter.of(args.format, out, lang)
     result = round_.evaluate(on_verdict=writer.write, keep_units=False)
     notes = [n.render(lang) for n in result.notices]
@@ -260,23 +280,14 @@ def main(
     err = err or sys.stderr
     args = _parser().parse_args(argv)
     try:
-        if args.command == "rules":
-            return _cmd_rules(args, out)
-        if args.command == "schema":
-            return _cmd_schema(out)
-        if args.command == "score":
-            from antq.emulation.commands import run as run_score
+        if args.command in ("report", "template") or getattr(args, "format", "") in (
+            "xlsx",
+            "results-csv",
+        ):
+            return _dispatch(args, out, err)  # these write --output themselves
+        from antq.io.commands import write_output
 
-            return run_score(args, out, err)
-        if args.command == "awards":
-            from antq.emulation.awards.commands import run as run_awards
-
-            return run_awards(args, out, err)
-        if args.command == "report":
-            from antq.report.commands import cmd_report
-
-            return cmd_report(args, out, err)
-        return _cmd_evaluate(args, out, err)
+        return write_output(args.output, lambda handle: _dispatch(args, handle, err), out)
     except AntqError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
@@ -287,6 +298,31 @@ def main(
     except OSError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
+
+
+def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run the command ``args`` names, writing to ``out``."""
+    if args.command == "rules":
+        return _cmd_rules(args, out)
+    if args.command == "schema":
+        return _cmd_schema(out)
+    if args.command == "score":
+        from antq.emulation.commands import run as run_score
+
+        return run_score(args, out, err)
+    if args.command == "awards":
+        from antq.emulation.awards.commands import run as run_awards
+
+        return run_awards(args, out, err)
+    if args.command == "report":
+        from antq.report.commands import cmd_report
+
+        return cmd_report(args, out, err)
+    if args.command == "template":
+        from antq.io.commands import run_template
+
+        return run_template(args, out, err)
+    return _cmd_evaluate(args, out, err)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -37,6 +37,7 @@ from antq.io.batch import (
     write_verdicts_csv,
     write_verdicts_jsonl,
 )
+from antq.io.dialect import ANTQ
 from antq.io.facts import read_facts, read_facts_file
 from antq.safety.inputs import InternalRulesTopic, OffenceCounts
 from antq.unit_kinds import UnitKind
@@ -220,8 +221,11 @@ def test_csv_without_required_columns_stops_with_one_error() -> None:
     assert units == [] and len(errors) == 1
     assert "missing: kind, year" in errors[0].message
     assert "separated" not in errors[0].message
-    # A spreadsheet set to Vietnamese saves ';' between cells: the error says so.
+    # A spreadsheet set to Vietnamese saves ';' between cells: read in its dialect...
     units, errors = split(read_csv(stream("id;kind;year\nA;residential_area;2025\n")))
+    assert [u.unit_id for u in units] == ["A"] and errors == []
+    # ... unless antq's own dialect is asked for: then the error says so.
+    units, errors = split(read_csv(stream("id;kind;year\nA;residential_area;2025\n"), dialect=ANTQ))
     assert units == [] and errors[-1].path == "line 1"
     assert errors[-1].message.endswith("(the cells are separated by ';'; antq reads ',' only)")
     _, errors = split(read_csv(stream("")))
@@ -495,9 +499,12 @@ def test_read_any_directory_reads_each_format_in_name_order(tmp_path: Path) -> N
 def test_read_any_file_level_errors(tmp_path: Path) -> None:
     (error,) = list(read_any(tmp_path / "missing.csv"))
     assert "no such file" in str(error)
+    (tmp_path / "x.xls").write_text("", encoding="utf-8")
+    (error,) = list(read_any(tmp_path / "x.xls"))
+    assert error.path.endswith("x.xls") and ".csv" in error.message and ".xlsx" in error.message
     (tmp_path / "x.xlsx").write_text("", encoding="utf-8")
     (error,) = list(read_any(tmp_path / "x.xlsx"))
-    assert error.path.endswith("x.xlsx") and ".csv" in error.message
+    assert str(error) == "x.xlsx: not a readable .xlsx workbook (BadZipFile) (got None)"
     empty = tmp_path / "empty"
     empty.mkdir()
     (error,) = list(read_any(empty))

@@ -66,7 +66,7 @@ def test_report_written_to_a_file_with_verdicts(tmp_path: Path) -> None:
     assert commune["outcome"] == "not_met"  # from its units' roll-up
     run(str(EXAMPLE), "--verdicts", str(lines))
     assert len(lines.read_text(encoding="utf-8").splitlines()) == 10
-    code, _, err = run(str(EXAMPLE), "--verdicts", str(tmp_path / "v.xlsx"))
+    code, _, err = run(str(EXAMPLE), "--verdicts", str(tmp_path / "v.ods"))
     assert code == EXIT_INPUT and "--verdicts" in err
 
 

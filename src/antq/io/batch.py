@@ -19,6 +19,11 @@ errors have the same paths as in a facts document, prefixed with the line:
   keys of a facts document unit.
 * **JSON** (``.json``): a facts document (see ``antq.io.facts``), read one
   unit at a time. **TOML** (``.toml``) is read whole.
+* **Excel workbooks** (``.xlsx``, with the ``excel`` extra): a sheet per unit
+  kind and an incidents sheet, read by :func:`antq.io.xlsx.read_xlsx`.
+
+A CSV file whose header is separated by ``;`` or names columns by their labels
+is read in the Vietnamese dialect (:mod:`antq.io.dialect`).
 
 Text is UTF-8, with or without a byte-order mark, and is normalised to NFC,
 so names typed in decomposed Unicode (NFD) compare equal to composed ones.
@@ -28,9 +33,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
+import itertools
 import json
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -44,6 +52,7 @@ from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
 from antq.errors import InputError
+from antq.io.dialect import Dialect
 from antq.io.facts import FACTS_FORMAT_VERSION, UNIT_KEYS, load_document, unit_facts_from_dict
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
@@ -51,6 +60,7 @@ from antq.unit_kinds import UnitKind
 __all__ = [
     "BATCH_SUFFIXES",
     "CSV_UNIT_COLUMNS",
+    "INPUT_FORMATS",
     "VERDICT_COLUMNS",
     "BatchSummary",
     "ReadProgress",
@@ -74,7 +84,11 @@ BATCH_SUFFIXES: Mapping[str, str] = {
     ".ndjson": "jsonl",
     ".json": "json",
     ".toml": "toml",
+    ".xlsx": "xlsx",
 }
+#: The formats ``--input-format`` names: those of :data:`BATCH_SUFFIXES`, and
+#: ``csv-vi``, CSV in the Vietnamese dialect (:mod:`antq.io.dialect`).
+INPUT_FORMATS: tuple[str, ...] = ("csv", "csv-vi", "jsonl", "json", "toml", "xlsx")
 #: The CSV columns that describe the unit rather than a fact.
 CSV_UNIT_COLUMNS: tuple[str, ...] = tuple(k for k in UNIT_KEYS if k != "facts")
 _REQUIRED_COLUMNS = ("id", "kind", "year")
@@ -758,7 +772,7 @@ def _keyed_part(schema: Mapping[str, Any]) -> Callable[[str, str], object]:
 
 
 def _csv_records(
-    lines: Iterator[bytes | _LongLine],
+    lines: Iterator[bytes | _LongLine], delimiter: str = ","
 ) -> Iterator[tuple[int, list[str] | UnicodeDecodeError | _LongLine | csv.Error]]:
     """CSV records with the number of their first line; decoding errors per record."""
     bad: dict[int, UnicodeDecodeError | _LongLine] = {}
@@ -779,7 +793,7 @@ def _csv_records(
             # NFC of a whole line is NFC of each cell: CSV's separators never combine.
             yield text if text.isascii() else unicodedata.normalize("NFC", text)
 
-    reader = csv.reader(texts(), strict=True)
+    reader = csv.reader(texts(), strict=True, delimiter=delimiter)
     while True:
         start = counter["line"] + 1
         try:
@@ -797,6 +811,41 @@ def _csv_records(
         yield start, record
 
 
+def _peek_header(
+    lines: Iterator[bytes | _LongLine],
+) -> tuple[bytes | None, Iterator[bytes | _LongLine]]:
+    """The first line that is not blank (None if there is none), and all the lines again."""
+    seen: list[bytes | _LongLine] = []
+    header: bytes | None = None
+    for raw in lines:
+        seen.append(raw)
+        if not isinstance(raw, bytes):
+            break
+        if raw.strip():
+            header = raw
+            break
+    return header, itertools.chain(seen, lines)
+
+
+def _antq_header(raw: bytes | None, book: RuleBook) -> bool:
+    """Whether a header line is antq's own: ``,`` between input names and unit keys only."""
+    if raw is None:
+        return True
+    text = _decode(raw)
+    if isinstance(text, UnicodeDecodeError) or ";" in text:
+        return not isinstance(text, str)
+    try:
+        cells = next(csv.reader([text]), [])
+    except csv.Error:
+        return True  # malformed: antq's own reader reports it
+    known = book.inputs()
+    for cell in cells:
+        name = unicodedata.normalize("NFC", cell.strip())
+        if name and name not in CSV_UNIT_COLUMNS and name.partition(".")[0] not in known:
+            return False
+    return True
+
+
 def read_csv(
     source: Source,
     book: RuleBook | None = None,
@@ -805,18 +854,34 @@ def read_csv(
     check_duplicates: bool = True,
     seen: dict[str, str] | None = None,
     progress: ReadProgress | None = None,
+    dialect: Dialect | None = None,
 ) -> Iterator[Item]:
     """Units from CSV, one row per unit (see the module docstring for the columns).
 
     Problems with the header (an unknown or repeated column) are reported
     once, as ``line 1``; a header without ``id``, ``kind`` and ``year`` stops
     the file. Rows whose cells are all empty are skipped.
+
+    ``dialect`` (:mod:`antq.io.dialect`) says how the cells are written; by
+    default the header decides: one separated by ``;``, or naming a column by
+    its label rather than its input name, is read in the Vietnamese dialect.
     """
     rule_book = _book(book)
     units = _Units(rule_book, check_duplicates=check_duplicates, source=name, seen=seen)
     stream, owned = _open(source)
     try:
-        records = _csv_records(_lines(stream, progress))
+        lines = _lines(stream, progress)
+        if dialect is None or dialect.name != "antq":
+            header, lines = _peek_header(lines)
+            if dialect is not None or not _antq_header(header, rule_book):
+                # Not antq's own header: the dialect module decides (imported only then).
+                from antq.io.dialect_csv import choose_dialect, read_dialect_rows
+
+                lines, chosen = choose_dialect(lines, dialect, rule_book)
+                if chosen.name != "antq":
+                    yield from read_dialect_rows(lines, chosen, rule_book, units, source, name)
+                    return
+        records = _csv_records(lines)
         layout: _CsvLayout | None = None
         for line, record in records:
             if isinstance(record, UnicodeDecodeError):
@@ -1130,20 +1195,32 @@ def _parsed_document(document: object, units: _Units) -> Iterator[Item]:
         yield units.read(raw, f"units[{index}]", None)
 
 
+def _read_xlsx(*args: Any, **kwargs: Any) -> Iterator[Item]:
+    """:func:`antq.io.xlsx.read_xlsx`, imported only when a workbook is read."""
+    from antq.io.xlsx import read_xlsx
+
+    return read_xlsx(*args, **kwargs)
+
+
 _READERS: Mapping[str, Callable[..., Iterator[Item]]] = {
     "csv": read_csv,
     "jsonl": read_jsonl,
     "json": read_json,
     "toml": read_toml,
+    "xlsx": _read_xlsx,
 }
 
 
 def batch_files(directory: Path) -> list[Path]:
-    """The files of ``directory`` that :func:`read_any` reads, sorted by name."""
+    """The files of ``directory`` that :func:`read_any` reads, sorted by name.
+
+    Hidden files are skipped, and so are the ``~$...`` files that Excel and
+    LibreOffice keep beside a workbook while it is open.
+    """
     return sorted(
         p
         for p in directory.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in BATCH_SUFFIXES
+        if p.is_file() and not p.name.startswith((".", "~$")) and p.suffix.lower() in BATCH_SUFFIXES
     )
 
 
@@ -1152,16 +1229,27 @@ def read_any(
     book: RuleBook | None = None,
     *,
     progress: ReadProgress | None = None,
+    input_format: str | None = None,
 ) -> Iterator[Item]:
     """Units from a file of any batch format (by suffix) or from every such file of a directory.
 
+    ``input_format`` (one of :data:`INPUT_FORMATS`) wins over the suffix; a
+    ``path`` of ``-`` is standard input, read in ``input_format``.
+
     A directory's files (``.csv``, ``.jsonl``, ``.ndjson``, ``.json``,
-    ``.toml``; not its subdirectories) are read in name order, and every
+    ``.toml``, ``.xlsx``; not its subdirectories) are read in name order, and every
     error path starts with the file's name. A unit repeated across the files
     of a directory is an error too. ``progress``, when given, is updated with
     the bytes read (its ``total`` is set here).
     """
     rule_book = _book(book)
+    if input_format is not None and input_format not in INPUT_FORMATS:
+        allowed = ", ".join(INPUT_FORMATS)
+        yield InputError("--input-format", input_format, f"expected one of: {allowed}")
+        return
+    if os.fspath(path) == "-":
+        yield from _read_stdin(rule_book, input_format)
+        return
     target = Path(path)
     if target.is_dir():
         files = batch_files(target)
@@ -1176,7 +1264,11 @@ def read_any(
         progress.total = sum(f.stat().st_size for f, _ in named if f.exists())
     seen: dict[str, str] = {}
     for file, name in named:
-        fmt = BATCH_SUFFIXES.get(file.suffix.lower())
+        fmt = (
+            input_format
+            if input_format and name is None
+            else BATCH_SUFFIXES.get(file.suffix.lower())
+        )
         if fmt is None:
             suffixes = ", ".join(BATCH_SUFFIXES)
             yield InputError(str(file), file.suffix, f"expected a file ending in {suffixes}")
@@ -1184,7 +1276,42 @@ def read_any(
         if not file.is_file():
             yield InputError(str(file), None, "no such file")
             continue
-        yield from _READERS[fmt](file, rule_book, name=name, seen=seen, progress=progress)
+        yield from _reader(fmt)(file, rule_book, name=name, seen=seen, progress=progress)
+
+
+def _reader(fmt: str) -> Callable[..., Iterator[Item]]:
+    if fmt == "csv-vi":
+        from antq.io.dialect import VIETNAMESE
+
+        return functools.partial(read_csv, dialect=VIETNAMESE)
+    return _READERS[fmt]
+
+
+def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
+    """Units from standard input, in ``input_format`` (which must be given)."""
+    if input_format is None:
+        allowed = ", ".join(INPUT_FORMATS)
+        yield InputError("-", None, f"reading standard input needs --input-format ({allowed})")
+        return
+    stream = sys.stdin.buffer
+    if input_format == "xlsx":
+        # A workbook is a zip file, read from its end: read it whole, as from a file.
+        import io
+
+        yield from _reader("xlsx")(io.BytesIO(stream.read()), book, name="<stdin>")
+        return
+    if input_format == "toml":
+        from antq.io.facts import decode_utf8, parse_text
+
+        units = _Units(book, check_duplicates=True, source=None)
+        try:
+            document = parse_text(decode_utf8(stream.read(), "<stdin>"), "<stdin>", ".toml")
+        except InputError as error:
+            yield error
+            return
+        yield from _parsed_document(_nfc(document), units)
+        return
+    yield from _reader(input_format)(stream, book, name="<stdin>")
 
 
 # --------------------------------------------------------------------------- writers

@@ -13,7 +13,10 @@ and reported).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -26,6 +29,7 @@ from antq.core.ruleset import RuleBook
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg, Text
 from antq.io.batch import (
+    INPUT_FORMATS,
     ReadProgress,
     read_any,
     write_verdicts_csv,
@@ -126,15 +130,21 @@ class ProgressBar:
 
 
 def read_units(
-    path: str | Path, book: RuleBook, err: TextIO, *, lang: Lang = "vi"
+    path: str | Path,
+    book: RuleBook,
+    err: TextIO,
+    *,
+    lang: Lang = "vi",
+    input_format: str | None = None,
 ) -> Iterator[UnitFacts | InputError]:
     """Units from any batch input (see :func:`antq.io.batch.read_any`), with a progress bar.
 
-    The bar is drawn on ``err`` only when ``err`` is a terminal.
+    The bar is drawn on ``err`` only when ``err`` is a terminal. A ``path``
+    of ``-`` is standard input, in ``input_format``.
     """
     progress = ReadProgress()
     bar = ProgressBar(err, progress, lang=lang)
-    return bar.wrap(read_any(path, book, progress=progress))
+    return bar.wrap(read_any(path, book, progress=progress, input_format=input_format))
 
 
 def book_with_parameters(book: RuleBook, pairs: Sequence[str]) -> RuleBook:
@@ -185,11 +195,14 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         "report",
         help="evaluate units (units first, then communes) and write a report",
         description=(
-            "Evaluate the units of a file (.csv, .jsonl, .json, .toml) or of a directory of"
+            "Evaluate the units of a file (.csv, .jsonl, .json, .toml, .xlsx) or of a directory of"
             " such files, roll them up into their communes and write a report of one round."
         ),
     )
-    report.add_argument("path", type=Path, help="a facts file or a directory of facts files")
+    report.add_argument(
+        "path", type=Path, help="a facts file, a directory of facts files, or - for stdin"
+    )
+    report.add_argument("--input-format", choices=INPUT_FORMATS, help="the format of the input")
     report.add_argument("--lang", choices=("vi", "en"), default="vi")
     report.add_argument("--format", choices=REPORT_FORMATS, default="text")
     report.add_argument("--output", type=Path, help="write the report here instead of stdout")
@@ -212,7 +225,8 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     report.add_argument(
         "--verdicts",
         type=Path,
-        help="also write one row per unit to this .jsonl or .csv file",
+        help="also write one row per unit to this .jsonl or .csv file, or the results"
+        " workbook to this .xlsx file",
     )
     report.add_argument(
         "--param",
@@ -224,17 +238,36 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
     return report
 
 
-def _write_verdicts(path: Path, verdicts: Sequence[Any]) -> None:
+@contextlib.contextmanager
+def _atomic(path: Path, encoding: str, newline: str) -> Iterator[TextIO]:
+    """A text file that appears at ``path`` only once it is complete (else ``path`` is untouched)."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with open(handle, "w", encoding=encoding, newline=newline) as stream:
+            yield stream
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_verdicts(
+    path: Path, verdicts: Sequence[Any], communes: Sequence[Any] = (), lang: Lang = "vi"
+) -> None:
     suffix = path.suffix.lower()
-    if suffix == ".csv":
+    if suffix == ".xlsx":
+        from antq.io.xlsx import write_results_xlsx
+
+        write_results_xlsx(path, verdicts, communes=communes, lang=lang)
+    elif suffix == ".csv":
         # With a byte-order mark, so that spreadsheets read the Vietnamese text as UTF-8.
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        with _atomic(path, "utf-8-sig", "") as handle:
             write_verdicts_csv(verdicts, handle)
     elif suffix in (".jsonl", ".ndjson"):
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
+        with _atomic(path, "utf-8", "\n") as handle:
             write_verdicts_jsonl(verdicts, handle)
     else:
-        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl or .csv")
+        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl, .csv or .xlsx")
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -253,7 +286,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         data = parse_text(read_text_file(args.targets), str(args.targets), ".json")
         targets = targets.with_targets(*targets_from_data(data, path=str(args.targets)))
-    evaluation = evaluate_round(Round.of(read_units(args.path, book, err, lang=lang), book))
+    units = read_units(args.path, book, err, lang=lang, input_format=args.input_format)
+    evaluation = evaluate_round(Round.of(units, book))
     errors = list(evaluation.errors)
     observations = []
     if args.indicators is not None:
@@ -286,9 +320,10 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.output is None or str(args.output) == "-":
         out.write(text)
     else:
-        args.output.write_text(text, encoding="utf-8", newline="\n")
+        with _atomic(args.output, "utf-8", "\n") as handle:
+            handle.write(text)
     if args.verdicts is not None:
-        _write_verdicts(args.verdicts, evaluation.verdicts)
+        _write_verdicts(args.verdicts, evaluation.verdicts, evaluation.communes, lang)
     for problem in errors:
         err.write(_error_line(problem))
     return EXIT_INPUT if errors else EXIT_OK

@@ -51,16 +51,18 @@ and the criterion is UNKNOWN, never met.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
 
 from antq.confirmation import Confirmation
-from antq.core.engine import evaluate
+from antq.core.criterion import Context
+from antq.core.engine import decide_criterion, evaluate
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome, combine
+from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
 from antq.errors import DefinitionError, InputError
@@ -79,11 +81,14 @@ __all__ = [
     "CommuneRollup",
     "RollupInputs",
     "RollupRule",
+    "Standing",
     "UnitCounts",
     "apply_counts",
     "commune_counts",
+    "count_standings",
     "evaluate_commune",
     "rollup_rule",
+    "standing_of",
 ]
 
 TT124 = "124/2021/TT-BCA"
@@ -190,15 +195,126 @@ def rollup_rule(instrument: str) -> RollupRule:
     return rule
 
 
-def _registration(verdict: Verdict, path: str) -> Outcome:
+#: What the roll-up of any instrument needs of a unit's verdict:
+#: (kind, outcome, registration outcome, scope unknown, instrument).
+Standing = tuple[UnitKind, Outcome, Outcome | None, bool, str]
+
+
+def standing_of(verdict: Verdict) -> Standing:
+    """The few facts of a unit's verdict that the roll-up of any instrument needs.
+
+    The registration and the scope are decided without building the verdict's
+    reasons (a unit that passed passed its registration too).
+    """
+    outcome = verdict.outcome
+    if outcome is Outcome.MET:
+        return (verdict.kind, outcome, Outcome.MET, False, verdict.instrument)
+    if outcome is Outcome.NOT_APPLICABLE:
+        return (verdict.kind, outcome, None, False, verdict.instrument)
+    scope_unknown = (
+        outcome is Outcome.UNKNOWN
+        and bool(verdict.eligibility)
+        and combine(r.outcome for r in verdict.eligibility) is Outcome.UNKNOWN
+    )
+    return (verdict.kind, outcome, _registration(verdict), scope_unknown, verdict.instrument)
+
+
+def _registration(verdict: Verdict) -> Outcome | None:
+    """The outcome of the verdict's registration criterion, decided without its reason."""
+    explanation = verdict._explanation
+    rule_set = getattr(explanation, "rule_set", None)
+    context = getattr(explanation, "context", None)
+    if isinstance(rule_set, RuleSet) and isinstance(context, Context):
+        criteria = [c for c in rule_set.criteria if c.id.endswith(REGISTRATION_SUFFIX)]
+        if not criteria:
+            return None
+        return combine(decide_criterion(c, context) for c in criteria)
     found = [r.outcome for r in verdict.results if r.criterion_id.endswith(REGISTRATION_SUFFIX)]
-    if not found:
+    return combine(found) if found else None
+
+
+def count_standings(
+    standings: Iterable[tuple[Standing, int, Sequence[str]]],
+    *,
+    commune_id: str,
+    year: int,
+    rule: RollupRule,
+    lost: Reason | None = None,
+    first_id: str = "units",
+) -> UnitCounts:
+    """Count units from their standings: (standing, how many, the ids kept of them).
+
+    The one counting rule of every roll-up (see the module docstring). A
+    standing under another instrument than ``rule``'s is an
+    :class:`~antq.errors.InputError`, and so is a commune with no unit in scope.
+    """
+    not_recognised: list[str] = []
+    excluded: list[str] = []
+    not_counted: list[str] = []
+    scope_unknown: list[str] = []
+    registration_unknown: list[str] = []
+    recognition_unknown: list[str] = []
+    not_registered: list[str] = []
+    counted: list[str] = []
+    registered = recognised = total = 0
+    for (kind, outcome, registration, scope, instrument), count, ids in standings:
+        if kind not in rule.counted_kinds:
+            not_counted += ids
+            continue
+        if instrument != rule.instrument:
+            raise InputError(
+                f"{min(ids) if ids else first_id}.instrument",
+                instrument,
+                f"the commune {commune_id} is counted under {rule.instrument}; evaluate its units under it too",
+            )
+        if outcome is Outcome.NOT_APPLICABLE:
+            excluded += ids
+            continue
+        total += count
+        counted += ids
+        if scope:
+            scope_unknown += ids
+        if rule.registration_required:
+            if registration is Outcome.MET:
+                registered += count
+            elif registration is Outcome.NOT_MET and not scope:
+                not_registered += ids
+            else:
+                registration_unknown += ids
+        if outcome is Outcome.MET:
+            recognised += count
+        elif outcome is Outcome.UNKNOWN:
+            recognition_unknown += ids
+        else:
+            not_recognised += ids
+    if not total:
         raise InputError(
-            f"{path}.results",
-            verdict.rule_set,
-            f"no registration criterion (an id ending in {REGISTRATION_SUFFIX!r}) in this verdict",
+            "verdicts",
+            commune_id,
+            "no unit under this commune is in scope: a commune with no unit to count cannot be"
+            " assessed under its roll-up rule, and antq does not treat that as met",
         )
-    return combine(found)
+    return UnitCounts(
+        commune_id=commune_id,
+        year=year,
+        instrument=rule.instrument,
+        total=total,
+        recognised_min=recognised,
+        recognised_max=recognised + len(recognition_unknown),
+        registered_min=registered if rule.registration_required else None,
+        registered_max=registered + len(registration_unknown)
+        if rule.registration_required
+        else None,
+        counted=counted if len(counted) == total else (),
+        not_recognised=not_recognised,
+        excluded=excluded,
+        not_counted=not_counted,
+        scope_unknown=scope_unknown,
+        registration_unknown=registration_unknown,
+        recognition_unknown=recognition_unknown,
+        not_registered=not_registered,
+        lost=lost,
+    )
 
 
 def commune_counts(
@@ -217,15 +333,7 @@ def commune_counts(
         raise InputError("commune_id", commune_id, "must be a non-empty string")
     seen: dict[str, int] = {}
     round_year, round_from = year, "year"
-    counted: list[str] = []
-    excluded: list[str] = []
-    not_counted: list[str] = []
-    scope_unknown: list[str] = []
-    registration_unknown: list[str] = []
-    recognition_unknown: list[str] = []
-    not_registered: list[str] = []
-    not_recognised: list[str] = []
-    registered = recognised = 0
+    standings: list[tuple[Standing, int, Sequence[str]]] = []
     for index, verdict in enumerate(verdicts):
         path = f"verdicts[{index}]"
         if not isinstance(verdict, Verdict):
@@ -253,59 +361,27 @@ def commune_counts(
                 verdict.instrument,
                 f"the commune is counted under {rule.instrument}; evaluate its units under it too",
             )
-        if verdict.kind not in rule.counted_kinds:
-            not_counted.append(unit)
-            continue
-        if verdict.outcome is Outcome.NOT_APPLICABLE:
-            excluded.append(unit)
-            continue
-        counted.append(unit)
-        in_scope_unknown = bool(verdict.eligibility) and (
-            combine(r.outcome for r in verdict.eligibility) is Outcome.UNKNOWN
-        )
-        if in_scope_unknown:
-            scope_unknown.append(unit)
-        if rule.registration_required:
-            status = _registration(verdict, path)
-            if status is Outcome.MET:
-                registered += 1
-            elif status is Outcome.NOT_MET and not in_scope_unknown:
-                not_registered.append(unit)
-            else:
-                registration_unknown.append(unit)
-        if verdict.outcome is Outcome.MET:
-            recognised += 1
-        elif verdict.outcome is Outcome.UNKNOWN:
-            recognition_unknown.append(unit)
-        else:
-            not_recognised.append(unit)
-    if not counted or round_year is None:
+        standing = standing_of(verdict)
+        if (
+            verdict.kind in rule.counted_kinds
+            and rule.registration_required
+            and standing[1] is not Outcome.NOT_APPLICABLE
+            and _registration(verdict) is None
+        ):
+            raise InputError(
+                f"{path}.results",
+                verdict.rule_set,
+                f"no registration criterion (an id ending in {REGISTRATION_SUFFIX!r}) in this verdict",
+            )
+        standings.append((standing, 1, (unit,)))
+    if round_year is None:
         raise InputError(
             "verdicts",
             commune_id,
             "no unit under this commune is in scope: a commune with no unit to count cannot be"
             " assessed under Article 5(4), and antq does not treat that as met",
         )
-    return UnitCounts(
-        commune_id=commune_id,
-        year=round_year,
-        instrument=rule.instrument,
-        total=len(counted),
-        recognised_min=recognised,
-        recognised_max=recognised + len(recognition_unknown),
-        registered_min=registered if rule.registration_required else None,
-        registered_max=registered + len(registration_unknown)
-        if rule.registration_required
-        else None,
-        counted=counted,
-        not_recognised=not_recognised,
-        excluded=excluded,
-        not_counted=not_counted,
-        scope_unknown=scope_unknown,
-        registration_unknown=registration_unknown,
-        recognition_unknown=recognition_unknown,
-        not_registered=not_registered,
-    )
+    return count_standings(standings, commune_id=commune_id, year=round_year, rule=rule)
 
 
 def apply_counts(

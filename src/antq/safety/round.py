@@ -44,9 +44,8 @@ from typing import Any
 import attrs
 
 from antq.core import engine
-from antq.core.criterion import Context
 from antq.core.facts import UnitFacts
-from antq.core.outcome import Outcome, combine
+from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
@@ -64,7 +63,7 @@ from antq.i18n.catalog import Msg
 from antq.io.batch import ReadProgress, UnitReadError, UnitRef, read_any
 from antq.names import NameIndex, bare_key, name_key
 from antq.safety.inputs import INCIDENTS
-from antq.safety.rollup import REGISTRATION_SUFFIX, RollupRule, rollup_rule
+from antq.safety.rollup import RollupRule, Standing, count_standings, rollup_rule, standing_of
 from antq.safety.unit_counts import UNIT_OUTCOMES, UnitCounts
 from antq.unit_kinds import UnitKind
 
@@ -80,9 +79,6 @@ _KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 
 Item = UnitFacts | InputError
 OnVerdict = Callable[[Verdict], None]
-#: What the roll-up of any instrument needs of a unit's verdict:
-#: (kind, outcome, registration outcome, scope unknown, instrument).
-Standing = tuple[UnitKind, Outcome, Outcome | None, bool, str]
 
 _NO_UNITS = Msg(
     "none of its units is in the input, so it is evaluated with the counts given in its own facts"
@@ -198,109 +194,20 @@ class _Group:
             yield standing, count, []
 
 
-def _registration(verdict: Verdict) -> Outcome | None:
-    """The outcome of the verdict's registration criterion, decided without its reason."""
-    explanation = verdict._explanation
-    rule_set = getattr(explanation, "rule_set", None)
-    context = getattr(explanation, "context", None)
-    if not isinstance(rule_set, RuleSet) or not isinstance(context, Context):
-        found = [r.outcome for r in verdict.results if r.criterion_id.endswith(REGISTRATION_SUFFIX)]
-        return combine(found) if found else None
-    criteria = [c for c in rule_set.criteria if c.id.endswith(REGISTRATION_SUFFIX)]
-    if not criteria:
-        return None
-    return combine(engine.decide_criterion(c, context) for c in criteria)
-
-
-def _scope_unknown(verdict: Verdict) -> bool:
-    if verdict.outcome is not UNKNOWN:
-        return False
-    return bool(verdict.eligibility) and combine(r.outcome for r in verdict.eligibility) is UNKNOWN
-
-
-def _standing(verdict: Verdict) -> Standing:
-    """The few facts of a unit's verdict the roll-up of any instrument needs."""
-    outcome = verdict.outcome
-    if outcome is MET:
-        # Every criterion is met, the registration among them.
-        return (verdict.kind, MET, MET, False, verdict.instrument)
-    if outcome is NOT_APPLICABLE:
-        return (verdict.kind, outcome, None, False, verdict.instrument)
-    return (
-        verdict.kind,
-        outcome,
-        _registration(verdict),
-        _scope_unknown(verdict),
-        verdict.instrument,
-    )
-
-
 def _counts(group: _Group, commune: UnitFacts, rule: RollupRule, lost: Reason | None) -> UnitCounts:
-    not_recognised: list[str] = []
-    excluded: list[str] = []
-    not_counted: list[str] = []
-    scope_unknown: list[str] = []
-    registration_unknown: list[str] = []
-    recognition_unknown: list[str] = []
-    not_registered: list[str] = []
-    registered = recognised = 0
-    counted_total = 0
-    for (kind, outcome, registration, scope, instrument), count, ids in group.counts():
-        if kind not in rule.counted_kinds:
-            not_counted += ids
-            continue
-        if instrument != rule.instrument:
-            raise InputError(
-                f"{group.first_id()}.instrument",
-                instrument,
-                f"the commune {commune.unit_id} is counted under {rule.instrument}; evaluate its units under it too",
-            )
-        if outcome is NOT_APPLICABLE:
-            excluded += ids
-            continue
-        counted_total += count
-        if scope:
-            scope_unknown += ids
-        if rule.registration_required:
-            if registration is MET:
-                registered += count
-            elif registration is NOT_MET and not scope:
-                not_registered += ids
-            else:
-                registration_unknown += ids
-        if outcome is MET:
-            recognised += count
-        elif outcome is UNKNOWN:
-            recognition_unknown += ids
-        else:
-            not_recognised += ids
-    if not counted_total:
-        raise InputError(
-            f"{commune.unit_id}.units",
-            group.size,
-            "no unit under this commune is in scope: a commune with no unit to count cannot be"
-            " assessed under its roll-up rule, and antq does not treat that as met",
+    try:
+        return count_standings(
+            group.counts(),
+            commune_id=commune.unit_id,
+            year=commune.year,
+            rule=rule,
+            lost=lost,
+            first_id=group.first_id(),
         )
-    return UnitCounts(
-        commune_id=commune.unit_id,
-        year=commune.year,
-        instrument=rule.instrument,
-        total=counted_total,
-        recognised_min=recognised,
-        recognised_max=recognised + len(recognition_unknown),
-        registered_min=registered if rule.registration_required else None,
-        registered_max=registered + len(registration_unknown)
-        if rule.registration_required
-        else None,
-        not_recognised=not_recognised,
-        excluded=excluded,
-        not_counted=not_counted,
-        scope_unknown=scope_unknown,
-        registration_unknown=registration_unknown,
-        recognition_unknown=recognition_unknown,
-        not_registered=not_registered,
-        lost=lost,
-    )
+    except InputError as error:
+        if error.path != "verdicts":
+            raise
+        raise InputError(f"{commune.unit_id}.units", error.value, error.message) from None
 
 
 def _counts_for_territory(incident: Incident) -> bool:
@@ -595,7 +502,7 @@ class _Evaluation:
         group = self.groups.get((facts.year, facts.commune))
         if group is None:
             group = self.groups[(facts.year, facts.commune)] = _Group(reference=facts.commune)
-        group.add(_standing(verdict), facts.unit_id)
+        group.add(standing_of(verdict), facts.unit_id)
         if unreadable:
             group.placeholders.append((facts.kind, facts.unit_id))
         if facts.province:
@@ -642,8 +549,8 @@ class _Evaluation:
             first = group.first_id()
             path = f"{first}.commune"
             if year not in indexes:
-                if (year, reference) in not_communes:
-                    kind = not_communes[(year, reference)]
+                kind = not_communes.get(hash((year, reference)))
+                if kind is not None:
                     self.errors.append(
                         InputError(path, reference, f"names a {kind.code}, not a commune")
                     )
@@ -800,7 +707,9 @@ class _Evaluation:
 
     def run(self, *, on_verdict: OnVerdict | None, keep_units: bool) -> RoundResult:
         self.on_verdict, self.keep_units = on_verdict, keep_units
-        self.not_communes: dict[tuple[int, str], UnitKind] = {}
+        # The kind of every unit that is not a commune, by a hash of (round, id): a
+        # reference to one of them is not to a commune. A hash keeps no copy of the id.
+        self.not_communes: dict[int, UnitKind] = {}
         for item in self.round.items:
             if isinstance(item, InputError):
                 self.read_error(item)
@@ -822,7 +731,7 @@ class _Evaluation:
                     )
                 self.communes.append(item)
             else:
-                self.not_communes.setdefault((item.year, item.unit_id), item.kind)
+                self.not_communes.setdefault(hash((item.year, item.unit_id)), item.kind)
                 self.unit(item)
         return self.finish()
 

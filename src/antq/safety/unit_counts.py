@@ -402,7 +402,7 @@ def _rendered(reason: Reason) -> Text:
 
 @attrs.frozen
 class UnitsRecognised:
-    """At least ``threshold``% of the units under the commune recognised, in integers."""
+    """At least ``threshold`` percent of the units under the commune recognised, in integers."""
 
     recognised: Input[int]
     total: Input[int]
