@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import importlib.abc
 import importlib.machinery
 import importlib.util
@@ -685,6 +686,10 @@ def _closest_first(module: str, files: Sequence[str]) -> list[str]:
     return sorted(files, key=distance)
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _quiet() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
@@ -792,6 +797,23 @@ class Gate:
             int, tuple[Mutant, float, float, list[int], subprocess.Popen[bytes] | None]
         ] = {}
         total = len(queue)
+        try:
+            self._loop(queue, running, items, trace, killers, total)
+        finally:
+            # Interrupted (Ctrl-C, a signal): leave no mutant running.
+            for pid in running:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+
+    def _loop(
+        self,
+        queue: list[Mutant],
+        running: dict[int, tuple[Mutant, float, float, list[int], subprocess.Popen[bytes] | None]],
+        items: list[Any],
+        trace: list[tuple[set[tuple[str, str]], float]],
+        killers: dict[tuple[str, str | None], list[int]],
+        total: int,
+    ) -> None:
         while queue or running:
             while queue and len(running) < self.jobs:
                 mutant = queue.pop(0)
@@ -979,6 +1001,7 @@ def main(argv: list[str] | None = None) -> int:
     import pytest
 
     gate = Gate(mutants, opts.jobs, opts.timeout, opts.max_tests)
+    signal.signal(signal.SIGTERM, _interrupted)  # kill: stop the mutants as Ctrl-C does
     for area in areas:
         targets, tests = AREAS[area]
         AREAS[area] = (targets, tuple(t for t in tests if t not in opts.without))
