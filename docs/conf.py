@@ -56,6 +56,8 @@ nitpick_ignore_regex = [
     ),
     # Private per-call context classes that appear only in the award functions' signatures.
     (r"py:class", r"antq\.emulation\.awards\.\w+\.\w+Context"),
+    # The web API's framework (the optional extra antq[serve]), not documented here.
+    (r"py:class", r"(starlette\..+|Starlette)"),
 ]
 
 # -- autodoc ------------------------------------------------------------------------

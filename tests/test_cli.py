@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -218,8 +219,13 @@ def test_installed_command_exit_codes(argv: tuple[str, ...], code: int) -> None:
 
 
 def test_exit_codes_are_documented_in_help_module_and_docs() -> None:
+    english = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
     done = subprocess.run(
-        [str(_console_script()), "--help"], capture_output=True, text=True, check=True
+        [str(_console_script()), "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**english, "LANG": "en_US.UTF-8"},
     )
     assert EXIT_CODES_HELP in done.stdout
     docs = (EXAMPLE.parent.parent / "docs" / "cli.rst").read_text(encoding="utf-8")

@@ -19,7 +19,10 @@ LOCALE = ROOT / "src" / "antq" / "i18n" / "locale"
 def _source_msgids() -> set[str]:
     found = set()
     for _, _, message, _, _ in extract_from_dir(
-        str(ROOT / "src" / "antq"), method_map=[("**.py", "python")], keywords={"Msg": None}
+        str(ROOT / "src" / "antq"),
+        # Msg("...") calls and the help texts of the command line (antq.i18n.extract).
+        method_map=[("**.py", "antq.i18n.extract:extract")],
+        keywords={"Msg": None},
     ):
         found.add(message if isinstance(message, str) else message[0])
     return found

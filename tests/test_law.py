@@ -455,6 +455,15 @@ def test_registry_keys_are_numbers_plus_the_locality_of_local_instruments() -> N
 #: Every numbered national instrument that the specification (safe-standard.md,
 #: emulation-awards.md, entities.md, prior-art.md) names, by the number it gives.
 SPEC_NATIONAL_NUMBERS = (
+    # addendum-2026-12.md §8.1: the law on emulation before 2014 and its decrees
+    "15/2003/QH11",
+    "47/2005/QH11",
+    "32/2009/QH12",
+    "39/2013/QH13",
+    "121/2005/NĐ-CP",
+    "42/2010/NĐ-CP",
+    "39/2012/NĐ-CP",
+    "105/2025/NĐ-CP",
     "01/2005/TTLT-VKSTC-TATC-BCA-BQP",
     "01/2024/TT-BNV",
     "01/2026/QĐ-TTg",
@@ -474,7 +483,6 @@ SPEC_NATIONAL_NUMBERS = (
     "09-CT/TW",
     "09/2017/TT-BNV",
     "09/2024/TT-BCA",
-    "105/2025/NĐ-CP",
     "11/2021/TT-BCA",
     "12/2010/TT-BCA",
     "12/2019/TT-BCA",
@@ -542,12 +550,10 @@ SPEC_NATIONAL_NUMBERS = (
 SPEC_UNCONFIRMED_NUMBERS = (
     "05/2022/TT-BNV",
     "09/2017/TT-BNV",
-    "105/2025/NĐ-CP",
     "14/2018/TT-BNV",
     "15/2014/NĐ-CP",
     "203/2025/QH15",
     "48/2019/QH14",
-    "55/2024/QH15",
 )
 
 
@@ -731,9 +737,30 @@ def test_in_force_missing_dates() -> None:
     assert in_force_on(TT48, d("01/01/2026")) is None
     assert in_force_on("521/QĐ-TTg", d("12/06/2005")) is False  # before it was signed
     assert in_force_on("521/QĐ-TTg", d("19/08/2005")) is None
-    # TT 40/2014 is repealed by TT 12/2019, whose dates are unknown.
+    # TT 40/2014 is repealed by TT 12/2019, signed 29/05/2019, effective date unknown.
     assert in_force_on("40/2014/TT-BCA", d("09/11/2014")) is False
-    assert in_force_on("40/2014/TT-BCA", d("10/11/2014")) is None
+    assert in_force_on("40/2014/TT-BCA", d("10/11/2014")) is True
+    assert in_force_on("40/2014/TT-BCA", d("29/05/2019")) is None
+
+
+def test_dates_the_addendum_confirms() -> None:
+    # addendum-2026-12.md §2.1, §5, §8.1
+    for number, signed, effective in (
+        ("09/2024/TT-BCA", "13/03/2024", "01/05/2024"),
+        ("105/2025/NĐ-CP", "15/05/2025", "01/07/2025"),
+        ("55/2024/QH15", "29/11/2024", "01/07/2025"),
+        ("15/2003/QH11", "26/11/2003", "01/07/2004"),
+        ("47/2005/QH11", "14/06/2005", "27/06/2005"),
+        ("39/2013/QH13", "16/11/2013", "01/06/2014"),
+        ("65/2014/NĐ-CP", "01/07/2014", "20/08/2014"),
+    ):
+        inst = get_instrument(number)
+        assert (inst.signed, inst.effective) == (d(signed), d(effective)), number
+        assert not inst.is_unconfirmed("number")
+    assert get_instrument("09/2024/TT-BCA").confirmation is Confirmation.CONFIRMED
+    assert get_instrument("105/2025/NĐ-CP").confirmation is Confirmation.CONFIRMED
+    assert get_instrument("12/2019/TT-BCA").signed == d("29/05/2019")
+    assert "2026" in get_instrument("01/HD-BCA-V05").note
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)))

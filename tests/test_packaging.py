@@ -12,50 +12,71 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "antq"
 
 #: Import name of each distribution whose name differs from it.
-IMPORT_NAMES = {"python-dateutil": "dateutil"}
-
-
-def _names(dependencies: list[str]) -> set[str]:
-    return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in dependencies}
-
-
-def _project() -> dict[str, object]:
-    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    project: dict[str, object] = data["project"]
-    return project
+IMPORT_NAMES = {"python-dateutil": "dateutil", "python-docx": "docx", "pillow": "PIL"}
 
 
 def _declared() -> set[str]:
-    return _names(_project()["dependencies"])  # type: ignore[arg-type]
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in project["dependencies"]}
 
 
-def _optional(extra: str) -> set[str]:
-    return _names(_project()["optional-dependencies"][extra])  # type: ignore[index]
+def _extra(name: str) -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    return {re.split(r"[<>=!~ \[;]", dep, maxsplit=1)[0].lower() for dep in extras[name]}
 
 
-def _imported_top_level() -> set[str]:
+def _names(nodes: list[ast.stmt] | list[ast.AST]) -> set[str]:
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return {name for name in found if name not in sys.stdlib_module_names and name != "antq"}
+
+
+#: The web API (the serve extra): its application module imports Starlette at
+#: module level, and is itself imported only by ``antq serve`` and ``create_app``.
+SERVE = SRC / "serve"
+
+
+def _imported_top_level(under: Path = SRC) -> set[str]:
+    found: set[str] = set()
+    for path in under.rglob("*.py"):
+        found |= _names(list(ast.walk(ast.parse(path.read_text(encoding="utf-8")))))
+    return found
+
+
+def _imported_at_module_level(*, skip: tuple[Path, ...] = ()) -> set[str]:
+    """Packages imported when a module is imported (not inside a function)."""
     found: set[str] = set()
     for path in SRC.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                found.update(alias.name.split(".")[0] for alias in node.names)
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                found.add(node.module.split(".")[0])
-    return {name for name in found if name not in sys.stdlib_module_names and name != "antq"}
+        if path in skip:
+            continue
+        found |= _names(ast.parse(path.read_text(encoding="utf-8")).body)
+    return found
 
 
 def test_runtime_dependencies_are_the_imported_packages() -> None:
     declared = _declared()
     assert declared == {"attrs", "python-dateutil", "babel"}
-    # openpyxl is the one optional dependency (the excel extra), imported only when used.
-    assert _optional("excel") == {"openpyxl"}
-    assert _imported_top_level() == {IMPORT_NAMES.get(name, name) for name in declared} | {
-        "openpyxl"
-    }
+    # The optional extras: each is also in dev, so that CI tests what it serves.
+    excel, docx, serve = _extra("excel"), _extra("docx"), _extra("serve")
+    assert excel == {"openpyxl"}
+    assert docx == {"python-docx", "pillow"}
+    assert serve == {"starlette", "uvicorn"}
+    assert excel | docx | serve | {"types-openpyxl"} <= _extra("dev")
+    optional = excel | docx | serve
+    expected = {IMPORT_NAMES.get(name, name) for name in declared | optional}
+    assert _imported_top_level() == expected
+    # The extras' packages are imported only when their feature is used.
+    lazy = _imported_at_module_level(skip=(SERVE / "app.py",))
+    assert not lazy & {IMPORT_NAMES.get(name, name) for name in optional}
 
 
-def test_the_excel_extra_is_installed_for_development() -> None:
-    assert {"openpyxl", "types-openpyxl"} <= _optional("dev")
+def test_the_serve_extra_is_what_antq_serve_imports() -> None:
+    assert _imported_top_level(SERVE) == _extra("serve") | {"attrs"}
 
 
 def test_the_package_is_typed_and_ships_its_catalogues() -> None:

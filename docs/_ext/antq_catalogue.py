@@ -6,7 +6,8 @@
     section per instrument, the one in force first, with a section per rule
     set and in it one section per criterion: id, unit kind, role, kind,
     citation and title in Vietnamese and English, the inputs it reads
-    (assessor judgements marked QUAL), its confirmation status, its note and
+    (assessor judgements marked QUAL), its rule form (see ``antq.rule_form``),
+    its confirmation status, its note and
     its parameters (the value in force, or "must be supplied"). Criteria that
     are not fully confirmed are highlighted. Options: ``:as-of: YYYY-MM-DD`` keeps only the rule sets in
     force for rounds ending on that date, ``:kind: residential_area`` keeps one
@@ -23,6 +24,7 @@ nothing to show: an empty catalogue is a bug, not an empty page.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -147,6 +149,14 @@ def _validity(rule_set: Any) -> str:
     if end:
         return f"rounds whose assessment period ends on or before {end}"
     return "every round"
+
+
+def _rule_form_text(criterion: Any) -> str:
+    """The criterion's rule form (``antq rules --format json``) without its version key."""
+    from antq.rule_form import criterion_rule
+
+    form = {k: v for k, v in criterion_rule(criterion).items() if k != "antq_rule_form"}
+    return json.dumps(form, ensure_ascii=False)
 
 
 def _unique_id(document: nodes.document, wanted: str) -> str:
@@ -287,11 +297,31 @@ class Catalogue(_CatalogueDirective):
                 ("Applies to", [_para(_validity(rule_set))]),
                 ("Assessment period", [_para(_window_text(rule_set.window))]),
                 ("Parameters", self._rule_set_parameters(rule_set)),
+                ("Round notices", self._notices(rule_set)),
             ]
         )
         for entry in entries:
             section += self._criterion(entry)
         return section
+
+    @staticmethod
+    def _notices(rule_set: Any) -> list[nodes.Node]:
+        from antq.catalogue import notice_span
+
+        if not rule_set.notices:
+            return [_para("none")]
+        items = nodes.bullet_list()
+        for notice in rule_set.notices:
+            items += nodes.list_item(
+                "",
+                _para(
+                    f"{notice_span(notice, 'en')}: ",
+                    _status(notice.confirmation.code),
+                    f" {notice.text.render('en')} ",
+                    nodes.emphasis(text=notice.text.render("vi")),
+                ),
+            )
+        return [items]
 
     def _rule_set_parameters(self, rule_set: Any) -> list[nodes.Node]:
         parameters = rule_set.parameters()
@@ -337,6 +367,7 @@ class Catalogue(_CatalogueDirective):
             ("Role", [_para(_ROLE_TEXT.get(entry.role, entry.role))]),
             ("Kind", [_para(criterion.kind.label("en"), " (", _literal(criterion.kind.code), ")")]),
             ("Inputs", self._inputs(criterion)),
+            ("Rule form", [_para(_literal(_rule_form_text(criterion)))]),
         ]
         if criterion.note is not None:
             fields.append(

@@ -71,6 +71,7 @@ from antq.errors import (
     InputError,
     InputErrors,
     RuleSetNotFound,
+    UsageError,
 )
 from antq.hierarchy import CommuneResult, RoundResult
 from antq.i18n import Msg, Text
@@ -175,6 +176,7 @@ __all__ = [
     "UnitCounts",
     "UnitFacts",
     "UnitKind",
+    "UsageError",
     "Verdict",
     "__version__",
     "add_months",

@@ -14,7 +14,8 @@ import attrs
 
 from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion, Parameter
-from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.ruleset import RoundNotice, RuleBook, RuleSet, weakest
+from antq.rule_form import criterion_rule
 from antq.vocabulary import LANGS, Lang
 
 
@@ -25,16 +26,28 @@ class CatalogueEntry:
     rule_set: RuleSet
     criterion: Criterion
     role: str  # "eligibility" or "criterion"
+    #: The round end asked about (``antq rules --as-of``): the notices of that round count.
+    as_of: date | None = None
+
+    @property
+    def notices(self) -> tuple[RoundNotice, ...]:
+        """The rule set's round notices: those of ``as_of``'s round, or all when not given."""
+        notices = self.rule_set.notices
+        if self.as_of is None:
+            return notices
+        return tuple(n for n in notices if n.applies(self.as_of))
 
     @property
     def confirmation(self) -> Confirmation:
-        """The weakest of the criterion's own status and its parameters' statuses."""
-        order = list(Confirmation)
+        """The weakest of the criterion's own status, its parameters' statuses and,
+        with ``as_of``, the status of the rule set's hold on that round."""
         statuses = [
             self.criterion.confirmation,
             *(p.confirmation for p in self.criterion.parameters),
         ]
-        return max(statuses, key=order.index)
+        if self.as_of is not None:
+            statuses += [n.confirmation for n in self.notices]
+        return weakest(*statuses)
 
     def to_json(self) -> dict[str, Any]:
         c = self.criterion
@@ -54,6 +67,8 @@ class CatalogueEntry:
                 for i in c.all_inputs
             ],
             "parameters": [_parameter_json(p, self.rule_set) for p in c.parameters],
+            "notices": [_notice_json(n) for n in self.notices],
+            "rule_form": criterion_rule(c),
         }
 
     def render(self, lang: Lang) -> str:
@@ -67,12 +82,39 @@ class CatalogueEntry:
         ]
         if c.note:
             lines.append(f"    note: {c.note.render(lang)}")
+        for n in self.notices:
+            lines.append(
+                f"    {notice_span(n, lang)}: {n.text.render(lang)} [{n.confirmation.label(lang)}]"
+            )
         for p in c.parameters:
             value = self.rule_set.parameter_value(p)
             lines.append(
                 f"    parameter {p.name} = {value if value is not None else '(must be supplied)'} [{p.confirmation.label(lang)}]"
             )
         return "\n".join(lines)
+
+
+def notice_span(notice: RoundNotice, lang: Lang) -> str:
+    """The rounds a notice covers, e.g. "rounds ending from 2025-01-01"."""
+    start = None if notice.applies_from is None else notice.applies_from.isoformat()
+    end = None if notice.applies_to is None else notice.applies_to.isoformat()
+    if lang == "vi":
+        if start and end:
+            return f"các kỳ kết thúc từ {start} đến {end}"
+        return f"các kỳ kết thúc từ {start}" if start else f"các kỳ kết thúc đến {end}"
+    if start and end:
+        return f"rounds ending from {start} to {end}"
+    return f"rounds ending from {start}" if start else f"rounds ending by {end}"
+
+
+def _notice_json(notice: RoundNotice) -> dict[str, Any]:
+    return {
+        "id": notice.id,
+        "confirmation": notice.confirmation.code,
+        "applies_from": None if notice.applies_from is None else notice.applies_from.isoformat(),
+        "applies_to": None if notice.applies_to is None else notice.applies_to.isoformat(),
+        "text": {lang: notice.text.render(lang) for lang in LANGS},
+    }
 
 
 def _parameter_json(parameter: Parameter[Any], rule_set: RuleSet) -> dict[str, Any]:
@@ -106,6 +148,10 @@ def criteria_catalogue(
         if as_of is not None and not in_force(rule_set, as_of):
             continue
         for criterion in rule_set.eligibility:
-            yield CatalogueEntry(rule_set=rule_set, criterion=criterion, role="eligibility")
+            yield CatalogueEntry(
+                rule_set=rule_set, criterion=criterion, role="eligibility", as_of=as_of
+            )
         for criterion in rule_set.criteria:
-            yield CatalogueEntry(rule_set=rule_set, criterion=criterion, role="criterion")
+            yield CatalogueEntry(
+                rule_set=rule_set, criterion=criterion, role="criterion", as_of=as_of
+            )

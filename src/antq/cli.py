@@ -11,7 +11,13 @@ Exit codes:
 * 2 - bad command line (unknown option, missing file argument);
 * 3 - bad input: a file could not be read, or some units had errors or were
   lost (every good unit is still evaluated and printed; a commune that may
-  have lost a unit is left unknown).
+  have lost a unit is left unknown);
+* 130 - interrupted (Ctrl-C): a file being written is left as it was.
+
+A reader that closes the output early (``antq ... | head -1``) is not an
+error: antq stops quietly with the code it would have had (0 if nothing else
+went wrong). Standard output and error are written as UTF-8 whatever the
+console's encoding.
 """
 
 from __future__ import annotations
@@ -20,10 +26,10 @@ import argparse
 import json
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import attrs
 
@@ -32,6 +38,8 @@ from antq.io.batch import INPUT_FORMATS
 from antq.vocabulary import Lang
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+#: Interrupted by Ctrl-C (SIGINT), as shells report a process ended by it.
+EXIT_INTERRUPTED = 130
 
 #: The exit codes as ``antq --help`` lists them (the module docstring explains them).
 EXIT_CODES_HELP = """exit codes:
@@ -40,7 +48,9 @@ EXIT_CODES_HELP = """exit codes:
   2  bad command line
   3  bad input: a file could not be read, or some units had errors or were lost
      (every good unit is still evaluated and printed; a commune that may have
-     lost a unit is left unknown)"""
+     lost a unit is left unknown)
+  130  interrupted (Ctrl-C); a file being written is left as it was
+a closed output pipe (antq ... | head -1) ends quietly with 0"""
 
 
 def _date(text: str) -> date:
@@ -75,7 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--lang", choices=("vi", "en"), default="vi")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
-    commands.add_parser("schema", help="print the JSON Schema of the input facts")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the input facts")
+    schema.add_argument(
+        "--of",
+        choices=("facts", "rule-form"),
+        default="facts",
+        help="the facts document (default) or the rule form of `antq rules --format json`",
+    )
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -104,12 +120,14 @@ def _parser() -> argparse.ArgumentParser:
     from antq.emulation.commands import register as register_score
     from antq.io.commands import add_output_options, register_template
     from antq.report.commands import add_report_parser
+    from antq.serve.command import register as register_serve
 
     add_report_parser(commands)
     register_score(commands)
     register_awards(commands)
+    register_serve(commands)
     register_template(commands)
-    add_output_options(commands)
+    add_output_options(commands, skip=("serve",))
     return parser
 
 
@@ -119,44 +137,104 @@ def _version() -> str:
     return __version__
 
 
-def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+def rule_entries(
+    *, as_of: date | None = None, kind: str | None = None, section: str = "all"
+) -> list[Any]:
+    """The entries ``antq rules`` lists (see its options); ``kind`` shows safety criteria only."""
     from antq.catalogue import criteria_catalogue
     from antq.unit_kinds import UnitKind
 
     entries: list[Any] = []
-    if args.section in ("all", "safety"):
-        found = list(criteria_catalogue(as_of=args.as_of))
-        if args.kind:
-            kind = UnitKind.from_code(args.kind, path="--kind")
-            found = [e for e in found if e.rule_set.kind is kind]
+    if section in ("all", "safety"):
+        found = list(criteria_catalogue(as_of=as_of))
+        if kind:
+            unit_kind = UnitKind.from_code(kind, path="--kind")
+            found = [e for e in found if e.rule_set.kind is unit_kind]
         entries += found
     # Award conditions, sheet items and team rules are not per unit kind: --kind shows safety only.
-    if args.section in ("all", "awards") and not args.kind:
+    if section in ("all", "awards") and not kind:
         from antq.emulation.awards import award_catalogue
 
-        entries += award_catalogue(as_of=args.as_of)
-    if args.section in ("all", "sheets") and not args.kind:
+        entries += award_catalogue(as_of=as_of)
+    if section in ("all", "sheets") and not kind:
         from antq.emulation.sheets import sheet_catalogue
 
-        entries += sheet_catalogue()
-    if args.section in ("all", "teams") and not args.kind:
+        entries += sheet_catalogue(as_of=as_of)
+    if section in ("all", "teams") and not kind:
         from antq.emulation.teams import team_catalogue
 
-        entries += team_catalogue()
+        entries += team_catalogue(as_of=as_of)
+    if not entries and as_of is not None:
+        # Outside every bound: say so, never an empty list that looks like "no criteria".
+        from antq.coverage import coverage
+
+        raise InputError("--as-of", as_of.isoformat(), coverage(section, kind))
+    return entries
+
+
+def rules_json(entries: Sequence[Any]) -> str:
+    """The text of ``antq rules --format json``."""
+    from antq.results import json_text
+
+    return json_text([e.to_json() for e in entries])
+
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    entries = rule_entries(as_of=args.as_of, kind=args.kind, section=args.section)
     if args.format == "json":
-        json.dump([e.to_json() for e in entries], out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(rules_json(entries))
     else:
         out.write("\n\n".join(e.render(args.lang) for e in entries) + "\n")
     return EXIT_OK
 
 
-def _cmd_schema(out: TextIO) -> int:
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     from antq.io.schema import facts_schema
+    from antq.results import json_text
+    from antq.rule_form import rule_form_schema
 
-    json.dump(facts_schema(), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_text(rule_form_schema() if args.of == "rule-form" else facts_schema()))
     return EXIT_OK
+
+
+def _round(items: Iterable[Any], book: Any, rule_set: str | None) -> Any:
+    """The round of ``items``; a pinned rule set decides the units of its kind, the book others."""
+    from antq.safety.round import Round
+
+    round_ = Round.of(items, book, book=book)
+    return attrs.evolve(round_, pinned=book.get(rule_set)) if rule_set else round_
+
+
+def evaluate_to(
+    items: Iterable[Any],
+    book: Any,
+    *,
+    rule_set: str | None = None,
+    fmt: str = "json",
+    out: TextIO,
+    lang: Lang = "vi",
+) -> Any:
+    """Evaluate a round and write its verdicts to ``out`` in ``fmt``, as they are decided.
+
+    ``items`` are units and input errors as :mod:`antq.io.batch` reads them;
+    ``rule_set`` pins a rule set for the units of its kind. This is the one
+    evaluation of ``antq evaluate`` and of ``POST /rounds/evaluate`` of
+    ``antq serve``. Returns the round's result (errors, notices, tally).
+    """
+    writer = _VerdictWriter.of(fmt, out, lang)
+    result = _round(items, book, rule_set).evaluate(on_verdict=writer.write, keep_units=False)
+    writer.close([n.render(lang) for n in result.notices], result.errors)
+    return result
+
+
+def write_results_json(
+    verdicts: Iterable[Any], errors: Sequence[InputError], out: TextIO, lang: Lang
+) -> None:
+    """Write ``verdicts`` and ``errors`` as ``antq evaluate --format json`` writes them."""
+    writer = _VerdictWriter.of("json", out, lang)
+    for verdict in verdicts:
+        writer.write(verdict)
+    writer.close([], errors)
 
 
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -165,19 +243,17 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from antq.io.commands import RESULT_FORMATS, write_results
     from antq.report.commands import book_with_parameters, read_units
     from antq.safety import default_rulebook
-    from antq.safety.round import Round
 
     lang: Lang = args.lang
+    if args.format == "text":
+        from antq._terminal import TerminalText
+
+        out = cast(TextIO, TerminalText(out))  # names cannot move the cursor or reorder a line
     book = book_with_parameters(default_rulebook(), args.param)
     units = read_units(args.file, book, err, lang=lang, input_format=args.input_format)
-    round_ = Round.of(units, book, book=book)
-    if args.rule_set:
-        # The pinned rule set decides the units of its kind; the book, the others.
-        pinned = book.get(args.rule_set)
-        round_ = attrs.evolve(round_, pinned=pinned)
     if args.format in RESULT_FORMATS:
         # A results workbook or CSV needs every verdict and the communes at the end.
-        kept = round_.evaluate()
+        kept = _round(units, book, args.rule_set).evaluate()
         verdicts = [u.verdict for u in kept.units if not u.unreadable]
         write_results(
             args.format, args.output, verdicts, communes=kept.communes, lang=lang, out=out
@@ -185,10 +261,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for problem in kept.errors:
             err.write(f"antq: {problem}\n")
         return EXIT_INPUT if kept.errors else EXIT_OK
-    writer = _VerdictWriter.of(args.format, out, lang)
-    result = round_.evaluate(on_verdict=writer.write, keep_units=False)
-    notes = [n.render(lang) for n in result.notices]
-    writer.close(notes, result.errors)
+    result = evaluate_to(units, book, rule_set=args.rule_set, fmt=args.format, out=out, lang=lang)
     if args.format == "text":
         tally = result.tally
         summary = ", ".join(f"{tally.count(o)} {o.label(lang)}" for o in Outcome if tally.count(o))
@@ -219,8 +292,11 @@ class _VerdictWriter:
         elif fmt == "csv":
             import csv
 
+            from antq._terminal import starts_a_file
             from antq.io.batch import VERDICT_COLUMNS
 
+            if starts_a_file(out):
+                out.write("\ufeff")  # a byte-order mark, so that spreadsheets read UTF-8
             writer.csv = csv.writer(out, lineterminator="\n")
             writer.csv.writerow(VERDICT_COLUMNS)
         return writer
@@ -276,15 +352,26 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
-    args = _parser().parse_args(argv)
+    import os
+
+    from antq._terminal import TerminalText, utf8_stream
+    from antq.i18n.cli import argparse_language, cli_lang, localise_parser
+
+    out = out or utf8_stream(sys.stdout)
+    # Error messages quote the input: shown with control characters escaped.
+    err = cast(TextIO, TerminalText(err or utf8_stream(sys.stderr)))
+    # Help and argparse's messages in the language of --lang, else of the locale.
+    lang = cli_lang(sys.argv[1:] if argv is None else argv, os.environ)
+    parser = _parser()
+    localise_parser(parser, lang)
+    with argparse_language(lang):
+        args = parser.parse_args(argv)
     try:
-        if args.command in ("report", "template") or getattr(args, "format", "") in (
+        if args.command in ("report", "template", "serve") or getattr(args, "format", "") in (
             "xlsx",
             "results-csv",
         ):
-            return _dispatch(args, out, err)  # these write --output themselves
+            return _dispatch(args, out, err)  # these write --output themselves, or nothing
         from antq.io.commands import write_output
 
         return write_output(args.output, lambda handle: _dispatch(args, handle, err), out)
@@ -295,6 +382,9 @@ def main(
         # The reader (e.g. `head`) closed the pipe: not an error of the input.
         _silence_stdout()
         return EXIT_OK
+    except KeyboardInterrupt:
+        err.write("antq: interrupted\n")
+        return EXIT_INTERRUPTED
     except OSError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
@@ -305,7 +395,7 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "rules":
         return _cmd_rules(args, out)
     if args.command == "schema":
-        return _cmd_schema(out)
+        return _cmd_schema(args, out)
     if args.command == "score":
         from antq.emulation.commands import run as run_score
 
@@ -322,6 +412,10 @@ def _dispatch(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from antq.io.commands import run_template
 
         return run_template(args, out, err)
+    if args.command == "serve":
+        from antq.serve.command import run as run_serve
+
+        return run_serve(args, out, err)
     return _cmd_evaluate(args, out, err)
 
 

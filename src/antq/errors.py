@@ -77,3 +77,12 @@ class AmbiguousDateError(AntqError, ValueError):
 
     Raised under the strict policy, e.g. for 31/03 + 1 month or 29/02 + 1 year.
     """
+
+
+class UsageError(AntqError, TypeError):
+    """antq was called from Python with an argument of the wrong type.
+
+    The message says what was given and what to pass instead, e.g. a ``dict``
+    given to :func:`antq.evaluate`, which needs :class:`antq.UnitFacts`. It is
+    a :class:`TypeError` too.
+    """

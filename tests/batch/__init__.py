@@ -151,3 +151,111 @@ def load_in_chromium(page: Path) -> tuple[str, list[str]]:
     assert done.returncode == 0, done.stderr
     console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
     return done.stdout, console
+
+
+#: LibreOffice, to convert a Word report to PDF (tests that need it are skipped without it).
+SOFFICE = next(
+    (found for name in ("soffice", "libreoffice") if (found := shutil.which(name)) is not None),
+    None,
+)
+#: Poppler's tools, to read the pages of a PDF.
+POPPLER = shutil.which("pdfinfo") is not None and shutil.which("pdftotext") is not None
+
+#: A4 in PostScript points, and how far a PDF writer may round it.
+A4_POINTS = (595.28, 841.89)
+
+
+def _chromium_flags(profile: str) -> list[str]:
+    return [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+    ]
+
+
+def print_in_chromium(page: Path, pdf: Path) -> None:
+    """Print ``page`` to ``pdf`` with headless Chromium, as a browser's "Save as PDF" does.
+
+    The page's own ``@page`` rule sets the paper; Chromium adds no header or footer.
+    """
+    assert CHROMIUM is not None
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [
+                CHROMIUM,
+                *_chromium_flags(profile),
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+    assert done.returncode == 0 and pdf.is_file(), done.stderr
+
+
+def convert_with_libreoffice(document: Path, folder: Path) -> Path:
+    """Convert a Word document to PDF with headless LibreOffice; returns the PDF's path."""
+    assert SOFFICE is not None
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                str(document),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+    pdf = folder / (document.stem + ".pdf")
+    assert done.returncode == 0 and pdf.is_file(), done.stdout + done.stderr
+    return pdf
+
+
+def pdf_page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """The width and height of each page of ``pdf``, in points (pdfinfo)."""
+    done = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "10000", str(pdf)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    sizes = []
+    for line in done.stdout.splitlines():
+        if line.startswith("Page") and "size:" in line:
+            numbers = line.split("size:")[1].split()
+            sizes.append((float(numbers[0]), float(numbers[2])))
+    return sizes
+
+
+def pdf_page_texts(pdf: Path) -> list[str]:
+    """The text of each page of ``pdf`` (pdftotext; pages are split at form feeds)."""
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    pages = done.stdout.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+def is_a4(size: tuple[float, float]) -> bool:
+    return abs(size[0] - A4_POINTS[0]) < 2 and abs(size[1] - A4_POINTS[1]) < 2

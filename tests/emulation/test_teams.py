@@ -23,8 +23,10 @@ from antq import (
     TeamRole,
 )
 from antq.cli import EXIT_OK, main
+from antq.core.outcome import Outcome
 from antq.emulation import (
     CapBase,
+    ExcellentTeamFacts,
     MemberProposal,
     RatingStatus,
     Rounding,
@@ -41,11 +43,28 @@ EX, GOOD, DONE, FAIL = (
     TaskGrade.HOAN_THANH,
     TaskGrade.KHONG_HOAN_THANH,
 )
-LONG_AGO = date(2024, 7, 1)
+LONG_AGO = date(2025, 7, 1)
+
+
+#: The seven criteria of an excellent team, all met.
+ALL_MET = ExcellentTeamFacts(
+    tasks_carried_out=True,
+    meetings_and_reports=True,
+    members_prohibited_acts=0,
+    members_removed=0,
+    members_not_completed=0,
+    discipline_and_training=True,
+    tasks_assigned=100,
+    tasks_done=96,
+    coordination=True,
+    area_article_4_4=Outcome.MET,
+)
 
 
 def team(tid: str, grade: TaskGrade | None, commune: str = "X1", **kw: object) -> TeamProposal:
     values: dict[str, object] = {"active_from": LONG_AGO, "under_complaint": False}
+    if grade is EX:
+        values["excellent_criteria"] = ALL_MET
     values.update(kw)
     return TeamProposal(team_id=tid, commune=commune, proposed=grade, **values)  # type: ignore[arg-type]
 
@@ -57,13 +76,13 @@ def commune(good: int, excellent: int, **kw: object) -> list[TeamProposal]:
 
 
 def rate(teams: list[TeamProposal], **kw: object) -> tuple[int, int, int | None]:
-    (result,) = rate_teams(teams, year=2025, **kw)  # type: ignore[arg-type]
+    (result,) = rate_teams(teams, year=2026, **kw)  # type: ignore[arg-type]
     return result.count(EX), result.count(GOOD), result.allowed
 
 
 def test_the_rating_year_is_15_november_to_14_november() -> None:
-    (result,) = rate_teams([team("A", GOOD)], year=2025)
-    assert str(result.period) == "2024-11-15/2025-11-14"
+    (result,) = rate_teams([team("A", GOOD)], year=2026)
+    assert str(result.period) == "2025-11-15/2026-11-14"
     assert result.citation.render("en") == "Guidance 01/HD-BCA-V05"
 
 
@@ -105,7 +124,7 @@ def test_who_is_lowered_merit_then_priority_then_id() -> None:
         team("E-c", EX, merit=Fraction(97, 100), priority=1),
         team("E-d", EX),  # no merit: ranks last
     ]
-    (result,) = rate_teams(teams, year=2025)
+    (result,) = rate_teams(teams, year=2026)
     grades = {t.team_id: t.grade for t in result.teams if t.team_id.startswith("E")}
     assert grades == {"E-a": GOOD, "E-b": EX, "E-c": EX, "E-d": GOOD}
     lowered = result.team("E-a")
@@ -119,7 +138,7 @@ def test_who_is_lowered_merit_then_priority_then_id() -> None:
     # The ties are broken the same whatever the input order.
     shuffled = list(teams)
     random.Random(7).shuffle(shuffled)
-    assert rate_teams(shuffled, year=2025) == (result,)
+    assert rate_teams(shuffled, year=2026) == (result,)
 
 
 @settings(max_examples=100, deadline=None)
@@ -135,10 +154,10 @@ def test_cap_always_holds_and_order_does_not_matter(
 ) -> None:
     teams = commune(good, excellent)
     cap = TeamCap(rounding=rounding, base=base)
-    (result,) = rate_teams(teams, year=2025, cap=cap)
+    (result,) = rate_teams(teams, year=2026, cap=cap)
     shuffled = list(teams)
     rnd.shuffle(shuffled)
-    assert rate_teams(shuffled, year=2025, cap=cap) == (result,)
+    assert rate_teams(shuffled, year=2026, cap=cap) == (result,)
     ex, final_good = result.count(EX), result.count(GOOD)
     assert ex + final_good == good + excellent and ex <= excellent
     counts = {
@@ -164,13 +183,13 @@ def test_cap_always_holds_and_order_does_not_matter(
 
 def test_nine_months_in_the_rating_year() -> None:
     teams = [
-        team("exact", GOOD, active_from=date(2025, 2, 15)),  # 15/02 - 14/11: 9 months
-        team("short", GOOD, active_from=date(2025, 2, 16)),
-        team("gone", GOOD, active_to=date(2025, 8, 14)),  # 15/11/2024 - 14/08/2025: 9 months
-        team("gone-early", GOOD, active_to=date(2025, 8, 13)),
-        team("later", GOOD, active_from=date(2025, 12, 1)),
+        team("exact", GOOD, active_from=date(2026, 2, 15)),  # 15/02 - 14/11: 9 months
+        team("short", GOOD, active_from=date(2026, 2, 16)),
+        team("gone", GOOD, active_to=date(2026, 8, 14)),  # 15/11/2025 - 14/08/2026: 9 months
+        team("gone-early", GOOD, active_to=date(2026, 8, 13)),
+        team("later", GOOD, active_from=date(2026, 12, 1)),
     ]
-    (result,) = rate_teams(teams, year=2025)
+    (result,) = rate_teams(teams, year=2026)
     status = {t.team_id: t.status for t in result.teams}
     assert status == {
         "exact": RatingStatus.RATED,
@@ -185,11 +204,11 @@ def test_nine_months_in_the_rating_year() -> None:
 
 
 def test_month_end_policy_is_explicit() -> None:
-    late = team("m", GOOD, active_from=date(2024, 12, 31))
-    (result,) = rate_teams([late], year=2025)  # 31/12/2024 + 9 months: 30/09/2025 with CLAMP
+    late = team("m", GOOD, active_from=date(2025, 12, 31))
+    (result,) = rate_teams([late], year=2026)  # 31/12/2025 + 9 months: 30/09/2026 with CLAMP
     assert result.team("m").status is RatingStatus.RATED
     with pytest.raises(AmbiguousDateError, match="no day 31"):
-        rate_teams([late], year=2025, month_end=MonthEndPolicy.STRICT)
+        rate_teams([late], year=2026, month_end=MonthEndPolicy.STRICT)
 
 
 def test_complaints_and_missing_facts() -> None:
@@ -201,7 +220,7 @@ def test_complaints_and_missing_facts() -> None:
         *[team(f"G{i}", GOOD) for i in range(10)],
         team("E", EX),
     ]
-    (result,) = rate_teams(teams, year=2025)
+    (result,) = rate_teams(teams, year=2026)
     assert result.team("A").status is RatingStatus.EXCLUDED
     assert "complaint or denunciation" in result.team("A").explain("en")
     assert result.team("B").status is RatingStatus.UNKNOWN and result.team("B").missing == (
@@ -219,7 +238,7 @@ def test_complaints_and_missing_facts() -> None:
 
 def test_communes_are_capped_separately() -> None:
     teams = [*commune(10, 2), team("Y-E", EX, commune="X2"), team("Y-G", GOOD, commune="X2")]
-    first, second = rate_teams(teams, year=2025)
+    first, second = rate_teams(teams, year=2026)
     assert (first.commune, first.count(EX)) == ("X1", 2)
     assert (second.commune, second.count(EX), second.count(GOOD)) == ("X2", 0, 2)
 
@@ -245,7 +264,8 @@ def test_leader_cannot_be_above_the_team() -> None:
         member("plain", "G00", TeamRole.TO_TRUONG, GOOD),
         member("weak", "G01", TeamRole.TO_TRUONG, DONE),
     ]
-    (result,) = rate_teams(teams, members, year=2025)
+    # The member cap off, to see the leader rule alone.
+    (result,) = rate_teams(teams, members, year=2026, member_cap=None)
     grades = {m.person_id: m.grade for m in result.members}
     assert grades == {
         "lead": GOOD,
@@ -258,6 +278,9 @@ def test_leader_cannot_be_above_the_team() -> None:
     assert result.member("lead").lowered
     assert "a team leader's grade cannot be above the team's" in result.member("lead").explain("en")
     assert "newly transferred" in result.member("new").explain("en")
+    # With the member cap (the default), 3 members rated good allow no excellent member.
+    (capped,) = rate_teams(teams, members, year=2026)
+    assert capped.member("deputy2").grade is GOOD and capped.member("new").grade is GOOD
 
 
 def test_leader_of_an_unrated_or_undecided_team() -> None:
@@ -273,7 +296,7 @@ def test_leader_of_an_unrated_or_undecided_team() -> None:
         member("z-lead", "Z", TeamRole.TO_TRUONG, DONE),
         member("z-none", "Z", TeamRole.TO_TRUONG, FAIL),
     ]
-    (result,) = rate_teams(teams, members, year=2025)
+    (result,) = rate_teams(teams, members, year=2026, member_cap=None)
     assert result.member("x-lead").grade is EX  # team not rated: nothing to compare with
     assert result.member("y-lead").grade is None  # the team's excellent is undecided
     assert result.member("y-lead2").grade is GOOD
@@ -281,26 +304,29 @@ def test_leader_of_an_unrated_or_undecided_team() -> None:
     assert result.member("z-none").grade is FAIL
 
 
-def test_members_excluded_and_optional_member_cap() -> None:
+def test_members_excluded_and_the_member_cap_applied_by_default() -> None:
     teams = commune(5, 0)
     members = [member(f"m{i}", "G00", TeamRole.TO_VIEN, GOOD) for i in range(5)]
     members += [
         member("star", "G00", TeamRole.TO_VIEN, EX, merit=2),
         member("star2", "G00", TeamRole.TO_VIEN, EX, merit=1),
-        member("late", "G00", TeamRole.TO_VIEN, EX, active_from=date(2025, 6, 1)),
+        member("late", "G00", TeamRole.TO_VIEN, EX, active_from=date(2026, 6, 1)),
     ]
-    (plain,) = rate_teams(teams, members, year=2025)
-    assert plain.member("late").status is RatingStatus.EXCLUDED
-    assert plain.member("star2").grade is EX  # no member cap unless asked
-    (capped,) = rate_teams(teams, members, year=2025, member_cap=TeamCap())
+    # The guidance caps "teams and team members": 5 members rated good allow one excellent.
+    (capped,) = rate_teams(teams, members, year=2026)
+    assert capped.member("late").status is RatingStatus.EXCLUDED
     assert capped.member("star").grade is EX and capped.member("star2").grade is GOOD
+    assert capped.to_json()["member_cap"] == TeamCap().to_json()
+    (plain,) = rate_teams(teams, members, year=2026, member_cap=None)
+    assert plain.member("star2").grade is EX  # switched off by the caller
+    assert plain.to_json()["member_cap"] is None
 
 
 def test_bad_input_and_entity_helpers() -> None:
     with pytest.raises(InputError, match="duplicate team"):
-        rate_teams([team("A", GOOD), team("A", EX)], year=2025)
+        rate_teams([team("A", GOOD), team("A", EX)], year=2026)
     with pytest.raises(InputError, match="no such team"):
-        rate_teams([team("A", GOOD)], [member("p", "B", TeamRole.TO_VIEN, GOOD)], year=2025)
+        rate_teams([team("A", GOOD)], [member("p", "B", TeamRole.TO_VIEN, GOOD)], year=2026)
     with pytest.raises(InputError):
         team("A", "excellent")  # type: ignore[arg-type]
     entity = SecurityOrderTeam(
@@ -308,16 +334,21 @@ def test_bad_input_and_entity_helpers() -> None:
     )
     proposal = TeamProposal.from_team(entity, proposed=GOOD, under_complaint=False)
     membership = TeamMembership(
-        person_id="P1", team_id="T1", role=TeamRole.TO_TRUONG, start=date(2025, 2, 1)
+        person_id="P1", team_id="T1", role=TeamRole.TO_TRUONG, start=date(2026, 2, 1)
     )
     person = MemberProposal.from_membership(membership, proposed=EX, under_complaint=False)
-    (result,) = rate_teams([proposal], [person], year=2025)
+    (result,) = rate_teams([proposal], [person], year=2026)
     assert result.commune == "X9"
     assert (
         result.member("P1").grade is GOOD
     )  # 01/02 - 14/11: rated, then lowered to the team's grade
     data = result.to_json(texts=("en",))
-    assert data["cap"] == {"percent": "20", "rounding": "floor", "base": "final_good"}
+    assert data["cap"] == {
+        "percent": "20",
+        "rounding": "floor",
+        "base": "final_good",
+        "at_least_one": False,
+    }
     assert data["teams"][0]["grade"] == "hoan_thanh_tot"
     assert data["members"][0]["lowered"] is True
 
@@ -328,13 +359,16 @@ def test_bad_input_and_entity_helpers() -> None:
 def test_every_team_rule_is_in_the_catalogue_with_its_citation_and_status() -> None:
     entries = {e.id: e for e in team_catalogue()}
     assert {k: e.confirmation.code for k, e in entries.items()} == {
+        "hd01.in-force": "confirmed",  # dated 2026 (addendum §2.1)
         "hd01.period": "confirmed",
         "hd01.grades": "confirmed",
         "hd01.exclusion.complaint": "confirmed",
         "hd01.exclusion.nine-months": "confirmed",
         "hd01.leader": "confirmed",
-        "hd01.cap": "partial",  # "of those rated good" as reported; rounding not stated
-        "hd01.member-cap": "unconfirmed",
+        **{f"hd01.excellent.{n}": "confirmed" for n in (1, 2, 3, 4, 6, 7)},
+        "hd01.excellent.5": "partial",  # "more than" 95%: strictness from a translation
+        "hd01.cap": "confirmed",  # 20% of those rated good (addendum §4.4)
+        "hd01.member-cap": "confirmed",
     }
     assert all(e.citation == GUIDANCE for e in entries.values())
     assert "15 November" in entries["hd01.period"].title.render("en")
@@ -350,9 +384,10 @@ def test_every_team_rule_is_in_the_catalogue_with_its_citation_and_status() -> N
     data = entries["hd01.cap"].to_json()
     assert data["rule_set"] == "hd01.teams" and data["instrument"] == "01/HD-BCA-V05"
     assert data["citation"] == {"vi": "Hướng dẫn 01/HD-BCA-V05", "en": "Guidance 01/HD-BCA-V05"}
-    assert data["note"] is not None and "rounds down" in data["note"]["en"]
+    assert data["note"] is not None and "5 × excellent ≤ good" in data["note"]["en"]
+    assert "not from the text" in CapBase.ALL_RATED.label("en")
     text = entries["hd01.cap"].render("vi")
-    assert text.startswith("hd01.cap  [xác nhận một phần]")
+    assert text.startswith("hd01.cap  [đã xác nhận]")
     assert "setting rounding = floor (floor, ceil, half_up)" in text
 
 
@@ -378,7 +413,7 @@ def test_antq_rules_lists_the_team_rules() -> None:
         ({"team_id": " "}, "TeamProposal.team_id"),
         ({"commune": 5}, "TeamProposal.commune"),
         ({"under_complaint": "no"}, "under_complaint"),
-        ({"active_from": datetime(2024, 7, 1, 8)}, "A.active_from"),
+        ({"active_from": datetime(2025, 7, 1, 8)}, "A.active_from"),
         ({"merit": 1.5}, "merit"),
         ({"priority": True}, "A.priority"),
         ({"proposed": "xuat_sac"}, "proposed"),
@@ -399,7 +434,7 @@ def test_a_team_proposal_of_the_wrong_shape_is_an_input_error(
     [
         ({"person_id": ""}, "MemberProposal.person_id"),
         ({"role": "to_truong"}, "P.role"),
-        ({"active_to": "2025-01-01"}, "P.active_to"),
+        ({"active_to": "2026-01-01"}, "P.active_to"),
     ],
 )
 def test_a_member_proposal_of_the_wrong_shape_is_an_input_error(
@@ -422,8 +457,8 @@ def test_rate_teams_refuses_what_is_not_a_proposal_and_a_member_twice() -> None:
         under_complaint=False,
     )
     with pytest.raises(InputError, match="expected a TeamProposal"):
-        rate_teams(["A"], year=2025)  # type: ignore[list-item]
+        rate_teams(["A"], year=2026)  # type: ignore[list-item]
     with pytest.raises(InputError, match="expected a MemberProposal"):
-        rate_teams([team("A", GOOD)], year=2025, members=["P"])  # type: ignore[list-item]
+        rate_teams([team("A", GOOD)], year=2026, members=["P"])  # type: ignore[list-item]
     with pytest.raises(InputError, match="duplicate member"):
-        rate_teams([team("A", GOOD)], year=2025, members=[member, member])
+        rate_teams([team("A", GOOD)], year=2026, members=[member, member])

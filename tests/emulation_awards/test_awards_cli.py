@@ -139,7 +139,7 @@ def test_bad_questions_are_reported_and_good_ones_answered(tmp_path: Path) -> No
     assert "knc[5].service[0].end: Bảo vệ dân phố ended on 30/06/2024" in err
     assert "knc[2].servce: unknown key" in err
     assert "authority[4]: the same question as authority[0]" in err
-    assert "excellent_collective[0]: law06.art27: Luật 06/2022/QH15 applies from 2024-01-01" in err
+    assert "excellent_collective[0]: law06.art27: antq covers these rules from 2024-01-01" in err
     assert "12 award question(s) answered" in out
 
 

@@ -780,3 +780,14 @@ def test_every_condition_is_in_the_catalogue() -> None:
         "knc25_agency_guard_service": None,
         "law06_mixed_initiatives": None,
     }
+
+
+def test_the_medal_rules_are_bounded_by_their_circulars() -> None:
+    # Rule R1: TT 11/2021 was signed on 26/01/2021; nothing governs an earlier proposal.
+    with pytest.raises(RuleSetNotFound, match="antq covers proposals from 2021-01-26"):
+        select_knc_rules(d("2021-01-25"))
+    assert select_knc_rules(d("2021-01-26")) is KNC_TT11
+    # Even pinned, TT 20/2025 (signed 14/03/2025) cannot govern a proposal made before it.
+    with pytest.raises(RuleSetNotFound, match=r"before 20/2025/TT-BCA was signed \(2025-03-14\)"):
+        knc_eligibility(clean(), d("2025-03-13"), rules=KNC_TT20)
+    assert knc_eligibility(clean(), d("2025-03-14"), rules=KNC_TT20).rule_set == "knc.tt20-2025"

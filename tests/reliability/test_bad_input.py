@@ -760,7 +760,7 @@ def test_a_json_unit_larger_than_the_limit_stops_the_streamed_file(
     good = raw_unit(RA)
     document = {"units": [good, {**good, "id": "BIG", "name": "x" * 5000}, {**good, "id": "U3"}]}
     items = list(batch.read_json(io.BytesIO(json.dumps(document).encode()), BOOK))
-    assert [type(i).__name__ for i in items] == ["UnitFacts", "InputError"]
+    assert [type(i).__name__ for i in items] == ["UnitFacts", "SourceReadError"]
     assert isinstance(items[1], InputError)
     assert items[1].message == "malformed JSON: a value longer than 1000 characters"
 

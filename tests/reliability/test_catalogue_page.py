@@ -2,6 +2,8 @@
 
 * every case that the reliability issue lists has a row, in the issue's order;
 * every row names at least one test, and every test it names exists;
+* every class of issue 13 has a row, in order, and every test of
+  ``test_bad_sources.py`` is named on the page;
 * every test of ``test_bad_input.py`` is named on the page.
 """
 
@@ -33,6 +35,21 @@ ISSUE_CASES = (
     "Very large numbers",
     "Very large files",
 )
+#: The classes of issue 13 ("Nothing lost, nothing forged"), in the page's order.
+ISSUE_13_CASES = (
+    "A directory entry that cannot be read",
+    "A file that cannot be read to its end",
+    "A file with no end",
+    "An output over an input, or left half-written",
+    "Control and bidirectional characters",
+    "A closed pipe, Ctrl-C",
+    "Dates at the ends of the calendar",
+    "A console that is not UTF-8",
+    "A missing path, or a directory where a file is expected",
+    "UTF-16 and other encodings",
+    "CR-only line ends",
+    "Python API misuse",
+)
 _ROW = re.compile(r"^   \* - ", re.MULTILINE)
 _CELL = re.compile(r"^     - ", re.MULTILINE)
 _TEST_NAME = re.compile(r"``(test_\w+)``")
@@ -62,6 +79,21 @@ def test_every_case_of_the_issue_has_a_row_in_order() -> None:
         bold = re.match(r"\*\*(.+?)\*\*", row[0].strip())
         labels.append(" ".join(bold.group(1).split()) if bold else None)
     assert tuple(labels[: len(ISSUE_CASES)]) == ISSUE_CASES
+
+
+def test_every_class_of_issue_13_has_a_row_in_order() -> None:
+    labels = []
+    for row in catalogue_rows():
+        bold = re.match(r"\*\*(.+?)\*\*", row[0].strip())
+        labels.append(" ".join(bold.group(1).split()) if bold else None)
+    found = [label for label in labels if label in ISSUE_13_CASES]
+    assert tuple(found) == ISSUE_13_CASES
+
+
+def test_every_issue_13_test_is_on_the_page() -> None:
+    on_page = {name for row in catalogue_rows() for name in _TEST_NAME.findall(row[3])}
+    own = _DEFINED.findall((TESTS / "reliability" / "test_bad_sources.py").read_text("utf-8"))
+    assert own and sorted(set(own) - on_page) == []
 
 
 def test_every_row_has_four_cells_and_names_tests_that_exist() -> None:

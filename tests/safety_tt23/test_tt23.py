@@ -197,14 +197,13 @@ def test_valid_to_is_the_day_before_tt124_took_effect() -> None:
     assert date.fromordinal(successor.effective.toordinal() - 1) == date(2022, 2, 9)
 
 
-def test_valid_from_is_the_registry_date_only_when_confirmed() -> None:
+def test_valid_from_is_the_signing_date_rule_r1() -> None:
+    # Addendum §2.2 R1: no rule set governs a round that closed before the circular was
+    # signed (27/04/2012); the in-force date 18/06/2012 is still unconfirmed.
     law = get_instrument(TT23)
-    expected = None if "effective" in law.unconfirmed else law.effective
-    for rule_set in tt23.RULE_SETS:
-        assert rule_set.valid_from == expected
-    # As the registry stands, 18/06/2012 rests on one metadata page and is unconfirmed.
     assert "effective" in law.unconfirmed
-    assert tt23.RULE_SETS[0].valid_from is None
+    for rule_set in tt23.RULE_SETS:
+        assert rule_set.valid_from == law.signed == date(2012, 4, 27)
 
 
 def test_book_with_both_circulars_has_no_input_clash() -> None:
@@ -680,9 +679,9 @@ def test_explicit_pinning_overrides_the_date() -> None:
     assert verdict.rule_set == "tt23.commune"
     assert verdict.period == Period(start=date(2021, 12, 1), end=date(2022, 11, 30))
     assert verdict.outcome is MET
-    pinned_new = evaluate(facts(COMMUNE, 2021), tt124.commune.RULE_SET)
-    assert pinned_new.rule_set == "tt124.commune"
-    assert pinned_new.period == Period(start=date(2020, 11, 16), end=date(2021, 11, 15))
+    # Rule R1: even pinned, TT 124 (signed 28/12/2021) cannot govern the 2021 round.
+    with pytest.raises(RuleSetNotFound, match="before the instrument was signed"):
+        evaluate(facts(COMMUNE, 2021), tt124.commune.RULE_SET)
     school_verdict = evaluate(facts(SCHOOL, 2021, period=SCHOOL_2021), school.RULE_SET)
     assert school_verdict.outcome is MET
 

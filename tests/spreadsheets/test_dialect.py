@@ -180,9 +180,11 @@ def test_empty_file_and_bad_bytes() -> None:
 
 
 def test_a_malformed_header_is_reported_not_raised() -> None:
-    error, empty = _read("\r\x00")
-    assert isinstance(error, InputError) and "malformed CSV" in str(error)
-    assert "no header row" in str(empty)
+    # A NUL byte is named as such at once (issue 13): the file is not text.
+    (error,) = _read("\r\x00")
+    assert isinstance(error, InputError) and "the file holds NUL bytes" in str(error)
+    (error,) = _read("\r,\r")
+    assert isinstance(error, InputError) and "no header row" in str(error)
     items = _read('"a\x00b\r"x,id\n')
     assert all(isinstance(i, InputError) for i in items)
 

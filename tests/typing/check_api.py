@@ -108,9 +108,13 @@ def _check_emulation_api() -> None:
         active_from=date(2024, 7, 1),
         under_complaint=False,
     )
-    ratings: tuple[emulation.CommuneTeamRating, ...] = emulation.rate_teams([team], year=2025)
+    ratings: tuple[emulation.CommuneTeamRating, ...] = emulation.rate_teams([team], year=2026)
     allowed: int | None = ratings[0].allowed
-    rules: tuple[emulation.TeamRuleEntry, ...] = emulation.team_catalogue()
+    rules: tuple[emulation.TeamRuleEntry, ...] = emulation.team_catalogue(as_of=date(2026, 1, 1))
+    seven: emulation.ExcellentTeamChecklist = emulation.excellent_team_checklist(
+        emulation.ExcellentTeamFacts(tasks_assigned=10, tasks_done=10)
+    )
+    checked: antq.Outcome = seven.outcome
 
     person = awards.KncCandidate(id="P1", sex=antq.Sex.FEMALE)
     answer: awards.Eligibility = awards.knc_eligibility(person, date(2025, 4, 28))
@@ -125,7 +129,7 @@ def _check_emulation_api() -> None:
     )
     conditions: tuple[awards.ConditionEntry, ...] = awards.award_catalogue()
 
-    del (unfilled, total, klass, nxt, again, items, recipients, allowed, rules)
+    del (unfilled, total, klass, nxt, again, items, recipients, allowed, rules, checked)
     del (outcome, pinned, who, conditions)
 
 
@@ -138,6 +142,7 @@ def _check_errors_and_vocabularies() -> None:
     definition: antq.AntqError = antq.DefinitionError("bad rule")
     citation_error: antq.DefinitionError = antq.CitationError("unknown instrument")
     not_found: antq.AntqError = antq.RuleSetNotFound("no rule set")
+    misuse: TypeError = antq.UsageError("evaluate() needs antq.UnitFacts, not dict")
 
     langs: tuple[antq.Lang, ...] = antq.LANGS
     version: str = antq.__version__
@@ -146,7 +151,7 @@ def _check_errors_and_vocabularies() -> None:
     kind: antq.CriterionKind = antq.CriterionKind.THRESHOLD
     input_kind: antq.InputKind = antq.InputKind.COUNT
     topic: antq.InternalRulesTopic = antq.InternalRulesTopic.STATE_SECRETS
-    del (error, path, each, ambiguous, definition, citation_error, not_found)
+    del (error, path, each, ambiguous, definition, citation_error, not_found, misuse)
     del (langs, version, member, codes, kind, input_kind, topic)
 
 

@@ -28,7 +28,7 @@ from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
 from antq.core.plan import DecisionPlan
 from antq.core.reasons import Percent, Reason
-from antq.core.ruleset import PeriodRule, RuleBook, RuleSet
+from antq.core.ruleset import PeriodRule, RoundNotice, RuleBook, RuleSet, weakest
 from antq.core.verdict import (
     RESULT_SCHEMA_VERSION,
     CriterionInfo,
@@ -57,6 +57,7 @@ __all__ = [
     "PeriodRule",
     "Reason",
     "ResultsFactory",
+    "RoundNotice",
     "RuleBook",
     "RuleSet",
     "UnitFacts",
@@ -69,4 +70,5 @@ __all__ = [
     "evaluate_many",
     "finding",
     "needed_inputs",
+    "weakest",
 ]

@@ -24,7 +24,7 @@ from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome, combine
 from antq.core.plan import DecisionPlan
 from antq.core.reasons import Reason
-from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.ruleset import RuleBook, RuleSet, weakest
 from antq.core.verdict import CriterionResult, Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Msg, Text
@@ -162,6 +162,12 @@ class Explanation:
 
     def _explain(self, criterion: Criterion) -> CriterionResult:
         result = evaluate_criterion(criterion, self.context)
+        notices = self.rule_set.notices_for(self.context.period)
+        if notices:
+            # A result is never shown surer than the rule set's hold on the round.
+            status = weakest(result.about.confirmation, *(n.confirmation for n in notices))
+            if status is not result.about.confirmation:
+                result = attrs.evolve(result, about=attrs.evolve(result.about, confirmation=status))
         decided = decide_criterion(criterion, self.context)
         if result.outcome is not decided:
             raise DefinitionError(
@@ -187,6 +193,7 @@ def _prepare(facts: UnitFacts, rules: RuleSet | RuleBook) -> tuple[RuleSet, Cont
     if not facts.checked:
         rule_set.check_facts(facts)
     period = rule_set.period_for(facts.year, facts.period)
+    rule_set.check_signed(period, path=f"{facts.unit_id}.year")
     return rule_set, Context(facts=facts, period=period, parameters=rule_set.resolved_parameters())
 
 
@@ -228,6 +235,7 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
         period=context.period,
         outcome=_outcome(rule_set, context),
         explanation=Explanation(rule_set, context),
+        notices=tuple(Reason(template=n.text) for n in rule_set.notices_for(context.period)),
     )
 
 

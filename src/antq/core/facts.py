@@ -13,8 +13,9 @@ from typing import Any, TypeVar, cast
 
 import attrs
 
+from antq._terminal import escape_controls, has_controls
 from antq.core.inputs import Input
-from antq.errors import InputError
+from antq.errors import InputError, UsageError, shown
 from antq.frozen import FrozenMap
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
@@ -42,8 +43,25 @@ def check_text(value: object, path: str) -> None:
         ) from None
 
 
+def check_id(value: object, path: str) -> None:
+    """:func:`check_text`, and no control or bidirectional formatting character.
+
+    An id is matched and printed as it is, so a character that moves the
+    cursor or reorders a line (``\\u202e``) is refused rather than escaped.
+    """
+    check_text(value, path)
+    assert isinstance(value, str)
+    if not value.isprintable() and has_controls(value):
+        raise InputError(
+            path,
+            value,
+            f"an id may not hold control or bidirectional formatting characters"
+            f" (here: {escape_controls(value)})",
+        )
+
+
 def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    check_text(value, f"UnitFacts.{attribute.name}")
+    check_id(value, f"UnitFacts.{attribute.name}")
 
 
 def _check_optional_text(
@@ -51,6 +69,25 @@ def _check_optional_text(
 ) -> None:
     if value is not None:
         check_text(value, f"UnitFacts.{attribute.name}")
+
+
+def _check_kind(instance: object, attribute: attrs.Attribute[UnitKind], value: object) -> None:
+    if not isinstance(value, UnitKind):
+        hint = f"UnitKind.from_code({value!r})" if isinstance(value, str) else "UnitKind.COMMUNE"
+        raise UsageError(
+            f"UnitFacts.kind must be an antq.UnitKind, such as {hint}, "
+            f"not {type(value).__name__} {shown(value)}"
+        )
+
+
+def _check_period(
+    instance: object, attribute: attrs.Attribute[Period | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, Period):
+        raise UsageError(
+            "UnitFacts.period must be an antq.Period or None, such as "
+            f"Period.parse('2024-11-01/2025-10-31'), not {type(value).__name__} {shown(value)}"
+        )
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -73,12 +110,12 @@ class UnitFacts:
     """
 
     unit_id: str = attrs.field(converter=_nfc, validator=_check_id)
-    kind: UnitKind
+    kind: UnitKind = attrs.field(validator=_check_kind)
     year: int = attrs.field(validator=_check_year)
     name: str | None = attrs.field(default=None, converter=_nfc, validator=_check_optional_text)
     commune: str | None = attrs.field(default=None, converter=_nfc, validator=_check_optional_text)
     province: str | None = attrs.field(default=None, converter=_nfc, validator=_check_optional_text)
-    period: Period | None = None
+    period: Period | None = attrs.field(default=None, validator=_check_period)
     values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
     #: True when antq's readers built the values (and so already checked their
     #: types); facts built in Python are checked when they are evaluated.

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion, Parameter
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, merge_inputs
@@ -41,6 +42,40 @@ def _frozen_mapping(values: Mapping[str, object]) -> Mapping[str, object]:
 
 
 @attrs.frozen(kw_only=True)
+class RoundNotice:
+    """A statement every verdict of some rounds carries: what is not settled about them.
+
+    It applies to a round whose assessment period ends in ``[applies_from,
+    applies_to]`` (inclusive, None open). Its ``confirmation`` is how sure
+    antq is that the rule set governs such a round; a result's confirmation is
+    never shown stronger than it (a criterion CONFIRMED in 2022 is shown
+    UNCONFIRMED in a round after an amendment whose text antq does not have).
+    """
+
+    id: str
+    text: Label
+    confirmation: Confirmation
+    applies_from: date | None = None
+    applies_to: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.applies_from and self.applies_to and self.applies_to < self.applies_from:
+            raise DefinitionError(f"round notice {self.id!r} ends before it starts")
+
+    def applies(self, end: date) -> bool:
+        """Whether the notice applies to a round whose period ends on ``end``."""
+        return (self.applies_from is None or self.applies_from <= end) and (
+            self.applies_to is None or end <= self.applies_to
+        )
+
+
+def weakest(*statuses: Confirmation) -> Confirmation:
+    """The weakest of ``statuses`` (UNCONFIRMED below PARTIAL below CONFIRMED)."""
+    order = list(Confirmation)
+    return max(statuses, key=order.index)
+
+
+@attrs.frozen(kw_only=True)
 class RuleSet:
     """The criteria for one unit kind under one version of the rules."""
 
@@ -54,6 +89,11 @@ class RuleSet:
     valid_from: date | None = None
     valid_to: date | None = None
     parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen_mapping)
+    #: What is not settled about some rounds (see :class:`RoundNotice`).
+    notices: tuple[RoundNotice, ...] = ()
+    #: The instrument's signing date: no round that ended before it is evaluated,
+    #: even with the rule set pinned (rule R1). None: ``valid_from`` is the bound.
+    signed: date | None = None
     _resolved: Mapping[str, object] = attrs.field(init=False, eq=False, repr=False)
     _inputs: tuple[Input[Any], ...] = attrs.field(init=False, eq=False, repr=False)
     #: The criteria and the scope checks sorted for the engine (see :class:`DecisionPlan`).
@@ -149,6 +189,24 @@ class RuleSet:
             )
         return self.window.period_for(year)
 
+    def notices_for(self, period: Period) -> tuple[RoundNotice, ...]:
+        """The notices of the round whose period is ``period``."""
+        return tuple(n for n in self.notices if n.applies(period.end))
+
+    def check_signed(self, period: Period, *, path: str = "period") -> None:
+        """Refuse a round that closed before the instrument existed (rule R1).
+
+        The bound is ``signed`` (else ``valid_from``): a round whose period ends
+        before it cannot be governed by this rule set, even when it is pinned.
+        """
+        bound = self.signed or self.valid_from
+        if bound is not None and period.end < bound:
+            raise RuleSetNotFound(
+                f"{path}: rule set {self.id} ({self.instrument}) cannot govern a round whose"
+                f" period ended on {period.end.isoformat()}, before the instrument was signed"
+                f" ({bound.isoformat()})"
+            )
+
     def covers(self, period: Period) -> bool:
         """Whether this rule set applies to a round whose period is ``period``."""
         end = period.end
@@ -208,10 +266,26 @@ class RuleBook:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise RuleSetNotFound(f"no rule set for {kind.code} in round {year}")
+            raise RuleSetNotFound(
+                f"no rule set for {kind.code} in round {year}: {self.coverage(kind)}"
+            )
         ids = [m.id for m in matches]
         raise RuleSetNotFound(
             f"several rule sets apply to {kind.code} in round {year}: {ids}; pin one"
+        )
+
+    def coverage(self, kind: UnitKind) -> str:
+        """The earliest and latest round ends the rule sets of ``kind`` cover, as a sentence."""
+        own = [r for r in self.rule_sets if r.kind is kind]
+        if not own:
+            return f"antq has no rule set for {kind.code}"
+        starts = [r.valid_from for r in own]
+        ends = [r.valid_to for r in own]
+        first = "any date" if None in starts else min(d for d in starts if d).isoformat()
+        last = "no end date" if None in ends else max(d for d in ends if d).isoformat()
+        return (
+            f"antq covers rounds of {kind.code} whose assessment period ends from {first}"
+            f" to {last} ({', '.join(r.id for r in own)})"
         )
 
     def replace(self, rule_set: RuleSet, *, replacing: str | None = None) -> RuleBook:

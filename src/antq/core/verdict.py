@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind
 from antq.core.outcome import Outcome
@@ -152,6 +153,8 @@ class Verdict:
     outcome: Outcome
     name: str | None = None
     commune: str | None = None
+    #: What is not settled about this round under this rule set (see ``RoundNotice``).
+    notices: tuple[Reason, ...] = ()
     _results: tuple[CriterionResult, ...] | None = attrs.field(
         default=None, alias="results", repr=False
     )
@@ -202,6 +205,7 @@ class Verdict:
             self.outcome,
             self.name,
             self.commune,
+            self.notices,
             *self._built(),
         )
 
@@ -226,6 +230,7 @@ class Verdict:
             "outcome": self.outcome,
             "name": self.name,
             "commune": self.commune,
+            "notices": self.notices,
             "results": results,
             "eligibility": eligibility,
         }
@@ -253,13 +258,14 @@ class Verdict:
             Msg("{unit} ({kind}), round {year}: {outcome}")
             .render(lang)
             .format(
-                unit=self.name or self.unit_id,
+                unit=escape_controls(self.name or self.unit_id),  # text from the input
                 kind=self.kind.label(lang),
                 year=self.year,
                 outcome=self.outcome.label(lang).upper(),
             )
         )
         lines = [head, f"  {self.rule_set} · {self.period}"]
+        lines += [f"  ! {n.render(lang)}" for n in self.notices]
         lines += [f"  - {r.explain(lang)}" for r in self.all_results()]
         return "\n".join(lines)
 
@@ -279,6 +285,12 @@ class Verdict:
             "eligibility": [r.to_json(texts=texts) for r in self.eligibility],
             "results": [r.to_json(texts=texts) for r in self.results],
         }
+        if self.notices:
+            data["notices"] = [n.to_json() for n in self.notices]
+            if texts:
+                data["notice_texts"] = [
+                    {lang: n.render(lang) for lang in texts} for n in self.notices
+                ]
         return data
 
     @classmethod
@@ -304,6 +316,7 @@ class Verdict:
             outcome=Outcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
             eligibility=_results(obj.get("eligibility"), f"{path}.eligibility"),
             results=_results(obj.get("results"), f"{path}.results"),
+            notices=_notices(obj.get("notices", []), f"{path}.notices"),
         )
 
 
@@ -329,6 +342,12 @@ def _optional_str(obj: dict[str, Any], key: str, path: str) -> str | None:
     if value is not None and not isinstance(value, str):
         raise InputError(f"{path}.{key}", value, "expected a string or null")
     return value
+
+
+def _notices(data: object, path: str) -> tuple[Reason, ...]:
+    if not isinstance(data, list):
+        raise InputError(path, data, "expected a list")
+    return tuple(Reason.from_json(n, path=f"{path}[{i}]") for i, n in enumerate(data))
 
 
 def _results(data: object, path: str) -> tuple[CriterionResult, ...]:

@@ -18,18 +18,18 @@ and ``run(args, out, err)`` when ``args.command == "score"``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from antq._terminal import TerminalText
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg
 from antq.vocabulary import Lang
 
-__all__ = ["EXIT_INPUT", "EXIT_OK", "main", "register", "run"]
+__all__ = ["EXIT_INPUT", "EXIT_OK", "main", "register", "run", "score_document", "scores_json"]
 
 #: The exit codes of :mod:`antq.cli` (kept equal to them; a test checks it).
 EXIT_OK, EXIT_INPUT = 0, 3
@@ -85,22 +85,24 @@ class _Safe:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Handle ``antq score``; returns the exit code."""
     out, err = cast(TextIO, _Safe(out)), cast(TextIO, _Safe(err))
+    if args.format == "text":
+        out = cast(TextIO, TerminalText(out))
     try:
         return _run(args, out, err)
     except AntqError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
+    except BrokenPipeError:
+        raise  # the command line ends quietly
     except OSError as error:
         err.write(f"antq: {error}\n")
         return EXIT_INPUT
 
 
-def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from antq.emulation.scoring import read_scores_file, score
+def score_document(sheet: Any, document: Any) -> tuple[list[Any], list[InputError]]:
+    """Score every unit of a read scores document; returns the results and every error."""
+    from antq.emulation.scoring import score
 
-    lang: Lang = args.lang
-    sheet = _sheet(args.sheet, args.override)
-    document = read_scores_file(args.facts, sheet)
     errors = list(document.errors)
     results = []
     for unit in document.units:
@@ -108,23 +110,38 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             results.append(score(sheet, unit))
         except InputError as error:
             errors.append(error)
+    return results, errors
+
+
+def scores_json(
+    sheet: Any, results: Sequence[Any], errors: Sequence[InputError], lang: Lang
+) -> str:
+    """The text of ``antq score --format json``."""
+    from antq.results import error_rows, json_text
+
+    payload: dict[str, Any] = {
+        "antq_scores_results": SCORES_RESULTS_VERSION,
+        "sheet": {
+            "id": sheet.id,
+            "title": dict(sheet.title.to_json()),
+            "nature": sheet.nature.code,
+            "confirmation": sheet.confirmation.code,
+            "citation": dict(sheet.citation.to_dict()),
+        },
+        "results": [r.to_json(texts=(lang,)) for r in results],
+        "errors": error_rows(errors),
+    }
+    return json_text(payload)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from antq.emulation.scoring import read_scores_file
+
+    lang: Lang = args.lang
+    sheet = _sheet(args.sheet, args.override)
+    results, errors = score_document(sheet, read_scores_file(args.facts, sheet))
     if args.format == "json":
-        payload: dict[str, Any] = {
-            "antq_scores_results": SCORES_RESULTS_VERSION,
-            "sheet": {
-                "id": sheet.id,
-                "title": dict(sheet.title.to_json()),
-                "nature": sheet.nature.code,
-                "confirmation": sheet.confirmation.code,
-                "citation": dict(sheet.citation.to_dict()),
-            },
-            "results": [r.to_json(texts=(lang,)) for r in results],
-            "errors": [
-                {"path": e.path, "value": repr(e.value), "message": e.message} for e in errors
-            ],
-        }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(scores_json(sheet, results, errors, lang))
     else:
         for result in results:
             out.write(result.explain(lang) + "\n\n")

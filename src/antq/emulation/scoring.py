@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from fractions import Fraction
 from math import floor
 from pathlib import Path
@@ -41,8 +42,9 @@ from typing import Any, Final
 
 import attrs
 
+from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
-from antq.core.facts import MAX_YEAR, MIN_YEAR
+from antq.core.facts import MAX_YEAR, MIN_YEAR, check_id
 from antq.core.outcome import Outcome
 from antq.core.reasons import JsonValue, Param, Percent, Reason
 from antq.emulation.sheets import (
@@ -524,6 +526,8 @@ class ScoreResult:
     missing: tuple[str, ...] = ()
     name: str | None = None
     sources: tuple[Label, ...] = ()
+    #: What is not settled about the sheet's hold on this year (e.g. an unknown in-force date).
+    notices: tuple[Label, ...] = ()
 
     @property
     def movement_class(self) -> MovementClass | None:
@@ -540,7 +544,7 @@ class ScoreResult:
         """A readable account: the items, the total, the class, the limits and the next class."""
         lines = [
             _HEAD.render(lang).format(
-                unit=self.name or self.unit_id,
+                unit=escape_controls(self.name or self.unit_id),  # text from the input
                 kind=self.kind.label(lang),
                 year=self.year,
                 sheet=self.sheet_id,
@@ -548,6 +552,7 @@ class ScoreResult:
             f"  {self.sheet_title.render(lang)} · {self.nature.label(lang)}",
         ]
         lines += [f"  {_FILLED_FROM.render(lang)}: {s.render(lang)}" for s in self.sources]
+        lines += [f"  ! {n.render(lang)}" for n in self.notices]
         lines += [f"  {'  ' * r.depth}- {r.explain(lang)}" for r in self.items]
         top = format_points(self.max_points, lang)
         if self.total is not None:
@@ -596,6 +601,7 @@ class ScoreResult:
             "missing": list(self.missing),
             "items": [r.to_json(texts=texts) for r in self.items],
             "classification": self.classification.to_json(texts=texts),
+            **({"notices": [dict(n.to_json()) for n in self.notices]} if self.notices else {}),
         }
 
     @classmethod
@@ -610,10 +616,13 @@ class ScoreResult:
         if isinstance(year, bool) or not isinstance(year, int):
             raise InputError(f"{path}.year", year, "expected a year")
         items, sources = obj.get("items"), obj.get("sources", [])
+        notices = obj.get("notices", [])
         if not isinstance(items, list):
             raise InputError(f"{path}.items", items, "expected a list")
         if not isinstance(sources, list):
             raise InputError(f"{path}.sources", sources, "expected a list")
+        if not isinstance(notices, list):
+            raise InputError(f"{path}.notices", notices, "expected a list")
         name = obj.get("name")
         if name is not None and not isinstance(name, str):
             raise InputError(f"{path}.name", name, "expected a string or null")
@@ -624,6 +633,9 @@ class ScoreResult:
             nature=SheetNature.from_code(obj.get("nature"), path=f"{path}.nature"),
             sources=tuple(
                 label_from_json(s, path=f"{path}.sources[{i}]") for i, s in enumerate(sources)
+            ),
+            notices=tuple(
+                label_from_json(n, path=f"{path}.notices[{i}]") for i, n in enumerate(notices)
             ),
             unit_id=_str(obj, "unit", path),
             name=name,
@@ -1127,6 +1139,16 @@ def score(sheet: ScoringSheet, facts: ScoringFacts) -> ScoreResult:
         raise InputError(
             f"{facts.unit_id}.kind", facts.kind.code, f"sheet {sheet.id} scores {kinds}"
         )
+    if sheet.valid_from is not None and date(facts.year, 12, 31) < sheet.valid_from:
+        # Rule R1: no rating year that ended before the instrument was signed. The year's
+        # last day stands for the unit's period end, so no year that might straddle it is lost.
+        raise InputError(
+            f"{facts.unit_id}.year",
+            facts.year,
+            f"sheet {sheet.id} applies to rating years from {sheet.valid_from.year}"
+            f" (its instrument was signed on {sheet.valid_from.isoformat()}) with no end date;"
+            " antq has no sheet for an earlier year",
+        )
     path = f"{facts.unit_id}.values"
     values = check_values(sheet, facts.values, path)
     out: list[ItemResult] = []
@@ -1150,6 +1172,7 @@ def score(sheet: ScoringSheet, facts: ScoringFacts) -> ScoreResult:
         sheet_title=sheet.title,
         nature=sheet.nature,
         sources=sheet.sources,
+        notices=() if sheet.in_force_note is None else (sheet.in_force_note,),
         unit_id=facts.unit_id,
         name=facts.name,
         kind=facts.kind,
@@ -1201,6 +1224,7 @@ def _unit(raw: object, path: str, sheet: ScoringSheet) -> ScoringFacts:
     unit_id = raw.get("id")
     if not isinstance(unit_id, str) or not unit_id.strip() or not _printable(unit_id):
         raise InputError(f"{path}.id", shown(unit_id), "expected a non-empty string of characters")
+    check_id(unit_id, f"{path}.id")
     kind = UnitKind.from_code(raw.get("kind"), path=f"{path}.kind")
     if kind not in sheet.unit_kinds:
         kinds = ", ".join(k.code for k in sheet.unit_kinds)
@@ -1287,20 +1311,18 @@ def load_scores_document(path: str | Path) -> object:
     UTF-8, duplicate JSON keys (JSON would silently keep the last) and nesting
     too deep to parse are :class:`~antq.errors.InputError` naming the file.
     """
-    from antq.io.facts import MAX_DOCUMENT_BYTES, decode_utf8
+    from antq.io._files import lone_cr_to_lf
+    from antq.io.facts import MAX_DOCUMENT_BYTES, read_text_file
 
     path = Path(path)
     name = str(path)
-    size = path.stat().st_size
-    if size > MAX_DOCUMENT_BYTES:
-        raise InputError(name, size, f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it")
-    text = decode_utf8(path.read_bytes(), name)
+    text = read_text_file(path, limit=MAX_DOCUMENT_BYTES)
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
             return json.loads(text, object_pairs_hook=_no_duplicates)
         if suffix == ".toml":
-            return tomllib.loads(text)
+            return tomllib.loads(lone_cr_to_lf(text))
     except InputError as error:
         raise InputError(f"{name}: {error.path}", error.value, error.message) from None
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:

@@ -49,9 +49,11 @@ counts are at most :data:`MAX_COUNT`.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
@@ -704,6 +706,12 @@ class ScoringSheet:
     note: Text | None = None
     #: Where the province overrides applied to the sheet come from, in order.
     sources: tuple[Text, ...] = attrs.field(default=(), converter=_tuple)
+    #: The day the sheet's instrument was signed: it scores no rating year that ended
+    #: earlier (rule R1, addendum-2026-12.md §2.2). None: not bounded.
+    valid_from: date | None = None
+    #: Said with every score on the sheet when its in-force date is not known (rule R1 uses
+    #: the signing date as ``valid_from``; the result is then only partly confirmed).
+    in_force_note: Text | None = None
 
     def __attrs_post_init__(self) -> None:
         _Validator(self).run()
@@ -1154,6 +1162,8 @@ _SHEET_KEYS: Final = frozenset(
         "items",
         "classification",
         "vetoes",
+        "valid_from",
+        "in_force_note",
     }
 )
 _ITEM_KEYS: Final = frozenset(
@@ -1618,28 +1628,47 @@ def sheet_from_dict(data: object, *, source: str | None = None) -> ScoringSheet:
         classification=None
         if data.get("classification") is None
         else reader.classification(
-            data["classification"], citation=citation, confirmation=confirmation
+            data["classification"], citation=_whole(citation), confirmation=confirmation
         ),
         vetoes=reader.vetoes(
             data.get("vetoes"), citation=citation, confirmation=confirmation, inputs=by_name
         ),
         note=reader.optional_text(data.get("note"), field="note"),
+        valid_from=_valid_from(reader, data.get("valid_from")),
+        in_force_note=reader.optional_text(data.get("in_force_note"), field="in_force_note"),
     )
+
+
+def _whole(citation: Citation) -> Citation:
+    """The instrument as a whole: where its classification rules sit is not known."""
+    return Citation(instrument=citation.instrument)
+
+
+def _valid_from(reader: Any, raw: object) -> date | None:
+    if raw is None:
+        return None
+    if isinstance(raw, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        with contextlib.suppress(ValueError):
+            raw = date.fromisoformat(raw)
+    if isinstance(raw, datetime) or not isinstance(raw, date):
+        raise reader.fail("expected a date (YYYY-MM-DD)", field="valid_from", value=raw)
+    return raw
 
 
 def _read_toml(path: Path, what: str) -> dict[str, Any]:
     name = str(path)
-    size = path.stat().st_size
-    if size > MAX_SHEET_BYTES:
-        raise SheetError(name, f"a {what} file may be at most {MAX_SHEET_BYTES} bytes", value=size)
-    from antq.io.facts import decode_utf8
+    from antq.io._files import lone_cr_to_lf
+    from antq.io.facts import read_text_file
 
     try:
-        text = decode_utf8(path.read_bytes(), name)
+        text = read_text_file(path, limit=MAX_SHEET_BYTES)
     except InputError as error:
-        raise SheetError(name, error.message, value=error.value) from None
+        message = error.message
+        if message.startswith("file larger than"):
+            message = f"a {what} file may be at most {MAX_SHEET_BYTES} bytes"
+        raise SheetError(name, message, value=error.value) from None
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(lone_cr_to_lf(text))
     except tomllib.TOMLDecodeError as error:
         raise SheetError(name, f"malformed TOML: {error}") from None
     except RecursionError:
@@ -1764,7 +1793,7 @@ def apply_override(sheet: ScoringSheet, data: object, *, source: str | None = No
             )
         scheme = reader.classification(
             data["classification"],
-            citation=sheet.citation,
+            citation=_whole(sheet.citation),
             confirmation=confirmation,
             source=origin,
         )
@@ -1794,6 +1823,8 @@ def apply_override(sheet: ScoringSheet, data: object, *, source: str | None = No
         vetoes=vetoes,
         note=sheet.note,
         sources=sources,
+        valid_from=sheet.valid_from,
+        in_force_note=sheet.in_force_note,
     )
 
 
@@ -1870,7 +1901,7 @@ class SheetCatalogueEntry:
         if self.veto is not None:
             return self.veto.citation
         scheme = self.sheet.classification
-        return self.sheet.citation if scheme is None else scheme.citation
+        return _whole(self.sheet.citation) if scheme is None else scheme.citation
 
     def title(self, lang: Lang) -> str:
         """The item's or veto's text, or the bands, in ``lang``."""
@@ -1940,14 +1971,21 @@ class SheetCatalogueEntry:
         )
 
 
-def sheet_catalogue(sheets: Iterable[ScoringSheet] | None = None) -> Iterator[SheetCatalogueEntry]:
+def sheet_catalogue(
+    sheets: Iterable[ScoringSheet] | None = None, *, as_of: date | None = None
+) -> Iterator[SheetCatalogueEntry]:
     """Every item, the classification and every veto of ``sheets`` (default: the shipped ones).
+
+    With ``as_of``, only the sheets in force for a rating year ending on that day
+    (none before the sheet's ``valid_from``).
 
     >>> entries = list(sheet_catalogue())
     >>> [(e.id, e.confirmation.code) for e in entries[:2]]
     [('qd510.agency/1', 'confirmed'), ('qd510.agency/2', 'partial')]
     """
     for sheet in shipped_sheets() if sheets is None else sheets:
+        if as_of is not None and sheet.valid_from is not None and as_of < sheet.valid_from:
+            continue
         for item, depth in sheet.walk():
             yield SheetCatalogueEntry(sheet=sheet, role="item", item=item, depth=depth)
         yield SheetCatalogueEntry(sheet=sheet, role="classification")

@@ -1,8 +1,13 @@
 """The yearly rating of grassroots security teams (Tổ bảo vệ an ninh, trật tự).
 
-Hướng dẫn 01/HD-BCA-V05 (emulation-awards.md §6.2, entities.md §1.2), as far as
-its content is confirmed:
+Hướng dẫn 01/HD-BCA-V05 (emulation-awards.md §6.2, entities.md §1.2, as amended
+by addendum-2026-12.md §4.4):
 
+* it is dated 2026 (the day is unknown), so it governs the **2026 rating year
+  on** (rule R1: the 2025 year closed on 14/11/2025, before any 2026 date);
+  :func:`rate_teams` refuses an earlier year, and the 2026 results carry a
+  notice that the guidance governs that year only if it was signed by
+  14/11/2026 (:data:`FIRST_YEAR`);
 * the rating year runs from 15/11 of the previous year to 14/11
   (:data:`antq.periods.TEAM_RATING_WINDOW`);
 * teams and members get one of four grades (:class:`~antq.TaskGrade`):
@@ -13,20 +18,24 @@ its content is confirmed:
   denunciation that is still pending;
 * a team leader's grade (or that of the deputy in charge) cannot be above the
   team's, unless the leader is newly transferred and not responsible;
-* the number of teams rated "excellent" may not exceed **20 percent** of those
-  rated "good" in the commune.
+* an "excellent" team meets **all seven criteria** of Mục IV tiểu mục 1
+  (:func:`excellent_team_checklist`): a proposal that fails one is lowered to
+  "good", one whose criteria are not all known is undecided;
+* the number rated "excellent" may not exceed **20 percent of those rated
+  good**, for teams and, by default, for members too (each kind against its
+  own count): in integers, ``5 * excellent <= good``, so 4 good allow none and
+  5 allow one. No rounding is needed; the default ``FLOOR`` is exactly this.
 
 What the text does not settle is antq's **stated, configurable choice**
 (:class:`TeamCap`), never presented as the law:
 
-* **rounding** of the cap: by default ``FLOOR``, so the cap is the largest
-  whole ``n`` with ``100 * n <= 20 * good`` (10 good allow 2 excellent, 4 good
-  allow none); ``CEIL`` and ``HALF_UP`` are available;
+* **rounding up, or allowing at least one** excellent (local practices, not
+  from the text): ``Rounding.CEIL`` and ``at_least_one``, both off by default;
 * **which "good" count**: by default the teams graded good in the *final*
   result (a team lowered from excellent counts as good), since the rule
-  constrains the decided grades; ``PROPOSED_GOOD`` counts the proposals, and
-  ``ALL_RATED`` reads the cap as 20 percent of every rated team (the "of the
-  total" reading the specification leaves open);
+  constrains the decided grades; ``PROPOSED_GOOD`` counts the proposals.
+  ``ALL_RATED`` (20 percent of every rated team) is **not from the text**:
+  the addendum withdrew that reading; it stays only as an explicit choice;
 * **who is lowered** when the proposals exceed the cap: the proposals are
   ranked by ``merit`` (an exact number the caller supplies, such as the share of
   assigned tasks completed; a missing merit ranks last), then ``priority``
@@ -38,8 +47,11 @@ What the text does not settle is antq's **stated, configurable choice**
   both inclusive, lasts 9 months when the first day plus 9 calendar months is
   at most the day after the last day; 31/05 + 9 months uses the month-end
   policy (``CLAMP`` by default: 28 or 29/02);
-* whether the cap also applies to **members** is not stated: pass
-  ``member_cap`` to apply it to them.
+* whether the member cap counts members against members (antq's default) or
+  teams and members together is not stated: ``member_cap_scope=CapScope.POOLED``
+  counts them together (the teams decided first, then as many excellent
+  members as the pooled count allows); ``member_cap=None`` switches the member
+  cap off.
 
 A missing fact makes a team UNKNOWN, never rated. While a team of the commune is
 UNKNOWN, its "excellent" proposals cannot be checked against the cap and stay
@@ -49,7 +61,9 @@ undecided.
 status, for ``antq rules --section teams`` and the criteria catalogue page:
 
 >>> [(e.id, e.confirmation.code) for e in team_catalogue()][-2:]
-[('hd01.cap', 'partial'), ('hd01.member-cap', 'unconfirmed')]
+[('hd01.cap', 'confirmed'), ('hd01.member-cap', 'confirmed')]
+>>> team_catalogue(as_of=date(2025, 11, 14))
+()
 """
 
 from __future__ import annotations
@@ -63,6 +77,7 @@ from typing import Final
 import attrs
 
 from antq.confirmation import Confirmation
+from antq.core.outcome import Outcome
 from antq.core.reasons import JsonValue, Param, Reason
 from antq.emulation.quotas import (
     Candidate,
@@ -74,9 +89,15 @@ from antq.emulation.quotas import (
     select,
 )
 from antq.emulation.sheets import format_points
+from antq.emulation.team_checklist import (
+    CHECKLIST,
+    ExcellentTeamChecklist,
+    ExcellentTeamFacts,
+    excellent_team_checklist,
+)
 from antq.entities.forces import SecurityOrderTeam, TeamMembership, TeamRole
 from antq.entities.grades import TaskGrade
-from antq.errors import InputError
+from antq.errors import InputError, RuleSetNotFound
 from antq.frozen import FrozenMap
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
@@ -85,10 +106,14 @@ from antq.periods import TEAM_RATING_WINDOW, MonthEndPolicy, Period, add_months
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
 __all__ = [
+    "FIRST_YEAR",
     "GUIDANCE",
     "MIN_MONTHS",
     "CapBase",
+    "CapScope",
     "CommuneTeamRating",
+    "ExcellentTeamChecklist",
+    "ExcellentTeamFacts",
     "MemberProposal",
     "MemberResult",
     "RatingStatus",
@@ -97,6 +122,7 @@ __all__ = [
     "TeamResult",
     "TeamRuleEntry",
     "TeamSetting",
+    "excellent_team_checklist",
     "rate_teams",
     "team_catalogue",
 ]
@@ -105,8 +131,15 @@ __all__ = [
 GUIDANCE: Final[Citation] = cite("01/HD-BCA-V05")
 #: Teams and members with less service than this in the rating year are not rated.
 MIN_MONTHS: Final = 9
-#: The cap on "excellent": 20 percent (of those rated good, as reported).
+#: The cap on "excellent": 20 percent of those rated good (addendum §4.4, CONFIRMED).
 CAP_PERCENT: Final = 20
+#: The first rating year the guidance governs: it is dated 2026 (CONFIRMED), so by rule
+#: R1 it cannot govern the 2025 year, which closed on 14/11/2025 (addendum §2.2).
+FIRST_YEAR: Final = 2026
+_FIRST_YEAR_NOTE = Msg(
+    "Guidance 01/HD-BCA-V05 is dated 2026, day unknown: it governs the 2026 rating year"
+    " only if it was signed by 14/11/2026, which is not confirmed"
+)
 
 _EXCELLENT, _GOOD = TaskGrade.HOAN_THANH_XUAT_SAC, TaskGrade.HOAN_THANH_TOT
 
@@ -134,6 +167,14 @@ _LEADER_OPEN = Msg(
     "not yet decided: the team's grade is not known, and the leader's cannot be above it"
 )
 _HEAD = Msg("commune {commune}, rating year {start} – {end}")
+_CRITERIA_MET = Msg("the seven criteria of an excellent team all hold")
+_CRITERIA_FAILED = Msg("lowered to {grade}: criteria {items} of an excellent team are not met")
+_CRITERIA_OPEN = Msg(
+    "excellent not yet decided: criteria {items} of an excellent team are not known"
+)
+_CRITERIA_ABSENT = Msg(
+    "excellent not yet decided: the facts of the seven criteria of an excellent team were not given"
+)
 _SUMMARY = Msg("{excellent} excellent, {good} good; at most {allowed} excellent allowed")
 _SUMMARY_OPEN = Msg("{excellent} excellent, {good} good; the cap cannot be checked yet")
 
@@ -155,7 +196,31 @@ class CapBase(CodedEnum):
         "rated good in the final result",
     )
     PROPOSED_GOOD = ("proposed_good", "số đề nghị xếp loại tốt", "proposed as good")
-    ALL_RATED = ("all_rated", "tổng số được xếp loại", "rated in all")
+    #: Not from the text: the addendum withdrew the "of the total" reading (§4.4).
+    ALL_RATED = (
+        "all_rated",
+        "tổng số được xếp loại (không theo văn bản)",
+        "rated in all (not from the text)",
+    )
+
+
+class CapScope(CodedEnum):
+    """Whether members are capped against members, or with the teams in one count.
+
+    The guidance caps "teams and team members"; which count it means is not
+    stated (addendum-2026-12.md §4.4): per kind is antq's default.
+    """
+
+    PER_KIND = (
+        "per_kind",
+        "tính riêng: Tổ với Tổ, thành viên với thành viên",
+        "each kind against its own count",
+    )
+    POOLED = (
+        "pooled",
+        "tính chung Tổ và thành viên (Tổ được xét trước)",
+        "teams and members counted together (teams decided first)",
+    )
 
 
 def _percent(value: int | Decimal | Fraction) -> Fraction:
@@ -167,13 +232,22 @@ def _percent(value: int | Decimal | Fraction) -> Fraction:
 class TeamCap:
     """The cap on "excellent": ``percent`` of the ``base`` count, rounded as stated.
 
-    ``percent`` = 20 is the guidance's figure; ``rounding`` and ``base`` are
-    antq's choices where the text is silent (see the module docstring).
+    ``percent`` = 20 of the teams rated good is the guidance's rule, and the
+    default ``FLOOR`` makes it the exact integer test ``5 * excellent <=
+    good``. ``at_least_one`` (allow one excellent even when 20 percent is
+    below one) and ``Rounding.CEIL`` are local practices, not from the text,
+    off by default (see the module docstring).
     """
 
     percent: Fraction = attrs.field(default=Fraction(CAP_PERCENT), converter=_percent)
     rounding: Rounding = Rounding.FLOOR
     base: CapBase = CapBase.FINAL_GOOD
+    at_least_one: bool = attrs.field(default=False)
+
+    @at_least_one.validator
+    def _check_at_least_one(self, attribute: attrs.Attribute[bool], value: object) -> None:
+        if not isinstance(value, bool):
+            raise InputError("TeamCap.at_least_one", value, "expected true or false")
 
     def base_count(
         self, excellent: int, proposed_excellent: int, proposed_good: int, rated: int
@@ -185,19 +259,46 @@ class TeamCap:
             return proposed_good
         return rated
 
-    def allowed(self, proposed_excellent: int, proposed_good: int, rated: int) -> int:
-        """The most proposals that may keep "excellent" (the largest count that satisfies the cap)."""
+    def allowed(
+        self,
+        proposed_excellent: int,
+        proposed_good: int,
+        rated: int,
+        *,
+        fixed: tuple[int, int, int] = (0, 0, 0),
+    ) -> int:
+        """The most proposals that may keep "excellent" (the largest count that satisfies the cap).
+
+        ``fixed`` is (excellent, good, rated) of subjects already decided that share
+        the count (the teams, when members are capped with them).
+        """
         for excellent in range(proposed_excellent, -1, -1):
-            base = self.base_count(excellent, proposed_excellent, proposed_good, rated)
-            if excellent <= apply_percent(self.percent, base, self.rounding):
+            base = self.pooled_base(excellent, proposed_excellent, proposed_good, rated, fixed)
+            limit = apply_percent(self.percent, base, self.rounding)
+            if self.at_least_one:
+                limit = max(limit, 1)
+            if excellent + fixed[0] <= limit:
                 return excellent
         return 0
+
+    def pooled_base(
+        self,
+        excellent: int,
+        proposed_excellent: int,
+        proposed_good: int,
+        rated: int,
+        fixed: tuple[int, int, int],
+    ) -> int:
+        """:meth:`base_count` plus the good (or rated) count of the ``fixed`` subjects."""
+        extra = fixed[2] if self.base is CapBase.ALL_RATED else fixed[1]
+        return self.base_count(excellent, proposed_excellent, proposed_good, rated) + extra
 
     def to_json(self) -> dict[str, JsonValue]:
         return {
             "percent": format_points(self.percent, "en"),
             "rounding": self.rounding.code,
             "base": self.base.code,
+            "at_least_one": self.at_least_one,
         }
 
 
@@ -254,8 +355,17 @@ class TeamProposal:
     merit: Fraction | None = attrs.field(default=None, converter=_merit)
     priority: int = 0
     name: str | None = None
+    excellent_criteria: ExcellentTeamFacts | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.excellent_criteria is not None and not isinstance(
+            self.excellent_criteria, ExcellentTeamFacts
+        ):
+            raise InputError(
+                f"{self.team_id}.excellent_criteria",
+                self.excellent_criteria,
+                "expected ExcellentTeamFacts or None",
+            )
         for field in ("team_id", "commune"):
             value = getattr(self, field)
             if not isinstance(value, str) or not value.strip():
@@ -438,6 +548,12 @@ class CommuneTeamRating:
     teams: tuple[TeamResult, ...]
     members: tuple[MemberResult, ...] = ()
     citation: Citation = GUIDANCE
+    #: The cap applied to members (None: switched off by the caller).
+    member_cap: TeamCap | None = None
+    #: Whether members were capped against members or together with the teams.
+    member_cap_scope: CapScope = CapScope.PER_KIND
+    #: What is not settled about this rating year (the 2026 one: the guidance's day).
+    notices: tuple[Reason, ...] = ()
 
     def count(self, grade: TaskGrade) -> int:
         """How many teams have this final grade."""
@@ -464,6 +580,7 @@ class CommuneTeamRating:
             )
             + f" ({self.citation.render(lang)})"
         ]
+        lines += [f"  ! {n.render(lang)}" for n in self.notices]
         counts = {"excellent": self.count(_EXCELLENT), "good": self.count(_GOOD)}
         if self.allowed is None:
             lines.append("  " + _SUMMARY_OPEN.render(lang).format(**counts))
@@ -480,6 +597,9 @@ class CommuneTeamRating:
             "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
             "citation": dict(self.citation.to_dict()),
             "cap": self.cap.to_json(),
+            "member_cap": None if self.member_cap is None else self.member_cap.to_json(),
+            "member_cap_scope": self.member_cap_scope.code,
+            "notices": [n.to_json() for n in self.notices],
             "allowed": self.allowed,
             "teams": [t.to_json(texts=texts) for t in self.teams],
             "members": [m.to_json(texts=texts) for m in self.members],
@@ -570,14 +690,56 @@ def _subject(
     return _Subject(sid, proposed, status, grade, reasons, missing, merit, priority)
 
 
-def _apply_cap(subjects: Sequence[_Subject], cap: TeamCap) -> int | None:
-    """Lower the excellent proposals beyond the cap; the number allowed, or None if undecidable."""
+def _check_excellent(subject: _Subject, facts: ExcellentTeamFacts | None) -> None:
+    """The seven criteria of an excellent team, for a team proposed and rated excellent."""
+    if subject.status is not RatingStatus.RATED or subject.grade is not _EXCELLENT:
+        return
+    if facts is None:
+        subject.status, subject.grade = RatingStatus.UNKNOWN, None
+        subject.missing = ("excellent_criteria",)
+        subject.reasons.append(_reason(_CRITERIA_ABSENT))
+        return
+    checklist: ExcellentTeamChecklist = excellent_team_checklist(facts)
+    outcome = checklist.outcome
+    if outcome is Outcome.MET:
+        subject.reasons.append(_reason(_CRITERIA_MET))
+    elif outcome is Outcome.NOT_MET:
+        subject.grade, subject.lowered = _GOOD, True
+        failing = ", ".join(f"({n})" for n in checklist.failing())
+        subject.reasons.append(_reason(_CRITERIA_FAILED, grade=_GOOD, items=failing))
+        subject.reasons += [r.reason for r in checklist.results if r.outcome is Outcome.NOT_MET]
+    else:
+        subject.status, subject.grade = RatingStatus.UNKNOWN, None
+        subject.missing = checklist.missing()
+        open_items = ", ".join(f"({n})" for n in checklist.undecided())
+        subject.reasons.append(_reason(_CRITERIA_OPEN, items=open_items))
+
+
+def _apply_cap(
+    subjects: Sequence[_Subject], cap: TeamCap, shared: Sequence[_Subject] = ()
+) -> int | None:
+    """Lower the excellent proposals beyond the cap; the number allowed, or None if undecidable.
+
+    ``shared`` are subjects already decided that count with these (the teams,
+    when members are capped with them); they are never lowered here.
+    """
     rated = [s for s in subjects if s.status is RatingStatus.RATED]
     excellent = [s for s in rated if s.grade is _EXCELLENT]
+    shared_rated = [s for s in shared if s.status is RatingStatus.RATED]
+    fixed = (
+        sum(1 for s in shared_rated if s.grade is _EXCELLENT),
+        sum(1 for s in shared_rated if s.grade is _GOOD),
+        len(shared_rated),
+    )
     if not excellent:
         good = sum(1 for s in rated if s.grade is _GOOD)
-        return cap.allowed(0, good, len(rated))
+        return cap.allowed(0, good, len(rated), fixed=fixed)
     unknown = [s for s in subjects if s.status is RatingStatus.UNKNOWN]
+    unknown += [
+        s
+        for s in shared
+        if s.status is RatingStatus.UNKNOWN or (s.status is RatingStatus.RATED and s.grade is None)
+    ]
     if unknown:
         names = ", ".join(s.id for s in unknown)
         for s in excellent:
@@ -585,8 +747,8 @@ def _apply_cap(subjects: Sequence[_Subject], cap: TeamCap) -> int | None:
             s.reasons.append(_reason(_CAP_OPEN, teams=names))
         return None
     good = sum(1 for s in rated if s.grade is _GOOD)
-    allowed = cap.allowed(len(excellent), good, len(rated))
-    base = cap.base_count(allowed, len(excellent), good, len(rated))
+    allowed = cap.allowed(len(excellent), good, len(rated), fixed=fixed)
+    base = cap.pooled_base(allowed, len(excellent), good, len(rated), fixed)
     selection = select(
         [Candidate(id=s.id, score=s.merit, priority=s.priority) for s in excellent],
         Cap(count=allowed),
@@ -639,23 +801,43 @@ def _leader_rule(member: _Subject, proposal: MemberProposal, team: _Subject) -> 
         member.reasons.append(_reason(_LEADER_LOWERED, grade=team.grade, team_grade=team.grade))
 
 
+_MEMBER_CAP: Final = TeamCap()
+
+
 def rate_teams(
     teams: Iterable[TeamProposal],
     members: Iterable[MemberProposal] = (),
     *,
     year: int,
     cap: TeamCap | None = None,
-    member_cap: TeamCap | None = None,
+    member_cap: TeamCap | None = _MEMBER_CAP,
     month_end: MonthEndPolicy = MonthEndPolicy.CLAMP,
+    member_cap_scope: CapScope = CapScope.PER_KIND,
 ) -> tuple[CommuneTeamRating, ...]:
     """Rate teams (and their members) for ``year``, one result per commune, sorted by commune.
 
-    Order of the rules: exclusions, the cap on teams, the leader rule, then the
-    cap on members if ``member_cap`` is given. The result does not depend on
-    the order of ``teams`` or ``members``.
+    Order of the rules: exclusions, the seven criteria of an excellent team,
+    the cap on teams, the leader rule, then the cap on members (applied by
+    default, as the guidance caps "teams and team members"; ``member_cap=None``
+    switches it off). The result does not depend on the order of ``teams`` or
+    ``members``. ``member_cap_scope=CapScope.POOLED`` counts the members'
+    excellent and good together with the teams' (the teams decided first). A
+    year before ``FIRST_YEAR`` (2026) raises
+    :class:`~antq.errors.RuleSetNotFound`: no team rating rule existed.
     """
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InputError("year", year, "expected a rating year")
+    if not isinstance(member_cap_scope, CapScope):
+        raise InputError("member_cap_scope", member_cap_scope, "expected a CapScope")
+    if year < FIRST_YEAR:
+        raise RuleSetNotFound(
+            f"year: no team-rating rule existed for the {year} rating year; Hướng dẫn"
+            f" 01/HD-BCA-V05 (2026) applies from the {FIRST_YEAR} rating year"
+            f" ({FIRST_YEAR - 1}-11-15 on) with no end date, and antq knows no earlier one"
+        )
     cap = cap or TeamCap()
     period = TEAM_RATING_WINDOW.period_for(year)
+    notices = (_reason(_FIRST_YEAR_NOTE),) if year == FIRST_YEAR else ()
     given_teams, given_members = list(teams), list(members)
     # Checked before sorting: sorting reads the ids, which a wrong object lacks.
     for proposal in given_teams:
@@ -697,6 +879,8 @@ def rate_teams(
             )
             for t in local
         }
+        for t in local:
+            _check_excellent(subjects[t.team_id], t.excellent_criteria)
         allowed = _apply_cap(list(subjects.values()), cap)
         crew = [m for m in people if m.team_id in subjects]
         member_subjects = {
@@ -716,14 +900,18 @@ def rate_teams(
         for m in crew:
             _leader_rule(member_subjects[m.person_id], m, subjects[m.team_id])
         if member_cap is not None:
-            _apply_cap(list(member_subjects.values()), member_cap)
+            shared = list(subjects.values()) if member_cap_scope is CapScope.POOLED else []
+            _apply_cap(list(member_subjects.values()), member_cap, shared)
         results.append(
             CommuneTeamRating(
                 commune=commune,
                 year=year,
                 period=period,
                 cap=cap,
+                member_cap=member_cap,
+                member_cap_scope=member_cap_scope,
                 allowed=allowed,
+                notices=notices,
                 teams=tuple(
                     TeamResult(
                         team_id=t.team_id,
@@ -816,7 +1004,24 @@ class TeamRuleEntry:
         return "\n".join(lines)
 
 
+_CHECKLIST_NOTE = Msg(
+    "one of the seven criteria an excellent team must all meet (Section IV.1); the numbering"
+    " combines two editions of the report"
+)
+
 _TEAM_RULES: Final = (
+    TeamRuleEntry(
+        id="hd01.in-force",
+        title=Msg(
+            "The guidance is dated 2026: it rates the 2026 rating year on, and no earlier year"
+        ),
+        citation=GUIDANCE,
+        confirmation=Confirmation.CONFIRMED,
+        note=Msg(
+            "the day of signing is not known: the 2026 results carry a notice that the guidance"
+            " governs that year only if it was signed by 14/11/2026"
+        ),
+    ),
     TeamRuleEntry(
         id="hd01.period",
         title=Msg("The rating year runs from 15 November of the previous year to 14 November"),
@@ -869,35 +1074,63 @@ _TEAM_RULES: Final = (
         citation=GUIDANCE,
         confirmation=Confirmation.CONFIRMED,
     ),
+    *(
+        TeamRuleEntry(
+            id=f"hd01.excellent.{item.number}",
+            title=item.title,
+            citation=item.citation,
+            confirmation=item.confirmation,
+            note=_CHECKLIST_NOTE,
+        )
+        for item in CHECKLIST
+    ),
     TeamRuleEntry(
         id="hd01.cap",
         title=Msg(
             "Teams rated excellent may not exceed 20 percent of those rated good in the commune"
         ),
         citation=GUIDANCE,
-        confirmation=Confirmation.PARTIAL,
+        confirmation=Confirmation.CONFIRMED,
         note=Msg(
-            "as reported; the original may mean 20 percent of all teams rated. How to round"
-            " and who is lowered are not stated: antq rounds down by default and lowers the"
-            " proposals with the lowest merit, then priority, then id"
+            "in whole numbers: 5 × excellent ≤ good, so no rounding is needed (4 good allow"
+            " none, 5 allow one); rounding up, allowing at least one, and counting all rated"
+            " teams are not from the text and are off by default. Who is lowered is not"
+            " stated: antq lowers the proposals with the lowest merit, then priority, then id"
         ),
         settings=(
             TeamSetting(name="rounding", default=Rounding.FLOOR.code, choices=Rounding.codes()),
             TeamSetting(name="base", default=CapBase.FINAL_GOOD.code, choices=CapBase.codes()),
+            TeamSetting(name="at_least_one", default="false", choices=("false", "true")),
         ),
     ),
     TeamRuleEntry(
         id="hd01.member-cap",
-        title=Msg("The cap on excellent applied to members as well"),
+        title=Msg("The cap on excellent applies to team members as well"),
         citation=GUIDANCE,
-        confirmation=Confirmation.UNCONFIRMED,
+        confirmation=Confirmation.CONFIRMED,
         note=Msg(
-            "the guidance as known to antq does not say; applied only when member_cap is given"
+            "applied by default, members counted against members; whether teams and members"
+            " are counted together is not confirmed"
+        ),
+        settings=(
+            TeamSetting(
+                name="member_cap_scope", default=CapScope.PER_KIND.code, choices=CapScope.codes()
+            ),
         ),
     ),
 )
 
+#: Rule R1 with only the signing year known uses 01/01 of that year (addendum §2.2): the
+#: rules are listed as in force for rating years ending from this day.
+IN_FORCE_FROM: Final = date(FIRST_YEAR, 1, 1)
 
-def team_catalogue() -> tuple[TeamRuleEntry, ...]:
-    """The rules of the team rating (Hướng dẫn 01/HD-BCA-V05) that :func:`rate_teams` applies."""
+
+def team_catalogue(*, as_of: date | None = None) -> tuple[TeamRuleEntry, ...]:
+    """The rules of the team rating (Hướng dẫn 01/HD-BCA-V05) that :func:`rate_teams` applies.
+
+    With ``as_of``, only if they are in force for a rating year ending on that
+    day: none before 01/01/2026 (the guidance is dated 2026).
+    """
+    if as_of is not None and as_of < IN_FORCE_FROM:
+        return ()
     return _TEAM_RULES

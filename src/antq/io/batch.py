@@ -34,26 +34,35 @@ from __future__ import annotations
 import codecs
 import csv
 import functools
+import io
 import itertools
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any, Final, TextIO
 
 import attrs
 
-from antq.core.facts import UnitFacts, check_text
+from antq.core.facts import UnitFacts, check_id
 from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
-from antq.errors import InputError
+from antq.errors import InputError, UsageError
+from antq.io._files import encoding_problem, entry_problem, open_input, os_reason
 from antq.io.dialect import Dialect
-from antq.io.facts import FACTS_FORMAT_VERSION, UNIT_KEYS, load_document, unit_facts_from_dict
+from antq.io.facts import (
+    FACTS_FORMAT_VERSION,
+    UNIT_KEYS,
+    parse_text,
+    read_text_file,
+    unit_facts_from_dict,
+)
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
 
@@ -65,9 +74,12 @@ __all__ = [
     "BatchSummary",
     "ReadProgress",
     "RowError",
+    "SourceReadError",
     "UnitReadError",
     "UnitRef",
+    "directory_entries",
     "read_any",
+    "read_bytes",
     "read_csv",
     "read_json",
     "read_jsonl",
@@ -162,6 +174,30 @@ class UnitReadError(InputError):
     ) -> None:
         self.unit = unit
         super().__init__(path, value, message)
+
+
+class SourceReadError(UnitReadError):
+    """A file of the input that could not be read, or not to its end.
+
+    ``path`` and ``source`` name the file and ``message`` says why (a dangling
+    or looping link, permission denied, a pipe or device in a directory, text
+    that is not UTF-8, malformed JSON that stops the file...). It names no
+    unit (``unit`` is None): an unknown number of units were lost from the
+    file, which :attr:`lost_units_unknown` says. The roll-up
+    (:func:`antq.hierarchy.evaluate_province`) therefore leaves the counts of
+    every commune unknown, since the file could have fed any of them.
+
+    >>> error = SourceReadError("data/b.csv", None, "cannot be read: permission denied")
+    >>> str(error), error.unit, error.lost_units_unknown
+    ('data/b.csv: cannot be read: permission denied (got None)', None, True)
+    """
+
+    #: Always True: the file may have held any number of units, now lost.
+    lost_units_unknown: Final = True
+
+    def __init__(self, source: str, value: object, message: str) -> None:
+        self.source = source
+        super().__init__(source, value, message, unit=None)
 
 
 class RowError(UnitReadError):
@@ -367,16 +403,54 @@ class _Units:
 
 
 def _label(source: Source, name: str | None) -> str:
-    """How file-level errors name the file."""
+    """How file-level errors name the file (a stream by its ``name``, when it has one)."""
     if name:
         return name
-    return os.fspath(source) if isinstance(source, str | os.PathLike) else "<stream>"
-
-
-def _open(source: Source) -> tuple[IO[bytes], bool]:
     if isinstance(source, str | os.PathLike):
-        return open(source, "rb"), True  # closed by the caller
+        return os.fspath(source)
+    named = getattr(source, "name", None)
+    return named if isinstance(named, str) else "<stream>"
+
+
+def _open(source: Source, label: str) -> tuple[IO[bytes], bool]:
+    """The stream to read, and whether the reader opened it (and so closes it).
+
+    Raises :class:`InputError` when a path cannot be opened and
+    :class:`~antq.errors.UsageError` for a stream of text.
+    """
+    if isinstance(source, str | os.PathLike):
+        return open_input(source, label), True  # closed by the caller
+    if isinstance(source, io.TextIOBase) or not hasattr(source, "read"):
+        raise UsageError(
+            f"a batch reader needs a path or a binary stream (open(path, 'rb')), "
+            f"not {type(source).__name__}"
+        )
     return source, False
+
+
+class _Unreadable(Exception):
+    """The file cannot be read on: ``value`` and ``message`` say why."""
+
+    def __init__(self, value: object, message: str) -> None:
+        super().__init__(message)
+        self.value, self.message = value, message
+
+
+def _first_bytes(raw: bytes | str) -> None:
+    """Refuse a file whose first line shows it is not UTF-8 text (UTF-16, NUL bytes, ZIP)."""
+    if not isinstance(raw, bytes):
+        raise UsageError(
+            "a batch reader needs a binary stream (open(path, 'rb')) or a path, "
+            "not a stream of text"
+        )
+    if raw[:1] in _ODD_START or b"\x00" in raw:
+        found = encoding_problem(raw[:4096])
+        if found is not None:
+            raise _Unreadable(*found)
+
+
+_ODD_START = (b"\xff", b"\xfe", b"\x00", b"P")
+_LINE_END = re.compile(rb"\r\n?|\n")
 
 
 @attrs.frozen
@@ -391,15 +465,24 @@ class _LongLine:
 
 
 def _lines(stream: IO[bytes], progress: ReadProgress | None) -> Iterator[bytes | _LongLine]:
-    """Physical lines as bytes, without a leading byte-order mark; over-long lines skipped."""
+    """Physical lines as bytes, without a leading byte-order mark; over-long lines skipped.
+
+    A file whose lines end with a carriage return alone (as old Mac
+    spreadsheets save) is read line by line too. Raises :class:`_Unreadable`
+    when the first line shows the file is not UTF-8 text.
+    """
     first = True
     while raw := stream.readline(MAX_LINE_BYTES + 1):
         if progress is not None:
             progress.done += len(raw)
         if first:
             first = False
+            _first_bytes(raw)
             if raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
+            if b"\r" in raw.rstrip(b"\r\n"):
+                yield from _cr_lines(raw, stream, progress)
+                return
         if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
             size = len(raw)
             while rest := stream.readline(_CHUNK):
@@ -411,6 +494,39 @@ def _lines(stream: IO[bytes], progress: ReadProgress | None) -> Iterator[bytes |
             yield _LongLine(size)
             continue
         yield raw
+
+
+def _cr_lines(
+    buffer: bytes, stream: IO[bytes], progress: ReadProgress | None
+) -> Iterator[bytes | _LongLine]:
+    """The lines of a file with carriage returns as line ends, each ending with ``\\n``.
+
+    ``buffer`` is what was read of the file already. Lines are bounded as in
+    :func:`_lines`: one over :data:`MAX_LINE_BYTES` is skipped.
+    """
+    skipped = 0  # bytes of an over-long line skipped so far
+    while True:
+        parts = _LINE_END.split(buffer)
+        buffer = parts.pop()
+        for part in parts:
+            if skipped:
+                yield _LongLine(skipped + len(part))
+                skipped = 0
+            else:
+                yield part + b"\n"
+        if skipped or len(buffer) > MAX_LINE_BYTES:
+            skipped += len(buffer)
+            buffer = b""
+        data = stream.read(_CHUNK)
+        if progress is not None:
+            progress.done += len(data)
+        if not data:
+            if skipped:
+                yield _LongLine(skipped)
+            elif buffer:
+                yield buffer
+            return
+        buffer += data
 
 
 def _decode(raw: bytes) -> str | UnicodeDecodeError:
@@ -447,7 +563,12 @@ def read_jsonl(
     bytes read.
     """
     units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
-    stream, owned = _open(source)
+    label = _label(source, name)
+    try:
+        stream, owned = _open(source, label)
+    except InputError as error:
+        yield SourceReadError(label, error.value, error.message)
+        return
     try:
         for number, raw in enumerate(_lines(stream, progress), start=1):
             if isinstance(raw, _LongLine):
@@ -478,6 +599,10 @@ def read_jsonl(
                 data = _nfc(data)
             may_repeat = escaped or _REPEATS[0] != repeats
             yield units.read(data, f"line {number}", number, may_repeat=may_repeat)
+    except _Unreadable as stop:
+        yield SourceReadError(label, stop.value, stop.message)
+    except OSError as error:
+        yield SourceReadError(label, None, os_reason(error))
     finally:
         if owned:
             stream.close()
@@ -602,7 +727,7 @@ class _CsvLayout:
             )
         found = self._unit_cells(cells)
         unit_id = found.get("id")
-        check_text(unit_id, "id")
+        check_id(unit_id, "id")
         kind = UnitKind.from_code(found.get("kind"), path="kind")
         year_text = found.get("year")
         if year_text is None or not _INTEGER.fullmatch(year_text):
@@ -868,7 +993,12 @@ def read_csv(
     """
     rule_book = _book(book)
     units = _Units(rule_book, check_duplicates=check_duplicates, source=name, seen=seen)
-    stream, owned = _open(source)
+    label = _label(source, name)
+    try:
+        stream, owned = _open(source, label)
+    except InputError as error:
+        yield SourceReadError(label, error.value, error.message)
+        return
     try:
         lines = _lines(stream, progress)
         if dialect is None or dialect.name != "antq":
@@ -901,7 +1031,9 @@ def read_csv(
                 for column, shown, problem in layout.problems:
                     yield RowError(line, column, shown, problem, source=name)
                 if layout.fatal is not None:
-                    yield RowError(line, "", record, layout.fatal, source=name)
+                    # The whole file is lost: no row of it can be read.
+                    where = f"{name}:line {line}" if name else f"line {line}"
+                    yield SourceReadError(where, record, layout.fatal)
                     return
                 continue
             if not "".join(record).strip():
@@ -914,7 +1046,11 @@ def read_csv(
                 continue
             yield units.admit(unit, f"line {line}", line)
         if layout is None:
-            yield InputError(_label(source, name), "", "no header row: the file is empty")
+            yield InputError(label, "", "no header row: the file is empty")
+    except _Unreadable as stop:
+        yield SourceReadError(label, stop.value, stop.message)
+    except OSError as error:
+        yield SourceReadError(label, None, os_reason(error))
     finally:
         if owned:
             stream.close()
@@ -1018,6 +1154,8 @@ def _json_chunks(
         data = stream.read(_CHUNK)
         if progress is not None:
             progress.done += len(data)
+        if not offset:
+            _first_bytes(data)
         try:
             text = decoder.decode(data, final=not data)
         except UnicodeDecodeError as error:
@@ -1053,13 +1191,17 @@ def read_json(
     """
     units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
     label = _label(source, name)
-    stream, owned = _open(source)
+    try:
+        stream, owned = _open(source, label)
+    except InputError as error:
+        yield SourceReadError(label, error.value, error.message)
+        return
     failure: list[InputError] = []
 
     def chunks() -> Iterator[str]:
         for chunk in _json_chunks(stream, label, progress):
             if isinstance(chunk, InputError):
-                failure.append(chunk)
+                failure.append(SourceReadError(chunk.path, chunk.value, chunk.message))
                 return
             yield chunk
 
@@ -1068,7 +1210,11 @@ def read_json(
     except _MalformedJson as error:
         if not failure:
             where = f"line {error.line} column {error.column}"
-            yield InputError(label, where, f"malformed JSON: {error.message}")
+            yield SourceReadError(label, where, f"malformed JSON: {error.message}")
+    except _Unreadable as stop:
+        yield SourceReadError(label, stop.value, stop.message)
+    except OSError as error:
+        yield SourceReadError(label, None, os_reason(error))
     finally:
         if owned:
             stream.close()
@@ -1155,12 +1301,13 @@ def read_toml(
     units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
     file = Path(path)
     try:
-        document = load_document(file)
+        text = read_text_file(file)
+        document = parse_text(text, str(file), ".toml")
     except InputError as error:
-        yield error
+        yield SourceReadError(error.path, error.value, error.message)
         return
     if progress is not None:
-        progress.done += file.stat().st_size
+        progress.done += len(text.encode("utf-8"))
     yield from _parsed_document(_nfc(document), units)
 
 
@@ -1211,17 +1358,34 @@ _READERS: Mapping[str, Callable[..., Iterator[Item]]] = {
 }
 
 
+def directory_entries(directory: Path) -> list[Path | SourceReadError]:
+    """Every entry of ``directory`` that :func:`read_any` reads or reports, in name order.
+
+    An entry is considered when its name does not start with ``.`` and ends
+    with a suffix of :data:`BATCH_SUFFIXES` (in any case); other entries are
+    not input and are left alone. A regular file, or a symbolic link to one,
+    is returned as its path, to be read. Any other considered entry is a
+    :class:`SourceReadError` naming it and saying why it cannot be read: a
+    link to a file that does not exist, a loop of links, a subdirectory, a
+    named pipe, a device or a socket.
+    """
+    found: list[Path | SourceReadError] = []
+    for entry in sorted(directory.iterdir()):
+        if entry.name.startswith((".", "~$")) or entry.suffix.lower() not in BATCH_SUFFIXES:
+            continue
+        problem = entry_problem(entry)
+        found.append(entry if problem is None else SourceReadError(str(entry), None, problem))
+    return found
+
+
 def batch_files(directory: Path) -> list[Path]:
     """The files of ``directory`` that :func:`read_any` reads, sorted by name.
 
-    Hidden files are skipped, and so are the ``~$...`` files that Excel and
-    LibreOffice keep beside a workbook while it is open.
+    Hidden files and the ``~$...`` files that Excel and LibreOffice keep beside
+    an open workbook are not considered; entries that cannot be read (see
+    :func:`directory_entries`) are left out.
     """
-    return sorted(
-        p
-        for p in directory.iterdir()
-        if p.is_file() and not p.name.startswith((".", "~$")) and p.suffix.lower() in BATCH_SUFFIXES
-    )
+    return [entry for entry in directory_entries(directory) if isinstance(entry, Path)]
 
 
 def read_any(
@@ -1237,11 +1401,21 @@ def read_any(
     ``path`` of ``-`` is standard input, read in ``input_format``.
 
     A directory's files (``.csv``, ``.jsonl``, ``.ndjson``, ``.json``,
-    ``.toml``, ``.xlsx``; not its subdirectories) are read in name order, and every
-    error path starts with the file's name. A unit repeated across the files
-    of a directory is an error too. ``progress``, when given, is updated with
-    the bytes read (its ``total`` is set here).
+    ``.toml``, ``.xlsx``, and links to such files; not its subdirectories) are
+    read in name order, and every error path starts with the file's name. An
+    entry with such a suffix that cannot be read (see
+    :func:`directory_entries`), or a file that cannot be opened or read to its
+    end, is a :class:`SourceReadError` in its place, and the other files are
+    read. A unit repeated across the files of a directory is an error too.
+    ``progress``, when given, is updated with the bytes read (its ``total``
+    is set here).
     """
+    if isinstance(path, str | os.PathLike):
+        target = Path(path)
+    else:
+        raise UsageError(
+            f"read_any needs the path of a file or directory, not {type(path).__name__}"
+        )
     rule_book = _book(book)
     if input_format is not None and input_format not in INPUT_FORMATS:
         allowed = ", ".join(INPUT_FORMATS)
@@ -1250,20 +1424,27 @@ def read_any(
     if os.fspath(path) == "-":
         yield from _read_stdin(rule_book, input_format)
         return
-    target = Path(path)
+    named: list[tuple[Path, str | None] | SourceReadError]
     if target.is_dir():
-        files = batch_files(target)
-        if not files:
+        entries = directory_entries(target)
+        if not entries:
             suffixes = ", ".join(BATCH_SUFFIXES)
             yield InputError(str(target), None, f"no file with a suffix {suffixes} to read")
             return
-        named: list[tuple[Path, str | None]] = [(f, f.name) for f in files]
+        named = [(e, e.name) if isinstance(e, Path) else e for e in entries]
+    elif not target.exists() and not target.is_symlink():
+        yield SourceReadError(str(target), None, "no such file or directory")
+        return
     else:
         named = [(target, None)]
     if progress is not None:
-        progress.total = sum(f.stat().st_size for f, _ in named if f.exists())
+        progress.total = sum(_size(item[0]) for item in named if isinstance(item, tuple))
     seen: dict[str, str] = {}
-    for file, name in named:
+    for item in named:
+        if isinstance(item, SourceReadError):
+            yield item
+            continue
+        file, name = item
         fmt = (
             input_format
             if input_format and name is None
@@ -1271,12 +1452,29 @@ def read_any(
         )
         if fmt is None:
             suffixes = ", ".join(BATCH_SUFFIXES)
-            yield InputError(str(file), file.suffix, f"expected a file ending in {suffixes}")
+            message = f"expected a file ending in {suffixes}"
+            yield SourceReadError(str(file), file.suffix, message)
             continue
-        if not file.is_file():
-            yield InputError(str(file), None, "no such file")
+        reader = _reader(fmt)
+        if fmt in ("toml", "xlsx") or name is None:
+            yield from reader(file, rule_book, name=name, seen=seen, progress=progress)
             continue
-        yield from _reader(fmt)(file, rule_book, name=name, seen=seen, progress=progress)
+        try:  # opened here, so that an error names the file by its whole path
+            stream = open_input(file)
+        except InputError as error:
+            yield SourceReadError(error.path, error.value, error.message)
+            continue
+        with stream:
+            yield from reader(stream, rule_book, name=name, seen=seen, progress=progress)
+
+
+def _size(file: Path) -> int:
+    """The size of a regular file (0 for anything else: its size says nothing)."""
+    try:
+        status = file.stat()
+    except OSError:
+        return 0
+    return status.st_size if stat.S_ISREG(status.st_mode) else 0
 
 
 def _reader(fmt: str) -> Callable[..., Iterator[Item]]:
@@ -1312,6 +1510,43 @@ def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
         yield from _parsed_document(_nfc(document), units)
         return
     yield from _reader(input_format)(stream, book, name="<stdin>")
+
+
+class _NamedBytes(io.BytesIO):
+    """Bytes held in memory that errors name as ``name`` (a request's body, say)."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        super().__init__(data)
+        self.name = name
+
+
+def read_bytes(
+    data: bytes, fmt: str, book: RuleBook | None = None, *, label: str = "body"
+) -> Iterator[Item]:
+    """Units from ``data`` held in memory, in the batch format ``fmt`` (``csv``, ``jsonl``, ...).
+
+    Paths are those of a single file (``units[3].facts.households_resident``,
+    ``line 7.year``); errors about the whole of ``data`` name it ``label``.
+
+    >>> [u.unit_id for u in read_bytes(b'{"units": [{"id": "A", "kind": "commune", "year": 2025}]}', "json")]
+    ['A']
+    >>> next(read_bytes(b"{", "json")).path
+    'body'
+    """
+    if fmt == "toml":
+        from antq.io.facts import decode_utf8, parse_text
+
+        units = _Units(_book(book), check_duplicates=True, source=None)
+        try:
+            document = parse_text(decode_utf8(data, label), label, ".toml")
+        except InputError as error:
+            yield error
+            return
+        yield from _parsed_document(_nfc(document), units)
+        return
+    if fmt not in _READERS:
+        raise InputError("format", fmt, f"expected one of: {', '.join(_READERS)}")
+    yield from _READERS[fmt](_NamedBytes(data, label), book)
 
 
 # --------------------------------------------------------------------------- writers

@@ -27,10 +27,11 @@ from typing import Any
 
 import attrs
 
-from antq.core.facts import UnitFacts, check_text
+from antq.core.facts import UnitFacts, check_id, check_text
 from antq.core.inputs import Input
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, InputErrors
+from antq.io._files import encoding_problem, lone_cr_to_lf, read_limited
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
 
@@ -70,7 +71,7 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
             f"{path}.{unknown[0]}", raw[unknown[0]], f"unknown key; allowed: {', '.join(UNIT_KEYS)}"
         )
     unit_id = raw.get("id")
-    check_text(unit_id, f"{path}.id")
+    check_id(unit_id, f"{path}.id")
     assert isinstance(unit_id, str)
     kind = UnitKind.from_code(raw.get("kind"), path=f"{path}.kind")
     year = raw.get("year")
@@ -193,15 +194,14 @@ def read_text_file(path: Path, *, limit: int | None = None) -> str:
     """The UTF-8 text of a file (a byte-order mark is skipped), refusing what cannot be read.
 
     A file over ``limit`` bytes (:data:`MAX_DOCUMENT_BYTES` by default) is
-    refused before it is read; text that is not UTF-8 is an
-    :class:`~antq.errors.InputError` naming the file and the first bad byte.
+    refused: a regular file before it is read, anything else (a pipe, a
+    device) when the limit is reached while reading. A path that is missing,
+    a directory or unreadable, and text that is not UTF-8, are
+    :class:`~antq.errors.InputError` naming the file and the cause.
     """
     name = str(path)
     limit = MAX_DOCUMENT_BYTES if limit is None else limit
-    size = path.stat().st_size
-    if size > limit:
-        raise InputError(name, size, f"file larger than {limit} bytes; split it")
-    return decode_utf8(path.read_bytes(), name)
+    return decode_utf8(read_limited(path, limit, name), name)
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -209,14 +209,24 @@ def decode_utf8(data: bytes, name: str) -> str:
 
     Text that is not UTF-8 is an :class:`~antq.errors.InputError` naming
     ``name``, the first bad byte and where it is: byte 1 is the first of the
-    file (the mark counted), as the batch readers count.
+    file (the mark counted), as the batch readers count. UTF-16 and UTF-32
+    (by their byte-order mark), NUL bytes and ZIP files (``.xlsx``) are named
+    as such.
     """
+    if data[:1] in _ODD or b"\x00" in data[:4096]:
+        found = encoding_problem(data[:4096])
+        if found is not None:
+            raise InputError(name, found[0], found[1])
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         return str(memoryview(data)[skip:], "utf-8")
     except UnicodeDecodeError as error:
         start, end = skip + error.start, skip + error.end
         raise InputError(name, data[start:end], f"not UTF-8 at byte {start + 1}") from None
+
+
+#: First bytes of a file that may start a byte-order mark of UTF-16 or UTF-32 or a ZIP file.
+_ODD = (b"\xff", b"\xfe", b"\x00", b"P")
 
 
 def parse_text(text: str, name: str, suffix: str) -> object:
@@ -229,7 +239,7 @@ def parse_text(text: str, name: str, suffix: str) -> object:
     what = suffix[1:].upper()
     try:
         if suffix == ".toml":
-            return tomllib.loads(text)
+            return tomllib.loads(lone_cr_to_lf(text))
         if suffix == ".json":
             return json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except InputError as error:

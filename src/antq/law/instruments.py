@@ -452,3 +452,29 @@ class Instrument:
     def is_unconfirmed(self, field_name: str) -> bool:
         """True if ``field_name`` is listed as unconfirmed or missing."""
         return field_name in self.unconfirmed
+
+    def to_json(self) -> dict[str, object]:
+        """The instrument as JSON data (``GET /instruments`` of ``antq serve``).
+
+        >>> from antq.law.registry import get_instrument
+        >>> data = get_instrument("124/2021/TT-BCA").to_json()
+        >>> data["key"], data["kind"], data["effective"]
+        ('124/2021/TT-BCA', 'circular', '2022-02-10')
+        """
+        return {
+            "key": self.key,
+            "number": self.number,
+            "locality": self.locality,
+            "kind": self.kind.code,
+            "issuer": self.issuer.code,
+            "name": {"vi": self.name("vi"), "en": self.name("en")},
+            "title": {"vi": self.title_vi, "en": self.title_en},
+            "signed": self.signed.isoformat() if self.signed else None,
+            "effective": self.effective.isoformat() if self.effective else None,
+            "amends": list(self.amends),
+            "repeals": list(self.repeals),
+            "article_count": self.article_count,
+            "confirmation": self.confirmation.code,
+            "unconfirmed": list(self.unconfirmed),
+            "note": self.note,
+        }

@@ -150,9 +150,9 @@ _SAFE_STANDARD: Final[tuple[Instrument, ...]] = (
         confirmation=PARTIAL,
         unconfirmed=_NO_DATES,
         note=(
-            "Existence and both amendments confirmed (S9); signing and effective dates unknown"
-            " (2025, probably aligned with the 01/07/2025 reform). Replacement wording of"
-            " TT 124 Điều 9 k1 a not available."
+            "Existence and both amendments confirmed (S9). Signed in 2025 (year CONFIRMED by its"
+            " number, addendum D2); 'after 26/03/2025' and 'about June-July 2025' are inferences;"
+            " effective date unknown. Replacement wording of TT 124 Điều 9 k1 a not available."
         ),
     ),
     Instrument(
@@ -161,11 +161,13 @@ _SAFE_STANDARD: Final[tuple[Instrument, ...]] = (
         issuer=_I.MINISTRY_OF_PUBLIC_SECURITY,
         title_vi="Công tác vận động quần chúng của Công an nhân dân",
         title_en="Mass-mobilisation work of the police",
-        signed=None,
-        effective=None,
-        confirmation=PARTIAL,
-        unconfirmed=_NO_DATES,
-        note="Known only as the circular amended by TT 48/2025 (S9).",
+        signed=date(2024, 3, 13),
+        effective=date(2024, 5, 1),
+        confirmation=CONFIRMED,
+        note=(
+            "Dates confirmed (addendum-2026-12.md D3). Its subjects were rewritten by"
+            " TT 48/2025: MPS units, provincial police and 'Công an xã, phường, đặc khu'."
+        ),
     ),
     Instrument(
         number="12/HD-BCA-V05",
@@ -296,8 +298,8 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         confirmation=PARTIAL,
         unconfirmed=("effective",),
         note=(
-            "Date 13/06/2005 per entities.md §2.5; emulation-awards.md gives only the year."
-            " First Ngày hội 19/8/2005."
+            "Date 13/06/2005 CONFIRMED (addendum-2026-12.md D13); in force in 2005, day not"
+            " given. First Ngày hội 19/8/2005; 2025 was the 20th."
         ),
     ),
     Instrument(
@@ -357,14 +359,14 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         issuer=_I.MINISTRY_OF_PUBLIC_SECURITY,
         title_vi="Quy định công tác thi đua, khen thưởng trong Công an nhân dân",
         title_en="Emulation and commendation in the People's Public Security",
-        signed=None,
+        signed=date(2019, 5, 29),
         effective=None,
         repeals=("40/2014/TT-BCA",),
         articles=_mentioned(2, 8),
         confirmation=PARTIAL,
-        unconfirmed=_NO_DATES,
+        unconfirmed=("effective",),
         note=(
-            "2019; exact dates unknown. Whether it kept a chapter on the movement is"
+            "Signed 29/05/2019 (addendum D34); effective date unknown. Whether it kept a chapter on the movement is"
             " unconfirmed. Replaced by TT 04/2024 (completeness unconfirmed)."
         ),
     ),
@@ -420,7 +422,7 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         title_en="Criteria for scoring and classifying the all-people movement",
         signed=date(2022, 1, 20),
         effective=None,
-        articles=_mentioned(7, 11),
+        articles={7: ArticleShape(), 11: _shape(3)},
         confirmation=PARTIAL,
         unconfirmed=("effective",),
         note=(
@@ -573,7 +575,9 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         confirmation=PARTIAL,
         unconfirmed=_NO_DATES,
         note=(
-            "Reported late 2025 / 2026; date unconfirmed. Four rating levels; period 15/11-14/11."
+            "Year 2026 CONFIRMED (addendum D4, Japanese edition: Mục IV tiểu mục 1); day and"
+            " effective date unknown, so it governs the 2026 rating year on. Four rating levels;"
+            " period 15/11-14/11; cap 20% of those rated good, teams and members."
         ),
     ),
     Instrument(
@@ -599,17 +603,124 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         unconfirmed=("effective",),
         note="34 criteria. Date per entities.md; emulation-awards.md gives only the year.",
     ),
+    # --- the law on emulation before 2024 (addendum-2026-12.md §8.1) ---
+    Instrument(
+        number="15/2003/QH11",
+        kind=_K.LAW,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Luật Thi đua, khen thưởng (2003)",
+        title_en="Law on Emulation and Commendation (2003)",
+        signed=date(2003, 11, 26),
+        effective=date(2004, 7, 1),
+        confirmation=CONFIRMED,
+        note=(
+            "Passed 26/11/2003, signed by Nguyễn Văn An, Công báo 230-231 of 30/12/2003; in"
+            " force 01/07/2004; ceased 01/01/2024 (Law 06/2022 Điều 94 k2). Chương IV opens"
+            " with the authority ladder; its article numbers are not confirmed (probably"
+            " Điều 77-81), so it is cited as a whole."
+        ),
+    ),
+    Instrument(
+        number="47/2005/QH11",
+        kind=_K.LAW,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng (2005)",
+        title_en="Law amending the Law on Emulation and Commendation (2005)",
+        signed=date(2005, 6, 14),
+        effective=date(2005, 6, 27),
+        amends=("15/2003/QH11",),
+        confirmation=CONFIRMED,
+        note=(
+            "Passed 14/06/2005; in force 27/06/2005 as the consolidation 05/VBHN-VPQH gives it."
+            " Whether it changed the authority provisions is not confirmed."
+        ),
+    ),
+    Instrument(
+        number="32/2009/QH12",
+        kind=_K.LAW,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Luật sửa đổi, bổ sung (2009) liên quan Luật Thi đua, khen thưởng",
+        title_en="2009 law amending, among others, the Law on Emulation and Commendation",
+        signed=date(2009, 6, 18),
+        effective=None,
+        amends=("15/2003/QH11",),
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="Listed among the amending laws (addendum D25, D27); its content here is unknown.",
+    ),
+    Instrument(
+        number="39/2013/QH13",
+        kind=_K.LAW,
+        issuer=_I.NATIONAL_ASSEMBLY,
+        title_vi="Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng (2013)",
+        title_en="Law amending the Law on Emulation and Commendation (2013)",
+        signed=date(2013, 11, 16),
+        effective=date(2014, 6, 1),
+        amends=("15/2003/QH11",),
+        confirmation=CONFIRMED,
+        note=(
+            "Passed 16/11/2013, in force 01/06/2014; amends 47 articles, adds Điều 91a and"
+            " revises the authority rules (the revised text is not available to antq)."
+        ),
+    ),
+    Instrument(
+        number="121/2005/NĐ-CP",
+        kind=_K.DECREE,
+        issuer=_I.GOVERNMENT,
+        title_vi="Quy định chi tiết và hướng dẫn thi hành Luật Thi đua, khen thưởng",
+        title_en="Detailing the Law on Emulation and Commendation (2005)",
+        signed=date(2005, 9, 30),
+        effective=None,
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note=(
+            "Scope includes authority to decide and present awards (addendum D28); in-force"
+            " date and its replacement by NĐ 42/2010 not confirmed."
+        ),
+    ),
+    Instrument(
+        number="42/2010/NĐ-CP",
+        kind=_K.DECREE,
+        issuer=_I.GOVERNMENT,
+        title_vi="Quy định chi tiết thi hành Luật Thi đua, khen thưởng",
+        title_en="Detailing the Law on Emulation and Commendation (2010)",
+        signed=date(2010, 4, 15),
+        effective=None,
+        articles=_mentioned(40),
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note=(
+            "Its scope does not list authority (addendum D29). Amended by NĐ 39/2012; listed"
+            " articles repealed by NĐ 65/2014 from 20/08/2014."
+        ),
+    ),
+    Instrument(
+        number="39/2012/NĐ-CP",
+        kind=_K.DECREE,
+        issuer=_I.GOVERNMENT,
+        title_vi="Sửa đổi, bổ sung Nghị định 42/2010/NĐ-CP",
+        title_en="Amending Decree 42/2010/NĐ-CP",
+        signed=date(2012, 4, 27),
+        effective=None,
+        amends=("42/2010/NĐ-CP",),
+        confirmation=PARTIAL,
+        unconfirmed=("effective",),
+        note="Date confirmed (addendum D30, D33); in-force date unknown.",
+    ),
     Instrument(
         number="91/2017/NĐ-CP",
         kind=_K.DECREE,
         issuer=_I.GOVERNMENT,
         title_vi="Quy định chi tiết Luật Thi đua, khen thưởng (trước năm 2024)",
         title_en="Detailing the earlier Law on Emulation and Commendation (before 2024)",
-        signed=None,
+        signed=date(2017, 7, 31),
         effective=None,
         confirmation=PARTIAL,
-        unconfirmed=_NO_DATES,
-        note="Old rules (15% CSTĐCS cap, 20% Government-flag cap) quoted for comparison.",
+        unconfirmed=("effective",),
+        note=(
+            "Signed 31/07/2017 (addendum D32). Old rules (15% CSTĐCS cap, 20% Government-flag"
+            " cap) quoted for comparison. Replaced by NĐ 98/2023 from 01/01/2024."
+        ),
     ),
     Instrument(
         number="65/2014/NĐ-CP",
@@ -617,11 +728,18 @@ _EMULATION: Final[tuple[Instrument, ...]] = (
         issuer=_I.GOVERNMENT,
         title_vi="Quy định chi tiết Luật Thi đua, khen thưởng sửa đổi năm 2013",
         title_en="Detailing the 2013 amendment of the earlier Law on Emulation and Commendation",
-        signed=None,
-        effective=None,
+        signed=date(2014, 7, 1),
+        effective=date(2014, 8, 20),
+        repeals=("42/2010/NĐ-CP",),
+        articles={25: _shape(2), 26: _shape(2, k2="a"), 30: _shape(1)},
         confirmation=PARTIAL,
-        unconfirmed=_NO_DATES,
-        note="Old-law example (PM Bằng khen) only.",
+        unconfirmed=("repeals",),
+        note=(
+            "Signed 01/07/2014 by Nguyễn Tấn Dũng, in force 20/08/2014 (Điều 30 k1), full text"
+            " (addendum D31). Điều 30 k1 repeals only listed articles of NĐ 42/2010. Điều 25"
+            " k1-k2 and Điều 26 k2 a give district and commune powers (families' Giấy khen,"
+            " Lao động tiên tiến); the clause counts of those articles are not recorded."
+        ),
     ),
     Instrument(
         number="06/2026/QH16",
@@ -793,11 +911,12 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         effective=date(2025, 7, 1),
         repeals=("27/2001/QH10",),
         article_count=55,
-        confirmation=UNCONFIRMED,
-        unconfirmed=("number", "repeals"),
+        confirmation=PARTIAL,
+        unconfirmed=("repeals",),
         note=(
-            "Passed 29/11/2024, in force 01/07/2025, 8 chapters and 55 articles (entities.md"
-            " §1.5); the number is UNCONFIRMED. Keeps the Đội dân phòng."
+            "Number, passing 29/11/2024 and in force 01/07/2025 CONFIRMED (addendum-2026-12.md"
+            " D16); 8 chapters and 55 articles. Keeps the Đội dân phòng. Whether it repeals"
+            " the 2001 law as such is not confirmed."
         ),
     ),
     Instrument(
@@ -806,11 +925,13 @@ _ENTITIES: Final[tuple[Instrument, ...]] = (
         issuer=_I.GOVERNMENT,
         title_vi="Quy định chi tiết Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
         title_en="Detailing the Law on Fire Prevention and Fighting, Rescue and Relief",
-        signed=None,
-        effective=None,
-        confirmation=UNCONFIRMED,
-        unconfirmed=("number", *_NO_DATES),
-        note="Reported as the implementing decree of the 2024 law; UNCONFIRMED in the spec.",
+        signed=date(2025, 5, 15),
+        effective=date(2025, 7, 1),
+        confirmation=CONFIRMED,
+        note=(
+            "Details Law 55/2024/QH15; signed 15/05/2025, in force 01/07/2025 (addendum D16,"
+            " secondary). Whether it replaces NĐ 136/2020 is not confirmed."
+        ),
     ),
     Instrument(
         number="79/2014/NĐ-CP",

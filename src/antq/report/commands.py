@@ -13,22 +13,22 @@ and reported).
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import IO, Any, TextIO, TypeVar
 
-from antq.core.facts import UnitFacts
+from antq._terminal import TerminalText, escape_output
+from antq.core.facts import UnitFacts, check_text
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg, Text
+from antq.io._safe_write import refuse_overwriting_inputs, write_whole
 from antq.io.batch import (
+    BATCH_SUFFIXES,
     INPUT_FORMATS,
     ReadProgress,
     read_any,
@@ -48,11 +48,12 @@ __all__ = [
     "cmd_report",
     "read_units",
     "run_report",
+    "write_atomically",
 ]
 
 EXIT_OK, EXIT_INPUT = 0, 3
 #: The formats of ``antq report`` (those of :data:`antq.report.FORMATS`).
-REPORT_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
+REPORT_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html", "docx")
 
 T = TypeVar("T")
 
@@ -77,7 +78,8 @@ class ProgressBar:
         interval: float = 0.1,
         enabled: bool | None = None,
     ) -> None:
-        self.stream = stream
+        # The bar is antq's own text: drawn on the stream under any escaping of input text.
+        self.stream = stream.stream if isinstance(stream, TerminalText) else stream
         self.progress = progress
         self.lang = lang
         self.interval = interval
@@ -175,6 +177,11 @@ def book_with_parameters(book: RuleBook, pairs: Sequence[str]) -> RuleBook:
     return RuleBook(tuple(changed))
 
 
+def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Write a file of bytes whole or not at all (see :func:`antq.io._safe_write.write_whole`)."""
+    write_whole(path, lambda handle: write(handle.buffer))
+
+
 def _error_line(error: InputError) -> str:
     return f"antq: {error}\n"
 
@@ -235,51 +242,107 @@ def add_report_parser(commands: Any) -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="supply a rule parameter (repeatable)",
     )
+    report.add_argument(
+        "--previous",
+        type=Path,
+        metavar="PREV.json",
+        help="the previous round's JSON report (or counts), to compare with",
+    )
+    head = report.add_argument_group(
+        title="letterhead (Word and HTML reports)",
+        description="who issues, signs and receives the report; options win over --letterhead",
+    )
+    head.add_argument(
+        "--letterhead", type=Path, metavar="FILE", help="a TOML file of the fields below"
+    )
+    head.add_argument("--authority", help="the parent body, e.g. 'UBND TỈNH MẪU'")
+    head.add_argument("--issuer", help="the issuing body, e.g. 'CÔNG AN TỈNH MẪU'")
+    head.add_argument("--number", help="the number and symbol, e.g. '125/BC-CAT'")
+    head.add_argument("--place", help="the place name of the date line")
+    head.add_argument("--signer-capacity", help="e.g. 'KT. GIÁM ĐỐC'")
+    head.add_argument("--signer-title", help="e.g. 'PHÓ GIÁM ĐỐC'")
+    head.add_argument("--signer-name", help="the name of the person who signs")
+    head.add_argument("--recipient", action="append", default=[], help="a recipient (repeatable)")
     return report
 
 
-@contextlib.contextmanager
-def _atomic(path: Path, encoding: str, newline: str) -> Iterator[TextIO]:
-    """A text file that appears at ``path`` only once it is complete (else ``path`` is untouched)."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with open(handle, "w", encoding=encoding, newline=newline) as stream:
-            yield stream
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _letterhead(args: argparse.Namespace) -> Any:
+    from antq.report.letterhead import Letterhead, read_letterhead
+
+    head = read_letterhead(args.letterhead) if args.letterhead is not None else Letterhead()
+    return head.merged(
+        authority=args.authority,
+        issuer=args.issuer,
+        number=args.number,
+        place=args.place,
+        signer_capacity=args.signer_capacity,
+        signer_title=args.signer_title,
+        signer_name=args.signer_name,
+        recipients=tuple(args.recipient),
+    )
+
+
+def _check_verdicts_path(path: Path) -> None:
+    if path.suffix.lower() not in (".csv", ".jsonl", ".ndjson", ".xlsx"):
+        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl, .csv or .xlsx")
 
 
 def _write_verdicts(
     path: Path, verdicts: Sequence[Any], communes: Sequence[Any] = (), lang: Lang = "vi"
 ) -> None:
+    _check_verdicts_path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         from antq.io.xlsx import write_results_xlsx
 
         write_results_xlsx(path, verdicts, communes=communes, lang=lang)
-    elif suffix == ".csv":
+        return
+    if suffix == ".csv":
         # With a byte-order mark, so that spreadsheets read the Vietnamese text as UTF-8.
-        with _atomic(path, "utf-8-sig", "") as handle:
-            write_verdicts_csv(verdicts, handle)
-    elif suffix in (".jsonl", ".ndjson"):
-        with _atomic(path, "utf-8", "\n") as handle:
-            write_verdicts_jsonl(verdicts, handle)
+        write_whole(
+            path,
+            lambda handle: write_verdicts_csv(verdicts, handle),
+            encoding="utf-8-sig",
+            newline="",
+            option="--verdicts",
+        )
     else:
-        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl, .csv or .xlsx")
+        write_whole(
+            path, lambda handle: write_verdicts_jsonl(verdicts, handle), option="--verdicts"
+        )
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``antq report``; returns the exit code."""
     from antq.indicators import DEFAULT_TARGETS, read_observations, targets_from_data
-    from antq.report import build_report, render_report
+    from antq.report import build_report, render_report, render_report_bytes
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang
     book = book_with_parameters(default_rulebook(), args.param)
     if args.top < 1:
         raise InputError("--top", args.top, "must be at least 1")
+    # Everything that can be refused is refused before anything is read or written.
+    if args.title:
+        check_text(args.title, "--title")
+    if args.verdicts is not None:
+        _check_verdicts_path(args.verdicts)
+    refuse_overwriting_inputs(
+        [("--output", args.output), ("--verdicts", args.verdicts)],
+        [args.path, args.indicators, args.targets],
+        directory_suffixes=BATCH_SUFFIXES,
+    )
+    to_stdout = args.output is None or str(args.output) == "-"
+    if args.format == "docx" and to_stdout:
+        raise InputError(
+            "--output", None, "a Word report is written to a file: give --output FILE.docx"
+        )
+    letterhead = _letterhead(args)
+    previous = None
+    if args.previous is not None:
+        from antq.report.previous import read_previous
+
+        previous = read_previous(args.previous)
     targets = DEFAULT_TARGETS
     if args.targets is not None:
         from antq.io.facts import parse_text, read_text_file
@@ -313,15 +376,21 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         targets=targets,
         book=book,
         top=args.top,
+        letterhead=letterhead,
+        previous=previous,
     )
     if args.year is not None and not report.sections:
         raise InputError("--year", args.year, "no unit of this round is in the input")
-    text = render_report(report, args.format, lang)
     if args.output is None or str(args.output) == "-":
+        text = render_report(report, args.format, lang)
+        if args.format in ("text", "markdown"):
+            text = escape_output(text)  # names from the input cannot move the cursor or reorder
         out.write(text)
     else:
-        with _atomic(args.output, "utf-8", "\n") as handle:
-            handle.write(text)
+        data = render_report_bytes(report, args.format, lang)
+        if args.format in ("text", "markdown"):
+            data = escape_output(data.decode("utf-8")).encode("utf-8")
+        write_atomically(args.output, lambda handle: handle.write(data))
     if args.verdicts is not None:
         _write_verdicts(args.verdicts, evaluation.verdicts, evaluation.communes, lang)
     for problem in errors:

@@ -17,7 +17,8 @@ from antq.i18n import formatting
 from antq.indicators import Observation, TargetCheck
 from antq.io.batch import RowError
 from antq.periods import Period
-from antq.report import Report, input_label, met_text, title_text
+from antq.report import Report, input_label, instrument_names, met_text, title_text
+from antq.report.annex import AnnexCommune
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
@@ -72,6 +73,17 @@ def _check(check: TargetCheck, lang: Lang) -> dict[str, Any]:
     return data
 
 
+def _indicator(check: TargetCheck, report: Report, lang: Lang) -> dict[str, Any]:
+    from antq.report.previous import rate_change
+
+    data = _check(check, lang)
+    if report.previous is not None:
+        seen = check.observation
+        was = report.previous.indicators.get((seen.indicator.code, seen.unit))
+        data["change"] = rate_change(seen.numerator, seen.denominator, was, lang)
+    return data
+
+
 def _near(miss: NearMiss, lang: Lang) -> dict[str, Any]:
     v = miss.verdict
     return {
@@ -93,12 +105,24 @@ def _near(miss: NearMiss, lang: Lang) -> dict[str, Any]:
 
 
 def _summary(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
+    from antq.report.previous import met_change
+
+    previous = report.previous
+    before = None if previous is None else previous.provinces.get(summary.name, {})
+
+    def change(kind: UnitKind, counts: OutcomeCounts) -> dict[str, str]:
+        # The change since the previous round, as the text reports write it.
+        if before is None:
+            return {}
+        return {"change": met_change(counts, before.get(kind), lang)}
+
     return {
         "by_kind": {
             kind.code: {
                 "label": kind.label(lang),
                 "period": _period(summary.periods[kind]),
                 **_counts(counts, lang),
+                **change(kind, counts),
             }
             for kind, counts in summary.by_kind.items()
         },
@@ -164,6 +188,10 @@ def report_data(report: Report, lang: Lang) -> dict[str, Any]:
         "generated": report.generated.isoformat(),
         "generated_text": formatting.format_date(report.generated, lang, "long"),
         "rule_sets": list(report.rule_sets),
+        "instruments": [
+            {"key": key, "name": name}
+            for key, name in zip(report.instruments, instrument_names(report, lang), strict=True)
+        ],
         "labels": {
             "outcomes": {o.code: o.label(lang) for o in Outcome},
             "kinds": {k.code: k.label(lang) for k in UnitKind},
@@ -178,9 +206,43 @@ def report_data(report: Report, lang: Lang) -> dict[str, Any]:
             }
             for section in report.sections
         ],
-        "indicators": [_check(c, lang) for c in report.indicators],
+        "previous_year": None if report.previous is None else report.previous.year,
+        "indicators": [_indicator(c, report, lang) for c in report.indicators],
         "notices": [{"subject": n.subject, "text": n.reason.render(lang)} for n in report.notices],
         "errors": [_error(e) for e in report.errors],
+        "annex": [_annex(group, report, lang) for group in report.annex],
+    }
+
+
+def _annex(group: AnnexCommune, report: Report, lang: Lang) -> dict[str, Any]:
+    """One commune of the annex: its units not met or unknown and their failing criteria."""
+    return {
+        "province": group.province,
+        "commune": group.commune_id,
+        "name": group.name,
+        "units": [
+            {
+                "unit": u.verdict.unit_id,
+                "name": u.verdict.name,
+                "kind": u.verdict.kind.code,
+                "outcome": u.verdict.outcome.code,
+                "outcome_label": u.verdict.outcome.label(lang),
+                "criteria": [
+                    {
+                        "criterion": r.criterion_id,
+                        "title": r.title.render(lang),
+                        "outcome": r.outcome.code,
+                        "citation": r.citation.render(lang),
+                        "reason": r.reason.render(lang),
+                        "missing": [
+                            {"input": m, "label": input_label(m, report, lang)} for m in r.missing
+                        ],
+                    }
+                    for r in u.failing
+                ],
+            }
+            for u in group.units
+        ],
     }
 
 

@@ -1,104 +1,97 @@
 """Charts as inline SVG for the HTML report: no script, no external file, text escaped.
 
-Geometry is computed in whole pixels from the counts (no floating point), so
-the same figures always give the same drawing. Counts are written in the
-chart's language ("1.234" in Vietnamese, "1,234" in English).
+The drawing is the :class:`~antq.report.chart.Scene` of the chart, so it is
+the same picture as the PNG of the Word report. Patterns (hatching, dots)
+are SVG ``<pattern>`` fills defined in the chart itself. Each part of a bar
+has a tooltip with its count; a label cut to fit has its full text as a
+tooltip.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from antq.i18n.formatting import format_number
 from antq.report import BarChart, StackedChart
+from antq.report.chart import (
+    FILLS,
+    FONT_SIZE,
+    ChartLine,
+    ChartRect,
+    ChartText,
+    Fill,
+    Scene,
+    bar_scene,
+    stacked_scene,
+)
 
-__all__ = ["OUTCOME_COLOURS", "bar_chart", "stacked_chart"]
-
-#: Fill colours of the parts of a stacked bar: met, not met, unknown, not applicable.
-OUTCOME_COLOURS: tuple[str, ...] = ("#2e7d32", "#c62828", "#f9a825", "#9e9e9e")
-_BAR_COLOUR = "#c62828"
-_WIDTH = 760
-_LABEL = 250  # width of the label column
-_BAR = 400  # width of the longest bar
-_ROW = 22
-_TOP = 36  # space for the legend
-_MAX_LABEL = 34  # characters of a label shown; the full text is in the tooltip
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= _MAX_LABEL else text[: _MAX_LABEL - 1] + "…"
+__all__ = ["bar_chart", "scene_svg", "stacked_chart"]
 
 
-def _open(title: str, height: int) -> list[str]:
-    t = escape(title)
-    return [
-        f'<svg role="img" aria-label="{t}" '
-        f'width="{_WIDTH}" height="{height}" viewBox="0 0 {_WIDTH} {height}" '
-        'font-family="sans-serif" font-size="12">',
-        f"<title>{t}</title>",
-    ]
+def _pattern_id(fill: Fill) -> str:
+    return f"p{fill.pattern}{fill.colour[1:]}{fill.ink[1:]}"
 
 
-def _label(y: int, text: str) -> str:
+def _pattern(fill: Fill) -> str:
+    pid = _pattern_id(fill)
+    ink = fill.ink
+    if fill.pattern == "hatch":
+        marks = f'<path d="M0,8 L8,0 M-2,2 L2,-2 M6,10 L10,6" stroke="{ink}" stroke-width="1.5"/>'
+    elif fill.pattern == "dots":
+        marks = f'<circle cx="2" cy="2" r="1.2" fill="{ink}"/><circle cx="6" cy="6" r="1.2" fill="{ink}"/>'
+    else:
+        marks = f'<path d="M0,0 L8,8 M8,0 L0,8" stroke="{ink}" stroke-width="1"/>'
     return (
-        f'<text x="{_LABEL - 8}" y="{y + 15}" text-anchor="end">'
-        f"<title>{escape(' '.join(text.split()))}</title>{escape(_short(text))}</text>"
+        f'<pattern id="{pid}" width="8" height="8" patternUnits="userSpaceOnUse">'
+        f'<rect width="8" height="8" fill="{fill.colour}"/>{marks}</pattern>'
     )
 
 
-def stacked_chart(chart: StackedChart) -> str:
-    """Horizontal bars, one per row, split into the parts of ``chart.legend``.
+def _paint(fill: Fill) -> str:
+    return f"url(#{_pattern_id(fill)})" if fill.pattern else fill.colour
 
-    Bars are scaled to the largest row total; each part has a tooltip with its count.
-    """
-    height = _TOP + _ROW * max(len(chart.rows), 1) + 8
-    out = _open(chart.title, height)
-    x = 0
-    for index, name in enumerate(chart.legend):
-        colour = OUTCOME_COLOURS[index % len(OUTCOME_COLOURS)]
-        out.append(f'<rect x="{x}" y="8" width="12" height="12" fill="{colour}"/>')
-        out.append(f'<text x="{x + 16}" y="18">{escape(name)}</text>')
-        x += 24 + 8 * len(name)
-    largest = max((sum(counts) for _, counts in chart.rows), default=0) or 1
-    for row, (label, counts) in enumerate(chart.rows):
-        y = _TOP + row * _ROW
-        out.append(_label(y, label))
-        done = 0
-        for index, count in enumerate(counts):
-            if not count:
-                continue
-            left = _LABEL + done * _BAR // largest
-            done += count
-            right = _LABEL + done * _BAR // largest
-            colour = OUTCOME_COLOURS[index % len(OUTCOME_COLOURS)]
-            name = chart.legend[index] if index < len(chart.legend) else ""
+
+def scene_svg(scene: Scene) -> str:
+    """A scene as one ``<svg>`` element."""
+    t = escape(scene.title)
+    out = [
+        f'<svg role="img" aria-label="{t}" '
+        f'width="{scene.width}" height="{scene.height}" viewBox="0 0 {scene.width} {scene.height}" '
+        f'font-family="sans-serif" font-size="{FONT_SIZE}">',
+        f"<title>{t}</title>",
+    ]
+    fills = {s.fill for s in scene.shapes if isinstance(s, ChartRect) and s.fill.pattern}
+    if fills:
+        ordered = sorted(fills, key=lambda f: FILLS.index(f) if f in FILLS else len(FILLS))
+        out.append("<defs>" + "".join(_pattern(f) for f in ordered) + "</defs>")
+    for shape in scene.shapes:
+        if isinstance(shape, ChartRect):
+            tip = f"<title>{escape(shape.tip)}</title>" if shape.tip else ""
             out.append(
-                f'<rect x="{left}" y="{y + 3}" width="{max(right - left, 1)}" height="{_ROW - 6}" '
-                f'fill="{colour}"><title>{escape(name)}: {format_number(count, chart.lang)}</title></rect>'
+                f'<rect x="{shape.x}" y="{shape.y}" width="{shape.width}" height="{shape.height}" '
+                f'fill="{_paint(shape.fill)}" stroke="#000000" stroke-width="0.5">{tip}</rect>'
             )
-        total = sum(counts)
-        end = _LABEL + total * _BAR // largest
-        shown = format_number(total, chart.lang)
-        out.append(f'<text x="{end + 6}" y="{y + 15}">{shown}</text>')
+        elif isinstance(shape, ChartLine):
+            dash = ' stroke-dasharray="6 4"' if shape.dashed else ""
+            out.append(
+                f'<line x1="{shape.x1}" y1="{shape.y1}" x2="{shape.x2}" y2="{shape.y2}" '
+                f'stroke="{shape.colour}" stroke-width="{shape.width}"{dash}/>'
+            )
+        elif isinstance(shape, ChartText):
+            anchor = f' text-anchor="{shape.anchor}"' if shape.anchor != "start" else ""
+            bold = ' font-weight="bold"' if shape.bold else ""
+            tip = f"<title>{escape(shape.tip)}</title>" if shape.tip else ""
+            out.append(
+                f'<text x="{shape.x}" y="{shape.y}"{anchor}{bold}>{tip}{escape(shape.text)}</text>'
+            )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def stacked_chart(chart: StackedChart) -> str:
+    """Horizontal bars, one per row, split into the parts of ``chart.legend``."""
+    return scene_svg(stacked_scene(chart))
 
 
 def bar_chart(chart: BarChart) -> str:
     """Horizontal bars, one per row, scaled to the largest count."""
-    height = 12 + _ROW * max(len(chart.rows), 1)
-    out = _open(chart.title, height)
-    largest = max((count for _, count in chart.rows), default=0) or 1
-    for row, (label, count) in enumerate(chart.rows):
-        y = 6 + row * _ROW
-        out.append(_label(y, label))
-        size = count * _BAR // largest
-        shown = format_number(count, chart.lang)
-        out.append(
-            f'<rect x="{_LABEL}" y="{y + 3}" width="{max(size, 1)}" height="{_ROW - 6}" '
-            f'fill="{_BAR_COLOUR}"><title>{shown}</title></rect>'
-        )
-        out.append(f'<text x="{_LABEL + size + 6}" y="{y + 15}">{shown}</text>')
-    out.append("</svg>")
-    return "\n".join(out)
+    return scene_svg(bar_scene(chart))

@@ -26,6 +26,8 @@ __all__ = ["MAX_COLUMN", "render_block", "render_text", "width"]
 
 #: Text columns wider than this are wrapped.
 MAX_COLUMN = 40
+#: A table with many text columns wraps them narrower, to stay about this wide.
+MAX_TABLE = 180
 
 
 def width(text: str) -> int:
@@ -67,12 +69,14 @@ def _table(table: Table) -> str:
     headers = tuple(_one_line(h) for h in table.headers)
     rows = [tuple(_one_line(c) for c in row) for row in table.rows]
     numeric = table.numeric or (False,) * len(headers)
+    texts = max(sum(1 for n in numeric if not n), 1)
+    cap = max(20, min(MAX_COLUMN, (MAX_TABLE - 2 * (len(headers) - 1)) // texts))
     sizes = []
     for i, header in enumerate(headers):
         size = max([width(header), *(width(r[i]) for r in rows)])
         if not numeric[i]:
             # Long text is wrapped, but never a word of the header.
-            size = max(min(size, MAX_COLUMN), *(width(w) for w in header.split()))
+            size = max(min(size, cap), *(width(w) for w in header.split()))
         sizes.append(size)
 
     def lines(cells: tuple[str, ...]) -> list[str]:

@@ -105,6 +105,10 @@ class IsTrue:
 
     fact: Input[bool]
 
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`): met when the fact is yes."""
+        return {"form": "boolean", "input": self.fact.name}
+
     def decide(self, context: Context) -> Outcome:
         return MET if context.values[self.fact.name] else NOT_MET
 
@@ -120,6 +124,16 @@ class AllOf:
 
     part: Input[int]
     whole: Input[int]
+
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`): a share of 100%; an empty total is an error."""
+        return {
+            "form": "share_at_least",
+            "part": self.part.name,
+            "whole": self.whole.name,
+            "percent": 100,
+            "if_whole_is_zero": "error",
+        }
 
     def _counts(self, context: Context) -> tuple[int, int]:
         values = context.values
@@ -155,6 +169,22 @@ class AllOf:
         )
 
 
+def share_form(
+    part: Input[int],
+    whole: Input[int],
+    percent: int | Parameter[int],
+    if_empty: Parameter[str] | None,
+) -> dict[str, object]:
+    """A share rule as data (:mod:`antq.rule_form`); a parameter is named, not valued."""
+    return {
+        "form": "share_at_least",
+        "part": part.name,
+        "whole": whole.name,
+        "percent": percent if isinstance(percent, int) else {"parameter": percent.name},
+        "if_whole_is_zero": "error" if if_empty is None else {"parameter": if_empty.name},
+    }
+
+
 @attrs.frozen
 class ShareAtLeast:
     """``100 * part >= threshold * whole``, with the gap to pass.
@@ -168,6 +198,10 @@ class ShareAtLeast:
     whole: Input[int]
     threshold: int
     if_empty: Parameter[str] | None = None
+
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`): ``100 * part >= percent * whole``."""
+        return share_form(self.part, self.whole, self.threshold, self.if_empty)
 
     def _counts(self, context: Context) -> tuple[int, int]:
         part, whole = context[self.part], context[self.whole]
@@ -240,6 +274,10 @@ class AtLeast:
     value: Input[int]
     minimum: int
 
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`): met when the value is at least ``minimum``."""
+        return {"form": "value_at_least", "input": self.value.name, "minimum": self.minimum}
+
     def decide(self, context: Context) -> Outcome:
         return MET if context.values[self.value.name] >= self.minimum else NOT_MET
 
@@ -261,6 +299,10 @@ class NoneCounted:
     """A count that must be zero."""
 
     value: Input[int]
+
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`): met when the count is zero."""
+        return {"form": "count_zero", "input": self.value.name}
 
     def decide(self, context: Context) -> Outcome:
         return MET if context.values[self.value.name] == 0 else NOT_MET
@@ -441,6 +483,15 @@ class GradeAtLeast:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "passing", _at_least(self.minimum))
+
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`): a grade on ``scale`` (lowest first)."""
+        return {
+            "form": "grade_at_least",
+            "input": self.grade.name,
+            "minimum": self.minimum.code,
+            "scale": [g.code for g in sorted(TaskGrade, key=lambda g: g.rank)],
+        }
 
     def decide(self, context: Context) -> Outcome:
         return MET if context.values[self.grade.name] in self.passing else NOT_MET

@@ -362,9 +362,13 @@ DEADLINES: tuple[Deadline, ...] = (
 
 @attrs.frozen(kw_only=True)
 class MissedDeadline:
-    """A step that was late, early, or has no recorded date, with the rule it misses."""
+    """A step that was late, early, or has no recorded date, with the rule it misses.
 
-    step: Step
+    ``step`` is a :class:`Step` of the recognition procedure, or another procedure's
+    step (the movement rating of QĐ 510/QĐ-BCA-V05: ``RatingStep``).
+    """
+
+    step: CodedEnum
     status: DeadlineStatus
     deadline: date
     recorded_on: date | None
@@ -565,6 +569,12 @@ class DossierItem:
     citation: Citation
     condition: Label | None = None
     note: Label | None = None
+    #: The unit kinds that must supply it; None: every kind.
+    kinds: frozenset[UnitKind] | None = None
+
+    def asked_of(self, kind: UnitKind) -> bool:
+        """Whether a unit of ``kind`` must supply this document."""
+        return self.kinds is None or kind in self.kinds
 
 
 #: Điều 9 khoản 2: the registration dossier (điểm a) and the recognition dossier (điểm b).
@@ -582,6 +592,8 @@ DOSSIER_ITEMS: tuple[DossierItem, ...] = (
         note=Msg(
             "the plan of the commune People's Committee, or of the agency, enterprise or institution"
         ),
+        # Điều 9 k2 a names no plan for a residential area (addendum-2026-12.md §3.4).
+        kinds=frozenset({COMMUNE, *ORGANISATIONS}),
     ),
     DossierItem(
         dossier=Dossier.REGISTRATION,
@@ -610,11 +622,18 @@ DOSSIER_ITEMS: tuple[DossierItem, ...] = (
 )
 
 
-def dossier_items(dossier: Dossier) -> tuple[DossierItem, ...]:
-    """The documents of ``dossier``, in the order of the circular."""
+def dossier_items(dossier: Dossier, kind: UnitKind | None = None) -> tuple[DossierItem, ...]:
+    """The documents of ``dossier``, in the order of the circular; with ``kind``, only
+    those Điều 9 khoản 2 asks of that unit kind (a residential area has no plan)."""
     if not isinstance(dossier, Dossier):
         raise InputError("dossier", dossier, f"expected a Dossier ({', '.join(Dossier.codes())})")
-    return tuple(item for item in DOSSIER_ITEMS if item.dossier is dossier)
+    if kind is not None and not isinstance(kind, UnitKind):
+        raise InputError("kind", kind, "expected a UnitKind")
+    return tuple(
+        item
+        for item in DOSSIER_ITEMS
+        if item.dossier is dossier and (kind is None or item.asked_of(kind))
+    )
 
 
 # --- competence (Điều 10) -------------------------------------------------------------------

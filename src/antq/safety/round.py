@@ -50,7 +50,7 @@ from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
 from antq.entities.incidents import Incident, IncidentCategory
-from antq.errors import AntqError, InputError
+from antq.errors import AntqError, InputError, UsageError
 from antq.hierarchy import (
     KIND_ORDER,
     CommuneResult,
@@ -370,12 +370,12 @@ def evaluate_round(
     """
     if isinstance(source, Round):
         if rules is not None:
-            raise TypeError("give the rules when building the Round, not again here")
+            raise UsageError("give the rules when building the Round, not again here")
         round_ = source
     elif isinstance(source, str | os.PathLike):
         round_ = Round.from_path(source, rules)
     elif isinstance(source, UnitFacts | dict):
-        raise TypeError(
+        raise UsageError(
             "evaluate_round expects a Round, a path or an iterable of UnitFacts;"
             " for one unit use antq.evaluate"
         )

@@ -314,12 +314,28 @@ def _missing(*inputs: Input[Any]) -> Finding:
     )
 
 
+def units_share_form(
+    counts: str, percent: int, part: Input[int], whole: Input[int]
+) -> dict[str, object]:
+    """A commune's share of its units as data (:mod:`antq.rule_form`)."""
+    return {
+        "form": "units_share_at_least",
+        "counts": counts,
+        "percent": percent,
+        "stated": {"part": part.name, "whole": whole.name},
+    }
+
+
 @attrs.frozen
 class UnitsRegistered:
     """100% of the units under the commune registered: from the roll-up, else as stated."""
 
     registered: Input[int]
     total: Input[int]
+
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`): every unit of the commune registered."""
+        return units_share_form("registered", 100, self.registered, self.total)
 
     def decide(self, context: Context) -> Outcome:
         counts = context.values.get(UNIT_OUTCOMES.name)
@@ -377,7 +393,7 @@ class UnitsRegistered:
             )
         else:
             found = undecided(
-                Msg("{units}: 100% only if every unknown one registered: {ids}"),
+                Msg("{units}: all registered only if every unknown one did: {ids}"),
                 missing=_unit_paths(counts.registration_unknown),
                 units=said,
                 ids=", ".join(counts.registration_unknown),
@@ -407,6 +423,10 @@ class UnitsRecognised:
     recognised: Input[int]
     total: Input[int]
     threshold: int
+
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`): ``threshold`` percent of the units recognised."""
+        return units_share_form("recognised", self.threshold, self.recognised, self.total)
 
     def decide(self, context: Context) -> Outcome:
         counts = context.values.get(UNIT_OUTCOMES.name)

@@ -12,7 +12,9 @@ three-valued logic (a missing fact is UNKNOWN, never met):
 * :func:`ministry_bang_khen_eligibility`: the individual standard of Điều 74
   khoản 1 điểm d for a Bằng khen of a ministry, sector or province;
 * :func:`awarding_authorities`: who may award a form on a date (Điều 80),
-  across the end of the district level on 30/06/2025.
+  across the end of the district level on 30/06/2025; for a decision from
+  01/07/2004 to 09/11/2014, who could under Law 15/2003 and its 2013 amendment
+  (the dated table of :mod:`antq.emulation.awards.law15`).
 
 :func:`award_catalogue` lists every condition (id, citation, confirmation,
 title in vi and en) for ``antq rules`` and the documentation.
@@ -126,8 +128,11 @@ __all__ = [
 
 
 def all_award_rules() -> tuple[AwardRules[Any], ...]:
-    """Every award rule set antq ships: the medal's two, then Law 06/2022's three."""
-    return (*KNC_RULES, *LAW06_RULES)
+    """Every award rule set antq ships: the medal's two, Law 06/2022's three, then who
+    could award what before 2014 (Law 15/2003, two periods)."""
+    from antq.emulation.awards.law15 import LAW15_RULES
+
+    return (*KNC_RULES, *LAW06_RULES, *LAW15_RULES)
 
 
 def award_catalogue(*, as_of: date | None = None) -> tuple[ConditionEntry, ...]:

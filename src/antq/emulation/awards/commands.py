@@ -23,15 +23,15 @@ argparse).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, TextIO
+from typing import Any, Final, TextIO, cast
 
 import attrs
 
+from antq._terminal import TerminalText
 from antq.core.outcome import Outcome
 from antq.emulation.awards import all_award_rules
 from antq.emulation.awards.eligibility import AwardRules, Eligibility
@@ -39,7 +39,6 @@ from antq.emulation.awards.knc import knc_eligibility, read_knc_request, select_
 from antq.emulation.awards.law06 import (
     LAW06_ART27,
     LAW06_ART74,
-    LAW06_ART80,
     awarding_authorities,
     excellent_collective_eligibility,
     ministry_bang_khen_eligibility,
@@ -56,6 +55,9 @@ __all__ = [
     "SECTIONS",
     "AwardsDocument",
     "Question",
+    "answer_questions",
+    "award_parameters",
+    "awards_json",
     "main",
     "read_awards",
     "read_awards_file",
@@ -131,7 +133,8 @@ def _authority(raw: object, path: str) -> Question:
     return Question(
         path=path,
         key=f"authority:{award.code}:{on.isoformat()}",
-        answer=lambda p: awarding_authorities(award, on, rules=_pinned(LAW06_ART80, p)),
+        # Art. 80 has no parameters: the decision date chooses the table (before 2024 too).
+        answer=lambda p: awarding_authorities(award, on),
     )
 
 
@@ -196,7 +199,7 @@ def read_awards_file(path: str | Path) -> AwardsDocument:
     return read_awards(load_document(Path(path)))
 
 
-def _parameters(pairs: Sequence[str]) -> dict[str, object]:
+def award_parameters(pairs: Sequence[str]) -> dict[str, object]:
     """``NAME=VALUE`` pairs, checked against the parameters of the award rules."""
     known = {p.name for rules in all_award_rules() for p in rules.parameters()}
     values: dict[str, object] = {}
@@ -243,11 +246,10 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Answer every question of ``args.file``; returns the exit code (0 or 3)."""
-    lang: Lang = args.lang
-    params = _parameters(args.param)
-    document = read_awards_file(args.file)
+def answer_questions(
+    document: AwardsDocument, params: Parameters
+) -> tuple[list[Eligibility], list[InputError]]:
+    """Answer every question of a read document; returns the answers and every error."""
     errors = list(document.errors)
     answers: list[Eligibility] = []
     for question in document.questions:
@@ -259,16 +261,30 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 if isinstance(error, InputError)
                 else InputError(question.path, question.key, str(error))
             )
+    return answers, errors
+
+
+def awards_json(answers: Sequence[Eligibility], errors: Sequence[InputError], lang: Lang) -> str:
+    """The text of ``antq awards --format json``."""
+    from antq.results import error_rows, json_text
+
+    payload: dict[str, Any] = {
+        "antq_awards_results": RESULTS_FORMAT_VERSION,
+        "answers": [a.to_json(texts=(lang,)) for a in answers],
+        "errors": error_rows(errors),
+    }
+    return json_text(payload)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Answer every question of ``args.file``; returns the exit code (0 or 3)."""
+    lang: Lang = args.lang
+    if args.format == "text":
+        out = cast(TextIO, TerminalText(out))
+    params = award_parameters(args.param)
+    answers, errors = answer_questions(read_awards_file(args.file), params)
     if args.format == "json":
-        payload: dict[str, Any] = {
-            "antq_awards_results": RESULTS_FORMAT_VERSION,
-            "answers": [a.to_json(texts=(lang,)) for a in answers],
-            "errors": [
-                {"path": e.path, "value": repr(e.value), "message": e.message} for e in errors
-            ],
-        }
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(awards_json(answers, errors, lang))
     else:
         for answer in answers:
             out.write(answer.explain(lang) + "\n\n")

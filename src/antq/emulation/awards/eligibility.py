@@ -36,8 +36,10 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding, Parameter
+from antq.core.facts import check_id
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import JsonValue, Reason
 from antq.core.verdict import CriterionInfo, CriterionResult
@@ -124,6 +126,42 @@ class AwardForm(CodedEnum):
         "cultural village or residential group",
     )
     GIA_DINH_VAN_HOA = ("gia_dinh_van_hoa", "Gia đình văn hóa", "cultural family")
+    # Higher forms, named by the authority ladder of Law 15/2003 (addendum-2026-12.md §8.2).
+    BANG_KHEN_THU_TUONG = (
+        "bang_khen_thu_tuong",
+        "Bằng khen của Thủ tướng Chính phủ",
+        "Prime Minister's certificate of merit",
+    )
+    CO_THI_DUA_CHINH_PHU = (
+        "co_thi_dua_chinh_phu",
+        "Cờ thi đua của Chính phủ",
+        "Government emulation flag",
+    )
+    CO_THI_DUA_BO_TINH = (
+        "co_thi_dua_bo_tinh",
+        "Cờ thi đua của Bộ, ngành, tỉnh",
+        "emulation flag of a ministry, sector or province",
+    )
+    CHIEN_SI_THI_DUA_TOAN_QUOC = (
+        "chien_si_thi_dua_toan_quoc",
+        "Chiến sĩ thi đua toàn quốc",
+        "national emulation fighter",
+    )
+    CHIEN_SI_THI_DUA_BO_TINH = (
+        "chien_si_thi_dua_bo_tinh",
+        "Chiến sĩ thi đua cấp Bộ, ngành, tỉnh",
+        "emulation fighter of a ministry, sector or province",
+    )
+    HUAN_CHUONG_HUY_CHUONG = (
+        "huan_chuong_huy_chuong",
+        "Huân chương, Huy chương",
+        "orders and medals",
+    )
+    DANH_HIEU_NHA_NUOC = (
+        "danh_hieu_nha_nuoc",
+        "Danh hiệu vinh dự Nhà nước, Giải thưởng Hồ Chí Minh, Giải thưởng Nhà nước",
+        "State honorary titles, Hồ Chí Minh Prize, State Prize",
+    )
 
 
 class Subject(CodedEnum):
@@ -245,7 +283,9 @@ def discipline_restart(periods: Iterable[Period], on: date) -> date | None:
     started = [p for p in periods if p.start <= on]
     if not started:
         return None
-    return max(p.end for p in started) + _ONE_DAY
+    last = max(p.end for p in started)
+    # A period ending on 9999-12-31 has no day after it: that day is the closest there is.
+    return last + _ONE_DAY if last < date.max else last
 
 
 # --- definitions ------------------------------------------------------------------------------
@@ -557,7 +597,7 @@ class Eligibility:
 
     def explain(self, lang: Lang = "vi") -> str:
         """A readable account of the answer, condition by condition."""
-        who = self.name or self.subject_id
+        who = escape_controls(self.name or self.subject_id)  # text from the input
         lines = [
             f"{who} — {self.award.label(lang)}: {self.outcome.label(lang).upper()}",
             f"  {self.rule_set} · {_instrument_name(self.instrument, lang)}"
@@ -676,11 +716,17 @@ class ConditionEntry:
 
     @property
     def confirmation(self) -> Confirmation:
-        """The weakest of the condition's own status and its parameters' statuses."""
+        """The weakest of the condition's own status and those of the parameters it needs.
+
+        An optional parameter (``required=False``) is read only in an edge case (someone
+        disciplined, someone who served in a team): its own status is listed with it, but
+        does not lower a rule the sources confirm (addendum-2026-12.md: the KNC 2021
+        leader tenure and grassroots category are CONFIRMED).
+        """
         order = list(Confirmation)
         statuses = [
             self.condition.confirmation,
-            *(p.confirmation for p in self.condition.parameters),
+            *(p.confirmation for p in self.condition.parameters if p.required),
         ]
         return max(statuses, key=order.index)
 
@@ -792,6 +838,8 @@ class Fields:
     def must_text(self, key: str) -> str:
         value = self.text(key, required=True)
         assert value is not None
+        if key == "id":
+            check_id(value, self.at(key))
         return value
 
     def must_day(self, key: str) -> date:

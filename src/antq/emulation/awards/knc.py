@@ -102,6 +102,7 @@ from antq.entities.persons import Sex
 from antq.errors import InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
+from antq.law.registry import get_instrument
 from antq.periods import MonthEndPolicy, Period, add_months
 from antq.vocabulary import CodedEnum
 
@@ -460,11 +461,24 @@ class ServiceCount:
 
 def _whole_months(start: date, end: date, policy: MonthEndPolicy) -> tuple[int, int]:
     # (n, rest): the largest n with start + n months <= end + 1 day, and the days after it.
-    after = end + _ONE_DAY
-    months = (after.year - start.year) * 12 + after.month - start.month
-    while months > 0 and add_months(start, months, policy=policy) > after:
+    # Days are compared as ordinals: the day after 9999-12-31 has no date.
+    after = end.toordinal() + 1
+    if end == date.max:
+        year, month = date.max.year + 1, 1
+    else:
+        following = end + _ONE_DAY
+        year, month = following.year, following.month
+    months = (year - start.year) * 12 + month - start.month
+
+    def shifted(count: int) -> int:
+        try:
+            return add_months(start, count, policy=policy).toordinal()
+        except InputError:  # past 9999-12-31: later than any day
+            return after + 1
+
+    while months > 0 and shifted(months) > after:
         months -= 1
-    return months, (after - add_months(start, months, policy=policy)).days
+    return months, after - shifted(months)
 
 
 def count_service(
@@ -488,17 +502,19 @@ def count_service(
     live = [(p, w) for p, w in spans if w > 0]
     if not live:
         return ServiceCount(months=0, days=0, doubled_days=0)
-    cuts = sorted({p.start for p, _ in live} | {p.end + _ONE_DAY for p, _ in live})
+    # Days as ordinals: the day after a span ending on 9999-12-31 has no date.
+    spans_by_day = [(p.start.toordinal(), p.end.toordinal(), w) for p, w in live]
+    cuts = sorted({s for s, _, _ in spans_by_day} | {e + 1 for _, e, _ in spans_by_day})
     runs: list[tuple[date, date, int]] = []
     for left, right in pairwise(cuts):
-        weight = max((w for p, w in live if p.start <= left <= p.end), default=0)
+        weight = max((w for s, e, w in spans_by_day if s <= left <= e), default=0)
         if not weight:
             continue
-        last = right - _ONE_DAY
-        if runs and runs[-1][2] == weight and runs[-1][1] + _ONE_DAY == left:
+        last = date.fromordinal(right - 1)
+        if runs and runs[-1][2] == weight and runs[-1][1].toordinal() + 1 == left:
             runs[-1] = (runs[-1][0], last, weight)
         else:
-            runs.append((left, last, weight))
+            runs.append((date.fromordinal(left), last, weight))
     months = pooled = days = doubled = 0
     for start, end, weight in runs:
         whole, rest = _whole_months(start, end, policy)
@@ -527,6 +543,8 @@ P_TEAM_SERVICE_21: Final[Parameter[str]] = Parameter(
     confirmation=Confirmation.UNCONFIRMED,
     choices=_COUNTED,
     citation=cite(TT11, 4, 1),
+    # Read only for someone who served in a team: the grassroots rule itself is confirmed.
+    required=False,
 )
 P_RESTART_21: Final[Parameter[str]] = Parameter(
     name="knc21_discipline_restart",
@@ -538,6 +556,8 @@ P_RESTART_21: Final[Parameter[str]] = Parameter(
     confirmation=Confirmation.UNCONFIRMED,
     choices=("from_end", "not_restarted"),
     citation=cite(TT11),
+    # Read only for someone disciplined: the tenure and service rules themselves are confirmed.
+    required=False,
 )
 P_COMMENDATION_25: Final[Parameter[str]] = Parameter(
     name="knc25_commendation_level",
@@ -684,6 +704,12 @@ def _check_discipline_20(ctx: KncContext) -> Finding:
     if periods is None:
         return _unknown("discipline")
     running = running_discipline(periods, ctx.on)
+    if running is not None and running.end == date.max:  # no day after it can be written
+        return _found(
+            Outcome.NOT_MET,
+            Msg("a discipline period runs until {end}: no qualifying time counts while it runs"),
+            end=running.end,
+        )
     if running is not None:
         return _found(
             Outcome.NOT_MET,
@@ -1393,7 +1419,8 @@ def select_knc_rules(proposed_on: date) -> AwardRules[KncContext]:
             return rules
     raise RuleSetNotFound(
         f"no rules for the Kỷ niệm chương for a proposal dated {proposed_on.isoformat()}:"
-        f" antq knows Thông tư 11/2021 (from {TT11_FROM.isoformat()}) and Thông tư 20/2025"
+        f" antq covers proposals from {TT11_FROM.isoformat()} (Thông tư 11/2021) with no end"
+        f" date (Thông tư 20/2025 from {TT20_FROM.isoformat()})"
     )
 
 
@@ -1418,6 +1445,13 @@ def knc_eligibility(
     chosen = rules if rules is not None else select_knc_rules(proposed_on)
     if chosen.instrument not in (TT11, TT20):
         raise InputError("rules", chosen.id, "not rules of the Kỷ niệm chương")
+    signed = get_instrument(chosen.instrument).signed
+    if isinstance(proposed_on, date) and signed is not None and proposed_on < signed:
+        # Rule R1: even pinned, a circular never governs a proposal made before it was signed.
+        raise RuleSetNotFound(
+            f"proposed_on: {chosen.id} cannot govern a proposal dated {proposed_on.isoformat()},"
+            f" before {chosen.instrument} was signed ({signed.isoformat()})"
+        )
     context = KncContext(
         candidate=candidate,
         on=proposed_on,

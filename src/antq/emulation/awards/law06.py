@@ -141,8 +141,9 @@ def _law_rules(day: date, rules: AwardRules[Any]) -> None:
         raise InputError("date", day, "expected a date")
     if not rules.covers(day):
         raise RuleSetNotFound(
-            f"{rules.id}: Luật 06/2022/QH15 applies from {LAW06_FROM.isoformat()};"
-            f" the earlier law is not encoded in antq (got {day.isoformat()})"
+            f"{rules.id}: antq covers these rules from {LAW06_FROM.isoformat()} (Luật"
+            f" 06/2022/QH15) with no end date; it has no rules of the earlier law for them"
+            f" (got {day.isoformat()})"
         )
 
 
@@ -205,6 +206,12 @@ def _discipline(on: date, periods: tuple[Period, ...] | None) -> Finding:
     if periods is None:
         return _unknown("discipline")
     running = running_discipline(periods, on)
+    if running is not None and running.end == date.max:  # no day after it can be written
+        return _found(
+            Outcome.NOT_MET,
+            Msg("a discipline period runs until {end}: no achievement counts while it runs"),
+            end=running.end,
+        )
     if running is not None:
         return _found(
             Outcome.NOT_MET,
@@ -978,6 +985,20 @@ class AwardingAuthority(CodedEnum):
         "cơ quan tiếp nhận thẩm quyền của Chủ tịch Ủy ban nhân dân cấp huyện",
         "whoever took over the district chairman's powers",
     )
+    # The higher tiers and the police heads of the ladder before 2014 (addendum §8.2-8.3).
+    PRESIDENT = ("president", "Chủ tịch nước", "President")
+    GOVERNMENT = ("government", "Chính phủ", "the Government")
+    PRIME_MINISTER = ("prime_minister", "Thủ tướng Chính phủ", "Prime Minister")
+    PROVINCIAL_POLICE_DIRECTOR = (
+        "provincial_police_director",
+        "Giám đốc Công an tỉnh, thành phố trực thuộc Trung ương",
+        "director of a provincial or centrally-run city police",
+    )
+    DISTRICT_POLICE_CHIEF = (
+        "district_police_chief",
+        "Trưởng Công an quận, huyện",
+        "head of a district police",
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -1221,8 +1242,19 @@ def awarding_authorities(
     """
     if not isinstance(award, AwardForm):
         raise InputError("award", award, "expected an AwardForm")
+    if rules is None and isinstance(decided_on, date) and decided_on < LAW06_FROM:
+        # Before Law 06/2022: the dated table of the law then in force.
+        from antq.emulation.awards.law15 import authority_before_2024
+
+        return authority_before_2024(award, decided_on)
     chosen = rules if rules is not None else LAW06_ART80
     _law_rules(decided_on, chosen)
+    if not any(award in p.forms for p in AWARDING_POWERS):
+        raise InputError(
+            "award",
+            award.code,
+            "Luật 06/2022/QH15 Điều 80, as antq holds it, does not name who awards this form",
+        )
     answer = chosen.answer(
         AuthorityContext(award=award, on=decided_on),
         subject_id=award.code,

@@ -38,7 +38,7 @@ def planning(prefix: str, article: int) -> list[Criterion]:
         Criterion(
             id=f"{prefix}.party-resolution",
             title=Msg(
-                "Where there is a Party organisation, it passed a resolution on security work in Quarter I"
+                "Where there is a Party organisation, it passed a resolution on security work (stated as done in Quarter I; antq does not check the date)"
             ),
             citation=c124(article, 1),
             kind=CriterionKind.BOOLEAN,
@@ -49,7 +49,9 @@ def planning(prefix: str, article: int) -> list[Criterion]:
         ),
         Criterion(
             id=f"{prefix}.security-plan",
-            title=Msg("A security-and-order plan was made in Quarter I"),
+            title=Msg(
+                "A security-and-order plan was made (stated as done in Quarter I; antq does not check the date)"
+            ),
             citation=c124(article, 1),
             kind=CriterionKind.BOOLEAN,
             inputs=(i.SECURITY_PLAN_Q1,),
@@ -57,7 +59,9 @@ def planning(prefix: str, article: int) -> list[Criterion]:
         ),
         Criterion(
             id=f"{prefix}.registration",
-            title=Msg("The unit registered in Quarter I to strive for the standard"),
+            title=Msg(
+                "The unit registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
+            ),
             citation=c124(article, 1),
             kind=CriterionKind.BOOLEAN,
             inputs=(i.REGISTERED_Q1,),

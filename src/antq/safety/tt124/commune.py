@@ -14,6 +14,9 @@ from antq.safety import inputs as i
 from antq.safety.checks import AtLeast, IsTrue, NoneCounted
 from antq.safety.tt124._common import (
     INSTRUMENT,
+    NOTICES,
+    SIGNED,
+    SPECIAL_ZONES,
     VALID_FROM,
     CiteFor,
     c124,
@@ -31,7 +34,9 @@ RECOGNISED_SHARE_PERCENT = 70
 CRITERIA: tuple[Criterion, ...] = (
     Criterion(
         id=f"{P}.party-resolution",
-        title=Msg("The Party committee passed a resolution on security and order in Quarter I"),
+        title=Msg(
+            "The Party committee passed a resolution on security and order (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(5, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.PARTY_RESOLUTION_Q1,),
@@ -39,7 +44,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id=f"{P}.security-plan",
-        title=Msg("The People's Committee made a security-and-order plan in Quarter I"),
+        title=Msg(
+            "The People's Committee made a security-and-order plan (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(5, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.SECURITY_PLAN_Q1,),
@@ -47,7 +54,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id=f"{P}.registration",
-        title=Msg("The commune registered in Quarter I to strive for the standard"),
+        title=Msg(
+            "The commune registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(5, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.REGISTERED_Q1,),
@@ -125,4 +134,6 @@ RULE_SET = RuleSet(
     window=window(UnitKind.COMMUNE),
     criteria=CRITERIA,
     valid_from=VALID_FROM,
+    signed=SIGNED,
+    notices=(*NOTICES, SPECIAL_ZONES),
 )

@@ -18,7 +18,7 @@ from antq.safety import inputs as i
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
 from antq.safety.gates import WhenGeneralEducation
 from antq.safety.inputs import InternalRulesTopic as Topic
-from antq.safety.tt124._common import INSTRUMENT, VALID_FROM, c124, window
+from antq.safety.tt124._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
 from antq.safety.tt124._units import incident_items, planning, security_force, subunits
 from antq.unit_kinds import UnitKind
 
@@ -64,7 +64,9 @@ CRITERIA: tuple[Criterion, ...] = (
     *_planning[:3],
     Criterion(
         id=f"{P}.internal-rules",
-        title=Msg("Internal rules made in Quarter I cover the four required topics"),
+        title=Msg(
+            "Internal rules (stated as made in Quarter I; antq does not check the date) cover the four required topics"
+        ),
         citation=c124(7, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.INTERNAL_RULES_TOPICS,),
@@ -128,4 +130,6 @@ RULE_SET = RuleSet(
     eligibility=(SCOPE,),
     criteria=CRITERIA,
     valid_from=VALID_FROM,
+    signed=SIGNED,
+    notices=NOTICES,
 )

@@ -16,7 +16,7 @@ from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, NoneCounted, TopicsCovered
 from antq.safety.inputs import InternalRulesTopic as Topic
-from antq.safety.tt124._common import INSTRUMENT, VALID_FROM, c124, window
+from antq.safety.tt124._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
 from antq.safety.tt124._units import incident_items, planning, security_force, subunits
 from antq.unit_kinds import UnitKind
 
@@ -74,7 +74,9 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
         *planning_items[:3],
         Criterion(
             id=f"{prefix}.internal-rules",
-            title=Msg("Internal rules made in Quarter I cover the six required topics"),
+            title=Msg(
+                "Internal rules (stated as made in Quarter I; antq does not check the date) cover the six required topics"
+            ),
             citation=c124(6, 1),
             kind=CriterionKind.BOOLEAN,
             inputs=(i.INTERNAL_RULES_TOPICS,),
@@ -148,6 +150,8 @@ AGENCY = RuleSet(
     eligibility=(AGENCY_SCOPE,),
     criteria=_criteria("tt124.agency"),
     valid_from=VALID_FROM,
+    signed=SIGNED,
+    notices=NOTICES,
 )
 ENTERPRISE = RuleSet(
     id="tt124.enterprise",
@@ -158,4 +162,6 @@ ENTERPRISE = RuleSet(
     eligibility=(ENTERPRISE_SCOPE,),
     criteria=_criteria("tt124.enterprise"),
     valid_from=VALID_FROM,
+    signed=SIGNED,
+    notices=NOTICES,
 )

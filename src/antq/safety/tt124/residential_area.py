@@ -15,6 +15,8 @@ from antq.safety import inputs as i
 from antq.safety.checks import AllOf, GradeAtLeast, IsTrue, NoneCounted
 from antq.safety.tt124._common import (
     INSTRUMENT,
+    NOTICES,
+    SIGNED,
     VALID_FROM,
     CiteFor,
     c124,
@@ -29,7 +31,9 @@ CRITERIA: tuple[Criterion, ...] = (
     # Khoản 1: Quarter I resolution, registration, and every resident household registered.
     Criterion(
         id=f"{P}.party-resolution",
-        title=Msg("The Party cell passed a resolution on security and order in Quarter I"),
+        title=Msg(
+            "The Party cell passed a resolution on security and order (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(4, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.PARTY_RESOLUTION_Q1,),
@@ -37,7 +41,9 @@ CRITERIA: tuple[Criterion, ...] = (
     ),
     Criterion(
         id=f"{P}.registration",
-        title=Msg("The residential area registered in Quarter I to strive for the standard"),
+        title=Msg(
+            "The residential area registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
+        ),
         citation=c124(4, 1),
         kind=CriterionKind.BOOLEAN,
         inputs=(i.REGISTERED_Q1,),
@@ -83,4 +89,6 @@ RULE_SET = RuleSet(
     window=window(UnitKind.RESIDENTIAL_AREA),
     criteria=CRITERIA,
     valid_from=VALID_FROM,
+    signed=SIGNED,
+    notices=NOTICES,
 )

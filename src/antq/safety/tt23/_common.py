@@ -10,6 +10,7 @@ from antq.confirmation import Confirmation
 from antq.core.criterion import Context, Criterion, CriterionKind, Finding, Parameter, finding
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
+from antq.core.ruleset import RoundNotice
 from antq.entities.grades import EmulationTitle
 from antq.entities.incidents import IncidentCategory
 from antq.errors import InputError
@@ -18,7 +19,7 @@ from antq.law.citation import Citation, cite
 from antq.law.registry import get_instrument
 from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow
 from antq.safety import inputs as shared
-from antq.safety.checks import NoIncidents, NoneCounted, ShareAtLeast
+from antq.safety.checks import NoIncidents, NoneCounted, ShareAtLeast, share_form
 from antq.safety.gates import WhenGeneralEducation as _WhenGeneralEducation
 from antq.safety.tt23 import inputs as tt23_inputs
 from antq.unit_kinds import UnitKind
@@ -30,18 +31,25 @@ INSTRUMENT = "23/2012/TT-BCA"
 VALID_TO = date(2022, 2, 9)
 
 
-def _confirmed_effective() -> date | None:
-    """TT 23's effective date, but only if the registry holds it as confirmed.
+#: Rule R1 (addendum-2026-12.md §2.2): no rule set governs a round that closed before
+#: its instrument was signed. TT 23 was signed on 27/04/2012 (CONFIRMED); its in-force
+#: date, 18/06/2012, rests on metadata only, so the signing date bounds the rule sets
+#: and the 2012 round, which began before the circular existed, carries a notice.
+VALID_FROM: date = get_instrument(INSTRUMENT).signed or date(2012, 4, 27)
 
-    The registry has 18/06/2012 from one metadata page (S15), not from the
-    circular's own effect clause, and lists it as unconfirmed: then rounds are
-    not bounded below (there is no earlier rule set to hand over to anyway).
-    """
-    law = get_instrument(INSTRUMENT)
-    return None if "effective" in law.unconfirmed else law.effective
-
-
-VALID_FROM: date | None = _confirmed_effective()
+#: The 2012 round: evaluated, with a notice that the circular's hold on it is partial.
+ROUND_2012 = RoundNotice(
+    id="tt23.round-2012",
+    text=Msg(
+        "Circular 23/2012 was signed on 27/04/2012 and is reported in force from 18/06/2012"
+        " (metadata only, not its own effect clause); the 2012 round began before it existed,"
+        " so its application to this round is only partly confirmed"
+    ),
+    confirmation=Confirmation.PARTIAL,
+    applies_from=VALID_FROM,
+    applies_to=date(2012, 12, 31),
+)
+NOTICES: tuple[RoundNotice, ...] = (ROUND_2012,)
 
 
 def c23(article: int, clause: int | None = None, point: str | None = None) -> Citation:
@@ -123,6 +131,10 @@ class ShareAtLeastParameter:
     whole: Input[int]
     threshold: Parameter[int]
     if_empty: Parameter[str] | None = None
+
+    def describe(self) -> dict[str, object]:
+        """The rule as data (:mod:`antq.rule_form`), its percentage named by its parameter."""
+        return share_form(self.part, self.whole, self.threshold, self.if_empty)
 
     def _with_threshold(self, context: Context) -> ShareAtLeast:
         threshold = context.param(self.threshold)

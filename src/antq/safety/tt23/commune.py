@@ -32,6 +32,7 @@ from antq.safety.tt23 import inputs as i
 from antq.safety.tt23._common import (
     COMMUNE_S8_NOTE,
     INSTRUMENT,
+    NOTICES,
     VALID_FROM,
     VALID_TO,
     TitleAtLeast,
@@ -158,5 +159,7 @@ RULE_SET = RuleSet(
     window=window(UnitKind.COMMUNE),
     criteria=CRITERIA,
     valid_from=VALID_FROM,
+    signed=VALID_FROM,
+    notices=NOTICES,
     valid_to=VALID_TO,
 )

@@ -43,6 +43,7 @@ from antq.safety.tt23 import inputs as i
 from antq.safety.tt23._common import (
     EMPTY_SUBUNITS,
     INSTRUMENT,
+    NOTICES,
     VALID_FROM,
     VALID_TO,
     ShareAtLeastParameter,
@@ -239,6 +240,8 @@ AGENCY = RuleSet(
     window=window(UnitKind.AGENCY),
     criteria=_criteria("tt23.agency"),
     valid_from=VALID_FROM,
+    signed=VALID_FROM,
+    notices=NOTICES,
     valid_to=VALID_TO,
 )
 ENTERPRISE = RuleSet(
@@ -249,5 +252,7 @@ ENTERPRISE = RuleSet(
     window=window(UnitKind.ENTERPRISE),
     criteria=_criteria("tt23.enterprise"),
     valid_from=VALID_FROM,
+    signed=VALID_FROM,
+    notices=NOTICES,
     valid_to=VALID_TO,
 )

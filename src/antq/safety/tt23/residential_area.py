@@ -27,6 +27,7 @@ from antq.safety.checks import AllOf, IsTrue
 from antq.safety.tt23 import inputs as i
 from antq.safety.tt23._common import (
     INSTRUMENT,
+    NOTICES,
     S8_NOTE,
     VALID_FROM,
     VALID_TO,
@@ -95,5 +96,7 @@ RULE_SET = RuleSet(
     window=window(UnitKind.RESIDENTIAL_AREA),
     criteria=CRITERIA,
     valid_from=VALID_FROM,
+    signed=VALID_FROM,
+    notices=NOTICES,
     valid_to=VALID_TO,
 )

@@ -33,6 +33,7 @@ from antq.safety.inputs import InternalRulesTopic as Topic
 from antq.safety.tt23 import inputs as i
 from antq.safety.tt23._common import (
     INSTRUMENT,
+    NOTICES,
     VALID_FROM,
     VALID_TO,
     WhenGeneralEducation,
@@ -143,5 +144,7 @@ RULE_SET = RuleSet(
     window=None,
     criteria=CRITERIA,
     valid_from=VALID_FROM,
+    signed=VALID_FROM,
+    notices=NOTICES,
     valid_to=VALID_TO,
 )

@@ -1,0 +1,348 @@
+"""The yearly rating of the movement: Quyết định 510/QĐ-BCA-V05 Điều 11, as dated data.
+
+Điều 11 (CONFIRMED, addendum-2026-12.md §4.2) sets the procedure: each unit
+assesses and scores itself against its sheet and reports to the level directly
+above, which reviews it and decides the classification (khoản 1); the dossier is
+a submission and a summary list of the scores and the proposed classification
+(khoản 2); and the rating is done before 20/11 for a residential area, 30/11 for
+a commune, agency, enterprise or educational institution, and 15/12 for a
+district while districts existed (khoản 3).
+
+The table is ``qd510_procedure.toml`` beside this module, every value with its
+citation and confirmation status. :func:`missed_rating_deadlines` checks a
+rating decision against it as :func:`antq.safety.procedure.missed_deadlines`
+checks the TT 124 Điều 9 deadlines: "before" is read strictly (the last valid day
+is 19/11, 29/11 or 14/12), a late decision is reported, never a failed
+criterion, and a decision with no recorded date is reported as not recorded,
+never as on time. Rating years start with 2022 (rule R1: the decision was signed
+on 20/01/2022); no district is rated from 2025.
+
+>>> from datetime import date
+>>> late = missed_rating_deadlines(RatingLevel.RESIDENTIAL_AREA, 2024,
+...     {RatingStep.RATING_DECISION: date(2024, 11, 20)})
+>>> [(m.status.code, m.days_late, m.deadline.isoformat()) for m in late]
+[('late', 1, '2024-11-19')]
+>>> missed_rating_deadlines(RatingLevel.DISTRICT, 2024, {RatingStep.RATING_DECISION: date(2024, 12, 14)})
+()
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from datetime import date, datetime
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+import attrs
+
+from antq.confirmation import Confirmation
+from antq.errors import DefinitionError, InputError
+from antq.i18n.catalog import Msg, Text
+from antq.law.citation import Citation, cite
+from antq.safety.procedure import DayBefore, DeadlineStatus, MissedDeadline
+from antq.unit_kinds import UnitKind
+from antq.vocabulary import CodedEnum
+
+__all__ = [
+    "RatingDeadline",
+    "RatingDocument",
+    "RatingDossierItem",
+    "RatingLevel",
+    "RatingStep",
+    "RatingStepRule",
+    "missed_rating_deadlines",
+    "rating_deadlines",
+    "rating_dossier",
+    "rating_level",
+    "rating_steps",
+]
+
+_DATA: Final = "qd510_procedure.toml"
+_READING = Msg(
+    "'before' is read strictly: the rating must be decided on or before the day before"
+    " (antq's reading, as for Circular 124/2021 Article 9; whether Decision 510 says"
+    " 'trước ngày' is not confirmed)"
+)
+
+
+class RatingLevel(CodedEnum):
+    """The level being rated, as Điều 11 khoản 3 groups them."""
+
+    RESIDENTIAL_AREA = ("residential_area", "khu dân cư", "residential area")
+    COMMUNE = ("commune", "xã, phường, thị trấn, đặc khu", "commune, ward or special zone")
+    ORGANISATION = (
+        "organisation",
+        "cơ quan, doanh nghiệp, cơ sở giáo dục",
+        "agency, enterprise or educational institution",
+    )
+    DISTRICT = (
+        "district",
+        "huyện, quận, thị xã, thành phố thuộc tỉnh (đến 30/06/2025)",
+        "district (until 30/06/2025)",
+    )
+
+
+class RatingStep(CodedEnum):
+    """A step of the yearly rating (Điều 11 khoản 1-2)."""
+
+    SELF_ASSESSMENT = (
+        "self_assessment",
+        "tự đánh giá, chấm điểm",
+        "self-assessment and scoring",
+    )
+    DOSSIER = ("dossier", "gửi hồ sơ đề nghị đánh giá, phân loại", "rating dossier sent")
+    RATING_DECISION = (
+        "rating_decision",
+        "quyết định đánh giá, phân loại phong trào",
+        "movement rating decided",
+    )
+
+
+class RatingDocument(CodedEnum):
+    """A document of the rating dossier (Điều 11 khoản 2)."""
+
+    SUBMISSION = ("submission", "Tờ trình", "submission")
+    SCORE_SUMMARY = (
+        "score_summary",
+        "Thống kê danh sách chấm điểm, mức đề xuất đánh giá, phân loại",
+        "summary list of the scores and the proposed classification",
+    )
+
+
+_LEVEL_OF: Final[Mapping[UnitKind, RatingLevel]] = {
+    UnitKind.RESIDENTIAL_AREA: RatingLevel.RESIDENTIAL_AREA,
+    UnitKind.COMMUNE: RatingLevel.COMMUNE,
+    UnitKind.AGENCY: RatingLevel.ORGANISATION,
+    UnitKind.ENTERPRISE: RatingLevel.ORGANISATION,
+    UnitKind.EDUCATIONAL_INSTITUTION: RatingLevel.ORGANISATION,
+}
+
+
+def rating_level(kind: UnitKind) -> RatingLevel:
+    """The level of Điều 11 khoản 3 that a unit of ``kind`` is rated at."""
+    if not isinstance(kind, UnitKind):
+        raise InputError("kind", kind, "expected a UnitKind")
+    return _LEVEL_OF[kind]
+
+
+@attrs.frozen(kw_only=True)
+class RatingStepRule:
+    """One step of the procedure, as the table gives it."""
+
+    step: RatingStep
+    text: Text
+    citation: Citation
+    confirmation: Confirmation
+    note: Text | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RatingDossierItem:
+    """One document of the rating dossier."""
+
+    document: RatingDocument
+    citation: Citation
+    confirmation: Confirmation
+
+
+@attrs.frozen(kw_only=True)
+class RatingDeadline:
+    """The deadline of one level, for rating years whose last valid day is in the bounds."""
+
+    level: RatingLevel
+    rule: DayBefore
+    citation: Citation
+    confirmation: Confirmation
+    written: Text
+    applies_from: date
+    applies_to: date | None = None
+    note: Text | None = None
+
+    def last_day(self, year: int) -> date:
+        return self.rule.last_day(year)
+
+    def applies(self, level: RatingLevel, year: int) -> bool:
+        last = self.last_day(year)
+        return (
+            level is self.level
+            and self.applies_from <= last
+            and (self.applies_to is None or last <= self.applies_to)
+        )
+
+
+def _fail(path: str, value: object, message: str) -> DefinitionError:
+    return DefinitionError(f"{_DATA}: {path}: {message} (got {value!r})")
+
+
+def _text(raw: object, path: str) -> Text:
+    if not isinstance(raw, dict) or set(raw) != {"vi", "en"}:
+        raise _fail(path, raw, "expected {vi, en}")
+    return Text(vi=str(raw["vi"]), en=str(raw["en"]))
+
+
+def _citation(raw: object, path: str) -> Citation:
+    if not isinstance(raw, dict) or "instrument" not in raw:
+        raise _fail(path, raw, "expected a citation table")
+    return cite(raw["instrument"], raw.get("article"), raw.get("clause"), raw.get("point"))
+
+
+def _status(raw: object, path: str) -> Confirmation:
+    try:
+        return Confirmation.from_code(raw, path=path)
+    except InputError as error:
+        raise _fail(path, raw, error.message) from None
+
+
+def _day(raw: Mapping[str, Any], key: str, path: str) -> date | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise _fail(f"{path}.{key}", value, "expected a date")
+    return value
+
+
+def _note(raw: Mapping[str, Any], path: str) -> Text | None:
+    return None if raw.get("note") is None else _text(raw["note"], f"{path}.note")
+
+
+@attrs.frozen
+class _Table:
+    steps: tuple[RatingStepRule, ...]
+    dossier: tuple[RatingDossierItem, ...]
+    deadlines: tuple[RatingDeadline, ...]
+
+
+def _read(data: Mapping[str, Any]) -> _Table:
+    if data.get("antq_procedure") != 1:
+        raise _fail("antq_procedure", data.get("antq_procedure"), "expected 1")
+    steps = tuple(
+        RatingStepRule(
+            step=RatingStep.from_code(raw.get("id"), path=f"steps[{i}].id"),
+            text=_text(raw.get("text"), f"steps[{i}].text"),
+            citation=_citation(raw.get("citation"), f"steps[{i}].citation"),
+            confirmation=_status(raw.get("confirmation"), f"steps[{i}].confirmation"),
+            note=_note(raw, f"steps[{i}]"),
+        )
+        for i, raw in enumerate(data.get("steps", []))
+    )
+    dossier = tuple(
+        RatingDossierItem(
+            document=RatingDocument.from_code(raw.get("document"), path=f"dossier[{i}].document"),
+            citation=_citation(raw.get("citation"), f"dossier[{i}].citation"),
+            confirmation=_status(raw.get("confirmation"), f"dossier[{i}].confirmation"),
+        )
+        for i, raw in enumerate(data.get("dossier", []))
+    )
+    deadlines = []
+    for i, raw in enumerate(data.get("deadlines", [])):
+        path = f"deadlines[{i}]"
+        start = _day(raw, "applies_from", path)
+        if start is None:
+            raise _fail(f"{path}.applies_from", None, "required")
+        end = _day(raw, "applies_to", path)
+        if end is not None and end < start:
+            raise _fail(path, (start, end), "ends before it starts")
+        deadlines.append(
+            RatingDeadline(
+                level=RatingLevel.from_code(raw.get("level"), path=f"{path}.level"),
+                rule=DayBefore(raw.get("month"), raw.get("day")),
+                citation=_citation(raw.get("citation"), f"{path}.citation"),
+                confirmation=_status(raw.get("confirmation"), f"{path}.confirmation"),
+                written=_text(raw.get("written"), f"{path}.written"),
+                applies_from=start,
+                applies_to=end,
+                note=_note(raw, path),
+            )
+        )
+    return _Table(steps=steps, dossier=dossier, deadlines=tuple(deadlines))
+
+
+@cache
+def _table() -> _Table:
+    folder = resources.files("antq.emulation")
+    return _read(tomllib.loads(folder.joinpath(_DATA).read_text(encoding="utf-8")))
+
+
+def rating_steps() -> tuple[RatingStepRule, ...]:
+    """The steps of Điều 11 khoản 1-2, in order."""
+    return _table().steps
+
+
+def rating_dossier() -> tuple[RatingDossierItem, ...]:
+    """The documents of the rating dossier (Điều 11 khoản 2)."""
+    return _table().dossier
+
+
+def rating_deadlines() -> tuple[RatingDeadline, ...]:
+    """Every dated deadline of Điều 11 khoản 3."""
+    return _table().deadlines
+
+
+def _year(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
+        raise InputError("year", value, "must be a year from 2000 to 2100")
+    return value
+
+
+def missed_rating_deadlines(
+    level: RatingLevel, year: int, steps: Mapping[RatingStep, date]
+) -> tuple[MissedDeadline, ...]:
+    """The deadline of rating year ``year`` that the recorded ``steps`` miss (late, or no date).
+
+    Only the rating decision has a deadline; the other steps are not checked.
+    A year outside every row (before 2022; a district from 2025) is an input
+    error naming the years the table covers.
+    """
+    if not isinstance(level, RatingLevel):
+        raise InputError(
+            "level", level, f"expected a RatingLevel ({', '.join(RatingLevel.codes())})"
+        )
+    _year(year)
+    if not isinstance(steps, Mapping):
+        raise InputError("steps", steps, "expected a mapping of RatingStep to date")
+    recorded: dict[RatingStep, date] = {}
+    for step, value in steps.items():
+        if not isinstance(step, RatingStep):
+            raise InputError(
+                "steps", step, f"expected a RatingStep ({', '.join(RatingStep.codes())})"
+            )
+        if isinstance(value, datetime) or not isinstance(value, date):
+            raise InputError(
+                f"steps.{step.code}", value, "expected a datetime.date (not a datetime)"
+            )
+        recorded[step] = value
+    rows = [r for r in rating_deadlines() if r.applies(level, year)]
+    if not rows:
+        covered = [r for r in rating_deadlines() if r.level is level]
+        first = min(r.applies_from for r in covered).year
+        ends = [r.applies_to for r in covered]
+        last = "no end" if None in ends else str(max(e for e in ends if e).year - 1)
+        raise InputError(
+            "year",
+            year,
+            f"Decision 510/QĐ-BCA-V05 sets a rating deadline for {level.code} in rating years"
+            f" {first} to {last} only",
+        )
+    (row,) = rows
+    last_day = row.last_day(year)
+    on = recorded.get(RatingStep.RATING_DECISION)
+    if on is not None and on <= last_day:
+        return ()
+    return (
+        MissedDeadline(
+            step=RatingStep.RATING_DECISION,
+            status=DeadlineStatus.NOT_RECORDED if on is None else DeadlineStatus.LATE,
+            deadline=last_day,
+            recorded_on=on,
+            days_late=None if on is None else (on - last_day).days,
+            days_early=None,
+            citation=row.citation,
+            written=row.written,
+            reading=_READING,
+            confirmation=row.confirmation,
+            note=row.note,
+        ),
+    )
