@@ -633,10 +633,10 @@ def test_the_gap_to_pass_is_the_difference() -> None:
 @pytest.mark.parametrize(
     ("part", "whole", "outcome", "reason"),
     [
-        (69, 99, NOT_MET, "69/99 = 69.6% < 70%: 1 more needed"),
+        (69, 99, NOT_MET, "69/99 = 69.7% < 70%: 1 more needed"),
         (50, 99, NOT_MET, "50/99 = 50.5% < 70%: 20 more needed"),
-        (5, 10, NOT_MET, "5/10 = 50.0% < 70%: 2 more needed"),
-        (70, 100, MET, "70/100 = 70.0% ≥ 70%"),
+        (5, 10, NOT_MET, "5/10 = 50% < 70%: 2 more needed"),
+        (70, 100, MET, "70/100 = 70% ≥ 70%"),
     ],
 )
 def test_share_at_least_on_and_near_the_threshold(
@@ -706,7 +706,8 @@ def test_no_offences_in_either_period_is_said_so() -> None:
     )
     assert result.outcome is MET
     assert result.reason.render("en") == (
-        "no offences in either period (read as: a strict decrease of the total)"
+        "no offences in this period or the previous one (0/0): treated as met by default"
+        " (parameter prev_year_both_zero); not confirmed by the legal text"
     )
 
 
@@ -1202,9 +1203,9 @@ def test_an_uncertain_count_short_of_the_threshold_says_at_most() -> None:
 @pytest.mark.parametrize(
     ("total", "low", "high", "reason"),
     [
-        (10, 5, 5, "5 recognised, 5 not of 10: 50.0% < 70%: 2 more needed"),
+        (10, 5, 5, "5 recognised, 5 not of 10: 50% < 70%: 2 more needed"),
         (99, 50, 50, "50 recognised, 49 not of 99: 50.5% < 70%: 20 more needed"),
-        (10, 4, 6, "4 recognised, 4 not of 10: at most 60.0% < 70%: at least 3 more needed"),
+        (10, 4, 6, "4 recognised, 4 not of 10: at most 60% < 70%: at least 3 more needed"),
     ],
 )
 def test_the_units_recognised_reason_counts_and_gap(

@@ -398,7 +398,7 @@ def test_a_report_file_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
         handle.write(b"half a rep")
         raise OSError("disk full")
 
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(InputError, match="cannot write the file: disk full"):
         write_atomically(target, fail)
     assert target.read_text(encoding="utf-8") == "the old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]

@@ -180,7 +180,7 @@ class Explanation:
         return eligibility, tuple(explain(c) for c in self.rule_set.criteria)
 
     def _explain(self, criterion: Criterion) -> CriterionResult:
-        return self._with_notices(self._found(criterion))
+        return self._found(criterion)
 
     def _with_notices(self, result: CriterionResult) -> CriterionResult:
         notices = self.rule_set.notices_for(self.context.period)
@@ -194,15 +194,16 @@ class Explanation:
     def _found(self, criterion: Criterion) -> CriterionResult:
         memo = self.rule_set.plan.memos.get(criterion.id)
         if memo is None:
-            return evaluate_criterion(criterion, self.context)
+            return self._with_notices(evaluate_criterion(criterion, self.context))
         context = self.context
         key = memo.key(context.values, context.period)
         if key is None:
-            return evaluate_criterion(criterion, context)
+            return self._with_notices(evaluate_criterion(criterion, context))
         # Checked facts hold only hashable values of these kinds (bool, codes, sets of codes).
         found: CriterionResult | None = memo.found.get(key)
         if found is None:
-            found = evaluate_criterion(criterion, context)
+            # The key holds the period, so the round's notices are the same for every use.
+            found = self._with_notices(evaluate_criterion(criterion, context))
             memo.keep(key, found)
         return found
 

@@ -870,6 +870,7 @@ class OffencesReduced:
     def compile(self, parameters: Mapping[str, object]) -> FastCheck:
         current_name, previous_name = OFFENCES_CURRENT.name, OFFENCES_PREVIOUS.name
         strict = parameters.get(OFFENCE_COMPARISON.name) == "strict_decrease"
+        zero_fails = parameters.get(PREV_YEAR_BOTH_ZERO.name) == "not_met"
         names = (
             ("total",) if parameters.get(OFFENCE_SCOPE.name) == "total" else tuple(_CATEGORY_NAMES)
         )
@@ -877,10 +878,15 @@ class OffencesReduced:
         def offences_reduced(values: Mapping[str, Any], period: Period) -> Outcome:
             current, previous = values[current_name], values[previous_name]
             if current.total == 0 and previous.total == 0:
-                return MET
+                return NOT_MET if zero_fails else MET
             for name in names:
                 now, before = getattr(current, name), getattr(previous, name)
-                if (now >= before if strict else now > before) and not (now == 0 == before):
+                failed = (
+                    zero_fails
+                    if now == 0 == before
+                    else (now >= before if strict else now > before)
+                )
+                if failed:
                     return NOT_MET
             return MET
 

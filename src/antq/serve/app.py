@@ -40,7 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from antq.core.facts import UnitFacts
 from antq.core.ruleset import RuleBook
 from antq.errors import AntqError, InputError
-from antq.io.batch import UnitReadError, read_bytes
+from antq.io.batch import SourceReadError, UnitReadError, read_bytes
 from antq.results import error_rows, evaluate_each, json_text
 from antq.serve.settings import ServeSettings
 from antq.vocabulary import Lang
@@ -281,14 +281,20 @@ def _watched(
 ) -> Iterator[UnitFacts | InputError]:
     """``items``, keeping aside the errors about the whole document (not about one unit)."""
     for item in items:
-        if isinstance(item, InputError) and not isinstance(item, UnitReadError):
+        # A file-level error (malformed JSON that stops the body...) is about the document.
+        if isinstance(item, InputError) and (
+            not isinstance(item, UnitReadError) or isinstance(item, SourceReadError)
+        ):
             found.append(item)
         yield item
 
 
 def _document_problem(errors: Sequence[InputError]) -> Problem:
     """400 for a body that cannot be parsed, 422 for one of the wrong shape."""
-    unreadable = any(e.message.startswith(("malformed", "not UTF-8")) for e in errors)
+    unreadable = any(
+        isinstance(e, SourceReadError) or e.message.startswith(("malformed", "not UTF-8"))
+        for e in errors
+    )
     return Problem(400 if unreadable else 422, errors)
 
 
