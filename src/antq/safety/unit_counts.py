@@ -16,7 +16,7 @@ the known counts and the range::
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -329,6 +329,28 @@ def units_share_form(
     }
 
 
+def _compiled(
+    rolled: Callable[[UnitCounts], Outcome],
+    names: tuple[str, str, str],
+    passes: Callable[[int, int], bool],
+) -> FastCheck:
+    """The fast check of a count criterion: the roll-up when given, else the stated counts."""
+    outcomes_name, part_name, total_name = names
+
+    def units_counted(values: Mapping[str, Any], period: Period) -> Outcome:
+        counts = values.get(outcomes_name)
+        if counts is not None:
+            return rolled(counts)
+        part, whole = values.get(part_name), values.get(total_name)
+        if part is None or whole is None:
+            return UNKNOWN
+        if whole == 0 or part > whole:
+            raise Defer  # an input error, reported by the general path
+        return MET if passes(part, whole) else NOT_MET
+
+    return units_counted
+
+
 @attrs.frozen
 class UnitsRegistered:
     """100% of the units under the commune registered: from the roll-up, else as stated."""
@@ -347,21 +369,11 @@ class UnitsRegistered:
         return self._rolled(counts)
 
     def compile(self, parameters: Mapping[str, object]) -> FastCheck:
-        rolled, names = self._rolled, (UNIT_OUTCOMES.name, self.registered.name, self.total.name)
-
-        def units_registered(values: Mapping[str, Any], period: Period) -> Outcome:
-            outcomes_name, registered_name, total_name = names
-            counts = values.get(outcomes_name)
-            if counts is not None:
-                return rolled(counts)
-            part, whole = values.get(registered_name), values.get(total_name)
-            if part is None or whole is None:
-                return UNKNOWN
-            if whole == 0 or part > whole:
-                raise Defer  # an input error, reported by the general path
-            return MET if part == whole else NOT_MET
-
-        return units_registered
+        return _compiled(
+            self._rolled,
+            (UNIT_OUTCOMES.name, self.registered.name, self.total.name),
+            lambda part, whole: part == whole,
+        )
 
     @staticmethod
     def _rolled(counts: UnitCounts) -> Outcome:
@@ -460,22 +472,12 @@ class UnitsRecognised:
         return self._rolled(counts)
 
     def compile(self, parameters: Mapping[str, object]) -> FastCheck:
-        rolled, threshold = self._rolled, self.threshold
-        names = (UNIT_OUTCOMES.name, self.recognised.name, self.total.name)
-
-        def units_recognised(values: Mapping[str, Any], period: Period) -> Outcome:
-            outcomes_name, recognised_name, total_name = names
-            counts = values.get(outcomes_name)
-            if counts is not None:
-                return rolled(counts)
-            part, whole = values.get(recognised_name), values.get(total_name)
-            if part is None or whole is None:
-                return UNKNOWN
-            if whole == 0 or part > whole:
-                raise Defer  # an input error, reported by the general path
-            return MET if 100 * part >= threshold * whole else NOT_MET
-
-        return units_recognised
+        threshold = self.threshold
+        return _compiled(
+            self._rolled,
+            (UNIT_OUTCOMES.name, self.recognised.name, self.total.name),
+            lambda part, whole: 100 * part >= threshold * whole,
+        )
 
     def _rolled(self, counts: UnitCounts) -> Outcome:
         if counts.lost is not None:
