@@ -397,11 +397,17 @@ class Generator:
 
 
 def generate(
-    seed: int = SEED, year: int = YEAR, scale: float = 1.0
+    seed: int = SEED, year: int = YEAR, scale: float = 1.0, communes: int | None = None
 ) -> dict[str, list[dict[str, Any]]]:
-    """The raw units of one national round, by kind."""
+    """The raw units of one national round, by kind.
+
+    ``scale`` multiplies every count; ``communes``, when given, fixes the number
+    of communes instead, so that a larger round has more units per commune.
+    """
     gen = Generator(seed, year)
     n = {k: max(1, round(v * scale)) for k, v in COUNTS.items()}
+    if communes is not None:
+        n["communes"] = communes
     communes = [
         (
             f"X{i:04d}",

@@ -8,12 +8,15 @@ For each size it generates a synthetic round with ``national_round.generate``
 schools, scaled), writes it as CSV, then runs ``antq evaluate DIR --format F``
 for F in text, json, jsonl and csv, each in a fresh process with its output
 sent to ``/dev/null``, and prints the process's wall time and peak resident
-memory. The round keeps per-commune state only, so peak memory should grow
-with the communes, not the units: the last column is the ratio of each peak
-to the smallest size's peak in the same format. The units per commune stay
-those of the national round, so a larger round has more communes too; the
-memory kept per unit (the ids of units that did not pass, the units'
-incidents) is what the ratio shows.
+memory, the ratio of each peak to the smallest size's peak in the same
+format, and the memory added per unit between the two.
+
+The number of communes stays the national one (3,321; ``--communes`` changes
+it), so a larger round has more units in each commune: what grows is what a
+round must keep of each unit until its commune is decided (an 8-byte digest
+for the duplicate checks of the readers and of the round, the ids of units
+that did not pass, and the incidents that can fail a commune's territory
+criterion).
 """
 
 from __future__ import annotations
@@ -62,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=national_round.SEED)
+    parser.add_argument(
+        "--communes",
+        type=int,
+        default=national_round.COUNTS["communes"],
+        help="communes in every round (default: the national number)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args(argv)
     rows: list[dict[str, object]] = []
@@ -69,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in sorted(args.sizes):
             scale = size / NATIONAL
             started = time.perf_counter()
-            units = national_round.generate(args.seed, scale=scale)
+            units = national_round.generate(args.seed, scale=scale, communes=args.communes)
             csv_dir, _ = national_round.write_round(units, Path(tmp) / str(size))
             count = sum(len(v) for v in units.values())
             del units
@@ -77,14 +86,20 @@ def main(argv: list[str] | None = None) -> int:
             for fmt in FORMATS:
                 seconds, peak = measure(csv_dir, fmt)
                 rows.append({"units": count, "format": fmt, "seconds": seconds, "peak_mb": peak})
-    first = {r["format"]: r["peak_mb"] for r in rows if r["units"] == rows[0]["units"]}
-    print(f"\n{'units':>9}  {'format':6}  {'wall s':>7}  {'peak MB':>8}  {'vs smallest':>11}")
+    smallest = {r["format"]: r for r in rows if r["units"] == rows[0]["units"]}
+    print(
+        f"\n{'units':>9}  {'format':6}  {'wall s':>7}  {'peak MB':>8}  {'vs smallest':>11}"
+        f"  {'bytes/unit added':>16}"
+    )
     for row in rows:
-        ratio = float(row["peak_mb"]) / float(first[row["format"]])  # type: ignore[arg-type]
-        row["ratio"] = round(ratio, 2)
+        first = smallest[str(row["format"])]
+        ratio = float(row["peak_mb"]) / float(first["peak_mb"])  # type: ignore[arg-type]
+        more = int(row["units"]) - int(first["units"])  # type: ignore[call-overload]
+        added = (float(row["peak_mb"]) - float(first["peak_mb"])) * 2**20 / more if more else 0.0  # type: ignore[arg-type]
+        row["ratio"], row["bytes_per_unit"] = round(ratio, 2), round(added)
         print(
             f"{row['units']:>9,}  {row['format']:6}  {row['seconds']:>7.1f}"
-            f"  {row['peak_mb']:>8.1f}  {ratio:>10.2f}x"
+            f"  {row['peak_mb']:>8.1f}  {ratio:>10.2f}x  {added:>16.0f}"
         )
     if args.json:
         print(json.dumps(rows))

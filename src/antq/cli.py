@@ -222,7 +222,9 @@ def evaluate_to(
     ``antq serve``. Returns the round's result (errors, notices, tally).
     """
     writer = _VerdictWriter.of(fmt, out, lang)
-    result = _round(items, book, rule_set).evaluate(on_verdict=writer.write, keep_units=False)
+    result = _round(items, book, rule_set).evaluate(
+        on_verdict=writer.write, keep_units=False, keep_communes=False
+    )
     writer.close([n.render(lang) for n in result.notices], result.errors)
     return result
 

@@ -378,3 +378,110 @@ def test_a_lost_row_exits_with_3_and_leaves_its_commune_unknown() -> None:
     result = evaluate_round(Round.of(read_jsonl(_jsonl(text), BOOK)))
     (commune,) = result.communes
     assert result.lost and commune.counts is not None and commune.counts.lost is not None
+
+
+# -- what a round keeps of each unit (issue 11, bounded memory) ------------------------------
+
+
+def test_a_look_alike_names_the_id_it_looks_like_whichever_comes_first() -> None:
+    raw = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    original = next(u for u in raw["units"] if u["id"] == "KDC-DONG")
+    twin = copy.deepcopy(original)
+    twin["id"] = "KDС-DONG"  # a Cyrillic С
+    for first, second in ((original, twin), (twin, original)):
+        units = [u for u in raw["units"] if u["id"] != "KDC-DONG"]
+        result = evaluate_round(read_facts({"units": [*units, first, second]}, BOOK).units)
+        (error,) = [e for e in result.errors if "suspected duplicate" in e.message]
+        assert error.value == second["id"]
+        assert f"({first['id']!r})" in error.message
+
+
+def test_an_exact_repeat_given_in_python_is_a_suspected_duplicate_without_a_name() -> None:
+    units = list(read_facts(json.loads(EXAMPLE.read_text(encoding="utf-8")), BOOK).units)
+    repeat = next(u for u in units if u.unit_id == "KDC-DONG")
+    result = evaluate_round([*units, repeat])
+    (error,) = [e for e in result.errors if "suspected duplicate" in e.message]
+    assert error.path == "KDC-DONG.id" and "('" not in error.message
+    (commune,) = result.communes
+    assert commune.counts is not None and commune.counts.total == 6
+
+
+def test_a_reference_to_a_unit_that_is_not_a_commune_is_named_by_its_kind() -> None:
+    raw = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    stray = copy.deepcopy(next(u for u in raw["units"] if u["id"] == "KDC-DONG"))
+    stray["id"], stray["commune"] = "KDC-NEW", "KDC-DONG"
+    units = [u for u in raw["units"] if u["kind"] != "commune"] + [stray]
+    result = evaluate_round(read_facts({"units": units}, BOOK).units)
+    assert any(
+        e.path == "KDC-NEW.commune" and "names a residential_area, not a commune" in e.message
+        for e in result.errors
+    )
+    stray["commune"] = "KDС-DONG"  # a look-alike of the id is taken for it too
+    result = evaluate_round(read_facts({"units": units}, BOOK).units)
+    assert any("names a residential_area, not a commune" in e.message for e in result.errors)
+
+
+def test_incidents_no_territory_criterion_reads_are_not_kept_and_change_nothing() -> None:
+    from antq.safety.round import _territory_filter
+
+    keeps = _territory_filter(BOOK)
+    raw = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    commune = next(u for u in raw["units"] if u["kind"] == "commune")
+    units = [u for u in raw["units"] if u["kind"] != "commune"]
+    minor = {
+        "id": "VV-MINOR",
+        "date": "2025-03-01",
+        "category": "crime",
+        "gravity": "it_nghiem_trong",
+    }
+    hotspot = {"id": "VV-HOT", "date": "2025-03-01", "category": "new_order_hotspot"}
+    units[0]["facts"].setdefault("incidents", []).extend([minor, hotspot])
+    incidents = read_facts({"units": [units[0]]}, BOOK).units[0].get(INCIDENTS)
+    assert incidents is not None
+    kept = {i.id: keeps(i) for i in incidents}
+    assert kept["VV-MINOR"] is False and kept["VV-HOT"] is True
+    result = evaluate_round(read_facts({"units": [commune, *units]}, BOOK).units)
+    (found,) = result.communes
+    assert found.verdict is not None
+    counted = found.verdict._explanation.context.facts.get(INCIDENTS)  # type: ignore[union-attr]
+    ids = {i.id for i in counted}
+    assert "VV-HOT" in ids and "VV-MINOR" not in ids
+    (hot,) = [r for r in found.verdict.results if r.criterion_id.endswith("no-new-hotspot")]
+    assert hot.outcome is NOT_MET and f"({units[0]['id']})" in hot.reason.render("en")
+
+
+def test_keep_communes_false_hands_on_every_verdict_and_keeps_only_the_counts() -> None:
+    kept = evaluate_round(EXAMPLE)
+    seen: list[antq.Verdict] = []
+    lean = evaluate_round(EXAMPLE, on_verdict=seen.append, keep_units=False, keep_communes=False)
+    assert lean.units == () and lean.communes == ()
+    assert lean.tally == kept.tally and lean.errors == kept.errors
+    assert [c.verdict for c in kept.communes] == [v for v in seen if v.kind.code == "commune"]
+
+
+def test_a_duplicate_across_files_names_the_file_and_line_it_was_first_read(
+    tmp_path: Path,
+) -> None:
+    raw = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    lines = [json.dumps(u, ensure_ascii=False) for u in raw["units"]]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n" + lines[3] + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["evaluate", str(tmp_path), "--format", "jsonl"], out=out, err=err) == 3
+    assert "b.jsonl:line 2.id" in err.getvalue()
+    assert "(first at a.jsonl:line 4)" in err.getvalue()
+
+
+def test_the_digest_set_finds_only_whole_entries() -> None:
+    from antq._digests import DigestSet, digest
+
+    seen = DigestSet(value_size=8)
+    keys = [digest(f"unit-{n}") for n in range(20_000)]  # past several doublings
+    for n, key in enumerate(keys):
+        assert seen.add(key, n) is None
+    assert len(seen) == 20_000
+    assert all(seen.get(key) == n for n, key in enumerate(keys))
+    assert seen.get(digest("unit-20000")) is None
+    # Eight bytes straddling two entries are not an entry.
+    straddle = keys[0][4:] + keys[1][:4]
+    assert straddle not in seen

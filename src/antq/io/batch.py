@@ -48,6 +48,7 @@ from typing import IO, Any, Final, TextIO
 
 import attrs
 
+from antq._digests import DigestSet, digest
 from antq.core.facts import MAX_YEAR, MIN_YEAR, UnitFacts, check_id
 from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.outcome import Outcome
@@ -74,6 +75,7 @@ __all__ = [
     "BatchSummary",
     "ReadProgress",
     "RowError",
+    "SeenUnits",
     "SourceReadError",
     "UnitReadError",
     "UnitRef",
@@ -345,6 +347,40 @@ def _book(book: RuleBook | None) -> RuleBook:
     return default_rulebook()
 
 
+class SeenUnits:
+    """The units read so far, across the files of one read, and where each was first read.
+
+    A round of a million units is checked for repeated units in about 20 MB:
+    each unit is kept as the 8-byte digest of its (kind, id, year) and the
+    number of its file and line (see :mod:`antq._digests`). Units of a
+    document read whole (JSON, TOML, a workbook) keep their path as text.
+    """
+
+    __slots__ = ("_digests", "_paths", "_sources")
+
+    def __init__(self) -> None:
+        self._digests = DigestSet(value_size=8)
+        self._sources: dict[str | None, int] = {}
+        self._paths: dict[bytes, str] = {}
+
+    def first(self, unit: UnitFacts, source: str | None, path: str, line: int | None) -> str | None:
+        """Where ``unit`` was read before; None (and it is noted as read here) if it was not."""
+        key = digest(f"{unit.kind.code}\0{unit.unit_id}\0{unit.year}")
+        number = self._sources.setdefault(source, len(self._sources))
+        value = 0 if line is None else (number + 1) << 32 | line
+        found = self._digests.add(key, value)
+        if found is None:
+            if line is None:
+                self._paths[key] = f"{source}:{path}" if source else path
+            return None
+        if found == 0:
+            return self._paths[key]
+        names = list(self._sources)
+        first_source = names[(found >> 32) - 1]
+        where = f"line {found & 0xFFFFFFFF}"
+        return f"{first_source}:{where}" if first_source else where
+
+
 class _Units:
     """Validates raw unit objects and checks for duplicates, for every reader."""
 
@@ -354,12 +390,12 @@ class _Units:
         *,
         check_duplicates: bool,
         source: str | None,
-        seen: dict[str, str] | None = None,
+        seen: SeenUnits | None = None,
     ) -> None:
         self.inputs = {kind: book.inputs(kind) for kind in UnitKind}
-        self.seen: dict[str, str] | None = None
+        self.seen: SeenUnits | None = None
         if check_duplicates:
-            self.seen = {} if seen is None else seen
+            self.seen = SeenUnits() if seen is None else seen
         self.source = source
 
     def where(self, path: str) -> str:
@@ -384,13 +420,11 @@ class _Units:
     def admit(self, unit: UnitFacts, path: str, line: int | None) -> Item:
         """``unit``, or an error if the same (kind, id, year) was read before."""
         if self.seen is not None:
-            key = f"{unit.kind.code}\0{unit.unit_id}\0{unit.year}"
-            first = self.seen.get(key)
+            first = self.seen.first(unit, self.source, path, line)
             if first is not None:
                 # No UnitRef: the unit itself was read once already.
                 message = f"duplicate unit for this kind and year (first at {first})"
                 return self.error(InputError(f"{path}.id", unit.unit_id, message), path, line)
-            self.seen[key] = self.where(path)
         return unit
 
     def error(
@@ -550,7 +584,7 @@ def read_jsonl(
     *,
     name: str | None = None,
     check_duplicates: bool = True,
-    seen: dict[str, str] | None = None,
+    seen: SeenUnits | None = None,
     progress: ReadProgress | None = None,
 ) -> Iterator[Item]:
     """Units from JSON Lines: one unit object per line; blank lines are skipped.
@@ -996,7 +1030,7 @@ def read_csv(
     *,
     name: str | None = None,
     check_duplicates: bool = True,
-    seen: dict[str, str] | None = None,
+    seen: SeenUnits | None = None,
     progress: ReadProgress | None = None,
     dialect: Dialect | None = None,
 ) -> Iterator[Item]:
@@ -1199,7 +1233,7 @@ def read_json(
     *,
     name: str | None = None,
     check_duplicates: bool = True,
-    seen: dict[str, str] | None = None,
+    seen: SeenUnits | None = None,
     progress: ReadProgress | None = None,
 ) -> Iterator[Item]:
     """Units of a JSON facts document, read one unit at a time.
@@ -1313,7 +1347,7 @@ def read_toml(
     *,
     name: str | None = None,
     check_duplicates: bool = True,
-    seen: dict[str, str] | None = None,
+    seen: SeenUnits | None = None,
     progress: ReadProgress | None = None,
 ) -> Iterator[Item]:
     """Units of a TOML facts document (read whole: TOML cannot be read piece by piece)."""
@@ -1458,7 +1492,7 @@ def read_any(
         named = [(target, None)]
     if progress is not None:
         progress.total = sum(_size(item[0]) for item in named if isinstance(item, tuple))
-    seen: dict[str, str] = {}
+    seen = SeenUnits()
     for item in named:
         if isinstance(item, SourceReadError):
             yield item

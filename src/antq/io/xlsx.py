@@ -26,13 +26,17 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
 from antq.errors import AntqError, InputError
+
+if TYPE_CHECKING:
+    from antq.io.batch import SeenUnits
+
 from antq.io.columns import INCIDENT_SHEET, kind_sheet_title, normalise_header
 from antq.io.dialect import VIETNAMESE, Dialect
 from antq.io.flat import (
@@ -177,7 +181,7 @@ def read_xlsx(
     *,
     name: str | None = None,
     check_duplicates: bool = True,
-    seen: dict[str, str] | None = None,
+    seen: SeenUnits | None = None,
     progress: Any = None,
     dialect: Dialect = VIETNAMESE,
 ) -> Iterator[UnitFacts | InputError]:

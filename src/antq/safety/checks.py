@@ -420,6 +420,10 @@ class NoIncidents:
 
     categories: frozenset[IncidentCategory]
 
+    def reads_incident(self, incident: Incident) -> bool:
+        """Whether ``incident`` can change this check's outcome (if dated in the period)."""
+        return incident.category in self.categories
+
     def decide(self, context: Context) -> Outcome:
         incidents = context.values[INCIDENTS.name]
         if incidents:
@@ -475,6 +479,10 @@ class SeriousCrimesExcused:
     its harm was limited and it was reported at once. Those are assessor
     flags: an unassessed flag leaves the criterion UNKNOWN, never met.
     """
+
+    def reads_incident(self, incident: Incident) -> bool:
+        """Whether ``incident`` can change this check's outcome (if dated in the period)."""
+        return incident.is_serious_crime
 
     def decide(self, context: Context) -> Outcome:
         outcome = MET
@@ -552,6 +560,10 @@ class ExcusedOnlyByForceMajeure:
     """No incident of these categories unless it was force majeure."""
 
     categories: frozenset[IncidentCategory]
+
+    def reads_incident(self, incident: Incident) -> bool:
+        """Whether ``incident`` can change this check's outcome (if dated in the period)."""
+        return incident.category in self.categories
 
     def decide(self, context: Context) -> Outcome:
         outcome = MET

@@ -43,13 +43,14 @@ from typing import Any
 
 import attrs
 
+from antq._digests import DigestSet, digest
 from antq.core import engine
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
-from antq.entities.incidents import Incident, IncidentCategory
+from antq.entities.incidents import Incident
 from antq.errors import AntqError, InputError, UsageError
 from antq.hierarchy import (
     KIND_ORDER,
@@ -154,6 +155,39 @@ def id_skeleton(unit_id: str) -> str:
     return text.translate(_LOOK_ALIKES)
 
 
+class _Ids:
+    """Unit ids in the order added, kept as newline-separated UTF-8 (ids hold no newline).
+
+    A round keeps the ids of the units that did not pass, for the commune's
+    reasons: about 17 bytes an id here, against about 75 in a list of strings.
+    """
+
+    __slots__ = ("_data", "count")
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+        self.count = 0
+
+    def append(self, unit_id: str) -> None:
+        data = self._data
+        if data:
+            data += b"\n"
+        data += unit_id.encode("utf-8")
+        self.count += 1
+
+    def extend(self, other: _Ids) -> None:
+        if not other.count:
+            return
+        if self._data:
+            self._data += b"\n"
+        self._data += other._data
+        self.count += other.count
+
+    def __iter__(self) -> Iterator[str]:
+        if self.count:
+            yield from self._data.decode("utf-8").split("\n")
+
+
 @attrs.define
 class _Group:
     """What is kept of the units that name one commune reference in one round."""
@@ -162,13 +196,14 @@ class _Group:
     # (kind, outcome, registration, scope unknown, instrument) -> unit ids. Residential
     # areas that passed are only counted (``passed``): every roll-up counts them, and
     # their ids, most of a round, are not needed in any reason.
-    members: dict[Standing, list[str]] = attrs.field(factory=dict)
+    members: dict[Standing, _Ids] = attrs.field(factory=dict)
     passed: Counter[Standing] = attrs.field(factory=Counter)
     first: str | None = None
     placeholders: list[tuple[UnitKind, str]] = attrs.field(factory=list)
     provinces: dict[str, tuple[str, str]] = attrs.field(factory=dict)
-    # (unit id, incident) for the incidents that can fail a commune's territory criteria.
-    incidents: list[tuple[str, Incident]] = attrs.field(factory=list)
+    # The units' incidents that a commune's territory criterion can count, each
+    # with the id of the unit it was recorded under.
+    incidents: list[Incident] = attrs.field(factory=list)
 
     def add(self, standing: Standing, unit_id: str) -> None:
         if self.first is None or unit_id < self.first:
@@ -176,11 +211,14 @@ class _Group:
         if standing[0] is UnitKind.RESIDENTIAL_AREA and standing[1] is MET:
             self.passed[standing] += 1
         else:
-            self.members.setdefault(standing, []).append(unit_id)
+            ids = self.members.get(standing)
+            if ids is None:
+                ids = self.members[standing] = _Ids()
+            ids.append(unit_id)
 
     @property
     def size(self) -> int:
-        return sum(len(ids) for ids in self.members.values()) + sum(self.passed.values())
+        return sum(ids.count for ids in self.members.values()) + sum(self.passed.values())
 
     def first_id(self) -> str:
         assert self.first is not None
@@ -189,7 +227,7 @@ class _Group:
     def counts(self) -> Iterator[tuple[Standing, int, list[str]]]:
         """Each standing with its number of units and the ids kept."""
         for standing, ids in self.members.items():
-            yield standing, len(ids), ids
+            yield standing, ids.count, list(ids)
         for standing, count in self.passed.items():
             yield standing, count, []
 
@@ -210,9 +248,42 @@ def _counts(group: _Group, commune: UnitFacts, rule: RollupRule, lost: Reason | 
         raise InputError(f"{commune.unit_id}.units", error.value, error.message) from None
 
 
-def _counts_for_territory(incident: Incident) -> bool:
-    """Whether the incident can decide a territory criterion (a crime only if serious)."""
-    return incident.category is not IncidentCategory.CRIME or incident.is_serious_crime
+def _territory_filter(rule_sets: Iterable[RuleSet]) -> Callable[[Incident], bool]:
+    """Whether an incident can change a commune's territory criterion of these rule sets.
+
+    Only those incidents of its units are kept until the commune is decided:
+    the others (ordinary offences, say) cannot change its verdict.
+    """
+    readers: list[Callable[[Incident], bool]] = []
+    for rule_set in rule_sets:
+        if rule_set.kind is not UnitKind.COMMUNE:
+            continue
+        for criterion in rule_set.all_criteria():
+            if INCIDENTS not in criterion.inputs:
+                continue
+            reads = getattr(criterion.check, "reads_incident", None)
+            if reads is None:
+                return lambda incident: True  # a check that may read any incident
+            readers.append(reads)
+    return lambda incident: any(reads(incident) for reads in readers)
+
+
+def _with_unit(incident: Incident, unit_id: str) -> Incident:
+    """The incident, naming the unit it was recorded under."""
+    if incident.unit_id is not None:
+        return incident
+    return Incident.trusted(
+        date=incident.date,
+        category=incident.category,
+        gravity=incident.gravity,
+        id=incident.id,
+        unit_id=unit_id,
+        description=incident.description,
+        force_majeure=incident.force_majeure,
+        timely_detected=incident.timely_detected,
+        mitigated=incident.mitigated,
+        reported_immediately=incident.reported_immediately,
+    )
 
 
 def _incident_key(incident: Incident) -> tuple[Any, ...]:
@@ -230,7 +301,7 @@ def _incident_key(incident: Incident) -> tuple[Any, ...]:
 def _territory(
     commune: UnitFacts,
     period_of: Callable[[UnitFacts], Any],
-    incidents: list[tuple[str, Incident]],
+    incidents: list[Incident],
 ) -> tuple[UnitFacts, int]:
     """The commune's facts with its units' incidents in its period added, each once.
 
@@ -241,11 +312,7 @@ def _territory(
     if not incidents:
         return commune, 0
     period = period_of(commune)
-    inside = [
-        i if i.unit_id is not None else attrs.evolve(i, unit_id=unit_id)
-        for unit_id, i in incidents
-        if i.date in period
-    ]
+    inside = [i for i in incidents if i.date in period]
     if not inside:
         return commune, 0
     own: tuple[Incident, ...] | None = commune.get(INCIDENTS)
@@ -332,10 +399,16 @@ class Round:
         return cls.of(items, rules, book=default)
 
     def evaluate(
-        self, *, on_verdict: OnVerdict | None = None, keep_units: bool = True
+        self,
+        *,
+        on_verdict: OnVerdict | None = None,
+        keep_units: bool = True,
+        keep_communes: bool = True,
     ) -> RoundResult:
         """Evaluate the round; see :func:`evaluate_round`."""
-        return _Evaluation(self).run(on_verdict=on_verdict, keep_units=keep_units)
+        return _Evaluation(self).run(
+            on_verdict=on_verdict, keep_units=keep_units, keep_communes=keep_communes
+        )
 
 
 def _default_book() -> RuleBook:
@@ -350,6 +423,7 @@ def evaluate_round(
     *,
     on_verdict: OnVerdict | None = None,
     keep_units: bool = True,
+    keep_communes: bool = True,
 ) -> RoundResult:
     """Evaluate a round: every unit, then every commune from its units and territory.
 
@@ -361,7 +435,9 @@ def evaluate_round(
     ``on_verdict`` is called with each verdict as soon as it is decided: the
     units as they come, then the communes. With ``keep_units=False`` the
     result holds the communes but not the units' verdicts, so that memory does
-    not grow with the units; the outcome counts are kept either way.
+    not grow with the units; with ``keep_communes=False`` as well, it holds
+    neither (each commune is handed to ``on_verdict`` and let go). The outcome
+    counts, errors and notices are kept either way.
 
     >>> from antq import evaluate_round
     >>> result = evaluate_round("examples/commune-2025.json")
@@ -381,7 +457,9 @@ def evaluate_round(
         )
     else:
         round_ = Round.of(source, rules)
-    return round_.evaluate(on_verdict=on_verdict, keep_units=keep_units)
+    return round_.evaluate(
+        on_verdict=on_verdict, keep_units=keep_units, keep_communes=keep_communes
+    )
 
 
 class _Evaluation:
@@ -398,13 +476,19 @@ class _Evaluation:
         self.kept: list[tuple[Verdict, str | None, bool]] = []
         self.tally: Counter[Outcome] = Counter()
         self.spellings: dict[str, Counter[str]] = {}
-        # A hash of (kind, round, id skeleton) for every unit read, to find look-alike
-        # ids without keeping a second copy of each id.
-        self.skeletons: dict[int, str | None] = {}
+        # For every unit that is not a commune, the digest of (round, id skeleton) with
+        # the kinds of unit that gave it, one bit each: it finds look-alike ids, and a
+        # commune reference that names a unit, in about 10 bytes a unit.
+        self.units_seen = DigestSet(value_size=1)
+        # The ids whose skeleton differs from the id itself, to name them in an error.
+        self.unusual_ids: dict[bytes, str] = {}
+        rule_sets = list(self.book) + ([self.pinned] if self.pinned is not None else [])
+        self.counts_for_territory = _territory_filter(rule_sets)
         # Reasons that leave roll-ups unknown: by (year, reference), and for whole rounds.
         self.tainted_refs: dict[tuple[int | None, str], Reason] = {}
         self.tainted_all: list[tuple[int | None, str | None, Reason]] = []
         self.keep_units = True
+        self.keep_communes = True
         self.on_verdict: OnVerdict | None = None
         # Where each (round, commune reference) was placed: a commune's code, or the
         # spelling that names a group of units whose commune is not in the input.
@@ -458,16 +542,21 @@ class _Evaluation:
 
     def unit(self, facts: UnitFacts, *, placeholder: bool = False) -> None:
         self.note_province(facts)
-        skeleton = hash((facts.kind, facts.year, id_skeleton(facts.unit_id)))
-        if skeleton in self.skeletons and not placeholder:
-            other = self.skeletons[skeleton]
+        skeleton = id_skeleton(facts.unit_id)
+        key = digest(f"{facts.year}\0{skeleton}")
+        bit = 1 << _KIND_RANK[facts.kind]
+        if placeholder:
+            self.units_seen.add_bits(key, bit)
+        elif self.units_seen.add_bits(key, bit) & bit:
+            other = self.unusual_ids.get(key, skeleton)
             self.errors.append(
                 InputError(
                     f"{facts.unit_id}.id",
                     facts.unit_id,
                     f"looks the same as the id of another {facts.kind.code} of round"
-                    f" {facts.year}" + (f" ({other!r})" if other else "") + "; a suspected"
-                    " duplicate, not counted twice",
+                    f" {facts.year}"
+                    + (f" ({other!r})" if other != facts.unit_id else "")
+                    + "; a suspected duplicate, not counted twice",
                 )
             )
             if facts.commune is not None:
@@ -478,8 +567,8 @@ class _Evaluation:
                     ),
                 )
             return
-        # Keep the id itself only when it is not plain ASCII (where look-alikes hide).
-        self.skeletons[skeleton] = None if facts.unit_id.isascii() else facts.unit_id
+        if skeleton != facts.unit_id:
+            self.unusual_ids.setdefault(key, facts.unit_id)
         unreadable = placeholder
         try:
             verdict = engine.evaluate(facts, self.rules_for(facts))
@@ -511,7 +600,8 @@ class _Evaluation:
             )
         incidents = facts.get(INCIDENTS)
         if incidents and not unreadable:
-            group.incidents += [(facts.unit_id, i) for i in incidents if _counts_for_territory(i)]
+            counts = self.counts_for_territory
+            group.incidents += [_with_unit(i, facts.unit_id) for i in incidents if counts(i)]
 
     # -- the communes ----------------------------------------------------------
 
@@ -541,7 +631,6 @@ class _Evaluation:
         """Each group under the commune it names; the communes whose counts are unsure."""
         placed: dict[tuple[int, str], _Group] = {}
         tainted: dict[tuple[int, str], Reason] = {}
-        not_communes = self.not_communes
         # Units of a commune that is not in the input: one group per commune however
         # its name is spelt, named by the spelling most of its units use.
         unknown_communes: dict[tuple[int, str], list[_Group]] = {}
@@ -549,7 +638,7 @@ class _Evaluation:
             first = group.first_id()
             path = f"{first}.commune"
             if year not in indexes:
-                kind = not_communes.get(hash((year, reference)))
+                kind = self.unit_kind_of(year, reference)
                 if kind is not None:
                     self.errors.append(
                         InputError(path, reference, f"names a {kind.code}, not a commune")
@@ -623,6 +712,13 @@ class _Evaluation:
                     continue
                 tainted.setdefault(key, reason)
         return placed, tainted
+
+    def unit_kind_of(self, year: int, reference: str) -> UnitKind | None:
+        """The kind of the unit (not a commune) of round ``year`` with id ``reference``, if any."""
+        kinds = self.units_seen.get(digest(f"{year}\0{id_skeleton(reference)}"))
+        if not kinds:
+            return None
+        return next(kind for kind in KIND_ORDER if kinds & 1 << _KIND_RANK[kind])
 
     def period_of(self, commune: UnitFacts) -> Any:
         rules = self.rules_for(commune)
@@ -705,11 +801,11 @@ class _Evaluation:
 
     # -- the pass --------------------------------------------------------------
 
-    def run(self, *, on_verdict: OnVerdict | None, keep_units: bool) -> RoundResult:
+    def run(
+        self, *, on_verdict: OnVerdict | None, keep_units: bool, keep_communes: bool = True
+    ) -> RoundResult:
         self.on_verdict, self.keep_units = on_verdict, keep_units
-        # The kind of every unit that is not a commune, by a hash of (round, id): a
-        # reference to one of them is not to a commune. A hash keeps no copy of the id.
-        self.not_communes: dict[int, UnitKind] = {}
+        self.keep_communes = keep_communes or keep_units
         for item in self.round.items:
             if isinstance(item, InputError):
                 self.read_error(item)
@@ -731,7 +827,6 @@ class _Evaluation:
                     )
                 self.communes.append(item)
             else:
-                self.not_communes.setdefault(hash((item.year, item.unit_id)), item.kind)
                 self.unit(item)
         return self.finish()
 
@@ -747,6 +842,7 @@ class _Evaluation:
             for c in communes
         }
         placed, tainted = self.place_groups(indexes, commune_province)
+        self.groups = {}  # now in ``placed``: each is let go once its commune is decided
         results: list[CommuneResult] = []
         for commune in sorted(communes, key=lambda c: (c.year, c.unit_id)):
             key = (commune.year, commune.unit_id)
@@ -768,9 +864,9 @@ class _Evaluation:
                             params={"unit": unit_id, "province": spelling},
                         )
             result = self.commune(commune, group, taint, province)
-            if result is not None:
+            if result is not None and self.keep_communes:
                 results.append(result)
-        for (year, reference), group in placed.items():
+        for (year, reference), group in placed.items() if self.keep_communes else ():
             # Units of a commune that is not in the input: grouped, with no commune verdict.
             first_spelling = next(iter(group.provinces.values()), None)
             results.append(
@@ -844,7 +940,7 @@ def _merge_into(placed: dict[tuple[int, str], _Group], key: tuple[int, str], gro
         placed[key] = group
         return
     for standing, ids in group.members.items():
-        target.members.setdefault(standing, []).extend(ids)
+        target.members.setdefault(standing, _Ids()).extend(ids)
     target.passed.update(group.passed)
     if group.first is not None and (target.first is None or group.first < target.first):
         target.first = group.first
