@@ -31,8 +31,8 @@ if [ "$status" != 200 ]; then
   exit 1
 fi
 
-# Each verdict's unit and outcome (the answer is indented by two spaces a level).
-grep -E '^      "(unit|outcome)": ' "$OUT" | sed -E 's/^ *"(unit|outcome)": "?([^",]*)"?,?$/\2/' | paste - -
+# Each verdict's unit and outcome (the answer holds one verdict a line).
+sed -nE 's/^    \{"schema": [0-9]+, "unit": "([^"]*)"[^{]*"period": \{[^}]*\}, "outcome": "([^"]*)".*/\1\t\2/p' "$OUT"
 
 # The rule behind "at least 70% of the units recognised", as data any program can apply.
 curl --silent --show-error --fail "$BASE/rules?kind=commune&as_of=2025-11-15" \

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -310,8 +309,10 @@ class _VerdictWriter:
         if fmt == "text":
             out.write(verdict.explain(self.lang) + "\n\n")
         elif fmt == "json":
-            text = json.dumps(verdict.to_json(texts=(self.lang,)), ensure_ascii=False, indent=2)
-            out.write(("\n" if self.count == 0 else ",\n") + textwrap.indent(text, "    "))
+            # One verdict a line: json's C encoder writes it about 100 times faster
+            # than its indenting one, and a round has many verdicts.
+            text = json.dumps(verdict.to_json(texts=(self.lang,)), ensure_ascii=False)
+            out.write(("\n    " if self.count == 0 else ",\n    ") + text)
         elif fmt == "jsonl":
             row = verdict_row(verdict)
             out.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")

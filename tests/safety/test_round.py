@@ -485,3 +485,14 @@ def test_the_digest_set_finds_only_whole_entries() -> None:
     # Eight bytes straddling two entries are not an entry.
     straddle = keys[0][4:] + keys[1][:4]
     assert straddle not in seen
+
+
+def test_outcomes_without_reasons_are_those_of_the_results(province: Path) -> None:
+    verdicts: list[antq.Verdict] = []
+    evaluate_round(province, on_verdict=verdicts.append, keep_units=False)
+    quick = [v.outcomes() for v in verdicts]  # before any reason is built
+    assert [
+        tuple((r.criterion_id, r.outcome, r.missing) for r in v.all_results()) for v in verdicts
+    ] == quick
+    assert any(o is UNKNOWN and m for q in quick for _, o, m in q)
+    assert any(o is NOT_MET for q in quick for _, o, _ in q)

@@ -22,16 +22,18 @@ silently different answer.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
+from antq.confirmation import Confirmation
 from antq.core.criterion import Context, Criterion, Defer, GateAnswer
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet, weakest
-from antq.core.verdict import CriterionResult, Verdict
+from antq.core.verdict import CriterionInfo, CriterionResult, Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Msg, Text
 from antq.periods import Period
@@ -179,6 +181,31 @@ class Explanation:
             return eligibility, ()
         return eligibility, tuple(explain(c) for c in self.rule_set.criteria)
 
+    def outcomes(self) -> tuple[tuple[str, Outcome, tuple[str, ...]], ...]:
+        """Each criterion's (id, outcome, missing inputs), as :meth:`__call__` would give them.
+
+        Each is decided without its reason; only a criterion left unknown is
+        explained, for the inputs it misses (no other outcome misses any).
+        """
+        context = self.context
+        eligibility = [(c, decide_criterion(c, context)) for c in self.rule_set.eligibility]
+        scope = combine([o for _, o in eligibility]) if eligibility else MET
+        decided = eligibility
+        if _in_scope(scope):
+            decided = eligibility + [
+                (c, decide_criterion(c, context)) for c in self.rule_set.criteria
+            ]
+        found = tuple((c.id, o, self._found(c).missing if o is UNKNOWN else ()) for c, o in decided)
+        if _confirming:
+            eligible, results = self()
+            built = tuple((r.criterion_id, r.outcome, r.missing) for r in (*eligible, *results))
+            if found != built:
+                raise DefinitionError(
+                    f"{self.rule_set.id}: the criteria decided without their reasons differ"
+                    f" from their results for unit {self.context.facts.unit_id}"
+                )
+        return found
+
     def _explain(self, criterion: Criterion) -> CriterionResult:
         return self._found(criterion)
 
@@ -186,9 +213,14 @@ class Explanation:
         notices = self.rule_set.notices_for(self.context.period)
         if notices:
             # A result is never shown surer than the rule set's hold on the round.
-            status = weakest(result.about.confirmation, *(n.confirmation for n in notices))
-            if status is not result.about.confirmation:
-                result = attrs.evolve(result, about=attrs.evolve(result.about, confirmation=status))
+            about = _weakened(result.about, tuple(n.confirmation for n in notices))
+            if about is not result.about:
+                result = CriterionResult(
+                    about=about,
+                    outcome=result.outcome,
+                    reason=result.reason,
+                    missing=result.missing,
+                )
         return result
 
     def _found(self, criterion: Criterion) -> CriterionResult:
@@ -223,6 +255,15 @@ class Explanation:
                 f"for unit {self.context.facts.unit_id}"
             )
         return result
+
+
+@functools.lru_cache(maxsize=1024)
+def _weakened(about: CriterionInfo, statuses: tuple[Confirmation, ...]) -> CriterionInfo:
+    """``about`` with its status no surer than ``statuses`` (the same object if it already is)."""
+    status = weakest(about.confirmation, *statuses)
+    if status is about.confirmation:
+        return about
+    return attrs.evolve(about, confirmation=status)
 
 
 def _rule_set(facts: UnitFacts, rules: RuleSet | RuleBook) -> tuple[RuleSet, Period]:

@@ -277,6 +277,21 @@ class Verdict:
         yield from self.eligibility
         yield from self.results
 
+    def outcomes(self) -> tuple[tuple[str, Outcome, tuple[str, ...]], ...]:
+        """(criterion id, outcome, missing inputs) of the scope checks then the criteria.
+
+        What :attr:`results` says of each criterion without its reason: a
+        verdict whose results are not built yet decides each criterion again
+        (fast) rather than building every reason, and explains only the
+        criteria left unknown, for what they miss.
+        """
+        factory = self._explanation
+        quick = getattr(factory, "outcomes", None) if self._results is None else None
+        if quick is not None:
+            found: tuple[tuple[str, Outcome, tuple[str, ...]], ...] = quick()
+            return found
+        return tuple((r.criterion_id, r.outcome, r.missing) for r in self.all_results())
+
     def with_outcome(self, outcome: Outcome) -> tuple[CriterionResult, ...]:
         """The criterion results that came out as ``outcome``."""
         return tuple(r for r in self.all_results() if r.outcome is outcome)

@@ -1629,6 +1629,8 @@ def verdict_row(verdict: Verdict) -> dict[str, object]:
     >>> row["outcome"], row["failed"]
     ('not_met', ['tt124.residential-area.registration'])
     """
+    outcomes = verdict.outcomes()
+    NOT_MET, UNKNOWN = Outcome.NOT_MET, Outcome.UNKNOWN
     return {
         "id": verdict.unit_id,
         "kind": verdict.kind.code,
@@ -1637,9 +1639,9 @@ def verdict_row(verdict: Verdict) -> dict[str, object]:
         "commune": verdict.commune,
         "rule_set": verdict.rule_set,
         "outcome": verdict.outcome.code,
-        "failed": [r.criterion_id for r in verdict.with_outcome(Outcome.NOT_MET)],
-        "unknown": [r.criterion_id for r in verdict.with_outcome(Outcome.UNKNOWN)],
-        "missing": list(verdict.missing_inputs),
+        "failed": [c for c, outcome, _ in outcomes if outcome is NOT_MET],
+        "unknown": [c for c, outcome, _ in outcomes if outcome is UNKNOWN],
+        "missing": list(dict.fromkeys(m for _, _, missing in outcomes for m in missing)),
     }
 
 
