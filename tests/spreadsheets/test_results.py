@@ -13,6 +13,7 @@ openpyxl = pytest.importorskip("openpyxl")
 from antq import evaluate_round  # noqa: E402
 from antq.cli import main  # noqa: E402
 from antq.core.outcome import Outcome  # noqa: E402
+from antq.errors import InputError  # noqa: E402
 from antq.io.batch import read_any  # noqa: E402
 from antq.io.columns import kind_sheet_title  # noqa: E402
 from antq.io.commands import write_results_csv  # noqa: E402
@@ -168,8 +169,10 @@ def test_a_failed_write_leaves_the_file_untouched(tmp_path: Path) -> None:
         target.write_bytes(b"half of the new")
         raise OSError("disk full")
 
-    with pytest.raises(OSError, match="disk full"):
+    # The failure is an input error naming the file, as for every file antq writes.
+    with pytest.raises(InputError, match="cannot write the file: disk full") as failed:
         replace_atomically(path, half_then_fail)
+    assert failed.value.path == "--output" and failed.value.value == str(path)
     assert path.read_bytes() == b"the old results"
     assert [p.name for p in tmp_path.iterdir()] == ["ket-qua.xlsx"]
     replace_atomically(path, lambda target: target.write_bytes(b"new"))

@@ -231,3 +231,18 @@ def test_standard_input_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         assert len(items) == 10 and not [i for i in items if isinstance(i, InputError)], fmt
     # A file whose suffix says nothing is read in the format given.
     assert len(list(read_any(named, input_format="csv-vi"))) == 10
+
+
+@pytest.mark.parametrize("fmt", ["toml", "xlsx"])
+def test_a_document_from_standard_input_is_read_no_further_than_its_limit(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import antq.io.facts
+
+    monkeypatch.setattr(antq.io.facts, "MAX_DOCUMENT_BYTES", 64)
+    stream = io.BytesIO(b"#" * 10_000)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+    (error,) = list(read_any("-", input_format=fmt))
+    assert isinstance(error, InputError) and error.path == "<stdin>"
+    assert "larger than 64 bytes" in error.message
+    assert stream.tell() <= 65 + io.DEFAULT_BUFFER_SIZE  # stopped at the limit, not at the end

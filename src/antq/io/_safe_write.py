@@ -1,6 +1,7 @@
 """Writing output files whole or not at all, and never over an input.
 
-Every file antq writes goes through :func:`write_whole`: the text is written
+Every file antq writes goes through :func:`write_whole` (text) or
+:func:`write_path_whole` (a writer that takes a file name): it is written
 to a temporary file beside the target (same directory, so the same file
 system), flushed to disk, and renamed over the target only when complete. A
 failure at any point, an interruption (Ctrl-C) included, removes the
@@ -24,7 +25,7 @@ from typing import TextIO
 
 from antq.errors import InputError
 
-__all__ = ["refuse_overwriting_inputs", "write_whole"]
+__all__ = ["refuse_overwriting_inputs", "write_path_whole", "write_whole"]
 
 
 def _umask() -> int:
@@ -48,6 +49,23 @@ def write_whole(
     pipe) cannot be replaced: it is written to directly. An operating-system
     failure is an :class:`InputError` naming ``option`` and the path.
     """
+
+    def fill(target: str) -> None:
+        with open(target, "w", encoding=encoding, newline=newline) as handle:
+            write(handle)
+
+    write_path_whole(path, fill, option=option)
+
+
+def write_path_whole(
+    path: str | os.PathLike[str], fill: Callable[[str], object], *, option: str = "--output"
+) -> None:
+    """Like :func:`write_whole`, for a writer that takes a file name (openpyxl, python-docx).
+
+    ``fill`` is called with the name of a temporary file beside ``path`` (or
+    with ``path`` itself when it names something other than a regular file),
+    and the file is renamed to ``path`` only when ``fill`` returns.
+    """
     try:
         current: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -58,8 +76,7 @@ def write_whole(
         if stat.S_ISDIR(current.st_mode):
             raise InputError(option, str(path), "is a directory; expected a file to write")
         try:
-            with open(path, "w", encoding=encoding, newline=newline) as handle:
-                write(handle)
+            fill(os.fspath(path))
         except OSError as error:
             raise InputError(option, str(path), f"cannot write: {error.strerror}") from None
         return
@@ -71,10 +88,10 @@ def write_whole(
     except OSError as error:
         raise InputError(option, str(path), f"cannot write the file: {error.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
+        os.close(fd)
+        fill(temporary)
+        with open(temporary, "rb") as written:
+            os.fsync(written.fileno())
         mode = stat.S_IMODE(current.st_mode) if current is not None else 0o666 & ~_umask()
         os.chmod(temporary, mode)
         os.replace(temporary, target)

@@ -1545,18 +1545,25 @@ def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
         yield InputError("-", None, f"reading standard input needs --input-format ({allowed})")
         return
     stream = sys.stdin.buffer
-    if input_format == "xlsx":
-        # A workbook is a zip file, read from its end: read it whole, as from a file.
-        import io
+    if input_format in ("xlsx", "toml"):
+        # A workbook (a zip file, read from its end) or a TOML document is read whole,
+        # as from a file, and never past the limit of a document.
+        from antq.io.facts import MAX_DOCUMENT_BYTES, decode_utf8, parse_text
 
-        yield from _reader("xlsx")(io.BytesIO(stream.read()), book, name="<stdin>")
-        return
-    if input_format == "toml":
-        from antq.io.facts import decode_utf8, parse_text
-
+        data = stream.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            yield SourceReadError(
+                "<stdin>",
+                f"more than {MAX_DOCUMENT_BYTES} bytes",
+                f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it",
+            )
+            return
+        if input_format == "xlsx":
+            yield from _reader("xlsx")(io.BytesIO(data), book, name="<stdin>")
+            return
         units = _Units(book, check_duplicates=True, source=None)
         try:
-            document = parse_text(decode_utf8(stream.read(), "<stdin>"), "<stdin>", ".toml")
+            document = parse_text(decode_utf8(data, "<stdin>"), "<stdin>", ".toml")
         except InputError as error:
             yield error
             return

@@ -23,7 +23,6 @@ cells coloured.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -37,6 +36,7 @@ from antq.errors import AntqError, InputError
 if TYPE_CHECKING:
     from antq.io.batch import SeenUnits
 
+from antq.io._safe_write import write_path_whole
 from antq.io.columns import INCIDENT_SHEET, kind_sheet_title, normalise_header
 from antq.io.dialect import VIETNAMESE, Dialect
 from antq.io.flat import (
@@ -90,17 +90,9 @@ def require_openpyxl() -> Any:
 def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary file beside ``path``, then rename it to ``path``.
 
-    ``path`` is either complete or untouched: a failure removes the temporary file.
+    ``path`` is either complete or untouched (see :func:`antq.io._safe_write.write_path_whole`).
     """
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_path_whole(path, lambda name: write(Path(name)))
 
 
 # --------------------------------------------------------------------------- reading
