@@ -188,13 +188,20 @@ class Explanation:
         explained, for the inputs it misses (no other outcome misses any).
         """
         context = self.context
-        eligibility = [(c, decide_criterion(c, context)) for c in self.rule_set.eligibility]
+        facts, period = context.facts, context.period
+        steps = self.rule_set.plan.steps
+
+        def decide(criterion: Criterion) -> Outcome:
+            try:
+                return steps[criterion.id](facts, period)
+            except Defer:  # unusual facts: the general step decides (and reports) them
+                return decide_criterion(criterion, context)
+
+        eligibility = [(c, decide(c)) for c in self.rule_set.eligibility]
         scope = combine([o for _, o in eligibility]) if eligibility else MET
         decided = eligibility
         if _in_scope(scope):
-            decided = eligibility + [
-                (c, decide_criterion(c, context)) for c in self.rule_set.criteria
-            ]
+            decided = eligibility + [(c, decide(c)) for c in self.rule_set.criteria]
         found = tuple((c.id, o, self._found(c).missing if o is UNKNOWN else ()) for c, o in decided)
         if _confirming:
             eligible, results = self()
