@@ -48,6 +48,10 @@ def _check_public_api() -> None:
     outcome_of_round: antq.RoundResult = round_.evaluate(keep_units=False)
     communes: tuple[antq.CommuneResult, ...] = outcome_of_round.communes
     decided: antq.RoundResult = antq.evaluate_round([facts], book, on_verdict=print)
+    streamed: antq.RoundResult = antq.evaluate_round(
+        [facts], book, on_verdict=print, keep_units=False, keep_communes=False
+    )
+    summary: tuple[tuple[str, antq.Outcome, tuple[str, ...]], ...] = pinned.outcomes()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         many: list[antq.Verdict] = list(antq.evaluate_many([facts], book))
