@@ -83,6 +83,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "tests/safety/test_criterion_states.py",
             "tests/safety_tt23/test_tt23.py",
             "tests/test_mutation_gaps.py",
+            "tests/test_generic_vs_compiled.py",
         ),
     ),
     "rule sets": (
@@ -131,6 +132,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "tests/safety/test_tt124_commune.py",
             "tests/safety_tt23/test_tt23.py",
             "tests/test_mutation_gaps.py",
+            "tests/test_generic_vs_compiled.py",
         ),
     ),
     "combine": (
