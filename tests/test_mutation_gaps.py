@@ -18,6 +18,7 @@ from antq import InputError, Outcome, UnitKind
 from antq.confirmation import Confirmation
 from antq.core.criterion import Context
 from antq.core.facts import UnitFacts
+from antq.core.reasons import Reason
 from antq.emulation import (
     ClassStatus,
     ItemStatus,
@@ -44,6 +45,7 @@ from antq.emulation.awards.knc import ServiceCount
 from antq.entities import Sex
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.errors import DefinitionError
+from antq.i18n.catalog import Text
 from antq.i18n.formatting import (
     MAX_NUMBER_LENGTH,
     format_number,
@@ -56,7 +58,7 @@ from antq.law.citation import cite
 from antq.periods import AnnualWindow, Period, add_months, add_years
 from antq.safety import default_rulebook
 from antq.safety import inputs as i
-from antq.safety.checks import AtLeast, ShareAtLeast, TitleOrGrade
+from antq.safety.checks import AllOf, AtLeast, ShareAtLeast, TitleOrGrade
 from antq.safety.inputs import InternalRulesTopic
 from antq.safety.rollup import RollupInputs, RollupRule, UnitCounts, commune_counts
 from antq.safety.tt23 import inputs as tt23_inputs
@@ -65,7 +67,7 @@ from antq.safety.tt23.organisations import SUBUNIT_SHARE as _THRESHOLD
 from antq.safety.tt124 import education as tt124_education
 from antq.safety.tt124 import organisations as tt124_organisations
 from antq.safety.tt124 import residential_area
-from antq.safety.unit_counts import UnitsRecognised
+from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from emulation import FULL, small
 from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader, span, team_member
 from emulation_awards.test_knc import clean as clean_candidate
@@ -332,6 +334,17 @@ def test_the_total_counts_top_level_items_once() -> None:
     assert (top_level.low, top_level.high) == (16, 20)
 
 
+# Kills "date(year, 12, 31) < valid_from" -> "<=" and the 31 moved in score(): a sheet signed
+# on the last day of a rating year scores that year; one signed the day after does not.
+def test_a_sheet_signed_on_the_last_day_of_the_year_scores_that_year() -> None:
+    on_the_day = {**_two_vetoes(), "valid_from": "2025-12-31"}
+    assert _score(FULL2, on_the_day).unit_id == "X"
+    next_day = {**_two_vetoes(), "valid_from": "2026-01-01"}
+    with pytest.raises(InputError) as caught:
+        _score(FULL2, next_day)
+    assert caught.value.path == "X.year"
+
+
 # --- checks: incidents on the bounds of the period ------------------------------------------
 
 # Kills "start <= date <= end" -> "date < end" (and "start < date") in the decide() of
@@ -508,6 +521,71 @@ def test_the_bounds_may_touch_zero_and_the_total() -> None:
         commune_id=X, year=YEAR, instrument=TT23, total=1, recognised_min=1, recognised_max=1
     )
     assert only_min.exact and only_min.recognised_value() == 1
+
+
+# Kills "self.lost is None" -> "is not None" in UnitCounts.registered_value and the lost
+# line of explain() ("  " + ... -> "-"): an exact count stands only while no unit is lost,
+# and the loss is said.
+def test_an_exact_registration_stands_only_while_no_unit_is_lost() -> None:
+    fields: dict[str, Any] = {
+        "commune_id": X,
+        "year": YEAR,
+        "instrument": TT124,
+        "total": 5,
+        "recognised_min": 4,
+        "recognised_max": 4,
+        "registered_min": 5,
+        "registered_max": 5,
+    }
+    whole = UnitCounts(**fields)
+    assert whole.registered_value() == 5 and whole.recognised_value() == 4
+    lost = Reason(template=Text(vi="mất một đơn vị", en="one unit could not be read"))
+    partial = UnitCounts(**fields, lost=lost)
+    assert partial.registered_value() is None and partial.recognised_value() is None
+    assert "  one unit could not be read" in partial.explain("en").splitlines()
+    assert "could not be read" not in whole.explain("en")
+
+
+# Kills "and" -> "or" in rollup._registration: a verdict explained by a caller's own
+# factory (not the engine's, with both a rule set and a context) is read from its results.
+@pytest.mark.parametrize("has", ["rule_set", "context"])
+def test_a_registration_read_from_a_callers_own_explanation(has: str) -> None:
+    from antq.core.verdict import Verdict
+    from antq.safety import rollup
+
+    made = unit("U-1", NOT_MET, registration=NOT_MET)
+    rule_set = default_rulebook().get("tt124.residential-area")
+    context = _context(RA)
+
+    class Factory:
+        """Builds the results when asked; carries only one of what the engine's carries."""
+
+        def __init__(self) -> None:
+            setattr(self, has, rule_set if has == "rule_set" else context)
+
+        def __call__(self) -> Any:
+            return made.eligibility, made.results
+
+    verdict = attrs.evolve(made, results=None, explanation=Factory())
+    assert isinstance(verdict, Verdict)
+    assert rollup._registration(verdict) is NOT_MET
+
+
+# Kills the 100 of the share forms moved by one: a 100% rule reads 100 as data.
+def test_the_hundred_percent_rules_as_data() -> None:
+    assert AllOf(i.HOUSEHOLDS_REGISTERED, i.HOUSEHOLDS_RESIDENT).describe() == {
+        "form": "share_at_least",
+        "part": "households_registered",
+        "whole": "households_resident",
+        "percent": 100,
+        "if_whole_is_zero": "error",
+    }
+    assert UnitsRegistered(i.UNITS_REGISTERED, i.UNITS_TOTAL).describe() == {
+        "form": "units_share_at_least",
+        "counts": "registered",
+        "percent": 100,
+        "stated": {"part": "units_registered", "whole": "units_total"},
+    }
 
 
 # Kills "not isinstance(...) or not commune_id.strip()" -> "and": a blank id is refused.
@@ -698,6 +776,21 @@ def test_events_outside_the_period_are_noted_for_their_own_criterion_only() -> N
     )
 
 
+# Kills only_serious=True -> False in SeriousCrimesExcused.__call__: with a serious crime
+# in the period, a lesser crime dated outside it is not noted (it is not this item's).
+def test_a_lesser_crime_outside_the_period_is_not_noted_for_the_serious_crime_item() -> None:
+    events = [
+        crime("rat_nghiem_trong", "2024-03-02", force_majeure=True),
+        crime("it_nghiem_trong", "2022-01-05"),
+    ]
+    result = result_of(verdict_of(RA, incidents=events), "no-serious-crime")
+    assert result.outcome is MET
+    assert result.reason.render("en") == (
+        "1 crime(s) of serious gravity or above, each excused (force majeure, or detected"
+        " in time, mitigated and reported at once)"
+    )
+
+
 # Kills the early "both periods are zero" branch of OffencesReduced.__call__ moved away.
 def test_no_offences_in_either_period_is_said_so() -> None:
     zero = {"crimes": 0, "social_evils": 0, "other_violations": 0}
@@ -854,6 +947,67 @@ def test_short_spans_count_days_not_months() -> None:
         ]
     )
     assert (adjacent.months, adjacent.days) == (2, 60)
+
+
+# Kills the months first guessed for a run ending on 31/12/9999 moved down (the year of the
+# day after it), and the day after the calendar read as no later than the run's end
+# (after + 1 -> after - 1 or after): the count is exact to the last day of the calendar, and
+# so are the days left over (17 here, which with 20 more make a pooled month of 31 days).
+def test_service_up_to_the_last_day_of_the_calendar() -> None:
+    last = date.max
+    late_start = Period(start=date(9999, 1, 15), end=last)
+    alone = count_service([(late_start, 1)])
+    assert (alone.months, alone.days) == (11, 351)  # to 14/12/9999, and 17 days
+    twenty = Period(start=date(2000, 1, 1), end=date(2000, 1, 20))
+    assert count_service([(late_start, 1), (twenty, 1)]).months == 12
+    short = Period(start=date(2000, 1, 1), end=date(2000, 1, 29))  # 29 days: no month
+    year = count_service([(Period(start=date(9999, 1, 1), end=last), 1), (short, 1)])
+    assert (year.months, year.days) == (12, 365 + 29)
+
+
+# Kills the merging of touching runs of the same weight moved to another run (runs[-1] ->
+# runs[0], and runs[-1][1] -> [0]): February 2021 given in two halves, after a day of
+# double-weighted service, is one whole month, not 28 + 2 pooled days.
+def test_touching_spans_of_the_same_weight_make_one_run() -> None:
+    halves = [
+        (Period(start=date(2021, 2, 1), end=date(2021, 2, 14)), 1),
+        (Period(start=date(2021, 2, 15), end=date(2021, 2, 28)), 1),
+    ]
+    assert count_service(halves) == ServiceCount(months=1, days=28, doubled_days=0)
+    one_day = (Period(start=date(2021, 1, 5), end=date(2021, 1, 5)), 2)
+    assert count_service([one_day, *halves]) == ServiceCount(months=1, days=29, doubled_days=1)
+
+
+# Kills "start > period.end" -> ">=" in _clip: a restart on a period's last day keeps that day.
+def test_a_restart_on_the_last_day_of_a_period_keeps_that_day() -> None:
+    from antq.emulation.awards.knc import _clip
+
+    period = Period(start=date(2020, 1, 1), end=date(2020, 1, 31))
+    assert _clip(period, date(2020, 1, 31)) == Period(
+        start=date(2020, 1, 31), end=date(2020, 1, 31)
+    )
+    assert _clip(period, date(2020, 2, 1)) is None
+    assert _clip(period, date(2020, 1, 1)) == period
+
+
+# Kills "counted is None" -> "is not None" for team service under TT 11: once the parameter
+# is set, only what is still open (the restart after discipline) is named as missing.
+def test_team_service_counted_under_tt11_is_not_named_missing() -> None:
+    from emulation_awards.test_knc import KNC_TT11, serve
+
+    person = clean_candidate(
+        sex=Sex.MALE,
+        service=(
+            serve(ServiceRole.STREET_GUARD, "2005-01-01", "2024-06-30"),
+            serve(ServiceRole.TEAM_MEMBER, "2024-07-01"),
+        ),
+        discipline=(span("2012-01-01", "2012-12-31"),),
+    )
+    for choice in ("counted", "not_counted"):
+        rules = KNC_TT11.with_parameters(knc21_team_service=choice)
+        result = knc_eligibility(person, LAST_TT11, rules=rules).result("knc21.grassroots.service")
+        assert result.outcome is UNKNOWN
+        assert result.missing == ("parameter:knc21_discipline_restart",)
 
 
 # --- periods: the last years of the calendar, touching spans, one-day windows ---------------
