@@ -435,11 +435,25 @@ def test_incidents_no_territory_criterion_reads_are_not_kept_and_change_nothing(
         "gravity": "it_nghiem_trong",
     }
     hotspot = {"id": "VV-HOT", "date": "2025-03-01", "category": "new_order_hotspot"}
-    units[0]["facts"].setdefault("incidents", []).extend([minor, hotspot])
-    incidents = read_facts({"units": [units[0]]}, BOOK).units[0].get(INCIDENTS)
+    fire = {"id": "VV-FIRE", "date": "2025-03-02", "category": "serious_fire_explosion"}
+    serious = {"id": "VV-SER", "date": "2025-03-03", "category": "crime", "gravity": "nghiem_trong"}
+    other = {"id": "VV-OTHER", "date": "2025-03-04", "category": "other_violation"}
+    extra = [minor, hotspot, fire, serious, other]
+    incidents = (
+        read_facts({"units": [{**units[0], "facts": {"incidents": extra}}]}, BOOK)
+        .units[0]
+        .get(INCIDENTS)
+    )
     assert incidents is not None
     kept = {i.id: keeps(i) for i in incidents}
-    assert kept["VV-MINOR"] is False and kept["VV-HOT"] is True
+    assert kept == {
+        "VV-MINOR": False,
+        "VV-HOT": True,
+        "VV-FIRE": True,
+        "VV-SER": True,
+        "VV-OTHER": False,
+    }
+    units[0]["facts"].setdefault("incidents", []).extend([minor, hotspot])
     result = evaluate_round(read_facts({"units": [commune, *units]}, BOOK).units)
     (found,) = result.communes
     assert found.verdict is not None
