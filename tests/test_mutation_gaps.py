@@ -1380,3 +1380,25 @@ def test_the_units_recognised_reason_counts_and_gap(
     found = UnitsRecognised(i.UNITS_RECOGNISED, i.UNITS_TOTAL, 70)(context)
     assert found.outcome is NOT_MET
     assert found.reason.render("en") == reason
+
+
+# -- which incidents an incident check can be changed by (a round keeps only those) ----------
+
+
+def test_each_incident_check_reads_exactly_its_incidents() -> None:
+    from antq.entities.incidents import CrimeGravity, Incident, IncidentCategory
+    from antq.safety.checks import ExcusedOnlyByForceMajeure, NoIncidents, SeriousCrimesExcused
+
+    day = date(2025, 3, 1)
+    fire = Incident(date=day, category=IncidentCategory.SERIOUS_FIRE_EXPLOSION)
+    hotspot = Incident(date=day, category=IncidentCategory.NEW_ORDER_HOTSPOT)
+    minor = Incident(
+        date=day, category=IncidentCategory.CRIME, gravity=CrimeGravity.IT_NGHIEM_TRONG
+    )
+    serious = Incident(date=day, category=IncidentCategory.CRIME, gravity=CrimeGravity.NGHIEM_TRONG)
+    hotspots = NoIncidents(frozenset({IncidentCategory.NEW_ORDER_HOTSPOT}))
+    fires = ExcusedOnlyByForceMajeure(frozenset({IncidentCategory.SERIOUS_FIRE_EXPLOSION}))
+    crimes = SeriousCrimesExcused()
+    assert [hotspots.reads_incident(x) for x in (hotspot, fire, serious)] == [True, False, False]
+    assert [fires.reads_incident(x) for x in (fire, hotspot, serious)] == [True, False, False]
+    assert [crimes.reads_incident(x) for x in (serious, minor, fire)] == [True, False, False]
