@@ -391,7 +391,7 @@ class SeenUnits:
 
     A round of a million units is checked for repeated units in about 20 MB:
     each unit is kept as the 8-byte digest of its (kind, id, year) and the
-    number of its file and line (see :mod:`antq._digests`). Units of a
+    number of its file and line (see ``antq._digests``). Units of a
     document read whole (JSON, TOML, a workbook) keep their path as text.
     """
 
