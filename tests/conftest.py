@@ -19,3 +19,19 @@ def _confirm_explanations() -> Iterator[None]:
     previous = confirm_explanations(True)
     yield
     confirm_explanations(previous)
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test in an English locale unless it sets its own.
+
+    The command line writes its help and its input errors in the language of
+    ``--lang``, else of the locale (``antq.i18n.cli.cli_lang``), and a locale
+    such as ``C.UTF-8`` means Vietnamese. The tests that read those messages
+    in English give no ``--lang``: this makes their language the same on every
+    machine. Tests of the Vietnamese command line pass ``--lang vi`` or set
+    ``LANG`` themselves.
+    """
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")

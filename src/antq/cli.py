@@ -241,6 +241,7 @@ def write_results_json(
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from antq.core.outcome import Outcome
     from antq.i18n.catalog import Msg
+    from antq.i18n.cli import error_line, messages_lang
     from antq.io.commands import RESULT_FORMATS, write_results
     from antq.report.commands import book_with_parameters, read_units
     from antq.safety import default_rulebook
@@ -260,7 +261,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             args.format, args.output, verdicts, communes=kept.communes, lang=lang, out=out
         )
         for problem in kept.errors:
-            err.write(f"antq: {problem}\n")
+            err.write(error_line(problem, messages_lang(args)))
         return EXIT_INPUT if kept.errors else EXIT_OK
     result = evaluate_to(units, book, rule_set=args.rule_set, fmt=args.format, out=out, lang=lang)
     if args.format == "text":
@@ -273,7 +274,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             + "\n"
         )
     for problem_found in result.errors:
-        err.write(f"antq: {problem_found}\n")
+        err.write(error_line(problem_found, messages_lang(args)))
     return EXIT_INPUT if result.errors else EXIT_OK
 
 
@@ -358,7 +359,7 @@ def main(
     import os
 
     from antq._terminal import TerminalText, utf8_stream
-    from antq.i18n.cli import argparse_language, cli_lang, localise_parser
+    from antq.i18n.cli import argparse_language, cli_lang, error_line, localise_parser
 
     out = out or utf8_stream(sys.stdout)
     # Error messages quote the input: shown with control characters escaped.
@@ -369,6 +370,7 @@ def main(
     localise_parser(parser, lang)
     with argparse_language(lang):
         args = parser.parse_args(argv)
+    args.messages_lang = lang  # errors of the input are written in the language of the help
     try:
         if args.command in ("report", "template", "serve") or getattr(args, "format", "") in (
             "xlsx",
@@ -379,7 +381,7 @@ def main(
 
         return write_output(args.output, lambda handle: _dispatch(args, handle, err), out)
     except AntqError as error:
-        err.write(f"antq: {error}\n")
+        err.write(error_line(error, lang))
         return EXIT_INPUT
     except BrokenPipeError:
         # The reader (e.g. `head`) closed the pipe: not an error of the input.

@@ -333,7 +333,7 @@ _UNDETERMINED = Msg("{count} undetermined")
 
 def _count(value: object, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InputError(path, value, "expected a whole number >= 0")
+        raise InputError(path, value, Msg("expected a whole number >= 0"))
     return value
 
 
@@ -341,18 +341,18 @@ def _check_observation(instance: Observation) -> None:
     _count(instance.numerator, "Observation.numerator")
     _count(instance.unknown, "Observation.unknown")
     if not isinstance(instance.unit, str) or not instance.unit.strip():
-        raise InputError("Observation.unit", instance.unit, "must be a non-empty string")
+        raise InputError("Observation.unit", instance.unit, Msg("must be a non-empty string"))
     if instance.denominator is None:
         if instance.unknown:
-            raise InputError("Observation.unknown", instance.unknown, "needs a denominator")
+            raise InputError("Observation.unknown", instance.unknown, Msg("needs a denominator"))
         return
     _count(instance.denominator, "Observation.denominator")
     if instance.numerator + instance.unknown > instance.denominator:
         raise InputError(
             "Observation.numerator",
             instance.numerator,
-            f"the part (with {instance.unknown} undetermined) exceeds the whole"
-            f" ({instance.denominator})",
+            Msg("the part (with {unknown} undetermined) exceeds the whole ({denominator})"),
+            params={"unknown": instance.unknown, "denominator": instance.denominator},
         )
 
 
@@ -428,9 +428,9 @@ class Comparison(CodedEnum):
 
 def _percent(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | Fraction):
-        raise InputError("Target.percent", value, "expected a whole number or a Fraction")
+        raise InputError("Target.percent", value, Msg("expected a whole number or a Fraction"))
     if not 0 <= value <= 100:
-        raise InputError("Target.percent", value, "must be from 0 to 100")
+        raise InputError("Target.percent", value, Msg("must be from 0 to 100"))
     return Fraction(value)
 
 
@@ -457,9 +457,9 @@ class Target:
 
     def __attrs_post_init__(self) -> None:
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
-            raise InputError("Target.valid_to", self.valid_to, "is before valid_from")
+            raise InputError("Target.valid_to", self.valid_to, Msg("is before valid_from"))
         if self.unit is not None and (not isinstance(self.unit, str) or not self.unit.strip()):
-            raise InputError("Target.unit", self.unit, "must be a non-empty string or None")
+            raise InputError("Target.unit", self.unit, Msg("must be a non-empty string or None"))
 
     def applies_to(self, period: Period, unit: str | None = None) -> bool:
         """Whether the target is in force for a figure over ``period`` (by its last day).
@@ -635,14 +635,19 @@ def _observation(raw: Mapping[str, object], path: str) -> Observation:
     if unknown_keys:
         key = unknown_keys[0]
         allowed = ", ".join(_OBSERVATION_KEYS)
-        raise InputError(f"{path}.{key}", raw[key], f"unknown key; allowed: {allowed}")
+        raise InputError(
+            f"{path}.{key}",
+            raw[key],
+            Msg("unknown key; allowed: {allowed}"),
+            params={"allowed": allowed},
+        )
     indicator = Indicator.from_code(raw.get("indicator"), path=f"{path}.indicator")
     unit = raw.get("unit")
     if not isinstance(unit, str) or not unit.strip():
-        raise InputError(f"{path}.unit", unit, "expected a non-empty string")
+        raise InputError(f"{path}.unit", unit, Msg("expected a non-empty string"))
     period_text = raw.get("period")
     if not isinstance(period_text, str):
-        raise InputError(f"{path}.period", period_text, 'expected "YYYY-MM-DD/YYYY-MM-DD"')
+        raise InputError(f"{path}.period", period_text, Msg('expected "YYYY-MM-DD/YYYY-MM-DD"'))
     period = Period.parse(period_text, path=f"{path}.period")
     values: dict[str, int | None] = {}
     for key in ("numerator", "denominator", "unknown"):
@@ -655,7 +660,7 @@ def _observation(raw: Mapping[str, object], path: str) -> Observation:
         values[key] = _count(value, f"{path}.{key}")
     source = raw.get("source")
     if source is not None and not isinstance(source, str):
-        raise InputError(f"{path}.source", source, "expected a string")
+        raise InputError(f"{path}.source", source, Msg("expected a string"))
     try:
         return Observation(
             indicator=indicator,
@@ -703,15 +708,17 @@ def read_observations(path: str | os.PathLike[str]) -> Iterator[Observation | In
         yield error
         return
     except OSError as error:
-        yield InputError(str(file), None, f"cannot read the file: {error}")
+        yield InputError(
+            str(file), None, Msg("cannot read the file: {error}"), params={"error": str(error)}
+        )
         return
     if file.suffix.lower() == ".json":
         if not isinstance(data, list):
-            yield InputError(str(file), type(data).__name__, "expected a list of observations")
+            yield InputError(str(file), type(data).__name__, Msg("expected a list of observations"))
             return
         for index, raw in enumerate(data):
             if not isinstance(raw, dict):
-                yield InputError(f"[{index}]", raw, "expected an object")
+                yield InputError(f"[{index}]", raw, Msg("expected an object"))
                 continue
             try:
                 yield _observation(raw, f"[{index}]")
@@ -722,13 +729,20 @@ def read_observations(path: str | os.PathLike[str]) -> Iterator[Observation | In
     try:
         fieldnames = reader.fieldnames
     except csv.Error as error:
-        yield InputError(f"{file}:line 1", None, f"malformed CSV: {error}")
+        yield InputError(
+            f"{file}:line 1", None, Msg("malformed CSV: {error}"), params={"error": str(error)}
+        )
         return
     missing = [
         k for k in ("indicator", "unit", "period", "numerator") if k not in (fieldnames or ())
     ]
     if missing:
-        yield InputError(f"{file}:line 1", fieldnames, f"missing columns: {', '.join(missing)}")
+        yield InputError(
+            f"{file}:line 1",
+            fieldnames,
+            Msg("missing columns: {missing}"),
+            params={"missing": ", ".join(missing)},
+        )
         return
     while True:
         first_line = reader.line_num + 1
@@ -738,7 +752,12 @@ def read_observations(path: str | os.PathLike[str]) -> Iterator[Observation | In
             return
         except csv.Error as error:
             # One malformed row (a cell over the csv module's size limit, say): the rest go on.
-            yield InputError(f"line {first_line}", None, f"malformed CSV: {error}")
+            yield InputError(
+                f"line {first_line}",
+                None,
+                Msg("malformed CSV: {error}"),
+                params={"error": str(error)},
+            )
             continue
         yield from observations_from_rows(
             [{k: v for k, v in row.items() if k is not None}], first_line=first_line
@@ -757,12 +776,12 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
     in both languages; ``unit`` makes it a local target of one reporting unit.
     """
     if not isinstance(data, list):
-        raise InputError(path, data, "expected a list of targets")
+        raise InputError(path, data, Msg("expected a list of targets"))
     found = []
     for index, raw in enumerate(data):
         where = f"{path}[{index}]"
         if not isinstance(raw, dict):
-            raise InputError(where, raw, "expected an object")
+            raise InputError(where, raw, Msg("expected an object"))
         allowed = {
             "indicator",
             "percent",
@@ -776,13 +795,13 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
         }
         extra = sorted(set(raw) - allowed)
         if extra:
-            raise InputError(f"{where}.{extra[0]}", raw[extra[0]], "unknown key")
+            raise InputError(f"{where}.{extra[0]}", raw[extra[0]], Msg("unknown key"))
         percent = raw.get("percent")
         if isinstance(percent, str):
             # A plain decimal only: Fraction("1e999999999") would build a huge number.
             if not _PERCENT_TEXT.fullmatch(percent):
                 raise InputError(
-                    f"{where}.percent", percent, 'expected a number such as "75" or "75.5"'
+                    f"{where}.percent", percent, Msg('expected a number such as "75" or "75.5"')
                 )
             percent = Fraction(percent)
         dates: dict[str, date | None] = {}
@@ -794,13 +813,13 @@ def targets_from_data(data: object, *, path: str = "targets") -> tuple[Target, .
             dates[key] = parse_iso_date(value, f"{where}.{key}")
         note = raw.get("note")
         if note is not None and not isinstance(note, str):
-            raise InputError(f"{where}.note", note, "expected a string")
+            raise InputError(f"{where}.note", note, Msg("expected a string"))
         instrument = raw.get("instrument")
         if instrument is not None and not isinstance(instrument, str):
-            raise InputError(f"{where}.instrument", instrument, "expected a string")
+            raise InputError(f"{where}.instrument", instrument, Msg("expected a string"))
         unit = raw.get("unit")
         if unit is not None and (not isinstance(unit, str) or not unit.strip()):
-            raise InputError(f"{where}.unit", unit, "expected the name of a reporting unit")
+            raise InputError(f"{where}.unit", unit, Msg("expected the name of a reporting unit"))
         try:
             found.append(
                 Target(

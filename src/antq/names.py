@@ -44,6 +44,7 @@ import attrs
 
 from antq.errors import InputError
 from antq.frozen import FrozenMap
+from antq.i18n.catalog import Msg
 
 __all__ = [
     "ABBREVIATIONS",
@@ -103,7 +104,7 @@ def fold(text: str) -> str:
     True
     """
     if not isinstance(text, str):
-        raise InputError("name", text, "expected text")
+        raise InputError("name", text, Msg("expected text"))
     decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_NON_WORD.sub(" ", stripped.casefold()).split())
@@ -214,7 +215,8 @@ class AmbiguousName(InputError):
     def __init__(self, path: str, value: str, candidates: Iterable[tuple[str, str]]) -> None:
         self.candidates = tuple(sorted(candidates))
         listed = ", ".join(f"{code} ({name})" for code, name in self.candidates)
-        super().__init__(path, value, f"{value!r} fits several units: {listed}; use the code")
+        message = Msg("{name} fits several units: {listed}; use the code")
+        super().__init__(path, value, message, params={"name": repr(value), "listed": listed})
 
 
 def _frozen_names(names: Mapping[str, str | None]) -> Mapping[str, str | None]:
@@ -289,5 +291,5 @@ class NameIndex:
         """Like :meth:`find`, but a reference that means no unit is an :class:`InputError`."""
         code = self.find(reference, path=path)
         if code is None:
-            raise InputError(path, reference, "no unit has this code or name")
+            raise InputError(path, reference, Msg("no unit has this code or name"))
         return code

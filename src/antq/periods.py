@@ -54,6 +54,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from antq.errors import AmbiguousDateError, DefinitionError, InputError
+from antq.i18n.catalog import Msg
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum
 
@@ -125,7 +126,7 @@ def parse_iso_date(raw: object, path: str) -> date:
             except ValueError:
                 pass
     elif isinstance(raw, datetime):
-        raise InputError(path, raw, "expected a date without a time of day")
+        raise InputError(path, raw, Msg("expected a date without a time of day"))
     elif isinstance(raw, date):
         return raw
     match = _ISO_DATE.fullmatch(raw) if isinstance(raw, str) else None
@@ -133,28 +134,37 @@ def parse_iso_date(raw: object, path: str) -> date:
         raise InputError(
             path,
             raw,
-            "expected a calendar date written YYYY-MM-DD, e.g. 2025-03-14 (ISO week dates"
-            " and compact forms such as 20250314 are not accepted)",
+            Msg(
+                "expected a calendar date written YYYY-MM-DD, e.g. 2025-03-14 (ISO week dates"
+                " and compact forms such as 20250314 are not accepted)"
+            ),
         )
     year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError as error:
-        raise InputError(path, raw, f"not a valid date ({error})") from None
+        raise InputError(
+            path, raw, Msg("not a valid date ({error})"), params={"error": str(error)}
+        ) from None
 
 
 def _check_date(value: object, path: str) -> date:
     # datetime is a subclass of date but does not compare with it; refuse it early.
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InputError(path, value, "expected a datetime.date (not a datetime)")
+        raise InputError(path, value, Msg("expected a datetime.date (not a datetime)"))
     return value
 
 
 def _check_int(value: object, path: str, low: int | None = None, high: int | None = None) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InputError(path, value, "expected an integer")
+        raise InputError(path, value, Msg("expected an integer"))
     if (low is not None and value < low) or (high is not None and value > high):
-        raise InputError(path, value, f"must be between {low} and {high}")
+        raise InputError(
+            path,
+            value,
+            Msg("must be between {low} and {high}"),
+            params={"low": str(low), "high": str(high)},
+        )
     return value
 
 
@@ -167,13 +177,14 @@ def _check_order(start: date, end: date, path: str) -> None:
         raise InputError(
             path,
             f"{start.isoformat()}/{end.isoformat()}",
-            f"end {end.isoformat()} is before start {start.isoformat()}",
+            Msg("end {end} is before start {start}"),
+            params={"end": end.isoformat(), "start": start.isoformat()},
         )
 
 
 def _check_policy(value: object) -> None:
     if not isinstance(value, MonthEndPolicy):
-        raise InputError("policy", value, "expected a MonthEndPolicy")
+        raise InputError("policy", value, Msg("expected a MonthEndPolicy"))
 
 
 def _last_day(year: int, month: int) -> int:
@@ -192,7 +203,14 @@ def _shift(
         raise InputError(
             path,
             count,
-            f"{d.isoformat()} {count:+d} {unit}(s) leaves the years {MINYEAR}–{MAXYEAR}",
+            Msg("{date} {count} {unit}(s) leaves the years {low}–{high}"),
+            params={
+                "date": d.isoformat(),
+                "count": format(count, "+d"),
+                "unit": unit,
+                "low": MINYEAR,
+                "high": MAXYEAR,
+            },
         )
     # relativedelta clamps the day to the end of the target month; the policy decides
     # whether that clamping is acceptable.
@@ -316,7 +334,10 @@ class Period:
             end = self.start - _ONE_DAY
         except (InputError, OverflowError):
             raise InputError(
-                "period", str(self), f"no previous period: it would start before {date.min}"
+                "period",
+                str(self),
+                Msg("no previous period: it would start before {date}"),
+                params={"date": str(date.min)},
             ) from None
         return type(self)(start=start, end=end)
 
@@ -365,10 +386,10 @@ class Period:
         a gap would silently add days nobody reported on, so it is an error.
         """
         if not periods:
-            raise InputError("periods", (), "need at least one period")
+            raise InputError("periods", (), Msg("need at least one period"))
         for index, period in enumerate(periods):
             if not isinstance(period, Period):
-                raise InputError(f"periods[{index}]", period, "expected a Period")
+                raise InputError(f"periods[{index}]", period, Msg("expected a Period"))
         ordered = sorted(periods, key=lambda p: (p.start, p.end))
         covered = ordered[0]
         for following in ordered[1:]:
@@ -377,7 +398,8 @@ class Period:
                 raise InputError(
                     "periods",
                     [str(p) for p in periods],
-                    f"days {gap} between {covered} and {following} are not covered",
+                    Msg("days {gap} between {covered} and {following} are not covered"),
+                    params={"gap": gap, "covered": str(covered), "following": str(following)},
                 )
             if following.end > covered.end:
                 covered = Period(start=covered.start, end=following.end)
@@ -387,17 +409,19 @@ class Period:
     def parse(cls, text: str, *, path: str = "period") -> Self:
         """Read the ISO form ``"YYYY-MM-DD/YYYY-MM-DD"`` that :meth:`__str__` writes."""
         if not isinstance(text, str):
-            raise InputError(path, text, "expected a string 'YYYY-MM-DD/YYYY-MM-DD'")
+            raise InputError(path, text, Msg("expected a string 'YYYY-MM-DD/YYYY-MM-DD'"))
         match = _PERIOD_TEXT.fullmatch(text)
         if match is None:
             raise InputError(
-                path, text, "expected 'YYYY-MM-DD/YYYY-MM-DD', e.g. 2023-11-16/2024-11-15"
+                path, text, Msg("expected 'YYYY-MM-DD/YYYY-MM-DD', e.g. 2023-11-16/2024-11-15")
             )
         y1, m1, d1, y2, m2, d2 = (int(part) for part in match.groups())
         try:
             start, end = date(y1, m1, d1), date(y2, m2, d2)
         except ValueError as exc:
-            raise InputError(path, text, f"not a valid date ({exc})") from None
+            raise InputError(
+                path, text, Msg("not a valid date ({error})"), params={"error": str(exc)}
+            ) from None
         _check_order(start, end, path)
         return cls(start=start, end=end)
 
@@ -461,7 +485,12 @@ class AnnualWindow:
         _check_year(year)
         start_year = year - 1 if self.starts_in_previous_year else year
         if start_year < MINYEAR:
-            raise InputError("year", year, f"the window would start before the year {MINYEAR}")
+            raise InputError(
+                "year",
+                year,
+                Msg("the window would start before the year {year}"),
+                params={"year": MINYEAR},
+            )
         period = Period(
             start=date(start_year, self.start_month, self.start_day),
             end=date(year, self.end_month, self.end_day),
@@ -521,23 +550,33 @@ def assessment_period(kind: UnitKind, year: int, *, instrument: str = _TT124) ->
     The instrument is not chosen from the year here; pass the one in force.
     """
     if not isinstance(kind, UnitKind):
-        raise InputError("kind", kind, "expected a UnitKind")
+        raise InputError("kind", kind, Msg("expected a UnitKind"))
     windows = ASSESSMENT_WINDOWS.get(instrument) if isinstance(instrument, str) else None
     if windows is None:
         known = ", ".join(ASSESSMENT_WINDOWS)
-        raise InputError("instrument", instrument, f"unknown instrument; expected one of: {known}")
+        raise InputError(
+            "instrument",
+            instrument,
+            Msg("unknown instrument; expected one of: {known}"),
+            params={"known": known},
+        )
     window = windows.get(kind)
     if window is None:
         if instrument == _TT23 and kind is UnitKind.EDUCATIONAL_INSTITUTION:
             raise InputError(
                 "kind",
                 kind.code,
-                "TT 23/2012 (Điều 9 khoản 2) assesses schools over the school year, from the "
-                "previous school-year review to the current one, with no fixed dates; use "
-                "school_year_period(previous_review, current_review)",
+                Msg(
+                    "TT 23/2012 (Điều 9 khoản 2) assesses schools over the school year, from the "
+                    "previous school-year review to the current one, with no fixed dates; use "
+                    "school_year_period(previous_review, current_review)"
+                ),
             )
         raise InputError(
-            "kind", kind.code, f"no assessment window for this unit kind in {instrument}"
+            "kind",
+            kind.code,
+            Msg("no assessment window for this unit kind in {instrument}"),
+            params={"instrument": instrument},
         )
     return window.period_for(year)
 
@@ -554,7 +593,12 @@ def school_year_period(previous_review: date, current_review: date) -> Period:
         raise InputError(
             "current_review",
             current_review.isoformat(),
-            f"the current school-year review {current_review.isoformat()} must be after "
-            f"the previous review {previous_review.isoformat()}",
+            Msg(
+                "the current school-year review {current} must be after the previous review {previous}"
+            ),
+            params={
+                "current": current_review.isoformat(),
+                "previous": previous_review.isoformat(),
+            },
         )
     return Period(start=previous_review + _ONE_DAY, end=current_review)

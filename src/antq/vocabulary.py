@@ -65,9 +65,14 @@ class CodedEnum(Enum):
         member = cls._value2member_map_.get(code) if isinstance(code, str) else None
         if member is not None:
             return member  # type: ignore[return-value]  # the map holds members of cls
+        from antq.i18n.catalog import Msg  # not at the top: the catalogue imports this module
+
         allowed = ", ".join(m.code for m in cls)
         raise InputError(
-            path or cls.__name__, code, f"unknown {cls.__name__} code; expected one of: {allowed}"
+            path or cls.__name__,
+            code,
+            Msg("unknown {vocabulary} code; expected one of: {allowed}"),
+            params={"vocabulary": cls.__name__, "allowed": allowed},
         )
 
     @classmethod
@@ -94,8 +99,10 @@ def vocabulary_member(vocabulary: object, code: object, *, path: str) -> CodedEn
     Only antq's own modules are imported to find a vocabulary: a name read
     from data never causes other code to be loaded.
     """
+    from antq.i18n.catalog import Msg  # not at the top: the catalogue imports this module
+
     if not isinstance(vocabulary, str):
-        raise InputError(path, vocabulary, "expected a vocabulary name")
+        raise InputError(path, vocabulary, Msg("expected a vocabulary name"))
     cls = _VOCABULARIES.get(vocabulary)
     if cls is None and vocabulary.startswith("antq."):
         import contextlib
@@ -105,5 +112,5 @@ def vocabulary_member(vocabulary: object, code: object, *, path: str) -> CodedEn
             importlib.import_module(vocabulary.rsplit(".", 1)[0])
         cls = _VOCABULARIES.get(vocabulary)
     if cls is None:
-        raise InputError(path, vocabulary, "unknown vocabulary")
+        raise InputError(path, vocabulary, Msg("unknown vocabulary"))
     return cls.from_code(code, path=path)

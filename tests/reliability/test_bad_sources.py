@@ -689,7 +689,8 @@ def test_output_is_utf8_whatever_the_console_encoding(env: dict[str, str], tmp_p
     assert "Xã Đông Hòa (xã, phường, thị trấn, đặc khu)" in done.stdout.decode("utf-8")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "A", "kind": "xã", "year": 2024}\n', encoding="utf-8")
-    done = antq_process("evaluate", str(bad), capture_output=True, env=env)
+    # In English: under the C locale antq's messages are Vietnamese (antq.i18n.cli.cli_lang).
+    done = antq_process("evaluate", str(bad), "--lang", "en", capture_output=True, env=env)
     assert done.returncode == EXIT_INPUT
     message = done.stderr.decode("utf-8")
     assert message.startswith("antq: line 1.kind: ") and message.endswith("(got 'xã')\n")

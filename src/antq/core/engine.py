@@ -283,7 +283,8 @@ def _rule_set(facts: UnitFacts, rules: RuleSet | RuleBook) -> tuple[RuleSet, Per
             raise InputError(
                 f"{facts.unit_id}.kind",
                 facts.kind.code,
-                f"rule set {rule_set.id} is for {rule_set.kind.code}",
+                Msg("rule set {id} is for {code}"),
+                params={"id": rule_set.id, "code": rule_set.kind.code},
             )
         period = rule_set.period_for(facts.year, facts.period)
     if not facts.checked:
@@ -314,8 +315,10 @@ def own_period(rule_set: RuleSet, facts: UnitFacts) -> Period:
             raise InputError(
                 f"{facts.unit_id}.established",
                 established.isoformat(),
-                f"is after the end of the assessment window {window} of {rule_set.id}:"
-                f" the unit did not exist in round {facts.year}",
+                Msg(
+                    "is after the end of the assessment window {window} of {id}: the unit did not exist in round {year}"
+                ),
+                params={"window": str(window), "id": rule_set.id, "year": facts.year},
             )
         required = Period(start=established, end=window.end)
     if facts.period is None:
@@ -330,8 +333,10 @@ def own_period(rule_set: RuleSet, facts: UnitFacts) -> Period:
         raise InputError(
             f"{facts.unit_id}.period",
             str(own),
-            f"does not cover {stated}: incidents outside it would not be counted; give the"
-            " window, or 'established' for a unit set up during it",
+            Msg(
+                "does not cover {stated}: incidents outside it would not be counted; give the window, or 'established' for a unit set up during it"
+            ),
+            params={"stated": stated},
         )
     return own
 

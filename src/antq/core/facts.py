@@ -18,6 +18,7 @@ from antq._terminal import escape_controls, has_controls
 from antq.core.inputs import Input
 from antq.errors import InputError, UsageError, shown
 from antq.frozen import FrozenMap
+from antq.i18n.catalog import Msg
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
 
@@ -42,12 +43,12 @@ def _nfc(value: str | None) -> str | None:
 def check_text(value: object, path: str) -> None:
     """A non-empty string that can be written as UTF-8 (no lone surrogates)."""
     if not isinstance(value, str) or not value.strip():
-        raise InputError(path, value, "expected a non-empty string")
+        raise InputError(path, value, Msg("expected a non-empty string"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise InputError(
-            path, value, "contains characters that are not valid Unicode text"
+            path, value, Msg("contains characters that are not valid Unicode text")
         ) from None
 
 
@@ -63,8 +64,10 @@ def check_id(value: object, path: str) -> None:
         raise InputError(
             path,
             value,
-            f"an id may not hold control or bidirectional formatting characters"
-            f" (here: {escape_controls(value)})",
+            Msg(
+                "an id may not hold control or bidirectional formatting characters (here: {characters})"
+            ),
+            params={"characters": escape_controls(value)},
         )
 
 
@@ -102,12 +105,17 @@ def _check_established(
     instance: object, attribute: attrs.Attribute[date | None], value: date | None
 ) -> None:
     if value is not None and (isinstance(value, datetime) or not isinstance(value, date)):
-        raise InputError("UnitFacts.established", value, "must be a date (not a datetime)")
+        raise InputError("UnitFacts.established", value, Msg("must be a date (not a datetime)"))
 
 
 def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
-        raise InputError("UnitFacts.year", value, f"must be a year from {MIN_YEAR} to {MAX_YEAR}")
+        raise InputError(
+            "UnitFacts.year",
+            value,
+            Msg("must be a year from {low} to {high}"),
+            params={"low": MIN_YEAR, "high": MAX_YEAR},
+        )
 
 
 def _frozen_mapping(values: Mapping[str, object]) -> Mapping[str, object]:
@@ -147,7 +155,10 @@ class UnitFacts:
         object.__setattr__(self, "names", frozenset(self.values))
         if self.period is not None and self.period.end.year != self.year:
             raise InputError(
-                "UnitFacts.period", str(self.period), f"must end in the round's year {self.year}"
+                "UnitFacts.period",
+                str(self.period),
+                Msg("must end in the round's year {year}"),
+                params={"year": self.year},
             )
 
     @classmethod

@@ -20,7 +20,7 @@ import attrs
 
 from antq.errors import InputError
 from antq.frozen import FrozenMap
-from antq.i18n.catalog import Label
+from antq.i18n.catalog import Label, Msg
 from antq.periods import parse_iso_date
 from antq.vocabulary import CodedEnum
 
@@ -85,20 +85,30 @@ class Input(Generic[T]):
         if expected is int:
             parse_count(value, path)
         elif isinstance(value, bool) is not (expected is bool) or not isinstance(value, expected):
-            raise InputError(path, value, f"expected a value of type {expected.__name__}")
+            raise InputError(
+                path,
+                value,
+                Msg("expected a value of type {type}"),
+                params={"type": expected.__name__},
+            )
         elif expected is date and isinstance(value, datetime):
-            raise InputError(path, value, "expected a date without a time of day")
+            raise InputError(path, value, Msg("expected a date without a time of day"))
         if self.item_type is not None:
             for i, item in enumerate(cast(Iterable[object], value)):
                 if not isinstance(item, self.item_type):
-                    raise InputError(f"{path}[{i}]", item, f"expected a {self.item_type.__name__}")
+                    raise InputError(
+                        f"{path}[{i}]",
+                        item,
+                        Msg("expected a {type}"),
+                        params={"type": self.item_type.__name__},
+                    )
 
 
 def parse_bool(raw: object, path: str) -> bool:
     """Read a JSON boolean; strings and numbers are rejected, not guessed."""
     if isinstance(raw, bool):
         return raw
-    raise InputError(path, raw, "expected true or false")
+    raise InputError(path, raw, Msg("expected true or false"))
 
 
 #: The largest count antq accepts: far above any real one, so a bigger value is a typo.
@@ -108,11 +118,16 @@ MAX_COUNT = 10**12
 def parse_count(raw: object, path: str) -> int:
     """Read a whole number from 0 to :data:`MAX_COUNT` (booleans and floats are rejected)."""
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise InputError(path, raw, "expected a whole number >= 0")
+        raise InputError(path, raw, Msg("expected a whole number >= 0"))
     if raw < 0:
-        raise InputError(path, raw, "must be >= 0")
+        raise InputError(path, raw, Msg("must be >= 0"))
     if raw > MAX_COUNT:
-        raise InputError(path, raw, f"is larger than any real count (at most {MAX_COUNT})")
+        raise InputError(
+            path,
+            raw,
+            Msg("is larger than any real count (at most {limit})"),
+            params={"limit": MAX_COUNT},
+        )
     return raw
 
 
@@ -190,7 +205,12 @@ class _CodeSetParser(Generic[E]):
 
     def __call__(self, raw: object, path: str) -> frozenset[E]:
         if not isinstance(raw, list):
-            raise InputError(path, raw, f"expected a list of {self.vocabulary.__name__} codes")
+            raise InputError(
+                path,
+                raw,
+                Msg("expected a list of {type} codes"),
+                params={"type": self.vocabulary.__name__},
+            )
         known = self.vocabulary._value2member_map_
         members = [known.get(code) if isinstance(code, str) else None for code in raw]
         if None not in members:
@@ -224,7 +244,7 @@ class _RecordsParser(Generic[T]):
 
     def __call__(self, raw: object, path: str) -> tuple[T, ...]:
         if not isinstance(raw, list):
-            raise InputError(path, raw, "expected a list")
+            raise InputError(path, raw, Msg("expected a list"))
         return tuple(self.item(entry, f"{path}[{i}]") for i, entry in enumerate(raw))
 
 

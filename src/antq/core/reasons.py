@@ -22,7 +22,7 @@ import attrs
 from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n import formatting
-from antq.i18n.catalog import Label, label_from_json
+from antq.i18n.catalog import Label, Msg, label_from_json
 from antq.i18n.formatting import Threshold
 from antq.periods import parse_iso_date
 from antq.vocabulary import LANGS, CodedEnum, Lang, vocabulary_member
@@ -46,7 +46,7 @@ class Percent:
 
     def __attrs_post_init__(self) -> None:
         if self.denominator <= 0:
-            raise InputError("Percent.denominator", self.denominator, "must be > 0")
+            raise InputError("Percent.denominator", self.denominator, Msg("must be > 0"))
 
 
 Param: TypeAlias = int | str | bool | date | Percent | Label | CodedEnum
@@ -109,7 +109,7 @@ def _param_from_json(data: object, path: str) -> Param:
                 )
                 return Percent(numerator=n, denominator=d, thresholds=read)
         return label_from_json(data, path=path)
-    raise InputError(path, data, "not a reason parameter")
+    raise InputError(path, data, Msg("not a reason parameter"))
 
 
 def _frozen_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
@@ -140,12 +140,19 @@ def _check_template(text: str, params: Mapping[str, Param], path: str) -> None:
     try:
         fields = list(string.Formatter().parse(text))
     except ValueError as error:
-        raise InputError(path, text, f"not a valid message template: {error}") from None
+        raise InputError(
+            path, text, Msg("not a valid message template: {error}"), params={"error": str(error)}
+        ) from None
     for _, name, spec, conversion in fields:
         if name is None:
             continue
         if name not in params or spec or conversion:
-            raise InputError(path, text, f"template field {{{name}}} is not one of its parameters")
+            raise InputError(
+                path,
+                text,
+                Msg("template field {{{name}}} is not one of its parameters"),
+                params={"name": name},
+            )
 
 
 # Hashed once per reason: rendered text is memoised by it.
@@ -190,10 +197,10 @@ class Reason:
     def from_json(cls, data: object, *, path: str = "reason") -> Reason:
         """Read a reason back; its template may use only plain ``{name}`` fields of its params."""
         if not isinstance(data, dict) or set(data) != {"template", "params"}:
-            raise InputError(path, data, "expected an object with 'template' and 'params'")
+            raise InputError(path, data, Msg("expected an object with 'template' and 'params'"))
         params = data["params"]
         if not isinstance(params, dict):
-            raise InputError(f"{path}.params", params, "expected an object")
+            raise InputError(f"{path}.params", params, Msg("expected an object"))
         template = label_from_json(data["template"], path=f"{path}.template")
         read = {k: _param_from_json(v, f"{path}.params.{k}") for k, v in params.items()}
         for lang in LANGS:

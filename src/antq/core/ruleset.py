@@ -26,7 +26,7 @@ from antq.core.inputs import Input, merge_inputs
 from antq.core.plan import DecisionPlan
 from antq.errors import DefinitionError, InputError, RuleSetNotFound
 from antq.frozen import FrozenMap
-from antq.i18n.catalog import Label
+from antq.i18n.catalog import Label, Msg
 from antq.periods import Period
 from antq.unit_kinds import UnitKind
 
@@ -161,11 +161,14 @@ class RuleSet:
         for name, value in values.items():
             parameter = by_name.get(name)
             if parameter is None:
-                raise InputError(f"{self.id}.parameters.{name}", value, "no such parameter")
+                raise InputError(f"{self.id}.parameters.{name}", value, Msg("no such parameter"))
             if parameter.choices and value not in parameter.choices:
                 allowed = ", ".join(map(str, parameter.choices))
                 raise InputError(
-                    f"{self.id}.parameters.{name}", value, f"expected one of {allowed}"
+                    f"{self.id}.parameters.{name}",
+                    value,
+                    Msg("expected one of {allowed}"),
+                    params={"allowed": allowed},
                 )
         return attrs.evolve(self, parameter_values={**self.parameter_values, **values})
 
@@ -183,7 +186,10 @@ class RuleSet:
             return override
         if self.window is None:
             raise InputError(
-                "period", None, f"rule set {self.id} has no fixed window: give the unit's period"
+                "period",
+                None,
+                Msg("rule set {id} has no fixed window: give the unit's period"),
+                params={"id": self.id},
             )
         return self.window.period_for(year)
 

@@ -123,7 +123,7 @@ class CriterionResult:
         obj = _object(data, path)
         missing = obj.get("missing", [])
         if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
-            raise InputError(f"{path}.missing", missing, "expected a list of input names")
+            raise InputError(f"{path}.missing", missing, Msg("expected a list of input names"))
         about = CriterionInfo(
             id=_str(obj, "criterion", path),
             title=label_from_json(obj.get("title"), path=f"{path}.title"),
@@ -350,12 +350,15 @@ class Verdict:
         obj = _object(data, path)
         if obj.get("schema") != RESULT_SCHEMA_VERSION:
             raise InputError(
-                f"{path}.schema", obj.get("schema"), f"expected {RESULT_SCHEMA_VERSION}"
+                f"{path}.schema",
+                obj.get("schema"),
+                Msg("expected {version}"),
+                params={"version": RESULT_SCHEMA_VERSION},
             )
         period = _object(obj.get("period"), f"{path}.period")
         year = obj.get("year")
         if not isinstance(year, int) or isinstance(year, bool):
-            raise InputError(f"{path}.year", year, "expected a year")
+            raise InputError(f"{path}.year", year, Msg("expected a year"))
         return cls(
             unit_id=_str(obj, "unit", path),
             name=_optional_str(obj, "name", path),
@@ -378,31 +381,31 @@ def _rebuild_verdict(fields: dict[str, Any]) -> Verdict:
 
 def _object(data: object, path: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise InputError(path, data, "expected an object")
+        raise InputError(path, data, Msg("expected an object"))
     return data
 
 
 def _str(obj: dict[str, Any], key: str, path: str) -> str:
     value = obj.get(key)
     if not isinstance(value, str):
-        raise InputError(f"{path}.{key}", value, "expected a string")
+        raise InputError(f"{path}.{key}", value, Msg("expected a string"))
     return value
 
 
 def _optional_str(obj: dict[str, Any], key: str, path: str) -> str | None:
     value = obj.get(key)
     if value is not None and not isinstance(value, str):
-        raise InputError(f"{path}.{key}", value, "expected a string or null")
+        raise InputError(f"{path}.{key}", value, Msg("expected a string or null"))
     return value
 
 
 def _notices(data: object, path: str) -> tuple[Reason, ...]:
     if not isinstance(data, list):
-        raise InputError(path, data, "expected a list")
+        raise InputError(path, data, Msg("expected a list"))
     return tuple(Reason.from_json(n, path=f"{path}[{i}]") for i, n in enumerate(data))
 
 
 def _results(data: object, path: str) -> tuple[CriterionResult, ...]:
     if not isinstance(data, list):
-        raise InputError(path, data, "expected a list")
+        raise InputError(path, data, Msg("expected a list"))
     return tuple(CriterionResult.from_json(r, path=f"{path}[{i}]") for i, r in enumerate(data))

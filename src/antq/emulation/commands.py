@@ -18,6 +18,7 @@ and ``run(args, out, err)`` when ``args.command == "score"``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from typing import Any, TextIO, cast
 from antq._terminal import TerminalText
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg
+from antq.i18n.cli import cli_lang, error_line, messages_lang
 from antq.vocabulary import Lang
 
 __all__ = ["EXIT_INPUT", "EXIT_OK", "main", "register", "run", "score_document", "scores_json"]
@@ -90,7 +92,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         return _run(args, out, err)
     except AntqError as error:
-        err.write(f"antq: {error}\n")
+        err.write(error_line(error, messages_lang(args)))
         return EXIT_INPUT
     except BrokenPipeError:
         raise  # the command line ends quietly
@@ -148,7 +150,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         summary = _summary(results, lang)
         out.write(_SUMMARY.render(lang).format(count=len(results), summary=summary) + "\n")
     for problem in errors:
-        err.write(f"antq: {problem}\n")
+        err.write(error_line(problem, messages_lang(args)))
     return EXIT_INPUT if errors else EXIT_OK
 
 
@@ -171,7 +173,9 @@ def main(
     parser = argparse.ArgumentParser(prog="antq")
     commands = parser.add_subparsers(dest="command", required=True)
     register(commands)
-    args = parser.parse_args(["score", *(sys.argv[1:] if argv is None else argv)])
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser.parse_args(["score", *argv])
+    args.messages_lang = cli_lang(argv, os.environ)  # errors: --lang, else the locale
     return run(args, out or sys.stdout, err or sys.stderr)
 
 

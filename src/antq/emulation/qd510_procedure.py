@@ -123,7 +123,7 @@ _LEVEL_OF: Final[Mapping[UnitKind, RatingLevel]] = {
 def rating_level(kind: UnitKind) -> RatingLevel:
     """The level of Điều 11 khoản 3 that a unit of ``kind`` is rated at."""
     if not isinstance(kind, UnitKind):
-        raise InputError("kind", kind, "expected a UnitKind")
+        raise InputError("kind", kind, Msg("expected a UnitKind"))
     return _LEVEL_OF[kind]
 
 
@@ -283,7 +283,7 @@ def rating_deadlines() -> tuple[RatingDeadline, ...]:
 
 def _year(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
-        raise InputError("year", value, "must be a year from 2000 to 2100")
+        raise InputError("year", value, Msg("must be a year from 2000 to 2100"))
     return value
 
 
@@ -298,20 +298,26 @@ def missed_rating_deadlines(
     """
     if not isinstance(level, RatingLevel):
         raise InputError(
-            "level", level, f"expected a RatingLevel ({', '.join(RatingLevel.codes())})"
+            "level",
+            level,
+            Msg("expected a RatingLevel ({listed})"),
+            params={"listed": ", ".join(RatingLevel.codes())},
         )
     _year(year)
     if not isinstance(steps, Mapping):
-        raise InputError("steps", steps, "expected a mapping of RatingStep to date")
+        raise InputError("steps", steps, Msg("expected a mapping of RatingStep to date"))
     recorded: dict[RatingStep, date] = {}
     for step, value in steps.items():
         if not isinstance(step, RatingStep):
             raise InputError(
-                "steps", step, f"expected a RatingStep ({', '.join(RatingStep.codes())})"
+                "steps",
+                step,
+                Msg("expected a RatingStep ({listed})"),
+                params={"listed": ", ".join(RatingStep.codes())},
             )
         if isinstance(value, datetime) or not isinstance(value, date):
             raise InputError(
-                f"steps.{step.code}", value, "expected a datetime.date (not a datetime)"
+                f"steps.{step.code}", value, Msg("expected a datetime.date (not a datetime)")
             )
         recorded[step] = value
     rows = [r for r in rating_deadlines() if r.applies(level, year)]
@@ -323,8 +329,10 @@ def missed_rating_deadlines(
         raise InputError(
             "year",
             year,
-            f"Decision 510/QĐ-BCA-V05 sets a rating deadline for {level.code} in rating years"
-            f" {first} to {last} only",
+            Msg(
+                "Decision 510/QĐ-BCA-V05 sets a rating deadline for {code} in rating years {first} to {last} only"
+            ),
+            params={"code": level.code, "first": first, "last": last},
         )
     (row,) = rows
     last_day = row.last_day(year)

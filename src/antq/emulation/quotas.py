@@ -114,20 +114,22 @@ def _exact_percent(value: object, path: str) -> Fraction:
     value = shown(value)
     if isinstance(value, bool | float):
         raise InputError(
-            path, value, "expected a whole number, a Decimal or a Fraction (floats are not exact)"
+            path,
+            value,
+            Msg("expected a whole number, a Decimal or a Fraction (floats are not exact)"),
         )
     if isinstance(value, int | Fraction) or (isinstance(value, Decimal) and value.is_finite()):
         result = Fraction(value)
     else:
-        raise InputError(path, value, "expected a whole number, a Decimal or a Fraction")
+        raise InputError(path, value, Msg("expected a whole number, a Decimal or a Fraction"))
     if not 0 <= result <= 100:
-        raise InputError(path, value, "must be a percentage from 0 to 100")
+        raise InputError(path, value, Msg("must be a percentage from 0 to 100"))
     return result
 
 
 def _whole(value: object, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InputError(path, shown(value), "expected a whole number >= 0")
+        raise InputError(path, shown(value), Msg("expected a whole number >= 0"))
     return value
 
 
@@ -144,7 +146,7 @@ def apply_percent(
     p = _exact_percent(percent, "percent")
     base = _whole(base, "base")
     if not isinstance(rounding, Rounding):
-        raise InputError("rounding", rounding, "expected a Rounding")
+        raise InputError("rounding", rounding, Msg("expected a Rounding"))
     numerator, denominator = p.numerator * base, p.denominator * 100
     if rounding is Rounding.FLOOR:
         return numerator // denominator
@@ -170,18 +172,18 @@ class Cap:
 
     def __attrs_post_init__(self) -> None:
         if (self.count is None) == (self.percent is None):
-            raise InputError("Cap", (self.count, self.percent), "give either count or percent")
+            raise InputError("Cap", (self.count, self.percent), Msg("give either count or percent"))
         if self.count is not None:
             _whole(self.count, "Cap.count")
             if self.base is not None:
-                raise InputError("Cap.base", self.base, "a base applies only to a percentage")
+                raise InputError("Cap.base", self.base, Msg("a base applies only to a percentage"))
         if self.percent is not None:
             _exact_percent(self.percent, "Cap.percent")
         if self.base is not None:
             _whole(self.base, "Cap.base")
         _whole(self.minimum, "Cap.minimum")
         if not isinstance(self.rounding, Rounding):
-            raise InputError("Cap.rounding", self.rounding, "expected a Rounding")
+            raise InputError("Cap.rounding", self.rounding, Msg("expected a Rounding"))
 
     def resolve(self, candidates: int) -> int:
         """The number of places for ``candidates`` candidates."""
@@ -211,11 +213,18 @@ def _score(value: object, path: str) -> Fraction | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | Fraction | Decimal):
-        raise InputError(path, shown(value), "expected an exact number (int, Decimal or Fraction)")
+        raise InputError(
+            path, shown(value), Msg("expected an exact number (int, Decimal or Fraction)")
+        )
     if isinstance(value, Decimal) and not value.is_finite():
-        raise InputError(path, value, "expected a finite number")
+        raise InputError(path, value, Msg("expected a finite number"))
     if value > MAX_SCORE or value < -MAX_SCORE:
-        raise InputError(path, shown(value), f"must be from -{MAX_SCORE} to {MAX_SCORE}")
+        raise InputError(
+            path,
+            shown(value),
+            Msg("must be from -{limit} to {limit}"),
+            params={"limit": MAX_SCORE},
+        )
     return Fraction(value)
 
 
@@ -244,9 +253,9 @@ class Candidate:
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id:
-            raise InputError("Candidate.id", self.id, "expected a non-empty string")
+            raise InputError("Candidate.id", self.id, Msg("expected a non-empty string"))
         if isinstance(self.priority, bool) or not isinstance(self.priority, int):
-            raise InputError(f"{self.id}.priority", self.priority, "expected a whole number")
+            raise InputError(f"{self.id}.priority", self.priority, Msg("expected a whole number"))
 
 
 @attrs.frozen(kw_only=True)
@@ -349,9 +358,9 @@ def select(
     seen: set[str] = set()
     for candidate in pool:
         if not isinstance(candidate, Candidate):
-            raise InputError("candidates", candidate, "expected a Candidate")
+            raise InputError("candidates", candidate, Msg("expected a Candidate"))
         if candidate.id in seen:
-            raise InputError("candidates", candidate.id, "duplicate candidate id")
+            raise InputError("candidates", candidate.id, Msg("duplicate candidate id"))
         seen.add(candidate.id)
     places = cap.resolve(len(pool))
     if missing is MissingScore.LOWEST:

@@ -255,21 +255,21 @@ def _opt_points_from(raw: object, path: str) -> Fraction | None:
 
 def _obj(data: object, path: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise InputError(path, data, "expected an object")
+        raise InputError(path, data, Msg("expected an object"))
     return data
 
 
 def _str(obj: Mapping[str, Any], key: str, path: str) -> str:
     value = obj.get(key)
     if not isinstance(value, str):
-        raise InputError(f"{path}.{key}", value, "expected a string")
+        raise InputError(f"{path}.{key}", value, Msg("expected a string"))
     return value
 
 
 def _strs(obj: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
     value = obj.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"{path}.{key}", value, "expected a list of strings")
+        raise InputError(f"{path}.{key}", value, Msg("expected a list of strings"))
     return tuple(value)
 
 
@@ -345,7 +345,7 @@ class ItemResult:
         obj = _obj(data, path)
         depth = obj.get("depth")
         if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
-            raise InputError(f"{path}.depth", depth, "expected a whole number >= 0")
+            raise InputError(f"{path}.depth", depth, Msg("expected a whole number >= 0"))
         rule = obj.get("rule")
         return cls(
             item_id=_str(obj, "item", path),
@@ -476,7 +476,7 @@ class Classification:
         obj = _obj(data, path)
         vetoes = obj.get("vetoes", [])
         if not isinstance(vetoes, list):
-            raise InputError(f"{path}.vetoes", vetoes, "expected a list")
+            raise InputError(f"{path}.vetoes", vetoes, Msg("expected a list"))
         klass, banded, citation, status = (
             obj.get("class"),
             obj.get("banded"),
@@ -612,22 +612,25 @@ class ScoreResult:
         obj = _obj(data, path)
         if obj.get("schema") != SCORE_SCHEMA_VERSION:
             raise InputError(
-                f"{path}.schema", obj.get("schema"), f"expected {SCORE_SCHEMA_VERSION}"
+                f"{path}.schema",
+                obj.get("schema"),
+                Msg("expected {version}"),
+                params={"version": SCORE_SCHEMA_VERSION},
             )
         year = obj.get("year")
         if isinstance(year, bool) or not isinstance(year, int):
-            raise InputError(f"{path}.year", year, "expected a year")
+            raise InputError(f"{path}.year", year, Msg("expected a year"))
         items, sources = obj.get("items"), obj.get("sources", [])
         notices = obj.get("notices", [])
         if not isinstance(items, list):
-            raise InputError(f"{path}.items", items, "expected a list")
+            raise InputError(f"{path}.items", items, Msg("expected a list"))
         if not isinstance(sources, list):
-            raise InputError(f"{path}.sources", sources, "expected a list")
+            raise InputError(f"{path}.sources", sources, Msg("expected a list"))
         if not isinstance(notices, list):
-            raise InputError(f"{path}.notices", notices, "expected a list")
+            raise InputError(f"{path}.notices", notices, Msg("expected a list"))
         name = obj.get("name")
         if name is not None and not isinstance(name, str):
-            raise InputError(f"{path}.name", name, "expected a string or null")
+            raise InputError(f"{path}.name", name, Msg("expected a string or null"))
         max_points = points_from_json(obj.get("max_points"), f"{path}.max_points")
         return cls(
             sheet_id=_str(obj, "sheet", path),
@@ -676,7 +679,8 @@ def check_values(sheet: ScoringSheet, values: Mapping[str, object], path: str) -
             raise InputError(
                 f"{path}.{name}",
                 shown(raw),
-                f"not an input of sheet {sheet.id}; declared: {', '.join(declared)}",
+                Msg("not an input of sheet {id}; declared: {declared}"),
+                params={"id": sheet.id, "declared": ", ".join(declared)},
             )
         if raw is None:
             continue
@@ -689,7 +693,8 @@ def check_values(sheet: ScoringSheet, values: Mapping[str, object], path: str) -
                 raise InputError(
                     f"{path}.{rule.part}",
                     part,
-                    f"is more than {rule.whole} = {whole} (item {item.id})",
+                    Msg("is more than {whole} = {value} (item {id})"),
+                    params={"whole": rule.whole, "value": whole, "id": item.id},
                 )
         names = []
         if isinstance(rule, Assessor):
@@ -702,7 +707,8 @@ def check_values(sheet: ScoringSheet, values: Mapping[str, object], path: str) -
                 raise InputError(
                     f"{path}.{name}",
                     points_to_json(given),
-                    f"exceeds the maximum {points_to_json(top)} of item {item.id}",
+                    Msg("exceeds the maximum {max} of item {id}"),
+                    params={"max": points_to_json(top), "id": item.id},
                 )
     return parsed
 
@@ -802,8 +808,10 @@ def _threshold(
         raise InputError(
             f"{path}.{rule.assessor_input}",
             points_to_json(given),
-            f"item {item.id} is below its threshold, so the assessor's points must be less than"
-            f" the maximum {points_to_json(top)}",
+            Msg(
+                "item {id} is below its threshold, so the assessor's points must be less than the maximum {max}"
+            ),
+            params={"id": item.id, "max": points_to_json(top)},
         )
     return _scored(
         given,
@@ -1143,7 +1151,10 @@ def score(sheet: ScoringSheet, facts: ScoringFacts) -> ScoreResult:
     if facts.kind not in sheet.unit_kinds:
         kinds = ", ".join(k.code for k in sheet.unit_kinds)
         raise InputError(
-            f"{facts.unit_id}.kind", facts.kind.code, f"sheet {sheet.id} scores {kinds}"
+            f"{facts.unit_id}.kind",
+            facts.kind.code,
+            Msg("sheet {id} scores {kinds}"),
+            params={"id": sheet.id, "kinds": kinds},
         )
     if sheet.valid_from is not None and date(facts.year, 12, 31) < sheet.valid_from:
         # Rule R1: no rating year that ended before the instrument was signed. The year's
@@ -1151,9 +1162,14 @@ def score(sheet: ScoringSheet, facts: ScoringFacts) -> ScoreResult:
         raise InputError(
             f"{facts.unit_id}.year",
             facts.year,
-            f"sheet {sheet.id} applies to rating years from {sheet.valid_from.year}"
-            f" (its instrument was signed on {sheet.valid_from.isoformat()}) with no end date;"
-            " antq has no sheet for an earlier year",
+            Msg(
+                "sheet {id} applies to rating years from {year} (its instrument was signed on {signed}) with no end date; antq has no sheet for an earlier year"
+            ),
+            params={
+                "id": sheet.id,
+                "year": sheet.valid_from.year,
+                "signed": sheet.valid_from.isoformat(),
+            },
         )
     path = f"{facts.unit_id}.values"
     values = check_values(sheet, facts.values, path)
@@ -1219,31 +1235,46 @@ def _printable(text: str) -> bool:
 
 def _unit(raw: object, path: str, sheet: ScoringSheet) -> ScoringFacts:
     if not isinstance(raw, dict):
-        raise InputError(path, raw, "expected an object describing a unit")
+        raise InputError(path, raw, Msg("expected an object describing a unit"))
     unknown = sorted(set(raw) - set(UNIT_KEYS))
     if unknown:
         raise InputError(
             f"{path}.{unknown[0]}",
             shown(raw[unknown[0]]),
-            f"unknown key; allowed: {', '.join(UNIT_KEYS)}",
+            Msg("unknown key; allowed: {allowed}"),
+            params={"allowed": ", ".join(UNIT_KEYS)},
         )
     unit_id = raw.get("id")
     if not isinstance(unit_id, str) or not unit_id.strip() or not _printable(unit_id):
-        raise InputError(f"{path}.id", shown(unit_id), "expected a non-empty string of characters")
+        raise InputError(
+            f"{path}.id", shown(unit_id), Msg("expected a non-empty string of characters")
+        )
     check_id(unit_id, f"{path}.id")
     kind = UnitKind.from_code(raw.get("kind"), path=f"{path}.kind")
     if kind not in sheet.unit_kinds:
         kinds = ", ".join(k.code for k in sheet.unit_kinds)
-        raise InputError(f"{path}.kind", kind.code, f"sheet {sheet.id} scores {kinds}")
+        raise InputError(
+            f"{path}.kind",
+            kind.code,
+            Msg("sheet {id} scores {kinds}"),
+            params={"id": sheet.id, "kinds": kinds},
+        )
     year = raw.get("year")
     if isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
-        raise InputError(f"{path}.year", year, f"expected a year from {MIN_YEAR} to {MAX_YEAR}")
+        raise InputError(
+            f"{path}.year",
+            year,
+            Msg("expected a year from {low} to {high}"),
+            params={"low": MIN_YEAR, "high": MAX_YEAR},
+        )
     name = raw.get("name")
     if name is not None and (not isinstance(name, str) or not name.strip() or not _printable(name)):
-        raise InputError(f"{path}.name", shown(name), "expected a non-empty string of characters")
+        raise InputError(
+            f"{path}.name", shown(name), Msg("expected a non-empty string of characters")
+        )
     values = raw.get("values", {})
     if not isinstance(values, dict):
-        raise InputError(f"{path}.values", values, "expected an object of values")
+        raise InputError(f"{path}.values", values, Msg("expected an object of values"))
     parsed = check_values(sheet, values, f"{path}.values")
     return ScoringFacts(unit_id=unit_id, kind=kind, year=year, name=name, values=parsed)
 
@@ -1253,28 +1284,40 @@ def read_scores(document: object, sheet: ScoringSheet) -> ScoresDocument:
     if not isinstance(document, dict):
         return ScoresDocument(
             units=(),
-            errors=(InputError("$", type(document).__name__, "expected an object with 'units'"),),
+            errors=(
+                InputError("$", type(document).__name__, Msg("expected an object with 'units'")),
+            ),
         )
     unknown = sorted(set(document) - {"antq_scores", "sheet", "units"})
     if unknown:
         error = InputError(
             unknown[0],
             document[unknown[0]],
-            "unknown top-level key; allowed: antq_scores, sheet, units",
+            Msg("unknown top-level key; allowed: antq_scores, sheet, units"),
         )
         return ScoresDocument(units=(), errors=(error,))
     version = document.get("antq_scores")
     if version != SCORES_FORMAT_VERSION:
-        error = InputError("antq_scores", version, f"expected {SCORES_FORMAT_VERSION}")
+        error = InputError(
+            "antq_scores",
+            version,
+            Msg("expected {version}"),
+            params={"version": SCORES_FORMAT_VERSION},
+        )
         return ScoresDocument(units=(), errors=(error,))
     named = document.get("sheet")
     if named is not None and named != sheet.id:
-        error = InputError("sheet", named, f"the document is for another sheet than {sheet.id}")
+        error = InputError(
+            "sheet",
+            named,
+            Msg("the document is for another sheet than {id}"),
+            params={"id": sheet.id},
+        )
         return ScoresDocument(units=(), errors=(error,))
     raw_units = document.get("units")
     if not isinstance(raw_units, list):
         return ScoresDocument(
-            units=(), errors=(InputError("units", raw_units, "expected a list of units"),)
+            units=(), errors=(InputError("units", raw_units, Msg("expected a list of units")),)
         )
     units: list[ScoringFacts] = []
     errors: list[InputError] = []
@@ -1292,7 +1335,8 @@ def read_scores(document: object, sheet: ScoringSheet) -> ScoresDocument:
                 InputError(
                     f"{path}.id",
                     unit.unit_id,
-                    f"duplicate unit for this year (first at {seen[key]})",
+                    Msg("duplicate unit for this year (first at {first})"),
+                    params={"first": seen[key]},
                 )
             )
             continue
@@ -1305,7 +1349,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key, value in pairs:
         if key in found:
-            raise InputError(key, shown(value), "duplicate key in a JSON object")
+            raise InputError(key, shown(value), Msg("duplicate key in a JSON object"))
         found[key] = value
     return found
 
@@ -1332,14 +1376,27 @@ def load_scores_document(path: str | Path) -> object:
     except InputError as error:
         raise InputError(f"{name}: {error.path}", error.value, error.message) from None
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InputError(name, suffix, f"malformed {suffix[1:].upper()}: {error}") from None
+        raise InputError(
+            name,
+            suffix,
+            Msg("malformed {format}: {error}"),
+            params={"format": suffix[1:].upper(), "error": str(error)},
+        ) from None
     except RecursionError:
         raise InputError(
-            name, suffix, f"malformed {suffix[1:].upper()}: nested too deeply"
+            name,
+            suffix,
+            Msg("malformed {format}: nested too deeply"),
+            params={"format": suffix[1:].upper()},
         ) from None
     except ValueError as error:  # e.g. an integer too long to convert
-        raise InputError(name, suffix, f"malformed {suffix[1:].upper()}: {error}") from None
-    raise InputError(name, suffix, "expected a .json or .toml file")
+        raise InputError(
+            name,
+            suffix,
+            Msg("malformed {format}: {error}"),
+            params={"format": suffix[1:].upper(), "error": str(error)},
+        ) from None
+    raise InputError(name, suffix, Msg("expected a .json or .toml file"))
 
 
 def read_scores_file(path: str | Path, sheet: ScoringSheet) -> ScoresDocument:

@@ -171,6 +171,10 @@ class SheetError(DefinitionError, InputError):
         got = "" if value is _UNSET else f" (got {value!r})"
         Exception.__init__(self, f"{self.path}: {message}{got}")
 
+    def render(self, lang: Lang) -> str:
+        """The error in English in every language: the messages of sheets are not translated yet."""
+        return str(self)
+
 
 class _Bad(Exception):
     """A problem found without context; wrapped into a :class:`SheetError` by the caller."""
@@ -266,7 +270,7 @@ def points_to_json(points: Fraction) -> str:
 def points_from_json(raw: object, path: str) -> Fraction:
     """Read points written by :func:`points_to_json`."""
     if not isinstance(raw, str):
-        raise InputError(path, raw, "expected points as a decimal string")
+        raise InputError(path, raw, Msg("expected points as a decimal string"))
     return parse_points(raw, path)
 
 
@@ -356,16 +360,18 @@ class Otherwise(CodedEnum):
 def _read_bool(raw: object, path: str) -> bool:
     if isinstance(raw, bool):
         return raw
-    raise InputError(path, shown(raw), "expected true or false")
+    raise InputError(path, shown(raw), Msg("expected true or false"))
 
 
 def _read_count(raw: object, path: str) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise InputError(path, shown(raw), "expected a whole number >= 0")
+        raise InputError(path, shown(raw), Msg("expected a whole number >= 0"))
     if raw < 0:
-        raise InputError(path, shown(raw), "must be >= 0")
+        raise InputError(path, shown(raw), Msg("must be >= 0"))
     if raw > MAX_COUNT:
-        raise InputError(path, shown(raw), f"must be at most {MAX_COUNT}")
+        raise InputError(
+            path, shown(raw), Msg("must be at most {limit}"), params={"limit": MAX_COUNT}
+        )
     return raw
 
 
@@ -1701,7 +1707,12 @@ def shipped_sheet(sheet_id: str) -> ScoringSheet:
         if sheet.id == sheet_id:
             return sheet
     known = ", ".join(s.id for s in shipped_sheets())
-    raise InputError("sheet", sheet_id, f"no shipped sheet with this id; known: {known}")
+    raise InputError(
+        "sheet",
+        sheet_id,
+        Msg("no shipped sheet with this id; known: {known}"),
+        params={"known": known},
+    )
 
 
 # --- province overrides -------------------------------------------------------------------

@@ -66,7 +66,7 @@ _MISSING = Msg("not enough information: missing {inputs}")
 def _opt_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
         raise InputError(
-            f"excellent_criteria.{attribute.name}", value, "expected true, false or null"
+            f"excellent_criteria.{attribute.name}", value, Msg("expected true, false or null")
         )
 
 
@@ -75,14 +75,18 @@ def _opt_count(instance: object, attribute: attrs.Attribute[Any], value: object)
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InputError(
-            f"excellent_criteria.{attribute.name}", value, "expected a whole number >= 0 or null"
+            f"excellent_criteria.{attribute.name}",
+            value,
+            Msg("expected a whole number >= 0 or null"),
         )
 
 
 def _opt_outcome(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and value not in (Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN):
         raise InputError(
-            f"excellent_criteria.{attribute.name}", value, "expected met, not_met, unknown or null"
+            f"excellent_criteria.{attribute.name}",
+            value,
+            Msg("expected met, not_met, unknown or null"),
         )
 
 
@@ -113,7 +117,10 @@ class ExcellentTeamFacts:
         done, assigned = self.tasks_done, self.tasks_assigned
         if done is not None and assigned is not None and done > assigned:
             raise InputError(
-                "excellent_criteria.tasks_done", done, f"more than the {assigned} tasks assigned"
+                "excellent_criteria.tasks_done",
+                done,
+                Msg("more than the {assigned} tasks assigned"),
+                params={"assigned": assigned},
             )
 
 
@@ -369,7 +376,7 @@ CHECKLIST: Final[tuple[ChecklistItem, ...]] = (
 def excellent_team_checklist(facts: ExcellentTeamFacts) -> ExcellentTeamChecklist:
     """The seven criteria of an excellent team for ``facts``, each with its reason."""
     if not isinstance(facts, ExcellentTeamFacts):
-        raise InputError("excellent_criteria", facts, "expected ExcellentTeamFacts")
+        raise InputError("excellent_criteria", facts, Msg("expected ExcellentTeamFacts"))
     results = []
     for item in CHECKLIST:
         outcome, reason = item.check(facts)

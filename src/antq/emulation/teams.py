@@ -247,7 +247,7 @@ class TeamCap:
     @at_least_one.validator
     def _check_at_least_one(self, attribute: attrs.Attribute[bool], value: object) -> None:
         if not isinstance(value, bool):
-            raise InputError("TeamCap.at_least_one", value, "expected true or false")
+            raise InputError("TeamCap.at_least_one", value, Msg("expected true or false"))
 
     def base_count(
         self, excellent: int, proposed_excellent: int, proposed_good: int, rated: int
@@ -311,13 +311,13 @@ def _opt_grade(value: object, path: str) -> TaskGrade | None:
 def _opt_flag(value: object, path: str) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
-    raise InputError(path, value, "expected true, false or None (unknown)")
+    raise InputError(path, value, Msg("expected true, false or None (unknown)"))
 
 
 def _opt_day(value: object, path: str) -> date | None:
     if value is None or (isinstance(value, date) and type(value) is date):
         return value
-    raise InputError(path, value, "expected a date or None")
+    raise InputError(path, value, Msg("expected a date or None"))
 
 
 def _proposed_grade(value: object) -> TaskGrade | None:
@@ -332,7 +332,7 @@ def _merit(value: object) -> Fraction | None:
     if value is None:
         return None
     if isinstance(value, bool | float) or not isinstance(value, int | Fraction | Decimal):
-        raise InputError("merit", value, "expected an exact number (int, Decimal or Fraction)")
+        raise InputError("merit", value, Msg("expected an exact number (int, Decimal or Fraction)"))
     return Fraction(value)
 
 
@@ -364,16 +364,18 @@ class TeamProposal:
             raise InputError(
                 f"{self.team_id}.excellent_criteria",
                 self.excellent_criteria,
-                "expected ExcellentTeamFacts or None",
+                Msg("expected ExcellentTeamFacts or None"),
             )
         for field in ("team_id", "commune"):
             value = getattr(self, field)
             if not isinstance(value, str) or not value.strip():
-                raise InputError(f"TeamProposal.{field}", value, "expected a non-empty string")
+                raise InputError(f"TeamProposal.{field}", value, Msg("expected a non-empty string"))
         _opt_day(self.active_from, f"{self.team_id}.active_from")
         _opt_day(self.active_to, f"{self.team_id}.active_to")
         if isinstance(self.priority, bool) or not isinstance(self.priority, int):
-            raise InputError(f"{self.team_id}.priority", self.priority, "expected a whole number")
+            raise InputError(
+                f"{self.team_id}.priority", self.priority, Msg("expected a whole number")
+            )
 
     @classmethod
     def from_team(
@@ -423,9 +425,11 @@ class MemberProposal:
         for field in ("person_id", "team_id"):
             value = getattr(self, field)
             if not isinstance(value, str) or not value.strip():
-                raise InputError(f"MemberProposal.{field}", value, "expected a non-empty string")
+                raise InputError(
+                    f"MemberProposal.{field}", value, Msg("expected a non-empty string")
+                )
         if not isinstance(self.role, TeamRole):
-            raise InputError(f"{self.person_id}.role", self.role, "expected a TeamRole")
+            raise InputError(f"{self.person_id}.role", self.role, Msg("expected a TeamRole"))
         _opt_day(self.active_from, f"{self.person_id}.active_from")
         _opt_day(self.active_to, f"{self.person_id}.active_to")
 
@@ -826,9 +830,9 @@ def rate_teams(
     :class:`~antq.errors.RuleSetNotFound`: no team rating rule existed.
     """
     if isinstance(year, bool) or not isinstance(year, int):
-        raise InputError("year", year, "expected a rating year")
+        raise InputError("year", year, Msg("expected a rating year"))
     if not isinstance(member_cap_scope, CapScope):
-        raise InputError("member_cap_scope", member_cap_scope, "expected a CapScope")
+        raise InputError("member_cap_scope", member_cap_scope, Msg("expected a CapScope"))
     if year < FIRST_YEAR:
         raise RuleSetNotFound(
             f"year: no team-rating rule existed for the {year} rating year; Hướng dẫn"
@@ -842,25 +846,27 @@ def rate_teams(
     # Checked before sorting: sorting reads the ids, which a wrong object lacks.
     for proposal in given_teams:
         if not isinstance(proposal, TeamProposal):
-            raise InputError("teams", proposal, "expected a TeamProposal")
+            raise InputError("teams", proposal, Msg("expected a TeamProposal"))
     for person in given_members:
         if not isinstance(person, MemberProposal):
-            raise InputError("members", person, "expected a MemberProposal")
+            raise InputError("members", person, Msg("expected a MemberProposal"))
     proposals = sorted(given_teams, key=lambda t: t.team_id)
     by_team: dict[str, TeamProposal] = {}
     for proposal in proposals:
         if proposal.team_id in by_team:
-            raise InputError("teams", proposal.team_id, "duplicate team id")
+            raise InputError("teams", proposal.team_id, Msg("duplicate team id"))
         by_team[proposal.team_id] = proposal
     people = sorted(given_members, key=lambda m: (m.team_id, m.person_id))
     seen: set[str] = set()
     for person in people:
         if person.team_id not in by_team:
             raise InputError(
-                f"{person.person_id}.team_id", person.team_id, "no such team among the teams rated"
+                f"{person.person_id}.team_id",
+                person.team_id,
+                Msg("no such team among the teams rated"),
             )
         if person.person_id in seen:
-            raise InputError("members", person.person_id, "duplicate member")
+            raise InputError("members", person.person_id, Msg("duplicate member"))
         seen.add(person.person_id)
     results = []
     for commune in sorted({t.commune for t in proposals}):

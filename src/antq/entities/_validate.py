@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -36,25 +37,25 @@ def fmt_date(d: dt.date) -> str:
 def check_date(value: object, path: str) -> dt.date:
     """``value`` must be a :class:`datetime.date` (a ``datetime`` is refused)."""
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InputError(path, value, "must be a datetime.date (not a datetime)")
+        raise InputError(path, value, Msg("must be a datetime.date (not a datetime)"))
     return value
 
 
 def check_non_empty_str(value: object, path: str) -> str:
     """``value`` must be a string that is not empty or only whitespace."""
     if not isinstance(value, str):
-        raise InputError(path, value, "must be a string")
+        raise InputError(path, value, Msg("must be a string"))
     if not value.strip():
-        raise InputError(path, value, "must not be empty")
+        raise InputError(path, value, Msg("must not be empty"))
     return value
 
 
 def check_count(value: object, path: str) -> int:
     """``value`` must be an ``int`` >= 0; ``bool`` is refused."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(path, value, "must be an int >= 0 (bool is not a count)")
+        raise InputError(path, value, Msg("must be an int >= 0 (bool is not a count)"))
     if value < 0:
-        raise InputError(path, value, "must be >= 0")
+        raise InputError(path, value, Msg("must be >= 0"))
     return value
 
 
@@ -71,7 +72,8 @@ def check_period(
         raise InputError(
             field_path(instance, end_name),
             end,
-            f"must be on or after {start_name} ({fmt_date(start)})",
+            Msg("must be on or after {start} ({date})"),
+            params={"start": start_name, "date": fmt_date(start)},
         )
 
 
@@ -104,7 +106,7 @@ def optional_non_empty_str(
 def plain_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """attrs validator: any string, empty allowed (free-text descriptions)."""
     if not isinstance(value, str):
-        raise InputError(field_path(instance, attribute.name), value, "must be a string")
+        raise InputError(field_path(instance, attribute.name), value, Msg("must be a string"))
 
 
 def date_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -128,7 +130,7 @@ def optional_count(instance: object, attribute: attrs.Attribute[Any], value: obj
 def bool_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """attrs validator: exactly ``True`` or ``False`` (``0``/``1`` are refused)."""
     if not isinstance(value, bool):
-        raise InputError(field_path(instance, attribute.name), value, "must be True or False")
+        raise InputError(field_path(instance, attribute.name), value, Msg("must be True or False"))
 
 
 def optional_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -137,7 +139,7 @@ def optional_bool(instance: object, attribute: attrs.Attribute[Any], value: obje
         raise InputError(
             field_path(instance, attribute.name),
             value,
-            "must be True, False or None (None = not assessed)",
+            Msg("must be True, False or None (None = not assessed)"),
         )
 
 
@@ -148,12 +150,16 @@ def member_of(enum_cls: type[CodedEnum], *, optional: bool = False) -> Validator
         if optional and value is None:
             return
         if not isinstance(value, enum_cls):
-            name = enum_cls.__name__
+            message = (
+                Msg("must be a {name} member or None; use {name}.from_code() to read a code")
+                if optional
+                else Msg("must be a {name} member; use {name}.from_code() to read a code")
+            )
             raise InputError(
                 field_path(instance, attribute.name),
                 value,
-                f"must be a {name} member{' or None' if optional else ''};"
-                f" use {name}.from_code() to read a code",
+                message,
+                params={"name": enum_cls.__name__},
             )
 
     return validate
@@ -165,14 +171,14 @@ def id_tuple(*, non_empty: bool) -> Validator:
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         path = field_path(instance, attribute.name)
         if not isinstance(value, tuple):
-            raise InputError(path, value, "must be a tuple of strings")
+            raise InputError(path, value, Msg("must be a tuple of strings"))
         if non_empty and not value:
-            raise InputError(path, value, "must contain at least one id")
+            raise InputError(path, value, Msg("must contain at least one id"))
         seen: set[str] = set()
         for i, item in enumerate(value):
             check_non_empty_str(item, f"{path}[{i}]")
             if item in seen:
-                raise InputError(f"{path}[{i}]", item, "duplicate id")
+                raise InputError(f"{path}[{i}]", item, Msg("duplicate id"))
             seen.add(item)
 
     return validate

@@ -27,6 +27,7 @@ from antq.entities._validate import (
     within,
 )
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum
 
 __all__ = ["TWO_TIER_REFORM_DATE", "AdminLevel", "AdminUnitType", "AdministrativeUnit"]
@@ -162,35 +163,39 @@ class AdministrativeUnit:
             raise InputError(
                 field_path(self, "parent_code"),
                 self.parent_code,
-                f"a {kind.label_vi} is a province-level unit and has no parent",
+                Msg("a {kind} is a province-level unit and has no parent"),
+                params={"kind": kind.label_vi},
             )
         if kind.level is not AdminLevel.PROVINCE and self.parent_code is None:
             raise InputError(
                 field_path(self, "parent_code"),
                 None,
-                f"a {kind.label_vi} needs the code of the unit above it",
+                Msg("a {kind} needs the code of the unit above it"),
+                params={"kind": kind.label_vi},
             )
         if self.parent_code == self.code:
             raise InputError(
-                field_path(self, "parent_code"), self.parent_code, "is the unit itself"
+                field_path(self, "parent_code"), self.parent_code, Msg("is the unit itself")
             )
         if self.code in self.predecessors:
             raise InputError(
-                field_path(self, "predecessors"), self.predecessors, "lists the unit itself"
+                field_path(self, "predecessors"), self.predecessors, Msg("lists the unit itself")
             )
         first = kind.available_from
         if first is not None and (self.valid_from is None or self.valid_from < first):
             raise InputError(
                 field_path(self, "valid_from"),
                 self.valid_from,
-                f"a {kind.label_vi} exists only from {fmt_date(first)}; valid_from must be on or after it",
+                Msg("a {kind} exists only from {date}; valid_from must be on or after it"),
+                params={"kind": kind.label_vi, "date": fmt_date(first)},
             )
         last = kind.available_to
         if last is not None and (self.valid_to is None or self.valid_to > last):
             raise InputError(
                 field_path(self, "valid_to"),
                 self.valid_to,
-                f"a {kind.label_vi} exists only up to {fmt_date(last)}; valid_to must be on or before it",
+                Msg("a {kind} exists only up to {date}; valid_to must be on or before it"),
+                params={"kind": kind.label_vi, "date": fmt_date(last)},
             )
 
     @property

@@ -26,6 +26,7 @@ from antq.entities._validate import (
     within,
 )
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum
 
 __all__ = [
@@ -72,7 +73,8 @@ class SecurityOrderTeam:
             raise InputError(
                 field_path(self, "established_on"),
                 self.established_on,
-                f"teams exist only from {fmt_date(FORCE_LAW_EFFECTIVE)} (Luật 30/2023/QH15)",
+                Msg("teams exist only from {date} (Luật 30/2023/QH15)"),
+                params={"date": fmt_date(FORCE_LAW_EFFECTIVE)},
             )
 
 
@@ -96,7 +98,8 @@ class TeamMembership:
             raise InputError(
                 field_path(self, "start"),
                 self.start,
-                f"teams exist only from {fmt_date(FORCE_LAW_EFFECTIVE)} (Luật 30/2023/QH15)",
+                Msg("teams exist only from {date} (Luật 30/2023/QH15)"),
+                params={"date": fmt_date(FORCE_LAW_EFFECTIVE)},
             )
         check_period(self, self.start, self.end, start_name="start", end_name="end")
 
@@ -126,8 +129,8 @@ class StreetGuardTeam:
             raise InputError(
                 field_path(self, "valid_to"),
                 self.valid_to,
-                f"Bảo vệ dân phố ended on {fmt_date(_STREET_GUARD_LAST_DAY)};"
-                " valid_to must be on or before it",
+                Msg("Bảo vệ dân phố ended on {date}; valid_to must be on or before it"),
+                params={"date": fmt_date(_STREET_GUARD_LAST_DAY)},
             )
 
     def is_valid_on(self, d: dt.date) -> bool:

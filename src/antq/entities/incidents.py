@@ -25,6 +25,7 @@ from antq.entities._validate import (
 )
 from antq.entities.grades import OrdinalEnum
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum
 
 __all__ = ["CrimeGravity", "Incident", "IncidentCategory", "incidents_in"]
@@ -204,12 +205,15 @@ class Incident:
 
     def __attrs_post_init__(self) -> None:
         if self.category is IncidentCategory.CRIME and self.gravity is None:
-            raise InputError(field_path(self, "gravity"), None, "a crime needs its gravity class")
+            raise InputError(
+                field_path(self, "gravity"), None, Msg("a crime needs its gravity class")
+            )
         if self.category is not IncidentCategory.CRIME and self.gravity is not None:
             raise InputError(
                 field_path(self, "gravity"),
                 self.gravity.code,
-                f"only a crime has a gravity class, not a {self.category.code}",
+                Msg("only a crime has a gravity class, not a {code}"),
+                params={"code": self.category.code},
             )
 
     @classmethod
@@ -287,5 +291,10 @@ def incidents_in(
     check_date(start, "incidents_in(start)")
     check_date(end, "incidents_in(end)")
     if end < start:
-        raise InputError("incidents_in(end)", end, f"must be on or after start ({fmt_date(start)})")
+        raise InputError(
+            "incidents_in(end)",
+            end,
+            Msg("must be on or after start ({date})"),
+            params={"date": fmt_date(start)},
+        )
     return tuple(i for i in incidents if start <= i.date <= end)

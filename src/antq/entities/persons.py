@@ -14,6 +14,7 @@ from antq.entities._validate import (
     optional_date,
 )
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum
 
 __all__ = ["Person", "Sex"]
@@ -53,5 +54,10 @@ class Person:
         if born is None:
             return None
         if d < born:
-            raise InputError("Person.age_on(d)", d, f"is before birth_date ({fmt_date(born)})")
+            raise InputError(
+                "Person.age_on(d)",
+                d,
+                Msg("is before birth_date ({date})"),
+                params={"date": fmt_date(born)},
+            )
         return d.year - born.year - ((d.month, d.day) < (born.month, born.day))

@@ -23,6 +23,7 @@ from antq.entities._validate import (
     within,
 )
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum
 
 __all__ = ["LocalName", "ResidentialArea", "ResidentialKind"]
@@ -115,8 +116,12 @@ class ResidentialArea:
                 raise InputError(
                     field_path(self, "local_name"),
                     self.local_name.code,
-                    f"'{self.local_name.label_vi}' is a {canonical.label_vi},"
-                    f" but kind is {self.kind.label_vi}",
+                    Msg("'{name}' is a {actual}, but kind is {kind}"),
+                    params={
+                        "name": self.local_name.label_vi,
+                        "actual": canonical.label_vi,
+                        "kind": self.kind.label_vi,
+                    },
                 )
 
     def is_valid_on(self, d: dt.date) -> bool:

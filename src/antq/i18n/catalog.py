@@ -93,4 +93,4 @@ def label_from_json(data: object, *, path: str = "label") -> Label:
             return Msg(msgid)
         if set(data) == {"vi", "en"} and all(isinstance(data[k], str) for k in LANGS):
             return Text(vi=data["vi"], en=data["en"])
-    raise InputError(path, data, 'expected {"msgid": ...} or {"vi": ..., "en": ...}')
+    raise InputError(path, data, Msg('expected {"msgid": ...} or {"vi": ..., "en": ...}'))

@@ -8,7 +8,9 @@ is Vietnamese, "en_GB.UTF-8" English), else Vietnamese, antq's language.
 sub-commands (their texts are extracted into the catalogues by
 :mod:`antq.i18n.extract`); :func:`argparse_language` makes argparse write
 its own words ("usage:", "error:", "the following arguments are required")
-in the language too.
+in the language too. The errors of the input are printed in it as well
+(:func:`error_line`): ``antq.cli.main`` notes it as ``args.messages_lang``
+(:func:`messages_lang`).
 
 >>> cli_lang(["report", "x.csv", "--lang", "en"], {})
 'en'
@@ -22,12 +24,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 from collections.abc import Iterator, Mapping, Sequence
 
 from antq.i18n.catalog import Msg, translate
 from antq.vocabulary import LANGS, Lang
 
-__all__ = ["ARGPARSE_MESSAGES", "argparse_language", "cli_lang", "localise_parser", "parser_texts"]
+__all__ = [
+    "ARGPARSE_MESSAGES",
+    "argparse_language",
+    "cli_lang",
+    "error_line",
+    "localise_parser",
+    "messages_lang",
+    "parser_texts",
+]
 
 #: argparse's own messages that people see, so that they are in antq's catalogues.
 ARGPARSE_MESSAGES: tuple[Msg, ...] = (
@@ -70,6 +81,31 @@ def cli_lang(argv: Sequence[str] | None, environ: Mapping[str, str]) -> Lang:
             code = value[:2].lower()
             return "en" if code == "en" else "vi"
     return "vi"
+
+
+def messages_lang(args: argparse.Namespace) -> Lang:
+    """The language of the messages of a parsed command: that of its help.
+
+    The command line's ``main`` notes it as ``args.messages_lang`` (``--lang``,
+    else the locale: :func:`cli_lang`); a command's handler called with
+    arguments parsed elsewhere writes its messages in the locale's language.
+    """
+    lang = getattr(args, "messages_lang", None)
+    if lang in LANGS:
+        return "en" if lang == "en" else "vi"
+    return cli_lang(None, os.environ)
+
+
+def error_line(error: BaseException, lang: Lang) -> str:
+    """The line ``antq: ...`` that reports ``error`` on standard error, in ``lang``.
+
+    antq's own errors are written in ``lang`` (:meth:`antq.errors.AntqError.render`);
+    others, such as an ``OSError``, as Python words them.
+    """
+    from antq.errors import AntqError
+
+    text = error.render(lang) if isinstance(error, AntqError) else str(error)
+    return f"antq: {text}\n"
 
 
 def parser_texts(parser: argparse.ArgumentParser) -> Iterator[str]:

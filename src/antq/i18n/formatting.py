@@ -94,6 +94,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum, Lang
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def _check_lang(lang: object) -> Lang:
         return "vi"
     if lang == "en":
         return "en"
-    raise InputError("lang", lang, "unknown language; expected 'vi' or 'en'")
+    raise InputError("lang", lang, Msg("unknown language; expected 'vi' or 'en'"))
 
 
 @functools.cache  # = lru_cache(maxsize=None)
@@ -207,7 +208,7 @@ def _to_fraction(value: object, name: str) -> Fraction:
             f"not {type(value).__name__}"
         )
     if isinstance(value, Decimal) and not value.is_finite():
-        raise InputError(name, value, "must be a finite number")
+        raise InputError(name, value, Msg("must be a finite number"))
     return Fraction(value)
 
 
@@ -215,7 +216,7 @@ def _check_decimals(decimals: int) -> None:
     if isinstance(decimals, bool) or not isinstance(decimals, int):
         raise TypeError(f"decimals must be an int, not {type(decimals).__name__}")
     if decimals < 0:
-        raise InputError("decimals", decimals, "must be >= 0")
+        raise InputError("decimals", decimals, Msg("must be >= 0"))
 
 
 def _round_half_up(value: Fraction, decimals: int) -> int:
@@ -285,7 +286,7 @@ def format_number(
             exact = _terminating_decimals(value)
             if exact is None:
                 raise InputError(
-                    "n", n, "has no finite decimal expansion; pass decimals= to round it"
+                    "n", n, Msg("has no finite decimal expansion; pass decimals= to round it")
                 )
             decimals = exact
     else:
@@ -310,7 +311,7 @@ def _ratio(numerator: int, denominator: int) -> Fraction:
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"{name} must be an int, not {type(value).__name__}")
     if denominator == 0:
-        raise InputError("denominator", denominator, "must not be zero")
+        raise InputError("denominator", denominator, Msg("must not be zero"))
     return Fraction(numerator, denominator)
 
 
@@ -331,9 +332,9 @@ _TEST_SYMBOLS = {"at_least": "≥", "more_than": ">", "equal": "="}
 
 def _threshold_percent(value: object) -> Fraction:
     if isinstance(value, bool) or not isinstance(value, int | Fraction):
-        raise InputError("Threshold.percent", value, "expected a whole number or a Fraction")
+        raise InputError("Threshold.percent", value, Msg("expected a whole number or a Fraction"))
     if not 0 <= value <= 100:
-        raise InputError("Threshold.percent", value, "must be from 0 to 100")
+        raise InputError("Threshold.percent", value, Msg("must be from 0 to 100"))
     return Fraction(value)
 
 
@@ -369,12 +370,12 @@ class Threshold:
     @classmethod
     def from_json(cls, data: object, *, path: str = "threshold") -> Threshold:
         if not isinstance(data, dict) or set(data) != {"test", "percent"}:
-            raise InputError(path, data, "expected an object with 'test' and 'percent'")
+            raise InputError(path, data, Msg("expected an object with 'test' and 'percent'"))
         test = ThresholdTest.from_code(data["test"], path=f"{path}.test")
         text = data["percent"]
         if not isinstance(text, str) or not _FRACTION_TEXT.fullmatch(text):
             raise InputError(
-                f"{path}.percent", text, "expected a percentage such as '70' or '151/2'"
+                f"{path}.percent", text, Msg("expected a percentage such as '70' or '151/2'")
             )
         return cls(percent=Fraction(text), test=test)
 
@@ -578,7 +579,7 @@ def _number_pattern(lang: Lang) -> re.Pattern[str]:
 def _clean(text: object, path: str, what: str) -> str:
     """NFC-normalised text with whitespace runs (incl. no-break spaces) made one space."""
     if not isinstance(text, str):
-        raise InputError(path, text, f"expected text for {what}")
+        raise InputError(path, text, Msg("expected text for {what}"), params={"what": what})
     # NFC: Vietnamese text often arrives decomposed (NFD) from some keyboards and PDFs.
     return " ".join(unicodedata.normalize("NFC", text).split())
 
@@ -606,18 +607,34 @@ def parse_number(text: str, lang: Lang = "vi", *, path: str = "") -> int | Decim
     cleaned = _clean(text, path, "a number")
     if len(cleaned) > MAX_NUMBER_LENGTH:
         raise InputError(
-            path, cleaned, f"a number may be at most {MAX_NUMBER_LENGTH} characters long"
+            path,
+            cleaned,
+            Msg("a number may be at most {limit} characters long"),
+            params={"limit": MAX_NUMBER_LENGTH},
         )
     match = _number_pattern(lang).fullmatch(cleaned)
     if match is None:
         decimal_mark, group_separator, _ = _symbols(lang)
-        language = "Vietnamese" if lang == "vi" else "English"
+        style = (
+            Msg(
+                "not a number in Vietnamese style: {separator} separates groups of exactly"
+                " three digits and {decimal} is the decimal mark (one and a half is '1{mark}5')"
+            )
+            if lang == "vi"
+            else Msg(
+                "not a number in English style: {separator} separates groups of exactly"
+                " three digits and {decimal} is the decimal mark (one and a half is '1{mark}5')"
+            )
+        )
         raise InputError(
             path,
             text,
-            f"not a number in {language} style: {group_separator!r} separates groups of "
-            f"exactly three digits and {decimal_mark!r} is the decimal mark "
-            f"(one and a half is '1{decimal_mark}5')",
+            style,
+            params={
+                "separator": repr(group_separator),
+                "decimal": repr(decimal_mark),
+                "mark": decimal_mark,
+            },
         )
     negative = bool(match["sign"])
     digits = match["int"].replace(_symbols(lang)[1], "")
@@ -641,11 +658,13 @@ def parse_percent(text: str, lang: Lang = "vi", *, path: str = "") -> Decimal:
     lang = _check_lang(lang)
     cleaned = _clean(text, path, "a percentage")
     if not cleaned.endswith("%"):
-        raise InputError(path, text, "a percentage must end with '%'")
+        raise InputError(path, text, Msg("a percentage must end with '%'"))
     try:
         number = parse_number(cleaned[:-1].rstrip(), lang, path=path)
     except InputError as error:
-        raise InputError(path, text, f"not a percentage: {error.message}") from None
+        raise InputError(
+            path, text, Msg("not a percentage: {reason}"), params={"reason": error.message}
+        ) from None
     return Decimal(number)
 
 
@@ -771,27 +790,42 @@ def _check_prefix(
     if weekday_like:
         weekday = lookup.get(weekday_text.casefold())
         if weekday is None:
-            raise InputError(path, text, f"{weekday_text!r} is not a weekday name")
+            raise InputError(
+                path,
+                text,
+                Msg("{weekday} is not a weekday name"),
+                params={"weekday": repr(weekday_text)},
+            )
         if weekday != value.weekday():
             actual = _weekday_name(value.weekday(), lang)
             raise InputError(
                 path,
                 text,
-                f"{weekday_text!r} does not match the date: {_numeric(value)} is {actual}",
+                Msg("{weekday} does not match the date: {numeric} is {actual}"),
+                params={
+                    "weekday": repr(weekday_text),
+                    "numeric": _numeric(value),
+                    "actual": actual,
+                },
             )
         parts.pop()
     if parts and not place_allowed:
         raise InputError(
             path,
             text,
-            f"unexpected text {', '.join(parts)!r} before the date "
-            "(only the long style takes a place name)",
+            Msg("unexpected text {parts} before the date (only the long style takes a place name)"),
+            params={"parts": repr(", ".join(parts))},
         )
 
 
 def _make_date(day: int, month: int, year: int, text: str, path: str) -> date:
     if not 1 <= month <= 12:
-        raise InputError(path, text, f"{text!r} is not a valid date: month {month} is not 1-12")
+        raise InputError(
+            path,
+            text,
+            Msg("{text} is not a valid date: month {month} is not 1-12"),
+            params={"text": repr(text), "month": month},
+        )
     try:
         return date(year, month, day)
     except ValueError:
@@ -799,7 +833,12 @@ def _make_date(day: int, month: int, year: int, text: str, path: str) -> date:
             reason = f"year {year:04d} is out of range"
         else:
             reason = f"day {day} does not exist in {month:02d}/{year:04d}"
-        raise InputError(path, text, f"{text!r} is not a valid date: {reason}") from None
+        raise InputError(
+            path,
+            text,
+            Msg("{text} is not a valid date: {reason}"),
+            params={"text": repr(text), "reason": reason},
+        ) from None
 
 
 def parse_date(text: str, lang: Lang = "vi", *, path: str = "") -> date:
@@ -845,13 +884,23 @@ def parse_date(text: str, lang: Lang = "vi", *, path: str = "") -> date:
             months = [name.casefold() for name in _en_months()]
             month_name = long["month"].casefold()
             if month_name not in months:
-                raise InputError(path, text, f"{long['month']!r} is not an English month name")
+                raise InputError(
+                    path,
+                    text,
+                    Msg("{month} is not an English month name"),
+                    params={"month": repr(long["month"])},
+                )
             day, year = int(long["d"]), int(long["y"])
             value = _make_date(day, months.index(month_name) + 1, year, text, path)
             _check_prefix(long["prefix"], value, lang, text, path, place_allowed=True)
             return value
         example = "'03/09/2019', 'Tuesday, 03/09/2019' or '5 July 2023'"
-    raise InputError(path, text, f"not a date in a recognised form; expected e.g. {example}")
+    raise InputError(
+        path,
+        text,
+        Msg("not a date in a recognised form; expected e.g. {example}"),
+        params={"example": example},
+    )
 
 
 #: Vietnam's time zone, UTC+7 all year (no daylight saving): the zone of the times
@@ -867,7 +916,12 @@ def _offset(match: re.Match[str], text: str, path: str) -> tzinfo:
         return UTC
     hours, minutes = int(match["oh"]), int(match["om"] or 0)
     if hours > _MAX_OFFSET_HOURS or minutes > 59:
-        raise InputError(path, text, f"{match['offset']!r} is not a valid UTC offset")
+        raise InputError(
+            path,
+            text,
+            Msg("{offset} is not a valid UTC offset"),
+            params={"offset": repr(match["offset"])},
+        )
     delta = timedelta(hours=hours, minutes=minutes)
     return timezone(-delta if match["sign"] != "+" else delta)
 
@@ -912,12 +966,16 @@ def parse_datetime(
         raise InputError(
             path,
             text,
-            "not a date and time; expected e.g. '16:46 03/03/2011' or"
-            " 'Thứ Ba, 03/09/2019, 08:13 (GMT+7)'",
+            Msg(
+                "not a date and time; expected e.g. '16:46 03/03/2011' or"
+                " 'Thứ Ba, 03/09/2019, 08:13 (GMT+7)'"
+            ),
         )
     hour, minute, second = int(match["h"]), int(match["mi"]), int(match["s"] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise InputError(path, text, f"{text!r} is not a valid 24-hour time")
+        raise InputError(
+            path, text, Msg("{text} is not a valid 24-hour time"), params={"text": repr(text)}
+        )
     try:
         day = parse_date(match["date"], lang, path=path)
     except InputError as error:

@@ -27,7 +27,8 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from antq.errors import InputError
+from antq.errors import InputError, Message
+from antq.i18n.catalog import Msg
 
 __all__ = [
     "encoding_problem",
@@ -39,13 +40,13 @@ __all__ = [
 ]
 
 _REASONS = {
-    errno.ENOENT: "no such file or directory",
-    errno.EACCES: "cannot be read: permission denied",
-    errno.EPERM: "cannot be read: operation not permitted",
-    errno.ELOOP: "a loop of symbolic links: the file it should name cannot be found",
-    errno.EISDIR: "is a directory; expected a file",
-    errno.ENOTDIR: "a part of the path is not a directory",
-    errno.ENAMETOOLONG: "the file name is too long",
+    errno.ENOENT: Message(Msg("no such file or directory")),
+    errno.EACCES: Message(Msg("cannot be read: permission denied")),
+    errno.EPERM: Message(Msg("cannot be read: operation not permitted")),
+    errno.ELOOP: Message(Msg("a loop of symbolic links: the file it should name cannot be found")),
+    errno.EISDIR: Message(Msg("is a directory; expected a file")),
+    errno.ENOTDIR: Message(Msg("a part of the path is not a directory")),
+    errno.ENAMETOOLONG: Message(Msg("the file name is too long")),
 }
 
 #: Byte-order marks of the encodings antq does not read, longest first.
@@ -55,15 +56,18 @@ _MARKS = (
     (codecs.BOM_UTF16_LE, "UTF-16 (little-endian)"),
     (codecs.BOM_UTF16_BE, "UTF-16 (big-endian)"),
 )
-_SAVE_AS = "antq reads UTF-8 only: save it as UTF-8 (in a spreadsheet: CSV UTF-8)"
+_SAVE_AS = Message(Msg("antq reads UTF-8 only: save it as UTF-8 (in a spreadsheet: CSV UTF-8)"))
 
 
 def os_reason(error: OSError) -> str:
-    """What an :class:`OSError` means for a file antq tried to read, in words."""
+    """What an :class:`OSError` means for a file antq tried to read, in words.
+
+    The words are a :class:`~antq.errors.Message`: English text that translates.
+    """
     known = _REASONS.get(error.errno or 0)
     if known is not None:
         return known
-    return f"cannot be read: {error.strerror or error}"
+    return Message(Msg("cannot be read: {reason}"), {"reason": str(error.strerror or error)})
 
 
 def open_input(path: str | os.PathLike[str], name: str | None = None) -> BinaryIO:
@@ -100,13 +104,20 @@ def read_limited(path: str | os.PathLike[str], limit: int, name: str | None = No
             size = os.fstat(stream.fileno()).st_size
             regular = stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
             if regular and size > limit:
-                raise InputError(label, size, f"file larger than {limit} bytes; split it")
+                raise InputError(
+                    label,
+                    size,
+                    Msg("file larger than {limit} bytes; split it"),
+                    params={"limit": limit},
+                )
             data = stream.read(limit + 1)
         except OSError as error:
             raise InputError(label, None, os_reason(error)) from None
     if len(data) > limit:
-        shown = size if regular else f"more than {limit} bytes"
-        raise InputError(label, shown, f"file larger than {limit} bytes; split it")
+        shown: object = size if regular else f"more than {limit} bytes"
+        raise InputError(
+            label, shown, Msg("file larger than {limit} bytes; split it"), params={"limit": limit}
+        )
     return data
 
 
@@ -119,17 +130,20 @@ def entry_problem(path: Path) -> str | None:
         mode = os.stat(path).st_mode
     except OSError as error:
         if error.errno == errno.ENOENT and os.path.islink(path):
-            return f"a symbolic link to a file that does not exist ({os.readlink(path)})"
+            return Message(
+                Msg("a symbolic link to a file that does not exist ({target})"),
+                {"target": os.readlink(path)},
+            )
         return os_reason(error)
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a directory, not a file (subdirectories are not read)"
+        return Message(Msg("a directory, not a file (subdirectories are not read)"))
     if stat.S_ISFIFO(mode):
-        return "a named pipe, not a regular file"
+        return Message(Msg("a named pipe, not a regular file"))
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device, not a regular file"
-    return "not a regular file"  # a socket
+        return Message(Msg("a device, not a regular file"))
+    return Message(Msg("not a regular file"))  # a socket
 
 
 def encoding_problem(head: bytes) -> tuple[bytes, str] | None:
@@ -144,9 +158,16 @@ def encoding_problem(head: bytes) -> tuple[bytes, str] | None:
     """
     for mark, encoding in _MARKS:
         if head.startswith(mark):
-            return mark, f"the file is {encoding} text (by its byte-order mark); {_SAVE_AS}"
+            message = Message(
+                Msg("the file is {encoding} text (by its byte-order mark); {save_as}"),
+                {"encoding": encoding, "save_as": _SAVE_AS},
+            )
+            return mark, message
     if head.startswith(b"PK\x03\x04"):
-        message = f"the file is a ZIP archive, such as an .xlsx workbook, not text; {_SAVE_AS}"
+        message = Message(
+            Msg("the file is a ZIP archive, such as an .xlsx workbook, not text; {save_as}"),
+            {"save_as": _SAVE_AS},
+        )
         return head[:4], message
     nul = head.find(b"\x00")
     if nul < 0:
@@ -157,11 +178,17 @@ def encoding_problem(head: bytes) -> tuple[bytes, str] | None:
     little = even.count(0) == 0 and odd.count(0) * 2 >= len(odd)
     big = odd.count(0) == 0 and even.count(0) * 2 >= len(even)
     if len(sample) >= 4 and (little or big):
-        message = (
-            f"the file holds NUL bytes as UTF-16 text without a byte-order mark does; {_SAVE_AS}"
+        message = Message(
+            Msg(
+                "the file holds NUL bytes as UTF-16 text without a byte-order mark does; {save_as}"
+            ),
+            {"save_as": _SAVE_AS},
         )
     else:
-        message = f"the file holds NUL bytes at byte {nul + 1}: it is not text; {_SAVE_AS}"
+        message = Message(
+            Msg("the file holds NUL bytes at byte {byte}: it is not text; {save_as}"),
+            {"byte": nul + 1, "save_as": _SAVE_AS},
+        )
     return b"\x00", message
 
 

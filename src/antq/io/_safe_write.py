@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 
 __all__ = ["refuse_overwriting_inputs", "write_path_whole", "write_whole"]
 
@@ -71,14 +72,24 @@ def write_path_whole(
     except FileNotFoundError:
         current = None
     except OSError as error:
-        raise InputError(option, str(path), f"cannot write the file: {error.strerror}") from None
+        raise InputError(
+            option,
+            str(path),
+            Msg("cannot write the file: {reason}"),
+            params={"reason": str(error.strerror)},
+        ) from None
     if current is not None and not stat.S_ISREG(current.st_mode):
         if stat.S_ISDIR(current.st_mode):
-            raise InputError(option, str(path), "is a directory; expected a file to write")
+            raise InputError(option, str(path), Msg("is a directory; expected a file to write"))
         try:
             fill(os.fspath(path))
         except OSError as error:
-            raise InputError(option, str(path), f"cannot write: {error.strerror}") from None
+            raise InputError(
+                option,
+                str(path),
+                Msg("cannot write: {reason}"),
+                params={"reason": str(error.strerror)},
+            ) from None
         return
     target = Path(os.path.realpath(path))
     try:
@@ -86,7 +97,12 @@ def write_path_whole(
             prefix=f".{target.name}.", suffix=".part", dir=target.parent
         )
     except OSError as error:
-        raise InputError(option, str(path), f"cannot write the file: {error.strerror}") from None
+        raise InputError(
+            option,
+            str(path),
+            Msg("cannot write the file: {reason}"),
+            params={"reason": str(error.strerror)},
+        ) from None
     try:
         os.close(fd)
         fill(temporary)
@@ -99,8 +115,9 @@ def write_path_whole(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            message = f"cannot write the file: {error.strerror or error}"
-            raise InputError(option, str(path), message) from None
+            message = Msg("cannot write the file: {reason}")
+            reason = {"reason": str(error.strerror or error)}
+            raise InputError(option, str(path), message, params=reason) from None
         raise
 
 
@@ -140,9 +157,14 @@ def refuse_overwriting_inputs(
         for source in sources:
             clash = _feeds(path, source, suffixes) if source.is_dir() else _same(path, source)
             if clash:
-                message = f"is an input ({source}); antq does not write over its input"
-                raise InputError(option, str(path), message)
+                message = Msg("is an input ({source}); antq does not write over its input")
+                raise InputError(option, str(path), message, params={"source": str(source)})
     for index, (option, path) in enumerate(given):
         for other_option, other in given[index + 1 :]:
             if _same(path, other):
-                raise InputError(option, str(path), f"is also given to {other_option}")
+                raise InputError(
+                    option,
+                    str(path),
+                    Msg("is also given to {option}"),
+                    params={"option": other_option},
+                )

@@ -54,7 +54,8 @@ from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
-from antq.errors import InputError, UsageError
+from antq.errors import InputError, Message, UsageError
+from antq.i18n.catalog import Msg
 from antq.io._files import encoding_problem, entry_problem, open_input, os_reason
 from antq.io.dialect import Dialect
 from antq.io.facts import (
@@ -66,6 +67,7 @@ from antq.io.facts import (
 )
 from antq.periods import Period, parse_iso_date
 from antq.unit_kinds import UnitKind
+from antq.vocabulary import Lang
 
 __all__ = [
     "BATCH_SUFFIXES",
@@ -80,6 +82,7 @@ __all__ = [
     "UnitReadError",
     "UnitRef",
     "directory_entries",
+    "line_location",
     "read_any",
     "read_bytes",
     "read_csv",
@@ -172,10 +175,16 @@ class UnitReadError(InputError):
     """
 
     def __init__(
-        self, path: str, value: object, message: str, *, unit: UnitRef | None = None
+        self,
+        path: str,
+        value: object,
+        message: str | Msg,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        unit: UnitRef | None = None,
     ) -> None:
         self.unit = unit
-        super().__init__(path, value, message)
+        super().__init__(path, value, message, params=params)
 
 
 class SourceReadError(UnitReadError):
@@ -197,9 +206,16 @@ class SourceReadError(UnitReadError):
     #: Always True: the file may have held any number of units, now lost.
     lost_units_unknown: Final = True
 
-    def __init__(self, source: str, value: object, message: str) -> None:
+    def __init__(
+        self,
+        source: str,
+        value: object,
+        message: str | Msg,
+        *,
+        params: Mapping[str, str | int] | None = None,
+    ) -> None:
         self.source = source
-        super().__init__(source, value, message, unit=None)
+        super().__init__(source, value, message, params=params, unit=None)
 
 
 class RowError(UnitReadError):
@@ -212,6 +228,11 @@ class RowError(UnitReadError):
     'line 7.facts.households_resident: must be >= 0 (got -3)'
     >>> RowError(7, "", "x", "malformed", source="a.csv").path
     'a.csv:line 7'
+
+    In Vietnamese the line is a *dòng*:
+
+    >>> RowError(7, "facts.households_resident", -3, "must be >= 0").where("vi")
+    'dòng 7.facts.households_resident'
     """
 
     def __init__(
@@ -219,8 +240,9 @@ class RowError(UnitReadError):
         line: int,
         field: str,
         value: object,
-        message: str,
+        message: str | Msg,
         *,
+        params: Mapping[str, str | int] | None = None,
         source: str | None = None,
         unit: UnitRef | None = None,
     ) -> None:
@@ -228,7 +250,24 @@ class RowError(UnitReadError):
         self.field = field
         self.source = source
         where = f"line {line}" + (f".{field}" if field else "")
-        super().__init__(f"{source}:{where}" if source else where, value, message, unit=unit)
+        super().__init__(
+            f"{source}:{where}" if source else where, value, message, params=params, unit=unit
+        )
+
+    def where(self, lang: Lang) -> str:
+        where = line_location(self.source, self.line).render(lang)
+        return where + (f".{self.field}" if self.field else "")
+
+
+def line_location(source: str | None, line: int) -> Message:
+    """``line N`` of a file, or ``SOURCE:line N``, as text that translates.
+
+    >>> line_location("a.csv", 7), line_location("a.csv", 7).render("vi")
+    ('a.csv:line 7', 'a.csv:dòng 7')
+    """
+    if source:
+        return Message(Msg("{source}:line {line}"), {"source": source, "line": line})
+    return Message(Msg("line {line}"), {"line": line})
 
 
 @attrs.define
@@ -352,7 +391,7 @@ class SeenUnits:
 
     A round of a million units is checked for repeated units in about 20 MB:
     each unit is kept as the 8-byte digest of its (kind, id, year) and the
-    number of its file and line (see :mod:`antq._digests`). Units of a
+    number of its file and line (see ``antq._digests``). Units of a
     document read whole (JSON, TOML, a workbook) keep their path as text.
     """
 
@@ -377,8 +416,7 @@ class SeenUnits:
             return self._paths[key]
         names = list(self._sources)
         first_source = names[(found >> 32) - 1]
-        where = f"line {found & 0xFFFFFFFF}"
-        return f"{first_source}:{where}" if first_source else where
+        return line_location(first_source, found & 0xFFFFFFFF)
 
 
 class _Units:
@@ -406,7 +444,7 @@ class _Units:
         repeated = _repeated_key(raw, path) if may_repeat else None
         if repeated is not None:
             where, key = repeated
-            message = "the key appears more than once, so which value is meant is not known"
+            message = Msg("the key appears more than once, so which value is meant is not known")
             return self.error(InputError(where, key, message), path, line, UnitRef.of(raw))
         kind_code = raw.get("kind") if isinstance(raw, dict) else None
         kind = UnitKind._value2member_map_.get(kind_code) if isinstance(kind_code, str) else None
@@ -423,8 +461,9 @@ class _Units:
             first = self.seen.first(unit, self.source, path, line)
             if first is not None:
                 # No UnitRef: the unit itself was read once already.
-                message = f"duplicate unit for this kind and year (first at {first})"
-                return self.error(InputError(f"{path}.id", unit.unit_id, message), path, line)
+                message = Msg("duplicate unit for this kind and year (first at {first})")
+                duplicate = InputError(f"{path}.id", unit.unit_id, message, params={"first": first})
+                return self.error(duplicate, path, line)
         return unit
 
     def error(
@@ -494,8 +533,10 @@ class _LongLine:
     size: int
 
     def error(self, line: int, source: str | None) -> RowError:
-        message = f"the line is longer than {MAX_LINE_BYTES} bytes; it is skipped"
-        return RowError(line, "", self.size, message, source=source)
+        message = Msg("the line is longer than {limit} bytes; it is skipped")
+        return RowError(
+            line, "", self.size, message, params={"limit": MAX_LINE_BYTES}, source=source
+        )
 
 
 def _lines(stream: IO[bytes], progress: ReadProgress | None) -> Iterator[bytes | _LongLine]:
@@ -572,7 +613,8 @@ def _decode(raw: bytes) -> str | UnicodeDecodeError:
 
 def _not_utf8(error: UnicodeDecodeError) -> tuple[bytes, str]:
     bad = error.object[error.start : error.end]
-    return bytes(bad), f"not UTF-8 at byte {error.start + 1} of the line"
+    message = Message(Msg("not UTF-8 at byte {byte} of the line"), {"byte": error.start + 1})
+    return bytes(bad), message
 
 
 # --------------------------------------------------------------------------- JSON Lines
@@ -625,8 +667,9 @@ def read_jsonl(
             except json.JSONDecodeError as error:
                 shown = text.strip()
                 shown = shown if len(shown) <= 80 else shown[:77] + "..."
-                message = f"malformed JSON at column {error.colno}: {error.msg}"
-                yield RowError(number, "", shown, message, source=name)
+                malformed = Msg("malformed JSON at column {column}: {reason}")
+                params: dict[str, str | int] = {"column": error.colno, "reason": error.msg}
+                yield RowError(number, "", shown, malformed, params=params, source=name)
                 continue
             escaped = "\\u" in text
             if escaped:
@@ -650,10 +693,14 @@ def _json_cell(text: str, path: str) -> object:
     try:
         value = _DECODER.decode(text)
     except json.JSONDecodeError as error:
-        raise InputError(path, text, f"malformed JSON in the cell: {error.msg}") from None
+        raise InputError(
+            path, text, Msg("malformed JSON in the cell: {reason}"), params={"reason": error.msg}
+        ) from None
     repeated = _repeated_key(value, path) if _REPEATS[0] != repeats else None
     if repeated is not None:
-        raise InputError(repeated[0], repeated[1], "the key appears more than once in the cell")
+        raise InputError(
+            repeated[0], repeated[1], Msg("the key appears more than once in the cell")
+        )
     return value
 
 
@@ -679,7 +726,7 @@ def _cell(text: str, schema: Mapping[str, Any], path: str) -> object:
     return text
 
 
-def _separator_hint(header: list[str]) -> str:
+def _separator_hint(header: list[str]) -> Message | None:
     """A hint when the header is one cell holding the columns split by another separator.
 
     Spreadsheets set to Vietnamese (decimal comma) save CSV with ';' between cells.
@@ -687,8 +734,11 @@ def _separator_hint(header: list[str]) -> str:
     if len(header) == 1:
         for separator in (";", "\t", "|"):
             if separator in header[0]:
-                return f" (the cells are separated by {separator!r}; antq reads ',' only)"
-    return ""
+                return Message(
+                    Msg("the cells are separated by {separator}; antq reads ',' only"),
+                    {"separator": repr(separator)},
+                )
+    return None
 
 
 @attrs.frozen
@@ -713,11 +763,11 @@ class _CsvLayout:
             name = unicodedata.normalize("NFC", raw.strip())
             if not name:
                 if raw:
-                    self.problems.append(("", raw, "a column has a blank name"))
+                    self.problems.append(("", raw, Message(Msg("a column has a blank name"))))
                 self.columns.append(_Column(index, ""))
                 continue
             if name in seen:
-                self.problems.append((name, name, "the column appears twice"))
+                self.problems.append((name, name, Message(Msg("the column appears twice"))))
                 continue
             seen.add(name)
             parent, dot, key = name.partition(".")
@@ -725,22 +775,33 @@ class _CsvLayout:
                 properties = known[parent].schema.get("properties", {})
                 if key not in properties:
                     allowed = ", ".join(properties)
-                    message = f"unknown key of {parent}; allowed: {allowed}"
+                    message = Message(
+                        Msg("unknown key of {fact}; allowed: {allowed}"),
+                        {"fact": parent, "allowed": allowed},
+                    )
                     self.problems.append((name, name, message))
                 self.columns.append(_Column(index, name, parent, key))
                 continue
             if name not in CSV_UNIT_COLUMNS and name not in known:
-                self.problems.append((name, name, "unknown column: not a unit key or a fact"))
+                unknown = Message(Msg("unknown column: not a unit key or a fact"))
+                self.problems.append((name, name, unknown))
             self.columns.append(_Column(index, name))
         self._unit_columns = [(c.index, c.name) for c in self.columns if c.name in CSV_UNIT_COLUMNS]
         missing = [c for c in _REQUIRED_COLUMNS if c not in seen]
-        self.fatal = (
-            f"the header must name the columns {', '.join(_REQUIRED_COLUMNS)}; missing: "
-            + ", ".join(missing)
-            + _separator_hint(header)
-            if missing
-            else None
-        )
+        self.fatal: Message | None = None
+        if missing:
+            columns = {"columns": ", ".join(_REQUIRED_COLUMNS), "missing": ", ".join(missing)}
+            hint = _separator_hint(header)
+            self.fatal = (
+                Message(
+                    Msg("the header must name the columns {columns}; missing: {missing}"), columns
+                )
+                if hint is None
+                else Message(
+                    Msg("the header must name the columns {columns}; missing: {missing} ({hint})"),
+                    {**columns, "hint": hint},
+                )
+            )
 
     def facts_of(self, kind: UnitKind, inputs: Mapping[str, Input[Any]]) -> _RowFacts:
         """How the fact columns of a row of ``kind`` are read (worked out once per kind)."""
@@ -757,7 +818,10 @@ class _CsvLayout:
         """
         if len(cells) > len(self.columns) and any(c.strip() for c in cells[len(self.columns) :]):
             raise InputError(
-                "", len(cells), f"the row has more cells than the header ({len(self.columns)})"
+                "",
+                len(cells),
+                Msg("the row has more cells than the header ({count})"),
+                params={"count": len(self.columns)},
             )
         found = self._unit_cells(cells)
         unit_id = found.get("id")
@@ -765,7 +829,9 @@ class _CsvLayout:
         kind = UnitKind.from_code(found.get("kind"), path="kind")
         year_text = found.get("year")
         if year_text is None or not _INTEGER.fullmatch(year_text):
-            raise InputError("year", year_text, "expected the recognition year as a whole number")
+            raise InputError(
+                "year", year_text, Msg("expected the recognition year as a whole number")
+            )
         year = int(year_text)
         period_text = found.get("period")
         period = None if period_text is None else Period.parse(period_text, path="period")
@@ -903,7 +969,9 @@ class _RowFacts:
             whole = cells[index].strip() if index < size else ""
             if whole and any(i < size and cells[i].strip() for i, *_ in parts):
                 raise InputError(
-                    path, _cell(whole, schema, path), "given both as one cell and by key columns"
+                    path,
+                    _cell(whole, schema, path),
+                    Msg("given both as one cell and by key columns"),
                 )
         values: dict[str, object] = {}
         for index, name, path, reader in self.cells:
@@ -916,7 +984,8 @@ class _RowFacts:
                 raise InputError(
                     f"facts.{name}",
                     cells[index].strip(),
-                    f"unknown fact for a unit of kind {self.kind.code}; see 'antq schema'",
+                    Msg("unknown fact for a unit of kind {code}; see 'antq schema'"),
+                    params={"code": self.kind.code},
                 )
         for parent, parts in self.keyed.items():
             raw: dict[str, object] = {}
@@ -932,7 +1001,8 @@ class _RowFacts:
                 raise InputError(
                     f"facts.{parent}",
                     raw,
-                    f"unknown fact for a unit of kind {self.kind.code}; see 'antq schema'",
+                    Msg("unknown fact for a unit of kind {code}; see 'antq schema'"),
+                    params={"code": self.kind.code},
                 )
             values[parent] = inp.parse(raw, f"facts.{parent}")
         return values
@@ -1075,7 +1145,14 @@ def read_csv(
                 yield record.error(line, name)
                 continue
             if isinstance(record, csv.Error):
-                yield RowError(line, "", None, f"malformed CSV: {record}", source=name)
+                yield RowError(
+                    line,
+                    "",
+                    None,
+                    Msg("malformed CSV: {error}"),
+                    params={"error": str(record)},
+                    source=name,
+                )
                 continue
             if layout is None:
                 if not any(cell.strip() for cell in record):
@@ -1085,8 +1162,7 @@ def read_csv(
                     yield RowError(line, column, shown, problem, source=name)
                 if layout.fatal is not None:
                     # The whole file is lost: no row of it can be read.
-                    where = f"{name}:line {line}" if name else f"line {line}"
-                    yield SourceReadError(where, record, layout.fatal)
+                    yield SourceReadError(line_location(name, line), record, layout.fatal)
                     return
                 continue
             if not "".join(record).strip():
@@ -1099,7 +1175,7 @@ def read_csv(
                 continue
             yield units.admit(unit, f"line {line}", line)
         if layout is None:
-            yield InputError(label, "", "no header row: the file is empty")
+            yield InputError(label, "", Msg("no header row: the file is empty"))
     except _Unreadable as stop:
         yield SourceReadError(label, stop.value, stop.message)
     except OSError as error:
@@ -1218,7 +1294,7 @@ def _json_chunks(
             good = bytes(error.object[: error.start]).decode("utf-8-sig" if not offset else "utf-8")
             if good:
                 yield good  # the units before the bad byte are still read
-            yield InputError(name, bad, f"not UTF-8 at about byte {at}")
+            yield InputError(name, bad, Msg("not UTF-8 at about byte {byte}"), params={"byte": at})
             return
         offset += len(data)
         if text:
@@ -1263,7 +1339,9 @@ def read_json(
     except _MalformedJson as error:
         if not failure:
             where = f"line {error.line} column {error.column}"
-            yield SourceReadError(label, where, f"malformed JSON: {error.message}")
+            yield SourceReadError(
+                label, where, Msg("malformed JSON: {reason}"), params={"reason": error.message}
+            )
     except _Unreadable as stop:
         yield SourceReadError(label, stop.value, stop.message)
     except OSError as error:
@@ -1280,14 +1358,14 @@ def _json_document(scanner: _JsonScanner, units: _Units) -> Iterator[Item]:
         yield InputError(
             units.where("$"),
             type(document).__name__,
-            "expected a document object with 'units'",
+            Msg("expected a document object with 'units'"),
         )
         return
     scanner.expect("{")
     seen_keys: set[str] = set()
     if scanner.peek() == "}":
         scanner.expect("}")
-        yield InputError(units.where("units"), None, "expected a list of units")
+        yield InputError(units.where("units"), None, Msg("expected a list of units"))
         return
     while True:
         key = scanner.value()
@@ -1295,7 +1373,7 @@ def _json_document(scanner: _JsonScanner, units: _Units) -> Iterator[Item]:
             raise scanner.fail("expected a key")
         scanner.expect(":")
         if key in seen_keys:
-            yield InputError(units.where(key), key, "the key appears twice in the document")
+            yield InputError(units.where(key), key, Msg("the key appears twice in the document"))
             return
         seen_keys.add(key)
         if key == "units" and scanner.peek() == "[":
@@ -1317,23 +1395,24 @@ def _json_document(scanner: _JsonScanner, units: _Units) -> Iterator[Item]:
                     yield InputError(
                         units.where("antq_facts"),
                         value,
-                        f"unsupported facts format; expected {FACTS_FORMAT_VERSION}",
+                        Msg("unsupported facts format; expected {version}"),
+                        params={"version": FACTS_FORMAT_VERSION},
                     )
                     return
             elif key == "units":
-                yield InputError(units.where("units"), value, "expected a list of units")
+                yield InputError(units.where("units"), value, Msg("expected a list of units"))
                 return
             else:
                 yield InputError(
                     units.where(key),
                     value,
-                    "unknown top-level key; allowed: antq_facts, units",
+                    Msg("unknown top-level key; allowed: antq_facts, units"),
                 )
                 return
         if scanner.expect(",}") == "}":
             break
     if "units" not in seen_keys:
-        yield InputError(units.where("units"), None, "expected a list of units")
+        yield InputError(units.where("units"), None, Msg("expected a list of units"))
     if scanner.peek() is not None:
         raise scanner.fail("extra data after the document")
 
@@ -1368,7 +1447,9 @@ def _parsed_document(document: object, units: _Units) -> Iterator[Item]:
     """The units of an already-parsed document, checked as :func:`~antq.io.facts.iter_units` does."""
     if not isinstance(document, dict):
         yield InputError(
-            units.where("$"), type(document).__name__, "expected a document object with 'units'"
+            units.where("$"),
+            type(document).__name__,
+            Msg("expected a document object with 'units'"),
         )
         return
     unknown = sorted(set(document) - {"antq_facts", "units"})
@@ -1376,7 +1457,7 @@ def _parsed_document(document: object, units: _Units) -> Iterator[Item]:
         yield InputError(
             units.where(unknown[0]),
             document[unknown[0]],
-            "unknown top-level key; allowed: antq_facts, units",
+            Msg("unknown top-level key; allowed: antq_facts, units"),
         )
         return
     version = document.get("antq_facts", FACTS_FORMAT_VERSION)
@@ -1384,12 +1465,13 @@ def _parsed_document(document: object, units: _Units) -> Iterator[Item]:
         yield InputError(
             units.where("antq_facts"),
             version,
-            f"unsupported facts format; expected {FACTS_FORMAT_VERSION}",
+            Msg("unsupported facts format; expected {version}"),
+            params={"version": FACTS_FORMAT_VERSION},
         )
         return
     raw_units = document.get("units")
     if not isinstance(raw_units, list):
-        yield InputError(units.where("units"), raw_units, "expected a list of units")
+        yield InputError(units.where("units"), raw_units, Msg("expected a list of units"))
         return
     for index, raw in enumerate(raw_units):
         yield units.read(raw, f"units[{index}]", None)
@@ -1472,7 +1554,12 @@ def read_any(
     rule_book = _book(book)
     if input_format is not None and input_format not in INPUT_FORMATS:
         allowed = ", ".join(INPUT_FORMATS)
-        yield InputError("--input-format", input_format, f"expected one of: {allowed}")
+        yield InputError(
+            "--input-format",
+            input_format,
+            Msg("expected one of: {allowed}"),
+            params={"allowed": allowed},
+        )
         return
     if os.fspath(path) == "-":
         yield from _read_stdin(rule_book, input_format)
@@ -1482,11 +1569,16 @@ def read_any(
         entries = directory_entries(target)
         if not entries:
             suffixes = ", ".join(BATCH_SUFFIXES)
-            yield InputError(str(target), None, f"no file with a suffix {suffixes} to read")
+            yield InputError(
+                str(target),
+                None,
+                Msg("no file with a suffix {suffixes} to read"),
+                params={"suffixes": suffixes},
+            )
             return
         named = [(e, e.name) if isinstance(e, Path) else e for e in entries]
     elif not target.exists() and not target.is_symlink():
-        yield SourceReadError(str(target), None, "no such file or directory")
+        yield SourceReadError(str(target), None, Msg("no such file or directory"))
         return
     else:
         named = [(target, None)]
@@ -1505,8 +1597,8 @@ def read_any(
         )
         if fmt is None:
             suffixes = ", ".join(BATCH_SUFFIXES)
-            message = f"expected a file ending in {suffixes}"
-            yield SourceReadError(str(file), file.suffix, message)
+            message = Msg("expected a file ending in {suffixes}")
+            yield SourceReadError(str(file), file.suffix, message, params={"suffixes": suffixes})
             continue
         reader = _reader(fmt)
         if fmt in ("toml", "xlsx") or name is None:
@@ -1542,7 +1634,12 @@ def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
     """Units from standard input, in ``input_format`` (which must be given)."""
     if input_format is None:
         allowed = ", ".join(INPUT_FORMATS)
-        yield InputError("-", None, f"reading standard input needs --input-format ({allowed})")
+        yield InputError(
+            "-",
+            None,
+            Msg("reading standard input needs --input-format ({allowed})"),
+            params={"allowed": allowed},
+        )
         return
     stream = sys.stdin.buffer
     if input_format in ("xlsx", "toml"):
@@ -1605,7 +1702,12 @@ def read_bytes(
         yield from _parsed_document(_nfc(document), units)
         return
     if fmt not in _READERS:
-        raise InputError("format", fmt, f"expected one of: {', '.join(_READERS)}")
+        raise InputError(
+            "format",
+            fmt,
+            Msg("expected one of: {allowed}"),
+            params={"allowed": ", ".join(_READERS)},
+        )
     yield from _READERS[fmt](_NamedBytes(data, label), book)
 
 

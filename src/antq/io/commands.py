@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from antq.core.verdict import Verdict
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.io.flat import UNIT_RECORD_COLUMNS, unit_records
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
@@ -72,7 +73,9 @@ def run_template(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = getattr(args, "output", None)
     if args.format == "xlsx":
         if output is None or str(output) == "-":
-            raise InputError("--output", output, "a workbook needs a file: give --output NAME.xlsx")
+            raise InputError(
+                "--output", output, Msg("a workbook needs a file: give --output NAME.xlsx")
+            )
         write_facts_xlsx(output, kinds=kinds, year=args.round, lang=lang)
         return EXIT_OK
     if output is None or str(output) == "-":
@@ -157,7 +160,9 @@ def write_results(
 
     if fmt == "xlsx":
         if output is None or str(output) == "-":
-            raise InputError("--output", output, "a workbook needs a file: give --output NAME.xlsx")
+            raise InputError(
+                "--output", output, Msg("a workbook needs a file: give --output NAME.xlsx")
+            )
         write_results_xlsx(output, verdicts, communes=communes, lang=lang)
         return
     if output is None or str(output) == "-":

@@ -42,6 +42,7 @@ import attrs
 
 from antq.core.inputs import MAX_COUNT
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 
 __all__ = [
     "ANTQ",
@@ -94,7 +95,12 @@ class Dialect:
             return False
         words = "/".join(self.true_words[:1] + self.false_words[:1])
         listed = ", ".join((*self.true_words, *self.false_words))
-        raise InputError(path, text, f"expected {words} (one of: {listed})")
+        raise InputError(
+            path,
+            text,
+            Msg("expected {words} (one of: {listed})"),
+            params={"words": words, "listed": listed},
+        )
 
     def number(self, text: str, path: str) -> tuple[int, str]:
         """A number: its whole part and its decimals (digits after the decimal sign)."""
@@ -105,25 +111,32 @@ class Dialect:
                 raise InputError(
                     path,
                     text,
-                    "expected a whole number written as 1.064 or 1064"
-                    " ('.' groups thousands, ',' is the decimal comma)",
+                    Msg(
+                        "expected a whole number written as 1.064 or 1064"
+                        " ('.' groups thousands, ',' is the decimal comma)"
+                    ),
                 )
             sign, whole, decimals = match.groups()
             value = int(whole.replace(".", ""))
             return (-value if sign == "-" else value), decimals or ""
         if not _PLAIN_INT.fullmatch(cleaned):
-            raise InputError(path, text, "expected a whole number written with digits only")
+            raise InputError(path, text, Msg("expected a whole number written with digits only"))
         return int(cleaned), ""
 
     def count(self, text: str, path: str) -> int:
         """A whole number from 0 to ``MAX_COUNT``, the limits of every count antq reads."""
         value, decimals = self.number(text, path)
         if decimals.strip("0"):
-            raise InputError(path, text, "expected a whole number, not a fraction")
+            raise InputError(path, text, Msg("expected a whole number, not a fraction"))
         if value < 0:
-            raise InputError(path, value, "must be >= 0")
+            raise InputError(path, value, Msg("must be >= 0"))
         if value > MAX_COUNT:
-            raise InputError(path, value, f"is larger than any real count (at most {MAX_COUNT})")
+            raise InputError(
+                path,
+                value,
+                Msg("is larger than any real count (at most {limit})"),
+                params={"limit": MAX_COUNT},
+            )
         return value
 
     def date(self, text: str, path: str) -> date:
@@ -137,9 +150,11 @@ class Dialect:
                 day, month, year = (int(part) for part in match.groups())
                 return date(year, month, day)
         except ValueError as error:
-            raise InputError(path, text, f"not a valid date ({error})") from None
+            raise InputError(
+                path, text, Msg("not a valid date ({error})"), params={"error": str(error)}
+            ) from None
         shape = "dd/mm/yyyy" if self.day_first else "YYYY-MM-DD"
-        raise InputError(path, text, f"expected a date as {shape}")
+        raise InputError(path, text, Msg("expected a date as {shape}"), params={"shape": shape})
 
 
 #: antq's own CSV: ``,``, ``true``/``false``, plain digits, ISO dates.

@@ -16,6 +16,7 @@ import attrs
 
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.io.columns import HeaderIndex
 from antq.io.dialect import ANTQ, VIETNAMESE, Dialect, separator_of
 from antq.io.tabular import Table, all_columns, is_blank
@@ -96,7 +97,14 @@ def read_dialect_rows(
             yield record.error(line, name)
             continue
         if isinstance(record, csv.Error):
-            yield RowError(line, "", None, f"malformed CSV: {record}", source=name)
+            yield RowError(
+                line,
+                "",
+                None,
+                Msg("malformed CSV: {error}"),
+                params={"error": str(record)},
+                source=name,
+            )
             continue
         if all(is_blank(cell) for cell in record):
             continue
@@ -125,4 +133,4 @@ def read_dialect_rows(
                 unit=ref if number == 0 else None,
             )
     if table is None:
-        yield InputError(_label(source, name), "", "no header row: the file is empty")
+        yield InputError(_label(source, name), "", Msg("no header row: the file is empty"))

@@ -31,6 +31,7 @@ from antq.core.facts import MAX_YEAR, MIN_YEAR, UnitFacts, check_id, check_text,
 from antq.core.inputs import Input
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, InputErrors
+from antq.i18n.catalog import Msg
 from antq.io._files import encoding_problem, lone_cr_to_lf, read_limited
 from antq.periods import Period, parse_iso_date
 from antq.unit_kinds import UnitKind
@@ -65,11 +66,14 @@ def _optional_str(raw: Mapping[str, Any], key: str, path: str) -> str | None:
 def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]]) -> UnitFacts:
     """Read one unit; ``inputs`` are the declared inputs that its facts may use."""
     if not isinstance(raw, dict):
-        raise InputError(path, raw, "expected an object describing a unit")
+        raise InputError(path, raw, Msg("expected an object describing a unit"))
     unknown = [] if raw.keys() <= _UNIT_KEY_SET else sorted(set(raw) - _UNIT_KEY_SET)
     if unknown:
         raise InputError(
-            f"{path}.{unknown[0]}", raw[unknown[0]], f"unknown key; allowed: {', '.join(UNIT_KEYS)}"
+            f"{path}.{unknown[0]}",
+            raw[unknown[0]],
+            Msg("unknown key; allowed: {allowed}"),
+            params={"allowed": ", ".join(UNIT_KEYS)},
         )
     unit_id = raw.get("id")
     check_id(unit_id, f"{path}.id")
@@ -77,26 +81,31 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
     kind = UnitKind.from_code(raw.get("kind"), path=f"{path}.kind")
     year = raw.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
-        raise InputError(f"{path}.year", year, "expected the recognition year as a whole number")
+        raise InputError(
+            f"{path}.year", year, Msg("expected the recognition year as a whole number")
+        )
     period = None
     if raw.get("period") is not None:
         text = raw["period"]
         if not isinstance(text, str):
-            raise InputError(f"{path}.period", text, 'expected "YYYY-MM-DD/YYYY-MM-DD"')
+            raise InputError(f"{path}.period", text, Msg('expected "YYYY-MM-DD/YYYY-MM-DD"'))
         period = Period.parse(text, path=f"{path}.period")
     established = raw.get("established")
     if established is not None:
         established = parse_iso_date(established, f"{path}.established")
     facts = raw.get("facts", {})
     if not isinstance(facts, dict):
-        raise InputError(f"{path}.facts", facts, "expected an object of facts")
+        raise InputError(f"{path}.facts", facts, Msg("expected an object of facts"))
     values: dict[str, object] = {}
     try:
         for name, value in facts.items():
             inp = inputs.get(name)
             if inp is None:
                 raise InputError(
-                    name, value, f"unknown fact for a unit of kind {kind.code}; see 'antq schema'"
+                    name,
+                    value,
+                    Msg("unknown fact for a unit of kind {code}; see 'antq schema'"),
+                    params={"code": kind.code},
                 )
             if value is None:
                 continue  # an explicit null means "not known", like an absent key
@@ -142,25 +151,30 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
 def iter_units(document: object, book: RuleBook) -> Iterator[UnitFacts | InputError]:
     """Each unit of a parsed document, or the error that prevented reading it."""
     if not isinstance(document, dict):
-        yield InputError("$", type(document).__name__, "expected a document object with 'units'")
+        yield InputError(
+            "$", type(document).__name__, Msg("expected a document object with 'units'")
+        )
         return
     unknown = sorted(set(document) - {"antq_facts", "units"})
     if unknown:
         yield InputError(
             unknown[0] or '""',
             document[unknown[0]],
-            "unknown top-level key; allowed: antq_facts, units",
+            Msg("unknown top-level key; allowed: antq_facts, units"),
         )
         return
     version = document.get("antq_facts", FACTS_FORMAT_VERSION)
     if isinstance(version, bool) or not isinstance(version, int) or version != FACTS_FORMAT_VERSION:
         yield InputError(
-            "antq_facts", version, f"unsupported facts format; expected {FACTS_FORMAT_VERSION}"
+            "antq_facts",
+            version,
+            Msg("unsupported facts format; expected {version}"),
+            params={"version": FACTS_FORMAT_VERSION},
         )
         return
     units = document.get("units")
     if not isinstance(units, list):
-        yield InputError("units", units, "expected a list of units")
+        yield InputError("units", units, Msg("expected a list of units"))
         return
     inputs_by_kind: dict[UnitKind, Mapping[str, Input[Any]]] = {}  # the kinds present only
     seen: dict[str, str] = {}
@@ -181,7 +195,8 @@ def iter_units(document: object, book: RuleBook) -> Iterator[UnitFacts | InputEr
             yield InputError(
                 f"{path}.id",
                 unit.unit_id,
-                f"duplicate unit for this kind and year (first at {seen[key]})",
+                Msg("duplicate unit for this kind and year (first at {first})"),
+                params={"first": seen[key]},
             )
             continue
         seen[key] = path
@@ -209,7 +224,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key, value in pairs:
         if key in found:
-            raise InputError(key, value, "key given twice in one JSON object")
+            raise InputError(key, value, Msg("key given twice in one JSON object"))
         found[key] = value
     return found
 
@@ -246,7 +261,9 @@ def decode_utf8(data: bytes, name: str) -> str:
         return str(memoryview(data)[skip:], "utf-8")
     except UnicodeDecodeError as error:
         start, end = skip + error.start, skip + error.end
-        raise InputError(name, data[start:end], f"not UTF-8 at byte {start + 1}") from None
+        raise InputError(
+            name, data[start:end], Msg("not UTF-8 at byte {byte}"), params={"byte": start + 1}
+        ) from None
 
 
 #: First bytes of a file that may start a byte-order mark of UTF-16 or UTF-32 or a ZIP file.
@@ -269,12 +286,24 @@ def parse_text(text: str, name: str, suffix: str) -> object:
     except InputError as error:
         raise InputError(f"{name}: {error.path}", error.value, error.message) from None
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InputError(name, suffix, f"malformed {what}: {error}") from None
+        raise InputError(
+            name,
+            suffix,
+            Msg("malformed {what}: {error}"),
+            params={"what": what, "error": str(error)},
+        ) from None
     except RecursionError:
-        raise InputError(name, suffix, f"malformed {what}: nested too deeply") from None
+        raise InputError(
+            name, suffix, Msg("malformed {what}: nested too deeply"), params={"what": what}
+        ) from None
     except ValueError as error:  # e.g. an integer too long to convert to a number
-        raise InputError(name, suffix, f"malformed {what}: {error}") from None
-    raise InputError(name, suffix, "expected a .json or .toml file")
+        raise InputError(
+            name,
+            suffix,
+            Msg("malformed {what}: {error}"),
+            params={"what": what, "error": str(error)},
+        ) from None
+    raise InputError(name, suffix, Msg("expected a .json or .toml file"))
 
 
 def load_document(path: Path) -> object:

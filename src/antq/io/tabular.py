@@ -21,7 +21,8 @@ import attrs
 from antq.core.facts import UnitFacts, check_text
 from antq.core.inputs import Input, parse_count
 from antq.core.ruleset import RuleBook
-from antq.errors import InputError
+from antq.errors import InputError, Message
+from antq.i18n.catalog import Msg
 from antq.io.columns import (
     INCIDENTS,
     UNIT_COLUMNS,
@@ -85,7 +86,7 @@ def _member(column: Column, value: object, path: str) -> CodedEnum:
             if folded in (member.code, member.label_vi.casefold(), member.label_en.casefold()):
                 return member
     allowed = ", ".join(f"{m.code} ({m.label_vi})" for m in column.vocabulary)
-    raise InputError(path, value, f"expected one of: {allowed}")
+    raise InputError(path, value, Msg("expected one of: {allowed}"), params={"allowed": allowed})
 
 
 def _text(value: object, path: str) -> str:
@@ -95,21 +96,21 @@ def _text(value: object, path: str) -> str:
         return str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    raise InputError(path, value, "expected text")
+    raise InputError(path, value, Msg("expected text"))
 
 
 def _whole(value: object, dialect: Dialect, path: str) -> int:
     if isinstance(value, bool):
-        raise InputError(path, value, "expected a whole number >= 0")
+        raise InputError(path, value, Msg("expected a whole number >= 0"))
     if isinstance(value, int):
         return parse_count(value, path)
     if isinstance(value, float):
         if value.is_integer():
             return parse_count(int(value), path)
-        raise InputError(path, value, "expected a whole number, not a fraction")
+        raise InputError(path, value, Msg("expected a whole number, not a fraction"))
     if isinstance(value, str):
         return dialect.count(value, path)
-    raise InputError(path, value, "expected a whole number >= 0")
+    raise InputError(path, value, Msg("expected a whole number >= 0"))
 
 
 def cell_value(column: Column, value: object, dialect: Dialect, path: str) -> object:
@@ -122,17 +123,17 @@ def cell_value(column: Column, value: object, dialect: Dialect, path: str) -> ob
             return value
         if isinstance(value, str):
             return dialect.boolean(value, path)
-        raise InputError(path, value, "expected yes or no")
+        raise InputError(path, value, Msg("expected yes or no"))
     if kind is ColumnKind.DATE:
         if isinstance(value, datetime):
             if value.time() != datetime.min.time():
-                raise InputError(path, value, "expected a date without a time of day")
+                raise InputError(path, value, Msg("expected a date without a time of day"))
             return value.date().isoformat()
         if isinstance(value, date):
             return value.isoformat()
         if isinstance(value, str):
             return dialect.date(value, path).isoformat()
-        raise InputError(path, value, "expected a date")
+        raise InputError(path, value, Msg("expected a date"))
     if kind is ColumnKind.CHOICE or kind is ColumnKind.KIND:
         return _member(column, _text(value, path), path).code
     if kind is ColumnKind.CHOICES:
@@ -157,7 +158,9 @@ def _json(text: str, path: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(path, text, f"malformed JSON in the cell: {error.msg}") from None
+        raise InputError(
+            path, text, Msg("malformed JSON in the cell: {reason}"), params={"reason": error.msg}
+        ) from None
 
 
 def read_incident_row(
@@ -192,7 +195,7 @@ def read_incident_row(
     if not raw:
         return None, None, []
     if owner is None:
-        message = "the incident names no reporting unit (column unit)"
+        message = Message(Msg("the incident names no reporting unit (column unit)"))
         return None, None, [CellError(where.get("unit"), "unit", None, message, at)]
     return (owner, kind, year), IncidentRow(raw=raw, at=at, columns=where), []
 
@@ -208,10 +211,14 @@ def incident_header(cells: Sequence[object]) -> tuple[list[Column | None], list[
             continue
         column = index.find(str(cell))
         if column is None:
-            problems.append(CellError(position, str(cell), cell, "unknown column of an incident"))
+            problems.append(
+                CellError(position, str(cell), cell, Message(Msg("unknown column of an incident")))
+            )
         columns.append(column)
     if not any(c is not None and c.key == "unit" for c in columns):
-        problems.append(CellError(None, "unit", None, "the sheet needs the column unit"))
+        problems.append(
+            CellError(None, "unit", None, Message(Msg("the sheet needs the column unit")))
+        )
     return columns, problems
 
 
@@ -244,11 +251,11 @@ class Table:
                 continue
             column = index.find(str(cell))
             if column is None:
-                message = "unknown column: not a unit key, a fact or its label"
+                message = Message(Msg("unknown column: not a unit key, a fact or its label"))
                 self.problems.append(CellError(position, str(cell), cell, message))
             elif column.key in seen:
                 self.problems.append(
-                    CellError(position, column.key, cell, "the column appears twice")
+                    CellError(position, column.key, cell, Message(Msg("the column appears twice")))
                 )
                 column = None
             else:
@@ -257,7 +264,10 @@ class Table:
         required = [k for k in _REQUIRED if not (k == "kind" and kind is not None)]
         missing = [k for k in required if k not in seen]
         self.fatal = (
-            f"the header must name the columns {', '.join(required)}; missing: {', '.join(missing)}"
+            Message(
+                Msg("the header must name the columns {columns}; missing: {missing}"),
+                {"columns": ", ".join(required), "missing": ", ".join(missing)},
+            )
             if missing
             else None
         )
@@ -314,16 +324,20 @@ class Table:
         if len(cells) > len(self.columns) and any(
             not is_blank(c) for c in cells[len(self.columns) :]
         ):
-            errors.append(CellError(None, "", size, "the row has more cells than the header"))
+            errors.append(
+                CellError(None, "", size, Message(Msg("the row has more cells than the header")))
+            )
         kind = self.kind
         given = found.get("kind")
         if kind is None:
             if given is None:
-                errors.append(CellError(None, "kind", None, "the unit's kind is missing"))
+                errors.append(
+                    CellError(None, "kind", None, Message(Msg("the unit's kind is missing")))
+                )
             else:
                 kind = UnitKind.from_code(given)
         elif given is not None and given != kind.code:
-            message = f"this sheet holds units of kind {kind.code}"
+            message = Message(Msg("this sheet holds units of kind {kind}"), {"kind": kind.code})
             errors.append(CellError(where["kind"], "kind", given, message))
         if kind is None:
             return None, errors
@@ -335,7 +349,12 @@ class Table:
             errors += self._incidents(list(incidents), None, inputs[INCIDENTS], values)
         for key in ("id", "year"):
             if key not in found:
-                errors.append(CellError(None, key, None, f"the unit's {key} is missing"))
+                missing_key = (
+                    Message(Msg("the unit's id is missing"))
+                    if key == "id"
+                    else Message(Msg("the unit's year is missing"))
+                )
+                errors.append(CellError(None, key, None, missing_key))
         if errors:
             return None, errors
         try:
@@ -370,12 +389,18 @@ class Table:
         path = f"facts.{name}"
         inp = inputs.get(name)
         if inp is None:
-            message = f"unknown fact for a unit of kind {kind.code}; see 'antq schema'"
+            message = Message(
+                Msg("unknown fact for a unit of kind {code}; see 'antq schema'"),
+                {"code": kind.code},
+            )
             return [CellError(position, path, raw, message)]
         if name == INCIDENTS and isinstance(raw, int):
             listed = list(incidents or ())
             if raw != len(listed):
-                message = f"the incidents sheet lists {len(listed)} incident(s) for this unit"
+                message = Message(
+                    Msg("the incidents sheet lists {count} incident(s) for this unit"),
+                    {"count": len(listed)},
+                )
                 return [CellError(position, path, raw, message)]
             return self._incidents(listed, position, inp, values)
         try:

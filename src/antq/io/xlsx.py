@@ -32,6 +32,7 @@ from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
 from antq.errors import AntqError, InputError
+from antq.i18n.catalog import Msg
 
 if TYPE_CHECKING:
     from antq.io.batch import SeenUnits
@@ -187,7 +188,12 @@ def read_xlsx(
     try:
         workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        yield InputError(label, None, f"not a readable .xlsx workbook ({type(error).__name__})")
+        yield InputError(
+            label,
+            None,
+            Msg("not a readable .xlsx workbook ({error})"),
+            params={"error": type(error).__name__},
+        )
         return
     try:
         kinds = _sheet_kinds()
@@ -205,12 +211,11 @@ def read_xlsx(
                 unit_sheets.append((title, meaning))
             elif meaning is None:
                 known = ", ".join(kind_sheet_title(k, "vi") for k in UnitKind)
-                message = (
-                    f"unknown sheet; expected one per unit kind ({known}) and {INCIDENT_SHEET.vi}"
-                )
-                yield InputError(f"{label}:{title}", title, message)
+                message = Msg("unknown sheet; expected one per unit kind ({known}) and {incidents}")
+                params = {"known": known, "incidents": INCIDENT_SHEET.vi}
+                yield InputError(f"{label}:{title}", title, message, params=params)
         if not unit_sheets:
-            yield InputError(label, workbook.sheetnames, "the workbook has no sheet of units")
+            yield InputError(label, workbook.sheetnames, Msg("the workbook has no sheet of units"))
         used: set[int] = set()
         for title, kind in unit_sheets:
             yield from _read_unit_sheet(
@@ -232,7 +237,7 @@ def read_xlsx(
                     yield InputError(
                         f"{label}:{where[0]}!{_cell(None, where[1])} (unit)",
                         owner[0],
-                        "no unit with this id (and kind, round) is on the unit sheets",
+                        Msg("no unit with this id (and kind, round) is on the unit sheets"),
                     )
     finally:
         workbook.close()

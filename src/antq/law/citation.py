@@ -30,6 +30,7 @@ import attrs
 
 from antq.confirmation import Confirmation
 from antq.errors import CitationError, InputError
+from antq.i18n.catalog import Msg
 from antq.law.instruments import POINT_LETTERS, ArticleShape, Instrument, InstrumentKind
 from antq.law.registry import canonical_number, get_instrument
 from antq.vocabulary import Lang
@@ -201,28 +202,28 @@ class Citation:
         :class:`~antq.errors.CitationError`.
         """
         if not isinstance(data, Mapping):
-            raise InputError(path, data, "must be an object")
+            raise InputError(path, data, Msg("must be an object"))
         for key in data:
             if key not in _DICT_KEYS:
                 raise InputError(
                     f"{path}.{key}",
                     data[key],
-                    "unknown key; expected instrument, article, clause, point",
+                    Msg("unknown key; expected instrument, article, clause, point"),
                 )
         if "instrument" not in data:
-            raise InputError(f"{path}.instrument", None, "is required")
+            raise InputError(f"{path}.instrument", None, Msg("is required"))
         number = data["instrument"]
         if not isinstance(number, str):
-            raise InputError(f"{path}.instrument", number, "must be a string")
+            raise InputError(f"{path}.instrument", number, Msg("must be a string"))
         ints: dict[str, int | None] = {}
         for key in ("article", "clause"):
             value = data.get(key)
             if value is not None and not _is_int(value):
-                raise InputError(f"{path}.{key}", value, "must be an integer or null")
+                raise InputError(f"{path}.{key}", value, Msg("must be an integer or null"))
             ints[key] = value
         point = data.get("point")
         if point is not None and not isinstance(point, str):
-            raise InputError(f"{path}.point", point, "must be a string or null")
+            raise InputError(f"{path}.point", point, Msg("must be a string or null"))
         return cls(instrument=number, article=ints["article"], clause=ints["clause"], point=point)
 
     @classmethod
@@ -239,7 +240,7 @@ class Citation:
         'Article 9(1)(a), Circular 124/2021/TT-BCA'
         """
         if not isinstance(text, str):
-            raise InputError("citation", text, "must be a string")
+            raise InputError("citation", text, Msg("must be a string"))
         clean = " ".join(unicodedata.normalize("NFC", text).split())
         for pattern in _PATTERNS:
             match = pattern.fullmatch(clean)
@@ -260,7 +261,7 @@ class Citation:
                 clause=_opt_int(groups.get("clause")),
                 point=groups.get("point"),
             )
-        raise InputError("citation", text, "cannot read this citation")
+        raise InputError("citation", text, Msg("cannot read this citation"))
 
 
 def cite(
@@ -316,7 +317,12 @@ _PATTERNS: Final[tuple[re.Pattern[str], ...]] = (
 def _split_name(rest: str, text: str) -> tuple[str, InstrumentKind | None]:
     match = _NAME.fullmatch(rest)
     if match is None:
-        raise InputError("citation", text, f"cannot read the instrument name {rest!r}")
+        raise InputError(
+            "citation",
+            text,
+            Msg("cannot read the instrument name {rest}"),
+            params={"rest": repr(rest)},
+        )
     kind_word = match.group("kind")
     kind = _KIND_WORDS[kind_word.casefold()] if kind_word else None
     number, locality = match.group("number"), match.group("locality")

@@ -160,7 +160,7 @@ def build_report(
     years = evaluation.years()
     if year is None:
         if not years:
-            raise InputError("year", None, "there is no evaluated unit to report on")
+            raise InputError("year", None, Msg("there is no evaluated unit to report on"))
         year = years[-1]
     if book is None:
         from antq.safety import default_rulebook
@@ -831,7 +831,7 @@ def blocks(report: Report, lang: Lang) -> tuple[Block, ...]:
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise InputError("lang", lang, "unknown language; expected 'vi' or 'en'")
+        raise InputError("lang", lang, Msg("unknown language; expected 'vi' or 'en'"))
 
 
 def render_report_bytes(report: Report, fmt: str, lang: Lang) -> bytes:
@@ -869,6 +869,11 @@ def render_report(report: Report, fmt: str, lang: Lang) -> str:
         return render_html(report, lang)
     if fmt == "docx":
         raise InputError(
-            "format", fmt, "a Word report is a file, not text: use render_report_bytes"
+            "format", fmt, Msg("a Word report is a file, not text: use render_report_bytes")
         )
-    raise InputError("format", fmt, f"unknown report format; expected one of: {', '.join(FORMATS)}")
+    raise InputError(
+        "format",
+        fmt,
+        Msg("unknown report format; expected one of: {allowed}"),
+        params={"allowed": ", ".join(FORMATS)},
+    )

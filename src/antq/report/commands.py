@@ -13,6 +13,7 @@ and reported).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,6 +28,7 @@ from antq.core.ruleset import RuleBook
 from antq.errors import AntqError, InputError
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
+from antq.i18n.cli import cli_lang, error_line, messages_lang
 from antq.io._safe_write import refuse_overwriting_inputs, write_whole
 from antq.io.batch import (
     BATCH_SUFFIXES,
@@ -161,7 +163,7 @@ def book_with_parameters(book: RuleBook, pairs: Sequence[str]) -> RuleBook:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise InputError("--param", pair, "expected NAME=VALUE")
+            raise InputError("--param", pair, Msg("expected NAME=VALUE"))
         values[name] = int(value) if value.isdecimal() else value
     if not values:
         return book
@@ -169,7 +171,7 @@ def book_with_parameters(book: RuleBook, pairs: Sequence[str]) -> RuleBook:
     unknown = sorted(set(values) - known)
     if unknown:
         raise InputError(
-            f"--param {unknown[0]}", values[unknown[0]], "no rule set has this parameter"
+            f"--param {unknown[0]}", values[unknown[0]], Msg("no rule set has this parameter")
         )
     changed = []
     for rule_set in book:
@@ -184,8 +186,8 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
     write_whole(path, lambda handle: write(handle.buffer))
 
 
-def _error_line(error: InputError) -> str:
-    return f"antq: {error}\n"
+def _error_line(error: InputError, args: argparse.Namespace) -> str:
+    return error_line(error, messages_lang(args))
 
 
 # --------------------------------------------------------------------------- antq report
@@ -286,7 +288,9 @@ def _letterhead(args: argparse.Namespace) -> Any:
 
 def _check_verdicts_path(path: Path) -> None:
     if path.suffix.lower() not in (".csv", ".jsonl", ".ndjson", ".xlsx"):
-        raise InputError("--verdicts", str(path), "expected a file ending in .jsonl, .csv or .xlsx")
+        raise InputError(
+            "--verdicts", str(path), Msg("expected a file ending in .jsonl, .csv or .xlsx")
+        )
 
 
 def _write_verdicts(
@@ -323,7 +327,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     lang: Lang = args.lang
     book = book_with_parameters(default_rulebook(), args.param)
     if args.top < 1:
-        raise InputError("--top", args.top, "must be at least 1")
+        raise InputError("--top", args.top, Msg("must be at least 1"))
     # Everything that can be refused is refused before anything is read or written.
     if args.title:
         check_text(args.title, "--title")
@@ -337,7 +341,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     to_stdout = args.output is None or str(args.output) == "-"
     if args.format == "docx" and to_stdout:
         raise InputError(
-            "--output", None, "a Word report is written to a file: give --output FILE.docx"
+            "--output", None, Msg("a Word report is written to a file: give --output FILE.docx")
         )
     letterhead = _letterhead(args)
     previous = None
@@ -365,9 +369,9 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 observations.append(item)
     if not evaluation.units:
         for problem in errors:
-            err.write(_error_line(problem))
+            err.write(_error_line(problem, args))
         raise InputError(
-            str(args.path), None, "no unit could be read, so there is nothing to report"
+            str(args.path), None, Msg("no unit could be read, so there is nothing to report")
         )
     report = build_report(
         evaluation,
@@ -382,7 +386,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         previous=previous,
     )
     if args.year is not None and not report.sections:
-        raise InputError("--year", args.year, "no unit of this round is in the input")
+        raise InputError("--year", args.year, Msg("no unit of this round is in the input"))
     if args.output is None or str(args.output) == "-":
         text = render_report(report, args.format, lang)
         if args.format in ("text", "markdown"):
@@ -396,7 +400,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.verdicts is not None:
         _write_verdicts(args.verdicts, evaluation.verdicts, evaluation.communes, lang)
     for problem in errors:
-        err.write(_error_line(problem))
+        err.write(_error_line(problem, args))
     return EXIT_INPUT if errors else EXIT_OK
 
 
@@ -407,10 +411,11 @@ def run_report(argv: Sequence[str], *, out: TextIO | None = None, err: TextIO | 
     parser = argparse.ArgumentParser(prog="antq")
     add_report_parser(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["report", *argv])
+    args.messages_lang = cli_lang(argv, os.environ)  # errors: --lang, else the locale
     try:
         return cmd_report(args, out, err)
     except AntqError as error:
-        err.write(f"antq: {error}\n")
+        err.write(error_line(error, messages_lang(args)))
         return EXIT_INPUT
     except OSError as error:
         err.write(f"antq: {error}\n")

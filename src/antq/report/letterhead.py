@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 
 __all__ = ["BLANK", "LETTERHEAD_FIELDS", "Letterhead", "letterhead_from_data", "read_letterhead"]
 
@@ -78,12 +79,15 @@ class Letterhead:
 def letterhead_from_data(data: object, *, path: str = "letterhead") -> Letterhead:
     """A letterhead from TOML or JSON data; a wrong key or type is an :class:`InputError`."""
     if not isinstance(data, Mapping):
-        raise InputError(path, data, "expected a table of letterhead fields")
+        raise InputError(path, data, Msg("expected a table of letterhead fields"))
     known = {*LETTERHEAD_FIELDS, "recipients"}
     for key in data:
         if key not in known:
             raise InputError(
-                f"{path}.{key}", None, f"unknown field; expected one of: {', '.join(sorted(known))}"
+                f"{path}.{key}",
+                None,
+                Msg("unknown field; expected one of: {known}"),
+                params={"known": ", ".join(sorted(known))},
             )
     fields: dict[str, Any] = {}
     for key in LETTERHEAD_FIELDS:
@@ -91,13 +95,13 @@ def letterhead_from_data(data: object, *, path: str = "letterhead") -> Letterhea
         if value is None:
             continue
         if not isinstance(value, str) or not value.strip():
-            raise InputError(f"{path}.{key}", value, "expected non-empty text")
+            raise InputError(f"{path}.{key}", value, Msg("expected non-empty text"))
         fields[key] = " ".join(value.split())
     recipients = data.get("recipients", [])
     if not isinstance(recipients, list) or not all(
         isinstance(r, str) and r.strip() for r in recipients
     ):
-        raise InputError(f"{path}.recipients", recipients, "expected a list of non-empty text")
+        raise InputError(f"{path}.recipients", recipients, Msg("expected a list of non-empty text"))
     fields["recipients"] = tuple(" ".join(r.split()) for r in recipients)
     return Letterhead(**fields)
 
@@ -110,9 +114,16 @@ def read_letterhead(path: str | Path) -> Letterhead:
     try:
         text = read_text_file(file)  # UTF-8, with or without a byte-order mark
     except OSError as error:
-        raise InputError(str(file), None, f"cannot read the letterhead: {error.strerror}") from None
+        raise InputError(
+            str(file),
+            None,
+            Msg("cannot read the letterhead: {reason}"),
+            params={"reason": str(error.strerror)},
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(str(file), None, f"not a TOML file: {error}") from None
+        raise InputError(
+            str(file), None, Msg("not a TOML file: {error}"), params={"error": str(error)}
+        ) from None
     return letterhead_from_data(data, path=str(file))

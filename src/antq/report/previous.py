@@ -59,19 +59,21 @@ class PreviousRound:
 
 def _counts(data: object, path: str) -> OutcomeCounts:
     if not isinstance(data, Mapping):
-        raise InputError(path, data, 'expected counts by outcome, e.g. {"met": 3, "not_met": 1}')
+        raise InputError(
+            path, data, Msg('expected counts by outcome, e.g. {"met": 3, "not_met": 1}')
+        )
     values = {}
     for outcome in Outcome:
         value = data.get(outcome.code, 0)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise InputError(f"{path}.{outcome.code}", value, "expected a whole number >= 0")
+            raise InputError(f"{path}.{outcome.code}", value, Msg("expected a whole number >= 0"))
         values[outcome.code] = value
     return OutcomeCounts(**values)
 
 
 def _by_kind(data: object, path: str) -> dict[UnitKind, OutcomeCounts]:
     if not isinstance(data, Mapping):
-        raise InputError(path, data, "expected counts by unit kind")
+        raise InputError(path, data, Msg("expected counts by unit kind"))
     found = {}
     for code, counts in data.items():
         kind = UnitKind.from_code(code, path=f"{path}.{code}")
@@ -82,26 +84,28 @@ def _by_kind(data: object, path: str) -> dict[UnitKind, OutcomeCounts]:
 def _list(data: Mapping[str, Any], key: str, path: str) -> list[Any]:
     value = data.get(key, [])
     if not isinstance(value, list):
-        raise InputError(f"{path}.{key}", value, "expected a list")
+        raise InputError(f"{path}.{key}", value, Msg("expected a list"))
     return value
 
 
 def previous_from_data(data: object, *, path: str = "previous") -> PreviousRound:
     """The previous round of JSON data (see the module's documentation)."""
     if not isinstance(data, Mapping):
-        raise InputError(path, data, "expected a JSON object with the previous round's figures")
+        raise InputError(
+            path, data, Msg("expected a JSON object with the previous round's figures")
+        )
     year = data.get("year")
     if isinstance(year, bool) or not isinstance(year, int):
-        raise InputError(f"{path}.year", year, "expected the previous round's year")
+        raise InputError(f"{path}.year", year, Msg("expected the previous round's year"))
     provinces: dict[str | None, Mapping[UnitKind, OutcomeCounts]] = {}
     communes: dict[str, OutcomeCounts] = {}
     for i, province in enumerate(_list(data, "provinces", path)):
         where = f"{path}.provinces[{i}]"
         if not isinstance(province, Mapping):
-            raise InputError(where, province, "expected an object")
+            raise InputError(where, province, Msg("expected an object"))
         name = province.get("name")
         if name is not None and not isinstance(name, str):
-            raise InputError(f"{where}.name", name, "expected the province's name")
+            raise InputError(f"{where}.name", name, Msg("expected the province's name"))
         summary = province.get("summary")
         if isinstance(summary, Mapping) and "by_kind" in summary:
             kinds = _by_kind(summary["by_kind"], f"{where}.summary.by_kind")
@@ -112,7 +116,7 @@ def previous_from_data(data: object, *, path: str = "previous") -> PreviousRound
             at = f"{where}.communes[{j}]"
             code = commune.get("id") if isinstance(commune, Mapping) else None
             if not isinstance(code, str):
-                raise InputError(f"{at}.id", code, "expected the commune's id")
+                raise InputError(f"{at}.id", code, Msg("expected the commune's id"))
             total = OutcomeCounts()
             for counts in _by_kind(commune.get("units", {}), f"{at}.units").values():
                 total = total + counts
@@ -121,18 +125,20 @@ def previous_from_data(data: object, *, path: str = "previous") -> PreviousRound
     for i, figure in enumerate(_list(data, "indicators", path)):
         where = f"{path}.indicators[{i}]"
         if not isinstance(figure, Mapping):
-            raise InputError(where, figure, "expected an object")
+            raise InputError(where, figure, Msg("expected an object"))
         code, unit = figure.get("indicator"), figure.get("unit")
         numerator, denominator = figure.get("numerator"), figure.get("denominator")
         if not isinstance(code, str) or not isinstance(unit, str):
-            raise InputError(where, figure, "expected 'indicator' and 'unit'")
+            raise InputError(where, figure, Msg("expected 'indicator' and 'unit'"))
         if denominator is None:  # a count with no rate: nothing to compare a rate with
             continue
         if not all(
             isinstance(n, int) and not isinstance(n, bool) and n >= 0
             for n in (numerator, denominator)
         ):
-            raise InputError(where, figure, "expected whole numbers 'numerator' and 'denominator'")
+            raise InputError(
+                where, figure, Msg("expected whole numbers 'numerator' and 'denominator'")
+            )
         assert isinstance(numerator, int) and isinstance(denominator, int)
         indicators[(code, unit)] = (numerator, denominator)
     return PreviousRound(

@@ -177,11 +177,17 @@ class AllOf:
         part, whole = values[self.part.name], values[self.whole.name]
         if whole == 0:
             raise InputError(
-                _path(context, self.whole), whole, "must be > 0: a 100% rule needs a total"
+                _path(context, self.whole),
+                whole,
+                Msg("must be > 0: a {share} rule needs a total"),
+                params={"share": "100%"},
             )
         if part > whole:
             raise InputError(
-                _path(context, self.part), part, f"cannot exceed {self.whole.name} ({whole})"
+                _path(context, self.part),
+                part,
+                Msg("cannot exceed {name} ({whole})"),
+                params={"name": self.whole.name, "whole": whole},
             )
         return part, whole
 
@@ -260,7 +266,10 @@ class ShareAtLeast:
         part, whole = context[self.part], context[self.whole]
         if part > whole:
             raise InputError(
-                _path(context, self.part), part, f"cannot exceed {self.whole.name} ({whole})"
+                _path(context, self.part),
+                part,
+                Msg("cannot exceed {name} ({whole})"),
+                params={"name": self.whole.name, "whole": whole},
             )
         return part, whole
 
@@ -324,7 +333,9 @@ class ShareAtLeast:
     def _empty(self, context: Context) -> Finding:
         if self.if_empty is None:
             raise InputError(
-                _path(context, self.whole), 0, "must be > 0: a share of an empty total is undefined"
+                _path(context, self.whole),
+                0,
+                Msg("must be > 0: a share of an empty total is undefined"),
             )
         policy = context.parameters.get(self.if_empty.name)
         if policy is None:

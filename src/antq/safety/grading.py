@@ -372,13 +372,14 @@ class GradingLayer:
             raise InputError(
                 f"{verdict.unit_id}.facts",
                 None,
-                "the grading has criteria of its own: pass the unit's facts to grade it",
+                Msg("the grading has criteria of its own: pass the unit's facts to grade it"),
             )
         if (facts.unit_id, facts.year) != (verdict.unit_id, verdict.year):
             raise InputError(
                 f"{facts.unit_id}.unit_id",
                 f"{facts.unit_id} ({facts.year})",
-                f"the facts are not those of the verdict's unit {verdict.unit_id} ({verdict.year})",
+                Msg("the facts are not those of the verdict's unit {unit_id} ({year})"),
+                params={"unit_id": verdict.unit_id, "year": verdict.year},
             )
         parameters = {p.name: p.default for c in self.criteria for p in c.parameters}
         context = Context(facts=facts, period=verdict.period, parameters=parameters)
@@ -423,7 +424,8 @@ class GradingLayer:
             raise InputError(
                 f"{verdict.unit_id}.results",
                 absent,
-                f"the grading reads criteria that the verdict (rule set {verdict.rule_set}) lacks",
+                Msg("the grading reads criteria that the verdict (rule set {rule_set}) lacks"),
+                params={"rule_set": verdict.rule_set},
             )
         checks = []
         for position, band in enumerate(self.bands, start=1):
@@ -473,7 +475,7 @@ class GradingLayer:
         obj = _object(data, path, {"bands", "source"})
         bands_raw = obj.get("bands")
         if not isinstance(bands_raw, list):
-            raise InputError(f"{path}.bands", bands_raw, "expected a list of bands")
+            raise InputError(f"{path}.bands", bands_raw, Msg("expected a list of bands"))
         source = obj.get("source")
         return cls(
             bands=tuple(_band(b, f"{path}.bands[{n}]") for n, b in enumerate(bands_raw)),
@@ -508,20 +510,21 @@ _NO_GRADE: Mapping[Outcome, Msg] = {
 
 def _object(data: object, path: str, allowed: set[str]) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise InputError(path, data, "expected an object")
+        raise InputError(path, data, Msg("expected an object"))
     extra = sorted(set(data) - allowed)
     if extra:
         raise InputError(
             f"{path}.{extra[0]}",
             data[extra[0]],
-            f"unknown key; allowed: {', '.join(sorted(allowed))}",
+            Msg("unknown key; allowed: {allowed}"),
+            params={"allowed": ", ".join(sorted(allowed))},
         )
     return data
 
 
 def _id_list(raw: object, path: str) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
-        raise InputError(path, raw, "expected a list of criterion ids")
+        raise InputError(path, raw, Msg("expected a list of criterion ids"))
     return tuple(raw)
 
 
@@ -529,7 +532,7 @@ def _band(raw: object, path: str) -> GradeBand:
     obj = _object(raw, path, {"grade", "requires"})
     requires = obj.get("requires", [])
     if not isinstance(requires, list):
-        raise InputError(f"{path}.requires", requires, "expected a list of requirements")
+        raise InputError(f"{path}.requires", requires, Msg("expected a list of requirements"))
     return GradeBand(
         grade=Grade.from_code(obj.get("grade"), path=f"{path}.grade"),
         requires=tuple(_requirement(r, f"{path}.requires[{n}]") for n, r in enumerate(requires)),
@@ -541,19 +544,19 @@ def _requirement(raw: object, path: str) -> Requirement:
     keys = set(obj)
     if keys == {"verdict"}:
         if obj["verdict"] != Outcome.MET.code:
-            raise InputError(f"{path}.verdict", obj["verdict"], "only 'met' can be required")
+            raise InputError(f"{path}.verdict", obj["verdict"], Msg("only 'met' can be required"))
         return VerdictMet()
     if keys == {"all_met"}:
         return AllMet(criteria=_id_list(obj["all_met"], f"{path}.all_met"))
     if keys == {"at_least", "of"}:
         minimum = obj["at_least"]
         if isinstance(minimum, bool) or not isinstance(minimum, int):
-            raise InputError(f"{path}.at_least", minimum, "expected a whole number")
+            raise InputError(f"{path}.at_least", minimum, Msg("expected a whole number"))
         return AtLeastMet(criteria=_id_list(obj["of"], f"{path}.of"), minimum=minimum)
     raise InputError(
         path,
         raw,
-        'expected {"verdict": "met"}, {"all_met": [...]} or {"at_least": n, "of": [...]}',
+        Msg('expected {"verdict": "met"}, {"all_met": [...]} or {"at_least": n, "of": [...]}'),
     )
 
 
@@ -642,7 +645,9 @@ class ProvincialExtension:
             raise InputError(
                 f"{verdict.unit_id}.rule_set",
                 verdict.rule_set,
-                f"not evaluated under the {self.province!r} extension (rule set id ending in"
-                f" {self.suffix!r}): its criteria would be missing",
+                Msg(
+                    "not evaluated under the {province} extension (rule set id ending in {suffix}): its criteria would be missing"
+                ),
+                params={"province": repr(self.province), "suffix": repr(self.suffix)},
             )
         return self.grading.grade(verdict, facts, province=self.province)

@@ -44,27 +44,30 @@ _INCIDENT_FIELD_SET = frozenset(_INCIDENT_FIELDS)
 def parse_incident(raw: object, path: str) -> Incident:
     """Read one incident record; errors name the field path and value."""
     if not isinstance(raw, dict):
-        raise InputError(path, raw, "expected an incident object")
+        raise InputError(path, raw, Msg("expected an incident object"))
     unknown = [] if raw.keys() <= _INCIDENT_FIELD_SET else sorted(set(raw) - _INCIDENT_FIELD_SET)
     if unknown:
         raise InputError(
             f"{path}.{unknown[0]}",
             raw[unknown[0]],
-            f"unknown field; allowed: {', '.join(_INCIDENT_FIELDS)}",
+            Msg("unknown field; allowed: {allowed}"),
+            params={"allowed": ", ".join(_INCIDENT_FIELDS)},
         )
     if "date" not in raw or "category" not in raw:
         missing = "date" if "date" not in raw else "category"
-        raise InputError(f"{path}.{missing}", None, "is required")
+        raise InputError(f"{path}.{missing}", None, Msg("is required"))
     flags: dict[str, bool | None] = {}
     for flag in _INCIDENT_FLAGS:
         value = raw.get(flag)
         if value is not None and not isinstance(value, bool):
-            raise InputError(f"{path}.{flag}", value, "expected true, false or null (not assessed)")
+            raise InputError(
+                f"{path}.{flag}", value, Msg("expected true, false or null (not assessed)")
+            )
         flags[flag] = value
     for text_field in ("id", "unit_id", "description"):
         value = raw.get(text_field)
         if value is not None and not isinstance(value, str):
-            raise InputError(f"{path}.{text_field}", value, "expected a string")
+            raise InputError(f"{path}.{text_field}", value, Msg("expected a string"))
     gravity_code = raw.get("gravity")
     try:
         # Errors name the field alone; the handler below puts the path before it.
@@ -163,15 +166,20 @@ _OFFENCE_FIELDS = ("crimes", "social_evils", "other_violations")
 def parse_offence_counts(raw: object, path: str) -> OffenceCounts:
     fields = _OFFENCE_FIELDS
     if not isinstance(raw, dict):
-        raise InputError(path, raw, f"expected an object with {', '.join(fields)}")
+        raise InputError(
+            path, raw, Msg("expected an object with {fields}"), params={"fields": ", ".join(fields)}
+        )
     if len(raw) != len(fields) or raw.keys() != set(fields):
         extra = sorted(set(raw) - set(fields))
         if extra:
             raise InputError(
-                f"{path}.{extra[0]}", raw[extra[0]], f"unknown field; allowed: {', '.join(fields)}"
+                f"{path}.{extra[0]}",
+                raw[extra[0]],
+                Msg("unknown field; allowed: {allowed}"),
+                params={"allowed": ", ".join(fields)},
             )
         missing = next(name for name in fields if name not in raw)
-        raise InputError(f"{path}.{missing}", None, "is required")
+        raise InputError(f"{path}.{missing}", None, Msg("is required"))
     try:
         return OffenceCounts.trusted(
             declare.parse_count(raw["crimes"], "crimes"),

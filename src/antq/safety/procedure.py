@@ -417,13 +417,13 @@ class MissedDeadline:
 
 def _check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
-        raise InputError("year", year, "must be a year from 2000 to 2100")
+        raise InputError("year", year, Msg("must be a year from 2000 to 2100"))
     return year
 
 
 def _check_day(value: object, path: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise InputError(path, value, "expected a datetime.date (not a datetime)")
+        raise InputError(path, value, Msg("expected a datetime.date (not a datetime)"))
     return value
 
 
@@ -465,26 +465,35 @@ def missed_deadlines(
     Circular 48/2025 is known (default: :data:`DEADLINES`).
     """
     if not isinstance(kind, UnitKind):
-        raise InputError("kind", kind, "expected a UnitKind")
+        raise InputError("kind", kind, Msg("expected a UnitKind"))
     _check_year(year)
     if managed_by is not None and kind not in ORGANISATIONS:
         raise InputError(
-            "managed_by", managed_by.code, "only agencies, enterprises and institutions have one"
+            "managed_by",
+            managed_by.code,
+            Msg("only agencies, enterprises and institutions have one"),
         )
     if not isinstance(steps, Mapping):
-        raise InputError("steps", steps, "expected a mapping of Step to date")
+        raise InputError("steps", steps, Msg("expected a mapping of Step to date"))
     recorded: dict[Step, date] = {}
     for step, value in steps.items():
         if not isinstance(step, Step):
-            raise InputError("steps", step, f"expected a Step ({', '.join(Step.codes())})")
+            raise InputError(
+                "steps",
+                step,
+                Msg("expected a Step ({listed})"),
+                params={"listed": ", ".join(Step.codes())},
+            )
         recorded[step] = _check_day(value, f"steps.{step.code}")
     rows = _applicable(DEADLINES if deadlines is None else deadlines, kind, year, managed_by)
     if not rows:
         raise InputError(
             "year",
             year,
-            f"antq knows no deadline for {kind.code} in this round: Circular 124/2021 applies from"
-            " the 2022 round, and the deadlines of Circular 23/2012 are not confirmed",
+            Msg(
+                "antq knows no deadline for {code} in this round: Circular 124/2021 applies from the 2022 round, and the deadlines of Circular 23/2012 are not confirmed"
+            ),
+            params={"code": kind.code},
         )
     out = []
     for step in Step:
@@ -626,9 +635,14 @@ def dossier_items(dossier: Dossier, kind: UnitKind | None = None) -> tuple[Dossi
     """The documents of ``dossier``, in the order of the circular; with ``kind``, only
     those Điều 9 khoản 2 asks of that unit kind (a residential area has no plan)."""
     if not isinstance(dossier, Dossier):
-        raise InputError("dossier", dossier, f"expected a Dossier ({', '.join(Dossier.codes())})")
+        raise InputError(
+            "dossier",
+            dossier,
+            Msg("expected a Dossier ({listed})"),
+            params={"listed": ", ".join(Dossier.codes())},
+        )
     if kind is not None and not isinstance(kind, UnitKind):
-        raise InputError("kind", kind, "expected a UnitKind")
+        raise InputError("kind", kind, Msg("expected a UnitKind"))
     return tuple(
         item
         for item in DOSSIER_ITEMS
@@ -864,28 +878,32 @@ def recognising_authority(
     ``competence`` replaces the table (default: :data:`COMPETENCE`).
     """
     if not isinstance(kind, UnitKind):
-        raise InputError("kind", kind, "expected a UnitKind")
+        raise InputError("kind", kind, Msg("expected a UnitKind"))
     _check_day(on, "on")
     if managed_by is not None and not isinstance(managed_by, ManagingLevel):
-        raise InputError("managed_by", managed_by, "expected a ManagingLevel")
+        raise InputError("managed_by", managed_by, Msg("expected a ManagingLevel"))
     supplied = commune_authority_after_reform
     if supplied is not None:
         if not isinstance(supplied, Authority):
-            raise InputError("commune_authority_after_reform", supplied, "expected an Authority")
+            raise InputError(
+                "commune_authority_after_reform", supplied, Msg("expected an Authority")
+            )
         if supplied.legacy:
             raise InputError(
                 "commune_authority_after_reform",
                 supplied.code,
-                "the district level ended on 30/06/2025",
+                Msg("the district level ended on 30/06/2025"),
             )
     if kind in ORGANISATIONS:
         if managed_by is ManagingLevel.DISTRICT and on >= TWO_TIER_REFORM_DATE:
             raise InputError(
-                "managed_by", managed_by.code, "the district level ended on 30/06/2025"
+                "managed_by", managed_by.code, Msg("the district level ended on 30/06/2025")
             )
     elif managed_by is not None:
         raise InputError(
-            "managed_by", managed_by.code, "only agencies, enterprises and institutions have one"
+            "managed_by",
+            managed_by.code,
+            Msg("only agencies, enterprises and institutions have one"),
         )
     table = COMPETENCE if competence is None else tuple(competence)
 

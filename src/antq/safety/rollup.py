@@ -191,7 +191,12 @@ def rollup_rule(instrument: str) -> RollupRule:
     rule = ROLLUP_RULES.get(instrument) if isinstance(instrument, str) else None
     if rule is None:
         known = ", ".join(ROLLUP_RULES)
-        raise InputError("instrument", instrument, f"no commune roll-up; expected one of: {known}")
+        raise InputError(
+            "instrument",
+            instrument,
+            Msg("no commune roll-up; expected one of: {known}"),
+            params={"known": known},
+        )
     return rule
 
 
@@ -265,7 +270,10 @@ def count_standings(
             raise InputError(
                 f"{min(ids) if ids else first_id}.instrument",
                 instrument,
-                f"the commune {commune_id} is counted under {rule.instrument}; evaluate its units under it too",
+                Msg(
+                    "the commune {commune_id} is counted under {instrument}; evaluate its units under it too"
+                ),
+                params={"commune_id": commune_id, "instrument": rule.instrument},
             )
         if outcome is Outcome.NOT_APPLICABLE:
             excluded += ids
@@ -291,8 +299,10 @@ def count_standings(
         raise InputError(
             "verdicts",
             commune_id,
-            "no unit under this commune is in scope: a commune with no unit to count cannot be"
-            " assessed under its roll-up rule, and antq does not treat that as met",
+            Msg(
+                "no unit under this commune is in scope: a commune with no unit to count cannot be"
+                " assessed under its roll-up rule, and antq does not treat that as met"
+            ),
         )
     return UnitCounts(
         commune_id=commune_id,
@@ -330,20 +340,23 @@ def commune_counts(
     """
     rule = rollup_rule(instrument)
     if not isinstance(commune_id, str) or not commune_id.strip():
-        raise InputError("commune_id", commune_id, "must be a non-empty string")
+        raise InputError("commune_id", commune_id, Msg("must be a non-empty string"))
     seen: dict[str, int] = {}
     round_year, round_from = year, "year"
     standings: list[tuple[Standing, int, Sequence[str]]] = []
     for index, verdict in enumerate(verdicts):
         path = f"verdicts[{index}]"
         if not isinstance(verdict, Verdict):
-            raise InputError(path, verdict, "expected a Verdict")
+            raise InputError(path, verdict, Msg("expected a Verdict"))
         if verdict.commune != commune_id or verdict.kind is UnitKind.COMMUNE:
             continue
         unit = verdict.unit_id
         if unit in seen:
             raise InputError(
-                f"{path}.unit_id", unit, f"the same unit appears twice (also at [{seen[unit]}])"
+                f"{path}.unit_id",
+                unit,
+                Msg("the same unit appears twice (also at [{seen}])"),
+                params={"seen": seen[unit]},
             )
         seen[unit] = index
         if round_year is None:
@@ -352,14 +365,17 @@ def commune_counts(
             raise InputError(
                 f"{path}.year",
                 verdict.year,
-                f"verdicts of different rounds mixed: {round_year} (from {round_from}) and"
-                f" {verdict.year}; a commune counts the units of its own round only",
+                Msg(
+                    "verdicts of different rounds mixed: {round_year} (from {round_from}) and {year}; a commune counts the units of its own round only"
+                ),
+                params={"round_year": round_year, "round_from": round_from, "year": verdict.year},
             )
         if verdict.instrument != rule.instrument:
             raise InputError(
                 f"{path}.instrument",
                 verdict.instrument,
-                f"the commune is counted under {rule.instrument}; evaluate its units under it too",
+                Msg("the commune is counted under {instrument}; evaluate its units under it too"),
+                params={"instrument": rule.instrument},
             )
         standing = standing_of(verdict)
         if (
@@ -371,15 +387,18 @@ def commune_counts(
             raise InputError(
                 f"{path}.results",
                 verdict.rule_set,
-                f"no registration criterion (an id ending in {REGISTRATION_SUFFIX!r}) in this verdict",
+                Msg("no registration criterion (an id ending in {suffix}) in this verdict"),
+                params={"suffix": repr(REGISTRATION_SUFFIX)},
             )
         standings.append((standing, 1, (unit,)))
     if round_year is None:
         raise InputError(
             "verdicts",
             commune_id,
-            "no unit under this commune is in scope: a commune with no unit to count cannot be"
-            " assessed under Article 5(4), and antq does not treat that as met",
+            Msg(
+                "no unit under this commune is in scope: a commune with no unit to count cannot be"
+                " assessed under Article 5(4), and antq does not treat that as met"
+            ),
         )
     return count_standings(standings, commune_id=commune_id, year=round_year, rule=rule)
 
@@ -398,19 +417,21 @@ def apply_counts(
     """
     if commune_facts.kind is not UnitKind.COMMUNE:
         raise InputError(
-            f"{commune_facts.unit_id}.kind", commune_facts.kind.code, "expected a commune"
+            f"{commune_facts.unit_id}.kind", commune_facts.kind.code, Msg("expected a commune")
         )
     if commune_facts.unit_id != counts.commune_id:
         raise InputError(
             f"{commune_facts.unit_id}.unit_id",
             commune_facts.unit_id,
-            f"the counts are of commune {counts.commune_id!r}",
+            Msg("the counts are of commune {commune_id}"),
+            params={"commune_id": repr(counts.commune_id)},
         )
     if commune_facts.year != counts.year:
         raise InputError(
             f"{commune_facts.unit_id}.year",
             commune_facts.year,
-            f"the counts are of round {counts.year}",
+            Msg("the counts are of round {year}"),
+            params={"year": counts.year},
         )
     names = inputs or counts.rule.inputs
     if names is None:

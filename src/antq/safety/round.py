@@ -553,10 +553,16 @@ class _Evaluation:
                 InputError(
                     f"{facts.unit_id}.id",
                     facts.unit_id,
-                    f"looks the same as the id of another {facts.kind.code} of round"
-                    f" {facts.year}"
-                    + (f" ({other!r})" if other != facts.unit_id else "")
-                    + "; a suspected duplicate, not counted twice",
+                    Msg(
+                        "looks the same as the id of another {kind} of round {year}"
+                        " ({other}); a suspected duplicate, not counted twice"
+                    )
+                    if other != facts.unit_id
+                    else Msg(
+                        "looks the same as the id of another {kind} of round {year};"
+                        " a suspected duplicate, not counted twice"
+                    ),
+                    params={"kind": facts.kind.code, "year": facts.year, "other": repr(other)},
                 )
             )
             if facts.commune is not None:
@@ -641,7 +647,12 @@ class _Evaluation:
                 kind = self.unit_kind_of(year, reference)
                 if kind is not None:
                     self.errors.append(
-                        InputError(path, reference, f"names a {kind.code}, not a commune")
+                        InputError(
+                            path,
+                            reference,
+                            Msg("names a {code}, not a commune"),
+                            params={"code": kind.code},
+                        )
                     )
                 unknown_communes.setdefault((year, name_key(reference) or reference), []).append(
                     group
@@ -665,8 +676,15 @@ class _Evaluation:
                         InputError(
                             path,
                             reference,
-                            f"no commune of round {year} in the input has this code or name"
-                            + (f" ({group.size} units name it)" if group.size > 1 else ""),
+                            Msg(
+                                "no commune of round {year} in the input has this code or name"
+                                " ({count} units name it)"
+                            )
+                            if group.size > 1
+                            else Msg(
+                                "no commune of round {year} in the input has this code or name"
+                            ),
+                            params={"year": year, "count": group.size},
                         )
                     )
                 reason = Reason(template=_UNPLACED, params={"unit": first, "reference": reference})
@@ -822,7 +840,9 @@ class _Evaluation:
                         InputError(
                             f"{item.unit_id}.commune",
                             item.commune,
-                            "a commune is not under another unit; leave commune out or give its own id",
+                            Msg(
+                                "a commune is not under another unit; leave commune out or give its own id"
+                            ),
                         )
                     )
                 self.communes.append(item)
@@ -856,7 +876,8 @@ class _Evaluation:
                             InputError(
                                 f"{unit_id}.province",
                                 spelling,
-                                f"the unit's commune {commune.unit_id} is in {province}",
+                                Msg("the unit's commune {unit_id} is in {province}"),
+                                params={"unit_id": commune.unit_id, "province": province},
                             )
                         )
                         taint = taint or Reason(

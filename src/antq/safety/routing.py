@@ -168,7 +168,7 @@ _AFTER_REFORM = Msg(
 
 def _day(value: object, path: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise InputError(path, value, "expected a datetime.date (not a datetime)")
+        raise InputError(path, value, Msg("expected a datetime.date (not a datetime)"))
     return value
 
 
@@ -178,7 +178,10 @@ def _receiver(value: object, parameter: Parameter[DossierReceiver]) -> DossierRe
     if not isinstance(value, DossierReceiver) or value not in parameter.choices:
         allowed = ", ".join(r.code for r in parameter.choices)
         raise InputError(
-            parameter.name, getattr(value, "code", value), f"expected one of {allowed}"
+            parameter.name,
+            getattr(value, "code", value),
+            Msg("expected one of {allowed}"),
+            params={"allowed": allowed},
         )
     return value
 
@@ -200,13 +203,15 @@ def dossier_route(
     confirmed (see the module docstring); an answer that uses one is UNCONFIRMED.
     """
     if not isinstance(kind, UnitKind):
-        raise InputError("kind", kind, "expected a UnitKind")
+        raise InputError("kind", kind, Msg("expected a UnitKind"))
     _day(on, "on")
     if tt48_effective is not None:
         _day(tt48_effective, TT48_EFFECTIVE.name)
         if tt48_effective < TT48_NOT_BEFORE:
             raise InputError(
-                TT48_EFFECTIVE.name, tt48_effective.isoformat(), "a 2025 circular applies from 2025"
+                TT48_EFFECTIVE.name,
+                tt48_effective.isoformat(),
+                Msg("a 2025 circular applies from 2025"),
             )
     after_tt48 = _receiver(residential_route_after_tt48, RESIDENTIAL_ROUTE_AFTER_TT48)
     after_reform = _receiver(commune_route_after_reform, COMMUNE_ROUTE_AFTER_REFORM)
@@ -216,7 +221,7 @@ def dossier_route(
         raise InputError(
             "managed_by",
             getattr(managed_by, "code", managed_by),
-            "only agencies, enterprises and institutions have one (a ManagingLevel)",
+            Msg("only agencies, enterprises and institutions have one (a ManagingLevel)"),
         )
 
     def answer(

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from antq.entities.incidents import Incident
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.periods import Period, assessment_period
 from antq.unit_kinds import UnitKind
 
@@ -42,17 +43,17 @@ def transition_overlap(kind: UnitKind, *, last_tt23_period: Period | None = None
     2020-2021 school-year period), since TT 23 fixes no dates for schools.
     """
     if not isinstance(kind, UnitKind):
-        raise InputError("kind", kind, "expected a UnitKind")
+        raise InputError("kind", kind, Msg("expected a UnitKind"))
     if last_tt23_period is None:
         if kind is UnitKind.EDUCATIONAL_INSTITUTION:
             raise InputError(
                 "last_tt23_period",
                 None,
-                "a school's TT 23 period is its school year: give the 2020-2021 one",
+                Msg("a school's TT 23 period is its school year: give the 2020-2021 one"),
             )
         last_tt23_period = assessment_period(kind, LAST_TT23_ROUND, instrument="23/2012/TT-BCA")
     elif not isinstance(last_tt23_period, Period):
-        raise InputError("last_tt23_period", last_tt23_period, "expected a Period")
+        raise InputError("last_tt23_period", last_tt23_period, Msg("expected a Period"))
     first_tt124 = assessment_period(kind, FIRST_TT124_ROUND, instrument="124/2021/TT-BCA")
     return last_tt23_period.intersection(first_tt124)
 

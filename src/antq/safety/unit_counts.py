@@ -47,7 +47,9 @@ def _check_bounds(instance: UnitCounts) -> None:
         raise InputError(
             "UnitCounts.total",
             instance.total,
-            "must be > 0: a commune with no unit in scope cannot meet a 100% or 70% rule",
+            # The shares are parameters: a "%" followed by a letter would read as a format.
+            Msg("must be > 0: a commune with no unit in scope cannot meet a {all} or {most} rule"),
+            params={"all": "100%", "most": "70%"},
         )
     pairs: list[tuple[str, int | None, int | None]] = [
         ("recognised", instance.recognised_min, instance.recognised_max)
@@ -59,7 +61,8 @@ def _check_bounds(instance: UnitCounts) -> None:
             raise InputError(
                 f"UnitCounts.{name}_min",
                 (low, high),
-                f"need 0 <= {name}_min <= {name}_max <= total ({instance.total})",
+                Msg("need 0 <= {name}_min <= {name}_max <= total ({total})"),
+                params={"name": name, "total": instance.total},
             )
 
 
@@ -107,9 +110,10 @@ class UnitCounts:
             raise InputError(
                 "UnitCounts.registered_min",
                 self.registered_min,
-                f"{self.instrument} "
-                + ("requires" if rule.registration_required else "has no")
-                + " registered counts",
+                Msg("{instrument} requires registered counts")
+                if rule.registration_required
+                else Msg("{instrument} has no registered counts"),
+                params={"instrument": self.instrument},
             )
         _check_bounds(self)
 
@@ -221,7 +225,7 @@ class UnitCounts:
 
 def _computed(raw: object, path: str) -> UnitCounts:
     raise InputError(
-        path, raw, "is computed by antq from the commune's units in the round; do not give it"
+        path, raw, Msg("is computed by antq from the commune's units in the round; do not give it")
     )
 
 

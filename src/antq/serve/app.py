@@ -40,6 +40,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from antq.core.facts import UnitFacts
 from antq.core.ruleset import RuleBook
 from antq.errors import AntqError, InputError
+from antq.errors import Message as ErrorMessage
+from antq.i18n.catalog import Msg
 from antq.io.batch import SourceReadError, UnitReadError, read_bytes
 from antq.results import error_rows, evaluate_each, json_text
 from antq.serve.settings import ServeSettings
@@ -165,7 +167,7 @@ class _Pool:
         if self.pending >= self.capacity:
             raise Problem(
                 503,
-                [InputError("request", None, "the service is busy; try again in a moment")],
+                [InputError("request", None, Msg("the service is busy; try again in a moment"))],
                 retry=True,
             )
         loop = asyncio.get_running_loop()
@@ -178,10 +180,10 @@ class _Pool:
                 return await asyncio.wrap_future(future)
         except TimeoutError:
             # A cancel succeeds only when the work had not started: it waited for a turn.
-            message = (
-                "no evaluation slot became free within the time limit"
+            message = ErrorMessage(
+                Msg("no evaluation slot became free within the time limit")
                 if future.cancel()
-                else "the evaluation took longer than the time limit"
+                else Msg("the evaluation took longer than the time limit")
             )
             raise Problem(503, [InputError("request", None, message)], retry=True) from None
 
@@ -194,7 +196,7 @@ def _lang(request: Request) -> Lang:
     asked = request.query_params.get("lang")
     if asked is not None:
         if asked not in ("vi", "en"):
-            raise Problem(422, [InputError("query.lang", asked, "expected vi or en")])
+            raise Problem(422, [InputError("query.lang", asked, Msg("expected vi or en"))])
         return "vi" if asked == "vi" else "en"
     best: tuple[float, Lang] = (0.0, "vi")
     for part in request.headers.get("accept-language", "").split(","):
@@ -220,14 +222,16 @@ def _only(request: Request, allowed: Iterable[str]) -> None:
     unknown = sorted(set(request.query_params) - known)
     if unknown:
         choices = ", ".join(sorted(known)) or "none"
-        message = f"unknown query parameter; allowed: {choices}"
+        message = ErrorMessage(
+            Msg("unknown query parameter; allowed: {allowed}"), {"allowed": choices}
+        )
         raise Problem(422, [InputError(f"query.{unknown[0]}", unknown[0], message)])
 
 
 def _single(request: Request, name: str) -> str | None:
     values = request.query_params.getlist(name)
     if len(values) > 1:
-        raise Problem(422, [InputError(f"query.{name}", values, "give it once")])
+        raise Problem(422, [InputError(f"query.{name}", values, Msg("give it once"))])
     return values[0] if values else None
 
 
@@ -237,7 +241,15 @@ def _choice(request: Request, name: str, choices: Sequence[str], default: str) -
         return default
     if value not in choices:
         raise Problem(
-            422, [InputError(f"query.{name}", value, f"expected one of: {', '.join(choices)}")]
+            422,
+            [
+                InputError(
+                    f"query.{name}",
+                    value,
+                    Msg("expected one of: {allowed}"),
+                    params={"allowed": ", ".join(choices)},
+                )
+            ],
         )
     return value
 
@@ -246,7 +258,9 @@ def _media_type(request: Request, known: Mapping[str, str]) -> str:
     header = request.headers.get("content-type", "")
     media = header.split(";")[0].strip().lower()
     if media not in known:
-        message = f"expected a Content-Type of: {', '.join(known)}"
+        message = ErrorMessage(
+            Msg("expected a Content-Type of: {allowed}"), {"allowed": ", ".join(known)}
+        )
         raise Problem(415, [InputError("header.content-type", header or None, message)])
     return known[media]
 
@@ -254,7 +268,9 @@ def _media_type(request: Request, known: Mapping[str, str]) -> str:
 async def _body(request: Request, settings: ServeSettings, deadline: float) -> bytes:
     """The request body, refused when over the size limit or too slow to arrive."""
     limit = settings.max_body_bytes
-    too_large = f"the body is larger than the limit of {limit} bytes"
+    too_large = ErrorMessage(
+        Msg("the body is larger than the limit of {limit} bytes"), {"limit": limit}
+    )
     declared = request.headers.get("content-length", "")
     if declared.isdecimal() and int(declared) > limit:
         raise Problem(413, [InputError("body", int(declared), too_large)])
@@ -268,10 +284,13 @@ async def _body(request: Request, settings: ServeSettings, deadline: float) -> b
                     raise Problem(413, [InputError("body", size, too_large)])
                 chunks.append(chunk)
     except TimeoutError:
-        message = f"the body did not arrive within the time limit ({settings.time_limit:g} s)"
+        message = ErrorMessage(
+            Msg("the body did not arrive within the time limit ({seconds} s)"),
+            {"seconds": format(settings.time_limit, "g")},
+        )
         raise Problem(408, [InputError("body", size, message)]) from None
     except ClientDisconnect:
-        message = "the connection closed before the body ended"
+        message = ErrorMessage(Msg("the connection closed before the body ended"))
         raise Problem(400, [InputError("body", size, message)]) from None
     return b"".join(chunks)
 
@@ -341,7 +360,17 @@ class _Service:
             fmt = _media_type(request, ROUND_MEDIA_TYPES)
         elif fmt not in ROUND_MEDIA_TYPES.values():
             choices = ", ".join(sorted(set(ROUND_MEDIA_TYPES.values())))
-            raise Problem(422, [InputError("query.format", fmt, f"expected one of: {choices}")])
+            raise Problem(
+                422,
+                [
+                    InputError(
+                        "query.format",
+                        fmt,
+                        Msg("expected one of: {allowed}"),
+                        params={"allowed": choices},
+                    )
+                ],
+            )
         deadline = self.deadline()
         data = await _body(request, self.settings, deadline)
 
@@ -383,7 +412,7 @@ class _Service:
         except InputError as error:
             raise _document_problem([error]) from None
         if not isinstance(document, dict):
-            message = "expected a document object"
+            message = ErrorMessage(Msg("expected a document object"))
             raise Problem(422, [InputError("body", type(document).__name__, message)])
         return document
 
@@ -438,7 +467,7 @@ class _Service:
             try:
                 as_of = date.fromisoformat(as_of_text)
             except ValueError:
-                message = "expected a date as YYYY-MM-DD"
+                message = ErrorMessage(Msg("expected a date as YYYY-MM-DD"))
                 raise Problem(422, [InputError("query.as_of", as_of_text, message)]) from None
         kind = _single(request, "kind")
         section = _choice(request, "section", ("all", "safety", "awards", "sheets", "teams"), "all")
@@ -502,16 +531,20 @@ def _sheet_and_scores(reference: str | None, document: dict[str, Any]) -> tuple[
         except AntqError as error:
             raise Problem(422, [InputError("query.sheet", reference, str(error))]) from None
     if document.get("antq_score_request") != 1:
-        message = "name a shipped sheet with ?sheet=ID, or send a request with its own sheet"
+        message = ErrorMessage(
+            Msg("name a shipped sheet with ?sheet=ID, or send a request with its own sheet")
+        )
         value = document.get("antq_score_request")
         raise Problem(422, [InputError("body.antq_score_request", value, message)])
     unknown = sorted(set(document) - set(SCORE_REQUEST_KEYS))
     if unknown:
-        message = f"unknown key; allowed: {', '.join(SCORE_REQUEST_KEYS)}"
+        message = ErrorMessage(
+            Msg("unknown key; allowed: {allowed}"), {"allowed": ", ".join(SCORE_REQUEST_KEYS)}
+        )
         raise Problem(422, [InputError(f"body.{unknown[0]}", document[unknown[0]], message)])
     overrides = document.get("overrides", [])
     if not isinstance(overrides, list):
-        raise Problem(422, [InputError("body.overrides", overrides, "expected a list")])
+        raise Problem(422, [InputError("body.overrides", overrides, Msg("expected a list"))])
     try:
         sheet = sheet_from_dict(document.get("sheet"), source="body.sheet")
         for index, override in enumerate(overrides):
@@ -562,7 +595,9 @@ def _guarded(endpoint: Endpoint) -> Endpoint:
             return problem.response()
         except Exception:
             error_logger.exception("unexpected error in %s %s", request.method, request.url.path)
-            error = InputError("request", None, "an unexpected error in antq; it has been logged")
+            error = InputError(
+                "request", None, Msg("an unexpected error in antq; it has been logged")
+            )
             return Problem(500, [error]).response()
 
     return guarded
@@ -571,7 +606,9 @@ def _guarded(endpoint: Endpoint) -> Endpoint:
 async def _http_error(request: Request, error: Exception) -> Response:
     status = error.status_code if isinstance(error, HTTPException) else 500
     where = f"{request.method} {request.url.path}"
-    message = "no such endpoint" if status == 404 else "this endpoint does not take this method"
+    message = ErrorMessage(
+        Msg("no such endpoint") if status == 404 else Msg("this endpoint does not take this method")
+    )
     return Problem(status, [InputError("request", where, message)]).response()
 
 

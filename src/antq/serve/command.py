@@ -11,6 +11,7 @@ import os
 from typing import Any, TextIO
 
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.serve.settings import ENVIRONMENT_VARIABLE, ServeSettings, ServeUnavailable
 
 __all__ = ["register", "run", "settings_from_args"]
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Serve until stopped (Ctrl-C or SIGTERM); returns the exit code."""
     settings = settings_from_args(args)
     if not 0 <= settings.port <= 65535:
-        raise InputError("--port", settings.port, "expected 0 to 65535")
+        raise InputError("--port", settings.port, Msg("expected 0 to 65535"))
     try:
         import starlette  # noqa: F401
         import uvicorn

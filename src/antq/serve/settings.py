@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from antq.errors import AntqError, InputError
+from antq.i18n.catalog import Msg
 
 __all__ = ["ENVIRONMENT_VARIABLE", "ServeSettings", "ServeUnavailable"]
 
@@ -30,7 +31,7 @@ class ServeUnavailable(AntqError):
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-        raise InputError(f"--{attribute.name.replace('_', '-')}", value, "must be above 0")
+        raise InputError(f"--{attribute.name.replace('_', '-')}", value, Msg("must be above 0"))
 
 
 @attrs.frozen(kw_only=True)
@@ -70,7 +71,7 @@ class ServeSettings:
         """Settings from :meth:`to_json`."""
         data = json.loads(text)
         if not isinstance(data, dict):
-            raise InputError(ENVIRONMENT_VARIABLE, data, "expected a JSON object")
+            raise InputError(ENVIRONMENT_VARIABLE, data, Msg("expected a JSON object"))
         return cls(**data)
 
     @classmethod

@@ -23,6 +23,7 @@ argparse).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -48,6 +49,7 @@ from antq.emulation.awards.law06 import (
 )
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg
+from antq.i18n.cli import cli_lang, error_line, messages_lang
 from antq.vocabulary import Lang
 
 __all__ = [
@@ -149,7 +151,9 @@ _READERS: Final[Mapping[str, Callable[[object, str], Question]]] = {
 def read_awards(document: object) -> AwardsDocument:
     """Read an already-parsed document; every good question is kept, every error named."""
     if not isinstance(document, dict):
-        error = InputError("$", type(document).__name__, "expected an object with award sections")
+        error = InputError(
+            "$", type(document).__name__, Msg("expected an object with award sections")
+        )
         return AwardsDocument(questions=(), errors=(error,))
     allowed = ("antq_awards", *SECTIONS)
     errors: list[InputError] = []
@@ -157,14 +161,20 @@ def read_awards(document: object) -> AwardsDocument:
         if key not in allowed:
             errors.append(
                 InputError(
-                    key, document[key], f"unknown top-level key; allowed: {', '.join(allowed)}"
+                    key,
+                    document[key],
+                    Msg("unknown top-level key; allowed: {allowed}"),
+                    params={"allowed": ", ".join(allowed)},
                 )
             )
     version = document.get("antq_awards", AWARDS_FORMAT_VERSION)
     if version != AWARDS_FORMAT_VERSION:
         errors.append(
             InputError(
-                "antq_awards", version, f"unsupported format; expected {AWARDS_FORMAT_VERSION}"
+                "antq_awards",
+                version,
+                Msg("unsupported format; expected {version}"),
+                params={"version": AWARDS_FORMAT_VERSION},
             )
         )
         return AwardsDocument(questions=(), errors=tuple(errors))
@@ -173,7 +183,7 @@ def read_awards(document: object) -> AwardsDocument:
     for section in SECTIONS:
         entries = document.get(section, [])
         if not isinstance(entries, list):
-            errors.append(InputError(section, entries, "expected a list"))
+            errors.append(InputError(section, entries, Msg("expected a list")))
             continue
         for index, raw in enumerate(entries):
             path = f"{section}[{index}]"
@@ -184,7 +194,12 @@ def read_awards(document: object) -> AwardsDocument:
                 continue
             if question.key in seen:
                 errors.append(
-                    InputError(path, question.key, f"the same question as {seen[question.key]}")
+                    InputError(
+                        path,
+                        question.key,
+                        Msg("the same question as {first}"),
+                        params={"first": seen[question.key]},
+                    )
                 )
                 continue
             seen[question.key] = path
@@ -206,12 +221,13 @@ def award_parameters(pairs: Sequence[str]) -> dict[str, object]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise InputError("--param", pair, "expected NAME=VALUE")
+            raise InputError("--param", pair, Msg("expected NAME=VALUE"))
         if name not in known:
             raise InputError(
                 f"--param {name}",
                 value,
-                f"no award rule has this parameter; known: {', '.join(sorted(known))}",
+                Msg("no award rule has this parameter; known: {known}"),
+                params={"known": ", ".join(sorted(known))},
             )
         values[name] = value
     return values
@@ -297,7 +313,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             + "\n"
         )
     for problem in errors:
-        err.write(f"antq: {problem}\n")
+        err.write(error_line(problem, messages_lang(args)))
     return EXIT_INPUT if errors else EXIT_OK
 
 
@@ -310,11 +326,13 @@ def main(
     parser = argparse.ArgumentParser(prog="antq")
     commands = parser.add_subparsers(dest="command", required=True)
     register(commands)
-    args = parser.parse_args(["awards", *(argv if argv is not None else sys.argv[1:])])
+    argv = argv if argv is not None else sys.argv[1:]
+    args = parser.parse_args(["awards", *argv])
+    args.messages_lang = cli_lang(argv, os.environ)  # errors: --lang, else the locale
     try:
         code: int = args.handler(args, out, err)
     except AntqError as error:
-        err.write(f"antq: {error}\n")
+        err.write(error_line(error, messages_lang(args)))
         return EXIT_INPUT
     except OSError as error:
         err.write(f"antq: {error}\n")

@@ -442,11 +442,14 @@ class AwardRules(Generic[C]):
         for name, value in values.items():
             parameter = by_name.get(name)
             if parameter is None:
-                raise InputError(f"{self.id}.parameters.{name}", value, "no such parameter")
+                raise InputError(f"{self.id}.parameters.{name}", value, Msg("no such parameter"))
             if parameter.choices and value not in parameter.choices:
                 allowed = ", ".join(map(str, parameter.choices))
                 raise InputError(
-                    f"{self.id}.parameters.{name}", value, f"expected one of {allowed}"
+                    f"{self.id}.parameters.{name}",
+                    value,
+                    Msg("expected one of {allowed}"),
+                    params={"allowed": allowed},
                 )
         return attrs.evolve(self, parameter_values={**self.parameter_values, **values})
 
@@ -552,7 +555,9 @@ class Eligibility:
 
     def __attrs_post_init__(self) -> None:
         if not self.conditions and not self.routes:
-            raise InputError("eligibility", self.subject_id, "an answer needs at least one result")
+            raise InputError(
+                "eligibility", self.subject_id, Msg("an answer needs at least one result")
+            )
 
     @property
     def outcome(self) -> Outcome:
@@ -635,19 +640,20 @@ class Eligibility:
             raise InputError(
                 f"{path}.antq_eligibility",
                 obj.get("antq_eligibility"),
-                f"expected {ELIGIBILITY_SCHEMA_VERSION}",
+                Msg("expected {version}"),
+                params={"version": ELIGIBILITY_SCHEMA_VERSION},
             )
         when = _object(obj.get("date"), f"{path}.date")
         on = parse_iso_date(_str(when, "value", f"{path}.date"), f"{path}.date.value")
         name = obj.get("name")
         if name is not None and not isinstance(name, str):
-            raise InputError(f"{path}.name", name, "expected a string or null")
+            raise InputError(f"{path}.name", name, Msg("expected a string or null"))
         routes = obj.get("routes")
         if not isinstance(routes, list):
-            raise InputError(f"{path}.routes", routes, "expected a list")
+            raise InputError(f"{path}.routes", routes, Msg("expected a list"))
         notes = obj.get("notes")
         if not isinstance(notes, list):
-            raise InputError(f"{path}.notes", notes, "expected a list")
+            raise InputError(f"{path}.notes", notes, Msg("expected a list"))
         answer = cls(
             subject_id=_str(obj, "subject_id", path),
             name=name,
@@ -675,20 +681,20 @@ def _instrument_name(number: str, lang: Lang) -> str:
 
 def _object(data: object, path: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise InputError(path, data, "expected an object")
+        raise InputError(path, data, Msg("expected an object"))
     return data
 
 
 def _str(obj: Mapping[str, Any], key: str, path: str) -> str:
     value = obj.get(key)
     if not isinstance(value, str):
-        raise InputError(f"{path}.{key}", value, "expected a string")
+        raise InputError(f"{path}.{key}", value, Msg("expected a string"))
     return value
 
 
 def _results(data: object, path: str) -> tuple[CriterionResult, ...]:
     if not isinstance(data, list):
-        raise InputError(path, data, "expected a list")
+        raise InputError(path, data, Msg("expected a list"))
     return tuple(CriterionResult.from_json(r, path=f"{path}[{i}]") for i, r in enumerate(data))
 
 
@@ -696,7 +702,10 @@ def _check_outcome(obj: Mapping[str, Any], outcome: Outcome, path: str) -> None:
     stored = obj.get("outcome")
     if stored is not None and stored != outcome.code:
         raise InputError(
-            f"{path}.outcome", stored, f"does not follow from the results ({outcome.code})"
+            f"{path}.outcome",
+            stored,
+            Msg("does not follow from the results ({code})"),
+            params={"code": outcome.code},
         )
 
 
@@ -805,12 +814,15 @@ class Fields:
 
     def __init__(self, raw: object, path: str, allowed: Iterable[str]) -> None:
         if not isinstance(raw, dict):
-            raise InputError(path, raw, "expected an object")
+            raise InputError(path, raw, Msg("expected an object"))
         keys = tuple(allowed)
         for key in raw:
             if key not in keys:
                 raise InputError(
-                    f"{path}.{key}", raw[key], f"unknown key; allowed: {', '.join(keys)}"
+                    f"{path}.{key}",
+                    raw[key],
+                    Msg("unknown key; allowed: {allowed}"),
+                    params={"allowed": ", ".join(keys)},
                 )
         self.raw: dict[str, Any] = raw
         self.path = path
@@ -823,7 +835,7 @@ class Fields:
         if value is None and not required:
             return None
         if not isinstance(value, str) or not value.strip():
-            raise InputError(self.at(key), value, "expected a non-empty string")
+            raise InputError(self.at(key), value, Msg("expected a non-empty string"))
         return value
 
     def day(self, key: str, *, required: bool = False) -> date | None:
@@ -849,16 +861,16 @@ class Fields:
         value = self.raw.get(key)
         if value is None or isinstance(value, bool):
             return value
-        raise InputError(self.at(key), value, "expected true, false or null (unknown)")
+        raise InputError(self.at(key), value, Msg("expected true, false or null (unknown)"))
 
     def count(self, key: str, *, required: bool = False) -> int | None:
         value = self.raw.get(key)
         if value is None and not required:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            raise InputError(self.at(key), value, "expected a whole number >= 0")
+            raise InputError(self.at(key), value, Msg("expected a whole number >= 0"))
         if value < 0:
-            raise InputError(self.at(key), value, "must be >= 0")
+            raise InputError(self.at(key), value, Msg("must be >= 0"))
         return value
 
     def code(self, key: str, vocabulary: type[E], *, default: E | None = None) -> E | None:
@@ -872,7 +884,7 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, list):
-            raise InputError(self.at(key), value, "expected a list of codes or null (unknown)")
+            raise InputError(self.at(key), value, Msg("expected a list of codes or null (unknown)"))
         return frozenset(
             vocabulary.from_code(v, path=f"{self.at(key)}[{i}]") for i, v in enumerate(value)
         )
@@ -883,7 +895,7 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, list):
-            raise InputError(self.at(key), value, "expected a list or null (unknown)")
+            raise InputError(self.at(key), value, Msg("expected a list or null (unknown)"))
         return [(f"{self.at(key)}[{i}]", v) for i, v in enumerate(value)]
 
     def periods(self, key: str) -> tuple[Period, ...] | None:
@@ -896,7 +908,7 @@ class Fields:
             item = Fields(raw, path, ("start", "end"))
             start, end = item.must_day("start"), item.must_day("end")
             if end < start:
-                raise InputError(f"{path}.end", end.isoformat(), "must not be before start")
+                raise InputError(f"{path}.end", end.isoformat(), Msg("must not be before start"))
             found.append(Period(start=start, end=end))
         return tuple(found)
 

@@ -311,10 +311,20 @@ def _tuple_of(kind: type, *, optional: bool = True) -> Any:
         if value is None and optional:
             return
         if not isinstance(value, tuple):
-            raise InputError(path, value, f"must be a tuple of {kind.__name__} or None (unknown)")
+            raise InputError(
+                path,
+                value,
+                Msg("must be a tuple of {type} or None (unknown)"),
+                params={"type": kind.__name__},
+            )
         for i, item in enumerate(value):
             if not isinstance(item, kind):
-                raise InputError(f"{path}[{i}]", item, f"must be a {kind.__name__}")
+                raise InputError(
+                    f"{path}[{i}]",
+                    item,
+                    Msg("must be a {type}"),
+                    params={"type": kind.__name__},
+                )
 
     return validate
 
@@ -325,14 +335,21 @@ def _set_of(kind: type[CodedEnum]) -> Any:
             return
         path = field_path(instance, attribute.name)
         if not isinstance(value, frozenset) or not all(isinstance(v, kind) for v in value):
-            raise InputError(path, value, f"must be a frozenset of {kind.__name__} or None")
+            raise InputError(
+                path,
+                value,
+                Msg("must be a frozenset of {type} or None"),
+                params={"type": kind.__name__},
+            )
 
     return validate
 
 
 def _optional_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        raise InputError(field_path(instance, attribute.name), value, "must be True, False or None")
+        raise InputError(
+            field_path(instance, attribute.name), value, Msg("must be True, False or None")
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -355,7 +372,7 @@ class ServicePeriod:
             raise InputError(
                 field_path(self, "start"),
                 self.start,
-                "Tổ bảo vệ an ninh, trật tự exist only from 01/07/2024 (Luật 30/2023/QH15)",
+                Msg("Tổ bảo vệ an ninh, trật tự exist only from 01/07/2024 (Luật 30/2023/QH15)"),
             )
         if self.role is ServiceRole.STREET_GUARD:
             last = self.end if self.end is not None else self.start
@@ -363,7 +380,7 @@ class ServicePeriod:
                 raise InputError(
                     field_path(self, "end" if self.end is not None else "start"),
                     last,
-                    "Bảo vệ dân phố ended on 30/06/2024",
+                    Msg("Bảo vệ dân phố ended on 30/06/2024"),
                 )
 
     def served(self, until: date) -> Period | None:
@@ -1413,7 +1430,7 @@ KNC_RULES: Final = (KNC_TT11, KNC_TT20)
 def select_knc_rules(proposed_on: date) -> AwardRules[KncContext]:
     """The medal's rules for a proposal dated ``proposed_on`` (27/04/2025: TT 11; 28/04/2025: TT 20)."""
     if not isinstance(proposed_on, date):
-        raise InputError("proposed_on", proposed_on, "expected a date")
+        raise InputError("proposed_on", proposed_on, Msg("expected a date"))
     for rules in KNC_RULES:
         if rules.covers(proposed_on):
             return rules
@@ -1439,12 +1456,12 @@ def knc_eligibility(
     service count.
     """
     if not isinstance(candidate, KncCandidate):
-        raise InputError("candidate", candidate, "expected a KncCandidate")
+        raise InputError("candidate", candidate, Msg("expected a KncCandidate"))
     if not isinstance(policy, MonthEndPolicy):
-        raise InputError("policy", policy, "expected a MonthEndPolicy")
+        raise InputError("policy", policy, Msg("expected a MonthEndPolicy"))
     chosen = rules if rules is not None else select_knc_rules(proposed_on)
     if chosen.instrument not in (TT11, TT20):
-        raise InputError("rules", chosen.id, "not rules of the Kỷ niệm chương")
+        raise InputError("rules", chosen.id, Msg("not rules of the Kỷ niệm chương"))
     signed = get_instrument(chosen.instrument).signed
     if isinstance(proposed_on, date) and signed is not None and proposed_on < signed:
         # Rule R1: even pinned, a circular never governs a proposal made before it was signed.

@@ -139,7 +139,7 @@ def _notes(on: date) -> tuple[Label, ...]:
 
 def _law_rules(day: date, rules: AwardRules[Any]) -> None:
     if not isinstance(day, date):
-        raise InputError("date", day, "expected a date")
+        raise InputError("date", day, Msg("expected a date"))
     if not rules.covers(day):
         raise RuleSetNotFound(
             f"{rules.id}: antq covers these rules from {LAW06_FROM.isoformat()} (Luật"
@@ -150,14 +150,18 @@ def _law_rules(day: date, rules: AwardRules[Any]) -> None:
 
 def _optional_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        raise InputError(field_path(instance, attribute.name), value, "must be True, False or None")
+        raise InputError(
+            field_path(instance, attribute.name), value, Msg("must be True, False or None")
+        )
 
 
 def _optional_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InputError(field_path(instance, attribute.name), value, "must be an int >= 0 or None")
+        raise InputError(
+            field_path(instance, attribute.name), value, Msg("must be an int >= 0 or None")
+        )
 
 
 def _pending_set(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -165,7 +169,7 @@ def _pending_set(instance: object, attribute: attrs.Attribute[Any], value: objec
         return
     if not isinstance(value, frozenset) or not all(isinstance(v, PendingMatter) for v in value):
         raise InputError(
-            field_path(instance, attribute.name), value, "must be a frozenset of PendingMatter"
+            field_path(instance, attribute.name), value, Msg("must be a frozenset of PendingMatter")
         )
 
 
@@ -239,7 +243,7 @@ def _collective_title(instance: object, attribute: attrs.Attribute[Any], value: 
         raise InputError(
             field_path(instance, attribute.name),
             value,
-            "must be AwardForm.TAP_THE_LAO_DONG_XUAT_SAC or AwardForm.DON_VI_QUYET_THANG",
+            Msg("must be AwardForm.TAP_THE_LAO_DONG_XUAT_SAC or AwardForm.DON_VI_QUYET_THANG"),
         )
 
 
@@ -269,12 +273,17 @@ class CollectiveFacts:
 
     def __attrs_post_init__(self) -> None:
         if self.members == 0:
-            raise InputError(field_path(self, "members"), 0, "a collective has at least one member")
+            raise InputError(
+                field_path(self, "members"), 0, Msg("a collective has at least one member")
+            )
         for name in ("members_completed_tasks", "members_advanced", "members_grassroots_fighters"):
             value = getattr(self, name)
             if value is not None and self.members is not None and value > self.members:
                 raise InputError(
-                    field_path(self, name), value, f"more than the {self.members} members"
+                    field_path(self, name),
+                    value,
+                    Msg("more than the {members} members"),
+                    params={"members": self.members},
                 )
 
 
@@ -523,7 +532,7 @@ def excellent_collective_eligibility(
 ) -> Eligibility:
     """Whether ``facts`` meets Điều 27 (or the known part of Đơn vị quyết thắng) on ``considered_on``."""
     if not isinstance(facts, CollectiveFacts):
-        raise InputError("facts", facts, "expected CollectiveFacts")
+        raise InputError("facts", facts, Msg("expected CollectiveFacts"))
     chosen = rules if rules is not None else LAW06_ART27
     _law_rules(considered_on, chosen)
     context = CollectiveContext(facts=facts, on=considered_on, params=chosen.resolved_parameters())
@@ -554,7 +563,7 @@ class InitiativeKind(CodedEnum):
 def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
         raise InputError(
-            field_path(instance, attribute.name), value, "must be a year from 2000 to 2100"
+            field_path(instance, attribute.name), value, Msg("must be a year from 2000 to 2100")
         )
 
 
@@ -584,10 +593,20 @@ def _records(kind: type) -> Any:
             return
         path = field_path(instance, attribute.name)
         if not isinstance(value, tuple):
-            raise InputError(path, value, f"must be a tuple of {kind.__name__} or None")
+            raise InputError(
+                path,
+                value,
+                Msg("must be a tuple of {type} or None"),
+                params={"type": kind.__name__},
+            )
         for i, item in enumerate(value):
             if not isinstance(item, kind):
-                raise InputError(f"{path}[{i}]", item, f"must be a {kind.__name__}")
+                raise InputError(
+                    f"{path}[{i}]",
+                    item,
+                    Msg("must be a {type}"),
+                    params={"type": kind.__name__},
+                )
 
     return validate
 
@@ -615,7 +634,7 @@ class IndividualRecord:
         for i, record in enumerate(self.years or ()):
             if record.year in seen:
                 raise InputError(
-                    f"IndividualRecord.years[{i}].year", record.year, "year listed twice"
+                    f"IndividualRecord.years[{i}].year", record.year, Msg("year listed twice")
                 )
             seen.add(record.year)
 
@@ -918,13 +937,13 @@ def ministry_bang_khen_eligibility(
 ) -> Eligibility:
     """Whether ``record`` meets Điều 74 khoản 1 điểm d on ``considered_on``."""
     if not isinstance(record, IndividualRecord):
-        raise InputError("record", record, "expected an IndividualRecord")
+        raise InputError("record", record, Msg("expected an IndividualRecord"))
     chosen = rules if rules is not None else LAW06_ART74
     _law_rules(considered_on, chosen)
     for i, year in enumerate(record.years or ()):
         if year.year > considered_on.year:
             raise InputError(
-                f"IndividualRecord.years[{i}].year", year.year, "after the consideration date"
+                f"IndividualRecord.years[{i}].year", year.year, Msg("after the consideration date")
             )
     context = IndividualContext(
         record=record, on=considered_on, params=chosen.resolved_parameters()
@@ -1245,7 +1264,7 @@ def awarding_authorities(
     UNKNOWN when only an unconfirmed successor could.
     """
     if not isinstance(award, AwardForm):
-        raise InputError("award", award, "expected an AwardForm")
+        raise InputError("award", award, Msg("expected an AwardForm"))
     if rules is None and isinstance(decided_on, date) and decided_on < LAW06_FROM:
         # Before Law 06/2022: the dated table of the law then in force.
         from antq.emulation.awards.law15 import authority_before_2024
@@ -1257,7 +1276,7 @@ def awarding_authorities(
         raise InputError(
             "award",
             award.code,
-            "Luật 06/2022/QH15 Điều 80, as antq holds it, does not name who awards this form",
+            Msg("Luật 06/2022/QH15 Điều 80, as antq holds it, does not name who awards this form"),
         )
     answer = chosen.answer(
         AuthorityContext(award=award, on=decided_on),

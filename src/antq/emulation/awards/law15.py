@@ -379,9 +379,9 @@ PRE_2014_POWERS: Final[tuple[AwardingPower, ...]] = _BUILT[1]
 def authority_before_2024(award: AwardForm, decided_on: date) -> Eligibility:
     """Who could award ``award`` on ``decided_on``, from the dated table (one route per row)."""
     if not isinstance(award, AwardForm):
-        raise InputError("award", award, "expected an AwardForm")
+        raise InputError("award", award, Msg("expected an AwardForm"))
     if not isinstance(decided_on, date):
-        raise InputError("on", decided_on, "expected a date")
+        raise InputError("on", decided_on, Msg("expected a date"))
     for rules in LAW15_RULES:
         if rules.covers(decided_on):
             notes: tuple[Label, ...] = (_NOTE_2005,) if decided_on >= AMENDED_2005 else ()

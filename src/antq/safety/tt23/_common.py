@@ -164,7 +164,9 @@ class ShareAtLeastParameter:
             or not 0 < threshold <= 100
         ):
             raise InputError(
-                f"parameters.{self.threshold.name}", threshold, "expected a whole percentage 1-100"
+                f"parameters.{self.threshold.name}",
+                threshold,
+                Msg("expected a whole percentage 1-100"),
             )
         return ShareAtLeast(self.part, self.whole, threshold, self.if_empty)
 

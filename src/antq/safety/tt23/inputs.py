@@ -78,7 +78,7 @@ class _TitlesParser:
     # A class rather than a closure so that rule sets stay picklable.
     def __call__(self, raw: object, path: str) -> tuple[EmulationTitle, ...]:
         if not isinstance(raw, list):
-            raise InputError(path, raw, "expected a list of title codes (empty if none)")
+            raise InputError(path, raw, Msg("expected a list of title codes (empty if none)"))
         return tuple(
             EmulationTitle.from_code(code, path=f"{path}[{i}]") for i, code in enumerate(raw)
         )
