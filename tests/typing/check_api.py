@@ -80,7 +80,7 @@ def _check_public_api() -> None:
     percent: str = formatting.format_percent(17, 25, "vi")
 
     del (code, label, text, missing, rendered, reason, again, pinned, inputs, errors, schema)
-    del (decided, rolled, many)
+    del (decided, rolled, many, streamed, summary)
     del (entries, inside, later, q1, cited, effective, excused, number, percent)
 
 

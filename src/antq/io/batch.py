@@ -1652,7 +1652,8 @@ def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
             yield SourceReadError(
                 "<stdin>",
                 f"more than {MAX_DOCUMENT_BYTES} bytes",
-                f"file larger than {MAX_DOCUMENT_BYTES} bytes; split it",
+                Msg("file larger than {limit} bytes; split it"),
+                params={"limit": MAX_DOCUMENT_BYTES},
             )
             return
         if input_format == "xlsx":

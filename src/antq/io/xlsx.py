@@ -91,7 +91,7 @@ def require_openpyxl() -> Any:
 def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary file beside ``path``, then rename it to ``path``.
 
-    ``path`` is either complete or untouched (see :func:`antq.io._safe_write.write_path_whole`).
+    ``path`` is either complete or untouched (see ``antq.io._safe_write.write_path_whole``).
     """
     write_path_whole(path, lambda name: write(Path(name)))
 
