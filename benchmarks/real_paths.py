@@ -51,26 +51,59 @@ PATHS: tuple[tuple[str, tuple[str, ...], float | None, float | None], ...] = (
 
 _CLI = """
 import resource, sys, time
+
+def peak_kb():
+    # VmHWM: ru_maxrss survives exec, so it would report the parent's peak.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 from antq.cli import main
 with open("/dev/null", "w", encoding="utf-8") as sink:
     code = main(sys.argv[1:], out=sink, err=sink)
-print(code, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(code, time.perf_counter() - start, peak_kb())
 """
 
 _ROUND_API = """
 import resource, sys, time
+
+def peak_kb():
+    # VmHWM: ru_maxrss survives exec, so it would report the parent's peak.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 import antq
 result = antq.evaluate_round(
     sys.argv[1], on_verdict=lambda verdict: None, keep_units=False, keep_communes=False
 )
 print(3 if result.errors else 0, time.perf_counter() - start,
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+      peak_kb())
 """
 
 _BASELINE = """
 import json, resource, sys, time
+
+def peak_kb():
+    # VmHWM: ru_maxrss survives exec, so it would report the parent's peak.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from pathlib import Path
 start = time.perf_counter()
 sys.path.insert(0, sys.argv[2])
@@ -79,7 +112,7 @@ for file in sorted(Path(sys.argv[1]).glob("*.jsonl")):
     with file.open(encoding="utf-8") as lines:
         for line in lines:
             baseline.outcome(json.loads(line))
-print(0, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(0, time.perf_counter() - start, peak_kb())
 """
 
 

@@ -38,12 +38,23 @@ NATIONAL = sum(national_round.COUNTS.values())
 
 _CHILD = """
 import resource, sys, time
+
+def peak_kb():
+    # VmHWM: ru_maxrss survives exec, so it would report the parent's peak.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from antq.cli import main
 start = time.perf_counter()
 with open("/dev/null", "w", encoding="utf-8") as sink:
     code = main(["evaluate", sys.argv[1], "--format", sys.argv[2]], out=sink, err=sink)
 elapsed = time.perf_counter() - start
-print(code, elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(code, elapsed, peak_kb())
 """
 
 
@@ -71,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         default=national_round.COUNTS["communes"],
         help="communes in every round (default: the national number)",
     )
+    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args(argv)
     rows: list[dict[str, object]] = []
@@ -83,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             count = sum(len(v) for v in units.values())
             del units
             print(f"{count:>9,} units generated in {time.perf_counter() - started:.1f} s")
-            for fmt in FORMATS:
+            for fmt in args.formats:
                 seconds, peak = measure(csv_dir, fmt)
                 rows.append({"units": count, "format": fmt, "seconds": seconds, "peak_mb": peak})
     smallest = {r["format"]: r for r in rows if r["units"] == rows[0]["units"]}
