@@ -312,7 +312,7 @@ class _VerdictWriter:
         elif fmt == "json":
             # One verdict a line: json's C encoder writes it about 100 times faster
             # than its indenting one, and a round has many verdicts.
-            text = json.dumps(verdict.to_json(texts=(self.lang,)), ensure_ascii=False)
+            text = verdict.json_text(texts=(self.lang,))
             out.write(("\n    " if self.count == 0 else ",\n    ") + text)
         elif fmt == "jsonl":
             row = verdict_row(verdict)

@@ -510,3 +510,13 @@ def test_outcomes_without_reasons_are_those_of_the_results(province: Path) -> No
     ] == quick
     assert any(o is UNKNOWN and m for q in quick for _, o, m in q)
     assert any(o is NOT_MET for q in quick for _, o, _ in q)
+
+
+def test_a_verdicts_json_text_is_its_json_written_by_json_dumps(province: Path) -> None:
+    verdicts: list[antq.Verdict] = []
+    evaluate_round(province, on_verdict=verdicts.append, keep_units=False)
+    assert any(v.notices for v in verdicts) and any(v.eligibility for v in verdicts)
+    for texts in ((), ("vi",), ("en", "vi")):
+        for verdict in verdicts:
+            expected = json.dumps(verdict.to_json(texts=texts), ensure_ascii=False)
+            assert verdict.json_text(texts=texts) == expected

@@ -8,6 +8,7 @@ Both round-trip through JSON unchanged.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -54,6 +55,10 @@ class CriterionResult:
     missing: tuple[str, ...] = ()
     #: Its lines already rendered, by language (results are shared between verdicts).
     _lines: dict[str, str] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
+    #: Its JSON text already written, by the languages of its texts (see ``json_text``).
+    _json: dict[tuple[Lang, ...], str] | None = attrs.field(
         default=None, init=False, eq=False, repr=False, hash=False
     )
 
@@ -117,6 +122,21 @@ class CriterionResult:
         if texts:
             data["text"] = {lang: self.reason.render(lang) for lang in texts}
         return data
+
+    def json_text(self, *, texts: tuple[Lang, ...] = ()) -> str:
+        """``json.dumps(self.to_json(texts=texts), ensure_ascii=False)``, written once.
+
+        A result is often shared by thousands of verdicts (see
+        :class:`antq.core.ResultMemo`), so its text is kept with it.
+        """
+        written = self._json
+        if written is None:
+            written = {}
+            object.__setattr__(self, "_json", written)
+        text = written.get(texts)
+        if text is None:
+            text = written[texts] = json.dumps(self.to_json(texts=texts), ensure_ascii=False)
+        return text
 
     @classmethod
     def from_json(cls, data: object, *, path: str = "result") -> CriterionResult:
@@ -344,6 +364,43 @@ class Verdict:
                     {lang: n.render(lang) for lang in texts} for n in self.notices
                 ]
         return data
+
+    def json_text(self, *, texts: tuple[Lang, ...] = ()) -> str:
+        """``json.dumps(self.to_json(texts=texts), ensure_ascii=False)``, faster.
+
+        The criterion results' texts are written once each (they are shared
+        between verdicts) and joined; the keys come in the order of
+        :meth:`to_json`.
+        """
+        head: dict[str, JsonValue] = {
+            "schema": RESULT_SCHEMA_VERSION,
+            "unit": self.unit_id,
+            "name": self.name,
+            "commune": self.commune,
+            "kind": self.kind.code,
+            "year": self.year,
+            "rule_set": self.rule_set,
+            "instrument": self.instrument,
+            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "outcome": self.outcome.code,
+        }
+        parts = [
+            json.dumps(head, ensure_ascii=False)[:-1],
+            ', "eligibility": [',
+            ", ".join(r.json_text(texts=texts) for r in self.eligibility),
+            '], "results": [',
+            ", ".join(r.json_text(texts=texts) for r in self.results),
+            "]",
+        ]
+        if self.notices:
+            tail: dict[str, JsonValue] = {"notices": [n.to_json() for n in self.notices]}
+            if texts:
+                tail["notice_texts"] = [
+                    {lang: n.render(lang) for lang in texts} for n in self.notices
+                ]
+            parts += [", ", json.dumps(tail, ensure_ascii=False)[1:-1]]
+        parts.append("}")
+        return "".join(parts)
 
     @classmethod
     def from_json(cls, data: object, *, path: str = "verdict") -> Verdict:
