@@ -27,6 +27,8 @@ ERROR_CALLS = {
     "RowError": 3,
     "SheetError": 1,
     "_Bad": 0,
+    "_fail": 2,
+    "DataFileError": 3,
 }
 METHOD_CALLS = {"fail": 0}
 
@@ -241,3 +243,15 @@ def test_sheet_errors_render_their_location_message_and_value_in_vietnamese() ->
         "bảng chấm điểm o.toml, trường base: tệp điều chỉnh này dành cho bảng chấm điểm"
         " qd510.other, không phải qd510.agency (giá trị: 'qd510.other')"
     )
+
+
+def test_errors_of_the_shipped_data_files_render_in_vietnamese() -> None:
+    from antq.emulation import qd510_procedure
+    from antq.errors import DataFileError, DefinitionError
+
+    with pytest.raises(DefinitionError) as caught:
+        qd510_procedure._read({"antq_procedure": 2})
+    error = caught.value
+    assert isinstance(error, DataFileError)
+    assert str(error) == "qd510_procedure.toml: antq_procedure: expected 1 (got 2)"
+    assert error.render("vi") == "qd510_procedure.toml: antq_procedure: cần giá trị 1 (giá trị: 2)"
