@@ -17,8 +17,20 @@ from antq.io.batch import RowError, SourceReadError, line_location
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "antq"
 PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
-#: The calls whose message may be a Msg template: the errors and Message itself.
-ERROR_CALLS = {"InputError": 2, "UnitReadError": 2, "SourceReadError": 2, "RowError": 3}
+#: The calls whose message may be a Msg template: the errors and Message itself, by the
+#: position of the message. Names are functions or classes; ``.fail`` is a method (the
+#: sheet validator's and reader's), so it is matched as an attribute.
+ERROR_CALLS = {
+    "InputError": 2,
+    "UnitReadError": 2,
+    "SourceReadError": 2,
+    "RowError": 3,
+    "SheetError": 1,
+    "_Bad": 0,
+    "_fail": 2,
+    "DataFileError": 3,
+}
+METHOD_CALLS = {"fail": 0}
 
 
 def _error_templates() -> list[tuple[str, str, set[str] | None]]:
@@ -26,13 +38,18 @@ def _error_templates() -> list[tuple[str, str, set[str] | None]]:
     found: list[tuple[str, str, set[str] | None]] = []
     for path in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            if not isinstance(node, ast.Call):
                 continue
-            name = node.func.id
-            if name == "Message":
+            if isinstance(node.func, ast.Name):
+                name, calls = node.func.id, ERROR_CALLS
+            elif isinstance(node.func, ast.Attribute):
+                name, calls = node.func.attr, METHOD_CALLS
+            else:
+                continue
+            if name == "Message" and calls is ERROR_CALLS:
                 index, params = 0, node.args[1] if len(node.args) > 1 else None
-            elif name in ERROR_CALLS:
-                index = ERROR_CALLS[name]
+            elif name in calls:
+                index = calls[name]
                 params = next((k.value for k in node.keywords if k.arg == "params"), None)
             else:
                 continue
@@ -63,6 +80,26 @@ def test_the_errors_of_the_readers_are_templates() -> None:
     files = {where.split(":")[0] for where, _, _ in TEMPLATES}
     assert {"io/batch.py", "io/facts.py", "io/tabular.py", "core/inputs.py", "periods.py"} <= files
     assert len(TEMPLATES) > 150
+
+
+def test_the_errors_of_scoring_sheets_are_templates() -> None:
+    # Every message given to a SheetError, to the validator's and reader's fail() or to
+    # _Bad in antq.emulation.sheets is a template: none is English-only text.
+    in_sheets = [msgid for where, msgid, _ in TEMPLATES if where.startswith("emulation/sheets.py")]
+    assert len(in_sheets) > 100
+    tree = ast.parse((SRC / "emulation" / "sheets.py").read_text(encoding="utf-8"))
+    plain = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        index = {"SheetError": 1, "_Bad": 0, "fail": 0}.get(str(name))
+        if index is not None and len(node.args) > index:
+            message = node.args[index]
+            if isinstance(message, ast.JoinedStr | ast.Constant):
+                plain.append(f"line {node.lineno}: {ast.unparse(message)}")
+    assert plain == []
 
 
 @pytest.mark.parametrize(("where", "msgid", "keys"), TEMPLATES, ids=lambda v: str(v)[:60])
@@ -180,3 +217,41 @@ def test_json_error_rows_keep_the_english_message(tmp_path: Path) -> None:
     text = out.getvalue()
     assert '"message": "must be >= 0"' in text
     assert '"path": "line 5.id"' in text
+
+
+def test_sheet_errors_render_their_location_message_and_value_in_vietnamese() -> None:
+    from antq.emulation.sheets import SheetError, apply_override, shipped_sheet
+
+    error = SheetError(
+        "s", Msg("more than {limit} items"), params={"limit": 9}, item="4.a", field="items"
+    )
+    assert str(error) == "sheet s, item 4.a, field items: more than 9 items"
+    assert error.message == "more than 9 items" and isinstance(error.message, Message)
+    assert error.render("en") == str(error)
+    assert error.render("vi") == "bảng chấm điểm s, mục 4.a, trường items: có nhiều hơn 9 mục"
+    plain = SheetError("s", "an English message", field="id", value="X")
+    assert str(plain) == "sheet s, field id: an English message (got 'X')"
+    assert plain.render("vi") == "bảng chấm điểm s, trường id: an English message (giá trị: 'X')"
+    sheet = shipped_sheet("qd510.agency")
+    with pytest.raises(SheetError) as caught:
+        apply_override(sheet, {"antq_sheet_override": 1, "base": "qd510.other"}, source="o.toml")
+    assert str(caught.value) == (
+        "sheet o.toml, field base: this override is for sheet qd510.other, not qd510.agency"
+        " (got 'qd510.other')"
+    )
+    assert caught.value.render("vi") == (
+        "bảng chấm điểm o.toml, trường base: tệp điều chỉnh này dành cho bảng chấm điểm"
+        " qd510.other, không phải qd510.agency (giá trị: 'qd510.other')"
+    )
+
+
+def test_errors_of_the_shipped_data_files_render_in_vietnamese() -> None:
+    from antq.emulation import qd510_procedure
+    from antq.errors import DataFileError, DefinitionError
+
+    with pytest.raises(DefinitionError) as caught:
+        qd510_procedure._read({"antq_procedure": 2})
+    error = caught.value
+    assert isinstance(error, DataFileError)
+    assert str(error) == "qd510_procedure.toml: antq_procedure: expected 1 (got 2)"
+    assert error.render("vi") == "qd510_procedure.toml: antq_procedure: cần giá trị 1 (giá trị: 2)"

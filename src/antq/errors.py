@@ -166,6 +166,44 @@ class DefinitionError(AntqError):
     """A rule, rule set, citation or instrument is defined inconsistently."""
 
 
+class DataFileError(DefinitionError):
+    """A data file shipped with antq is malformed: names the file, the path and the value.
+
+    Like an :class:`InputError`'s, the message is English text or a
+    :class:`~antq.i18n.catalog.Msg` template with named ``params``; ``str(error)``
+    and ``error.message`` are English and :meth:`render` writes the line in ``lang``.
+
+    >>> from antq.i18n.catalog import Msg
+    >>> error = DataFileError("table.toml", "rows[0].valid_to", 7, Msg("expected a date"))
+    >>> str(error)
+    'table.toml: rows[0].valid_to: expected a date (got 7)'
+    >>> error.render("vi")
+    'table.toml: rows[0].valid_to: cần một ngày (giá trị: 7)'
+    """
+
+    def __init__(
+        self,
+        source: str,
+        path: str,
+        value: object,
+        message: str | Msg,
+        *,
+        params: Mapping[str, str | int] | None = None,
+    ) -> None:
+        self.source, self.path, self.value = source, path, value
+        self.message: str = message if isinstance(message, str) else Message(message, params)
+        super().__init__(f"{source}: {path}: {self.message} (got {value!r})")
+
+    def render(self, lang: Lang) -> str:
+        """``str(self)`` in ``lang``: the file, the path, what is wrong, and the value."""
+        if lang == "en":
+            return str(self)
+        from antq.i18n.catalog import Msg
+
+        got = Msg("(got {value})").render(lang).format(value=repr(self.value))
+        return f"{self.source}: {self.path}: {render_text(self.message, lang)} {got}"
+
+
 class CitationError(DefinitionError):
     """A citation names an unknown instrument, article, clause or point."""
 

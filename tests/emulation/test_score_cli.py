@@ -247,3 +247,28 @@ def test_unreadable_values_are_reported_never_crash(tmp_path: Path) -> None:
     )
     code, _, err = score(str(EXAMPLE_SHEET), str(weird))
     assert code == EXIT_INPUT and "units[0].values.bad\\udc00name: not an input" in err
+
+
+def test_a_bad_override_is_reported_in_the_language_of_lang(tmp_path: Path) -> None:
+    # The same sheet, item, field and value in both languages; the words are translated.
+    override = tmp_path / "bad.toml"
+    override.write_text(
+        _toml_override().replace("max_points = 2\n", "max_points = 2.5\n", 1), encoding="utf-8"
+    )
+    argv = ["score", "qd510.agency", str(EXAMPLE_SCORES), "--override", str(override)]
+
+    def errors(lang: str) -> str:
+        err = io.StringIO()
+        assert antq.cli.main([*argv, "--lang", lang], out=io.StringIO(), err=err) == EXIT_INPUT
+        return err.getvalue()
+
+    en = errors("en")
+    assert en == (
+        "antq: sheet qd510.agency+test, item 4.b, field max_points: expected points as a whole"
+        ' number or a decimal string such as "0.5"; floats are not exact (got 2.5)\n'
+    )
+    assert errors("vi") == (
+        "antq: bảng chấm điểm qd510.agency+test, mục 4.b, trường max_points: cần số điểm dưới"
+        ' dạng số nguyên hoặc chuỗi số thập phân như "0.5"; số thực dấu phẩy động (float)'
+        " không chính xác (giá trị: 2.5)\n"
+    )

@@ -38,7 +38,7 @@ from typing import Any, Final
 import attrs
 
 from antq.confirmation import Confirmation
-from antq.errors import DefinitionError, InputError
+from antq.errors import DataFileError, InputError
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
 from antq.safety.procedure import DayBefore, DeadlineStatus, MissedDeadline
@@ -172,19 +172,25 @@ class RatingDeadline:
         )
 
 
-def _fail(path: str, value: object, message: str) -> DefinitionError:
-    return DefinitionError(f"{_DATA}: {path}: {message} (got {value!r})")
+def _fail(
+    path: str,
+    value: object,
+    message: str | Msg,
+    *,
+    params: Mapping[str, str | int] | None = None,
+) -> DataFileError:
+    return DataFileError(_DATA, path, value, message, params=params)
 
 
 def _text(raw: object, path: str) -> Text:
     if not isinstance(raw, dict) or set(raw) != {"vi", "en"}:
-        raise _fail(path, raw, "expected {vi, en}")
+        raise _fail(path, raw, Msg("expected {vi, en}"))
     return Text(vi=str(raw["vi"]), en=str(raw["en"]))
 
 
 def _citation(raw: object, path: str) -> Citation:
     if not isinstance(raw, dict) or "instrument" not in raw:
-        raise _fail(path, raw, "expected a citation table")
+        raise _fail(path, raw, Msg("expected a citation table"))
     return cite(raw["instrument"], raw.get("article"), raw.get("clause"), raw.get("point"))
 
 
@@ -200,7 +206,7 @@ def _day(raw: Mapping[str, Any], key: str, path: str) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise _fail(f"{path}.{key}", value, "expected a date")
+        raise _fail(f"{path}.{key}", value, Msg("expected a date"))
     return value
 
 
@@ -217,7 +223,7 @@ class _Table:
 
 def _read(data: Mapping[str, Any]) -> _Table:
     if data.get("antq_procedure") != 1:
-        raise _fail("antq_procedure", data.get("antq_procedure"), "expected 1")
+        raise _fail("antq_procedure", data.get("antq_procedure"), Msg("expected 1"))
     steps = tuple(
         RatingStepRule(
             step=RatingStep.from_code(raw.get("id"), path=f"steps[{i}].id"),
@@ -241,10 +247,10 @@ def _read(data: Mapping[str, Any]) -> _Table:
         path = f"deadlines[{i}]"
         start = _day(raw, "applies_from", path)
         if start is None:
-            raise _fail(f"{path}.applies_from", None, "required")
+            raise _fail(f"{path}.applies_from", None, Msg("required"))
         end = _day(raw, "applies_to", path)
         if end is not None and end < start:
-            raise _fail(path, (start, end), "ends before it starts")
+            raise _fail(path, (start, end), Msg("ends before it starts"))
         deadlines.append(
             RatingDeadline(
                 level=RatingLevel.from_code(raw.get("level"), path=f"{path}.level"),

@@ -66,7 +66,7 @@ import attrs
 from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
 from antq.entities.grades import OrdinalEnum
-from antq.errors import DefinitionError, InputError
+from antq.errors import DefinitionError, InputError, Message, render_text
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
@@ -144,17 +144,24 @@ class SheetError(DefinitionError, InputError):
 
     It is a :class:`~antq.errors.DefinitionError` (a sheet defines rules) and an
     :class:`~antq.errors.InputError` (it usually comes from a file), so either
-    can catch it; ``path`` is ``"sheet ID, item ITEM, field FIELD"``.
+    can catch it; ``path`` is ``"sheet ID, item ITEM, field FIELD"``. Like an
+    input error's, the message is English text or a :class:`~antq.i18n.catalog.Msg`
+    template with named ``params``: ``str(error)`` and ``error.message`` are
+    English, and :meth:`render` writes the whole line in Vietnamese or English.
 
-    >>> str(SheetError("qd510.agency", "must be > 0", item="2", field="max_points", value=0))
+    >>> error = SheetError("qd510.agency", Msg("must be > 0"), item="2", field="max_points", value=0)
+    >>> str(error)
     'sheet qd510.agency, item 2, field max_points: must be > 0 (got 0)'
+    >>> error.render("vi")
+    'bảng chấm điểm qd510.agency, mục 2, trường max_points: phải > 0 (giá trị: 0)'
     """
 
     def __init__(
         self,
         sheet: str,
-        message: str,
+        message: str | Msg,
         *,
+        params: Mapping[str, str | int] | None = None,
         item: str | None = None,
         field: str | None = None,
         value: object = _UNSET,
@@ -166,22 +173,57 @@ class SheetError(DefinitionError, InputError):
             parts.append(f"field {field}")
         self.sheet, self.item, self.field = sheet, item, field
         self.path = ", ".join(parts)
-        self.value = None if value is _UNSET else value
-        self.message = message
-        got = "" if value is _UNSET else f" (got {value!r})"
-        Exception.__init__(self, f"{self.path}: {message}{got}")
+        self.has_value = value is not _UNSET
+        self.value = value if self.has_value else None
+        self.message = message if isinstance(message, str) else Message(message, params)
+        got = f" (got {value!r})" if self.has_value else ""
+        Exception.__init__(self, f"{self.path}: {self.message}{got}")
+
+    def where(self, lang: Lang) -> str:
+        """The path in ``lang``: ``sheet``, ``item`` and ``field`` are translated."""
+        if lang == "en":
+            return self.path
+        parts = [_SHEET_WHERE.render(lang).format(sheet=self.sheet)]
+        if self.item is not None:
+            parts.append(_ITEM_WHERE.render(lang).format(item=self.item))
+        if self.field is not None:
+            parts.append(_FIELD_WHERE.render(lang).format(field=self.field))
+        return ", ".join(parts)
 
     def render(self, lang: Lang) -> str:
-        """The error in English in every language: the messages of sheets are not translated yet."""
-        return str(self)
+        """``str(self)`` in ``lang``: where, what is wrong, and the value given (if any)."""
+        if lang == "en":
+            return str(self)
+        text = f"{self.where(lang)}: {render_text(self.message, lang)}"
+        if self.has_value:
+            text += " " + _GOT.render(lang).format(value=repr(self.value))
+        return text
+
+
+_SHEET_WHERE: Final = Msg("sheet {sheet}")
+_ITEM_WHERE: Final = Msg("item {item}")
+_FIELD_WHERE: Final = Msg("field {field}")
+_GOT: Final = Msg("(got {value})")
+
+
+def _message(message: str | Msg, params: Mapping[str, str | int] | None = None) -> str:
+    """``message`` as text: English text as it is, a template as a :class:`Message`."""
+    return message if isinstance(message, str) else Message(message, params)
 
 
 class _Bad(Exception):
     """A problem found without context; wrapped into a :class:`SheetError` by the caller."""
 
-    def __init__(self, message: str, value: object = _UNSET) -> None:
-        super().__init__(message)
-        self.message, self.value = message, value
+    def __init__(
+        self,
+        message: str | Msg,
+        value: object = _UNSET,
+        *,
+        params: Mapping[str, str | int] | None = None,
+    ) -> None:
+        text = _message(message, params)
+        super().__init__(text)
+        self.message, self.value = text, value
 
 
 # --- numbers ------------------------------------------------------------------------------
@@ -196,41 +238,64 @@ def shown(raw: object) -> object:
     return raw
 
 
-def _exact(raw: object, what: str) -> Fraction:
-    """An exact number from 0 to ``MAX_NUMBER``: an int, a Decimal, a Fraction or a decimal string."""
+def _exact(raw: object, what: Msg) -> Fraction:
+    """An exact number from 0 to ``MAX_NUMBER``: an int, a Decimal, a Fraction or a decimal string.
+
+    ``what`` names the number in the messages (``Msg("points")``).
+    """
+    named: dict[str, str | int] = {"what": Message(what)}
     if isinstance(raw, bool):
-        raise _Bad(f"expected {what}, not true/false", raw)
+        raise _Bad(Msg("expected {what}, not true/false"), raw, params=named)
     if isinstance(raw, float):
         raise _Bad(
-            f'expected {what} as a whole number or a decimal string such as "0.5";'
-            " floats are not exact",
+            Msg(
+                'expected {what} as a whole number or a decimal string such as "0.5";'
+                " floats are not exact"
+            ),
             raw,
+            params=named,
         )
     finite = not isinstance(raw, Decimal) or raw.is_finite()
     if isinstance(raw, int | Decimal | Fraction) and finite and raw > MAX_NUMBER:
-        raise _Bad(f"{what} must be at most {MAX_NUMBER}", shown(raw))
+        raise _Bad(
+            Msg("{what} must be at most {limit}"), shown(raw), params={**named, "limit": MAX_NUMBER}
+        )
     value: Fraction
     if isinstance(raw, int):
         value = Fraction(raw)
     elif isinstance(raw, Decimal):
         if not raw.is_finite():
-            raise _Bad(f"expected {what}, not {raw}", raw)
+            raise _Bad(Msg("expected {what}, not {raw}"), raw, params={**named, "raw": str(raw)})
         value = Fraction(raw)
     elif isinstance(raw, Fraction):
         value = raw
     elif isinstance(raw, str) and len(raw) <= 40 and _DECIMAL.match(raw.strip()):
         value = Fraction(raw.strip())
         if value > MAX_NUMBER:
-            raise _Bad(f"{what} must be at most {MAX_NUMBER}", raw)
+            raise _Bad(
+                Msg("{what} must be at most {limit}"), raw, params={**named, "limit": MAX_NUMBER}
+            )
     else:
         raise _Bad(
-            f'expected {what} as a whole number or a decimal string such as "2.5"', shown(raw)
+            Msg('expected {what} as a whole number or a decimal string such as "2.5"'),
+            shown(raw),
+            params=named,
         )
     if value < 0:
-        raise _Bad(f"{what} must be >= 0", raw)
+        raise _Bad(Msg("{what} must be >= 0"), raw, params=named)
     if (value * 10**MAX_DECIMALS).denominator != 1:
-        raise _Bad(f"{what} may have at most {MAX_DECIMALS} decimals", raw)
+        raise _Bad(
+            Msg("{what} may have at most {decimals} decimals"),
+            raw,
+            params={**named, "decimals": MAX_DECIMALS},
+        )
     return value
+
+
+#: What :func:`_exact` reads, named in its messages.
+_POINTS: Final = Msg("points")
+_PERCENTAGE: Final = Msg("a percentage")
+_STEP: Final = Msg("a step")
 
 
 def parse_points(raw: object, path: str = "points") -> Fraction:
@@ -247,7 +312,7 @@ def parse_points(raw: object, path: str = "points") -> Fraction:
     antq.errors.InputError: points: expected points as a whole number or a decimal string such as "0.5"; floats are not exact (got 2.5)
     """
     try:
-        return _exact(raw, "points")
+        return _exact(raw, _POINTS)
     except _Bad as bad:
         raise InputError(path, shown(raw), bad.message) from None
 
@@ -434,7 +499,7 @@ Problem: TypeAlias = tuple[str, object, str]
 
 def _positive(value: Fraction, field: str) -> Iterator[Problem]:
     if not isinstance(value, Fraction) or value <= 0:
-        yield field, value, "must be a number > 0"
+        yield field, value, Message(Msg("must be a number > 0"))
 
 
 @attrs.frozen(kw_only=True)
@@ -479,15 +544,23 @@ class Threshold:
 
     def problems(self, max_points: Fraction | None) -> Iterator[Problem]:
         if not isinstance(self.percent, Fraction) or not 0 < self.percent <= 100:
-            yield "percent", self.percent, "must be a percentage > 0 and <= 100"
+            yield "percent", self.percent, Message(Msg("must be a percentage > 0 and <= 100"))
         if self.part == self.whole:
-            yield "whole", self.whole, "part and whole must be different inputs"
+            yield "whole", self.whole, Message(Msg("part and whole must be different inputs"))
         if not isinstance(self.comparison, Comparison):
-            yield "comparison", self.comparison, "must be at_least or more_than"
+            yield "comparison", self.comparison, Message(Msg("must be at_least or more_than"))
         if self.otherwise is Otherwise.ASSESSOR and self.assessor_input is None:
-            yield "assessor_input", None, "otherwise = assessor needs an assessor_input"
+            yield (
+                "assessor_input",
+                None,
+                Message(Msg("otherwise = assessor needs an assessor_input")),
+            )
         if self.otherwise is Otherwise.ZERO and self.assessor_input is not None:
-            yield "assessor_input", self.assessor_input, "only read when otherwise = assessor"
+            yield (
+                "assessor_input",
+                self.assessor_input,
+                Message(Msg("only read when otherwise = assessor")),
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -515,17 +588,26 @@ class Proportional:
         if max_points is None or not isinstance(self.step, Fraction) or self.step <= 0:
             return
         if self.step > max_points:
-            yield "step", self.step, f"must not exceed the item's maximum {max_points}"
+            yield (
+                "step",
+                self.step,
+                Message(Msg("must not exceed the item's maximum {max}"), {"max": str(max_points)}),
+            )
         elif (max_points / self.step).denominator != 1:
             # Rounding down to the step would then never give the maximum, even for a full share.
             yield (
                 "step",
                 points_to_json(self.step),
-                f"must divide the item's maximum {points_to_json(max_points)},"
-                " or a full share could not get the full points",
+                Message(
+                    Msg(
+                        "must divide the item's maximum {max},"
+                        " or a full share could not get the full points"
+                    ),
+                    {"max": points_to_json(max_points)},
+                ),
             )
         if self.part == self.whole:
-            yield "whole", self.whole, "part and whole must be different inputs"
+            yield "whole", self.whole, Message(Msg("part and whole must be different inputs"))
 
 
 @attrs.frozen(kw_only=True)
@@ -543,9 +625,13 @@ class PerOccurrence:
     def problems(self, max_points: Fraction | None) -> Iterator[Problem]:
         yield from _positive(self.per, "per")
         if not isinstance(self.floor, Fraction) or self.floor < 0:
-            yield "floor", self.floor, "must be a number >= 0"
+            yield "floor", self.floor, Message(Msg("must be a number >= 0"))
         elif max_points is not None and self.floor >= max_points:
-            yield "floor", self.floor, f"must be below the item's maximum {max_points}"
+            yield (
+                "floor",
+                self.floor,
+                Message(Msg("must be below the item's maximum {max}"), {"max": str(max_points)}),
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -734,7 +820,7 @@ class ScoringSheet:
         for item, _ in self.walk():
             if item.id == item_id:
                 return item
-        raise SheetError(self.id, "no such item", item=item_id)
+        raise SheetError(self.id, Msg("no such item"), item=item_id)
 
     def unfilled(self) -> tuple[SheetItem, ...]:
         """The ``unconfirmed`` placeholders that block scoring until filled."""
@@ -744,7 +830,7 @@ class ScoringSheet:
         for inp in self.inputs:
             if inp.name == name:
                 return inp
-        raise SheetError(self.id, "no such input", field=f"inputs.{name}")
+        raise SheetError(self.id, Msg("no such input"), field=f"inputs.{name}")
 
     def values_schema(self) -> dict[str, Any]:
         """The JSON Schema of a unit's ``values`` for this sheet."""
@@ -764,7 +850,9 @@ class ScoringSheet:
         if not target.is_unfilled:
             raise SheetError(
                 self.id,
-                "only an unconfirmed placeholder can be filled; this item is part of the sheet",
+                Msg(
+                    "only an unconfirmed placeholder can be filled; this item is part of the sheet"
+                ),
                 item=item_id,
             )
         replaced = tuple(_replace(item, item_id, tuple(items)) for item in self.items)
@@ -806,42 +894,43 @@ class _Validator:
 
     def fail(
         self,
-        message: str,
+        message: str | Msg,
         *,
+        params: Mapping[str, str | int] | None = None,
         item: str | None = None,
         field: str | None = None,
         value: object = _UNSET,
     ) -> SheetError:
-        return SheetError(self.id, message, item=item, field=field, value=value)
+        return SheetError(self.id, message, params=params, item=item, field=field, value=value)
 
     def run(self) -> None:
         sheet = self.sheet
         if not isinstance(sheet.id, str) or not _ID.match(sheet.id):
             raise self.fail(
-                "must be lowercase letters and digits joined by . _ + or -",
+                Msg("must be lowercase letters and digits joined by . _ + or -"),
                 field="id",
                 value=sheet.id,
             )
         self.text(sheet.title, field="title")
         if not isinstance(sheet.nature, SheetNature):
-            raise self.fail("unknown nature", field="nature", value=sheet.nature)
+            raise self.fail(Msg("unknown nature"), field="nature", value=sheet.nature)
         if not sheet.unit_kinds or not all(isinstance(k, UnitKind) for k in sheet.unit_kinds):
             raise self.fail(
-                "expected one or more unit kinds", field="unit_kinds", value=sheet.unit_kinds
+                Msg("expected one or more unit kinds"), field="unit_kinds", value=sheet.unit_kinds
             )
         if len(set(sheet.unit_kinds)) != len(sheet.unit_kinds):
             raise self.fail(
-                "a unit kind is listed twice",
+                Msg("a unit kind is listed twice"),
                 field="unit_kinds",
                 value=[k.code for k in sheet.unit_kinds],
             )
         if not isinstance(sheet.total, Fraction) or sheet.total <= 0:
-            raise self.fail("must be a number of points > 0", field="total", value=sheet.total)
+            raise self.fail(Msg("must be a number of points > 0"), field="total", value=sheet.total)
         self.status(sheet.confirmation, field="confirmation")
         self.citation(sheet.citation, field="citation")
         inputs = self.inputs()
         if not sheet.items:
-            raise self.fail("a sheet needs at least one item", field="items")
+            raise self.fail(Msg("a sheet needs at least one item"), field="items")
         used: set[str] = set()
         seen: set[str] = set()
         count = 0
@@ -853,8 +942,8 @@ class _Validator:
         for item in sheet.items:
             if _overclaims(sheet.confirmation, item.confirmation):
                 raise self.fail(
-                    f"the sheet cannot be confirmed while item {item.id} is"
-                    f" {item.confirmation.code}; use partial",
+                    Msg("the sheet cannot be confirmed while item {item} is {status}; use partial"),
+                    params={"item": item.id, "status": item.confirmation.code},
                     field="confirmation",
                     value=sheet.confirmation.code,
                 )
@@ -863,7 +952,7 @@ class _Validator:
         unused = sorted(set(inputs) - used)
         if unused:
             raise self.fail(
-                "declared but never read by a rule or veto",
+                Msg("declared but never read by a rule or veto"),
                 field=f"inputs.{unused[0]}",
                 value=unused[0],
             )
@@ -871,33 +960,38 @@ class _Validator:
     def text(self, value: object, *, field: str, item: str | None = None) -> None:
         if not isinstance(value, Text) or not value.vi.strip() or not value.en.strip():
             raise self.fail(
-                "expected non-empty text in vi and en", item=item, field=field, value=value
+                Msg("expected non-empty text in vi and en"), item=item, field=field, value=value
             )
 
     def status(self, value: object, *, field: str, item: str | None = None) -> None:
         if not isinstance(value, Confirmation):
             raise self.fail(
-                "expected confirmed, partial or unconfirmed", item=item, field=field, value=value
+                Msg("expected confirmed, partial or unconfirmed"),
+                item=item,
+                field=field,
+                value=value,
             )
 
     def citation(self, value: object, *, field: str, item: str | None = None) -> None:
         if not isinstance(value, Citation):
-            raise self.fail("expected a citation", item=item, field=field, value=value)
+            raise self.fail(Msg("expected a citation"), item=item, field=field, value=value)
 
     def inputs(self) -> dict[str, SheetInput]:
         found: dict[str, SheetInput] = {}
         for inp in self.sheet.inputs:
             if not isinstance(inp, SheetInput):
-                raise self.fail("expected a SheetInput", field="inputs", value=inp)
+                raise self.fail(Msg("expected a SheetInput"), field="inputs", value=inp)
             field = f"inputs.{inp.name}"
             if not isinstance(inp.name, str) or not _INPUT_NAME.match(inp.name):
                 raise self.fail(
-                    "an input name is lowercase letters, digits and _", field=field, value=inp.name
+                    Msg("an input name is lowercase letters, digits and _"),
+                    field=field,
+                    value=inp.name,
                 )
             if inp.name in found:
-                raise self.fail("input declared twice", field=field, value=inp.name)
+                raise self.fail(Msg("input declared twice"), field=field, value=inp.name)
             if not isinstance(inp.type, InputType):
-                raise self.fail("unknown input type", field=f"{field}.type", value=inp.type)
+                raise self.fail(Msg("unknown input type"), field=f"{field}.type", value=inp.type)
             self.text(inp.label, field=field)
             found[inp.name] = inp
         return found
@@ -914,29 +1008,34 @@ class _Validator:
         count: int,
     ) -> int:
         if not isinstance(item, SheetItem):
-            raise self.fail("expected a SheetItem", field="items", value=item)
+            raise self.fail(Msg("expected a SheetItem"), field="items", value=item)
         count += 1
         if count > MAX_ITEMS:
-            raise self.fail(f"more than {MAX_ITEMS} items", field="items")
+            raise self.fail(
+                Msg("more than {limit} items"), params={"limit": MAX_ITEMS}, field="items"
+            )
         iid = item.id
         if not isinstance(iid, str) or not _ITEM_ID.match(iid):
             raise self.fail(
-                "an item id is letters and digits joined by dots, e.g. 4.a",
+                Msg("an item id is letters and digits joined by dots, e.g. 4.a"),
                 item=str(iid),
                 field="id",
                 value=iid,
             )
         if depth > MAX_DEPTH:
-            raise self.fail(f"items nest at most {MAX_DEPTH} levels deep", item=iid)
+            raise self.fail(
+                Msg("items nest at most {depth} levels deep"), params={"depth": MAX_DEPTH}, item=iid
+            )
         if parent is not None and not iid.startswith(parent.id + "."):
             raise self.fail(
-                f"a sub-item's id starts with its parent's id and a dot ({parent.id}.…)",
+                Msg("a sub-item's id starts with its parent's id and a dot ({parent}.…)"),
+                params={"parent": parent.id},
                 item=iid,
                 field="id",
                 value=iid,
             )
         if iid in seen:
-            raise self.fail("duplicate item id", item=iid, field="id", value=iid)
+            raise self.fail(Msg("duplicate item id"), item=iid, field="id", value=iid)
         seen.add(iid)
         self.text(item.text, item=iid, field="text")
         self.citation(item.citation, item=iid, field="citation")
@@ -945,7 +1044,7 @@ class _Validator:
             not isinstance(item.max_points, Fraction) or item.max_points <= 0
         ):
             raise self.fail(
-                "must be a number of points > 0",
+                Msg("must be a number of points > 0"),
                 item=iid,
                 field="max_points",
                 value=item.max_points,
@@ -953,7 +1052,7 @@ class _Validator:
         if item.children:
             if item.rule is not None:
                 raise self.fail(
-                    "an item has either a rule or sub-items, not both", item=iid, field="rule"
+                    Msg("an item has either a rule or sub-items, not both"), item=iid, field="rule"
                 )
             for child in item.children:
                 count = self.item(
@@ -967,8 +1066,8 @@ class _Validator:
                 )
                 if _overclaims(item.confirmation, child.confirmation):
                     raise self.fail(
-                        f"cannot be confirmed while sub-item {child.id} is {child.confirmation.code};"
-                        " use partial",
+                        Msg("cannot be confirmed while sub-item {item} is {status}; use partial"),
+                        params={"item": child.id, "status": child.confirmation.code},
                         item=iid,
                         field="confirmation",
                         value=item.confirmation.code,
@@ -978,13 +1077,13 @@ class _Validator:
             return count
         rule = item.rule
         if rule is None:
-            raise self.fail("a leaf item needs a rule", item=iid, field="rule")
+            raise self.fail(Msg("a leaf item needs a rule"), item=iid, field="rule")
         if not isinstance(rule, _RULE_CLASSES):
-            raise self.fail("unknown rule", item=iid, field="rule", value=rule)
+            raise self.fail(Msg("unknown rule"), item=iid, field="rule", value=rule)
         if isinstance(rule, Unconfirmed):
             if item.confirmation is Confirmation.CONFIRMED:
                 raise self.fail(
-                    "an unconfirmed placeholder cannot be confirmed",
+                    Msg("an unconfirmed placeholder cannot be confirmed"),
                     item=iid,
                     field="confirmation",
                     value="confirmed",
@@ -992,7 +1091,7 @@ class _Validator:
             return count
         if item.max_points is None:
             raise self.fail(
-                "required (only an unconfirmed placeholder may leave it out)",
+                Msg("required (only an unconfirmed placeholder may leave it out)"),
                 item=iid,
                 field="max_points",
             )
@@ -1002,14 +1101,15 @@ class _Validator:
             declared = inputs.get(name)
             if declared is None:
                 raise self.fail(
-                    "reads an input the sheet does not declare",
+                    Msg("reads an input the sheet does not declare"),
                     item=iid,
                     field=f"rule.{field}",
                     value=name,
                 )
             if declared.type is not wanted:
                 raise self.fail(
-                    f"must be a {wanted.code} input; {name} is a {declared.type.code}",
+                    Msg("must be a {wanted} input; {name} is a {type}"),
+                    params={"wanted": wanted.code, "name": name, "type": declared.type.code},
                     item=iid,
                     field=f"rule.{field}",
                     value=name,
@@ -1026,15 +1126,23 @@ class _Validator:
         if all(m is not None for m in maxima):
             if known != expected:
                 raise self.fail(
-                    f"the maxima of {names} add up to {points_to_json(known)}, not {points_to_json(expected)}",
+                    Msg("the maxima of {items} add up to {sum}, not {expected}"),
+                    params={
+                        "items": names,
+                        "sum": points_to_json(known),
+                        "expected": points_to_json(expected),
+                    },
                     item=item,
                     field=field,
                     value=points_to_json(expected),
                 )
         elif known >= expected:
             raise self.fail(
-                f"the known maxima of {names} already add up to {points_to_json(known)},"
-                f" leaving nothing for the items not yet known",
+                Msg(
+                    "the known maxima of {items} already add up to {sum},"
+                    " leaving nothing for the items not yet known"
+                ),
+                params={"items": names, "sum": points_to_json(known)},
                 item=item,
                 field=field,
                 value=points_to_json(expected),
@@ -1045,37 +1153,49 @@ class _Validator:
         if scheme is None:
             return
         if not isinstance(scheme, BandScheme):
-            raise self.fail("expected a BandScheme", field="classification", value=scheme)
+            raise self.fail(Msg("expected a BandScheme"), field="classification", value=scheme)
         self.citation(scheme.citation, field="classification.citation")
         self.status(scheme.confirmation, field="classification.confirmation")
         if not scheme.bands:
-            raise self.fail("expected at least one band", field="classification.bands")
+            raise self.fail(Msg("expected at least one band"), field="classification.bands")
         previous: Band | None = None
         for index, band in enumerate(scheme.bands):
             field = f"classification.bands[{index}]"
             if not isinstance(band, Band) or not isinstance(band.movement_class, MovementClass):
-                raise self.fail("expected a band with a class", field=field, value=band)
+                raise self.fail(Msg("expected a band with a class"), field=field, value=band)
             if (
                 not isinstance(band.min_points, Fraction)
                 or not 0 <= band.min_points <= self.sheet.total
             ):
                 raise self.fail(
-                    f"min_points must be from 0 to the total {points_to_json(self.sheet.total)}",
+                    Msg("min_points must be from 0 to the total {total}"),
+                    params={"total": points_to_json(self.sheet.total)},
                     field=f"{field}.min_points",
                     value=band.min_points,
                 )
             if previous is not None:
                 if band.movement_class.rank >= previous.movement_class.rank:
                     raise self.fail(
-                        f"bands go from the highest class down: {band.movement_class.code} cannot"
-                        f" follow {previous.movement_class.code}",
+                        Msg(
+                            "bands go from the highest class down: {klass} cannot follow {previous}"
+                        ),
+                        params={
+                            "klass": band.movement_class.code,
+                            "previous": previous.movement_class.code,
+                        },
                         field=f"{field}.class",
                         value=band.movement_class.code,
                     )
                 if band.min_points >= previous.min_points:
                     raise self.fail(
-                        f"min_points must be below the {previous.movement_class.code} band's"
-                        f" {points_to_json(previous.min_points)}, or the bands overlap",
+                        Msg(
+                            "min_points must be below the {klass} band's {points},"
+                            " or the bands overlap"
+                        ),
+                        params={
+                            "klass": previous.movement_class.code,
+                            "points": points_to_json(previous.min_points),
+                        },
                         field=f"{field}.min_points",
                         value=points_to_json(band.min_points),
                     )
@@ -1087,16 +1207,16 @@ class _Validator:
         classes = {b.movement_class for b in scheme.bands} if scheme is not None else None
         for veto in self.sheet.vetoes:
             if not isinstance(veto, Veto):
-                raise self.fail("expected a Veto", field="vetoes", value=veto)
+                raise self.fail(Msg("expected a Veto"), field="vetoes", value=veto)
             if not isinstance(veto.id, str) or not _ID.match(veto.id):
                 raise self.fail(
-                    "a veto id is lowercase words joined by . _ or -",
+                    Msg("a veto id is lowercase words joined by . _ or -"),
                     field="vetoes.id",
                     value=veto.id,
                 )
             field = f"vetoes.{veto.id}"
             if veto.id in ids:
-                raise self.fail("duplicate veto id", field=field, value=veto.id)
+                raise self.fail(Msg("duplicate veto id"), field=field, value=veto.id)
             ids.add(veto.id)
             self.text(veto.text, field=f"{field}.text")
             self.citation(veto.citation, field=f"{field}.citation")
@@ -1104,20 +1224,22 @@ class _Validator:
             declared = inputs.get(veto.input)
             if declared is None:
                 raise self.fail(
-                    "reads an input the sheet does not declare",
+                    Msg("reads an input the sheet does not declare"),
                     field=f"{field}.input",
                     value=veto.input,
                 )
             if declared.type not in (InputType.BOOLEAN, InputType.OUTCOME):
                 raise self.fail(
-                    f"a veto reads a boolean or outcome input; {veto.input} is a {declared.type.code}",
+                    Msg("a veto reads a boolean or outcome input; {name} is a {type}"),
+                    params={"name": veto.input, "type": declared.type.code},
                     field=f"{field}.input",
                     value=veto.input,
                 )
             used.add(veto.input)
             if not veto.applies_if:
                 raise self.fail(
-                    "expected the values for which the veto applies", field=f"{field}.applies_if"
+                    Msg("expected the values for which the veto applies"),
+                    field=f"{field}.applies_if",
                 )
             for value in veto.applies_if:
                 ok = (
@@ -1126,26 +1248,25 @@ class _Validator:
                     else isinstance(value, Outcome) and value is not Outcome.UNKNOWN
                 )
                 if not ok:
-                    expected = (
-                        "true or false"
-                        if declared.type is InputType.BOOLEAN
-                        else "outcome codes other than unknown"
-                    )
                     raise self.fail(
-                        f"expected {expected}", field=f"{field}.applies_if", value=value
+                        Msg("expected true or false")
+                        if declared.type is InputType.BOOLEAN
+                        else Msg("expected outcome codes other than unknown"),
+                        field=f"{field}.applies_if",
+                        value=value,
                     )
             if not isinstance(veto.cap, MovementClass):
-                raise self.fail("expected a class", field=f"{field}.cap", value=veto.cap)
+                raise self.fail(Msg("expected a class"), field=f"{field}.cap", value=veto.cap)
             if classes is not None and scheme is not None:
                 if veto.cap not in classes:
                     raise self.fail(
-                        "the cap must be one of the sheet's band classes",
+                        Msg("the cap must be one of the sheet's band classes"),
                         field=f"{field}.cap",
                         value=veto.cap.code,
                     )
                 if veto.cap is scheme.bands[0].movement_class:
                     raise self.fail(
-                        "capping at the highest class caps nothing",
+                        Msg("capping at the highest class caps nothing"),
                         field=f"{field}.cap",
                         value=veto.cap.code,
                     )
@@ -1224,17 +1345,18 @@ class _Reader:
 
     def fail(
         self,
-        message: str,
+        message: str | Msg,
         *,
+        params: Mapping[str, str | int] | None = None,
         item: str | None = None,
         field: str | None = None,
         value: object = _UNSET,
     ) -> SheetError:
-        return SheetError(self.sheet, message, item=item, field=field, value=value)
+        return SheetError(self.sheet, message, params=params, item=item, field=field, value=value)
 
     def table(self, raw: object, *, field: str, item: str | None = None) -> dict[str, Any]:
         if not isinstance(raw, dict):
-            raise self.fail("expected a table", item=item, field=field, value=raw)
+            raise self.fail(Msg("expected a table"), item=item, field=field, value=raw)
         return raw
 
     def keys(
@@ -1248,7 +1370,8 @@ class _Reader:
         unknown = sorted(set(raw) - allowed)
         if unknown:
             raise self.fail(
-                f"unknown key; allowed: {', '.join(sorted(allowed))}",
+                Msg("unknown key; allowed: {allowed}"),
+                params={"allowed": ", ".join(sorted(allowed))},
                 item=item,
                 field=prefix + unknown[0],
                 value=raw[unknown[0]],
@@ -1260,7 +1383,7 @@ class _Reader:
         value = raw.get(key)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(
-                "expected a non-empty string", item=item, field=prefix + key, value=value
+                Msg("expected a non-empty string"), item=item, field=prefix + key, value=value
             )
         return value.strip()
 
@@ -1270,14 +1393,14 @@ class _Reader:
         vi, en = table.get("vi"), table.get("en")
         if not isinstance(vi, str) or not vi.strip() or not isinstance(en, str) or not en.strip():
             raise self.fail(
-                "expected non-empty text in vi and en", item=item, field=field, value=raw
+                Msg("expected non-empty text in vi and en"), item=item, field=field, value=raw
             )
         return Text(vi=vi.strip(), en=en.strip())
 
     def optional_text(self, raw: object, *, field: str, item: str | None = None) -> Text | None:
         return None if raw is None else self.text(raw, field=field, item=item)
 
-    def number(self, raw: object, *, field: str, what: str, item: str | None = None) -> Fraction:
+    def number(self, raw: object, *, field: str, what: Msg, item: str | None = None) -> Fraction:
         try:
             return _exact(raw, what)
         except _Bad as bad:
@@ -1308,7 +1431,7 @@ class _Reader:
     ) -> bool:
         value = raw.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail("expected true or false", field=field, value=value)
+            raise self.fail(Msg("expected true or false"), field=field, value=value)
         return value
 
     # --- parts
@@ -1322,7 +1445,7 @@ class _Reader:
             where = f"{field}.{name}"
             if not _INPUT_NAME.match(name):
                 raise self.fail(
-                    "an input name is lowercase letters, digits and _", field=where, value=name
+                    Msg("an input name is lowercase letters, digits and _"), field=where, value=name
                 )
             spec = self.table(spec, field=where)
             self.keys(spec, _INPUT_KEYS, prefix=f"{where}.")
@@ -1342,12 +1465,17 @@ class _Reader:
         self.keys(table, _RULE_KEYS[kind], prefix="rule.", item=item)
         for key in _REQUIRED_RULE_KEYS[kind]:
             if key not in table:
-                raise self.fail(f"required for a {kind.code} rule", item=item, field=f"rule.{key}")
+                raise self.fail(
+                    Msg("required for a {rule} rule"),
+                    params={"rule": kind.code},
+                    item=item,
+                    field=f"rule.{key}",
+                )
 
         def name(key: str) -> str:
             return self.string(table, key, prefix="rule.", item=item)
 
-        def num(key: str, what: str) -> Fraction:
+        def num(key: str, what: Msg) -> Fraction:
             return self.number(table[key], field=f"rule.{key}", what=what, item=item)
 
         if kind is RuleType.ALL_OR_NOTHING:
@@ -1356,7 +1484,7 @@ class _Reader:
             return Threshold(
                 part=name("part"),
                 whole=name("whole"),
-                percent=num("percent", "a percentage"),
+                percent=num("percent", _PERCENTAGE),
                 comparison=self.code(
                     Comparison,
                     table.get("comparison", "at_least"),
@@ -1369,10 +1497,10 @@ class _Reader:
                 assessor_input=name("assessor_input") if "assessor_input" in table else None,
             )
         if kind is RuleType.PROPORTIONAL:
-            return Proportional(part=name("part"), whole=name("whole"), step=num("step", "a step"))
+            return Proportional(part=name("part"), whole=name("whole"), step=num("step", _STEP))
         if kind is RuleType.PER_OCCURRENCE:
-            floor = num("floor", "points") if "floor" in table else Fraction(0)
-            return PerOccurrence(input=name("input"), per=num("per", "points"), floor=floor)
+            floor = num("floor", _POINTS) if "floor" in table else Fraction(0)
+            return PerOccurrence(input=name("input"), per=num("per", _POINTS), floor=floor)
         if kind is RuleType.ASSESSOR:
             return Assessor(input=name("input"))
         return Unconfirmed()
@@ -1389,9 +1517,15 @@ class _Reader:
         source: Text | None = None,
     ) -> tuple[SheetItem, ...]:
         if not isinstance(raw, list):
-            raise self.fail("expected a list of items ([[items]] tables)", field=field, value=raw)
+            raise self.fail(
+                Msg("expected a list of items ([[items]] tables)"), field=field, value=raw
+            )
         if depth > MAX_DEPTH:
-            raise self.fail(f"items nest at most {MAX_DEPTH} levels deep", field=field)
+            raise self.fail(
+                Msg("items nest at most {depth} levels deep"),
+                params={"depth": MAX_DEPTH},
+                field=field,
+            )
         found = []
         for index, entry in enumerate(raw):
             where = f"{field}[{index}]"
@@ -1399,7 +1533,7 @@ class _Reader:
             iid = table.get("id")
             if not isinstance(iid, str) or not _ITEM_ID.match(iid):
                 raise self.fail(
-                    "an item id is letters and digits joined by dots, e.g. 4.a",
+                    Msg("an item id is letters and digits joined by dots, e.g. 4.a"),
                     field=f"{where}.id",
                     value=iid,
                 )
@@ -1421,11 +1555,13 @@ class _Reader:
             max_points = (
                 None
                 if "max_points" not in table
-                else self.number(table["max_points"], field="max_points", what="points", item=iid)
+                else self.number(table["max_points"], field="max_points", what=_POINTS, item=iid)
             )
             has_rule, has_items = "rule" in table, "items" in table
             if has_rule == has_items:
-                raise self.fail("an item needs either a rule or sub-items ([[...items]])", item=iid)
+                raise self.fail(
+                    Msg("an item needs either a rule or sub-items ([[...items]])"), item=iid
+                )
             children: tuple[SheetItem, ...] = ()
             rule: Rule | None = None
             if has_items:
@@ -1438,7 +1574,9 @@ class _Reader:
                     source=source,
                 )
                 if not children:
-                    raise self.fail("a group needs at least one sub-item", item=iid, field="items")
+                    raise self.fail(
+                        Msg("a group needs at least one sub-item"), item=iid, field="items"
+                    )
             else:
                 rule = self.rule(table["rule"], item=iid)
             found.append(
@@ -1469,7 +1607,7 @@ class _Reader:
         bands_raw = table.get("bands")
         if not isinstance(bands_raw, list) or not bands_raw:
             raise self.fail(
-                "expected a list of bands ([[classification.bands]])",
+                Msg("expected a list of bands ([[classification.bands]])"),
                 field="classification.bands",
                 value=bands_raw,
             )
@@ -1479,14 +1617,14 @@ class _Reader:
             band = self.table(entry, field=where)
             self.keys(band, _BAND_KEYS, prefix=f"{where}.")
             if "min_points" not in band:
-                raise self.fail("required", field=f"{where}.min_points")
+                raise self.fail(Msg("required"), field=f"{where}.min_points")
             bands.append(
                 Band(
                     movement_class=self.code(
                         MovementClass, band.get("class"), field=f"{where}.class"
                     ),
                     min_points=self.number(
-                        band["min_points"], field=f"{where}.min_points", what="points"
+                        band["min_points"], field=f"{where}.min_points", what=_POINTS
                     ),
                 )
             )
@@ -1516,14 +1654,16 @@ class _Reader:
         if raw is None:
             return ()
         if not isinstance(raw, list):
-            raise self.fail("expected a list of vetoes ([[vetoes]])", field="vetoes", value=raw)
+            raise self.fail(
+                Msg("expected a list of vetoes ([[vetoes]])"), field="vetoes", value=raw
+            )
         found = []
         for index, entry in enumerate(raw):
             table = self.table(entry, field=f"vetoes[{index}]")
             vid = table.get("id")
             if not isinstance(vid, str) or not _ID.match(vid):
                 raise self.fail(
-                    "a veto id is lowercase words joined by . _ or -",
+                    Msg("a veto id is lowercase words joined by . _ or -"),
                     field=f"vetoes[{index}].id",
                     value=vid,
                 )
@@ -1533,21 +1673,23 @@ class _Reader:
             declared = inputs.get(input_name)
             if declared is None:
                 raise self.fail(
-                    "reads an input the sheet does not declare",
+                    Msg("reads an input the sheet does not declare"),
                     field=f"{where}.input",
                     value=input_name,
                 )
             if declared.type not in (InputType.BOOLEAN, InputType.OUTCOME):
                 raise self.fail(
-                    f"a veto reads a boolean or outcome input; {input_name} is a"
-                    f" {declared.type.code}",
+                    Msg("a veto reads a boolean or outcome input; {name} is a {type}"),
+                    params={"name": input_name, "type": declared.type.code},
                     field=f"{where}.input",
                     value=input_name,
                 )
             values = table.get("applies_if")
             if not isinstance(values, list) or not values:
                 raise self.fail(
-                    "expected a non-empty list of values", field=f"{where}.applies_if", value=values
+                    Msg("expected a non-empty list of values"),
+                    field=f"{where}.applies_if",
+                    value=values,
                 )
             applies: list[bool | Outcome] = []
             for value in values:
@@ -1557,7 +1699,7 @@ class _Reader:
                     applies.append(self.code(Outcome, value, field=f"{where}.applies_if"))
                 else:
                     raise self.fail(
-                        "expected true or false, or outcome codes",
+                        Msg("expected true or false, or outcome codes"),
                         field=f"{where}.applies_if",
                         value=value,
                     )
@@ -1591,24 +1733,27 @@ def sheet_from_dict(data: object, *, source: str | None = None) -> ScoringSheet:
     """
     where = source or "?"
     if not isinstance(data, dict):
-        raise SheetError(where, "expected a table", value=type(data).__name__)
+        raise SheetError(where, Msg("expected a table"), value=type(data).__name__)
     sheet_id = data.get("id")
     reader = _Reader(sheet_id if isinstance(sheet_id, str) and sheet_id else where)
     reader.keys(data, _SHEET_KEYS)
     if data.get("antq_sheet") != SHEET_FORMAT_VERSION:
         raise reader.fail(
-            f"expected antq_sheet = {SHEET_FORMAT_VERSION}",
+            Msg("expected antq_sheet = {version}"),
+            params={"version": SHEET_FORMAT_VERSION},
             field="antq_sheet",
             value=data.get("antq_sheet"),
         )
     reader.string(data, "id")
     kinds_raw = data.get("unit_kinds")
     if not isinstance(kinds_raw, list):
-        raise reader.fail("expected a list of unit kind codes", field="unit_kinds", value=kinds_raw)
+        raise reader.fail(
+            Msg("expected a list of unit kind codes"), field="unit_kinds", value=kinds_raw
+        )
     if "citation" not in data:
-        raise reader.fail("required", field="citation")
+        raise reader.fail(Msg("required"), field="citation")
     if "total" not in data:
-        raise reader.fail("required", field="total")
+        raise reader.fail(Msg("required"), field="total")
     citation = reader.citation(data["citation"], field="citation")
     confirmation: Confirmation = reader.code(
         Confirmation, data.get("confirmation"), field="confirmation"
@@ -1616,7 +1761,7 @@ def sheet_from_dict(data: object, *, source: str | None = None) -> ScoringSheet:
     inputs = reader.inputs(data.get("inputs"))
     by_name = {i.name: i for i in inputs}
     if "items" not in data:
-        raise reader.fail("required", field="items")
+        raise reader.fail(Msg("required"), field="items")
     return ScoringSheet(
         id=data["id"],
         title=reader.text(data.get("title"), field="title"),
@@ -1624,7 +1769,7 @@ def sheet_from_dict(data: object, *, source: str | None = None) -> ScoringSheet:
         unit_kinds=tuple(
             reader.code(UnitKind, k, field=f"unit_kinds[{i}]") for i, k in enumerate(kinds_raw)
         ),
-        total=reader.number(data["total"], field="total", what="points"),
+        total=reader.number(data["total"], field="total", what=_POINTS),
         citation=citation,
         confirmation=confirmation,
         inputs=inputs,
@@ -1657,7 +1802,7 @@ def _valid_from(reader: Any, raw: object) -> date | None:
         with contextlib.suppress(ValueError):
             raw = date.fromisoformat(raw)
     if isinstance(raw, datetime) or not isinstance(raw, date):
-        raise reader.fail("expected a date (YYYY-MM-DD)", field="valid_from", value=raw)
+        raise reader.fail(Msg("expected a date (YYYY-MM-DD)"), field="valid_from", value=raw)
     return raw
 
 
@@ -1671,16 +1816,25 @@ def _read_toml(path: Path, what: str) -> dict[str, Any]:
     except InputError as error:
         message = error.message
         if message.startswith("file larger than"):
-            message = f"a {what} file may be at most {MAX_SHEET_BYTES} bytes"
+            message = Message(
+                Msg("a sheet file may be at most {limit} bytes")
+                if what == "sheet"
+                else Msg("a override file may be at most {limit} bytes"),
+                {"limit": MAX_SHEET_BYTES},
+            )
         raise SheetError(name, message, value=error.value) from None
     try:
         return tomllib.loads(lone_cr_to_lf(text))
     except tomllib.TOMLDecodeError as error:
-        raise SheetError(name, f"malformed TOML: {error}") from None
+        raise SheetError(
+            name, Msg("malformed TOML: {error}"), params={"error": str(error)}
+        ) from None
     except RecursionError:
-        raise SheetError(name, "malformed TOML: nested too deeply") from None
+        raise SheetError(name, Msg("malformed TOML: nested too deeply")) from None
     except ValueError as error:  # e.g. an integer too long to convert
-        raise SheetError(name, f"malformed TOML: {error}") from None
+        raise SheetError(
+            name, Msg("malformed TOML: {error}"), params={"error": str(error)}
+        ) from None
 
 
 def load_sheet(path: str | Path) -> ScoringSheet:
@@ -1733,25 +1887,31 @@ def apply_override(sheet: ScoringSheet, data: object, *, source: str | None = No
     """
     where = source or "override"
     if not isinstance(data, dict):
-        raise SheetError(where, "expected a table", value=type(data).__name__)
+        raise SheetError(where, Msg("expected a table"), value=type(data).__name__)
     new_id = data.get("id")
     reader = _Reader(new_id if isinstance(new_id, str) and new_id else where)
     reader.keys(data, _OVERRIDE_KEYS)
     if data.get("antq_sheet_override") != OVERRIDE_FORMAT_VERSION:
         raise reader.fail(
-            f"expected antq_sheet_override = {OVERRIDE_FORMAT_VERSION}",
+            Msg("expected antq_sheet_override = {version}"),
+            params={"version": OVERRIDE_FORMAT_VERSION},
             field="antq_sheet_override",
             value=data.get("antq_sheet_override"),
         )
     base = reader.string(data, "base")
     if base != sheet.id:
         raise reader.fail(
-            f"this override is for sheet {base}, not {sheet.id}", field="base", value=base
+            Msg("this override is for sheet {base}, not {sheet}"),
+            params={"base": base, "sheet": sheet.id},
+            field="base",
+            value=base,
         )
     reader.string(data, "id")
     if new_id == sheet.id:
         raise reader.fail(
-            "the filled sheet needs an id of its own, e.g. BASE+province", field="id", value=new_id
+            Msg("the filled sheet needs an id of its own, e.g. BASE+province"),
+            field="id",
+            value=new_id,
         )
     origin = reader.text(data.get("source"), field="source")
     confirmation: Confirmation = reader.code(
@@ -1763,11 +1923,11 @@ def apply_override(sheet: ScoringSheet, data: object, *, source: str | None = No
     if len(by_name) != len(inputs):
         clash = next(i.name for i in extra_inputs if any(o.name == i.name for o in sheet.inputs))
         raise reader.fail(
-            "the sheet already declares this input", field=f"inputs.{clash}", value=clash
+            Msg("the sheet already declares this input"), field=f"inputs.{clash}", value=clash
         )
     fills_raw = data.get("fill", [])
     if not isinstance(fills_raw, list):
-        raise reader.fail("expected a list of fills ([[fill]])", field="fill", value=fills_raw)
+        raise reader.fail(Msg("expected a list of fills ([[fill]])"), field="fill", value=fills_raw)
     sources = sheet.sources if origin in sheet.sources else (*sheet.sources, origin)
     working = _Tree(sheet.items)
     for index, entry in enumerate(fills_raw):
@@ -1777,11 +1937,13 @@ def apply_override(sheet: ScoringSheet, data: object, *, source: str | None = No
         target = working.find(target_id)
         if target is None:
             raise reader.fail(
-                "no such item in the sheet", item=target_id, field="fill.item", value=target_id
+                Msg("no such item in the sheet"), item=target_id, field="fill.item", value=target_id
             )
         if not target.is_unfilled:
             raise reader.fail(
-                "only an unconfirmed placeholder can be filled; this item is part of the sheet",
+                Msg(
+                    "only an unconfirmed placeholder can be filled; this item is part of the sheet"
+                ),
                 item=target_id,
                 field="fill.item",
             )
@@ -1799,7 +1961,7 @@ def apply_override(sheet: ScoringSheet, data: object, *, source: str | None = No
     if data.get("classification") is not None:
         if scheme is not None:
             raise reader.fail(
-                "the sheet already has bands; an override only sets missing ones",
+                Msg("the sheet already has bands; an override only sets missing ones"),
                 field="classification",
             )
         scheme = reader.classification(

@@ -53,7 +53,7 @@ from antq.emulation.awards.eligibility import (
     Subject,
 )
 from antq.emulation.awards.law06 import AwardingAuthority, AwardingPower
-from antq.errors import DefinitionError, InputError, RuleSetNotFound
+from antq.errors import DataFileError, InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
 from antq.vocabulary import CodedEnum
@@ -97,8 +97,14 @@ class _RuleSetSpec:
     valid_to: date
 
 
-def _fail(path: str, value: object, message: str) -> DefinitionError:
-    return DefinitionError(f"{_DATA}: {path}: {message} (got {value!r})")
+def _fail(
+    path: str,
+    value: object,
+    message: str | Msg,
+    *,
+    params: Mapping[str, str | int] | None = None,
+) -> DataFileError:
+    return DataFileError(_DATA, path, value, message, params=params)
 
 
 def _day(raw: Mapping[str, Any], key: str, path: str, *, required: bool = False) -> date | None:
@@ -106,19 +112,19 @@ def _day(raw: Mapping[str, Any], key: str, path: str, *, required: bool = False)
     if value is None and not required:
         return None
     if not isinstance(value, date):
-        raise _fail(f"{path}.{key}", value, "expected a date")
+        raise _fail(f"{path}.{key}", value, Msg("expected a date"))
     return value
 
 
 def _text(raw: object, path: str) -> Text:
     if not isinstance(raw, dict) or set(raw) != {"vi", "en"}:
-        raise _fail(path, raw, "expected {vi, en}")
+        raise _fail(path, raw, Msg("expected {vi, en}"))
     return Text(vi=str(raw["vi"]), en=str(raw["en"]))
 
 
 def _citation(raw: object, path: str) -> Citation:
     if not isinstance(raw, dict):
-        raise _fail(path, raw, "expected a citation table")
+        raise _fail(path, raw, Msg("expected a citation table"))
     return cite(raw["instrument"], raw.get("article"), raw.get("clause"), raw.get("point"))
 
 
@@ -151,10 +157,10 @@ def _rows(data: Mapping[str, Any], sets: Mapping[str, _RuleSetSpec]) -> tuple[_R
         path = f"powers[{index}]"
         unknown = set(raw) - _POWER_KEYS
         if unknown:
-            raise _fail(path, sorted(unknown), "unknown keys")
+            raise _fail(path, sorted(unknown), Msg("unknown keys"))
         owner = raw.get("rule_set")
         if owner not in sets:
-            raise _fail(f"{path}.rule_set", owner, "no such rule set")
+            raise _fail(f"{path}.rule_set", owner, Msg("no such rule set"))
         try:
             forms = frozenset(
                 AwardForm.from_code(f, path=f"{path}.forms") for f in raw.get("forms", [])
@@ -174,11 +180,11 @@ def _rows(data: Mapping[str, Any], sets: Mapping[str, _RuleSetSpec]) -> tuple[_R
             )
             support = Support.from_code(raw["support"], path=f"{path}.support")
         except (KeyError, InputError) as error:
-            raise _fail(path, raw, f"bad row: {error}") from None
+            raise _fail(path, raw, Msg("bad row: {error}"), params={"error": str(error)}) from None
         if not forms:
-            raise _fail(f"{path}.forms", raw.get("forms"), "a power names at least one form")
+            raise _fail(f"{path}.forms", raw.get("forms"), Msg("a power names at least one form"))
         if support is Support.SUPPORTED and power.confirmation is Confirmation.UNCONFIRMED:
-            raise _fail(path, power.id, "an UNCONFIRMED row cannot be supported")
+            raise _fail(path, power.id, Msg("an UNCONFIRMED row cannot be supported"))
         rows.append(_Row(rule_set=owner, power=power, support=support))
     return tuple(rows)
 
@@ -192,7 +198,7 @@ def _table() -> tuple[tuple[_RuleSetSpec, ...], tuple[_Row, ...]]:
 def _parse(data: Mapping[str, Any]) -> tuple[tuple[_RuleSetSpec, ...], tuple[_Row, ...]]:
     """The rule sets and rows of the table; a malformed table is a definition error."""
     if data.get("antq_authority") != 1:
-        raise _fail("antq_authority", data.get("antq_authority"), "expected 1")
+        raise _fail("antq_authority", data.get("antq_authority"), Msg("expected 1"))
     specs = []
     for index, raw in enumerate(data.get("rule_sets", [])):
         path = f"rule_sets[{index}]"
