@@ -1819,7 +1819,7 @@ def _read_toml(path: Path, what: str) -> dict[str, Any]:
             message = Message(
                 Msg("a sheet file may be at most {limit} bytes")
                 if what == "sheet"
-                else Msg("a override file may be at most {limit} bytes"),
+                else Msg("an override file may be at most {limit} bytes"),
                 {"limit": MAX_SHEET_BYTES},
             )
         raise SheetError(name, message, value=error.value) from None
