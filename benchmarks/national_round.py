@@ -544,6 +544,24 @@ def max_rss_mb() -> float:
     return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
 
 
+#: ``peak_kb()``, the peak resident memory of a child process run with ``python -c``
+#: (as :func:`max_rss_mb`, in kB, needing only ``resource``), to put at the top of its code.
+CHILD_PEAK_KB = """
+import resource
+
+def peak_kb():
+    # VmHWM: ru_maxrss survives exec, so it would report the parent's peak.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+
 def load(items: Iterable[Item]) -> list[antq.UnitFacts]:
     units, errors = [], []
     for item in items:

@@ -49,39 +49,22 @@ PATHS: tuple[tuple[str, tuple[str, ...], float | None, float | None], ...] = (
     ("antq report --format html", ("report", "{dir}", "--format", "html"), 5.0, 150.0),
 )
 
-_CLI = """
+_CLI = (
+    national_round.CHILD_PEAK_KB
+    + """
 import resource, sys, time
-
-def peak_kb():
-    # VmHWM: ru_maxrss survives exec, so it would report the parent's peak.
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 from antq.cli import main
 with open("/dev/null", "w", encoding="utf-8") as sink:
     code = main(sys.argv[1:], out=sink, err=sink)
 print(code, time.perf_counter() - start, peak_kb())
 """
+)
 
-_ROUND_API = """
+_ROUND_API = (
+    national_round.CHILD_PEAK_KB
+    + """
 import resource, sys, time
-
-def peak_kb():
-    # VmHWM: ru_maxrss survives exec, so it would report the parent's peak.
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 import antq
 result = antq.evaluate_round(
@@ -90,20 +73,12 @@ result = antq.evaluate_round(
 print(3 if result.errors else 0, time.perf_counter() - start,
       peak_kb())
 """
+)
 
-_BASELINE = """
+_BASELINE = (
+    national_round.CHILD_PEAK_KB
+    + """
 import json, resource, sys, time
-
-def peak_kb():
-    # VmHWM: ru_maxrss survives exec, so it would report the parent's peak.
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from pathlib import Path
 start = time.perf_counter()
 sys.path.insert(0, sys.argv[2])
@@ -114,6 +89,7 @@ for file in sorted(Path(sys.argv[1]).glob("*.jsonl")):
             baseline.outcome(json.loads(line))
 print(0, time.perf_counter() - start, peak_kb())
 """
+)
 
 
 def run(code: str, args: list[str]) -> tuple[float, float]:

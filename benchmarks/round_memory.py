@@ -36,19 +36,10 @@ import national_round  # noqa: E402  (benchmarks/national_round.py)
 FORMATS = ("text", "json", "jsonl", "csv")
 NATIONAL = sum(national_round.COUNTS.values())
 
-_CHILD = """
+_CHILD = (
+    national_round.CHILD_PEAK_KB
+    + """
 import resource, sys, time
-
-def peak_kb():
-    # VmHWM: ru_maxrss survives exec, so it would report the parent's peak.
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from antq.cli import main
 start = time.perf_counter()
 with open("/dev/null", "w", encoding="utf-8") as sink:
@@ -56,6 +47,7 @@ with open("/dev/null", "w", encoding="utf-8") as sink:
 elapsed = time.perf_counter() - start
 print(code, elapsed, peak_kb())
 """
+)
 
 
 def measure(directory: Path, fmt: str) -> tuple[float, float]:
