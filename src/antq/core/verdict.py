@@ -341,9 +341,9 @@ class Verdict:
         lines += [f"  - {r.explain(lang)}" for r in self.all_results()]
         return "\n".join(lines)
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        """The verdict as JSON-ready data; ``texts`` adds rendered reasons."""
-        data: dict[str, JsonValue] = {
+    def _json_head(self) -> dict[str, JsonValue]:
+        """The keys of :meth:`to_json` before the results, in order."""
+        return {
             "schema": RESULT_SCHEMA_VERSION,
             "unit": self.unit_id,
             "name": self.name,
@@ -354,16 +354,25 @@ class Verdict:
             "instrument": self.instrument,
             "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
             "outcome": self.outcome.code,
+        }
+
+    def _json_tail(self, texts: tuple[Lang, ...]) -> dict[str, JsonValue]:
+        """The keys of :meth:`to_json` after the results: the notices, if any."""
+        if not self.notices:
+            return {}
+        tail: dict[str, JsonValue] = {"notices": [n.to_json() for n in self.notices]}
+        if texts:
+            tail["notice_texts"] = [{lang: n.render(lang) for lang in texts} for n in self.notices]
+        return tail
+
+    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
+        """The verdict as JSON-ready data; ``texts`` adds rendered reasons."""
+        return {
+            **self._json_head(),
             "eligibility": [r.to_json(texts=texts) for r in self.eligibility],
             "results": [r.to_json(texts=texts) for r in self.results],
+            **self._json_tail(texts),
         }
-        if self.notices:
-            data["notices"] = [n.to_json() for n in self.notices]
-            if texts:
-                data["notice_texts"] = [
-                    {lang: n.render(lang) for lang in texts} for n in self.notices
-                ]
-        return data
 
     def json_text(self, *, texts: tuple[Lang, ...] = ()) -> str:
         """``json.dumps(self.to_json(texts=texts), ensure_ascii=False)``, faster.
@@ -372,32 +381,16 @@ class Verdict:
         between verdicts) and joined; the keys come in the order of
         :meth:`to_json`.
         """
-        head: dict[str, JsonValue] = {
-            "schema": RESULT_SCHEMA_VERSION,
-            "unit": self.unit_id,
-            "name": self.name,
-            "commune": self.commune,
-            "kind": self.kind.code,
-            "year": self.year,
-            "rule_set": self.rule_set,
-            "instrument": self.instrument,
-            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
-            "outcome": self.outcome.code,
-        }
         parts = [
-            json.dumps(head, ensure_ascii=False)[:-1],
+            json.dumps(self._json_head(), ensure_ascii=False)[:-1],
             ', "eligibility": [',
             ", ".join(r.json_text(texts=texts) for r in self.eligibility),
             '], "results": [',
             ", ".join(r.json_text(texts=texts) for r in self.results),
             "]",
         ]
-        if self.notices:
-            tail: dict[str, JsonValue] = {"notices": [n.to_json() for n in self.notices]}
-            if texts:
-                tail["notice_texts"] = [
-                    {lang: n.render(lang) for lang in texts} for n in self.notices
-                ]
+        tail = self._json_tail(texts)
+        if tail:
             parts += [", ", json.dumps(tail, ensure_ascii=False)[1:-1]]
         parts.append("}")
         return "".join(parts)

@@ -840,33 +840,23 @@ class _CsvLayout:
             None if established_text is None else parse_iso_date(established_text, "established")
         )
         values = self.facts_of(kind, units.inputs[kind]).read(cells)
+        fields: dict[str, Any] = {
+            "unit_id": str(unit_id),
+            "kind": kind,
+            "year": year,
+            "name": found.get("name"),
+            "commune": found.get("commune"),
+            "province": found.get("province"),
+            "period": period,
+            "established": established,
+            "values": values,
+        }
         if MIN_YEAR <= year <= MAX_YEAR and (period is None or period.end.year == year):
             # Cells are decoded, NFC and stripped, and each value parsed by its input:
             # the checks of UnitFacts hold already (its constructor reports the rest).
-            return UnitFacts.trusted(
-                unit_id=str(unit_id),
-                kind=kind,
-                year=year,
-                name=found.get("name"),
-                commune=found.get("commune"),
-                province=found.get("province"),
-                period=period,
-                established=established,
-                values=values,
-            )
+            return UnitFacts.trusted(**fields)
         try:
-            return UnitFacts(
-                unit_id=str(unit_id),
-                kind=kind,
-                year=year,
-                name=found.get("name"),
-                commune=found.get("commune"),
-                province=found.get("province"),
-                period=period,
-                established=established,
-                values=values,
-                checked=True,
-            )
+            return UnitFacts(**fields, checked=True)
         except InputError as error:
             raise InputError(error.path.rsplit(".", 1)[-1], error.value, error.message) from None
 

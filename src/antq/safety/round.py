@@ -270,20 +270,7 @@ def _territory_filter(rule_sets: Iterable[RuleSet]) -> Callable[[Incident], bool
 
 def _with_unit(incident: Incident, unit_id: str) -> Incident:
     """The incident, naming the unit it was recorded under."""
-    if incident.unit_id is not None:
-        return incident
-    return Incident.trusted(
-        date=incident.date,
-        category=incident.category,
-        gravity=incident.gravity,
-        id=incident.id,
-        unit_id=unit_id,
-        description=incident.description,
-        force_majeure=incident.force_majeure,
-        timely_detected=incident.timely_detected,
-        mitigated=incident.mitigated,
-        reported_immediately=incident.reported_immediately,
-    )
+    return incident if incident.unit_id is not None else attrs.evolve(incident, unit_id=unit_id)
 
 
 def _incident_key(incident: Incident) -> tuple[Any, ...]:
