@@ -8,11 +8,19 @@ with it) in byte arrays: about 10 bytes a key, or 18 with an 8-byte value.
 Two different keys share a digest with a probability of about n²/2⁶⁵ (one in
 37 million for a million units); the digest does not depend on the process,
 so the same input always gives the same answer.
+
+Given a ``budget`` in bytes, a set that outgrows it moves its entries to a
+private temporary SQLite database (``antq._spill``) and goes on from an empty
+memory. A Bloom filter of the keys on disk (about one byte a key) answers
+most lookups of a new key without reading the disk.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+
+from antq._spill import SpillDatabase
 
 __all__ = ["DigestSet", "digest"]
 
@@ -25,6 +33,42 @@ _LOAD = 32
 def digest(key: str) -> bytes:
     """The 8-byte digest of ``key``."""
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE).digest()
+
+
+# The Bloom filter's bits per key on disk, at the least (at most twice that), and
+# its probes per key: 2 probes at 12 bits a key let about 1 new key in 40 through.
+_BITS_PER_KEY = 12
+
+
+class _Filter:
+    """A Bloom filter over digests: "not there" is sure, "there" must be checked.
+
+    Its two probes are the low and high halves of the digest itself, already a hash.
+    """
+
+    __slots__ = ("bits", "count", "mask")
+
+    def __init__(self, capacity: int) -> None:
+        size = 1 << max(6, (capacity * _BITS_PER_KEY - 1).bit_length())
+        self.bits = bytearray(size // 8)
+        self.mask = size - 1
+        self.count = 0
+
+    @property
+    def capacity(self) -> int:
+        return (self.mask + 1) // _BITS_PER_KEY
+
+    def add(self, key: int) -> None:
+        mask, bits = self.mask, self.bits
+        low, high = key & mask, key >> 32 & mask
+        bits[low >> 3] |= 1 << (low & 7)
+        bits[high >> 3] |= 1 << (high & 7)
+        self.count += 1
+
+    def __contains__(self, key: int) -> bool:
+        mask, bits = self.mask, self.bits
+        low, high = key & mask, key >> 32 & mask
+        return bool(bits[low >> 3] & 1 << (low & 7) and bits[high >> 3] & 1 << (high & 7))
 
 
 class DigestSet:
@@ -41,20 +85,52 @@ class DigestSet:
     1
     """
 
-    __slots__ = ("_digests", "_mask", "_size", "_value_size", "_values")
+    __slots__ = (
+        "_digests",
+        "_disk",
+        "_filter",
+        "_front",
+        "_limit",
+        "_mask",
+        "_size",
+        "_value_size",
+        "_values",
+    )
 
-    def __init__(self, *, value_size: int = 0) -> None:
+    def __init__(self, *, value_size: int = 0, budget: int | None = None) -> None:
         self._value_size = value_size
+        self._size = 0
+        # Entries in memory before they go to disk (None: never).
+        self._limit = None if budget is None else max(1, budget // (DIGEST_SIZE + value_size))
+        self._disk: SpillDatabase | None = None
+        self._filter: _Filter | None = None
+        self._empty()
+
+    def _empty(self) -> None:
         self._mask = 255
         self._digests = [bytearray() for _ in range(256)]
-        self._values = [bytearray() for _ in range(256)] if value_size else []
-        self._size = 0
+        self._values = [bytearray() for _ in range(256)] if self._value_size else []
+        self._front = 0
 
     def __len__(self) -> int:
         return self._size
 
     def __contains__(self, key: bytes) -> bool:
-        return self._find(self._digests[self._slot(key)], key) >= 0
+        return self.get(key) is not None
+
+    @property
+    def spilled(self) -> bool:
+        """Whether entries were moved to disk."""
+        return self._disk is not None
+
+    def close(self) -> None:
+        """Delete what went to disk (the set is then empty)."""
+        if self._disk is not None:
+            self._disk.close()
+            self._disk = None
+        self._filter = None
+        self._empty()
+        self._size = 0
 
     def _slot(self, key: bytes) -> int:
         return (key[0] | key[1] << 8 | key[2] << 16) & self._mask
@@ -71,9 +147,20 @@ class DigestSet:
         """The value kept with ``key`` (0 without values), or None if it was never added."""
         slot = self._slot(key)
         entry = self._find(self._digests[slot], key)
-        if entry < 0:
+        if entry >= 0:
+            return self._value(slot, entry)
+        return self._on_disk(key)
+
+    def _on_disk(self, key: bytes) -> int | None:
+        if self._disk is None:
             return None
-        return self._value(slot, entry)
+        number = int.from_bytes(key, "little")
+        if self._filter is not None and number not in self._filter:
+            return None
+        row = self._disk.connection.execute(
+            "SELECT v FROM digests WHERE k = ?", (int.from_bytes(key, "little", signed=True),)
+        ).fetchone()
+        return None if row is None else int(row[0])
 
     def _value(self, slot: int, entry: int) -> int:
         size = self._value_size
@@ -88,13 +175,57 @@ class DigestSet:
         entry = self._find(bucket, key)
         if entry >= 0:
             return self._value(slot, entry)
-        bucket += key
+        found = self._on_disk(key)
+        if found is not None:
+            return found
+        self._size += 1
+        self._remember(slot, key, value)
+        return None
+
+    def _remember(self, slot: int, key: bytes, value: int) -> None:
+        """Keep ``key`` in memory (in ``slot``), moving everything to disk past the budget."""
+        self._digests[slot] += key
         if self._value_size:
             self._values[slot] += value.to_bytes(self._value_size, "little")
-        self._size += 1
-        if self._size > _LOAD * (self._mask + 1):
+        self._front += 1
+        if self._limit is not None and self._front >= self._limit:
+            self._spill()
+        elif self._front > _LOAD * (self._mask + 1):
             self._grow()
-        return None
+
+    def _entries(self, into: _Filter) -> Iterator[tuple[int, int]]:
+        """The entries in memory as (signed key, value) rows, each key added to ``into``."""
+        size, step = self._value_size, DIGEST_SIZE
+        for slot, bucket in enumerate(self._digests):
+            values = self._values[slot] if size else b""
+            for entry in range(len(bucket) // step):
+                number = int.from_bytes(bucket[entry * step : (entry + 1) * step], "little")
+                into.add(number)
+                value = int.from_bytes(values[entry * size : (entry + 1) * size], "little")
+                yield number - (number >> 63 << 64), value
+
+    def _spill(self) -> None:
+        if self._disk is None:
+            self._disk = SpillDatabase()
+            self._disk.connection.execute(
+                "CREATE TABLE digests (k INTEGER PRIMARY KEY, v INTEGER NOT NULL)"
+            )
+        connection = self._disk.connection
+        into = self._filter
+        if into is None or into.count + self._front > into.capacity:
+            # A filter twice as large, made again from the keys on disk: over a
+            # round, each key is read back about once.
+            into = _Filter(2 * ((into.count if into else 0) + self._front))
+            for (signed,) in connection.execute("SELECT k FROM digests"):
+                into.add(signed & 0xFFFFFFFFFFFFFFFF)
+        connection.execute("BEGIN")
+        # An entry in memory holds the latest value of its key (add_bits merges first).
+        # It may be on disk already; the filter then counts it twice, which only
+        # makes it grow a little sooner.
+        connection.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?)", self._entries(into))
+        connection.execute("COMMIT")
+        self._filter = into
+        self._empty()
 
     def add_bits(self, key: bytes, bits: int) -> int:
         """OR ``bits`` into the value of ``key`` (added with 0 if absent); the value before.
@@ -109,8 +240,13 @@ class DigestSet:
         slot = self._slot(key)
         entry = self._find(self._digests[slot], key)
         if entry < 0:
-            self.add(key, bits)
-            return 0
+            found = self._on_disk(key)
+            if found is None:
+                self._size += 1
+            elif found | bits == found:
+                return found
+            self._remember(slot, key, (found or 0) | bits)
+            return found or 0
         before = self._value(slot, entry)
         self._values[slot][entry * size : (entry + 1) * size] = (before | bits).to_bytes(
             size, "little"

@@ -49,6 +49,7 @@ from typing import IO, Any, Final, TextIO
 import attrs
 
 from antq._digests import DigestSet, digest
+from antq._spill import MEMORY_BUDGET
 from antq.core.facts import MAX_YEAR, MIN_YEAR, UnitFacts, check_id
 from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.outcome import Outcome
@@ -389,16 +390,16 @@ def _book(book: RuleBook | None) -> RuleBook:
 class SeenUnits:
     """The units read so far, across the files of one read, and where each was first read.
 
-    A round of a million units is checked for repeated units in about 20 MB:
-    each unit is kept as the 8-byte digest of its (kind, id, year) and the
-    number of its file and line (see ``antq._digests``). Units of a
+    Each unit is kept as the 8-byte digest of its (kind, id, year) and the
+    number of its file and line (see ``antq._digests``), in memory up to
+    ``antq._spill.MEMORY_BUDGET`` (about 260,000 units), then on disk. Units of a
     document read whole (JSON, TOML, a workbook) keep their path as text.
     """
 
     __slots__ = ("_digests", "_paths", "_sources")
 
     def __init__(self) -> None:
-        self._digests = DigestSet(value_size=8)
+        self._digests = DigestSet(value_size=8, budget=MEMORY_BUDGET)
         self._sources: dict[str | None, int] = {}
         self._paths: dict[bytes, str] = {}
 

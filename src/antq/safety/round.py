@@ -34,23 +34,26 @@ states, and its verdict says so.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from antq._digests import DigestSet, digest
+from antq._spill import MEMORY_BUDGET, SpillDatabase
 from antq.core import engine
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
-from antq.entities.incidents import Incident
+from antq.entities.incidents import CrimeGravity, Incident, IncidentCategory
 from antq.errors import AntqError, InputError, UsageError
 from antq.hierarchy import (
     KIND_ORDER,
@@ -168,12 +171,21 @@ class _Ids:
         self._data = bytearray()
         self.count = 0
 
-    def append(self, unit_id: str) -> None:
+    def append(self, unit_id: str) -> int:
+        """Add ``unit_id``; the bytes it took."""
         data = self._data
         if data:
             data += b"\n"
-        data += unit_id.encode("utf-8")
+        encoded = unit_id.encode("utf-8")
+        data += encoded
         self.count += 1
+        return len(encoded) + 1
+
+    def take(self) -> bytes:
+        """The ids in memory, as kept, leaving none in memory (``count`` stays)."""
+        data = bytes(self._data)
+        self._data = bytearray()
+        return data
 
     def extend(self, other: _Ids) -> None:
         if not other.count:
@@ -184,8 +196,102 @@ class _Ids:
         self.count += other.count
 
     def __iter__(self) -> Iterator[str]:
-        if self.count:
+        if self._data:
             yield from self._data.decode("utf-8").split("\n")
+
+
+# What one incident costs in memory, about (measured with tracemalloc on generated
+# rounds): it decides when a round's incidents go to disk.
+_INCIDENT_BYTES = 320
+_INCIDENTS_PART = -1
+
+
+class _Spilled:
+    """The ids and incidents of a round's groups that went to disk (see ``antq._spill``).
+
+    Each group writes, per standing, its ids as one blob, and its incidents as one
+    JSON list of their fields, read back without checking again (this process wrote them).
+    """
+
+    def __init__(self) -> None:
+        self.database = SpillDatabase()
+        self.standings: dict[Standing, int] = {}
+        self.made = False
+
+    def write(self, groups: Iterable[_Group]) -> None:
+        connection = self.database.connection
+        if not self.made:
+            self.made = True
+            connection.execute(
+                "CREATE TABLE parts (grp INTEGER NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL)"
+            )
+            connection.execute("CREATE INDEX parts_of_group ON parts (grp, part)")
+        rows: list[tuple[int, int, bytes]] = []
+        for group in groups:
+            for standing, ids in group.members.items():
+                data = ids.take()
+                if data:
+                    part = self.standings.setdefault(standing, len(self.standings))
+                    rows.append((group.number, part, data))
+            if group.incidents:
+                fields = [_incident_fields(incident) for incident in group.incidents]
+                rows.append((group.number, _INCIDENTS_PART, json.dumps(fields).encode("utf-8")))
+                group.incidents = []
+        connection.execute("BEGIN")
+        connection.executemany("INSERT INTO parts VALUES (?, ?, ?)", rows)
+        connection.execute("COMMIT")
+
+    def _parts(self, number: int, part: int) -> Iterator[bytes]:
+        for (data,) in self.database.connection.execute(
+            "SELECT data FROM parts WHERE grp = ? AND part = ? ORDER BY rowid", (number, part)
+        ):
+            yield data
+
+    def ids(self, number: int, standing: Standing) -> Iterator[str]:
+        part = self.standings.get(standing)
+        if part is None:
+            return
+        for data in self._parts(number, part):
+            yield from data.decode("utf-8").split("\n")
+
+    def incidents(self, number: int) -> Iterator[Incident]:
+        for data in self._parts(number, _INCIDENTS_PART):
+            for fields in json.loads(data):
+                yield _incident_of(fields)
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def _incident_fields(incident: Incident) -> list[Any]:
+    return [
+        incident.date.toordinal(),
+        incident.category.code,
+        None if incident.gravity is None else incident.gravity.code,
+        incident.id,
+        incident.unit_id,
+        incident.description,
+        incident.force_majeure,
+        incident.timely_detected,
+        incident.mitigated,
+        incident.reported_immediately,
+    ]
+
+
+def _incident_of(fields: list[Any]) -> Incident:
+    day, category, gravity, *rest = fields
+    return Incident.trusted(
+        date=date.fromordinal(day),
+        category=IncidentCategory.from_code(category),
+        gravity=None if gravity is None else CrimeGravity.from_code(gravity),
+        id=rest[0],
+        unit_id=rest[1],
+        description=rest[2],
+        force_majeure=rest[3],
+        timely_detected=rest[4],
+        mitigated=rest[5],
+        reported_immediately=rest[6],
+    )
 
 
 @attrs.define
@@ -204,38 +310,77 @@ class _Group:
     # The units' incidents that a commune's territory criterion can count, each
     # with the id of the unit it was recorded under.
     incidents: list[Incident] = attrs.field(factory=list)
+    # Its number in the round, naming what it wrote to disk; the groups merged into
+    # it (other spellings of its commune), whose ids and incidents it reads as its own.
+    number: int = 0
+    merged: list[_Group] = attrs.field(factory=list)
 
-    def add(self, standing: Standing, unit_id: str) -> None:
+    def add(self, standing: Standing, unit_id: str) -> int:
+        """Count a unit; the bytes of memory its id took (0 when only counted)."""
         if self.first is None or unit_id < self.first:
             self.first = unit_id
         if standing[0] is UnitKind.RESIDENTIAL_AREA and standing[1] is MET:
             self.passed[standing] += 1
-        else:
-            ids = self.members.get(standing)
-            if ids is None:
-                ids = self.members[standing] = _Ids()
-            ids.append(unit_id)
+            return 0
+        ids = self.members.get(standing)
+        if ids is None:
+            ids = self.members[standing] = _Ids()
+        return ids.append(unit_id)
+
+    def parts(self) -> Iterator[_Group]:
+        yield self
+        for group in self.merged:
+            yield from group.parts()
 
     @property
     def size(self) -> int:
-        return sum(ids.count for ids in self.members.values()) + sum(self.passed.values())
+        return sum(
+            sum(ids.count for ids in part.members.values()) + sum(part.passed.values())
+            for part in self.parts()
+        )
 
     def first_id(self) -> str:
         assert self.first is not None
         return self.first
 
-    def counts(self) -> Iterator[tuple[Standing, int, list[str]]]:
+    def counts(self, spilled: _Spilled | None) -> Iterator[tuple[Standing, int, list[str]]]:
         """Each standing with its number of units and the ids kept."""
-        for standing, ids in self.members.items():
-            yield standing, ids.count, list(ids)
-        for standing, count in self.passed.items():
+        counts: dict[Standing, tuple[int, list[str]]] = {}
+        for part in self.parts():
+            for standing, ids in part.members.items():
+                count, kept = counts.setdefault(standing, (0, []))
+                if spilled is not None:
+                    kept += spilled.ids(part.number, standing)
+                kept += ids
+                counts[standing] = (count + ids.count, kept)
+        for standing, (count, kept) in counts.items():
+            yield standing, count, kept
+        passed: Counter[Standing] = Counter()
+        for part in self.parts():
+            passed.update(part.passed)
+        for standing, count in passed.items():
             yield standing, count, []
 
+    def all_incidents(self, spilled: _Spilled | None) -> list[Incident]:
+        """The incidents of its units, in the order they were read, each part in turn."""
+        found: list[Incident] = []
+        for part in self.parts():
+            if spilled is not None:
+                found += spilled.incidents(part.number)
+            found += part.incidents
+        return found
 
-def _counts(group: _Group, commune: UnitFacts, rule: RollupRule, lost: Reason | None) -> UnitCounts:
+
+def _counts(
+    group: _Group,
+    commune: UnitFacts,
+    rule: RollupRule,
+    lost: Reason | None,
+    spilled: _Spilled | None,
+) -> UnitCounts:
     try:
         return count_standings(
-            group.counts(),
+            group.counts(spilled),
             commune_id=commune.unit_id,
             year=commune.year,
             rule=rule,
@@ -466,7 +611,10 @@ class _Evaluation:
         # For every unit that is not a commune, the digest of (round, id skeleton) with
         # the kinds of unit that gave it, one bit each: it finds look-alike ids, and a
         # commune reference that names a unit, in about 10 bytes a unit.
-        self.units_seen = DigestSet(value_size=1)
+        self.units_seen = DigestSet(value_size=1, budget=MEMORY_BUDGET)
+        # The groups' ids and incidents, in memory up to the budget, then on disk.
+        self.group_bytes = 0
+        self.spilled: _Spilled | None = None
         # The ids whose skeleton differs from the id itself, to name them in an error.
         self.unusual_ids: dict[bytes, str] = {}
         rule_sets = list(self.book) + ([self.pinned] if self.pinned is not None else [])
@@ -583,8 +731,10 @@ class _Evaluation:
             return
         group = self.groups.get((facts.year, facts.commune))
         if group is None:
-            group = self.groups[(facts.year, facts.commune)] = _Group(reference=facts.commune)
-        group.add(standing_of(verdict), facts.unit_id)
+            group = self.groups[(facts.year, facts.commune)] = _Group(
+                reference=facts.commune, number=len(self.groups)
+            )
+        added = group.add(standing_of(verdict), facts.unit_id)
         if unreadable:
             group.placeholders.append((facts.kind, facts.unit_id))
         if facts.province:
@@ -594,7 +744,19 @@ class _Evaluation:
         incidents = facts.get(INCIDENTS)
         if incidents and not unreadable:
             counts = self.counts_for_territory
-            group.incidents += [_with_unit(i, facts.unit_id) for i in incidents if counts(i)]
+            kept = [_with_unit(i, facts.unit_id) for i in incidents if counts(i)]
+            group.incidents += kept
+            added += len(kept) * _INCIDENT_BYTES
+        self.group_bytes += added
+        if self.group_bytes > MEMORY_BUDGET:
+            self.spill_groups()
+
+    def spill_groups(self) -> None:
+        """Move the groups' ids and incidents to disk (see ``antq._spill``)."""
+        if self.spilled is None:
+            self.spilled = _Spilled()
+        self.spilled.write(self.groups.values())
+        self.group_bytes = 0
 
     # -- the communes ----------------------------------------------------------
 
@@ -753,7 +915,7 @@ class _Evaluation:
             rule = rollup_rule(rule_set.instrument)
             if group is not None:
                 try:
-                    counts = _counts(group, commune, rule, taint)
+                    counts = _counts(group, commune, rule, taint, self.spilled)
                 except InputError as error:
                     self.errors.append(error)
                     facts = _without_stated(facts, rule)
@@ -761,7 +923,9 @@ class _Evaluation:
                     facts = facts.with_values(**{UNIT_OUTCOMES.name: counts})
                 if taint is not None:
                     self.notices.append(Notice(subject=commune.unit_id, reason=taint))
-                facts, not_counted = _territory(facts, self.period_of, group.incidents)
+                facts, not_counted = _territory(
+                    facts, self.period_of, group.all_incidents(self.spilled)
+                )
                 if not_counted:
                     self.notices.append(
                         Notice(
@@ -811,6 +975,15 @@ class _Evaluation:
     ) -> RoundResult:
         self.on_verdict, self.keep_units = on_verdict, keep_units
         self.keep_communes = keep_communes or keep_units
+        try:
+            return self.pass_over()
+        finally:
+            # What went to disk is deleted now, not when the garbage is collected.
+            self.units_seen.close()
+            if self.spilled is not None:
+                self.spilled.close()
+
+    def pass_over(self) -> RoundResult:
         for item in self.round.items:
             if isinstance(item, InputError):
                 self.read_error(item)
@@ -947,13 +1120,11 @@ def _merge_into(placed: dict[tuple[int, str], _Group], key: tuple[int, str], gro
     if target is None:
         placed[key] = group
         return
-    for standing, ids in group.members.items():
-        target.members.setdefault(standing, _Ids()).extend(ids)
-    target.passed.update(group.passed)
+    # Its ids, counts and incidents are read through ``target.parts()``.
+    target.merged.append(group)
     if group.first is not None and (target.first is None or group.first < target.first):
         target.first = group.first
     target.placeholders += group.placeholders
-    target.incidents += group.incidents
     for province_key, value in group.provinces.items():
         target.provinces.setdefault(province_key, value)
 
