@@ -52,7 +52,7 @@ from antq.emulation.awards.eligibility import (
     RouteDefinition,
     Subject,
 )
-from antq.emulation.awards.law06 import AwardingAuthority, AwardingPower
+from antq.emulation.awards.law06.article_80 import AwardingAuthority, AwardingPower
 from antq.errors import DataFileError, InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
