@@ -50,6 +50,7 @@ from antq.emulation.awards.eligibility import (
     Subject,
 )
 from antq.emulation.awards.findings import found, labels
+from antq.emulation.awards.instruments import LAW06, LAW06_FROM
 from antq.emulation.awards.law06.article_80 import AwardingAuthority, AwardingPower
 from antq.errors import DataFileError, InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg, Text
@@ -360,11 +361,11 @@ def authority_before_2024(award: AwardForm, decided_on: date) -> Eligibility:
                 on=decided_on,
                 notes=notes,
             )
-            found: Eligibility = attrs.evolve(answer, award=award)
-            return found
+            dated: Eligibility = attrs.evolve(answer, award=award)
+            return dated
     raise RuleSetNotFound(
         f"on: no table of who may award what for a decision of {decided_on.isoformat()}; antq"
         f" covers decisions from {LAW15_RULES[0].valid_from} to"
         f" {LAW15_RULES[-1].valid_to} (Law 15/2003 and its 2013 amendment) and"
-        " from 2024-01-01 with no end date (Law 06/2022)"
+        f" from {LAW06_FROM.isoformat()} with no end date (Law {LAW06})"
     )

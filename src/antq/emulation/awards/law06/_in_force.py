@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, Final
 
 from antq.emulation.awards.eligibility import AwardRules
-from antq.emulation.awards.instruments import LAW06_FROM
+from antq.emulation.awards.instruments import LAW06, LAW06_FROM
 from antq.errors import InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg
 
@@ -30,6 +30,6 @@ def check_covered(day: date, rules: AwardRules[Any]) -> None:
     if not rules.covers(day):
         raise RuleSetNotFound(
             f"{rules.id}: antq covers these rules from {LAW06_FROM.isoformat()} (Luật"
-            f" 06/2022/QH15) with no end date; it has no rules of the earlier law for them"
+            f" {LAW06}) with no end date; it has no rules of the earlier law for them"
             f" (got {day.isoformat()})"
         )
