@@ -101,7 +101,7 @@ def _whole_months(start: date, end: date, policy: MonthEndPolicy) -> tuple[int, 
 def count_service(
     spans: Iterable[tuple[Period, int]], *, policy: MonthEndPolicy = MonthEndPolicy.CLAMP
 ) -> ServiceCount:
-    """Count weighted service in whole months (the rules are in the module docstring).
+    """Count weighted service in whole months (the rules: ``antq.emulation.awards.knc.service``).
 
     ``spans`` are (period, weight) pairs; weight 0 spans are ignored. Overlaps
     count once, with the highest weight.
