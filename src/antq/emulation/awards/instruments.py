@@ -1,6 +1,6 @@
 """The instruments the award rules cite: each number and each date written once.
 
-The dates come from the instrument registry (:mod:`antq.law.registry`), where
+The dates come from the instrument registry (``antq.law.registry``), where
 each has its source; the rule sets, the awarding powers and the documentation
 read them from here.
 
