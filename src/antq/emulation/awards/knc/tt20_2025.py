@@ -234,7 +234,7 @@ def _check_tenure(ctx: KncContext) -> Finding:
     periods = ctx.candidate.leadership
     if periods is None:
         return unknown("leadership")
-    # qualifying time restarts after discipline: restart=None (not a parameter here)
+    # restart=None: this circular itself restarts qualifying time after discipline
     bounds = tenure_bounds(
         ctx, periods, restart=None, positions=_POSITIONS, phong_ban_or_above=True
     )
