@@ -55,7 +55,7 @@ nitpick_ignore_regex = [
         r"(argparse|collections\.abc|datetime|decimal|enum|fractions|os|pathlib|types)(\..+)?",
     ),
     # Private per-call context classes that appear only in the award functions' signatures.
-    (r"py:class", r"antq\.emulation\.awards\.\w+\.\w+Context"),
+    (r"py:class", r"antq\.emulation\.awards\.(\w+\.)+\w+Context"),
     # The web API's framework (the optional extra antq[serve]), not documented here.
     (r"py:class", r"(starlette\..+|Starlette)"),
 ]

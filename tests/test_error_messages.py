@@ -253,5 +253,7 @@ def test_errors_of_the_shipped_data_files_render_in_vietnamese() -> None:
         qd510_procedure._read({"antq_procedure": 2})
     error = caught.value
     assert isinstance(error, DataFileError)
-    assert str(error) == "qd510_procedure.toml: antq_procedure: expected 1 (got 2)"
-    assert error.render("vi") == "qd510_procedure.toml: antq_procedure: cần giá trị 1 (giá trị: 2)"
+    assert str(error) == "antq/emulation/qd510_procedure.toml: antq_procedure: expected 1 (got 2)"
+    assert error.render("vi") == (
+        "antq/emulation/qd510_procedure.toml: antq_procedure: cần giá trị 1 (giá trị: 2)"
+    )

@@ -980,7 +980,7 @@ def test_touching_spans_of_the_same_weight_make_one_run() -> None:
 
 # Kills "start > period.end" -> ">=" in _clip: a restart on a period's last day keeps that day.
 def test_a_restart_on_the_last_day_of_a_period_keeps_that_day() -> None:
-    from antq.emulation.awards.knc import _clip
+    from antq.emulation.awards.knc.service import _clip
 
     period = Period(start=date(2020, 1, 1), end=date(2020, 1, 31))
     assert _clip(period, date(2020, 1, 31)) == Period(

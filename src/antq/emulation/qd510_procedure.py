@@ -28,19 +28,18 @@ on 20/01/2022); no district is rated from 2025.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
 import attrs
 
 from antq.confirmation import Confirmation
-from antq.errors import DataFileError, InputError
+from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
-from antq.law.citation import Citation, cite
+from antq.law.citation import Citation
+from antq.law.tables import Node, load
 from antq.safety.procedure import DayBefore, DeadlineStatus, MissedDeadline
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum
@@ -60,6 +59,7 @@ __all__ = [
 ]
 
 _DATA: Final = "qd510_procedure.toml"
+_SOURCE: Final = f"antq/emulation/{_DATA}"
 _READING = Msg(
     "'before' is read strictly: the rating must be decided on or before the day before"
     " (antq's reading, as for Circular 124/2021 Article 9; whether Decision 510 says"
@@ -172,48 +172,6 @@ class RatingDeadline:
         )
 
 
-def _fail(
-    path: str,
-    value: object,
-    message: str | Msg,
-    *,
-    params: Mapping[str, str | int] | None = None,
-) -> DataFileError:
-    return DataFileError(_DATA, path, value, message, params=params)
-
-
-def _text(raw: object, path: str) -> Text:
-    if not isinstance(raw, dict) or set(raw) != {"vi", "en"}:
-        raise _fail(path, raw, Msg("expected {vi, en}"))
-    return Text(vi=str(raw["vi"]), en=str(raw["en"]))
-
-
-def _citation(raw: object, path: str) -> Citation:
-    if not isinstance(raw, dict) or "instrument" not in raw:
-        raise _fail(path, raw, Msg("expected a citation table"))
-    return cite(raw["instrument"], raw.get("article"), raw.get("clause"), raw.get("point"))
-
-
-def _status(raw: object, path: str) -> Confirmation:
-    try:
-        return Confirmation.from_code(raw, path=path)
-    except InputError as error:
-        raise _fail(path, raw, error.message) from None
-
-
-def _day(raw: Mapping[str, Any], key: str, path: str) -> date | None:
-    value = raw.get(key)
-    if value is None:
-        return None
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise _fail(f"{path}.{key}", value, Msg("expected a date"))
-    return value
-
-
-def _note(raw: Mapping[str, Any], path: str) -> Text | None:
-    return None if raw.get("note") is None else _text(raw["note"], f"{path}.note")
-
-
 @attrs.frozen
 class _Table:
     steps: tuple[RatingStepRule, ...]
@@ -221,55 +179,61 @@ class _Table:
     deadlines: tuple[RatingDeadline, ...]
 
 
-def _read(data: Mapping[str, Any]) -> _Table:
+def _step(row: Node) -> RatingStepRule:
+    return RatingStepRule(
+        step=row["id"].code(RatingStep),
+        text=row["text"].bilingual(),
+        citation=row["citation"].citation(),
+        confirmation=row["confirmation"].confirmation(),
+        note=row.optional("note", Node.bilingual),
+    )
+
+
+def _dossier_item(row: Node) -> RatingDossierItem:
+    return RatingDossierItem(
+        document=row["document"].code(RatingDocument),
+        citation=row["citation"].citation(),
+        confirmation=row["confirmation"].confirmation(),
+    )
+
+
+def _deadline(row: Node) -> RatingDeadline:
+    start = row["applies_from"].day()
+    end = row.optional("applies_to", Node.day)
+    if end is not None and end < start:
+        raise row.fail(Msg("ends before it starts"))
+    return RatingDeadline(
+        level=row["level"].code(RatingLevel),
+        rule=DayBefore(row["month"].integer(), row["day"].integer()),
+        citation=row["citation"].citation(),
+        confirmation=row["confirmation"].confirmation(),
+        written=row["written"].bilingual(),
+        applies_from=start,
+        applies_to=end,
+        note=row.optional("note", Node.bilingual),
+    )
+
+
+def _read(data: Mapping[str, Any], source: str = _SOURCE) -> _Table:
+    root = Node(source, "", data)
     if data.get("antq_procedure") != 1:
-        raise _fail("antq_procedure", data.get("antq_procedure"), Msg("expected 1"))
-    steps = tuple(
-        RatingStepRule(
-            step=RatingStep.from_code(raw.get("id"), path=f"steps[{i}].id"),
-            text=_text(raw.get("text"), f"steps[{i}].text"),
-            citation=_citation(raw.get("citation"), f"steps[{i}].citation"),
-            confirmation=_status(raw.get("confirmation"), f"steps[{i}].confirmation"),
-            note=_note(raw, f"steps[{i}]"),
-        )
-        for i, raw in enumerate(data.get("steps", []))
+        raise root["antq_procedure"].fail(Msg("expected 1"))
+
+    def rows(key: str) -> list[Node]:
+        node = root.get(key)
+        return [] if node is None else node.items()
+
+    return _Table(
+        steps=tuple(_step(row) for row in rows("steps")),
+        dossier=tuple(_dossier_item(row) for row in rows("dossier")),
+        deadlines=tuple(_deadline(row) for row in rows("deadlines")),
     )
-    dossier = tuple(
-        RatingDossierItem(
-            document=RatingDocument.from_code(raw.get("document"), path=f"dossier[{i}].document"),
-            citation=_citation(raw.get("citation"), f"dossier[{i}].citation"),
-            confirmation=_status(raw.get("confirmation"), f"dossier[{i}].confirmation"),
-        )
-        for i, raw in enumerate(data.get("dossier", []))
-    )
-    deadlines = []
-    for i, raw in enumerate(data.get("deadlines", [])):
-        path = f"deadlines[{i}]"
-        start = _day(raw, "applies_from", path)
-        if start is None:
-            raise _fail(f"{path}.applies_from", None, Msg("required"))
-        end = _day(raw, "applies_to", path)
-        if end is not None and end < start:
-            raise _fail(path, (start, end), Msg("ends before it starts"))
-        deadlines.append(
-            RatingDeadline(
-                level=RatingLevel.from_code(raw.get("level"), path=f"{path}.level"),
-                rule=DayBefore(raw.get("month"), raw.get("day")),
-                citation=_citation(raw.get("citation"), f"{path}.citation"),
-                confirmation=_status(raw.get("confirmation"), f"{path}.confirmation"),
-                written=_text(raw.get("written"), f"{path}.written"),
-                applies_from=start,
-                applies_to=end,
-                note=_note(raw, path),
-            )
-        )
-    return _Table(steps=steps, dossier=dossier, deadlines=tuple(deadlines))
 
 
 @cache
 def _table() -> _Table:
-    folder = resources.files("antq.emulation")
-    return _read(tomllib.loads(folder.joinpath(_DATA).read_text(encoding="utf-8")))
+    root = load("antq.emulation", _DATA)
+    return _read(root.mapping(), root.source)
 
 
 def rating_steps() -> tuple[RatingStepRule, ...]:

@@ -1,11 +1,12 @@
-"""The message extractor of ``scripts/update_catalogs.sh``: ``Msg("...")`` and command-line help.
+"""The message extractors of ``scripts/update_catalogs.sh``: ``Msg("...")``, command-line help, data files.
 
 ``pybabel extract`` finds antq's messages by the keyword ``Msg``; the help of
 the command line is written where argparse wants it (``help="..."`` of
 ``add_argument``, ``description=`` of a parser), not wrapped in ``Msg``. This
 extractor gives both, so that every piece of help text is in the catalogues,
 is translated, and is checked by the test that fails on a missing translation.
-``babel.cfg`` names it in its ``[extractors]`` section.
+``babel.cfg`` names it in its ``[extractors]`` section, with :func:`extract_toml`,
+which gives the ``{ msgid = "..." }`` messages of the legal tables' TOML files.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import ast
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
-__all__ = ["HELP_CALLS", "HELP_KEYWORDS", "extract", "help_texts"]
+__all__ = ["HELP_CALLS", "HELP_KEYWORDS", "extract", "extract_toml", "help_texts", "toml_msgids"]
 
 #: The argparse calls whose text arguments are help.
 HELP_CALLS: frozenset[str] = frozenset(
@@ -74,3 +75,40 @@ def extract(
     yield from extract_python(fileobj, keywords, comment_tags, dict(options))  # type: ignore[arg-type, misc]
     for line, text in help_texts(data.decode(str(options.get("encoding", "utf-8")))):
         yield line, None, text, []
+
+
+def toml_msgids(source: str) -> Iterator[tuple[int, str]]:
+    """(line, msgid) of each ``{ msgid = "..." }`` table of a TOML document.
+
+    >>> list(toml_msgids('note = { msgid = "not confirmed" }'))
+    [(1, 'not confirmed')]
+    """
+    import tomllib
+
+    def walk(value: object) -> Iterator[str]:
+        if isinstance(value, dict):
+            if set(value) == {"msgid"} and isinstance(value["msgid"], str):
+                yield value["msgid"]
+                return
+            for item in value.values():
+                yield from walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from walk(item)
+
+    lines = source.splitlines()
+    for msgid in walk(tomllib.loads(source)):
+        # The line is only a hint for translators: the first line naming the msgid.
+        line = next((n for n, text in enumerate(lines, 1) if msgid[:40] in text), 0)
+        yield line, msgid
+
+
+def extract_toml(
+    fileobj: IO[bytes],
+    keywords: Mapping[str, Any],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, Any, Any, list[str]]]:
+    """The catalogue messages of a legal table's TOML file (``{ msgid = "..." }``)."""
+    for line, msgid in toml_msgids(fileobj.read().decode("utf-8")):
+        yield line, None, msgid, []

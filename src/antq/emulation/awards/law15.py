@@ -30,11 +30,9 @@ error naming the dates antq covers.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
 import attrs
@@ -42,7 +40,6 @@ import attrs
 from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding
 from antq.core.outcome import Outcome
-from antq.core.reasons import Param, Reason
 from antq.emulation.awards.eligibility import (
     AwardForm,
     AwardRules,
@@ -52,10 +49,13 @@ from antq.emulation.awards.eligibility import (
     RouteDefinition,
     Subject,
 )
-from antq.emulation.awards.law06 import AwardingAuthority, AwardingPower
+from antq.emulation.awards.findings import found, labels
+from antq.emulation.awards.instruments import LAW06, LAW06_FROM
+from antq.emulation.awards.law06.article_80 import AwardingAuthority, AwardingPower
 from antq.errors import DataFileError, InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg, Text
-from antq.law.citation import Citation, cite
+from antq.law.citation import cite
+from antq.law.tables import Node, load
 from antq.vocabulary import CodedEnum
 
 __all__ = [
@@ -97,37 +97,6 @@ class _RuleSetSpec:
     valid_to: date
 
 
-def _fail(
-    path: str,
-    value: object,
-    message: str | Msg,
-    *,
-    params: Mapping[str, str | int] | None = None,
-) -> DataFileError:
-    return DataFileError(_DATA, path, value, message, params=params)
-
-
-def _day(raw: Mapping[str, Any], key: str, path: str, *, required: bool = False) -> date | None:
-    value = raw.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, date):
-        raise _fail(f"{path}.{key}", value, Msg("expected a date"))
-    return value
-
-
-def _text(raw: object, path: str) -> Text:
-    if not isinstance(raw, dict) or set(raw) != {"vi", "en"}:
-        raise _fail(path, raw, Msg("expected {vi, en}"))
-    return Text(vi=str(raw["vi"]), en=str(raw["en"]))
-
-
-def _citation(raw: object, path: str) -> Citation:
-    if not isinstance(raw, dict):
-        raise _fail(path, raw, Msg("expected a citation table"))
-    return cite(raw["instrument"], raw.get("article"), raw.get("clause"), raw.get("point"))
-
-
 _POWER_KEYS: Final = frozenset(
     {
         "rule_set",
@@ -151,82 +120,77 @@ class _Row:
     support: Support
 
 
-def _rows(data: Mapping[str, Any], sets: Mapping[str, _RuleSetSpec]) -> tuple[_Row, ...]:
-    rows = []
-    for index, raw in enumerate(data.get("powers", [])):
-        path = f"powers[{index}]"
-        unknown = set(raw) - _POWER_KEYS
-        if unknown:
-            raise _fail(path, sorted(unknown), Msg("unknown keys"))
-        owner = raw.get("rule_set")
-        if owner not in sets:
-            raise _fail(f"{path}.rule_set", owner, Msg("no such rule set"))
-        try:
-            forms = frozenset(
-                AwardForm.from_code(f, path=f"{path}.forms") for f in raw.get("forms", [])
-            )
-            power = AwardingPower(
-                id=raw["id"],
-                authority=AwardingAuthority.from_code(raw["authority"], path=f"{path}.authority"),
-                forms=forms,
-                citation=_citation(raw.get("citation"), f"{path}.citation"),
-                confirmation=Confirmation.from_code(
-                    raw["confirmation"], path=f"{path}.confirmation"
-                ),
-                valid_from=_day(raw, "valid_from", path),
-                valid_to=_day(raw, "valid_to", path),
-                unsettled=raw["support"] == Support.UNSUPPORTED.code,
-                note=None if raw.get("note") is None else _text(raw["note"], f"{path}.note"),
-            )
-            support = Support.from_code(raw["support"], path=f"{path}.support")
-        except (KeyError, InputError) as error:
-            raise _fail(path, raw, Msg("bad row: {error}"), params={"error": str(error)}) from None
-        if not forms:
-            raise _fail(f"{path}.forms", raw.get("forms"), Msg("a power names at least one form"))
-        if support is Support.SUPPORTED and power.confirmation is Confirmation.UNCONFIRMED:
-            raise _fail(path, power.id, Msg("an UNCONFIRMED row cannot be supported"))
-        rows.append(_Row(rule_set=owner, power=power, support=support))
-    return tuple(rows)
+def _row(row: Node, sets: Mapping[str, _RuleSetSpec]) -> _Row:
+    unknown = sorted(set(row.mapping()) - _POWER_KEYS)
+    if unknown:
+        raise Node(row.source, row.path, unknown).fail(Msg("unknown keys"))
+    owner = row["rule_set"]
+    if owner.value not in sets:
+        raise owner.fail(Msg("no such rule set"))
+    try:
+        support = row["support"].code(Support)
+        power = AwardingPower(
+            id=row["id"].text(),
+            authority=row["authority"].code(AwardingAuthority),
+            forms=row.optional("forms", lambda node: node.codes(AwardForm)) or frozenset(),
+            citation=row["citation"].citation(),
+            confirmation=row["confirmation"].confirmation(),
+            valid_from=row.optional("valid_from", Node.day),
+            valid_to=row.optional("valid_to", Node.day),
+            unsettled=support is Support.UNSUPPORTED,
+            note=row.optional("note", _bilingual),
+        )
+    except DataFileError as error:
+        raise row.fail(Msg("bad row: {error}"), error=str(error)) from None
+    if not power.forms:
+        raise Node(row.source, f"{row.path}.forms", row.mapping().get("forms")).fail(
+            Msg("a power names at least one form")
+        )
+    if support is Support.SUPPORTED and power.confirmation is Confirmation.UNCONFIRMED:
+        raise Node(row.source, row.path, power.id).fail(
+            Msg("an UNCONFIRMED row cannot be supported")
+        )
+    return _Row(rule_set=owner.text(), power=power, support=support)
+
+
+def _bilingual(node: Node) -> Text:
+    # Both languages, always: a text missing one is refused as a whole.
+    if not isinstance(node.value, dict) or set(node.value) != {"vi", "en"}:
+        raise node.fail(Msg("expected {vi, en}"))
+    return node.bilingual()
+
+
+def _spec(row: Node) -> _RuleSetSpec:
+    return _RuleSetSpec(
+        id=row["id"].text(),
+        title=_bilingual(row["title"]),
+        instrument=row["instrument"].text(),
+        valid_from=row["valid_from"].day(),
+        valid_to=row["valid_to"].day(),
+    )
 
 
 @cache
 def _table() -> tuple[tuple[_RuleSetSpec, ...], tuple[_Row, ...]]:
-    text = resources.files("antq.emulation.awards").joinpath(_DATA).read_text(encoding="utf-8")
-    return _parse(tomllib.loads(text))
+    root = load("antq.emulation.awards", _DATA)
+    return _parse(root.mapping(), root.source)
 
 
-def _parse(data: Mapping[str, Any]) -> tuple[tuple[_RuleSetSpec, ...], tuple[_Row, ...]]:
+def _parse(
+    data: Mapping[str, Any], source: str = _DATA
+) -> tuple[tuple[_RuleSetSpec, ...], tuple[_Row, ...]]:
     """The rule sets and rows of the table; a malformed table is a definition error."""
+    root = Node(source, "", data)
     if data.get("antq_authority") != 1:
-        raise _fail("antq_authority", data.get("antq_authority"), Msg("expected 1"))
-    specs = []
-    for index, raw in enumerate(data.get("rule_sets", [])):
-        path = f"rule_sets[{index}]"
-        start = _day(raw, "valid_from", path, required=True)
-        end = _day(raw, "valid_to", path, required=True)
-        assert start is not None and end is not None
-        specs.append(
-            _RuleSetSpec(
-                id=raw["id"],
-                title=_text(raw.get("title"), f"{path}.title"),
-                instrument=raw["instrument"],
-                valid_from=start,
-                valid_to=end,
-            )
-        )
+        raise root["antq_authority"].fail(Msg("expected 1"))
+
+    def rows(key: str) -> list[Node]:
+        node = root.get(key)
+        return [] if node is None else node.items()
+
+    specs = tuple(_spec(row) for row in rows("rule_sets"))
     by_id = {s.id: s for s in specs}
-    return tuple(specs), _rows(data, by_id)
-
-
-def _found(outcome: Outcome, template: Label, **params: Param) -> Finding:
-    return Finding(outcome=outcome, reason=Reason(template=template, params=params))
-
-
-def _labels(forms: frozenset[AwardForm]) -> Text:
-    ordered = sorted(forms, key=lambda f: f.code)
-    return Text(
-        vi="; ".join(f.label_vi for f in ordered), en="; ".join(f.label_en for f in ordered)
-    )
+    return specs, tuple(_row(row, by_id) for row in rows("powers"))
 
 
 @attrs.frozen(kw_only=True)
@@ -248,7 +212,7 @@ def _row_check(row: _Row) -> Any:
         if outside:
             start = power.valid_from.isoformat() if power.valid_from else "…"
             end = power.valid_to.isoformat() if power.valid_to else "…"
-            return _found(
+            return found(
                 Outcome.NOT_APPLICABLE if unsupported else Outcome.NOT_MET,
                 Msg("this row covers decisions from {start} to {end} only"),
                 start=start,
@@ -256,19 +220,19 @@ def _row_check(row: _Row) -> Any:
             )
         if ctx.award not in power.forms:
             if unsupported:
-                return _found(
+                return found(
                     Outcome.NOT_APPLICABLE,
                     Msg("this row concerns only: {forms}"),
-                    forms=_labels(power.forms),
+                    forms=labels(power.forms),
                 )
-            return _found(
+            return found(
                 Outcome.NOT_MET,
                 Msg("{authority} could award only: {forms}"),
                 authority=power.authority,
-                forms=_labels(power.forms),
+                forms=labels(power.forms),
             )
         if unsupported:
-            return _found(
+            return found(
                 Outcome.UNKNOWN,
                 Msg(
                     "that {authority} could award {award} on this date is not supported by any"
@@ -277,7 +241,7 @@ def _row_check(row: _Row) -> Any:
                 authority=power.authority,
                 award=ctx.award,
             )
-        return _found(
+        return found(
             Outcome.MET,
             Msg("{authority} could award {award}"),
             authority=power.authority,
@@ -297,8 +261,8 @@ def _no_source_check(rows: tuple[_Row, ...]) -> Any:
                 and (power.valid_from is None or power.valid_from <= ctx.on)
                 and (power.valid_to is None or ctx.on <= power.valid_to)
             ):
-                return _found(Outcome.NOT_APPLICABLE, Msg("a row of the table names this form"))
-        return _found(
+                return found(Outcome.NOT_APPLICABLE, Msg("a row of the table names this form"))
+        return found(
             Outcome.UNKNOWN,
             Msg(
                 "no available source says who could award {award} on this date; antq does not"
@@ -311,7 +275,7 @@ def _no_source_check(rows: tuple[_Row, ...]) -> Any:
 
 
 def _row_title(power: AwardingPower) -> Text:
-    forms = _labels(power.forms)
+    forms = labels(power.forms)
     return Text(
         vi=f"{power.authority.label_vi} có thẩm quyền tặng: {forms.vi}",
         en=f"{power.authority.label_en} may award: {forms.en}",
@@ -397,11 +361,11 @@ def authority_before_2024(award: AwardForm, decided_on: date) -> Eligibility:
                 on=decided_on,
                 notes=notes,
             )
-            found: Eligibility = attrs.evolve(answer, award=award)
-            return found
+            dated: Eligibility = attrs.evolve(answer, award=award)
+            return dated
     raise RuleSetNotFound(
         f"on: no table of who may award what for a decision of {decided_on.isoformat()}; antq"
         f" covers decisions from {LAW15_RULES[0].valid_from} to"
         f" {LAW15_RULES[-1].valid_to} (Law 15/2003 and its 2013 amendment) and"
-        " from 2024-01-01 with no end date (Law 06/2022)"
+        f" from {LAW06_FROM.isoformat()} with no end date (Law {LAW06})"
     )
