@@ -74,10 +74,8 @@ def _article(node: Node) -> ArticleShape:
     node.keys(("clauses", "points"))
     points = node.get("points")
     letters = {} if points is None else dict(_points(points))
-    try:
+    with node.building():
         return ArticleShape(clauses=node.optional("clauses", Node.integer), points=letters)
-    except DefinitionError as error:
-        raise node.fail(str(error)) from None
 
 
 def _points(node: Node) -> Iterable[tuple[int, tuple[str, ...]]]:
@@ -98,7 +96,7 @@ def _instrument(row: Node) -> Instrument:
         None if articles is None else {_number(k, a): _article(a) for k, a in articles.entries()}
     )
     number = row["number"].text()
-    try:
+    with row.building(number):
         return Instrument(
             number=number,
             locality=row.optional("locality", Node.text),
@@ -116,8 +114,6 @@ def _instrument(row: Node) -> Instrument:
             unconfirmed=row.optional("unconfirmed", Node.texts) or (),
             note=row.optional("note", Node.text) or "",
         )
-    except DefinitionError as error:
-        raise Node(row.source, row.path, number).fail(str(error)) from None
 
 
 def _read(group: str) -> tuple[Instrument, ...]:

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from importlib import resources
 from typing import TYPE_CHECKING, TypeVar
 
 from antq.confirmation import Confirmation
-from antq.errors import AntqError, DataFileError, InputError
+from antq.errors import AntqError, DataFileError, DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, Text
 from antq.vocabulary import CodedEnum
 
@@ -80,6 +81,23 @@ class Node:
     def fail(self, message: str | Msg, **params: str | int) -> DataFileError:
         """An error naming this value's file, key path and value."""
         return DataFileError(self.source, self.path or "(top)", self.value, message, params=params)
+
+    @contextmanager
+    def building(self, value: object = None) -> Iterator[None]:
+        """Name this row in the error of an object built from it.
+
+        A :class:`~antq.errors.DefinitionError` that the object's own checks raise
+        (dates out of order, a signer given as a body...) becomes a
+        :class:`~antq.errors.DataFileError` at this row's path, showing ``value``
+        (by default the row); an error already naming a key passes unchanged.
+        """
+        try:
+            yield
+        except DataFileError:
+            raise
+        except DefinitionError as error:
+            shown = self if value is None else Node(self.source, self.path, value)
+            raise shown.fail(str(error)) from None
 
     def _child(self, path: str, value: object) -> Node:
         return Node(self.source, path, value)

@@ -47,7 +47,7 @@ from antq.confirmation import Confirmation
 from antq.core.criterion import Parameter
 from antq.core.reasons import Param, Reason
 from antq.entities.admin_units import TWO_TIER_REFORM_DATE
-from antq.errors import DataFileError, DefinitionError, InputError
+from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
 from antq.law.tables import Node, load
@@ -705,7 +705,7 @@ def _parameter(node: Node) -> Parameter[Authority]:
 
 def _competence(row: Node) -> Competence:
     row.keys(_COMPETENCE_KEYS)
-    try:
+    with row.building():
         return Competence(
             kinds=row["kinds"].codes(UnitKind),
             level=row.optional("level", lambda node: node.code(ManagingLevel)),
@@ -718,10 +718,6 @@ def _competence(row: Node) -> Competence:
             parameter=row.optional("parameter", _parameter),
             note=row.optional("note", Node.label),
         )
-    except DefinitionError as error:
-        if isinstance(error, DataFileError):
-            raise
-        raise row.fail(str(error)) from None
 
 
 #: Who recognises which unit, by date (TT 124 Điều 9 khoản 1, Điều 10), from
