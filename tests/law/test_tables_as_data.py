@@ -279,3 +279,12 @@ def test_bad_rows_of_the_other_tables_name_file_path_and_value() -> None:
     with pytest.raises(DataFileError, match=r"expected Article 4\(3\)\(a\)") as caught:
         _common._event(_row("events", **event, citation={**citation}, confirmation="confirmed"))
     assert caught.value.path == "events[1].citation"
+
+
+def test_the_registry_short_names_are_deprecated() -> None:
+    from antq.law import registry
+
+    with pytest.warns(DeprecationWarning, match="antq.Confirmation.PARTIAL"):
+        assert registry.PARTIAL is Confirmation.PARTIAL
+    with pytest.raises(AttributeError):
+        registry.NOT_A_NAME  # noqa: B018

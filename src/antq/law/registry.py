@@ -36,15 +36,36 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+import warnings
 from collections.abc import Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
 from typing import Final
 
+from antq.confirmation import Confirmation
 from antq.errors import CitationError, DefinitionError
 from antq.i18n.catalog import Msg
 from antq.law.instruments import ArticleShape, Instrument, InstrumentKind, Issuer
 from antq.law.tables import Node, load
+
+#: Short names the registry's Python literals used, kept for one release.
+_DEPRECATED: Final = {
+    "CONFIRMED": Confirmation.CONFIRMED,
+    "PARTIAL": Confirmation.PARTIAL,
+    "UNCONFIRMED": Confirmation.UNCONFIRMED,
+}
+
+
+def __getattr__(name: str) -> Confirmation:
+    if name in _DEPRECATED:
+        warnings.warn(
+            f"antq.law.registry.{name} is deprecated; use antq.Confirmation.{name}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return _DEPRECATED[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: The data files of the registry, in registration order (grouped by topic).
 _GROUPS: Final = ("safe_standard", "emulation", "entities", "local")

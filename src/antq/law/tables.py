@@ -27,7 +27,7 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from importlib import resources
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from antq.confirmation import Confirmation
 from antq.errors import AntqError, DataFileError, DefinitionError, InputError
@@ -37,10 +37,20 @@ from antq.vocabulary import CodedEnum
 if TYPE_CHECKING:
     from antq.law.citation import Citation
 
-__all__ = ["Node", "load"]
+__all__ = ["Node", "Vocabulary", "load"]
 
 E = TypeVar("E", bound=CodedEnum)
+E_co = TypeVar("E_co", bound=CodedEnum, covariant=True)
 T = TypeVar("T")
+
+
+class Vocabulary(Protocol[E_co]):
+    """A vocabulary of stable codes: a :class:`~antq.vocabulary.CodedEnum` class."""
+
+    def from_code(self, code: object, *, path: str = "") -> E_co:
+        """The member whose code is ``code``."""
+        ...
+
 
 _CITATION_KEYS = frozenset({"instrument", "article", "clause", "point"})
 
@@ -186,14 +196,14 @@ class Node:
             raise self.fail(Msg("expected a date"))
         return self.value
 
-    def code(self, vocabulary: type[E]) -> E:
+    def code(self, vocabulary: Vocabulary[E]) -> E:
         """A member of ``vocabulary`` given by its stable code."""
         try:
             return vocabulary.from_code(self.value, path=self.path)
         except InputError as error:
             raise self.fail(error.message) from None
 
-    def codes(self, vocabulary: type[E]) -> frozenset[E]:
+    def codes(self, vocabulary: Vocabulary[E]) -> frozenset[E]:
         """A list of codes of ``vocabulary``, each at most once."""
         members = [node.code(vocabulary) for node in self.items()]
         if len(set(members)) != len(members):
