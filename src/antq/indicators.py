@@ -556,9 +556,7 @@ _TARGET_KEYS = (
 
 def _default_target(row: Node) -> Target:
     row.keys(_TARGET_KEYS)
-    valid_from, valid_to = row.optional("valid_from", Node.day), row.optional("valid_to", Node.day)
-    if valid_from and valid_to and valid_to < valid_from:
-        raise row["valid_to"].fail(Msg("is before valid_from"))
+    valid_from, valid_to = row.dates()
     return Target(
         indicator=row["indicator"].code(Indicator),
         percent=row["percent"].integer(low=1, high=100),

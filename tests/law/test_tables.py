@@ -146,3 +146,12 @@ def test_building_names_the_row_of_an_object_that_refuses_its_values() -> None:
     with pytest.raises(DataFileError) as caught, row.building():
         row["n"].text()
     assert caught.value.path == "rows[0].n"
+
+
+def test_dates_are_inclusive_bounds_in_order() -> None:
+    row = node({"valid_from": date(2022, 2, 10), "valid_to": date(2022, 2, 10)})
+    assert row.dates() == (date(2022, 2, 10), date(2022, 2, 10))
+    assert node({}).dates() == (None, None)
+    with pytest.raises(DataFileError, match="ends before it starts") as caught:
+        node({"from": date(2022, 2, 10), "to": date(2022, 2, 9)}).dates("from", "to")
+    assert caught.value.path == "rows[2].v.to"

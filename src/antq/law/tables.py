@@ -59,7 +59,7 @@ def load(package: str, name: str) -> Node:
     """The root of the TOML file ``name`` shipped in ``package`` (``"data/x.toml"``).
 
     The file is named in errors by its place in the package,
-    ``antq/law/data/instruments.toml``. A file that is not valid TOML is a
+    ``antq/law/data/instruments/local.toml``. A file that is not valid TOML is a
     :class:`~antq.errors.DataFileError` too, naming the line TOML gives.
     """
     source = f"{package.replace('.', '/')}/{name}"
@@ -195,6 +195,19 @@ class Node:
         if isinstance(self.value, datetime) or not isinstance(self.value, date):
             raise self.fail(Msg("expected a date"))
         return self.value
+
+    def dates(
+        self, start: str = "valid_from", end: str = "valid_to"
+    ) -> tuple[date | None, date | None]:
+        """The first and last day of a row's dates, both inclusive (None: no bound).
+
+        A last day before the first is an error naming the last.
+        """
+        first = self.optional(start, Node.day)
+        last = self.optional(end, Node.day)
+        if first is not None and last is not None and last < first:
+            raise self[end].fail(Msg("ends before it starts"))
+        return first, last
 
     def code(self, vocabulary: Vocabulary[E]) -> E:
         """A member of ``vocabulary`` given by its stable code."""
