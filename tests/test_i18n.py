@@ -20,8 +20,8 @@ def _source_msgids() -> set[str]:
     found = set()
     for _, _, message, _, _ in extract_from_dir(
         str(ROOT / "src" / "antq"),
-        # Msg("...") calls and the help texts of the command line (antq.i18n.extract), and
-        # the { msgid = "..." } messages of the data files, as babel.cfg extracts them.
+        # Msg("...") calls, the help texts of the command line and the { msgid = "..." }
+        # messages of the legal tables' TOML files (antq.i18n.extract).
         method_map=[
             ("**.py", "antq.i18n.extract:extract"),
             ("**.toml", "antq.i18n.extract:extract_toml"),

@@ -48,6 +48,7 @@ from antq.frozen import FrozenMap
 from antq.hierarchy import Summary
 from antq.i18n import formatting
 from antq.i18n.catalog import Label, Msg, Text
+from antq.law.tables import Node, load
 from antq.names import names_match
 from antq.periods import Period, parse_iso_date
 from antq.unit_kinds import UnitKind
@@ -541,58 +542,37 @@ class TargetTable:
         return TargetCheck(observation=observation, target=target, outcome=outcome)
 
 
-_NQ96 = "96/2019/QH14"
-_INFERRED = Msg(
-    "inferred from reports: the text of Resolution 96/2019/QH14 is not available to antq"
+_TARGET_KEYS = (
+    "indicator",
+    "percent",
+    "comparison",
+    "valid_from",
+    "valid_to",
+    "citation",
+    "confirmation",
+    "note",
 )
 
-#: The targets antq knows, as dated data (entities.md §3.1, §3.4).
-DEFAULT_TARGETS = TargetTable(
-    (
-        Target(
-            indicator=Indicator.CRIME_CLEARANCE,
-            percent=70,
-            valid_to=date(2019, 11, 26),
-            instrument="37/2012/QH13",
-            confirmation=Confirmation.UNCONFIRMED,
-            note=Msg(
-                "probably an older target of the Resolution 37/2012/QH13 era; neither its value nor its dates are confirmed"
-            ),
-        ),
-        Target(
-            indicator=Indicator.CRIME_CLEARANCE,
-            percent=75,
-            valid_from=date(2019, 11, 27),
-            instrument=_NQ96,
-            note=_INFERRED,
-        ),
-        Target(
-            indicator=Indicator.SERIOUS_CRIME_CLEARANCE,
-            percent=90,
-            valid_from=date(2019, 11, 27),
-            instrument=_NQ96,
-            note=_INFERRED,
-        ),
-        Target(
-            indicator=Indicator.CRIME_REPORTS_HANDLED,
-            percent=90,
-            valid_from=date(2019, 11, 27),
-            instrument=_NQ96,
-            note=_INFERRED,
-        ),
-        Target(
-            indicator=Indicator.DRUG_FREE_COMMUNES,
-            percent=50,
-            comparison=Comparison.AT_LEAST,
-            valid_from=date(2030, 12, 31),
-            instrument="132-KL/TW",
-            # entities.md §3.4 states the value and the date with its sources (S27d, S27e).
-            confirmation=Confirmation.CONFIRMED,
-            note=Msg(
-                "to be reached by the end of 2030; provinces register their own yearly targets"
-            ),
-        ),
+
+def _default_target(row: Node) -> Target:
+    row.keys(_TARGET_KEYS)
+    valid_from, valid_to = row.dates()
+    return Target(
+        indicator=row["indicator"].code(Indicator),
+        percent=row["percent"].integer(low=1, high=100),
+        comparison=row["comparison"].code(Comparison),
+        valid_from=valid_from,
+        valid_to=valid_to,
+        instrument=row["citation"].citation().instrument,
+        confirmation=row["confirmation"].confirmation(),
+        note=row.optional("note", Node.label),
     )
+
+
+#: The targets antq knows, as dated data (entities.md §3.1, §3.4), from
+#: ``data/targets.toml``.
+DEFAULT_TARGETS = TargetTable(
+    tuple(map(_default_target, load("antq", "data/targets.toml")["targets"].items()))
 )
 
 

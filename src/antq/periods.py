@@ -55,6 +55,7 @@ from dateutil.relativedelta import relativedelta
 
 from antq.errors import AmbiguousDateError, DefinitionError, InputError
 from antq.i18n.catalog import Msg
+from antq.law.tables import Node, load
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum
 
@@ -499,43 +500,61 @@ class AnnualWindow:
         return period
 
 
-_NOV_TO_OCT = AnnualWindow(
-    start_month=11, start_day=1, end_month=10, end_day=31, starts_in_previous_year=True
-)
-_MID_NOV = AnnualWindow(
-    start_month=11, start_day=16, end_month=11, end_day=15, starts_in_previous_year=True
-)
-# TT 23 writes "30/11 – 30/11"; the shared day 30/11 belongs to the round ending on it.
-_DEC_TO_NOV = AnnualWindow(
-    start_month=12, start_day=1, end_month=11, end_day=30, starts_in_previous_year=True
+_WINDOW_KEYS = (
+    "instrument",
+    "kinds",
+    "start",
+    "end",
+    "starts_in_previous_year",
+    "citation",
+    "confirmation",
+    "written",
 )
 
-#: Annual assessment windows by instrument number and unit kind. A kind missing from
-#: an instrument has no fixed window there (TT 23 schools: see school_year_period).
-ASSESSMENT_WINDOWS: Mapping[str, Mapping[UnitKind, AnnualWindow]] = MappingProxyType(
-    {
-        _TT124: MappingProxyType(
-            {
-                UnitKind.RESIDENTIAL_AREA: _NOV_TO_OCT,  # TT 124 Điều 8 khoản 2: 01/11 – 31/10
-                UnitKind.COMMUNE: _MID_NOV,  # TT 124 Điều 8 khoản 2: 16/11 – 15/11
-                UnitKind.AGENCY: _MID_NOV,  # TT 124 Điều 8 khoản 2
-                UnitKind.ENTERPRISE: _MID_NOV,  # TT 124 Điều 8 khoản 2
-                UnitKind.EDUCATIONAL_INSTITUTION: _MID_NOV,  # TT 124 Điều 8 khoản 2
-            }
-        ),
-        _TT23: MappingProxyType(
-            {
-                # TT 23 Điều 9 khoản 2: "31/10 năm trước – 31/10 năm nay" -> 01/11 – 31/10
-                UnitKind.RESIDENTIAL_AREA: _NOV_TO_OCT,
-                # TT 23 Điều 9 khoản 2: "30/11 năm trước – 30/11 năm nay" -> 01/12 – 30/11
-                UnitKind.COMMUNE: _DEC_TO_NOV,
-                UnitKind.AGENCY: _DEC_TO_NOV,  # TT 23 Điều 9 khoản 2
-                UnitKind.ENTERPRISE: _DEC_TO_NOV,  # TT 23 Điều 9 khoản 2
-                # Schools (nhà trường): school year, no fixed dates; see school_year_period.
-            }
-        ),
-    }
-)
+
+def _day_of_year(node: Node) -> tuple[int, int]:
+    node.keys(("month", "day"))
+    return node["month"].integer(low=1, high=12), node["day"].integer(low=1, high=31)
+
+
+def _windows() -> Mapping[str, Mapping[UnitKind, AnnualWindow]]:
+    found: dict[str, dict[UnitKind, AnnualWindow]] = {}
+    for row in load("antq", "data/assessment_windows.toml")["windows"].items():
+        row.keys(_WINDOW_KEYS)
+        citation = row["citation"].citation()
+        instrument = row["instrument"].text()
+        if citation.instrument != instrument:
+            raise row["citation"].fail(
+                Msg("cites another instrument than {instrument}"), instrument=instrument
+            )
+        row["confirmation"].confirmation()
+        row["written"].text()
+        (start_month, start_day), (end_month, end_day) = (
+            _day_of_year(row["start"]),
+            _day_of_year(row["end"]),
+        )
+        with row.building():
+            window = AnnualWindow(
+                start_month=start_month,
+                start_day=start_day,
+                end_month=end_month,
+                end_day=end_day,
+                starts_in_previous_year=row["starts_in_previous_year"].boolean(),
+            )
+        by_kind = found.setdefault(instrument, {})
+        for node in row["kinds"].items():
+            kind = node.code(UnitKind)
+            if kind in by_kind:
+                raise node.fail(Msg("a second window of this unit kind"))
+            by_kind[kind] = window
+    return MappingProxyType({key: MappingProxyType(value) for key, value in found.items()})
+
+
+#: Annual assessment windows by instrument number and unit kind, from
+#: ``data/assessment_windows.toml`` (each row with its citation and confirmation
+#: status). A kind missing from an instrument has no fixed window there (TT 23
+#: schools: see school_year_period).
+ASSESSMENT_WINDOWS: Mapping[str, Mapping[UnitKind, AnnualWindow]] = _windows()
 
 #: Rating year of grassroots security teams (Tổ bảo vệ an ninh, trật tự) under
 #: Hướng dẫn 01/HD-BCA-V05: 15/11 of year N−1 – 14/11 of year N.

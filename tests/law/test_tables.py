@@ -131,3 +131,27 @@ def test_a_file_that_is_not_toml_is_a_data_file_error(monkeypatch: pytest.Monkey
 def test_catalogue_messages_are_found_in_toml_files() -> None:
     text = 'a = { msgid = "one" }\n[[rows]]\nnote = { msgid = "two" }\nother = { vi = "x", en = "y" }\n'
     assert list(toml_msgids(text)) == [(1, "one"), (3, "two")]
+
+
+def test_building_names_the_row_of_an_object_that_refuses_its_values() -> None:
+    from antq.errors import DefinitionError
+
+    row = Node(SOURCE, "", {"rows": [{"n": 1}]})["rows"].items()[0]
+    with pytest.raises(DataFileError) as caught, row.building():
+        raise DefinitionError("ends before it starts")
+    assert str(caught.value) == f"{SOURCE}: rows[0]: ends before it starts (got {{'n': 1}})"
+    with pytest.raises(DataFileError) as caught, row.building("X1"):
+        raise DefinitionError("bad")
+    assert caught.value.value == "X1"
+    with pytest.raises(DataFileError) as caught, row.building():
+        row["n"].text()
+    assert caught.value.path == "rows[0].n"
+
+
+def test_dates_are_inclusive_bounds_in_order() -> None:
+    row = node({"valid_from": date(2022, 2, 10), "valid_to": date(2022, 2, 10)})
+    assert row.dates() == (date(2022, 2, 10), date(2022, 2, 10))
+    assert node({}).dates() == (None, None)
+    with pytest.raises(DataFileError, match="ends before it starts") as caught:
+        node({"from": date(2022, 2, 10), "to": date(2022, 2, 9)}).dates("from", "to")
+    assert caught.value.path == "rows[2].v.to"

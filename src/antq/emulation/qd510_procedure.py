@@ -199,9 +199,7 @@ def _dossier_item(row: Node) -> RatingDossierItem:
 
 def _deadline(row: Node) -> RatingDeadline:
     start = row["applies_from"].day()
-    end = row.optional("applies_to", Node.day)
-    if end is not None and end < start:
-        raise row.fail(Msg("ends before it starts"))
+    _, end = row.dates("applies_from", "applies_to")
     return RatingDeadline(
         level=row["level"].code(RatingLevel),
         rule=DayBefore(row["month"].integer(), row["day"].integer()),

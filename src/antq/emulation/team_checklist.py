@@ -48,6 +48,7 @@ from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Msg
 from antq.law.citation import Citation, cite
+from antq.law.tables import Node, load
 from antq.vocabulary import LANGS, Lang
 
 __all__ = [
@@ -283,93 +284,59 @@ def _area(facts: ExcellentTeamFacts) -> tuple[Outcome, Reason]:
     )
 
 
-#: The seven criteria, in the order of the guidance.
-CHECKLIST: Final[tuple[ChecklistItem, ...]] = (
-    ChecklistItem(
-        number=1,
-        title=Msg(
-            "Carries out every task the commune police assigns, shares them out and checks them"
-        ),
-        confirmation=Confirmation.CONFIRMED,
-        inputs=("tasks_carried_out",),
-        judgement=True,
-        check=_finding(
-            "tasks_carried_out",
-            Msg("the assessor finds every assigned task carried out"),
-            Msg("the assessor finds that not every assigned task was carried out"),
-        ),
-    ),
-    ChecklistItem(
-        number=2,
-        title=Msg(
-            "Holds its periodic meetings, attends the commune police's briefings, reports fully"
-            " and on time"
-        ),
-        confirmation=Confirmation.CONFIRMED,
-        inputs=("meetings_and_reports",),
-        judgement=True,
-        check=_finding(
-            "meetings_and_reports",
-            Msg("the assessor finds meetings, briefings and reports in order"),
-            Msg("the assessor finds meetings, briefings or reports lacking"),
-        ),
-    ),
-    ChecklistItem(
-        number=3,
-        title=Msg(
-            "No member committed an act Law 30/2023 Article 6(1), (2) or (5) prohibits, was"
-            " removed under Article 17(3)(c)-(d), or was rated as not completing their tasks"
-        ),
-        confirmation=Confirmation.CONFIRMED,
-        inputs=("members_prohibited_acts", "members_removed", "members_not_completed"),
-        judgement=False,
-        check=_no_member_breach,
-    ),
-    ChecklistItem(
-        number=4,
-        title=Msg("Discipline, solidarity and full attendance at training"),
-        confirmation=Confirmation.CONFIRMED,
-        inputs=("discipline_and_training",),
-        judgement=True,
-        check=_finding(
-            "discipline_and_training",
-            Msg("the assessor finds discipline, solidarity and training attendance in order"),
-            Msg("the assessor finds discipline, solidarity or training attendance lacking"),
-        ),
-    ),
-    ChecklistItem(
-        number=5,
-        title=Msg(
-            "More than 95 percent of the tasks assigned in the six task groups of Law 30/2023 done"
-        ),
-        confirmation=Confirmation.PARTIAL,
-        inputs=("tasks_assigned", "tasks_done"),
-        judgement=False,
-        check=_tasks_share,
-    ),
-    ChecklistItem(
-        number=6,
-        title=Msg(
-            "Close coordination with the village or residential-group head, the Front work"
-            " committee and the mass organisations"
-        ),
-        confirmation=Confirmation.CONFIRMED,
-        inputs=("coordination",),
-        judgement=True,
-        check=_finding(
-            "coordination",
-            Msg("the assessor finds the coordination close"),
-            Msg("the assessor finds the coordination lacking"),
-        ),
-    ),
-    ChecklistItem(
-        number=7,
-        title=Msg("The team's area meets Article 4(4) of Circular 124/2021"),
-        confirmation=Confirmation.CONFIRMED,
-        inputs=("area_article_4_4",),
-        judgement=False,
-        check=_area,
-    ),
+_Check = Callable[[ExcellentTeamFacts], tuple[Outcome, Reason]]
+#: The checks the data file names, for the items that are not one finding.
+_CHECKS: Final[dict[str, _Check]] = {
+    "no_member_breach": _no_member_breach,
+    "tasks_share": _tasks_share,
+    "area": _area,
+}
+_ITEM_KEYS = (
+    "number",
+    "title",
+    "citation",
+    "confirmation",
+    "inputs",
+    "judgement",
+    "met",
+    "not_met",
+    "check",
+)
+
+
+def _item(row: Node) -> ChecklistItem:
+    row.keys(_ITEM_KEYS)
+    inputs = row["inputs"].texts()
+    facts = attrs.fields_dict(ExcellentTeamFacts)
+    for node, name in zip(row["inputs"].items(), inputs, strict=True):
+        if name not in facts:
+            raise node.fail(Msg("not a field of ExcellentTeamFacts"))
+    judgement = row["judgement"].boolean()
+    check: _Check
+    if judgement:
+        # A judgement is one finding of the assessor: true is met, false is not.
+        if len(inputs) != 1:
+            raise row["inputs"].fail(Msg("a judgement reads one finding"))
+        check = _finding(inputs[0], row["met"].message(), row["not_met"].message())
+    else:
+        name = row["check"].text()
+        if name not in _CHECKS:
+            raise row["check"].fail(Msg("unknown check; known: {known}"), known=", ".join(_CHECKS))
+        check = _CHECKS[name]
+    return ChecklistItem(
+        number=row["number"].integer(low=1),
+        title=row["title"].message(),
+        citation=row["citation"].citation(),
+        confirmation=row["confirmation"].confirmation(),
+        inputs=inputs,
+        judgement=judgement,
+        check=check,
+    )
+
+
+#: The seven criteria, in the order of the guidance, from ``team_checklist.toml`` beside this module.
+CHECKLIST: Final[tuple[ChecklistItem, ...]] = tuple(
+    _item(row) for row in load("antq.emulation", "team_checklist.toml")["items"].items()
 )
 
 

@@ -68,7 +68,7 @@ status, for ``antq rules --section teams`` and the criteria catalogue page:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -102,6 +102,7 @@ from antq.frozen import FrozenMap
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
+from antq.law.tables import Node, load
 from antq.periods import TEAM_RATING_WINDOW, MonthEndPolicy, Period, add_months
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
@@ -1010,121 +1011,61 @@ class TeamRuleEntry:
         return "\n".join(lines)
 
 
-_CHECKLIST_NOTE = Msg(
-    "one of the seven criteria an excellent team must all meet (Section IV.1); the numbering"
-    " combines two editions of the report"
-)
+#: The settings a team rule may name, by name: antq's choices where the guidance is silent.
+_SETTINGS: Final[Mapping[str, TeamSetting]] = {
+    setting.name: setting
+    for setting in (
+        TeamSetting(
+            name="month_end", default=MonthEndPolicy.CLAMP.code, choices=MonthEndPolicy.codes()
+        ),
+        TeamSetting(name="rounding", default=Rounding.FLOOR.code, choices=Rounding.codes()),
+        TeamSetting(name="base", default=CapBase.FINAL_GOOD.code, choices=CapBase.codes()),
+        TeamSetting(name="at_least_one", default="false", choices=("false", "true")),
+        TeamSetting(
+            name="member_cap_scope", default=CapScope.PER_KIND.code, choices=CapScope.codes()
+        ),
+    )
+}
 
-_TEAM_RULES: Final = (
-    TeamRuleEntry(
-        id="hd01.in-force",
-        title=Msg(
-            "The guidance is dated 2026: it rates the 2026 rating year on, and no earlier year"
-        ),
-        citation=GUIDANCE,
-        confirmation=Confirmation.CONFIRMED,
-        note=Msg(
-            "the day of signing is not known: the 2026 results carry a notice that the guidance"
-            " governs that year only if it was signed by 14/11/2026"
-        ),
-    ),
-    TeamRuleEntry(
-        id="hd01.period",
-        title=Msg("The rating year runs from 15 November of the previous year to 14 November"),
-        citation=GUIDANCE,
-        confirmation=Confirmation.CONFIRMED,
-    ),
-    TeamRuleEntry(
-        id="hd01.grades",
-        title=Msg(
-            "Teams and members are rated on four levels: completed tasks excellently,"
-            " well, completed, not completed; the commune chairman decides"
-        ),
-        citation=GUIDANCE,
-        confirmation=Confirmation.CONFIRMED,
-    ),
-    TeamRuleEntry(
-        id="hd01.exclusion.complaint",
-        title=Msg(
-            "Teams and members under a complaint or denunciation still pending are not rated"
-        ),
-        citation=GUIDANCE,
-        confirmation=Confirmation.CONFIRMED,
-    ),
-    TeamRuleEntry(
-        id="hd01.exclusion.nine-months",
-        title=Msg(
-            "Teams operating less than 9 months, and members with less than 9 months of"
-            " service, in the rating year are not rated"
-        ),
-        citation=GUIDANCE,
-        confirmation=Confirmation.CONFIRMED,
-        note=Msg(
-            "antq counts 9 calendar months from the first active day in the rating year;"
-            " a month end follows the month-end policy"
-        ),
-        settings=(
-            TeamSetting(
-                name="month_end",
-                default=MonthEndPolicy.CLAMP.code,
-                choices=MonthEndPolicy.codes(),
-            ),
-        ),
-    ),
-    TeamRuleEntry(
-        id="hd01.leader",
-        title=Msg(
-            "A team leader's grade, or that of the deputy in charge, cannot be above the"
-            " team's, unless newly transferred and not responsible"
-        ),
-        citation=GUIDANCE,
-        confirmation=Confirmation.CONFIRMED,
-    ),
-    *(
-        TeamRuleEntry(
-            id=f"hd01.excellent.{item.number}",
-            title=item.title,
-            citation=item.citation,
-            confirmation=item.confirmation,
-            note=_CHECKLIST_NOTE,
+
+def _setting(node: Node) -> TeamSetting:
+    name = node.text()
+    if name not in _SETTINGS:
+        raise node.fail(Msg("unknown setting; known: {known}"), known=", ".join(_SETTINGS))
+    return _SETTINGS[name]
+
+
+def _team_rules(root: Node) -> Iterator[TeamRuleEntry]:
+    for row in root["rules"].items():
+        if row.get("checklist") is not None:
+            # One entry per criterion of an excellent team, from the checklist's own table.
+            row.keys(("checklist", "note"))
+            if not row["checklist"].boolean():
+                raise row["checklist"].fail(Msg("expected true"))
+            note = row.optional("note", Node.message)
+            for item in CHECKLIST:
+                yield TeamRuleEntry(
+                    id=f"hd01.excellent.{item.number}",
+                    title=item.title,
+                    citation=item.citation,
+                    confirmation=item.confirmation,
+                    note=note,
+                )
+            continue
+        row.keys(("id", "title", "citation", "confirmation", "note", "settings"))
+        settings = row.get("settings")
+        yield TeamRuleEntry(
+            id=row["id"].text(),
+            title=row["title"].message(),
+            citation=row["citation"].citation(),
+            confirmation=row["confirmation"].confirmation(),
+            note=row.optional("note", Node.message),
+            settings=() if settings is None else tuple(map(_setting, settings.items())),
         )
-        for item in CHECKLIST
-    ),
-    TeamRuleEntry(
-        id="hd01.cap",
-        title=Msg(
-            "Teams rated excellent may not exceed 20 percent of those rated good in the commune"
-        ),
-        citation=GUIDANCE,
-        confirmation=Confirmation.CONFIRMED,
-        note=Msg(
-            "in whole numbers: 5 × excellent ≤ good, so no rounding is needed (4 good allow"
-            " none, 5 allow one); rounding up, allowing at least one, and counting all rated"
-            " teams are not from the text and are off by default. Who is lowered is not"
-            " stated: antq lowers the proposals with the lowest merit, then priority, then id"
-        ),
-        settings=(
-            TeamSetting(name="rounding", default=Rounding.FLOOR.code, choices=Rounding.codes()),
-            TeamSetting(name="base", default=CapBase.FINAL_GOOD.code, choices=CapBase.codes()),
-            TeamSetting(name="at_least_one", default="false", choices=("false", "true")),
-        ),
-    ),
-    TeamRuleEntry(
-        id="hd01.member-cap",
-        title=Msg("The cap on excellent applies to team members as well"),
-        citation=GUIDANCE,
-        confirmation=Confirmation.CONFIRMED,
-        note=Msg(
-            "applied by default, members counted against members; whether teams and members"
-            " are counted together is not confirmed"
-        ),
-        settings=(
-            TeamSetting(
-                name="member_cap_scope", default=CapScope.PER_KIND.code, choices=CapScope.codes()
-            ),
-        ),
-    ),
-)
+
+
+#: The rules of the team rating, from ``team_rules.toml`` beside this module.
+_TEAM_RULES: Final = tuple(_team_rules(load("antq.emulation", "team_rules.toml")))
 
 #: Rule R1 with only the signing year known uses 01/01 of that year (addendum §2.2): the
 #: rules are listed as in force for rating years ending from this day.

@@ -24,8 +24,10 @@ from antq.entities._validate import (
     plain_str,
 )
 from antq.entities.grades import OrdinalEnum
-from antq.errors import InputError
+from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg
+from antq.law.citation import Citation
+from antq.law.tables import Node, load
 from antq.vocabulary import CodedEnum
 
 __all__ = ["CrimeGravity", "Incident", "IncidentCategory", "incidents_in"]
@@ -151,29 +153,30 @@ class IncidentCategory(CodedEnum):
         return tuple(f"{_TT124} {p}" for p in _PROVISIONS[self])
 
 
-_PROVISIONS: dict[IncidentCategory, tuple[str, ...]] = {
-    IncidentCategory.ANTI_STATE_ACTIVITY: ("4(3)(a)",),
-    IncidentCategory.SABOTAGE_OF_KEY_TARGETS: ("4(3)(b)",),
-    IncidentCategory.UNLAWFUL_RELIGION: ("4(3)(c)", "6(3)(a)"),
-    IncidentCategory.EXPLOITING_RELIGION_ETHNICITY: ("4(3)(d)", "6(3)(b)"),
-    IncidentCategory.SEPARATISM: ("4(3)(đ)",),
-    IncidentCategory.PROLONGED_DISPUTE: ("4(3)(e)",),
-    IncidentCategory.COMPLAINT_INCITEMENT: ("4(3)(g)", "6(3)(c)"),
-    # 4(4)(a) counts all crime for the year-on-year reduction; 4(4)(b) and 6(3)(đ)
-    # only crimes of "serious" gravity or above.
-    IncidentCategory.CRIME: ("4(4)(a)", "4(4)(b)", "6(3)(đ)"),
-    IncidentCategory.OTHER_VIOLATION: ("4(4)(a)",),
-    IncidentCategory.NEW_SOCIAL_EVIL_CASE: ("4(4)(c)",),
-    IncidentCategory.NEW_ORDER_HOTSPOT: ("4(4)(c)",),
-    IncidentCategory.SERIOUS_FIRE_EXPLOSION: ("4(4)(d)", "6(3)(g)"),
-    IncidentCategory.FATAL_LABOUR_ACCIDENT: ("4(4)(d)", "6(3)(g)"),
-    IncidentCategory.SERIOUS_INCIDENT: ("4(4)(d)", "6(3)(g)"),
-    IncidentCategory.ENVIRONMENT_FOOD_SAFETY_VIOLATION: ("6(3)(g)",),
-    IncidentCategory.UNLAWFUL_STRIKE: ("6(3)(d)",),
-    IncidentCategory.UNLAWFUL_GO_SLOW: ("6(3)(d)",),
-    IncidentCategory.STATE_SECRET_VIOLATION: ("6(3)(e)",),
-    IncidentCategory.SCHOOL_VIOLENCE: ("7(4)",),
-}
+def _provisions() -> dict[IncidentCategory, tuple[str, ...]]:
+    root = load("antq.entities", "data/incident_provisions.toml")
+    root.keys(("instrument", "confirmation", "provisions"))
+    instrument = root["instrument"].text()
+    if instrument != _TT124:
+        raise root["instrument"].fail(Msg("expected {instrument}"), instrument=_TT124)
+    root["confirmation"].confirmation()
+    found: dict[IncidentCategory, tuple[str, ...]] = {}
+    for code, row in root["provisions"].entries():
+        category = Node(row.source, row.path, code).code(IncidentCategory)
+        for node in row.items():
+            try:
+                Citation.parse(f"{_TT124} {node.text()}")
+            except AntqError as error:
+                raise node.fail(str(error)) from None
+        found[category] = row.texts()
+    missing = [c.code for c in IncidentCategory if not found.get(c)]
+    if missing:
+        raise root["provisions"].fail(Msg("no provision for {codes}"), codes=", ".join(missing))
+    return found
+
+
+#: Where TT 124 lists each category, from ``data/incident_provisions.toml``.
+_PROVISIONS: dict[IncidentCategory, tuple[str, ...]] = _provisions()
 
 
 @attrs.frozen(kw_only=True)

@@ -24,22 +24,33 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from importlib import resources
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from antq.confirmation import Confirmation
-from antq.errors import AntqError, DataFileError, InputError
+from antq.errors import AntqError, DataFileError, DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, Text
 from antq.vocabulary import CodedEnum
 
 if TYPE_CHECKING:
     from antq.law.citation import Citation
 
-__all__ = ["Node", "load"]
+__all__ = ["Node", "Vocabulary", "load"]
 
 E = TypeVar("E", bound=CodedEnum)
+E_co = TypeVar("E_co", bound=CodedEnum, covariant=True)
 T = TypeVar("T")
+
+
+class Vocabulary(Protocol[E_co]):
+    """A vocabulary of stable codes: a :class:`~antq.vocabulary.CodedEnum` class."""
+
+    def from_code(self, code: object, *, path: str = "") -> E_co:
+        """The member whose code is ``code``."""
+        ...
+
 
 _CITATION_KEYS = frozenset({"instrument", "article", "clause", "point"})
 
@@ -48,7 +59,7 @@ def load(package: str, name: str) -> Node:
     """The root of the TOML file ``name`` shipped in ``package`` (``"data/x.toml"``).
 
     The file is named in errors by its place in the package,
-    ``antq/law/data/instruments.toml``. A file that is not valid TOML is a
+    ``antq/law/data/instruments/local.toml``. A file that is not valid TOML is a
     :class:`~antq.errors.DataFileError` too, naming the line TOML gives.
     """
     source = f"{package.replace('.', '/')}/{name}"
@@ -80,6 +91,23 @@ class Node:
     def fail(self, message: str | Msg, **params: str | int) -> DataFileError:
         """An error naming this value's file, key path and value."""
         return DataFileError(self.source, self.path or "(top)", self.value, message, params=params)
+
+    @contextmanager
+    def building(self, value: object = None) -> Iterator[None]:
+        """Name this row in the error of an object built from it.
+
+        A :class:`~antq.errors.DefinitionError` that the object's own checks raise
+        (dates out of order, a signer given as a body...) becomes a
+        :class:`~antq.errors.DataFileError` at this row's path, showing ``value``
+        (by default the row); an error already naming a key passes unchanged.
+        """
+        try:
+            yield
+        except DataFileError:
+            raise
+        except DefinitionError as error:
+            shown = self if value is None else Node(self.source, self.path, value)
+            raise shown.fail(str(error)) from None
 
     def _child(self, path: str, value: object) -> Node:
         return Node(self.source, path, value)
@@ -168,14 +196,27 @@ class Node:
             raise self.fail(Msg("expected a date"))
         return self.value
 
-    def code(self, vocabulary: type[E]) -> E:
+    def dates(
+        self, start: str = "valid_from", end: str = "valid_to"
+    ) -> tuple[date | None, date | None]:
+        """The first and last day of a row's dates, both inclusive (None: no bound).
+
+        A last day before the first is an error naming the last.
+        """
+        first = self.optional(start, Node.day)
+        last = self.optional(end, Node.day)
+        if first is not None and last is not None and last < first:
+            raise self[end].fail(Msg("ends before it starts"))
+        return first, last
+
+    def code(self, vocabulary: Vocabulary[E]) -> E:
         """A member of ``vocabulary`` given by its stable code."""
         try:
             return vocabulary.from_code(self.value, path=self.path)
         except InputError as error:
             raise self.fail(error.message) from None
 
-    def codes(self, vocabulary: type[E]) -> frozenset[E]:
+    def codes(self, vocabulary: Vocabulary[E]) -> frozenset[E]:
         """A list of codes of ``vocabulary``, each at most once."""
         members = [node.code(vocabulary) for node in self.items()]
         if len(set(members)) != len(members):

@@ -50,6 +50,7 @@ from antq.entities.admin_units import TWO_TIER_REFORM_DATE
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
+from antq.law.tables import Node, load
 from antq.periods import Period, quarter_one
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
@@ -586,48 +587,22 @@ class DossierItem:
         return self.kinds is None or kind in self.kinds
 
 
-#: Điều 9 khoản 2: the registration dossier (điểm a) and the recognition dossier (điểm b).
-DOSSIER_ITEMS: tuple[DossierItem, ...] = (
-    DossierItem(
-        dossier=Dossier.REGISTRATION,
-        document=DossierDocument.PARTY_RESOLUTION,
-        citation=c124(9, 2, "a"),
-        condition=Msg("where the unit has a Party organisation"),
-    ),
-    DossierItem(
-        dossier=Dossier.REGISTRATION,
-        document=DossierDocument.SECURITY_PLAN,
-        citation=c124(9, 2, "a"),
-        note=Msg(
-            "the plan of the commune People's Committee, or of the agency, enterprise or institution"
-        ),
-        # Điều 9 k2 a names no plan for a residential area (addendum-2026-12.md §3.4).
-        kinds=frozenset({COMMUNE, *ORGANISATIONS}),
-    ),
-    DossierItem(
-        dossier=Dossier.REGISTRATION,
-        document=DossierDocument.REGISTRATION_FORM,
-        citation=c124(9, 2, "a"),
-    ),
-    DossierItem(
-        dossier=Dossier.RECOGNITION, document=DossierDocument.SUBMISSION, citation=c124(9, 2, "b")
-    ),
-    DossierItem(
-        dossier=Dossier.RECOGNITION,
-        document=DossierDocument.RESULTS_REPORT,
-        citation=c124(9, 2, "b"),
-    ),
-    DossierItem(
-        dossier=Dossier.RECOGNITION,
-        document=DossierDocument.MEETING_MINUTES,
-        citation=c124(9, 2, "b"),
-    ),
-    DossierItem(
-        dossier=Dossier.RECOGNITION,
-        document=DossierDocument.OTHER_DOCUMENTS,
-        citation=c124(9, 2, "b"),
-        condition=Msg("where there are any"),
-    ),
+def _dossier_item(row: Node) -> DossierItem:
+    row.keys(("dossier", "document", "citation", "condition", "note", "kinds"))
+    return DossierItem(
+        dossier=row["dossier"].code(Dossier),
+        document=row["document"].code(DossierDocument),
+        citation=row["citation"].citation(),
+        condition=row.optional("condition", Node.label),
+        note=row.optional("note", Node.label),
+        kinds=row.optional("kinds", lambda node: node.codes(UnitKind)),
+    )
+
+
+#: Điều 9 khoản 2: the registration dossier (điểm a) and the recognition dossier (điểm b),
+#: from ``data/dossiers.toml`` beside this module.
+DOSSIER_ITEMS: tuple[DossierItem, ...] = tuple(
+    _dossier_item(row) for row in load("antq.safety", "data/dossiers.toml")["items"].items()
 )
 
 
@@ -703,117 +678,55 @@ class Competence:
         return kind in self.kinds and self.level is level and self.in_force(on)
 
 
-_DELEGATION = Msg(
-    "the level that manages the unit, or the one to which recognition was delegated: a People's Committee may delegate it one level down (Article 10(5))"
+_COMPETENCE_KEYS = (
+    "kinds",
+    "level",
+    "body",
+    "signer",
+    "citations",
+    "valid_from",
+    "valid_to",
+    "confirmation",
+    "parameter",
+    "note",
 )
+#: The values a competence row may leave to the user, by the name the data file gives.
+_PARAMETERS: Mapping[str, Parameter[Authority]] = {
+    COMMUNE_AUTHORITY_AFTER_REFORM.name: COMMUNE_AUTHORITY_AFTER_REFORM
+}
 
 
-def _org_rows(
-    level: ManagingLevel,
-    body: Authority,
-    signer: Authority | None,
-    citations: tuple[Citation, ...],
-    *,
-    until: date | None = LAST_DISTRICT_DAY,
-    after: bool = True,
-) -> tuple[Competence, ...]:
-    before = Competence(
-        kinds=ORGANISATIONS,
-        level=level,
-        body=body,
-        signer=signer,
-        citations=citations,
-        valid_from=TT124_FROM,
-        valid_to=until,
-        note=_DELEGATION if level is not ManagingLevel.MINISTRY else None,
-    )
-    if not after:
-        return (before,)
-    return (
-        before,
-        attrs.evolve(
-            before,
-            valid_from=TWO_TIER_REFORM_DATE,
-            valid_to=None,
-            confirmation=Confirmation.PARTIAL,
-            note=_AFTER_REFORM_PARTIAL,
-        ),
-    )
+def _parameter(node: Node) -> Parameter[Authority]:
+    name = node.text()
+    if name not in _PARAMETERS:
+        raise node.fail(Msg("unknown parameter; known: {known}"), known=", ".join(_PARAMETERS))
+    return _PARAMETERS[name]
 
 
-#: Who recognises which unit, by date (TT 124 Điều 9 khoản 1, Điều 10). Before
-#: 01/07/2025 the 2021 text; from then the district level is gone, the commune
-#: row is a user-supplied parameter, and the other rows are the 2021 text,
-#: marked PARTIAL because Circular 48/2025 is not fully known.
-COMPETENCE: tuple[Competence, ...] = (
-    Competence(
-        kinds=frozenset({RA}),
-        level=None,
-        body=Authority.COMMUNE_PEOPLES_COMMITTEE,
-        signer=Authority.COMMUNE_CHAIRMAN,
-        citations=(c124(10, 1), c124(9, 1, "a")),
-        valid_from=TT124_FROM,
-        valid_to=LAST_DISTRICT_DAY,
-    ),
-    Competence(
-        kinds=frozenset({RA}),
-        level=None,
-        body=Authority.COMMUNE_PEOPLES_COMMITTEE,
-        signer=Authority.COMMUNE_CHAIRMAN,
-        citations=(c124(10, 1), c124(9, 1, "a")),
-        valid_from=TWO_TIER_REFORM_DATE,
-        valid_to=None,
-        confirmation=Confirmation.PARTIAL,
-        note=_AFTER_REFORM_PARTIAL,
-    ),
-    Competence(
-        kinds=frozenset({COMMUNE}),
-        level=None,
-        body=Authority.DISTRICT_PEOPLES_COMMITTEE,
-        signer=Authority.DISTRICT_CHAIRMAN,
-        citations=(c124(10, 2), c124(9, 1, "b")),
-        valid_from=TT124_FROM,
-        valid_to=LAST_DISTRICT_DAY,
-    ),
-    Competence(
-        kinds=frozenset({COMMUNE}),
-        level=None,
-        body=None,
-        signer=None,
-        citations=(c124(10, 2), c124(9, 1, "b")),
-        valid_from=TWO_TIER_REFORM_DATE,
-        valid_to=None,
-        confirmation=Confirmation.UNCONFIRMED,
-        parameter=COMMUNE_AUTHORITY_AFTER_REFORM,
-        note=Msg(
-            "the district level ended on 30/06/2025 and who recognises communes since then is not confirmed (probably the provincial level)"
-        ),
-    ),
-    *_org_rows(
-        ManagingLevel.COMMUNE,
-        Authority.COMMUNE_PEOPLES_COMMITTEE,
-        None,
-        (c124(10, 1), c124(9, 1, "c")),
-    ),
-    *_org_rows(
-        ManagingLevel.DISTRICT,
-        Authority.DISTRICT_PEOPLES_COMMITTEE,
-        None,
-        (c124(10, 2), c124(9, 1, "c")),
-        after=False,
-    ),
-    *_org_rows(
-        ManagingLevel.PROVINCE,
-        Authority.PROVINCIAL_PEOPLES_COMMITTEE,
-        None,
-        (c124(10, 3), c124(9, 1, "c")),
-    ),
-    *_org_rows(
-        ManagingLevel.MINISTRY,
-        Authority.MINISTRY_OF_PUBLIC_SECURITY,
-        Authority.MINISTER_OF_PUBLIC_SECURITY,
-        (c124(10, 4), c124(9, 1, "d")),
-    ),
+def _competence(row: Node) -> Competence:
+    row.keys(_COMPETENCE_KEYS)
+    with row.building():
+        return Competence(
+            kinds=row["kinds"].codes(UnitKind),
+            level=row.optional("level", lambda node: node.code(ManagingLevel)),
+            body=row.optional("body", lambda node: node.code(Authority)),
+            signer=row.optional("signer", lambda node: node.code(Authority)),
+            citations=tuple(node.citation() for node in row["citations"].items()),
+            valid_from=row.optional("valid_from", Node.day),
+            valid_to=row.optional("valid_to", Node.day),
+            confirmation=row["confirmation"].confirmation(),
+            parameter=row.optional("parameter", _parameter),
+            note=row.optional("note", Node.label),
+        )
+
+
+#: Who recognises which unit, by date (TT 124 Điều 9 khoản 1, Điều 10), from
+#: ``data/competence.toml`` beside this module. Before 01/07/2025 the 2021 text;
+#: from then the district level is gone, the commune row is a user-supplied
+#: parameter, and the other rows are the 2021 text, marked PARTIAL because
+#: Circular 48/2025 is not fully known.
+COMPETENCE: tuple[Competence, ...] = tuple(
+    _competence(row) for row in load("antq.safety", "data/competence.toml")["rows"].items()
 )
 
 

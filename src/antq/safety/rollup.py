@@ -67,7 +67,8 @@ from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg
-from antq.law.citation import Citation, cite
+from antq.law.citation import Citation
+from antq.law.tables import Node, load
 from antq.safety import inputs as i
 from antq.safety.tt23 import inputs as tt23_inputs
 from antq.safety.tt124 import commune as tt124_commune
@@ -150,40 +151,70 @@ TT23_ROLLUP_INPUTS: RollupInputs | None = RollupInputs(
     total=tt23_inputs.RESIDENTIAL_AREAS_TOTAL, recognised=tt23_inputs.RESIDENTIAL_AREAS_RECOGNISED
 )
 
-#: The roll-up of each instrument, by instrument number.
+#: The commune inputs a roll-up may write, by the name the data file gives.
+_INPUTS: Mapping[str, Input[int]] = {
+    known.name: known
+    for known in (
+        i.UNITS_TOTAL,
+        i.UNITS_RECOGNISED,
+        i.UNITS_REGISTERED,
+        tt23_inputs.RESIDENTIAL_AREAS_TOTAL,
+        tt23_inputs.RESIDENTIAL_AREAS_RECOGNISED,
+    )
+}
+_RULE_KEYS = (
+    "instrument",
+    "counted_kinds",
+    "registration_required",
+    "share_percent",
+    "citation",
+    "confirmation",
+    "inputs",
+    "note",
+)
+
+
+def _input(node: Node) -> Input[int]:
+    name = node.text()
+    if name not in _INPUTS:
+        raise node.fail(Msg("unknown input; known: {known}"), known=", ".join(_INPUTS))
+    return _INPUTS[name]
+
+
+def _inputs(node: Node) -> RollupInputs:
+    node.keys(("total", "recognised", "registered"))
+    return RollupInputs(
+        total=_input(node["total"]),
+        recognised=_input(node["recognised"]),
+        registered=node.optional("registered", _input),
+    )
+
+
+def _rule(row: Node) -> RollupRule:
+    row.keys(_RULE_KEYS)
+    with row.building():
+        return RollupRule(
+            instrument=row["instrument"].text(),
+            counted_kinds=row["counted_kinds"].codes(UnitKind),
+            registration_required=row["registration_required"].boolean(),
+            share_percent=row["share_percent"].integer(low=1, high=100),
+            citation=row["citation"].citation(),
+            inputs=row.optional("inputs", _inputs),
+            confirmation=row["confirmation"].confirmation(),
+            note=row.optional("note", Node.label),
+        )
+
+
+#: The roll-up of each instrument, by instrument number, from ``data/rollup.toml``.
 ROLLUP_RULES: Mapping[str, RollupRule] = MappingProxyType(
     {
-        TT124: RollupRule(
-            instrument=TT124,
-            counted_kinds=frozenset(
-                {
-                    UnitKind.RESIDENTIAL_AREA,
-                    UnitKind.AGENCY,
-                    UnitKind.ENTERPRISE,
-                    UnitKind.EDUCATIONAL_INSTITUTION,
-                }
-            ),
-            registration_required=True,
-            share_percent=tt124_commune.RECOGNISED_SHARE_PERCENT,
-            citation=cite(TT124, 5, 4),
-            inputs=RollupInputs(
-                total=i.UNITS_TOTAL, recognised=i.UNITS_RECOGNISED, registered=i.UNITS_REGISTERED
-            ),
-            note=Msg(
-                "units outside the circular's scope (a not-applicable verdict) are left out of the total: antq's reading of Article 5(4)"
-            ),
-        ),
-        TT23: RollupRule(
-            instrument=TT23,
-            counted_kinds=frozenset({UnitKind.RESIDENTIAL_AREA}),
-            registration_required=False,
-            share_percent=70,  # Điều 6 khoản 4 (safe-standard.md §5.1)
-            citation=cite(TT23, 6, 4),
-            inputs=TT23_ROLLUP_INPUTS,
-            note=Msg("only residential areas count, and no share of registered units is required"),
-        ),
+        rule.instrument: rule
+        for rule in map(_rule, load("antq.safety", "data/rollup.toml")["rules"].items())
     }
 )
+# The share is written twice, in the data file and in the commune criterion: keep them equal.
+if ROLLUP_RULES[TT124].share_percent != tt124_commune.RECOGNISED_SHARE_PERCENT:
+    raise DefinitionError("data/rollup.toml: the TT 124 share differs from the commune criterion's")
 
 
 def rollup_rule(instrument: str) -> RollupRule:

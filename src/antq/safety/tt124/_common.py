@@ -12,6 +12,7 @@ from antq.core.ruleset import RoundNotice
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
+from antq.law.tables import Node, load
 from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow
 from antq.safety import inputs as i
 from antq.safety.checks import (
@@ -85,49 +86,21 @@ EMPTY_SUBUNITS: Parameter[str] = Parameter(
     required=False,
 )
 
-# Điều 4 khoản 3: the security events, one point each.
-SECURITY_EVENTS: tuple[tuple[str, str, Cat, Msg], ...] = (
-    (
-        "a",
-        "no-anti-state-activity",
-        Cat.ANTI_STATE_ACTIVITY,
-        Msg("No activity against the Party or government, or undermining national unity"),
-    ),
-    (
-        "b",
-        "no-sabotage",
-        Cat.SABOTAGE_OF_KEY_TARGETS,
-        Msg("No sabotage of key economic, cultural, social or security-defence targets"),
-    ),
-    (
-        "c",
-        "no-unlawful-religion",
-        Cat.UNLAWFUL_RELIGION,
-        Msg("No propagation or growth of unlawful beliefs or religions"),
-    ),
-    (
-        "d",
-        "no-exploiting-religion",
-        Cat.EXPLOITING_RELIGION_ETHNICITY,
-        Msg(
-            "No exploiting of belief, religion, ethnicity, disputes or complaints to cause complications"
-        ),
-    ),
-    ("đ", "no-separatism", Cat.SEPARATISM, Msg("No separatist or autonomy-demanding activity")),
-    (
-        "e",
-        "no-prolonged-dispute",
-        Cat.PROLONGED_DISPUTE,
-        Msg("No complex, prolonged conflict or dispute among the people"),
-    ),
-    (
-        "g",
-        "no-complaint-incitement",
-        Cat.COMPLAINT_INCITEMENT,
-        Msg(
-            "No inciting of crowds to complain or disturb order, and no use of complaints against the State or the officials handling them"
-        ),
-    ),
+
+def _event(row: Node) -> tuple[str, str, Cat, Msg]:
+    row.keys(("point", "id", "category", "title", "citation", "confirmation"))
+    point = row["point"].text()
+    citation = row["citation"].citation()
+    if citation != c124(4, 3, point):
+        raise row["citation"].fail(Msg("expected Article 4(3)({point})"), point=point)
+    row["confirmation"].confirmation()
+    return point, row["id"].text(), row["category"].code(Cat), row["title"].message()
+
+
+#: Điều 4 khoản 3: the security events, one point each (point, id, category, title), from
+#: ``data/security_events.toml``.
+SECURITY_EVENTS: tuple[tuple[str, str, Cat, Msg], ...] = tuple(
+    _event(row) for row in load("antq.safety.tt124", "data/security_events.toml")["events"].items()
 )
 
 
