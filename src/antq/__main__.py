@@ -1,0 +1,5 @@
+"""``python -m antq``: the ``antq`` command."""
+
+from antq.cli import main
+
+raise SystemExit(main())
