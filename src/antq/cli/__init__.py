@@ -27,12 +27,12 @@ console's encoding.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 from typing import TextIO, cast
 
+from antq.cli import awards, evaluate, report, rules, schema, score, serve, template
 from antq.cli._exit import (
     EXIT_CODES_HELP,
     EXIT_INPUT,
@@ -62,18 +62,11 @@ __all__ = [
     "write_results_json",
 ]
 
-#: The sub-commands, in the order ``antq --help`` lists them; each is the module
-#: ``antq.cli.<name>`` with ``register(commands)`` and ``run(args, out, err)``.
-COMMANDS: tuple[str, ...] = (
-    "rules",
-    "schema",
-    "evaluate",
-    "report",
-    "score",
-    "awards",
-    "serve",
-    "template",
-)
+#: The sub-commands' modules, in the order ``antq --help`` lists them: each is
+#: ``antq.cli.<name>``, with ``register(commands)`` and ``run(args, out, err)``.
+_MODULES: tuple[ModuleType, ...] = (rules, schema, evaluate, report, score, awards, serve, template)
+#: The sub-commands, in the order ``antq --help`` lists them.
+COMMANDS: tuple[str, ...] = tuple(m.__name__.rpartition(".")[2] for m in _MODULES)
 
 #: The commands that write their ``--output`` themselves (a report, a workbook), or nothing.
 _OWN_OUTPUT = frozenset({"report", "template", "serve"})
@@ -83,9 +76,7 @@ _OWN_OUTPUT_FORMATS = frozenset({"xlsx", "results-csv"})
 
 def command_module(name: str) -> ModuleType:
     """The module of the sub-command ``name`` (one of :data:`COMMANDS`)."""
-    if name not in COMMANDS:
-        raise KeyError(name)
-    return importlib.import_module(f"antq.cli.{name}")
+    return dict(zip(COMMANDS, _MODULES, strict=True))[name]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -97,8 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"antq {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in COMMANDS:
-        module = command_module(name)
+    for module in _MODULES:
         module.register(commands).set_defaults(run=module.run)
     return parser
 

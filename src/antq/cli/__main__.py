@@ -2,4 +2,5 @@
 
 from antq.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a tool (pytest's doctests) imports it
+    raise SystemExit(main())
