@@ -194,7 +194,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO, progress: Roun
     units = read_units(args.file, book, err, input_format=args.input_format, progress=progress)
     if args.format in RESULT_FORMATS:
         # A results workbook or CSV needs every verdict and the communes at the end.
-        kept = _round(units, book, args.rule_set).evaluate(on_verdict=progress.decided)
+        kept = _round(units, book, args.rule_set).evaluate(on_verdict=progress.on_verdict)
         progress.phase(Phase.WRITING)
         verdicts = [u.verdict for u in kept.units if not u.unreadable]
         write_results(
@@ -215,7 +215,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO, progress: Roun
         fmt=args.format,
         out=out,
         lang=lang,
-        on_verdict=progress.decided,
+        on_verdict=progress.on_verdict,
     )
     if args.format == "text":
         tally = result.tally

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO, TypeVar
 
 from antq._terminal import TerminalText
@@ -157,6 +157,9 @@ class RoundProgress(ProgressBar):
 
     def read(self, items: Iterable[T]) -> Iterator[T]:
         """Pass the items of a round through, counting them; the communes' phase follows."""
+        if not self.enabled:
+            yield from items  # nothing to show: nothing to count
+            return
         for item in items:
             if isinstance(item, InputError):
                 self.lost += 1
@@ -167,6 +170,11 @@ class RoundProgress(ProgressBar):
             self.draw()
             yield item
         self.phase(Phase.COMMUNES)
+
+    @property
+    def on_verdict(self) -> Callable[[Verdict], None] | None:
+        """What to give the round as ``on_verdict``: :meth:`decided`, or nothing when hidden."""
+        return self.decided if self.enabled else None
 
     def decided(self, verdict: Verdict) -> None:
         """Count one verdict (pass this as the round's ``on_verdict``)."""

@@ -205,7 +205,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
         data = parse_text(read_text_file(args.targets), str(args.targets), ".json")
         targets = targets.with_targets(*targets_from_data(data, path=str(args.targets)))
     units = read_units(args.path, book, err, input_format=args.input_format, progress=progress)
-    evaluation = evaluate_round(Round.of(units, book), on_verdict=progress.decided)
+    evaluation = evaluate_round(Round.of(units, book), on_verdict=progress.on_verdict)
     progress.phase(Phase.REPORT)
     errors = list(evaluation.errors)
     observations = []
