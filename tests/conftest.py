@@ -26,7 +26,7 @@ def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run every test in an English locale unless it sets its own.
 
     The command line writes its help and its input errors in the language of
-    ``--lang``, else of the locale (``antq.i18n.cli.cli_lang``), and a locale
+    ``--lang``, else of the locale (``antq.cli.language.cli_lang``), and a locale
     such as ``C.UTF-8`` means Vietnamese. The tests that read those messages
     in English give no ``--lang``: this makes their language the same on every
     machine. Tests of the Vietnamese command line pass ``--lang vi`` or set

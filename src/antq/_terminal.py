@@ -26,6 +26,7 @@ import stat
 from typing import TextIO
 
 __all__ = [
+    "EncodableText",
     "TerminalText",
     "escape_controls",
     "escape_output",
@@ -91,6 +92,24 @@ class TerminalText:
     def isatty(self) -> bool:
         isatty = getattr(self.stream, "isatty", None)
         return bool(isatty and isatty())
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)
+
+
+class EncodableText:
+    """A text stream that any encoding can take: a lone surrogate is written as an escape.
+
+    Lone surrogates come from undecodable bytes in a file name or an argument;
+    a file opened as UTF-8, or a test's ``StringIO`` read back as UTF-8, would
+    fail on them.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.stream, name)

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from antq.cli import EXIT_INPUT, EXIT_OK
+from antq.cli.report import main as run_report
 from antq.hierarchy import evaluate_province
 from antq.io.batch import read_any
-from antq.report.commands import EXIT_INPUT, EXIT_OK, run_report
 from antq.unit_kinds import UnitKind
 
 from . import CHROMIUM, generator, load_in_chromium

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from antq.cli import EXIT_OK
+from antq.cli.report import main as run_report
 from antq.errors import InputError
 from antq.hierarchy import OutcomeCounts, evaluate_province
 from antq.indicators import Indicator, Observation
@@ -35,7 +37,6 @@ from antq.report.chart import (
     stacked_scene,
     wrap,
 )
-from antq.report.commands import EXIT_OK, run_report
 from antq.report.previous import met_change, previous_from_data, rate_change, read_previous
 from antq.report.svg import stacked_chart
 

@@ -9,17 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from antq.cli import main
+from antq.cli import EXIT_INPUT, EXIT_OK, main
+from antq.cli.evaluate import book_with_parameters, read_units
+from antq.cli.progress import ProgressBar
+from antq.cli.report import main as run_report
 from antq.errors import InputError
 from antq.io.batch import ReadProgress
-from antq.report.commands import (
-    EXIT_INPUT,
-    EXIT_OK,
-    ProgressBar,
-    book_with_parameters,
-    read_units,
-    run_report,
-)
 from antq.safety import default_rulebook
 
 from . import EXAMPLE, area, example_units
@@ -216,8 +211,8 @@ def test_evaluate_streams_jsonl_and_csv_rows_through_the_round(tmp_path: Path) -
 
 
 def test_the_parser_offers_every_report_format() -> None:
+    from antq.cli.report import REPORT_FORMATS
     from antq.report import FORMATS
-    from antq.report.commands import REPORT_FORMATS
 
     assert REPORT_FORMATS == FORMATS
 

@@ -12,6 +12,9 @@ from typing import Any
 
 import pytest
 
+from antq.cli import EXIT_INPUT, EXIT_OK
+from antq.cli.report import main as run_report
+from antq.cli.report import write_atomically
 from antq.errors import InputError
 from antq.hierarchy import evaluate_province
 from antq.indicators import Indicator, Observation
@@ -25,7 +28,6 @@ from antq.report import (
     build_report,
     render_report_bytes,
 )
-from antq.report.commands import EXIT_INPUT, EXIT_OK, run_report, write_atomically
 from antq.report.letterhead import Letterhead, letterhead_from_data, read_letterhead
 
 from . import (

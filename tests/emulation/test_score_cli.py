@@ -2,32 +2,36 @@
 
 from __future__ import annotations
 
-import argparse
 import copy
 import io
 import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import antq.cli
+from antq.cli import EXIT_INPUT, EXIT_OK
+from antq.cli.score import main
 from antq.emulation import ScoreResult
-from antq.emulation.commands import EXIT_INPUT, EXIT_OK, register, run
 
 from . import EXAMPLE_SCORES, EXAMPLE_SHEET, ROOT
 from .test_sheets import FILL
 
 
 def score(*argv: str) -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser(prog="antq")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["score", *argv])
     out, err = io.StringIO(), io.StringIO()
-    code = run(args, out, err)
+    code = main(list(argv), out=out, err=err)
     return code, out.getvalue(), err.getvalue()
 
 
-def test_exit_codes_are_those_of_the_antq_command() -> None:
-    assert (EXIT_OK, EXIT_INPUT) == (antq.cli.EXIT_OK, antq.cli.EXIT_INPUT)
+def test_the_old_module_is_a_deprecated_alias() -> None:
+    from antq.emulation import commands
+
+    with pytest.warns(DeprecationWarning, match="use antq.cli.score.scores_json"):
+        assert commands.scores_json is antq.cli.score.scores_json
+    with pytest.warns(DeprecationWarning, match="use antq.cli.EXIT_"):
+        assert (commands.EXIT_OK, commands.EXIT_INPUT) == (antq.cli.EXIT_OK, antq.cli.EXIT_INPUT)
 
 
 def test_text_output_in_english() -> None:

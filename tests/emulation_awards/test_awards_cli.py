@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 from pathlib import Path
@@ -10,15 +9,10 @@ from typing import Any
 
 import pytest
 
+from antq.cli import EXIT_INPUT, EXIT_OK
+from antq.cli.awards import main, run
 from antq.emulation.awards import Eligibility
-from antq.emulation.awards.commands import (
-    EXIT_INPUT,
-    EXIT_OK,
-    main,
-    read_awards,
-    register,
-    run,
-)
+from antq.emulation.awards.questions import read_awards
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "awards-2025.json"
 
@@ -201,28 +195,28 @@ def test_an_empty_document_answers_nothing(tmp_path: Path) -> None:
     assert read_awards({}).questions == ()
 
 
-def test_register_adds_the_subcommand_to_a_parser_like_antqs() -> None:
-    parser = argparse.ArgumentParser(prog="antq")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("rules")
-    register(commands)
+def test_the_one_parser_runs_the_awards_module() -> None:
+    from antq import cli
+
+    parser = cli._parser()
     args = parser.parse_args(["awards", str(EXAMPLE), "--format", "json"])
-    assert args.command == "awards" and args.handler is run
+    assert args.command == "awards" and args.run is run
     out, err = io.StringIO(), io.StringIO()
-    assert args.handler(args, out, err) == EXIT_OK
+    assert args.run(args, out, err) == EXIT_OK
     assert len(json.loads(out.getvalue())["answers"]) == 16
     with pytest.raises(SystemExit) as usage:
         parser.parse_args(["awards", str(EXAMPLE), "--format", "xml"])
     assert usage.value.code == 2
 
 
-def test_exit_codes_match_antq_evaluate() -> None:
+def test_the_old_module_is_a_deprecated_alias_of_the_new_ones() -> None:
     from antq import cli
-    from antq.emulation.awards import commands
+    from antq.emulation.awards import commands, questions
 
-    assert (commands.EXIT_OK, commands.EXIT_INTERNAL, commands.EXIT_USAGE, commands.EXIT_INPUT) == (
-        cli.EXIT_OK,
-        cli.EXIT_INTERNAL,
-        cli.EXIT_USAGE,
-        cli.EXIT_INPUT,
-    )
+    with pytest.warns(DeprecationWarning, match="antq.emulation.awards.commands.read_awards"):
+        assert commands.read_awards is questions.read_awards
+    with pytest.warns(DeprecationWarning, match="use antq.cli.EXIT_"):
+        codes = (commands.EXIT_OK, commands.EXIT_INTERNAL, commands.EXIT_USAGE, commands.EXIT_INPUT)
+    assert codes == (cli.EXIT_OK, cli.EXIT_INTERNAL, cli.EXIT_USAGE, cli.EXIT_INPUT)
+    with pytest.warns(DeprecationWarning, match="use antq.cli.awards.main"):
+        assert commands.main is cli.awards.main

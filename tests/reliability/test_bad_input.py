@@ -545,7 +545,7 @@ def test_non_utf8_bytes_after_a_byte_order_mark_name_the_right_byte(
 ) -> None:
     # The byte and its offset are those of the file, mark included (a decoder that drops
     # the mark first used to report the byte three places earlier).
-    from antq.emulation.awards.commands import read_awards_file
+    from antq.emulation.awards.questions import read_awards_file
     from antq.emulation.scoring import load_scores_document
     from antq.emulation.sheets import load_sheet
 
@@ -781,7 +781,7 @@ def test_the_report_side_files_are_read_like_facts_files(
 ) -> None:
     # --targets and --indicators files: bad bytes, deep nesting, huge numbers and
     # over-long CSV cells are errors naming the file, never a traceback.
-    from antq.report.commands import run_report
+    from antq.cli.report import main as run_report
 
     example = Path(__file__).resolve().parents[2] / "examples" / "commune-2025.json"
     path = write(tmp_path, name, data)
@@ -799,12 +799,12 @@ def test_every_whole_file_loader_refuses_a_file_over_its_limit_before_reading_it
 ) -> None:
     # Files read whole are refused by size first (a scoring sheet or override by its own,
     # smaller limit); the streamed readers (JSON, JSON Lines, CSV) limit a unit or a line.
+    from antq.cli.report import main as run_report
     from antq.emulation import sheets
-    from antq.emulation.awards.commands import read_awards_file
+    from antq.emulation.awards.questions import read_awards_file
     from antq.emulation.scoring import load_scores_document
     from antq.indicators import read_observations
     from antq.io.batch import read_toml
-    from antq.report.commands import run_report
 
     monkeypatch.setattr(facts_io, "MAX_DOCUMENT_BYTES", 16)
     monkeypatch.setattr(sheets, "MAX_SHEET_BYTES", 16)

@@ -429,7 +429,7 @@ def test_an_output_that_is_an_input_is_refused_before_anything_is_read(
     def no_reading(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("read before the outputs were checked")
 
-    monkeypatch.setattr("antq.report.commands.read_units", no_reading)
+    monkeypatch.setattr("antq.cli.report.read_units", no_reading)
     cases = [
         (["report", str(facts), "--output", str(facts)], f"--output: is an input ({facts})"),
         (["report", str(facts), "--output", str(alias)], f"--output: is an input ({facts})"),
@@ -532,7 +532,7 @@ def test_error_messages_quote_file_names_escaped(tmp_path: Path) -> None:
 
 def test_the_progress_bar_is_drawn_under_the_escaping() -> None:
     from antq._terminal import TerminalText
-    from antq.report.commands import ProgressBar
+    from antq.cli.progress import ProgressBar
 
     screen = io.StringIO()
     bar = ProgressBar(TerminalText(screen), enabled=True)  # type: ignore[arg-type]
@@ -603,7 +603,7 @@ def test_ctrl_c_while_writing_leaves_the_previous_output(
         raise KeyboardInterrupt
 
     monkeypatch.setattr("antq.io.batch.write_verdicts_csv", interrupted)
-    monkeypatch.setattr("antq.report.commands.write_verdicts_csv", interrupted)
+    monkeypatch.setattr("antq.cli.report.write_verdicts_csv", interrupted)
     args = ["report", str(EXAMPLES / "commune-2025.json"), "--output", str(output)]
     code, out, err = run_cli(*args, "--verdicts", str(tmp_path / "v.csv"))
     assert (code, out, err) == (EXIT_INTERRUPTED, "", "antq: interrupted\n")
@@ -636,7 +636,7 @@ EXTREMES = ["0001-01-01", "0001-01-02", "9999-12-30", "9999-12-31"]
 def test_award_dates_at_the_ends_of_the_calendar_never_overflow(
     changes: list[tuple[tuple[Any, ...], str]],
 ) -> None:
-    from antq.emulation.awards.commands import read_awards
+    from antq.emulation.awards.questions import read_awards
 
     changed = copy.deepcopy(AWARDS)
     for path, value in changes:
@@ -689,7 +689,7 @@ def test_output_is_utf8_whatever_the_console_encoding(env: dict[str, str], tmp_p
     assert "Xã Đông Hòa (xã, phường, thị trấn, đặc khu)" in done.stdout.decode("utf-8")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "A", "kind": "xã", "year": 2024}\n', encoding="utf-8")
-    # In English: under the C locale antq's messages are Vietnamese (antq.i18n.cli.cli_lang).
+    # In English: under the C locale antq's messages are Vietnamese (antq.cli.language.cli_lang).
     done = antq_process("evaluate", str(bad), "--lang", "en", capture_output=True, env=env)
     assert done.returncode == EXIT_INPUT
     message = done.stderr.decode("utf-8")

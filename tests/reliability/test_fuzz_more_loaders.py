@@ -3,7 +3,7 @@
 Targets: the batch readers (:func:`antq.io.batch.read_csv`, ``read_jsonl``,
 the streaming ``read_json``, ``read_toml`` and ``read_any`` on a directory),
 scores documents (:func:`antq.emulation.scoring.read_scores` and
-``read_scores_file``), award documents (:func:`antq.emulation.awards.commands.read_awards`
+``read_scores_file``), award documents (:func:`antq.emulation.awards.questions.read_awards`
 and ``read_awards_file``), scoring sheets and province overrides
 (:func:`antq.emulation.sheets.sheet_from_dict`, ``load_sheet``,
 ``apply_override``, ``apply_override_file``) and the report's side files
@@ -32,8 +32,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from antq.core.facts import UnitFacts
-from antq.emulation.awards.commands import AwardsDocument, read_awards, read_awards_file
 from antq.emulation.awards.eligibility import Eligibility
+from antq.emulation.awards.questions import AwardsDocument, read_awards, read_awards_file
 from antq.emulation.scoring import (
     ScoreResult,
     ScoresDocument,

@@ -11,6 +11,7 @@ import io
 
 import pytest
 
+from antq.cli.progress import ProgressBar
 from antq.core.reasons import Percent, Reason
 from antq.hierarchy import OutcomeCounts
 from antq.i18n.catalog import Text
@@ -20,7 +21,6 @@ from antq.indicators import Indicator, Observation, Target
 from antq.io.batch import ReadProgress
 from antq.periods import Period
 from antq.report import met_text
-from antq.report.commands import ProgressBar
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import LANGS, Lang
 

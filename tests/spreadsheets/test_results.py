@@ -16,7 +16,6 @@ from antq.core.outcome import Outcome  # noqa: E402
 from antq.errors import InputError  # noqa: E402
 from antq.io.batch import read_any  # noqa: E402
 from antq.io.columns import kind_sheet_title  # noqa: E402
-from antq.io.commands import write_results_csv  # noqa: E402
 from antq.io.flat import (  # noqa: E402
     COMMUNE_RECORD_COLUMNS,
     CRITERION_RECORD_COLUMNS,
@@ -25,6 +24,7 @@ from antq.io.flat import (  # noqa: E402
     criterion_records,
     unit_records,
 )
+from antq.io.results_files import write_results_csv  # noqa: E402
 from antq.io.xlsx import replace_atomically, result_header, write_results_xlsx  # noqa: E402
 from antq.unit_kinds import UnitKind  # noqa: E402
 

@@ -127,7 +127,7 @@ def round_json(
     items: Iterable[UnitFacts | InputError], book: RuleBook, rule_set: str | None, lang: Lang
 ) -> str:
     """The answer of ``POST /rounds/evaluate``: ``antq evaluate --format json``, by its own code."""
-    from antq.cli import evaluate_to
+    from antq.cli.evaluate import evaluate_to
 
     out = io.StringIO()
     evaluate_to(items, book, rule_set=rule_set, fmt="json", out=out, lang=lang)
@@ -138,7 +138,7 @@ def units_json(
     items: Iterable[UnitFacts | InputError], book: RuleBook, rule_set: str | None, lang: Lang
 ) -> str:
     """The answer of ``POST /units/evaluate``: each unit on its own, in the same JSON."""
-    from antq.cli import write_results_json
+    from antq.cli.evaluate import write_results_json
 
     pinned = book.get(rule_set) if rule_set else None
     results = evaluate_each(items, book, pinned=pinned)
@@ -319,7 +319,7 @@ def _document_problem(errors: Sequence[InputError]) -> Problem:
 
 def _rules(request: Request, book: RuleBook) -> tuple[RuleBook, str | None]:
     """The rule book with the request's ``param`` values, and the pinned ``rule_set``."""
-    from antq.report.commands import book_with_parameters
+    from antq.cli.evaluate import book_with_parameters
 
     rule_set = _single(request, "rule_set")
     try:
@@ -417,7 +417,7 @@ class _Service:
         return document
 
     async def scores(self, request: Request) -> Response:
-        from antq.emulation.commands import score_document, scores_json
+        from antq.cli.score import score_document, scores_json
         from antq.emulation.scoring import read_scores
 
         _only(request, ("lang", "sheet"))
@@ -434,10 +434,10 @@ class _Service:
         return _json(await self.pool.run(work, deadline))
 
     async def awards(self, request: Request) -> Response:
-        from antq.emulation.awards.commands import (
+        from antq.cli.awards import awards_json
+        from antq.emulation.awards.questions import (
             answer_questions,
             award_parameters,
-            awards_json,
             read_awards,
         )
 
@@ -556,7 +556,7 @@ def _sheet_and_scores(reference: str | None, document: dict[str, Any]) -> tuple[
 
 @functools.lru_cache(maxsize=64)
 def _rules_text(as_of: date | None, kind: str | None, section: str, fmt: str, lang: Lang) -> str:
-    from antq.cli import rule_entries, rules_json
+    from antq.cli.rules import rule_entries, rules_json
 
     entries = rule_entries(as_of=as_of, kind=kind, section=section)
     if fmt == "json":

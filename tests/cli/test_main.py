@@ -14,7 +14,7 @@ import pytest
 from antq import cli
 from antq.cli import EXIT_CODES_HELP, EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, main
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "commune-2025.json"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "commune-2025.json"
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -8,8 +8,8 @@ import io
 import pytest
 
 from antq import cli
+from antq.cli.language import ARGPARSE_MESSAGES, argparse_language, cli_lang, parser_texts
 from antq.i18n.catalog import translate
-from antq.i18n.cli import ARGPARSE_MESSAGES, argparse_language, cli_lang, parser_texts
 from antq.i18n.extract import extract
 
 

@@ -1,0 +1,36 @@
+"""``antq schema``: the JSON Schema of the facts document, or of the rule forms."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from antq.cli import _options
+from antq.cli._exit import EXIT_OK
+
+__all__ = ["register", "run"]
+
+
+def register(commands: Any) -> argparse.ArgumentParser:
+    """Add ``antq schema`` to the sub-commands of the ``antq`` parser; returns its parser."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "schema", help="print the JSON Schema of the input facts"
+    )
+    parser.add_argument(
+        "--of",
+        choices=("facts", "rule-form"),
+        default="facts",
+        help="the facts document (default) or the rule form of `antq rules --format json`",
+    )
+    _options.add_output(parser)
+    return parser
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``antq schema``; returns the exit code."""
+    from antq.io.schema import facts_schema
+    from antq.results import json_text
+    from antq.rule_form import rule_form_schema
+
+    out.write(json_text(rule_form_schema() if args.of == "rule-form" else facts_schema()))
+    return EXIT_OK

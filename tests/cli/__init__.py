@@ -1,0 +1,1 @@
+"""Tests of the ``antq`` command line (:mod:`antq.cli`)."""
