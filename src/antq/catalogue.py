@@ -16,6 +16,7 @@ from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion, Parameter
 from antq.core.ruleset import RoundNotice, RuleBook, RuleSet, weakest
 from antq.rule_form import criterion_rule
+from antq.safety import default_rulebook
 from antq.vocabulary import LANGS, Lang
 
 
@@ -141,8 +142,6 @@ def criteria_catalogue(
 ) -> Iterator[CatalogueEntry]:
     """Every criterion of ``book`` (default: antq's), optionally only rule sets in force on ``as_of``."""
     if book is None:
-        from antq.safety import default_rulebook
-
         book = default_rulebook()
     for rule_set in book:
         if as_of is not None and not in_force(rule_set, as_of):

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from antq.emulation.awards import all_award_rules
+from antq.emulation.sheets import shipped_sheets
+from antq.emulation.teams import IN_FORCE_FROM
+from antq.safety import default_rulebook
+
 __all__ = ["bounds", "coverage"]
 
 _PARTS = ("safety", "awards", "sheets", "teams")
@@ -19,24 +24,16 @@ _PARTS = ("safety", "awards", "sheets", "teams")
 def bounds(part: str, kind: str | None = None) -> list[tuple[date | None, date | None]]:
     """The ``(first, last)`` dates of every rule set of ``part`` (None: open)."""
     if part == "safety":
-        from antq.safety import default_rulebook
-
         return [
             (r.valid_from, r.valid_to)
             for r in default_rulebook()
             if kind is None or r.kind.code == kind
         ]
     if part == "awards":
-        from antq.emulation.awards import all_award_rules
-
         return [(r.valid_from, r.valid_to) for r in all_award_rules()]
     if part == "sheets":
-        from antq.emulation.sheets import shipped_sheets
-
         return [(s.valid_from, None) for s in shipped_sheets()]
     if part == "teams":
-        from antq.emulation.teams import IN_FORCE_FROM
-
         return [(IN_FORCE_FROM, None)]
     raise ValueError(f"unknown part {part!r}")
 

@@ -137,6 +137,7 @@ class InputError(AntqError, ValueError):
         """``str(self)`` in ``lang``: the path, what is wrong, and the value given."""
         if lang == "en":
             return str(self)
+        # Imported here: antq.i18n.catalog imports this module.
         from antq.i18n.catalog import Msg
 
         where = self.where(lang)
@@ -156,6 +157,7 @@ class InputErrors(AntqError, ValueError):
     def render(self, lang: Lang) -> str:
         if lang == "en":
             return str(self)
+        # Imported here: antq.i18n.catalog imports this module.
         from antq.i18n.catalog import Msg
 
         head = Msg("{count} input error(s):").render(lang).format(count=len(self.errors))
@@ -198,6 +200,7 @@ class DataFileError(DefinitionError):
         """``str(self)`` in ``lang``: the file, the path, what is wrong, and the value."""
         if lang == "en":
             return str(self)
+        # Imported here: antq.i18n.catalog imports this module.
         from antq.i18n.catalog import Msg
 
         got = Msg("(got {value})").render(lang).format(value=repr(self.value))

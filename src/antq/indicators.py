@@ -48,6 +48,7 @@ from antq.frozen import FrozenMap
 from antq.hierarchy import Summary
 from antq.i18n import formatting
 from antq.i18n.catalog import Label, Msg, Text
+from antq.io.facts import parse_text, read_text_file
 from antq.law.tables import Node, load
 from antq.names import names_match
 from antq.periods import Period, parse_iso_date
@@ -678,7 +679,6 @@ def read_observations(path: str | os.PathLike[str]) -> Iterator[Observation | In
     ``period`` (``YYYY-MM-DD/YYYY-MM-DD``), ``numerator``, and optionally
     ``denominator``, ``unknown`` and ``source``.
     """
-    from antq.io.facts import parse_text, read_text_file
 
     file = Path(path)
     try:

@@ -29,10 +29,12 @@ from collections.abc import Iterable
 
 import attrs
 
+from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
 from antq.errors import AntqError, InputError
+from antq.safety import default_rulebook
 
 __all__ = ["Results", "error_rows", "evaluate_each", "json_text"]
 
@@ -58,11 +60,8 @@ def evaluate_each(
     ``antq evaluate --rule-set``. A commune is evaluated with the counts of its
     own facts: nothing is rolled up from its units.
     """
-    from antq.core.engine import evaluate
 
     if book is None:
-        from antq.safety import default_rulebook
-
         book = default_rulebook()
     errors: list[InputError] = []
     verdicts: list[Verdict] = []

@@ -15,6 +15,8 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 from enum import Enum
 from typing import Literal, Self
 
@@ -105,9 +107,6 @@ def vocabulary_member(vocabulary: object, code: object, *, path: str) -> CodedEn
         raise InputError(path, vocabulary, Msg("expected a vocabulary name"))
     cls = _VOCABULARIES.get(vocabulary)
     if cls is None and vocabulary.startswith("antq."):
-        import contextlib
-        import importlib
-
         with contextlib.suppress(ImportError):
             importlib.import_module(vocabulary.rsplit(".", 1)[0])
         cls = _VOCABULARIES.get(vocabulary)

@@ -94,12 +94,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq import __version__
 
     return __version__
 
 
 def _silence_stdout() -> None:
+    # Imported when the command runs, so that the parser alone starts fast.
     import contextlib
     import os
 
@@ -113,8 +115,10 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
+    # Imported when the command runs, so that the parser alone starts fast.
     import os
 
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq._terminal import EncodableText, TerminalText, utf8_stream
     from antq.cli._options import write_output
     from antq.cli.language import argparse_language, cli_lang, error_line, localise_parser

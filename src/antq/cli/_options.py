@@ -29,6 +29,7 @@ __all__ = [
 
 def iso_date(text: str) -> date:
     """An argparse type: a date written ``YYYY-MM-DD``."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.periods import parse_iso_date
 
     try:
@@ -93,6 +94,7 @@ def write_output(path: Path | None, run: Callable[[TextIO], int], out: TextIO) -
     """Run ``run`` on ``out``, or on a file at ``path`` that appears only when it is complete."""
     if path is None or str(path) == "-":
         return run(out)
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.io.xlsx import replace_atomically
 
     status: list[int] = []

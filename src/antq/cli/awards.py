@@ -50,6 +50,7 @@ def register(commands: Any) -> argparse.ArgumentParser:
 
 def awards_json(answers: Sequence[Any], errors: Sequence[InputError], lang: Lang) -> str:
     """The text of ``antq awards --format json``."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.results import error_rows, json_text
 
     payload: dict[str, Any] = {
@@ -62,6 +63,7 @@ def awards_json(answers: Sequence[Any], errors: Sequence[InputError], lang: Lang
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Answer every question of ``args.file``; returns the exit code (0 or 3)."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq._terminal import TerminalText
     from antq.core.outcome import Outcome
     from antq.emulation.awards.questions import (
@@ -96,8 +98,10 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run ``antq awards ARGV...`` (``argv`` without the word ``awards``)."""
+    # Imported when the command runs, so that the parser alone starts fast.
     import sys
 
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.cli import main as antq
 
     return antq(["awards", *(sys.argv[1:] if argv is None else argv)], out=out, err=err)

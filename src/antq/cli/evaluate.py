@@ -78,6 +78,7 @@ def read_units(
     Without ``progress`` a bar is drawn on ``err`` only when ``err`` is a
     terminal. A ``path`` of ``-`` is standard input, in ``input_format``.
     """
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.io.batch import read_any
 
     if progress is None:
@@ -117,6 +118,7 @@ def book_with_parameters(book: RuleBook, pairs: Sequence[str]) -> RuleBook:
 
 def _round(items: Iterable[Any], book: Any, rule_set: str | None) -> Any:
     """The round of ``items``; a pinned rule set decides the units of its kind, the book others."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.safety.round import Round
 
     round_ = Round.of(items, book, book=book)
@@ -171,6 +173,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``antq evaluate``; returns the exit code."""
     lang: Lang = args.lang
     if args.format == "text":
+        # Imported when the command runs, so that the parser alone starts fast.
         from antq._terminal import TerminalText
 
         out = cast(TextIO, TerminalText(out))  # names cannot move the cursor or reorder a line
@@ -185,6 +188,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundProgress) -> int:
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.core.outcome import Outcome
     from antq.io.results_files import RESULT_FORMATS, write_results
     from antq.safety import default_rulebook
@@ -245,8 +249,10 @@ class _VerdictWriter:
         if fmt == "json":
             out.write('{\n  "antq_results": 1,\n  "verdicts": [')
         elif fmt == "csv":
+            # Imported when the command runs, so that the parser alone starts fast.
             import csv
 
+            # Imported when the command runs, so that the parser alone starts fast.
             from antq._terminal import starts_a_file
             from antq.io.batch import VERDICT_COLUMNS
 
@@ -257,6 +263,7 @@ class _VerdictWriter:
         return writer
 
     def write(self, verdict: Any) -> None:
+        # Imported when the command runs, so that the parser alone starts fast.
         from antq.io.batch import VERDICT_COLUMNS, csv_cell, verdict_row
 
         out, fmt = self.out, self.fmt

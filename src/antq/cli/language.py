@@ -104,6 +104,7 @@ def error_line(error: BaseException, lang: Lang) -> str:
     antq's own errors are written in ``lang`` (:meth:`antq.errors.AntqError.render`);
     others, such as an ``OSError``, as Python words them.
     """
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.errors import AntqError
 
     text = error.render(lang) if isinstance(error, AntqError) else str(error)

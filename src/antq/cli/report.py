@@ -109,6 +109,7 @@ def register(commands: Any) -> argparse.ArgumentParser:
 
 
 def _letterhead(args: argparse.Namespace) -> Any:
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.report.letterhead import Letterhead, read_letterhead
 
     head = read_letterhead(args.letterhead) if args.letterhead is not None else Letterhead()
@@ -137,6 +138,7 @@ def _write_verdicts(
     _check_verdicts_path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
+        # Imported when the command runs, so that the parser alone starts fast.
         from antq.io.xlsx import write_results_xlsx
 
         write_results_xlsx(path, verdicts, communes=communes, lang=lang)
@@ -169,6 +171,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundProgress) -> int:
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.indicators import DEFAULT_TARGETS, read_observations, targets_from_data
     from antq.report import build_report, render_report, render_report_bytes
     from antq.safety import default_rulebook
@@ -195,11 +198,13 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
     letterhead = _letterhead(args)
     previous = None
     if args.previous is not None:
+        # Imported when the command runs, so that the parser alone starts fast.
         from antq.report.previous import read_previous
 
         previous = read_previous(args.previous)
     targets = DEFAULT_TARGETS
     if args.targets is not None:
+        # Imported when the command runs, so that the parser alone starts fast.
         from antq.io.facts import parse_text, read_text_file
 
         data = parse_text(read_text_file(args.targets), str(args.targets), ".json")
@@ -258,6 +263,7 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run ``antq report ARGV...`` (``argv`` without the word ``report``)."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.cli import main as antq
 
     return antq(["report", *(sys.argv[1:] if argv is None else argv)], out=out, err=err)

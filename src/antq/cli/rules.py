@@ -49,6 +49,7 @@ def rule_entries(
     *, as_of: date | None = None, kind: str | None = None, section: str = "all"
 ) -> list[Any]:
     """The entries ``antq rules`` lists (see its options); ``kind`` shows safety criteria only."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.catalogue import criteria_catalogue
     from antq.unit_kinds import UnitKind
 
@@ -61,14 +62,17 @@ def rule_entries(
         entries += found
     # Award conditions, sheet items and team rules are not per unit kind: --kind shows safety only.
     if section in ("all", "awards") and not kind:
+        # Imported when the command runs, so that the parser alone starts fast.
         from antq.emulation.awards import award_catalogue
 
         entries += award_catalogue(as_of=as_of)
     if section in ("all", "sheets") and not kind:
+        # Imported when the command runs, so that the parser alone starts fast.
         from antq.emulation.sheets import sheet_catalogue
 
         entries += sheet_catalogue(as_of=as_of)
     if section in ("all", "teams") and not kind:
+        # Imported when the command runs, so that the parser alone starts fast.
         from antq.emulation.teams import team_catalogue
 
         entries += team_catalogue(as_of=as_of)
@@ -82,6 +86,7 @@ def rule_entries(
 
 def rules_json(entries: Sequence[Any]) -> str:
     """The text of ``antq rules --format json``."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.results import json_text
 
     return json_text([e.to_json() for e in entries])

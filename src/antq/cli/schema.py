@@ -28,6 +28,7 @@ def register(commands: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``antq schema``; returns the exit code."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.io.schema import facts_schema
     from antq.results import json_text
     from antq.rule_form import rule_form_schema

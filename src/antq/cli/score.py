@@ -58,6 +58,7 @@ def register(commands: Any) -> argparse.ArgumentParser:
 
 
 def _sheet(reference: str, overrides: Sequence[Path]) -> Any:
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.emulation.sheets import apply_override_file, load_sheet, shipped_sheet
 
     path = Path(reference)
@@ -80,6 +81,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def score_document(sheet: Any, document: Any) -> tuple[list[Any], list[InputError]]:
     """Score every unit of a read scores document; returns the results and every error."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.emulation.scoring import score
 
     errors = list(document.errors)
@@ -96,6 +98,7 @@ def scores_json(
     sheet: Any, results: Sequence[Any], errors: Sequence[InputError], lang: Lang
 ) -> str:
     """The text of ``antq score --format json``."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.results import error_rows, json_text
 
     payload: dict[str, Any] = {
@@ -114,6 +117,7 @@ def scores_json(
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.emulation.scoring import read_scores_file
 
     lang: Lang = args.lang
@@ -132,6 +136,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _summary(results: Sequence[Any], lang: Lang) -> str:
     """``"1 excellent, 2 good, 1 unknown"``: classes from the highest, then the other statuses."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.emulation.scoring import ClassStatus
     from antq.emulation.sheets import MovementClass
 
@@ -146,8 +151,10 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run ``antq score ARGV...`` (``argv`` without the word ``score``)."""
+    # Imported when the command runs, so that the parser alone starts fast.
     import sys
 
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.cli import main as antq
 
     return antq(["score", *(sys.argv[1:] if argv is None else argv)], out=out, err=err)

@@ -93,6 +93,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     settings = settings_from_args(args)
     if not 0 <= settings.port <= 65535:
         raise InputError("--port", settings.port, Msg("expected 0 to 65535"))
+    # Imported when the command runs, so that the parser alone starts fast.
     try:
         import starlette  # noqa: F401
         import uvicorn

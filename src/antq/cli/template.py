@@ -44,6 +44,7 @@ def register(commands: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``antq template``; returns the exit code."""
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.io.template import write_facts_csv, write_facts_xlsx
 
     kinds = [UnitKind.from_code(k, path="--kind") for k in args.kind] or None
@@ -59,6 +60,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if output is None or str(output) == "-":
         write_facts_csv(out, kinds=kinds, year=args.round, lang=lang)
         return EXIT_OK
+    # Imported when the command runs, so that the parser alone starts fast.
     from antq.io.xlsx import replace_atomically
 
     def write(target: Path) -> None:

@@ -8,6 +8,7 @@ from antq.core.criterion import (
     Check,
     Context,
     Criterion,
+    CriterionInfo,
     CriterionKind,
     Decide,
     Defer,
@@ -36,7 +37,6 @@ from antq.core.reasons import Percent, Reason
 from antq.core.ruleset import PeriodRule, RoundNotice, RuleBook, RuleSet, weakest
 from antq.core.verdict import (
     RESULT_SCHEMA_VERSION,
-    CriterionInfo,
     CriterionResult,
     ResultsFactory,
     Verdict,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar, cast
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import attrs
 
@@ -27,9 +27,6 @@ from antq.law.citation import Citation
 from antq.periods import Period
 from antq.vocabulary import CodedEnum
 
-if TYPE_CHECKING:
-    from antq.core.verdict import CriterionInfo
-
 T = TypeVar("T")
 
 _ID = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
@@ -41,6 +38,20 @@ class CriterionKind(CodedEnum):
     BOOLEAN = ("boolean", "có/không", "yes/no")
     THRESHOLD = ("threshold", "so sánh với ngưỡng", "numeric threshold")
     JUDGEMENT = ("judgement", "đánh giá của cơ quan xét duyệt", "assessor judgement")
+
+
+# Hashed once: the rendered reason lines are memoised by it (see ``CriterionResult.explain``).
+@attrs.frozen(kw_only=True, cache_hash=True)
+class CriterionInfo:
+    """What a result says about its criterion; one object shared by all its results."""
+
+    id: str
+    title: Label
+    citation: Citation
+    kind: CriterionKind
+    confirmation: Confirmation
+    #: The criterion's note, e.g. which article a cross-reference applies.
+    note: Label | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -197,8 +208,6 @@ class Criterion:
     decide: Decide | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        from antq.core.verdict import CriterionInfo
-
         object.__setattr__(
             self,
             "info",

@@ -28,12 +28,12 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from antq.confirmation import Confirmation
-from antq.core.criterion import Context, Criterion, Defer, GateAnswer
+from antq.core.criterion import Context, Criterion, CriterionInfo, Defer, GateAnswer
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet, weakest
-from antq.core.verdict import CriterionInfo, CriterionResult, Verdict
+from antq.core.verdict import CriterionResult, Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Msg, Text
 from antq.periods import Period

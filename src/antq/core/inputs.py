@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
-from antq.errors import InputError
+from antq.errors import DefinitionError, InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg
 from antq.periods import parse_iso_date
@@ -270,7 +270,6 @@ def records(
 
 def merge_inputs(groups: Mapping[str, tuple[Input[Any], ...]]) -> dict[str, Input[Any]]:
     """Union of inputs by name; the same name must mean the same input everywhere."""
-    from antq.errors import DefinitionError
 
     merged: dict[str, Input[Any]] = {}
     for owner, inputs in groups.items():

@@ -62,6 +62,7 @@ def compile_gate(criterion: Criterion) -> FastGate | None:
 
 def _general_step(criterion: Criterion, parameters: Mapping[str, object]) -> Step:
     """The general step, for a criterion that cannot be compiled."""
+    # Imported here: antq.core.engine imports this module.
     from antq.core.engine import decide_criterion
 
     def general(facts: UnitFacts, period: Period) -> Outcome:

@@ -17,6 +17,9 @@ import attrs
 
 from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
+
+# CriterionInfo is defined with the criterion; importing it from here still works.
+from antq.core.criterion import CriterionInfo as CriterionInfo
 from antq.core.criterion import CriterionKind
 from antq.core.outcome import Outcome
 from antq.core.reasons import JsonValue, Reason
@@ -29,20 +32,6 @@ from antq.vocabulary import Lang
 
 #: Version of the JSON layout of verdicts; bumped on any incompatible change.
 RESULT_SCHEMA_VERSION = 1
-
-
-# Hashed once: the rendered reason lines are memoised by it (see ``CriterionResult.explain``).
-@attrs.frozen(kw_only=True, cache_hash=True)
-class CriterionInfo:
-    """What a result says about its criterion; one object shared by all its results."""
-
-    id: str
-    title: Label
-    citation: Citation
-    kind: CriterionKind
-    confirmation: Confirmation
-    #: The criterion's note, e.g. which article a cross-reference applies.
-    note: Label | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -12,7 +12,7 @@ import datetime as dt
 
 import attrs
 
-from antq.entities._validate import (
+from antq.entities.validators import (
     check_date,
     check_period,
     date_field,

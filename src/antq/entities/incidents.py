@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from antq.entities._validate import (
+from antq.entities.grades import OrdinalEnum
+from antq.entities.validators import (
     check_date,
     date_field,
     field_path,
@@ -23,7 +24,6 @@ from antq.entities._validate import (
     optional_non_empty_str,
     plain_str,
 )
-from antq.entities.grades import OrdinalEnum
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg
 from antq.law.citation import Citation

@@ -13,7 +13,7 @@ import datetime as dt
 
 import attrs
 
-from antq.entities._validate import (
+from antq.entities.validators import (
     member_of,
     non_empty_str,
     optional_bool,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import attrs
 
-from antq.entities._validate import (
+from antq.entities.validators import (
     bool_field,
     member_of,
     non_empty_str,

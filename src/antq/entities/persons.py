@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from antq.entities._validate import (
+from antq.entities.validators import (
     check_date,
     fmt_date,
     member_of,

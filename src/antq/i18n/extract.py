@@ -12,8 +12,11 @@ which gives the ``{ msgid = "..." }`` messages of the legal tables' TOML files.
 from __future__ import annotations
 
 import ast
+import tomllib
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
+
+from babel.messages.extract import extract_python
 
 __all__ = ["HELP_CALLS", "HELP_KEYWORDS", "extract", "extract_toml", "help_texts", "toml_msgids"]
 
@@ -68,7 +71,6 @@ def extract(
     options: Mapping[str, Any],
 ) -> Iterator[tuple[int, Any, Any, list[str]]]:
     """Babel's Python extraction (``Msg("...")``), then the help texts of argparse calls."""
-    from babel.messages.extract import extract_python
 
     data = fileobj.read()
     fileobj.seek(0)
@@ -83,7 +85,6 @@ def toml_msgids(source: str) -> Iterator[tuple[int, str]]:
     >>> list(toml_msgids('note = { msgid = "not confirmed" }'))
     [(1, 'not confirmed')]
     """
-    import tomllib
 
     def walk(value: object) -> Iterator[str]:
         if isinstance(value, dict):

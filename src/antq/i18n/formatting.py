@@ -144,6 +144,7 @@ def _locale(lang: Lang) -> Locale:
 @functools.cache  # = lru_cache(maxsize=None)
 def _symbols(lang: Lang) -> tuple[str, str, str]:
     """(decimal mark, group separator, minus sign) from CLDR via Babel."""
+    # Lazy: Babel's import and its CLDR data are not free (start-up time).
     from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
     loc = _locale(lang)

@@ -34,6 +34,7 @@ from antq.errors import InputError, InputErrors
 from antq.i18n.catalog import Msg
 from antq.io._files import encoding_problem, lone_cr_to_lf, read_limited
 from antq.periods import Period, parse_iso_date
+from antq.safety import default_rulebook
 from antq.unit_kinds import UnitKind
 
 #: Version of the facts document layout.
@@ -206,8 +207,6 @@ def iter_units(document: object, book: RuleBook) -> Iterator[UnitFacts | InputEr
 def read_facts(document: object, book: RuleBook | None = None) -> FactsDocument:
     """Read an already-parsed JSON/TOML document; keeps every good unit."""
     if book is None:
-        from antq.safety import default_rulebook
-
         book = default_rulebook()
     units: list[UnitFacts] = []
     errors: list[InputError] = []

@@ -6,6 +6,7 @@ These are ``antq evaluate --format xlsx|results-csv``; the rows are those of
 
 from __future__ import annotations
 
+import csv
 import io
 import sys
 from collections.abc import Iterable, Sequence
@@ -16,6 +17,7 @@ from antq.core.verdict import Verdict
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.io.flat import UNIT_RECORD_COLUMNS, unit_records
+from antq.io.xlsx import replace_atomically, write_results_xlsx
 from antq.vocabulary import Lang
 
 __all__ = ["RESULT_FORMATS", "write_results", "write_results_csv"]
@@ -30,7 +32,6 @@ def write_results_csv(verdicts: Iterable[Verdict], out: TextIO, *, lang: Lang = 
     Text that a spreadsheet would run as a formula is written after a ``'``.
     Returns the number of rows.
     """
-    import csv
 
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(UNIT_RECORD_COLUMNS)
@@ -62,7 +63,6 @@ def write_results(
     The CSV file starts with a byte-order mark, so that spreadsheets on
     Windows read its Vietnamese text as UTF-8; on standard output it does not.
     """
-    from antq.io.xlsx import replace_atomically, write_results_xlsx
 
     if fmt == "xlsx":
         if output is None or str(output) == "-":

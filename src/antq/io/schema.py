@@ -6,6 +6,7 @@ from typing import Any
 
 from antq.core.ruleset import RuleBook
 from antq.io.facts import FACTS_FORMAT_VERSION
+from antq.safety import default_rulebook
 from antq.unit_kinds import UnitKind
 
 SCHEMA_ID = "https://antq.invalid/schema/facts-v1.json"
@@ -23,8 +24,6 @@ def _describe(inp: Any) -> dict[str, Any]:
 def facts_schema(book: RuleBook | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a facts document for ``book``."""
     if book is None:
-        from antq.safety import default_rulebook
-
         book = default_rulebook()
     every = book.inputs()
     per_kind = {kind: sorted(book.inputs(kind)) for kind in UnitKind}

@@ -37,6 +37,7 @@ from antq.io.columns import (
     unit_columns,
 )
 from antq.io.xlsx import LISTS_SHEET, replace_atomically, require_openpyxl
+from antq.safety import default_rulebook
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
@@ -50,7 +51,6 @@ _YES_NO: dict[Lang, tuple[str, str]] = {"vi": ("có", "không"), "en": ("yes", "
 def _book(book: RuleBook | None) -> RuleBook:
     if book is not None:
         return book
-    from antq.safety import default_rulebook
 
     return default_rulebook()
 
@@ -165,6 +165,7 @@ class _Lists:
         self.where: dict[object, str] = {}
 
     def range_of(self, key: object, items: Sequence[str]) -> str:
+        # openpyxl is the optional extra antq[excel]: imported only when a workbook is written.
         from openpyxl.utils import get_column_letter, quote_sheetname
 
         found = self.where.get(key)
@@ -193,6 +194,7 @@ class _Lists:
 
 
 def _validation(column: Column, lists: _Lists, year: int | None) -> Any:
+    # openpyxl is the optional extra antq[excel]: imported only when a workbook is written.
     from openpyxl.worksheet.datavalidation import DataValidation
 
     lang = lists.lang
@@ -228,6 +230,7 @@ def _sheet(
     lists: _Lists,
     year: int | None,
 ) -> None:
+    # openpyxl is the optional extra antq[excel]: imported only when a workbook is written.
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter

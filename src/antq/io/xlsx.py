@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from antq.io.batch import SeenUnits
 
 from antq.io._safe_write import write_path_whole
+from antq.io.batch import UnitReadError, UnitRef, _book, _Units
 from antq.io.columns import INCIDENT_SHEET, kind_sheet_title, normalise_header
 from antq.io.dialect import VIETNAMESE, Dialect
 from antq.io.flat import (
@@ -79,6 +80,7 @@ class MissingDependency(AntqError):
 
 def require_openpyxl() -> Any:
     """The openpyxl module, or :class:`MissingDependency` saying how to install it."""
+    # openpyxl is the optional extra antq[excel]: imported only when a workbook is used.
     try:
         import openpyxl
     except ImportError:
@@ -116,6 +118,7 @@ def _sheet_titles(kind: UnitKind) -> tuple[str, str]:
 
 
 def _cell(column: int | None, row: int) -> str:
+    # openpyxl is the optional extra antq[excel]: imported only when a workbook is used.
     from openpyxl.utils import get_column_letter
 
     return f"{get_column_letter(column + 1)}{row}" if column is not None else f"{row}:{row}"
@@ -126,7 +129,6 @@ def _field(path: str) -> str:
 
 
 def _error(label: str, sheet: str, row: int, error: CellError, unit: Any = None) -> InputError:
-    from antq.io.batch import UnitReadError
 
     if isinstance(error.at, tuple):
         sheet, row = error.at
@@ -179,7 +181,6 @@ def read_xlsx(
     dialect: Dialect = VIETNAMESE,
 ) -> Iterator[UnitFacts | InputError]:
     """Units from a workbook (see the module docstring), as the other readers yield them."""
-    from antq.io.batch import UnitRef, _book, _Units
 
     openpyxl = require_openpyxl()
     rule_book = _book(book)
@@ -347,6 +348,7 @@ def result_header(column: str, lang: Lang) -> str:
 def _write_sheet(
     workbook: Any, title: str, columns: Sequence[str], records: Iterable[Record], lang: Lang
 ) -> int:
+    # openpyxl is the optional extra antq[excel]: imported only when a workbook is used.
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter

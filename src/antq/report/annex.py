@@ -18,6 +18,7 @@ import attrs
 
 from antq.core.outcome import Outcome
 from antq.core.verdict import CriterionResult, Verdict
+from antq.hierarchy import KIND_ORDER
 from antq.unit_kinds import UnitKind
 
 __all__ = ["ANNEX_OUTCOMES", "AnnexCommune", "AnnexUnit", "build_annex"]
@@ -60,7 +61,6 @@ class AnnexCommune:
 
 
 def _kind_rank(kind: UnitKind) -> int:
-    from antq.hierarchy import KIND_ORDER
 
     return KIND_ORDER.index(kind)
 

@@ -44,6 +44,8 @@ from antq.report import (
     title_text,
 )
 from antq.report.admin import DocumentParts, document_parts
+from antq.report.chart import bar_scene, pages, stacked_scene
+from antq.report.png import scene_png
 from antq.vocabulary import Lang
 
 __all__ = ["MARGINS_MM", "STYLES", "MissingDependencyError", "render_docx"]
@@ -100,6 +102,7 @@ _BUILT_IN: dict[str, tuple[float, bool]] = {
 
 
 def _modules() -> tuple[Any, Any]:
+    # python-docx and Pillow are the optional extra antq[docx]: imported only when used.
     try:
         import docx
         import docx.shared
@@ -112,61 +115,62 @@ def _modules() -> tuple[Any, Any]:
     return docx, docx.shared
 
 
-def _fonts(element: Any) -> None:
-    """Times New Roman for every script of a style's run properties (Vietnamese is "cs" too)."""
+def _qn(tag: str) -> str:
+    """The qualified XML name of ``tag`` ("w:rFonts"), as python-docx writes it."""
+    # python-docx is the optional extra antq[docx]: imported only when a report is written.
     from docx.oxml.ns import qn
 
+    return str(qn(tag))
+
+
+def _fonts(element: Any) -> None:
+    """Times New Roman for every script of a style's run properties (Vietnamese is "cs" too)."""
     rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
+    fonts = rpr.find(_qn("w:rFonts"))
     if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        fonts = rpr.makeelement(_qn("w:rFonts"), {})
         rpr.insert(0, fonts)
     for name in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(name), _FONT)
+        fonts.set(_qn(name), _FONT)
     # Theme fonts (the headings' "major" font) would win over the names.
     for name in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-        fonts.attrib.pop(qn(name), None)
+        fonts.attrib.pop(_qn(name), None)
 
 
 def _all_fonts(root: Any) -> None:
     """Times New Roman in every font setting of the styles part, theme fonts dropped."""
-    from docx.oxml.ns import qn
-
-    for fonts in root.iter(qn("w:rFonts")):
+    for fonts in root.iter(_qn("w:rFonts")):
         for name in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(name), None)
+            fonts.attrib.pop(_qn(name), None)
         for name in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(name), _FONT)
+            fonts.set(_qn(name), _FONT)
 
 
 def _lang(element: Any, lang: Lang) -> None:
-    from docx.oxml.ns import qn
-
     rpr = element.get_or_add_rPr()
-    tag = rpr.find(qn("w:lang"))
+    tag = rpr.find(_qn("w:lang"))
     if tag is None:
-        tag = rpr.makeelement(qn("w:lang"), {})
+        tag = rpr.makeelement(_qn("w:lang"), {})
         rpr.append(tag)
-    tag.set(qn("w:val"), "vi-VN" if lang == "vi" else "en-GB")
+    tag.set(_qn("w:val"), "vi-VN" if lang == "vi" else "en-GB")
 
 
 def _rule(style: Any, indent_mm: int, shared: Any) -> None:
     """A short centred line: a bottom border on a paragraph indented from both sides."""
-    from docx.oxml.ns import qn
-
     style.paragraph_format.left_indent = shared.Mm(indent_mm)
     style.paragraph_format.right_indent = shared.Mm(indent_mm)
     ppr = style.element.get_or_add_pPr()
-    borders = ppr.makeelement(qn("w:pBdr"), {})
+    borders = ppr.makeelement(_qn("w:pBdr"), {})
     bottom = borders.makeelement(
-        qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "6", qn("w:space"): "1"}
+        _qn("w:bottom"), {_qn("w:val"): "single", _qn("w:sz"): "6", _qn("w:space"): "1"}
     )
-    bottom.set(qn("w:color"), "000000")
+    bottom.set(_qn("w:color"), "000000")
     borders.append(bottom)
     ppr.append(borders)
 
 
 def _setup(document: Any, lang: Lang, shared: Any) -> None:
+    # python-docx and Pillow are the optional extra antq[docx]: imported only when used.
     from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -235,12 +239,10 @@ def _setup(document: Any, lang: Lang, shared: Any) -> None:
 
 
 def _no_borders(table: Any) -> None:
-    from docx.oxml.ns import qn
-
     tblpr = table._tbl.tblPr
-    borders = tblpr.makeelement(qn("w:tblBorders"), {})
+    borders = tblpr.makeelement(_qn("w:tblBorders"), {})
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(borders.makeelement(qn(f"w:{edge}"), {qn("w:val"): "nil"}))
+        borders.append(borders.makeelement(_qn(f"w:{edge}"), {_qn("w:val"): "nil"}))
     tblpr.append(borders)
 
 
@@ -348,17 +350,14 @@ def _table(document: Any, table: Table, shared: Any) -> None:
 
 def _repeat_header(row: Any) -> None:
     """The row is repeated at the top of each page the table runs onto."""
-    from docx.oxml.ns import qn
-
     trpr = row._tr.get_or_add_trPr()
-    trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    trpr.append(trpr.makeelement(_qn("w:tblHeader"), {_qn("w:val"): "true"}))
 
 
 def _chart(
     document: Any, chart: StackedChart | BarChart, number: int, lang: Lang, shared: Any
 ) -> None:
-    from antq.report.chart import bar_scene, pages, stacked_scene
-    from antq.report.png import scene_png
+    # python-docx and Pillow are the optional extra antq[docx]: imported only when used.
 
     scenes = (
         [stacked_scene(part) for part in pages(chart)]
@@ -413,15 +412,13 @@ def _signature(document: Any, parts: DocumentParts, shared: Any) -> None:
 
 def _page_numbers(document: Any, shared: Any) -> None:
     """The page number at the top, centred, from the second page on."""
-    from docx.oxml.ns import qn
-
     section = document.sections[0]
     section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]
     paragraph.style = document.styles["Header"]
-    field = paragraph._p.makeelement(qn("w:fldSimple"), {qn("w:instr"): "PAGE"})
-    run = field.makeelement(qn("w:r"), {})
-    text = run.makeelement(qn("w:t"), {})
+    field = paragraph._p.makeelement(_qn("w:fldSimple"), {_qn("w:instr"): "PAGE"})
+    run = field.makeelement(_qn("w:r"), {})
+    text = run.makeelement(_qn("w:t"), {})
     text.text = "2"
     run.append(text)
     field.append(run)

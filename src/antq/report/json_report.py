@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from antq import __version__
 from antq.core.outcome import Outcome
 from antq.errors import InputError, shown
 from antq.hierarchy import CommuneResult, NearMiss, OutcomeCounts, Summary
@@ -19,6 +20,7 @@ from antq.io.batch import RowError
 from antq.periods import Period
 from antq.report import Report, input_label, instrument_names, met_text, title_text
 from antq.report.annex import AnnexCommune
+from antq.report.previous import met_change, rate_change
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
@@ -74,7 +76,6 @@ def _check(check: TargetCheck, lang: Lang) -> dict[str, Any]:
 
 
 def _indicator(check: TargetCheck, report: Report, lang: Lang) -> dict[str, Any]:
-    from antq.report.previous import rate_change
 
     data = _check(check, lang)
     if report.previous is not None:
@@ -105,7 +106,6 @@ def _near(miss: NearMiss, lang: Lang) -> dict[str, Any]:
 
 
 def _summary(summary: Summary, report: Report, lang: Lang) -> dict[str, Any]:
-    from antq.report.previous import met_change
 
     previous = report.previous
     before = None if previous is None else previous.provinces.get(summary.name, {})
@@ -177,7 +177,6 @@ def _commune(result: CommuneResult, summary: Summary, report: Report, lang: Lang
 
 def report_data(report: Report, lang: Lang) -> dict[str, Any]:
     """The report as JSON-ready data in ``lang``."""
-    from antq import __version__
 
     return {
         "antq_report": REPORT_SCHEMA_VERSION,

@@ -31,6 +31,7 @@ import attrs
 
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
+from antq.io.facts import read_text_file
 
 __all__ = ["BLANK", "LETTERHEAD_FIELDS", "Letterhead", "letterhead_from_data", "read_letterhead"]
 
@@ -108,7 +109,6 @@ def letterhead_from_data(data: object, *, path: str = "letterhead") -> Letterhea
 
 def read_letterhead(path: str | Path) -> Letterhead:
     """The letterhead of a TOML file (see the module's documentation)."""
-    from antq.io.facts import read_text_file
 
     file = Path(path)
     try:

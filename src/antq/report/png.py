@@ -31,6 +31,7 @@ FONT_FILES: tuple[str, ...] = (
 
 @cache
 def _font(size: int) -> Any:
+    # Pillow is part of the optional extra antq[docx]: imported only when a chart is drawn.
     from PIL import ImageFont
 
     for name in FONT_FILES:
@@ -71,6 +72,7 @@ def _fill(draw: Any, box: tuple[int, int, int, int], fill: Fill, scale: int) -> 
 
 def scene_png(scene: Scene, *, scale: int = 2) -> bytes:
     """A scene as the bytes of a PNG image, ``scale`` pixels to a unit of the scene."""
+    # Pillow is part of the optional extra antq[docx]: imported only when a chart is drawn.
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (scene.width * scale, scene.height * scale), (255, 255, 255))

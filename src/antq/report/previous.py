@@ -38,6 +38,7 @@ from antq.frozen import FrozenMap
 from antq.hierarchy import OutcomeCounts
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg
+from antq.io.facts import parse_text, read_text_file
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
@@ -151,7 +152,6 @@ def previous_from_data(data: object, *, path: str = "previous") -> PreviousRound
 
 def read_previous(path: str | Path) -> PreviousRound:
     """The previous round of a JSON file (the previous ``antq report --format json``)."""
-    from antq.io.facts import parse_text, read_text_file
 
     data = parse_text(read_text_file(Path(path)), str(path), ".json")
     return previous_from_data(data, path=str(path))

@@ -66,6 +66,7 @@ from antq.hierarchy import (
 from antq.i18n.catalog import Msg
 from antq.io.batch import ReadProgress, UnitReadError, UnitRef, read_any
 from antq.names import NameIndex, bare_key, name_key
+from antq.safety import default_rulebook
 from antq.safety.inputs import INCIDENTS
 from antq.safety.rollup import RollupRule, Standing, count_standings, rollup_rule, standing_of
 from antq.safety.unit_counts import UNIT_OUTCOMES, UnitCounts
@@ -544,7 +545,6 @@ class Round:
 
 
 def _default_book() -> RuleBook:
-    from antq.safety import default_rulebook
 
     return default_rulebook()
 

@@ -25,6 +25,7 @@ __all__ = ["ServeSettings", "ServeUnavailable", "create_app"]
 
 def create_app(settings: ServeSettings | None = None) -> Starlette:
     """The ASGI application of the web API with ``settings`` (the defaults when None)."""
+    # Starlette is the optional extra antq[serve]: imported only when the app is built.
     try:
         from antq.serve.app import build_app
     except ImportError as error:

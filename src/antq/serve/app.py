@@ -37,13 +37,28 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from antq import __version__
+from antq.cli.awards import awards_json
+from antq.cli.evaluate import book_with_parameters, evaluate_to, write_results_json
+from antq.cli.rules import rule_entries, rules_json
+from antq.cli.score import score_document, scores_json
 from antq.core.facts import UnitFacts
 from antq.core.ruleset import RuleBook
+from antq.emulation.awards.questions import answer_questions, award_parameters, read_awards
+from antq.emulation.scoring import read_scores
+from antq.emulation.sheets import apply_override, sheet_from_dict, shipped_sheet
 from antq.errors import AntqError, InputError
 from antq.errors import Message as ErrorMessage
 from antq.i18n.catalog import Msg
 from antq.io.batch import SourceReadError, UnitReadError, read_bytes
+from antq.io.facts import decode_utf8, parse_text
+from antq.io.schema import facts_schema
+from antq.law.registry import all_instruments
 from antq.results import error_rows, evaluate_each, json_text
+from antq.rule_form import rule_form_schema
+from antq.safety import default_rulebook
+from antq.serve.openapi import openapi_document
+from antq.serve.page import PAGE
 from antq.serve.settings import ServeSettings
 from antq.vocabulary import Lang
 
@@ -127,7 +142,6 @@ def round_json(
     items: Iterable[UnitFacts | InputError], book: RuleBook, rule_set: str | None, lang: Lang
 ) -> str:
     """The answer of ``POST /rounds/evaluate``: ``antq evaluate --format json``, by its own code."""
-    from antq.cli.evaluate import evaluate_to
 
     out = io.StringIO()
     evaluate_to(items, book, rule_set=rule_set, fmt="json", out=out, lang=lang)
@@ -138,7 +152,6 @@ def units_json(
     items: Iterable[UnitFacts | InputError], book: RuleBook, rule_set: str | None, lang: Lang
 ) -> str:
     """The answer of ``POST /units/evaluate``: each unit on its own, in the same JSON."""
-    from antq.cli.evaluate import write_results_json
 
     pinned = book.get(rule_set) if rule_set else None
     results = evaluate_each(items, book, pinned=pinned)
@@ -319,7 +332,6 @@ def _document_problem(errors: Sequence[InputError]) -> Problem:
 
 def _rules(request: Request, book: RuleBook) -> tuple[RuleBook, str | None]:
     """The rule book with the request's ``param`` values, and the pinned ``rule_set``."""
-    from antq.cli.evaluate import book_with_parameters
 
     rule_set = _single(request, "rule_set")
     try:
@@ -340,7 +352,6 @@ class _Service:
     """The endpoints, with the settings and the evaluation pool they share."""
 
     def __init__(self, settings: ServeSettings) -> None:
-        from antq.safety import default_rulebook
 
         self.settings = settings
         self.pool = _Pool(settings)
@@ -403,7 +414,6 @@ class _Service:
         return _json(await self.pool.run(work, deadline))
 
     async def _document(self, request: Request, deadline: float) -> dict[str, Any]:
-        from antq.io.facts import decode_utf8, parse_text
 
         suffix = _media_type(request, DOCUMENT_MEDIA_TYPES)
         data = await _body(request, self.settings, deadline)
@@ -417,8 +427,6 @@ class _Service:
         return document
 
     async def scores(self, request: Request) -> Response:
-        from antq.cli.score import score_document, scores_json
-        from antq.emulation.scoring import read_scores
 
         _only(request, ("lang", "sheet"))
         lang = _lang(request)
@@ -434,12 +442,6 @@ class _Service:
         return _json(await self.pool.run(work, deadline))
 
     async def awards(self, request: Request) -> Response:
-        from antq.cli.awards import awards_json
-        from antq.emulation.awards.questions import (
-            answer_questions,
-            award_parameters,
-            read_awards,
-        )
 
         _only(request, ("lang", "param"))
         lang = _lang(request)
@@ -494,19 +496,16 @@ class _Service:
         return _json(_instruments_text())
 
     async def health(self, request: Request) -> Response:
-        from antq import __version__
 
         _only(request, ())
         return _json(json_text({"status": "ok", "antq": __version__}))
 
     async def openapi(self, request: Request) -> Response:
-        from antq.serve.openapi import openapi_document
 
         _only(request, ())
         return _json(json_text(openapi_document(self.settings)))
 
     async def page(self, request: Request) -> Response:
-        from antq.serve.page import PAGE
 
         return Response(PAGE, media_type="text/html; charset=utf-8")
 
@@ -523,7 +522,6 @@ def _sheet_and_scores(reference: str | None, document: dict[str, Any]) -> tuple[
     "sheet": {...}, "overrides": [{...}], "scores": {...}}``, the sheet and the
     overrides in the layout of their TOML files.
     """
-    from antq.emulation.sheets import apply_override, sheet_from_dict, shipped_sheet
 
     if reference is not None:
         try:
@@ -556,7 +554,6 @@ def _sheet_and_scores(reference: str | None, document: dict[str, Any]) -> tuple[
 
 @functools.lru_cache(maxsize=64)
 def _rules_text(as_of: date | None, kind: str | None, section: str, fmt: str, lang: Lang) -> str:
-    from antq.cli.rules import rule_entries, rules_json
 
     entries = rule_entries(as_of=as_of, kind=kind, section=section)
     if fmt == "json":
@@ -566,15 +563,12 @@ def _rules_text(as_of: date | None, kind: str | None, section: str, fmt: str, la
 
 @functools.lru_cache(maxsize=2)
 def _schema_text(of: str) -> str:
-    from antq.io.schema import facts_schema
-    from antq.rule_form import rule_form_schema
 
     return json_text(facts_schema() if of == "facts" else rule_form_schema())
 
 
 @functools.lru_cache(maxsize=1)
 def _instruments_text() -> str:
-    from antq.law.registry import all_instruments
 
     return json_text(
         {"antq_instruments": 1, "instruments": [i.to_json() for i in all_instruments()]}
@@ -704,6 +698,7 @@ def _configure_logging(settings: ServeSettings) -> None:
 
 def build_app(settings: ServeSettings) -> Starlette:
     """The application (see :func:`antq.serve.create_app`, which checks the extra first)."""
+    # Imported when the app is built with these settings (they are optional).
     from starlette.middleware import Middleware
 
     _configure_logging(settings)
@@ -722,6 +717,7 @@ def build_app(settings: ServeSettings) -> Starlette:
     ]
     middleware = [Middleware(AccessLog)]
     if settings.allow_origins:
+        # Imported when the app is built with these settings (they are optional).
         from starlette.middleware.cors import CORSMiddleware
 
         middleware.append(

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from antq import __version__
+from antq.io.schema import facts_schema
+from antq.rule_form import rule_form_schema
 from antq.serve.settings import ServeSettings
 
 __all__ = ["openapi_document"]
@@ -106,8 +109,6 @@ def _operation(
 
 
 def _components() -> dict[str, Any]:
-    from antq.io.schema import facts_schema
-    from antq.rule_form import rule_form_schema
 
     row = {
         "type": "object",
@@ -186,7 +187,6 @@ def _components() -> dict[str, Any]:
 
 def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
     """The OpenAPI 3.1 document of the web API served with ``settings``."""
-    from antq import __version__
 
     settings = settings or ServeSettings()
     text = {"type": "string"}

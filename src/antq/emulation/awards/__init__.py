@@ -76,6 +76,7 @@ from antq.emulation.awards.law06 import (
     excellent_collective_eligibility,
     ministry_bang_khen_eligibility,
 )
+from antq.emulation.awards.law15 import LAW15_RULES
 
 __all__ = [
     "AWARDING_POWERS",
@@ -130,7 +131,6 @@ __all__ = [
 def all_award_rules() -> tuple[AwardRules[Any], ...]:
     """Every award rule set antq ships: the medal's two, Law 06/2022's three, then who
     could award what before 2014 (Law 15/2003, two periods)."""
-    from antq.emulation.awards.law15 import LAW15_RULES
 
     return (*KNC_RULES, *LAW06_RULES, *LAW15_RULES)
 

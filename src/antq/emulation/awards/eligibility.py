@@ -38,16 +38,17 @@ import attrs
 
 from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
-from antq.core.criterion import CriterionKind, Finding, Parameter
+from antq.core.criterion import CriterionInfo, CriterionKind, Finding, Parameter
 from antq.core.facts import check_id
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import JsonValue, Reason
-from antq.core.verdict import CriterionInfo, CriterionResult
+from antq.core.verdict import CriterionResult
 from antq.errors import DefinitionError, InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg, Text, label_from_json
 from antq.i18n.formatting import format_date
 from antq.law.citation import Citation
+from antq.law.registry import get_instrument
 from antq.periods import Period, parse_iso_date
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
@@ -674,7 +675,6 @@ class Eligibility:
 
 
 def _instrument_name(number: str, lang: Lang) -> str:
-    from antq.law.registry import get_instrument
 
     return get_instrument(number).name(lang)
 

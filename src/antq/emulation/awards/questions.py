@@ -40,6 +40,7 @@ from antq.emulation.awards.law06 import (
 )
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg
+from antq.io.facts import load_document
 
 __all__ = [
     "AWARDS_FORMAT_VERSION",
@@ -189,7 +190,6 @@ def read_awards(document: object) -> AwardsDocument:
 
 def read_awards_file(path: str | Path) -> AwardsDocument:
     """Read the questions of a JSON or TOML awards document."""
-    from antq.io.facts import load_document
 
     return read_awards(load_document(Path(path)))
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from antq.entities._validate import Validator, field_path
+from antq.entities.validators import Validator, field_path
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum

@@ -20,7 +20,9 @@ from antq.emulation.awards.knc.vocabulary import (
     ServiceRole,
 )
 from antq.emulation.awards.validators import optional_bool, set_of, tuple_of
-from antq.entities._validate import (
+from antq.entities.forces import FORCE_LAW_EFFECTIVE
+from antq.entities.persons import Sex
+from antq.entities.validators import (
     check_period,
     date_field,
     field_path,
@@ -28,8 +30,6 @@ from antq.entities._validate import (
     non_empty_str,
     optional_date,
 )
-from antq.entities.forces import FORCE_LAW_EFFECTIVE
-from antq.entities.persons import Sex
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.periods import Period

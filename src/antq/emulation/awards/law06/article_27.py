@@ -31,7 +31,7 @@ from antq.emulation.awards.instruments import LAW06, LAW06_FROM
 from antq.emulation.awards.law06._in_force import check_covered, notes
 from antq.emulation.awards.law06.nd152_2025 import deferral_condition
 from antq.emulation.awards.validators import optional_bool, optional_count, set_of
-from antq.entities._validate import field_path, non_empty_str
+from antq.entities.validators import field_path, non_empty_str
 from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg
 from antq.i18n.formatting import Threshold

@@ -37,8 +37,8 @@ from antq.emulation.awards.instruments import LAW06, LAW06_FROM, ND152_FROM
 from antq.emulation.awards.law06._in_force import check_covered, notes
 from antq.emulation.awards.law06.nd152_2025 import deferral_condition, discipline_condition
 from antq.emulation.awards.validators import optional_bool, set_of, tuple_of
-from antq.entities._validate import field_path, member_of, non_empty_str
 from antq.entities.grades import TaskGrade
+from antq.entities.validators import field_path, member_of, non_empty_str
 from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import cite

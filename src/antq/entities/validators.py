@@ -1,4 +1,4 @@
-"""Shared checks for the entity classes.
+"""Shared checks for the entity classes, and for the awards' candidate records.
 
 Every check raises :class:`~antq.errors.InputError` whose path is
 ``"ClassName.field"`` (or ``"ClassName.method(arg)"`` for method arguments).
@@ -17,6 +17,27 @@ import attrs
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum
+
+__all__ = [
+    "Validator",
+    "bool_field",
+    "check_count",
+    "check_date",
+    "check_non_empty_str",
+    "check_period",
+    "date_field",
+    "field_path",
+    "fmt_date",
+    "id_tuple",
+    "member_of",
+    "non_empty_str",
+    "optional_bool",
+    "optional_count",
+    "optional_date",
+    "optional_non_empty_str",
+    "plain_str",
+    "within",
+]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
