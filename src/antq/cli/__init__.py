@@ -1,7 +1,7 @@
 """The ``antq`` command.
 
 Commands: ``rules``, ``schema``, ``evaluate``, ``report``, ``score``, ``awards``,
-``serve`` and ``template``, one module each in this package (:data:`COMMANDS`).
+``serve``, ``template`` and ``test``, one module each in this package (:data:`COMMANDS`).
 This module holds what they share: the one parser, the exit codes, the
 printing of errors; the options several commands take (``--lang``,
 ``--format``, ``--param``, ``--output``, ``--progress``) are each defined
@@ -16,6 +16,7 @@ Exit codes:
 * 3 - bad input: a file could not be read, or some units had errors or were
   lost (every good unit is still evaluated and printed; a commune that may
   have lost a unit is left unknown);
+* 4 - ``antq test``: some case did not hold;
 * 130 - interrupted (Ctrl-C): a file being written is left as it was.
 
 A reader that closes the output early (``antq ... | head -1``) is not an
@@ -27,13 +28,17 @@ console's encoding.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 from typing import TextIO, cast
 
-from antq.cli import awards, evaluate, report, rules, schema, score, serve, template
+from antq import __version__
+from antq.cli import awards, evaluate, report, rules, schema, score, serve, template, test
 from antq.cli._exit import (
+    EXIT_CASES_FAILED,
     EXIT_CODES_HELP,
     EXIT_INPUT,
     EXIT_INTERNAL,
@@ -48,6 +53,7 @@ from antq.errors import AntqError
 
 __all__ = [
     "COMMANDS",
+    "EXIT_CASES_FAILED",
     "EXIT_CODES_HELP",
     "EXIT_INPUT",
     "EXIT_INTERNAL",
@@ -64,7 +70,17 @@ __all__ = [
 
 #: The sub-commands' modules, in the order ``antq --help`` lists them: each is
 #: ``antq.cli.<name>``, with ``register(commands)`` and ``run(args, out, err)``.
-_MODULES: tuple[ModuleType, ...] = (rules, schema, evaluate, report, score, awards, serve, template)
+_MODULES: tuple[ModuleType, ...] = (
+    rules,
+    schema,
+    evaluate,
+    report,
+    score,
+    awards,
+    serve,
+    template,
+    test,
+)
 #: The sub-commands, in the order ``antq --help`` lists them.
 COMMANDS: tuple[str, ...] = tuple(m.__name__.rpartition(".")[2] for m in _MODULES)
 
@@ -94,17 +110,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    # Imported when the command runs, so that the parser alone starts fast.
-    from antq import __version__
-
     return __version__
 
 
 def _silence_stdout() -> None:
-    # Imported when the command runs, so that the parser alone starts fast.
-    import contextlib
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     # stdout may not be a real file (e.g. in tests): then there is nothing to redirect.
     with contextlib.suppress(OSError, ValueError):
@@ -115,9 +124,6 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
-    # Imported when the command runs, so that the parser alone starts fast.
-    import os
-
     # Imported when the command runs, so that the parser alone starts fast.
     from antq._terminal import EncodableText, TerminalText, utf8_stream
     from antq.cli._options import write_output
