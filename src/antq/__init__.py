@@ -91,6 +91,13 @@ from antq.periods import (
 from antq.safety import default_rulebook
 from antq.safety.inputs import InternalRulesTopic, OffenceCounts
 from antq.safety.round import Round, evaluate_round
+from antq.safety.typed_facts import (
+    AgencyFacts,
+    CommuneFacts,
+    EducationalInstitutionFacts,
+    EnterpriseFacts,
+    ResidentialAreaFacts,
+)
 from antq.safety.unit_counts import UnitCounts
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import LANGS, CodedEnum, Lang
@@ -108,6 +115,7 @@ __all__ = [
     "AdminUnitType",
     "AdministrativeUnit",
     "Agency",
+    "AgencyFacts",
     "AmbiguousDateError",
     "AnnualWindow",
     "AntqError",
@@ -116,6 +124,7 @@ __all__ = [
     "Citation",
     "CitationError",
     "CodedEnum",
+    "CommuneFacts",
     "CommuneResult",
     "Confirmation",
     "Context",
@@ -128,8 +137,10 @@ __all__ = [
     "DisciplineForm",
     "EducationLevel",
     "EducationalInstitution",
+    "EducationalInstitutionFacts",
     "EmulationTitle",
     "Enterprise",
+    "EnterpriseFacts",
     "EnterpriseSize",
     "FactsDocument",
     "Finding",
@@ -160,6 +171,7 @@ __all__ = [
     "Person",
     "Reason",
     "ResidentialArea",
+    "ResidentialAreaFacts",
     "ResidentialKind",
     "Round",
     "RoundResult",

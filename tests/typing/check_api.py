@@ -310,3 +310,31 @@ def _check_rule_building() -> None:
     streamed: Iterator[antq.CatalogueEntry] = antq.criteria_catalogue()
     when: datetime = formatting.parse_datetime("16:46 03/03/2011")
     del (info, overall, reason_vi, total, read, streamed, when)
+
+
+def _check_typed_facts() -> None:
+    """The typed facts classes: an attribute per declared input; a misspelt one is an error."""
+    area = antq.ResidentialAreaFacts(
+        households_resident=120,
+        households_registered=119,
+        grassroots_force_grade=antq.TaskGrade.HOAN_THANH,
+        offences_current=antq.OffenceCounts(crimes=1, social_evils=0, other_violations=2),
+        incidents=(),
+    )
+    unit: antq.UnitFacts = area.unit("KDC-1", 2024, commune="XA-1")
+    registered: int | None = area.households_registered
+    commune = antq.CommuneFacts(units_total=25, units_recognised=18, registered_q1=True)
+    agency = antq.AgencyFacts(staff_total=50, staff_informed=50)
+    enterprise = antq.EnterpriseFacts(enterprise_size=antq.EnterpriseSize.MEDIUM)
+    school = antq.EducationalInstitutionFacts(
+        education_level=antq.EducationLevel.TRUNG_HOC_PHO_THONG
+    )
+    assert antq.evaluate(unit).outcome is antq.Outcome.NOT_MET  # 119 of 120 households
+    try:
+        antq.ResidentialAreaFacts(households_registred=119)  # type: ignore[call-arg]
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a misspelt input name is refused when the class is called, too")
+    wrong = antq.ResidentialAreaFacts(households_registered="119")  # type: ignore[arg-type]
+    del (registered, commune, agency, enterprise, school, wrong)
