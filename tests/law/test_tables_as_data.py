@@ -102,7 +102,7 @@ def test_the_allow_list_names_only_long_literals_that_exist() -> None:
         ("antq.safety", "data/competence.toml"),
         ("antq.safety", "data/dossiers.toml"),
         ("antq.safety", "data/rollup.toml"),
-        ("antq.safety.tt124", "data/security_events.toml"),
+        ("antq.safety.tt124_2021", "data/security_events.toml"),
         ("antq.emulation", "team_rules.toml"),
         ("antq.emulation", "team_checklist.toml"),
     ],
@@ -162,8 +162,8 @@ def test_the_procedure_tables() -> None:
 def test_the_windows_rollup_events_and_provisions() -> None:
     from antq.periods import ASSESSMENT_WINDOWS
     from antq.safety.rollup import ROLLUP_RULES
-    from antq.safety.tt124._common import SECURITY_EVENTS
-    from antq.safety.tt124.commune import RECOGNISED_SHARE_PERCENT
+    from antq.safety.tt124_2021._common import SECURITY_EVENTS
+    from antq.safety.tt124_2021.article_5_commune import RECOGNISED_SHARE_PERCENT
 
     tt124 = ASSESSMENT_WINDOWS["124/2021/TT-BCA"]
     assert str(tt124[UnitKind.COMMUNE].period_for(2024)) == "2023-11-16/2024-11-15"
@@ -256,7 +256,7 @@ def test_a_bad_instrument_names_file_path_and_value(
 
 def test_bad_rows_of_the_other_tables_name_file_path_and_value() -> None:
     from antq.safety import procedure, rollup
-    from antq.safety.tt124 import _common
+    from antq.safety.tt124_2021 import _common
 
     citation = {"instrument": "124/2021/TT-BCA", "article": 10, "clause": 1}
     competence = {

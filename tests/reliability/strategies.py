@@ -47,8 +47,8 @@ from antq.safety.checks import (
     SeriousCrimesExcused,
     ShareAtLeast,
 )
-from antq.safety.tt23._common import ShareAtLeastParameter
-from antq.safety.tt124._units import OwnForceCheck
+from antq.safety.tt23_2012._common import ShareAtLeastParameter
+from antq.safety.tt124_2021._shared_items import OwnForceCheck
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from antq.unit_kinds import UnitKind
 from safety.builders import BASELINES as TT124_BASELINES

@@ -36,7 +36,9 @@ from antq.core.verdict import Verdict
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.entities.organisations import EducationLevel, EnterpriseSize
 from antq.periods import Period
-from antq.safety import default_rulebook, tt23, tt124
+from antq.safety import default_rulebook
+from antq.safety import tt23_2012 as tt23
+from antq.safety import tt124_2021 as tt124
 from antq.safety.checks import (
     AllOf,
     AtLeast,
@@ -51,10 +53,10 @@ from antq.safety.checks import (
     TitleOrGrade,
     TopicsCovered,
 )
-from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
-from antq.safety.tt124._units import OwnForceCheck
-from antq.safety.tt124.education import InstitutionInScope
-from antq.safety.tt124.organisations import AgencyInScope, EnterpriseInScope
+from antq.safety.tt23_2012._common import ShareAtLeastParameter, TitleAtLeast
+from antq.safety.tt124_2021._shared_items import OwnForceCheck
+from antq.safety.tt124_2021.article_6_organisations import AgencyInScope, EnterpriseInScope
+from antq.safety.tt124_2021.article_7_education import InstitutionInScope
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from antq.unit_kinds import UnitKind
 from safety_tt23 import test_tt23 as tt23_tests

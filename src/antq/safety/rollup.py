@@ -70,8 +70,8 @@ from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation
 from antq.law.tables import Node, load
 from antq.safety import inputs as i
-from antq.safety.tt23 import inputs as tt23_inputs
-from antq.safety.tt124 import commune as tt124_commune
+from antq.safety.tt23_2012 import inputs as tt23_inputs
+from antq.safety.tt124_2021 import article_5_commune as tt124_commune
 from antq.safety.unit_counts import UNIT_OUTCOMES, UnitCounts
 from antq.unit_kinds import UnitKind
 

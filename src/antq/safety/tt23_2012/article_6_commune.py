@@ -6,7 +6,7 @@ Confirmed (safe-standard.md S11), all required:
    a People's Committee plan and a registration;
 2. the residential-area criteria of Điều 5 khoản 2, 3 and 4, over the commune.
    The cross-reference is confirmed, but Điều 5 itself is known only in part
-   (see :mod:`antq.safety.tt23.residential_area`): the items a secondary source
+   (see :mod:`antq.safety.tt23_2012.article_5_residential_area`): the items a secondary source
    reports are applied, and the assessor's finding stands in for the rest;
 3. the commune police and the civil-defence force (Bảo vệ dân phố) earned
    "Đơn vị tiên tiến" or higher, and nobody was disciplined with a warning or
@@ -28,8 +28,8 @@ from antq.entities.grades import EmulationTitle
 from antq.i18n.catalog import Msg
 from antq.safety.checks import IsTrue, NoneCounted
 from antq.safety.gates import WhenTrue
-from antq.safety.tt23 import inputs as i
-from antq.safety.tt23._common import (
+from antq.safety.tt23_2012 import inputs as i
+from antq.safety.tt23_2012._common import (
     COMMUNE_S8_NOTE,
     INSTRUMENT,
     NOTICES,

@@ -12,7 +12,7 @@ from antq.core.ruleset import RuleSet
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
 from antq.safety.checks import AtLeast, IsTrue, NoneCounted
-from antq.safety.tt124._common import (
+from antq.safety.tt124_2021._common import (
     INSTRUMENT,
     NOTICES,
     SIGNED,

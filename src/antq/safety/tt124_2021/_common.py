@@ -100,7 +100,8 @@ def _event(row: Node) -> tuple[str, str, Cat, Msg]:
 #: Điều 4 khoản 3: the security events, one point each (point, id, category, title), from
 #: ``data/security_events.toml``.
 SECURITY_EVENTS: tuple[tuple[str, str, Cat, Msg], ...] = tuple(
-    _event(row) for row in load("antq.safety.tt124", "data/security_events.toml")["events"].items()
+    _event(row)
+    for row in load("antq.safety.tt124_2021", "data/security_events.toml")["events"].items()
 )
 
 

@@ -24,8 +24,8 @@ from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
 from antq.i18n.catalog import Msg
 from antq.safety.checks import AllOf, IsTrue
-from antq.safety.tt23 import inputs as i
-from antq.safety.tt23._common import (
+from antq.safety.tt23_2012 import inputs as i
+from antq.safety.tt23_2012._common import (
     INSTRUMENT,
     NOTICES,
     S8_NOTE,

@@ -22,8 +22,8 @@ from antq.safety import inputs as i
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
 from antq.safety.gates import WhenGeneralEducation
 from antq.safety.inputs import InternalRulesTopic as Topic
-from antq.safety.tt124._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
-from antq.safety.tt124._units import incident_items, planning, security_force, subunits
+from antq.safety.tt124_2021._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
+from antq.safety.tt124_2021._shared_items import incident_items, planning, security_force, subunits
 from antq.unit_kinds import UnitKind
 
 P = "tt124.educational-institution"

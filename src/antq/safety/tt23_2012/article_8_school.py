@@ -30,8 +30,8 @@ from antq.safety import inputs as shared
 from antq.safety.checks import AllOf, IsTrue, TopicsCovered
 from antq.safety.gates import WhenTrue
 from antq.safety.inputs import InternalRulesTopic as Topic
-from antq.safety.tt23 import inputs as i
-from antq.safety.tt23._common import (
+from antq.safety.tt23_2012 import inputs as i
+from antq.safety.tt23_2012._common import (
     INSTRUMENT,
     NOTICES,
     VALID_FROM,

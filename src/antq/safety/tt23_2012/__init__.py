@@ -14,14 +14,19 @@ primary-school carve-out), so its rule sets have no eligibility checks.
 """
 
 from antq.core.ruleset import RuleSet
-from antq.safety.tt23 import commune, organisations, residential_area, school
+from antq.safety.tt23_2012 import (
+    article_5_residential_area,
+    article_6_commune,
+    article_7_organisations,
+    article_8_school,
+)
 
 RULE_SETS: tuple[RuleSet, ...] = (
-    residential_area.RULE_SET,
-    commune.RULE_SET,
-    organisations.AGENCY,
-    organisations.ENTERPRISE,
-    school.RULE_SET,
+    article_5_residential_area.RULE_SET,
+    article_6_commune.RULE_SET,
+    article_7_organisations.AGENCY,
+    article_7_organisations.ENTERPRISE,
+    article_8_school.RULE_SET,
 )
 
 __all__ = ["RULE_SETS"]

@@ -20,8 +20,8 @@ from antq.periods import Period
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, NoneCounted, TopicsCovered
 from antq.safety.inputs import InternalRulesTopic as Topic
-from antq.safety.tt124._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
-from antq.safety.tt124._units import incident_items, planning, security_force, subunits
+from antq.safety.tt124_2021._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
+from antq.safety.tt124_2021._shared_items import incident_items, planning, security_force, subunits
 from antq.unit_kinds import UnitKind
 
 #: Điều 6 khoản 1: the six topics of an agency's or enterprise's internal rules.
