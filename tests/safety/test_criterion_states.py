@@ -55,8 +55,11 @@ from antq.safety.checks import (
 )
 from antq.safety.tt23_2012._common import ShareAtLeastParameter, TitleAtLeast
 from antq.safety.tt124_2021._shared_items import OwnForceCheck
-from antq.safety.tt124_2021.article_6_organisations import AgencyInScope, EnterpriseInScope
-from antq.safety.tt124_2021.article_7_education import InstitutionInScope
+from antq.safety.tt124_2021.article_1_scope import (
+    AgencyInScope,
+    EnterpriseInScope,
+    InstitutionInScope,
+)
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from antq.unit_kinds import UnitKind
 from safety_tt23 import test_tt23 as tt23_tests

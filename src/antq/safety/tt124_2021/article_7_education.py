@@ -7,23 +7,17 @@ circular. Điều 7 khoản 3 applies Điều 6 khoản 3 points a, b, c, đ, e 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-import attrs
-
-from antq.core.criterion import Context, Criterion, CriterionKind, FastCheck, Finding, finding
-from antq.core.outcome import Outcome
+from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg
-from antq.periods import Period
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
 from antq.safety.gates import WhenGeneralEducation
 from antq.safety.inputs import InternalRulesTopic as Topic
 from antq.safety.tt124_2021._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
 from antq.safety.tt124_2021._shared_items import incident_items, planning, security_force, subunits
+from antq.safety.tt124_2021.article_1_scope import INSTITUTION_SCOPE
 from antq.unit_kinds import UnitKind
 
 P = "tt124.educational-institution"
@@ -33,43 +27,6 @@ SCHOOL_TOPICS = frozenset(
     {Topic.UNIT_PROTECTION, Topic.INTERNAL_POLITICS, Topic.LEARNERS, Topic.FIRE_PREVENTION}
 )
 
-
-@attrs.frozen
-class InstitutionInScope:
-    """Điều 1 khoản 2 điểm b: primary schools, pre-schools and crèches are excluded."""
-
-    def decide(self, context: Context) -> Outcome:
-        excluded = context[i.EDUCATION_LEVEL].excluded_from_tt124
-        return Outcome.NOT_APPLICABLE if excluded else Outcome.MET
-
-    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
-        name = i.EDUCATION_LEVEL.name
-        met, outside = Outcome.MET, Outcome.NOT_APPLICABLE
-
-        def institution_in_scope(values: Mapping[str, Any], period: Period) -> Outcome:
-            return outside if values[name].excluded_from_tt124 else met
-
-        return institution_in_scope
-
-    def __call__(self, context: Context) -> Finding:
-        level = context[i.EDUCATION_LEVEL]
-        if self.decide(context) is Outcome.NOT_APPLICABLE:
-            return finding(
-                Outcome.NOT_APPLICABLE, Msg("a {level} is outside the circular"), level=level
-            )
-        return finding(Outcome.MET, Msg("within the circular's scope"))
-
-
-SCOPE = Criterion(
-    id=f"{P}.scope",
-    title=Msg(
-        "The institution is within the circular's scope (not a primary school, pre-school or crèche)"
-    ),
-    citation=c124(1, 2, "b"),
-    kind=CriterionKind.BOOLEAN,
-    inputs=(i.EDUCATION_LEVEL,),
-    check=InstitutionInScope(),
-)
 
 _planning = planning(P, 7)
 
@@ -140,7 +97,7 @@ RULE_SET = RuleSet(
     instrument=INSTRUMENT,
     title=Msg("Safe educational institution (Circular 124/2021, Article 7)"),
     window=window(UnitKind.EDUCATIONAL_INSTITUTION),
-    eligibility=(SCOPE,),
+    eligibility=(INSTITUTION_SCOPE,),
     criteria=CRITERIA,
     valid_from=VALID_FROM,
     signed=SIGNED,
