@@ -93,7 +93,8 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "antq.safety.tt124_2021.article_6_organisations": ("*",),
             "antq.safety.tt124_2021.article_4_residential_area": ("*",),
             "antq.safety.tt124_2021._shared_items": ("*",),
-            "antq.safety.tt124_2021._common": ("territory_criteria", "window"),
+            "antq.safety.tt124_2021._common": ("window",),
+            "antq.safety.tt124_2021.territory": ("territory_criteria",),
             "antq.safety.tt23_2012.article_6_commune": ("*",),
             "antq.safety.tt23_2012.article_7_organisations": ("*",),
             "antq.safety.tt23_2012.article_5_residential_area": ("*",),
@@ -114,13 +115,13 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
     "roll-up": (
         {
             "antq.safety.rollup": (
-                "RollupRule",
                 "_registration",
                 "commune_counts",
                 "apply_counts",
                 "evaluate_commune",
             ),
             "antq.safety.unit_counts": (
+                "RollupRule",
                 "_check_bounds",
                 "UnitCounts",
                 "UnitsRegistered",

@@ -118,6 +118,21 @@ def test_the_scope_criteria_live_in_article_1() -> None:
     assert {HOMES[id(c)] for c in scope} == {article_1_scope}
 
 
+def test_each_rollup_rule_lives_in_its_commune_article() -> None:
+    # TT 124 Điều 5 khoản 4 and TT 23 Điều 6 khoản 4: the share is written once, in the data
+    # file beside the article, and read by both the roll-up and the commune criterion.
+    from antq.safety.rollup import ROLLUP_RULES
+
+    communes = (tt124_2021.article_5_commune, tt23_2012.article_6_commune)
+    assert [m.ROLLUP_RULE for m in communes] == list(ROLLUP_RULES.values())
+    for module in communes:
+        instrument, article = _named(module)
+        rule = module.ROLLUP_RULE
+        assert rule.instrument == rule.citation.instrument == instrument
+        assert (rule.citation.article, rule.citation.clause) == (article, 4)
+        assert module.RECOGNISED_SHARE_PERCENT == rule.share_percent == 70
+
+
 # --- the old import paths -----------------------------------------------------------------------
 
 OLD = [

@@ -18,11 +18,10 @@ from antq.safety.tt124_2021._common import (
     NOTICES,
     SIGNED,
     VALID_FROM,
-    CiteFor,
     c124,
-    territory_criteria,
     window,
 )
+from antq.safety.tt124_2021.territory import CiteFor, territory_criteria
 from antq.unit_kinds import UnitKind
 
 P = "tt124.residential-area"

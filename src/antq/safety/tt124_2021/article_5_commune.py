@@ -10,6 +10,7 @@ from __future__ import annotations
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
 from antq.i18n.catalog import Msg
+from antq.law.tables import load
 from antq.safety import inputs as i
 from antq.safety.checks import AtLeast, IsTrue, NoneCounted
 from antq.safety.tt124_2021._common import (
@@ -18,18 +19,28 @@ from antq.safety.tt124_2021._common import (
     SIGNED,
     SPECIAL_ZONES,
     VALID_FROM,
-    CiteFor,
     c124,
-    territory_criteria,
     window,
 )
-from antq.safety.unit_counts import UNIT_OUTCOMES, UnitsRecognised, UnitsRegistered
+from antq.safety.tt124_2021.territory import CiteFor, territory_criteria
+from antq.safety.unit_counts import (
+    UNIT_OUTCOMES,
+    RollupRule,
+    UnitsRecognised,
+    UnitsRegistered,
+    read_rollup_rule,
+)
 from antq.unit_kinds import UnitKind
 
 P = "tt124.commune"
 
-#: Điều 5 khoản 4: share of the units under the commune that must be recognised.
-RECOGNISED_SHARE_PERCENT = 70
+#: Điều 5 khoản 4: how the units under the commune count for it (``data/rollup.toml``).
+ROLLUP_RULE: RollupRule = read_rollup_rule(
+    load("antq.safety.tt124_2021", "data/rollup.toml")["rule"],
+    (i.UNITS_TOTAL, i.UNITS_RECOGNISED, i.UNITS_REGISTERED),
+)
+#: Điều 5 khoản 4: the share of those units that must be recognised, as the criterion reads it.
+RECOGNISED_SHARE_PERCENT = ROLLUP_RULE.share_percent
 
 CRITERIA: tuple[Criterion, ...] = (
     Criterion(

@@ -26,6 +26,7 @@ from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
 from antq.entities.grades import EmulationTitle
 from antq.i18n.catalog import Msg
+from antq.law.tables import load
 from antq.safety.checks import IsTrue, NoneCounted
 from antq.safety.gates import WhenTrue
 from antq.safety.tt23_2012 import inputs as i
@@ -40,13 +41,18 @@ from antq.safety.tt23_2012._common import (
     territory_criteria,
     window,
 )
-from antq.safety.unit_counts import UNIT_OUTCOMES, UnitsRecognised
+from antq.safety.unit_counts import UNIT_OUTCOMES, RollupRule, UnitsRecognised, read_rollup_rule
 from antq.unit_kinds import UnitKind
 
 P = "tt23.commune"
 
-#: Điều 6 khoản 4: share of the commune's residential areas that must be recognised.
-RECOGNISED_SHARE_PERCENT = 70
+#: Điều 6 khoản 4: how the units under the commune count for it (``data/rollup.toml``).
+ROLLUP_RULE: RollupRule = read_rollup_rule(
+    load("antq.safety.tt23_2012", "data/rollup.toml")["rule"],
+    (i.RESIDENTIAL_AREAS_TOTAL, i.RESIDENTIAL_AREAS_RECOGNISED),
+)
+#: Điều 6 khoản 4: the share of those units that must be recognised, as the criterion reads it.
+RECOGNISED_SHARE_PERCENT = ROLLUP_RULE.share_percent
 
 _TITLE_NOTE = Msg(
     "'Tập thể lao động tiên tiến', the civilian counterpart of 'Đơn vị tiên tiến', is ranked equal to it"
