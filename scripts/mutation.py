@@ -79,15 +79,16 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "antq.safety.tt23_2012._common": ("TitleAtLeast", "ShareAtLeastParameter"),
         },
         (
-            "tests/safety/test_tt124_shared.py",
+            "tests/safety/tt124_2021/test_shared.py",
             "tests/safety/test_criterion_states.py",
-            "tests/safety_tt23/test_tt23.py",
+            "tests/safety/tt23_2012/test_rule_sets.py",
             "tests/test_mutation_gaps.py",
             "tests/test_generic_vs_compiled.py",
         ),
     ),
     "rule sets": (
         {
+            "antq.safety.tt124_2021.article_1_scope": ("*",),
             "antq.safety.tt124_2021.article_5_commune": ("*",),
             "antq.safety.tt124_2021.article_7_education": ("*",),
             "antq.safety.tt124_2021.article_6_organisations": ("*",),
@@ -102,13 +103,13 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "antq.safety.tt23_2012._common": ("window", "territory_criteria"),
         },
         (
-            "tests/safety/test_tt124_commune.py",
-            "tests/safety/test_tt124_education.py",
-            "tests/safety/test_tt124_organisations.py",
-            "tests/safety/test_tt124_residential_area.py",
-            "tests/safety/test_tt124_shared.py",
+            "tests/safety/tt124_2021/test_article_5_commune.py",
+            "tests/safety/tt124_2021/test_article_7_education.py",
+            "tests/safety/tt124_2021/test_article_6_organisations.py",
+            "tests/safety/tt124_2021/test_article_4_residential_area.py",
+            "tests/safety/tt124_2021/test_shared.py",
             "tests/safety/test_worked_examples.py",
-            "tests/safety_tt23/test_tt23.py",
+            "tests/safety/tt23_2012/test_rule_sets.py",
             "tests/test_mutation_gaps.py",
         ),
     ),
@@ -130,8 +131,8 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
         },
         (
             "tests/safety_extra/test_rollup.py",
-            "tests/safety/test_tt124_commune.py",
-            "tests/safety_tt23/test_tt23.py",
+            "tests/safety/tt124_2021/test_article_5_commune.py",
+            "tests/safety/tt23_2012/test_rule_sets.py",
             "tests/test_mutation_gaps.py",
             "tests/test_generic_vs_compiled.py",
         ),
@@ -686,7 +687,7 @@ def _clear_caches(module: ModuleType) -> None:
 
 
 def _closest_first(module: str, files: Sequence[str]) -> list[str]:
-    """The test files, those named after the module first (``tt23.commune``: test_tt23)."""
+    """The test files, those named after the module first (``tt124_2021.article_5_commune``: test_article_5_commune)."""
     parts = module.split(".")
 
     def distance(path: str) -> int:

@@ -10,7 +10,7 @@ from antq.errors import InputError
 from antq.law.citation import Citation
 from antq.safety.tt124_2021 import article_7_education as education
 
-from .builders import (
+from ..builders import (
     MET,
     NOT_APPLICABLE,
     NOT_MET,

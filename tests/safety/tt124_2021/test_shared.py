@@ -25,7 +25,7 @@ from antq.safety.tt124_2021._common import EMPTY_SUBUNITS
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
-from .builders import (
+from ..builders import (
     AGENCY,
     BASELINES,
     COMMUNE,

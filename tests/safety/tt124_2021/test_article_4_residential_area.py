@@ -9,7 +9,7 @@ import pytest
 from antq.errors import InputError
 from antq.safety.tt124_2021 import article_4_residential_area as residential_area
 
-from .builders import (
+from ..builders import (
     MET,
     NOT_MET,
     RA,
