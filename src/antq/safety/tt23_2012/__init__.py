@@ -11,6 +11,9 @@ on the strength of text antq does not have.
 
 TT 23 has no scope exclusions (no small-enterprise, armed-forces or
 primary-school carve-out), so its rule sets have no eligibility checks.
+
+One module per article (``article_5_residential_area`` to ``article_8_school``);
+``article_6_commune`` holds the roll-up of Điều 6 khoản 4.
 """
 
 from antq.core.ruleset import RuleSet
@@ -20,6 +23,7 @@ from antq.safety.tt23_2012 import (
     article_7_organisations,
     article_8_school,
 )
+from antq.safety.tt23_2012._common import INSTRUMENT, VALID_FROM, VALID_TO
 
 RULE_SETS: tuple[RuleSet, ...] = (
     article_5_residential_area.RULE_SET,
@@ -29,4 +33,4 @@ RULE_SETS: tuple[RuleSet, ...] = (
     article_8_school.RULE_SET,
 )
 
-__all__ = ["RULE_SETS"]
+__all__ = ["INSTRUMENT", "RULE_SETS", "VALID_FROM", "VALID_TO"]
