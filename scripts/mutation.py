@@ -76,51 +76,53 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
                 "TopicsCovered",
                 "OffencesReduced",
             ),
-            "antq.safety.tt23._common": ("TitleAtLeast", "ShareAtLeastParameter"),
+            "antq.safety.tt23_2012._common": ("TitleAtLeast", "ShareAtLeastParameter"),
         },
         (
-            "tests/safety/test_tt124_shared.py",
+            "tests/safety/tt124_2021/test_shared.py",
             "tests/safety/test_criterion_states.py",
-            "tests/safety_tt23/test_tt23.py",
+            "tests/safety/tt23_2012/test_rule_sets.py",
             "tests/test_mutation_gaps.py",
             "tests/test_generic_vs_compiled.py",
         ),
     ),
     "rule sets": (
         {
-            "antq.safety.tt124.commune": ("*",),
-            "antq.safety.tt124.education": ("*",),
-            "antq.safety.tt124.organisations": ("*",),
-            "antq.safety.tt124.residential_area": ("*",),
-            "antq.safety.tt124._units": ("*",),
-            "antq.safety.tt124._common": ("territory_criteria", "window"),
-            "antq.safety.tt23.commune": ("*",),
-            "antq.safety.tt23.organisations": ("*",),
-            "antq.safety.tt23.residential_area": ("*",),
-            "antq.safety.tt23.school": ("*",),
-            "antq.safety.tt23._common": ("window", "territory_criteria"),
+            "antq.safety.tt124_2021.article_1_scope": ("*",),
+            "antq.safety.tt124_2021.article_5_commune": ("*",),
+            "antq.safety.tt124_2021.article_7_education": ("*",),
+            "antq.safety.tt124_2021.article_6_organisations": ("*",),
+            "antq.safety.tt124_2021.article_4_residential_area": ("*",),
+            "antq.safety.tt124_2021._shared_items": ("*",),
+            "antq.safety.tt124_2021._common": ("window",),
+            "antq.safety.tt124_2021.territory": ("territory_criteria",),
+            "antq.safety.tt23_2012.article_6_commune": ("*",),
+            "antq.safety.tt23_2012.article_7_organisations": ("*",),
+            "antq.safety.tt23_2012.article_5_residential_area": ("*",),
+            "antq.safety.tt23_2012.article_8_school": ("*",),
+            "antq.safety.tt23_2012._common": ("window", "territory_criteria"),
         },
         (
-            "tests/safety/test_tt124_commune.py",
-            "tests/safety/test_tt124_education.py",
-            "tests/safety/test_tt124_organisations.py",
-            "tests/safety/test_tt124_residential_area.py",
-            "tests/safety/test_tt124_shared.py",
+            "tests/safety/tt124_2021/test_article_5_commune.py",
+            "tests/safety/tt124_2021/test_article_7_education.py",
+            "tests/safety/tt124_2021/test_article_6_organisations.py",
+            "tests/safety/tt124_2021/test_article_4_residential_area.py",
+            "tests/safety/tt124_2021/test_shared.py",
             "tests/safety/test_worked_examples.py",
-            "tests/safety_tt23/test_tt23.py",
+            "tests/safety/tt23_2012/test_rule_sets.py",
             "tests/test_mutation_gaps.py",
         ),
     ),
     "roll-up": (
         {
             "antq.safety.rollup": (
-                "RollupRule",
                 "_registration",
                 "commune_counts",
                 "apply_counts",
                 "evaluate_commune",
             ),
             "antq.safety.unit_counts": (
+                "RollupRule",
                 "_check_bounds",
                 "UnitCounts",
                 "UnitsRegistered",
@@ -129,8 +131,8 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
         },
         (
             "tests/safety_extra/test_rollup.py",
-            "tests/safety/test_tt124_commune.py",
-            "tests/safety_tt23/test_tt23.py",
+            "tests/safety/tt124_2021/test_article_5_commune.py",
+            "tests/safety/tt23_2012/test_rule_sets.py",
             "tests/test_mutation_gaps.py",
             "tests/test_generic_vs_compiled.py",
         ),
@@ -685,7 +687,7 @@ def _clear_caches(module: ModuleType) -> None:
 
 
 def _closest_first(module: str, files: Sequence[str]) -> list[str]:
-    """The test files, those named after the module first (``tt23.commune``: test_tt23)."""
+    """The test files, those named after the module first (``tt124_2021.article_5_commune``: test_article_5_commune)."""
     parts = module.split(".")
 
     def distance(path: str) -> int:

@@ -204,7 +204,7 @@ def test_rule_set_definition_errors() -> None:
 
 
 def test_with_parameters_rejects_unknown_and_bad_choices() -> None:
-    from antq.safety.tt124 import residential_area
+    from antq.safety.tt124_2021 import article_4_residential_area as residential_area
 
     rules = residential_area.RULE_SET
     with pytest.raises(InputError, match="no such parameter"):

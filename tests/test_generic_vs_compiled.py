@@ -52,8 +52,8 @@ from antq.safety.checks import (
 )
 from antq.safety.inputs import OffenceCounts
 from antq.safety.rollup import rollup_rule
-from antq.safety.tt23 import inputs as tt23_inputs
-from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
+from antq.safety.tt23_2012 import inputs as tt23_inputs
+from antq.safety.tt23_2012._common import ShareAtLeastParameter, TitleAtLeast
 from antq.safety.unit_counts import UnitCounts, UnitsRecognised, UnitsRegistered
 
 MET, NOT_MET, UNKNOWN, NA = (
@@ -439,7 +439,7 @@ def test_a_complete_share_is_met_by_the_compiled_check_not_deferred() -> None:
 def test_the_compiled_share_on_and_near_seventy_percent(
     part: int, whole: int, policy: str | None, expected: object
 ) -> None:
-    from antq.safety.tt23._common import EMPTY_SUBUNITS
+    from antq.safety.tt23_2012._common import EMPTY_SUBUNITS
 
     check = ShareAtLeast(i.UNITS_RECOGNISED, i.UNITS_TOTAL, 70, EMPTY_SUBUNITS)
     values = {i.UNITS_RECOGNISED.name: part, i.UNITS_TOTAL.name: whole}
@@ -454,7 +454,7 @@ def test_the_compiled_share_on_and_near_seventy_percent(
 def test_the_compiled_share_parameter_takes_every_whole_percentage(
     threshold: int, expected: object
 ) -> None:
-    from antq.safety.tt23.organisations import SUBUNIT_SHARE
+    from antq.safety.tt23_2012.article_7_organisations import SUBUNIT_SHARE
 
     check = ShareAtLeastParameter(i.UNITS_RECOGNISED, i.UNITS_TOTAL, SUBUNIT_SHARE)
     values = {i.UNITS_RECOGNISED.name: 99, i.UNITS_TOTAL.name: 100}

@@ -61,12 +61,12 @@ from antq.safety import inputs as i
 from antq.safety.checks import AllOf, AtLeast, ShareAtLeast, TitleOrGrade
 from antq.safety.inputs import InternalRulesTopic
 from antq.safety.rollup import RollupInputs, RollupRule, UnitCounts, commune_counts
-from antq.safety.tt23 import inputs as tt23_inputs
-from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
-from antq.safety.tt23.organisations import SUBUNIT_SHARE as _THRESHOLD
-from antq.safety.tt124 import education as tt124_education
-from antq.safety.tt124 import organisations as tt124_organisations
-from antq.safety.tt124 import residential_area
+from antq.safety.tt23_2012 import inputs as tt23_inputs
+from antq.safety.tt23_2012._common import ShareAtLeastParameter, TitleAtLeast
+from antq.safety.tt23_2012.article_7_organisations import SUBUNIT_SHARE as _THRESHOLD
+from antq.safety.tt124_2021 import article_4_residential_area as residential_area
+from antq.safety.tt124_2021 import article_6_organisations as tt124_organisations
+from antq.safety.tt124_2021 import article_7_education as tt124_education
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from emulation import FULL, small
 from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader, span, team_member

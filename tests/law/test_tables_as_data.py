@@ -101,8 +101,9 @@ def test_the_allow_list_names_only_long_literals_that_exist() -> None:
         ("antq.law", "data/instruments/local.toml"),
         ("antq.safety", "data/competence.toml"),
         ("antq.safety", "data/dossiers.toml"),
-        ("antq.safety", "data/rollup.toml"),
-        ("antq.safety.tt124", "data/security_events.toml"),
+        ("antq.safety.tt124_2021", "data/rollup.toml"),
+        ("antq.safety.tt23_2012", "data/rollup.toml"),
+        ("antq.safety.tt124_2021", "data/security_events.toml"),
         ("antq.emulation", "team_rules.toml"),
         ("antq.emulation", "team_checklist.toml"),
     ],
@@ -162,8 +163,8 @@ def test_the_procedure_tables() -> None:
 def test_the_windows_rollup_events_and_provisions() -> None:
     from antq.periods import ASSESSMENT_WINDOWS
     from antq.safety.rollup import ROLLUP_RULES
-    from antq.safety.tt124._common import SECURITY_EVENTS
-    from antq.safety.tt124.commune import RECOGNISED_SHARE_PERCENT
+    from antq.safety.tt124_2021.article_5_commune import RECOGNISED_SHARE_PERCENT
+    from antq.safety.tt124_2021.territory import SECURITY_EVENTS
 
     tt124 = ASSESSMENT_WINDOWS["124/2021/TT-BCA"]
     assert str(tt124[UnitKind.COMMUNE].period_for(2024)) == "2023-11-16/2024-11-15"
@@ -177,7 +178,8 @@ def test_the_windows_rollup_events_and_provisions() -> None:
     ]
     assert str(tt23[UnitKind.COMMUNE].period_for(2013)) == "2012-12-01/2013-11-30"
     assert list(ROLLUP_RULES) == ["124/2021/TT-BCA", "23/2012/TT-BCA"]
-    assert ROLLUP_RULES["124/2021/TT-BCA"].share_percent == RECOGNISED_SHARE_PERCENT
+    assert ROLLUP_RULES["124/2021/TT-BCA"].share_percent == RECOGNISED_SHARE_PERCENT == 70
+    assert ROLLUP_RULES["23/2012/TT-BCA"].share_percent == 70
     assert ROLLUP_RULES["23/2012/TT-BCA"].inputs is not None
     assert ROLLUP_RULES["23/2012/TT-BCA"].inputs.registered is None
     assert [point for point, *_ in SECURITY_EVENTS] == ["a", "b", "c", "d", "đ", "e", "g"]
@@ -255,8 +257,10 @@ def test_a_bad_instrument_names_file_path_and_value(
 
 
 def test_bad_rows_of_the_other_tables_name_file_path_and_value() -> None:
-    from antq.safety import procedure, rollup
-    from antq.safety.tt124 import _common
+    from antq.safety import inputs as safety_inputs
+    from antq.safety import procedure
+    from antq.safety.tt124_2021 import territory
+    from antq.safety.unit_counts import read_rollup_rule
 
     citation = {"instrument": "124/2021/TT-BCA", "article": 10, "clause": 1}
     competence = {
@@ -272,11 +276,23 @@ def test_bad_rows_of_the_other_tables_name_file_path_and_value() -> None:
         procedure._competence(_row("rows", **competence, parameter="who"))
     assert caught.value.path == "rows[1].parameter" and caught.value.value == "who"
     with pytest.raises(DataFileError, match="unknown input") as caught:
-        rollup._inputs(_row("rules", total="units", recognised="units_recognised"))
-    assert caught.value.path == "rules[1].total"
+        read_rollup_rule(
+            _row(
+                "rules",
+                instrument="23/2012/TT-BCA",
+                counted_kinds=["residential_area"],
+                registration_required=False,
+                share_percent=70,
+                citation={"instrument": "23/2012/TT-BCA", "article": 6, "clause": 4},
+                confirmation="confirmed",
+                inputs={"total": "units", "recognised": "units_recognised"},
+            ),
+            (safety_inputs.UNITS_TOTAL, safety_inputs.UNITS_RECOGNISED),
+        )
+    assert caught.value.path == "rules[1].inputs.total"
     event = {"point": "a", "id": "x", "category": "separatism", "title": {"msgid": "x"}}
     with pytest.raises(DataFileError, match=r"expected Article 4\(3\)\(a\)") as caught:
-        _common._event(_row("events", **event, citation={**citation}, confirmation="confirmed"))
+        territory._event(_row("events", **event, citation={**citation}, confirmation="confirmed"))
     assert caught.value.path == "events[1].citation"
 
 

@@ -47,8 +47,8 @@ from antq.safety.checks import (
     SeriousCrimesExcused,
     ShareAtLeast,
 )
-from antq.safety.tt23._common import ShareAtLeastParameter
-from antq.safety.tt124._units import OwnForceCheck
+from antq.safety.tt23_2012._common import ShareAtLeastParameter
+from antq.safety.tt124_2021._shared_items import OwnForceCheck
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from antq.unit_kinds import UnitKind
 from safety.builders import BASELINES as TT124_BASELINES
@@ -90,7 +90,7 @@ RA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL = (
 #: Recognition rounds generated for each instrument (both ends included).
 ROUNDS: Mapping[str, tuple[int, int]] = {TT124: (2022, 2035), TT23: (2013, 2021)}
 
-#: Facts meeting every criterion of the TT 23/2012 rule sets (as in tests/safety_tt23).
+#: Facts meeting every criterion of the TT 23/2012 rule sets (as in tests/safety/tt23_2012).
 TT23_BASELINES: Mapping[UnitKind, dict[str, Any]] = {
     RA: {
         "party_resolution_annual": True,

@@ -1142,7 +1142,7 @@ def test_api_definitions_that_contradict_themselves() -> None:
     from antq.core.ruleset import RuleBook
     from antq.errors import DefinitionError
     from antq.i18n.catalog import Msg
-    from antq.safety.tt124 import residential_area
+    from antq.safety.tt124_2021 import article_4_residential_area as residential_area
 
     label = Msg("x")
     with pytest.raises(DefinitionError, match="is confirmed but has no value"):
@@ -1173,7 +1173,7 @@ def test_api_a_gate_may_only_answer_unknown() -> None:
 
     from antq.core.outcome import Outcome
     from antq.errors import DefinitionError
-    from antq.safety.tt124 import organisations
+    from antq.safety.tt124_2021 import article_6_organisations as organisations
 
     gated = next(c for c in organisations.AGENCY.criteria if c.applies_when is not None)
     bad = attrs.evolve(gated, applies_when=lambda context: Outcome.MET)

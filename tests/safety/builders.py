@@ -25,7 +25,18 @@ from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import CriterionResult, Verdict
 from antq.io.facts import unit_facts_from_dict
 from antq.safety import default_rulebook
-from antq.safety.tt124 import commune, education, organisations, residential_area
+from antq.safety.tt124_2021 import (
+    article_4_residential_area as residential_area,
+)
+from antq.safety.tt124_2021 import (
+    article_5_commune as commune,
+)
+from antq.safety.tt124_2021 import (
+    article_6_organisations as organisations,
+)
+from antq.safety.tt124_2021 import (
+    article_7_education as education,
+)
 from antq.unit_kinds import UnitKind
 
 MET = Outcome.MET

@@ -3,12 +3,12 @@ with an input missing.
 
 The per-rule-set tables drive the first, second and fourth states:
 
-* Thông tư 124/2021: the ``CASES`` table of each ``test_tt124_*`` module (its
+* Thông tư 124/2021: the ``CASES`` table of each ``tt124_2021/test_article_*`` module (its
   baseline meets the criterion, ``fail`` makes it alone NOT_MET, ``remove``
   makes it UNKNOWN), and :data:`ELIGIBILITY_CASES` below for the Điều 1 scope
   gates, whose "not met" is NOT_APPLICABLE;
 * Thông tư 23/2012: ``PASSING``, ``NOT_MET_CASES`` and ``CRITERION_INPUTS`` of
-  ``safety_tt23/test_tt23.py``.
+  ``tt23_2012/test_rule_sets.py``.
 
 The boundary is derived here from each criterion's check, so a criterion can
 not be added without one: the value just at the edge, which meets it, and the
@@ -36,7 +36,9 @@ from antq.core.verdict import Verdict
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.entities.organisations import EducationLevel, EnterpriseSize
 from antq.periods import Period
-from antq.safety import default_rulebook, tt23, tt124
+from antq.safety import default_rulebook
+from antq.safety import tt23_2012 as tt23
+from antq.safety import tt124_2021 as tt124
 from antq.safety.checks import (
     AllOf,
     AtLeast,
@@ -51,21 +53,22 @@ from antq.safety.checks import (
     TitleOrGrade,
     TopicsCovered,
 )
-from antq.safety.tt23._common import ShareAtLeastParameter, TitleAtLeast
-from antq.safety.tt124._units import OwnForceCheck
-from antq.safety.tt124.education import InstitutionInScope
-from antq.safety.tt124.organisations import AgencyInScope, EnterpriseInScope
+from antq.safety.tt23_2012._common import ShareAtLeastParameter, TitleAtLeast
+from antq.safety.tt124_2021._shared_items import OwnForceCheck
+from antq.safety.tt124_2021.article_1_scope import (
+    AgencyInScope,
+    EnterpriseInScope,
+    InstitutionInScope,
+)
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from antq.unit_kinds import UnitKind
-from safety_tt23 import test_tt23 as tt23_tests
 
-from . import (
-    test_tt124_commune,
-    test_tt124_education,
-    test_tt124_organisations,
-    test_tt124_residential_area,
-)
 from .builders import BASELINES, MET, NOT_APPLICABLE, NOT_MET, UNKNOWN, YEAR, result_of, verdict_of
+from .tt23_2012 import test_rule_sets as tt23_tests
+from .tt124_2021 import test_article_4_residential_area as test_tt124_residential_area
+from .tt124_2021 import test_article_5_commune as test_tt124_commune
+from .tt124_2021 import test_article_6_organisations as test_tt124_organisations
+from .tt124_2021 import test_article_7_education as test_tt124_education
 
 STATES = ("met", "not_met", "boundary", "missing")
 

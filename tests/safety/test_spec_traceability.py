@@ -15,7 +15,8 @@ import pytest
 from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind
 from antq.law.citation import Citation
-from antq.safety import tt23, tt124
+from antq.safety import tt23_2012 as tt23
+from antq.safety import tt124_2021 as tt124
 
 BOOL, NUM, QUAL = CriterionKind.BOOLEAN, CriterionKind.THRESHOLD, CriterionKind.JUDGEMENT
 C, P, U = Confirmation.CONFIRMED, Confirmation.PARTIAL, Confirmation.UNCONFIRMED

@@ -30,7 +30,7 @@ from antq.safety.grading import (
     ProvincialExtension,
     VerdictMet,
 )
-from antq.safety.tt124 import commune
+from antq.safety.tt124_2021 import article_5_commune as commune
 from antq.unit_kinds import UnitKind
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN

@@ -32,7 +32,7 @@ from antq.safety.rollup import (
     commune_counts,
     evaluate_commune,
 )
-from antq.safety.tt124 import commune as tt124_commune
+from antq.safety.tt124_2021 import article_5_commune as tt124_commune
 from antq.unit_kinds import UnitKind
 
 MET, NOT_MET, UNKNOWN, NA = (

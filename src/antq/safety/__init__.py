@@ -14,9 +14,9 @@ from antq.core.ruleset import RuleBook
 @cache
 def default_rulebook() -> RuleBook:
     """The rule sets antq ships, for every unit kind and rule version."""
-    from antq.safety import tt23, tt124
+    from antq.safety import tt23_2012, tt124_2021
 
-    return RuleBook((*tt23.RULE_SETS, *tt124.RULE_SETS))
+    return RuleBook((*tt23_2012.RULE_SETS, *tt124_2021.RULE_SETS))
 
 
 __all__ = ["default_rulebook"]

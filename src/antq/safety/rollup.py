@@ -56,23 +56,18 @@ from types import MappingProxyType
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Context
 from antq.core.engine import decide_criterion, evaluate
 from antq.core.facts import UnitFacts
-from antq.core.inputs import Input
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.verdict import Verdict
 from antq.errors import DefinitionError, InputError
-from antq.i18n.catalog import Label, Msg
-from antq.law.citation import Citation
-from antq.law.tables import Node, load
-from antq.safety import inputs as i
-from antq.safety.tt23 import inputs as tt23_inputs
-from antq.safety.tt124 import commune as tt124_commune
-from antq.safety.unit_counts import UNIT_OUTCOMES, UnitCounts
+from antq.i18n.catalog import Msg
+from antq.safety.tt23_2012 import article_6_commune as tt23_commune
+from antq.safety.tt124_2021 import article_5_commune as tt124_commune
+from antq.safety.unit_counts import UNIT_OUTCOMES, RollupInputs, RollupRule, UnitCounts
 from antq.unit_kinds import UnitKind
 
 __all__ = [
@@ -99,122 +94,13 @@ TT23 = "23/2012/TT-BCA"
 REGISTRATION_SUFFIX = ".registration"
 
 
-@attrs.frozen(kw_only=True)
-class RollupInputs:
-    """The commune inputs a roll-up writes: the total, the recognised and the registered.
-
-    ``registered`` is None for an instrument without a registration rule
-    (Thông tư 23/2012 counts only the recognised share).
-    """
-
-    total: Input[int]
-    recognised: Input[int]
-    registered: Input[int] | None = None
-
-
-@attrs.frozen(kw_only=True)
-class RollupRule:
-    """How one instrument counts the units under a commune, as data.
-
-    ``inputs`` is None when antq does not yet know the commune input names of
-    that instrument: :func:`commune_counts` still works, and
-    :func:`apply_counts` needs ``inputs=`` from the caller.
-    """
-
-    instrument: str
-    counted_kinds: frozenset[UnitKind]
-    registration_required: bool
-    share_percent: int
-    citation: Citation
-    inputs: RollupInputs | None
-    confirmation: Confirmation = Confirmation.CONFIRMED
-    note: Label | None = None
-
-    def __attrs_post_init__(self) -> None:
-        if UnitKind.COMMUNE in self.counted_kinds or not self.counted_kinds:
-            raise DefinitionError(
-                f"roll-up of {self.instrument}: counted kinds must be unit kinds under a commune"
-            )
-        if not 0 < self.share_percent <= 100:
-            raise DefinitionError(f"roll-up of {self.instrument}: share must be 1-100%")
-        if self.inputs is not None and self.registration_required != (
-            self.inputs.registered is not None
-        ):
-            raise DefinitionError(
-                f"roll-up of {self.instrument}: a registered-count input is needed exactly when "
-                "registration is required"
-            )
-
+#: The roll-up of each instrument, by instrument number, as each commune article defines it.
+ROLLUP_RULES: Mapping[str, RollupRule] = MappingProxyType(
+    {rule.instrument: rule for rule in (tt124_commune.ROLLUP_RULE, tt23_commune.ROLLUP_RULE)}
+)
 
 #: Thông tư 23/2012 Điều 6 khoản 4 counts residential areas only, into these inputs.
-TT23_ROLLUP_INPUTS: RollupInputs | None = RollupInputs(
-    total=tt23_inputs.RESIDENTIAL_AREAS_TOTAL, recognised=tt23_inputs.RESIDENTIAL_AREAS_RECOGNISED
-)
-
-#: The commune inputs a roll-up may write, by the name the data file gives.
-_INPUTS: Mapping[str, Input[int]] = {
-    known.name: known
-    for known in (
-        i.UNITS_TOTAL,
-        i.UNITS_RECOGNISED,
-        i.UNITS_REGISTERED,
-        tt23_inputs.RESIDENTIAL_AREAS_TOTAL,
-        tt23_inputs.RESIDENTIAL_AREAS_RECOGNISED,
-    )
-}
-_RULE_KEYS = (
-    "instrument",
-    "counted_kinds",
-    "registration_required",
-    "share_percent",
-    "citation",
-    "confirmation",
-    "inputs",
-    "note",
-)
-
-
-def _input(node: Node) -> Input[int]:
-    name = node.text()
-    if name not in _INPUTS:
-        raise node.fail(Msg("unknown input; known: {known}"), known=", ".join(_INPUTS))
-    return _INPUTS[name]
-
-
-def _inputs(node: Node) -> RollupInputs:
-    node.keys(("total", "recognised", "registered"))
-    return RollupInputs(
-        total=_input(node["total"]),
-        recognised=_input(node["recognised"]),
-        registered=node.optional("registered", _input),
-    )
-
-
-def _rule(row: Node) -> RollupRule:
-    row.keys(_RULE_KEYS)
-    with row.building():
-        return RollupRule(
-            instrument=row["instrument"].text(),
-            counted_kinds=row["counted_kinds"].codes(UnitKind),
-            registration_required=row["registration_required"].boolean(),
-            share_percent=row["share_percent"].integer(low=1, high=100),
-            citation=row["citation"].citation(),
-            inputs=row.optional("inputs", _inputs),
-            confirmation=row["confirmation"].confirmation(),
-            note=row.optional("note", Node.label),
-        )
-
-
-#: The roll-up of each instrument, by instrument number, from ``data/rollup.toml``.
-ROLLUP_RULES: Mapping[str, RollupRule] = MappingProxyType(
-    {
-        rule.instrument: rule
-        for rule in map(_rule, load("antq.safety", "data/rollup.toml")["rules"].items())
-    }
-)
-# The share is written twice, in the data file and in the commune criterion: keep them equal.
-if ROLLUP_RULES[TT124].share_percent != tt124_commune.RECOGNISED_SHARE_PERCENT:
-    raise DefinitionError("data/rollup.toml: the TT 124 share differs from the commune criterion's")
+TT23_ROLLUP_INPUTS: RollupInputs | None = ROLLUP_RULES[TT23].inputs
 
 
 def rollup_rule(instrument: str) -> RollupRule:

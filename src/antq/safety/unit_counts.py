@@ -16,26 +16,121 @@ the known counts and the range::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
 
+from antq.confirmation import Confirmation
 from antq.core import inputs as declare
 from antq.core.criterion import Context, Defer, FastCheck, Finding, finding, undecided
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.reasons import Param, Percent, Reason
-from antq.errors import InputError
-from antq.i18n.catalog import Msg, Text
+from antq.errors import DefinitionError, InputError
+from antq.i18n.catalog import Label, Msg, Text
 from antq.i18n.formatting import Threshold
+from antq.law.citation import Citation
+from antq.law.tables import Node
 from antq.periods import Period
 from antq.safety.checks import AllOf, ShareAtLeast
+from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
 __all__ = ["UNIT_OUTCOMES", "UnitCounts", "UnitsRecognised", "UnitsRegistered"]
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+
+
+@attrs.frozen(kw_only=True)
+class RollupInputs:
+    """The commune inputs a roll-up writes: the total, the recognised and the registered.
+
+    ``registered`` is None for an instrument without a registration rule
+    (Thông tư 23/2012 counts only the recognised share).
+    """
+
+    total: Input[int]
+    recognised: Input[int]
+    registered: Input[int] | None = None
+
+
+@attrs.frozen(kw_only=True)
+class RollupRule:
+    """How one instrument counts the units under a commune, as data.
+
+    ``inputs`` is None when antq does not yet know the commune input names of
+    that instrument: :func:`commune_counts` still works, and
+    :func:`apply_counts` needs ``inputs=`` from the caller.
+    """
+
+    instrument: str
+    counted_kinds: frozenset[UnitKind]
+    registration_required: bool
+    share_percent: int
+    citation: Citation
+    inputs: RollupInputs | None
+    confirmation: Confirmation = Confirmation.CONFIRMED
+    note: Label | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if UnitKind.COMMUNE in self.counted_kinds or not self.counted_kinds:
+            raise DefinitionError(
+                f"roll-up of {self.instrument}: counted kinds must be unit kinds under a commune"
+            )
+        if not 0 < self.share_percent <= 100:
+            raise DefinitionError(f"roll-up of {self.instrument}: share must be 1-100%")
+        if self.inputs is not None and self.registration_required != (
+            self.inputs.registered is not None
+        ):
+            raise DefinitionError(
+                f"roll-up of {self.instrument}: a registered-count input is needed exactly when "
+                "registration is required"
+            )
+
+
+_RULE_KEYS = (
+    "instrument",
+    "counted_kinds",
+    "registration_required",
+    "share_percent",
+    "citation",
+    "confirmation",
+    "inputs",
+    "note",
+)
+
+
+def read_rollup_rule(row: Node, known: Iterable[Input[int]]) -> RollupRule:
+    """The roll-up a data file's ``row`` declares; its inputs are named among ``known``."""
+    inputs = {each.name: each for each in known}
+
+    def one(node: Node) -> Input[int]:
+        name = node.text()
+        if name not in inputs:
+            raise node.fail(Msg("unknown input; known: {known}"), known=", ".join(inputs))
+        return inputs[name]
+
+    def named(node: Node) -> RollupInputs:
+        node.keys(("total", "recognised", "registered"))
+        return RollupInputs(
+            total=one(node["total"]),
+            recognised=one(node["recognised"]),
+            registered=node.optional("registered", one),
+        )
+
+    row.keys(_RULE_KEYS)
+    with row.building():
+        return RollupRule(
+            instrument=row["instrument"].text(),
+            counted_kinds=row["counted_kinds"].codes(UnitKind),
+            registration_required=row["registration_required"].boolean(),
+            share_percent=row["share_percent"].integer(low=1, high=100),
+            citation=row["citation"].citation(),
+            inputs=row.optional("inputs", named),
+            confirmation=row["confirmation"].confirmation(),
+            note=row.optional("note", Node.label),
+        )
 
 
 def _ids(values: Any) -> tuple[str, ...]:

@@ -1,14 +1,17 @@
-"""Thông tư 124/2021/TT-BCA (in force from 10/02/2022): the safe standard by unit kind."""
+"""Deprecated: ``antq.safety.tt124`` is :mod:`antq.safety.tt124_2021`.
 
-from antq.core.ruleset import RuleSet
+Its modules moved too, one per article; each old module, imported here as before,
+warns and forwards.
+"""
+
+from antq._moved import moved
 from antq.safety.tt124 import commune, education, organisations, residential_area
 
-RULE_SETS: tuple[RuleSet, ...] = (
-    residential_area.RULE_SET,
-    commune.RULE_SET,
-    organisations.AGENCY,
-    organisations.ENTERPRISE,
-    education.RULE_SET,
+__getattr__ = moved(
+    __name__,
+    {
+        "RULE_SETS": "antq.safety.tt124_2021",
+    },
 )
 
-__all__ = ["RULE_SETS"]
+__all__ = ["commune", "education", "organisations", "residential_area"]

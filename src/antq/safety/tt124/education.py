@@ -1,148 +1,19 @@
-"""Thông tư 124/2021/TT-BCA, Điều 7: educational institutions (cơ sở giáo dục).
+"""Deprecated: ``antq.safety.tt124.education`` is :mod:`antq.safety.tt124_2021.article_7_education`."""
 
-Điều 1 khoản 2 keeps primary schools, pre-schools and crèches outside the
-circular. Điều 7 khoản 3 applies Điều 6 khoản 3 points a, b, c, đ, e and g
-(not d, strikes, nor h, staff penalties). Period: 16/11 - 15/11.
-"""
+from antq._moved import moved
 
-from __future__ import annotations
-
-from collections.abc import Mapping
-from typing import Any
-
-import attrs
-
-from antq.core.criterion import Context, Criterion, CriterionKind, FastCheck, Finding, finding
-from antq.core.outcome import Outcome
-from antq.core.ruleset import RuleSet
-from antq.entities.incidents import IncidentCategory as Cat
-from antq.i18n.catalog import Msg
-from antq.periods import Period
-from antq.safety import inputs as i
-from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
-from antq.safety.gates import WhenGeneralEducation
-from antq.safety.inputs import InternalRulesTopic as Topic
-from antq.safety.tt124._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
-from antq.safety.tt124._units import incident_items, planning, security_force, subunits
-from antq.unit_kinds import UnitKind
-
-P = "tt124.educational-institution"
-
-#: Điều 7 khoản 1: the four topics of an institution's internal rules.
-SCHOOL_TOPICS = frozenset(
-    {Topic.UNIT_PROTECTION, Topic.INTERNAL_POLITICS, Topic.LEARNERS, Topic.FIRE_PREVENTION}
-)
-
-
-@attrs.frozen
-class InstitutionInScope:
-    """Điều 1 khoản 2 điểm b: primary schools, pre-schools and crèches are excluded."""
-
-    def decide(self, context: Context) -> Outcome:
-        excluded = context[i.EDUCATION_LEVEL].excluded_from_tt124
-        return Outcome.NOT_APPLICABLE if excluded else Outcome.MET
-
-    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
-        name = i.EDUCATION_LEVEL.name
-        met, outside = Outcome.MET, Outcome.NOT_APPLICABLE
-
-        def institution_in_scope(values: Mapping[str, Any], period: Period) -> Outcome:
-            return outside if values[name].excluded_from_tt124 else met
-
-        return institution_in_scope
-
-    def __call__(self, context: Context) -> Finding:
-        level = context[i.EDUCATION_LEVEL]
-        if self.decide(context) is Outcome.NOT_APPLICABLE:
-            return finding(
-                Outcome.NOT_APPLICABLE, Msg("a {level} is outside the circular"), level=level
-            )
-        return finding(Outcome.MET, Msg("within the circular's scope"))
-
-
-SCOPE = Criterion(
-    id=f"{P}.scope",
-    title=Msg(
-        "The institution is within the circular's scope (not a primary school, pre-school or crèche)"
-    ),
-    citation=c124(1, 2, "b"),
-    kind=CriterionKind.BOOLEAN,
-    inputs=(i.EDUCATION_LEVEL,),
-    check=InstitutionInScope(),
-)
-
-_planning = planning(P, 7)
-
-CRITERIA: tuple[Criterion, ...] = (
-    *_planning[:3],
-    Criterion(
-        id=f"{P}.internal-rules",
-        title=Msg(
-            "Internal rules (stated as made in Quarter I; antq does not check the date) cover the four required topics"
-        ),
-        citation=c124(7, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.INTERNAL_RULES_TOPICS,),
-        check=TopicsCovered(i.INTERNAL_RULES_TOPICS, SCHOOL_TOPICS),
-    ),
-    Criterion(
-        id=f"{P}.members-informed",
-        title=Msg(
-            "All staff, teachers and learners (100%) were informed of the rules and criteria"
-        ),
-        citation=c124(7, 1),
-        kind=CriterionKind.THRESHOLD,
-        inputs=(i.SCHOOL_MEMBERS_INFORMED, i.SCHOOL_MEMBERS_TOTAL),
-        check=AllOf(i.SCHOOL_MEMBERS_INFORMED, i.SCHOOL_MEMBERS_TOTAL),
-    ),
-    *_planning[3:],
-    Criterion(
-        id=f"{P}.parent-board",
-        title=Msg("Students are managed jointly with the parents' representative board"),
-        citation=c124(7, 2),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.PARENT_BOARD_COORDINATION,),
-        check=IsTrue(i.PARENT_BOARD_COORDINATION),
-        gate_inputs=(i.EDUCATION_LEVEL,),
-        applies_when=WhenGeneralEducation(
-            i.EDUCATION_LEVEL, Msg("only general-education institutions must do this")
-        ),
-    ),
-    *incident_items(P, c124(7, 3), "abcđeg"),
-    Criterion(
-        id=f"{P}.no-school-violence",
-        title=Msg("No school violence"),
-        citation=c124(7, 4),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.INCIDENTS,),
-        check=NoIncidents(frozenset({Cat.SCHOOL_VIOLENCE})),
-    ),
-    Criterion(
-        id=f"{P}.no-offending-members",
-        title=Msg(
-            "No staff member, teacher or learner who committed a crime or has a social evil was disciplined with a warning or heavier"
-        ),
-        citation=c124(7, 4),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.MEMBERS_OFFENDING_DISCIPLINED,),
-        check=NoneCounted(i.MEMBERS_OFFENDING_DISCIPLINED),
-        note=Msg(
-            "the clause joins its two parts with a comma; antq reads them as separate requirements"
-        ),
-    ),
-    *security_force(P, c124(7, 5), if_any=True),
-    *subunits(P, c124(7, 6)),
-)
-
-RULE_SET = RuleSet(
-    id=P,
-    kind=UnitKind.EDUCATIONAL_INSTITUTION,
-    instrument=INSTRUMENT,
-    title=Msg("Safe educational institution (Circular 124/2021, Article 7)"),
-    window=window(UnitKind.EDUCATIONAL_INSTITUTION),
-    eligibility=(SCOPE,),
-    criteria=CRITERIA,
-    valid_from=VALID_FROM,
-    signed=SIGNED,
-    notices=NOTICES,
+__getattr__ = moved(
+    __name__,
+    {
+        "CRITERIA": "antq.safety.tt124_2021.article_7_education",
+        "INSTRUMENT": "antq.safety.tt124_2021.article_7_education",
+        "InstitutionInScope": "antq.safety.tt124_2021.article_1_scope",
+        "NOTICES": "antq.safety.tt124_2021.article_7_education",
+        "P": "antq.safety.tt124_2021.article_7_education",
+        "RULE_SET": "antq.safety.tt124_2021.article_7_education",
+        "SCHOOL_TOPICS": "antq.safety.tt124_2021.article_7_education",
+        "SCOPE": "antq.safety.tt124_2021.article_1_scope:INSTITUTION_SCOPE",
+        "SIGNED": "antq.safety.tt124_2021.article_7_education",
+        "VALID_FROM": "antq.safety.tt124_2021.article_7_education",
+    },
 )

@@ -1,27 +1,17 @@
-"""Thông tư 23/2012/TT-BCA (replaced by TT 124/2021 from 10/02/2022): the safe standard
-by unit kind, for rounds whose assessment period ends on or before 09/02/2022.
+"""Deprecated: ``antq.safety.tt23`` is :mod:`antq.safety.tt23_2012`.
 
-What is confirmed (safe-standard.md §5): the commune (Điều 6), agency and
-enterprise items 1-3 (Điều 7), school items 1-2 in part (Điều 8) and the
-periods (Điều 9 khoản 2). The residential-area criteria (Điều 5), the
-security-force item of Điều 7 and the rest of Điều 8 are not available to
-antq: what secondary sources report is encoded as UNCONFIRMED, and an
-assessor's finding stands in for the rest, so a verdict is never "met"
-on the strength of text antq does not have.
-
-TT 23 has no scope exclusions (no small-enterprise, armed-forces or
-primary-school carve-out), so its rule sets have no eligibility checks.
+Its modules moved too, one per article; each old module, imported here as before,
+warns and forwards.
 """
 
-from antq.core.ruleset import RuleSet
-from antq.safety.tt23 import commune, organisations, residential_area, school
+from antq._moved import moved
+from antq.safety.tt23 import commune, inputs, organisations, residential_area, school
 
-RULE_SETS: tuple[RuleSet, ...] = (
-    residential_area.RULE_SET,
-    commune.RULE_SET,
-    organisations.AGENCY,
-    organisations.ENTERPRISE,
-    school.RULE_SET,
+__getattr__ = moved(
+    __name__,
+    {
+        "RULE_SETS": "antq.safety.tt23_2012",
+    },
 )
 
-__all__ = ["RULE_SETS"]
+__all__ = ["commune", "inputs", "organisations", "residential_area", "school"]

@@ -8,9 +8,9 @@ import pytest
 
 from antq.errors import InputError
 from antq.law.citation import Citation
-from antq.safety.tt124 import education
+from antq.safety.tt124_2021 import article_7_education as education
 
-from .builders import (
+from ..builders import (
     MET,
     NOT_APPLICABLE,
     NOT_MET,

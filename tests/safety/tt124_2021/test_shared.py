@@ -18,13 +18,14 @@ from antq.core.verdict import Verdict
 from antq.entities.incidents import IncidentCategory
 from antq.errors import InputError
 from antq.io.schema import facts_schema
-from antq.safety import default_rulebook, tt124
+from antq.safety import default_rulebook
+from antq.safety import tt124_2021 as tt124
 from antq.safety.checks import OFFENCE_COMPARISON, OFFENCE_SCOPE
-from antq.safety.tt124._common import EMPTY_SUBUNITS
+from antq.safety.tt124_2021._common import EMPTY_SUBUNITS
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
-from .builders import (
+from ..builders import (
     AGENCY,
     BASELINES,
     COMMUNE,

@@ -32,7 +32,7 @@ from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow, Period
 from antq.safety import inputs as shared
 from antq.safety.checks import NoIncidents, NoneCounted, ShareAtLeast, share_form
 from antq.safety.gates import WhenGeneralEducation as _WhenGeneralEducation
-from antq.safety.tt23 import inputs as tt23_inputs
+from antq.safety.tt23_2012 import inputs as tt23_inputs
 from antq.unit_kinds import UnitKind
 
 INSTRUMENT = "23/2012/TT-BCA"

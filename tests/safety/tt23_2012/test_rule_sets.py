@@ -1,4 +1,4 @@
-"""Tests of the Thông tư 23/2012/TT-BCA rule sets (antq.safety.tt23)."""
+"""Tests of the Thông tư 23/2012/TT-BCA rule sets (antq.safety.tt23_2012)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,20 @@ from antq.io.facts import unit_facts_from_dict
 from antq.law.citation import cite
 from antq.law.registry import get_instrument, repealed_by
 from antq.periods import Period, school_year_period
-from antq.safety import tt23, tt124
-from antq.safety.tt23 import commune, organisations, residential_area, school
+from antq.safety import tt23_2012 as tt23
+from antq.safety import tt124_2021 as tt124
+from antq.safety.tt23_2012 import (
+    article_5_residential_area as residential_area,
+)
+from antq.safety.tt23_2012 import (
+    article_6_commune as commune,
+)
+from antq.safety.tt23_2012 import (
+    article_7_organisations as organisations,
+)
+from antq.safety.tt23_2012 import (
+    article_8_school as school,
+)
 from antq.safety.unit_counts import UnitsRecognised
 from antq.unit_kinds import UnitKind
 
@@ -686,7 +698,7 @@ def test_explicit_pinning_overrides_the_date() -> None:
     assert verdict.outcome is MET
     # Rule R1: even pinned, TT 124 (signed 28/12/2021) cannot govern the 2021 round.
     with pytest.raises(RuleSetNotFound, match="before the instrument was signed"):
-        evaluate(facts(COMMUNE, 2021), tt124.commune.RULE_SET)
+        evaluate(facts(COMMUNE, 2021), tt124.article_5_commune.RULE_SET)
     school_verdict = evaluate(facts(SCHOOL, 2021, period=SCHOOL_2021), school.RULE_SET)
     assert school_verdict.outcome is MET
 

@@ -7,9 +7,9 @@ import pytest
 
 from antq.errors import InputError
 from antq.law.citation import Citation
-from antq.safety.tt124 import commune
+from antq.safety.tt124_2021 import article_5_commune as commune
 
-from .builders import (
+from ..builders import (
     COMMUNE,
     MET,
     NOT_MET,

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from antq.errors import InputError
-from antq.safety.tt124 import organisations
+from antq.safety.tt124_2021 import article_6_organisations as organisations
 from antq.unit_kinds import UnitKind
 
-from .builders import (
+from ..builders import (
     AGENCY,
     AGENCY_TOPICS,
     ENTERPRISE,

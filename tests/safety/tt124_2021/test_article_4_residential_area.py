@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from antq.errors import InputError
-from antq.safety.tt124 import residential_area
+from antq.safety.tt124_2021 import article_4_residential_area as residential_area
 
-from .builders import (
+from ..builders import (
     MET,
     NOT_MET,
     RA,
