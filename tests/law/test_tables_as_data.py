@@ -99,8 +99,8 @@ def test_the_allow_list_names_only_long_literals_that_exist() -> None:
         ("antq.law", "data/instruments/emulation.toml"),
         ("antq.law", "data/instruments/entities.toml"),
         ("antq.law", "data/instruments/local.toml"),
-        ("antq.safety", "data/competence.toml"),
-        ("antq.safety", "data/dossiers.toml"),
+        ("antq.safety.tt124_2021", "data/competence.toml"),
+        ("antq.safety.tt124_2021", "data/dossiers.toml"),
         ("antq.safety.tt124_2021", "data/rollup.toml"),
         ("antq.safety.tt23_2012", "data/rollup.toml"),
         ("antq.safety.tt124_2021", "data/security_events.toml"),
@@ -258,7 +258,7 @@ def test_a_bad_instrument_names_file_path_and_value(
 
 def test_bad_rows_of_the_other_tables_name_file_path_and_value() -> None:
     from antq.safety import inputs as safety_inputs
-    from antq.safety import procedure
+    from antq.safety.tt124_2021 import article_10_competence as competence_table
     from antq.safety.tt124_2021 import territory
     from antq.safety.unit_counts import read_rollup_rule
 
@@ -270,10 +270,10 @@ def test_bad_rows_of_the_other_tables_name_file_path_and_value() -> None:
         "confirmation": "confirmed",
     }
     with pytest.raises(DataFileError, match="is a signer, not a body") as caught:
-        procedure._competence(_row("rows", **competence))
+        competence_table._competence(_row("rows", **competence))
     assert caught.value.path == "rows[1]"
     with pytest.raises(DataFileError, match="unknown parameter") as caught:
-        procedure._competence(_row("rows", **competence, parameter="who"))
+        competence_table._competence(_row("rows", **competence, parameter="who"))
     assert caught.value.path == "rows[1].parameter" and caught.value.value == "who"
     with pytest.raises(DataFileError, match="unknown input") as caught:
         read_rollup_rule(

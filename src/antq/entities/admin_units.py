@@ -30,13 +30,19 @@ from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum
 
-__all__ = ["TWO_TIER_REFORM_DATE", "AdminLevel", "AdminUnitType", "AdministrativeUnit"]
+__all__ = [
+    "LAST_DISTRICT_DAY",
+    "TWO_TIER_REFORM_DATE",
+    "AdminLevel",
+    "AdminUnitType",
+    "AdministrativeUnit",
+]
 
 #: First day of the two-level local government (Luật 72/2025/QH15; entities.md §4.2).
 TWO_TIER_REFORM_DATE = dt.date(2025, 7, 1)
 
-#: Last day of the district level and of the thị trấn unit type.
-_LAST_THREE_TIER_DAY = TWO_TIER_REFORM_DATE - dt.timedelta(days=1)
+#: Last day of the district level and of the thị trấn unit type (the day before the reform).
+LAST_DISTRICT_DAY = TWO_TIER_REFORM_DATE - dt.timedelta(days=1)
 
 
 class AdminLevel(CodedEnum):
@@ -108,7 +114,7 @@ class AdminUnitType(CodedEnum):
         The district-level types and thị trấn end on 30/06/2025.
         """
         if self.level is AdminLevel.DISTRICT or self is AdminUnitType.THI_TRAN:
-            return _LAST_THREE_TIER_DAY
+            return LAST_DISTRICT_DAY
         return None
 
     def available_on(self, d: dt.date) -> bool:

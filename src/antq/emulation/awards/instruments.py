@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final, Literal
 
-from antq.entities.admin_units import TWO_TIER_REFORM_DATE
+from antq.entities.admin_units import LAST_DISTRICT_DAY, TWO_TIER_REFORM_DATE
 from antq.errors import DefinitionError
 from antq.law.registry import get_instrument
 
@@ -60,8 +60,6 @@ TT11_TO: Final = TT20_FROM - timedelta(days=1)
 LAW06_FROM: Final = _registered(LAW06, "effective")
 #: Nghị định 152/2025/NĐ-CP takes effect, with the two-tier local government.
 ND152_FROM: Final = _registered(ND152, "effective")
-#: The last day of the district level (the two-tier local government starts the next day).
-LAST_DISTRICT_DAY: Final = TWO_TIER_REFORM_DATE - timedelta(days=1)
 
 if ND152_FROM != TWO_TIER_REFORM_DATE:  # the decree was written for the two-tier government
     raise DefinitionError(
