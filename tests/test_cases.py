@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import tomllib
-from importlib.metadata import entry_points
 from pathlib import Path
 
 import attrs
@@ -195,17 +193,13 @@ def test_pytest_collects_case_files_and_prints_what_differed(tmp_path: Path) -> 
     assert wrong != good
     (tmp_path / "test_wrong.toml").write_text(wrong, encoding="utf-8")
     (tmp_path / "test_other.toml").write_text("title = 'not a case file'\n", encoding="utf-8")
-    # Installed, antq registers the plugin with pytest itself (``pytest11``); from a
-    # source tree that was not installed again since, it is named on the command line.
-    registered = any(
-        entry.value == "antq.pytest_plugin" for entry in entry_points(group="pytest11")
-    )
     done = subprocess.run(
         [
             sys.executable,
             "-m",
             "pytest",
-            *([] if registered else ["-p", "antq.pytest_plugin"]),
+            "-p",
+            "antq.pytest_plugin",
             "-p",
             "no:cacheprovider",
             "-q",
@@ -220,7 +214,3 @@ def test_pytest_collects_case_files_and_prints_what_differed(tmp_path: Path) -> 
     assert f"1 failed, {2 * count - 1} passed" in done.stdout, done.stdout
     assert "KDC-1: outcome met, expected not_met" in done.stdout
 
-
-def test_the_plugin_is_registered_with_pytest_by_the_package() -> None:
-    project = tomllib.loads((CASES.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["project"]["entry-points"]["pytest11"] == {"antq": "antq.pytest_plugin"}

@@ -1,9 +1,10 @@
 """pytest collects antq case files: ``test_*.toml`` files that are marked ``antq_cases = 1``.
 
-Installed with antq, this plugin is found by pytest through its ``pytest11`` entry point,
-so a project's own case files (see :mod:`antq.testing`) run with its other tests. Each
-case is one test item; a failing case prints what differed, with the reason antq gave.
-Other TOML files are left alone.
+A project turns it on in its ``conftest.py`` (``pytest_plugins = ["antq.pytest_plugin"]``)
+or on the command line (``pytest -p antq.pytest_plugin``); it is not loaded by merely
+installing antq, so that pytest runs that do not want it (and coverage measurements of
+antq itself) do not import antq before they start. Each case is one test item; a failing
+case prints what differed, with the reason antq gave. Other TOML files are left alone.
 """
 
 from __future__ import annotations
