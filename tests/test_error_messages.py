@@ -85,11 +85,18 @@ def test_the_errors_of_the_readers_are_templates() -> None:
 def test_the_errors_of_scoring_sheets_are_templates() -> None:
     # Every message given to a SheetError, to the validator's and reader's fail() or to
     # _Bad in antq.emulation.sheets is a template: none is English-only text.
-    in_sheets = [msgid for where, msgid, _ in TEMPLATES if where.startswith("emulation/sheets.py")]
+    in_sheets = [msgid for where, msgid, _ in TEMPLATES if where.startswith("emulation/sheets/")]
     assert len(in_sheets) > 100
-    tree = ast.parse((SRC / "emulation" / "sheets.py").read_text(encoding="utf-8"))
     plain = []
-    for node in ast.walk(tree):
+    for path in sorted((SRC / "emulation" / "sheets").glob("*.py")):
+        plain += _plain_messages(path)
+    assert plain == []
+
+
+def _plain_messages(path: Path) -> list[str]:
+    """The calls in ``path`` that give a SheetError, ``_Bad`` or ``fail`` English-only text."""
+    plain = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
@@ -98,8 +105,8 @@ def test_the_errors_of_scoring_sheets_are_templates() -> None:
         if index is not None and len(node.args) > index:
             message = node.args[index]
             if isinstance(message, ast.JoinedStr | ast.Constant):
-                plain.append(f"line {node.lineno}: {ast.unparse(message)}")
-    assert plain == []
+                plain.append(f"{path.name} line {node.lineno}: {ast.unparse(message)}")
+    return plain
 
 
 @pytest.mark.parametrize(("where", "msgid", "keys"), TEMPLATES, ids=lambda v: str(v)[:60])

@@ -803,11 +803,13 @@ def test_every_whole_file_loader_refuses_a_file_over_its_limit_before_reading_it
     from antq.emulation import sheets
     from antq.emulation.awards.questions import read_awards_file
     from antq.emulation.scoring import load_scores_document
+    from antq.emulation.sheets import _model as sheet_files
     from antq.indicators import read_observations
     from antq.io.batch import read_toml
 
     monkeypatch.setattr(facts_io, "MAX_DOCUMENT_BYTES", 16)
-    monkeypatch.setattr(sheets, "MAX_SHEET_BYTES", 16)
+    # The limit is read where sheet files are read, not where the package re-exports it.
+    monkeypatch.setattr(sheet_files, "MAX_SHEET_BYTES", 16)
     path = write(tmp_path, "big.json" if loader != "sheet" else "big.toml", "[" + " " * 30 + "]")
 
     def problem() -> InputError:
