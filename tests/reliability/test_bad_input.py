@@ -803,7 +803,7 @@ def test_every_whole_file_loader_refuses_a_file_over_its_limit_before_reading_it
     from antq.emulation import sheets
     from antq.emulation.awards.questions import read_awards_file
     from antq.emulation.scoring import load_scores_document
-    from antq.emulation.sheets import _model as sheet_files
+    from antq.emulation.sheets import _reader as sheet_files
     from antq.indicators import read_observations
     from antq.io.batch import read_toml
 
