@@ -27,28 +27,6 @@ from antq.report.blocks import (
     COMMUNE_THRESHOLD as COMMUNE_THRESHOLD,
 )
 from antq.report.blocks import (
-    FORMATS,
-    TEXT_FORMATS,
-    BarChart,
-    Block,
-    CommuneSection,
-    Heading,
-    Items,
-    Paragraph,
-    ProvinceSection,
-    Report,
-    StackedChart,
-    Table,
-    annex_blocks,
-    annex_title,
-    blocks,
-    body_blocks,
-    build_report,
-    instrument_names,
-    render_report,
-    render_report_bytes,
-)
-from antq.report.blocks import (
     IN_SCOPE as IN_SCOPE,
 )
 from antq.report.blocks import (
@@ -56,6 +34,13 @@ from antq.report.blocks import (
 )
 from antq.report.blocks import (
     TITLE as TITLE,
+)
+from antq.report.blocks import (
+    annex_blocks,
+    annex_title,
+    blocks,
+    body_blocks,
+    instrument_names,
 )
 from antq.report.blocks import (
     footer_text as footer_text,
@@ -78,8 +63,29 @@ from antq.report.blocks import (
 from antq.report.blocks import (
     title_text as title_text,
 )
+from antq.report.build import (
+    build_report,
+)
 from antq.report.letterhead import (
     Letterhead,
+)
+from antq.report.model import (
+    BarChart,
+    Block,
+    CommuneSection,
+    Heading,
+    Items,
+    Paragraph,
+    ProvinceSection,
+    Report,
+    StackedChart,
+    Table,
+)
+from antq.report.render import (
+    FORMATS,
+    TEXT_FORMATS,
+    render_report,
+    render_report_bytes,
 )
 
 __all__ = [

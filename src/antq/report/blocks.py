@@ -2,192 +2,37 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeAlias
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
-from antq.core.ruleset import RuleBook
-from antq.errors import InputError
-from antq.frozen import FrozenMap
 from antq.i18n import formatting
-from antq.i18n.catalog import Label, Msg
+from antq.i18n.catalog import Msg
 from antq.periods import Period
-from antq.report.annex import AnnexCommune, build_annex
-from antq.report.letterhead import Letterhead
+from antq.report.model import (
+    BarChart,
+    Block,
+    CommuneSection,
+    Heading,
+    Items,
+    Paragraph,
+    ProvinceSection,
+    Report,
+    StackedChart,
+    Table,
+)
 from antq.unit_kinds import UnitKind
-from antq.vocabulary import LANGS, Lang
+from antq.vocabulary import Lang
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
-    from antq.hierarchy import CommuneResult, Notice, OutcomeCounts, RoundResult, Summary
-    from antq.indicators import Observation, TargetCheck, TargetTable
-    from antq.report.previous import PreviousRound
+    from antq.hierarchy import OutcomeCounts, Summary
+    from antq.indicators import Observation
 
-__all__ = [
-    "FORMATS",
-    "TEXT_FORMATS",
-    "AnnexCommune",
-    "BarChart",
-    "Block",
-    "CommuneSection",
-    "Heading",
-    "Items",
-    "Letterhead",
-    "Paragraph",
-    "ProvinceSection",
-    "Report",
-    "StackedChart",
-    "Table",
-    "annex_blocks",
-    "annex_title",
-    "blocks",
-    "body_blocks",
-    "build_report",
-    "instrument_names",
-    "render_report",
-    "render_report_bytes",
-]
-
-#: The report formats written as text, by the name ``antq report --format`` uses.
-TEXT_FORMATS: tuple[str, ...] = ("text", "markdown", "json", "html")
-#: Every report format: the text ones and ``docx`` (a Word file, with ``antq[docx]``).
-FORMATS: tuple[str, ...] = (*TEXT_FORMATS, "docx")
 
 #: Input errors listed in a report; the rest are counted.
 MAX_ERRORS_LISTED = 50
-
-
-@attrs.frozen(kw_only=True)
-class CommuneSection:
-    """One commune of a report: its result and the summary of its units."""
-
-    result: CommuneResult
-    summary: Summary
-
-
-@attrs.frozen(kw_only=True)
-class ProvinceSection:
-    """One province of a report (``name`` is None for units with no province)."""
-
-    name: str | None
-    summary: Summary
-    safe_figures: tuple[Observation, ...]
-    communes: tuple[CommuneSection, ...]
-
-
-@attrs.frozen(kw_only=True)
-class Report:
-    """What a report of one round says, in no language yet."""
-
-    year: int
-    generated: date
-    title: Label | None
-    sections: tuple[ProvinceSection, ...]
-    indicators: tuple[TargetCheck, ...]
-    errors: tuple[InputError, ...]
-    notices: tuple[Notice, ...]
-    #: The ids of the rule sets applied (data only: reports name their instruments).
-    rule_sets: tuple[str, ...]
-    #: Units of other rounds in the input, by round: left out of this report.
-    other_rounds: Mapping[int, int]
-    #: Labels of the inputs named in the report, by input name.
-    input_labels: Mapping[str, Label]
-    top: int
-    #: The registry keys of the instruments of the rule sets applied ("124/2021/TT-BCA").
-    instruments: tuple[str, ...] = ()
-    #: Every unit not met or unknown, by commune (see :mod:`antq.report.annex`).
-    annex: tuple[AnnexCommune, ...] = ()
-    #: Who issues, signs and receives the report (the Word and HTML reports' header block).
-    letterhead: Letterhead = attrs.field(factory=Letterhead)
-    #: The previous round's figures, to compare with (None: no comparison).
-    previous: PreviousRound | None = None
-
-    @property
-    def failed(self) -> bool:
-        """Whether the input had errors."""
-        return bool(self.errors)
-
-
-def build_report(
-    evaluation: RoundResult,
-    *,
-    year: int | None = None,
-    generated: date | None = None,
-    title: Label | None = None,
-    observations: Iterable[Observation] = (),
-    targets: TargetTable | None = None,
-    book: RuleBook | None = None,
-    top: int = 10,
-    letterhead: Letterhead | None = None,
-    previous: PreviousRound | None = None,
-) -> Report:
-    """The report of round ``year`` (default: the latest round in ``evaluation``).
-
-    ``observations`` are report figures given by the user (clearance rates,
-    say), set against ``targets`` (default: antq's, ``DEFAULT_TARGETS``).
-    ``generated`` is the date written on the report (default: today). ``book``
-    gives the labels of missing inputs. ``letterhead`` gives the header block
-    and signature of the Word and HTML reports; ``previous`` the figures of the
-    previous round, which every table and indicator is compared with.
-    """
-    from antq.indicators import DEFAULT_TARGETS, safe_standard_observations
-
-    if targets is None:
-        targets = DEFAULT_TARGETS
-    years = evaluation.years()
-    if year is None:
-        if not years:
-            raise InputError("year", None, Msg("there is no evaluated unit to report on"))
-        year = years[-1]
-    if book is None:
-        from antq.safety import default_rulebook
-
-        book = default_rulebook()
-    sections = []
-    for province in evaluation.provinces(year):
-        summary = evaluation.province_summary(year, province, top=top)
-        communes = tuple(
-            CommuneSection(result=c, summary=c.summary(top=top))
-            for c in evaluation.communes_of(year, province)
-        )
-        sections.append(
-            ProvinceSection(
-                name=province,
-                summary=summary,
-                safe_figures=safe_standard_observations(summary),
-                communes=communes,
-            )
-        )
-    rounds = Counter(u.verdict.year for u in evaluation.units if u.verdict.year != year)
-    inputs = book.inputs(computed=True)
-    this_round = [u for u in evaluation.units if u.verdict.year == year]
-    annex = build_annex(
-        ((u.province, u.verdict) for u in this_round),
-        names={c.commune_id: c.name for c in evaluation.communes if c.year == year and c.name},
-        provinces=(s.name for s in sections),
-    )
-    return Report(
-        year=year,
-        generated=generated or date.today(),
-        title=title,
-        sections=tuple(sections),
-        indicators=tuple(targets.check(o) for o in observations),
-        errors=evaluation.errors,
-        notices=evaluation.notices,
-        rule_sets=tuple(sorted({u.verdict.rule_set for u in this_round})),
-        other_rounds=FrozenMap(dict(sorted(rounds.items()))),
-        input_labels=FrozenMap({name: inp.label for name, inp in inputs.items()}),
-        top=top,
-        instruments=tuple(sorted({u.verdict.instrument for u in this_round})),
-        annex=annex,
-        letterhead=letterhead or Letterhead(),
-        previous=previous,
-    )
 
 
 def instrument_names(report: Report, lang: Lang) -> tuple[str, ...]:
@@ -203,66 +48,6 @@ def instrument_names(report: Report, lang: Lang) -> tuple[str, ...]:
             names.append(key)
     return tuple(names)
 
-
-# --------------------------------------------------------------------------- blocks
-
-
-@attrs.frozen
-class Heading:
-    level: int
-    text: str
-
-
-@attrs.frozen
-class Paragraph:
-    text: str
-
-
-@attrs.frozen
-class Items:
-    items: tuple[str, ...]
-
-
-@attrs.frozen(kw_only=True)
-class Table:
-    """A table of text; ``numeric`` marks the columns to align right."""
-
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class StackedChart:
-    """Bars split by outcome: ``legend`` names the parts, each row gives their counts.
-
-    With ``percent`` each bar is the share of its row (every bar is 100% long)
-    and the axis is in percent; ``threshold`` (a percentage) draws a line
-    across every bar, the share a row must reach.
-    """
-
-    title: str
-    legend: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[int, ...]], ...]
-    #: The language the counts are written in ("1.234" or "1,234").
-    lang: Lang = "vi"
-    percent: bool = False
-    threshold: int | None = None
-    #: The label of the threshold line ("70%: the share a commune must reach").
-    threshold_label: str = ""
-
-
-@attrs.frozen(kw_only=True)
-class BarChart:
-    """One bar per row: a label and a count."""
-
-    title: str
-    rows: tuple[tuple[str, int], ...]
-    #: The language the counts are written in ("1.234" or "1,234").
-    lang: Lang = "vi"
-
-
-Block: TypeAlias = Heading | Paragraph | Items | Table | StackedChart | BarChart
 
 TITLE = Msg('Report on the "safe for security and order" standard, round {year}')
 _DATE_LINE = Msg("Date of the report: {date}")
@@ -809,53 +594,3 @@ def blocks(report: Report, lang: Lang) -> tuple[Block, ...]:
     the footer paragraph.
     """
     return (*body_blocks(report, lang), *annex_blocks(report, lang), Paragraph(footer_text(lang)))
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise InputError("lang", lang, Msg("unknown language; expected 'vi' or 'en'"))
-
-
-def render_report_bytes(report: Report, fmt: str, lang: Lang) -> bytes:
-    """The report in format ``fmt`` (one of :data:`FORMATS`) as the bytes of its file.
-
-    ``docx`` is a Word document (it needs python-docx: ``pip install 'antq[docx]'``);
-    the text formats are UTF-8.
-    """
-    _check_lang(lang)
-    if fmt == "docx":
-        from antq.report.docx import render_docx
-
-        return render_docx(report, lang)
-    return render_report(report, fmt, lang).encode("utf-8")
-
-
-def render_report(report: Report, fmt: str, lang: Lang) -> str:
-    """The report in text format ``fmt`` (one of :data:`TEXT_FORMATS`) and language ``lang``."""
-    _check_lang(lang)
-    if fmt == "text":
-        from antq.report.text import render_text
-
-        return render_text(report, lang)
-    if fmt == "markdown":
-        from antq.report.markdown import render_markdown
-
-        return render_markdown(report, lang)
-    if fmt == "json":
-        from antq.report.json_report import render_json
-
-        return render_json(report, lang)
-    if fmt == "html":
-        from antq.report.html import render_html
-
-        return render_html(report, lang)
-    if fmt == "docx":
-        raise InputError(
-            "format", fmt, Msg("a Word report is a file, not text: use render_report_bytes")
-        )
-    raise InputError(
-        "format",
-        fmt,
-        Msg("unknown report format; expected one of: {allowed}"),
-        params={"allowed": ", ".join(FORMATS)},
-    )
