@@ -80,6 +80,9 @@ def test_the_errors_of_the_readers_are_templates() -> None:
     files = {where.split(":")[0] for where, _, _ in TEMPLATES}
     assert {
         "io/_csv_units.py",
+        "io/_json_stream.py",
+        "io/_lines.py",
+        "io/_sources.py",
         "io/facts.py",
         "io/tabular.py",
         "core/inputs.py",

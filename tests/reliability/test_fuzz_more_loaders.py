@@ -52,7 +52,7 @@ from antq.emulation.sheets import (
 )
 from antq.errors import AntqError, InputError
 from antq.indicators import Observation, read_observations, targets_from_data
-from antq.io import _csv_units, batch
+from antq.io import _json_stream, batch
 from emulation.test_sheets import FILL
 
 from .strategies import (
@@ -178,8 +178,8 @@ def test_read_json_streamed_in_small_chunks_on_damaged_json(data: bytes, chunk: 
     # Small chunks put every boundary inside a token somewhere; a tiny item limit makes
     # the "value too long" path reachable.
     with (
-        mock.patch.object(_csv_units, "_CHUNK", chunk),
-        mock.patch.object(_csv_units, "MAX_ITEM_CHARS", 400),
+        mock.patch.object(_json_stream, "_CHUNK", chunk),
+        mock.patch.object(_json_stream, "MAX_ITEM_CHARS", 400),
     ):
         check_items(batch.read_json(io.BytesIO(data), BOOK, name="fuzz.json"))
 

@@ -32,10 +32,35 @@ so names typed in decomposed Unicode (NFD) compare equal to composed ones.
 from __future__ import annotations
 
 from antq.io._csv_units import (
-    BATCH_SUFFIXES,
     CSV_UNIT_COLUMNS,
+    read_csv,
+)
+from antq.io._json_stream import (
+    read_json,
+)
+from antq.io._jsonl import (
+    read_jsonl,
+)
+from antq.io._lines import (
+    MAX_ITEM_CHARS as MAX_ITEM_CHARS,
+)
+from antq.io._lines import (
+    MAX_LINE_BYTES as MAX_LINE_BYTES,
+)
+from antq.io._sources import (
+    BATCH_SUFFIXES,
     INPUT_FORMATS,
-    VERDICT_COLUMNS,
+    directory_entries,
+    read_any,
+    read_bytes,
+)
+from antq.io._sources import (
+    batch_files as batch_files,
+)
+from antq.io._toml import (
+    read_toml,
+)
+from antq.io._units import (
     BatchSummary,
     ReadProgress,
     RowError,
@@ -43,34 +68,21 @@ from antq.io._csv_units import (
     SourceReadError,
     UnitReadError,
     UnitRef,
-    directory_entries,
     line_location,
-    read_any,
-    read_bytes,
-    read_csv,
-    read_json,
-    read_jsonl,
-    read_toml,
+)
+from antq.io._units import (
+    Item as Item,
+)
+from antq.io._units import (
+    Source as Source,
+)
+from antq.io._writers import (
+    VERDICT_COLUMNS,
     verdict_row,
     write_verdicts_csv,
     write_verdicts_jsonl,
 )
-from antq.io._csv_units import (
-    MAX_ITEM_CHARS as MAX_ITEM_CHARS,
-)
-from antq.io._csv_units import (
-    MAX_LINE_BYTES as MAX_LINE_BYTES,
-)
-from antq.io._csv_units import (
-    Item as Item,
-)
-from antq.io._csv_units import (
-    Source as Source,
-)
-from antq.io._csv_units import (
-    batch_files as batch_files,
-)
-from antq.io._csv_units import (
+from antq.io._writers import (
     csv_cell as csv_cell,
 )
 

@@ -22,7 +22,8 @@ from antq.io.dialect import ANTQ, VIETNAMESE, Dialect, separator_of
 from antq.io.tabular import Table, all_columns, is_blank
 
 if TYPE_CHECKING:
-    from antq.io._csv_units import Item, Source, _LongLine, _Units
+    from antq.io._lines import _LongLine
+    from antq.io._units import Item, Source, _Units
 
 __all__ = ["choose_dialect", "read_dialect_rows"]
 
@@ -84,7 +85,9 @@ def read_dialect_rows(
     name: str | None,
 ) -> Iterator[Item]:
     """The units of CSV lines in ``dialect``; errors as :func:`~antq.io.batch.read_csv` gives them."""
-    from antq.io._csv_units import RowError, UnitRef, _csv_records, _label, _LongLine, _not_utf8
+    from antq.io._csv_units import _csv_records
+    from antq.io._lines import _label, _LongLine, _not_utf8
+    from antq.io._units import RowError, UnitRef
 
     records = _csv_records(lines, dialect.separator or ",")
     table: Table | None = None

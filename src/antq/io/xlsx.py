@@ -179,7 +179,7 @@ def read_xlsx(
     dialect: Dialect = VIETNAMESE,
 ) -> Iterator[UnitFacts | InputError]:
     """Units from a workbook (see the module docstring), as the other readers yield them."""
-    from antq.io._csv_units import UnitRef, _book, _Units
+    from antq.io._units import UnitRef, _book, _Units
 
     openpyxl = require_openpyxl()
     rule_book = _book(book)
