@@ -418,6 +418,23 @@ def _csv_records(
         yield start, record
 
 
+def record_error(
+    line: int, record: UnicodeDecodeError | _LongLine | csv.Error, source: str | None
+) -> RowError:
+    """The error of a CSV record that could not be read: not UTF-8, too long, or malformed.
+
+    Shared by antq's own CSV and the other dialects (:mod:`antq.io.dialect_csv`).
+    """
+    if isinstance(record, UnicodeDecodeError):
+        value, message = _not_utf8(record)
+        return RowError(line, "", value, message, source=source)
+    if isinstance(record, _LongLine):
+        return record.error(line, source)
+    return RowError(
+        line, "", None, Msg("malformed CSV: {error}"), params={"error": str(record)}, source=source
+    )
+
+
 def _peek_header(
     lines: Iterator[bytes | _LongLine],
 ) -> tuple[bytes | None, Iterator[bytes | _LongLine]]:
@@ -496,22 +513,8 @@ def read_csv(
         records = _csv_records(lines)
         layout: _CsvLayout | None = None
         for line, record in records:
-            if isinstance(record, UnicodeDecodeError):
-                value, message = _not_utf8(record)
-                yield RowError(line, "", value, message, source=name)
-                continue
-            if isinstance(record, _LongLine):
-                yield record.error(line, name)
-                continue
-            if isinstance(record, csv.Error):
-                yield RowError(
-                    line,
-                    "",
-                    None,
-                    Msg("malformed CSV: {error}"),
-                    params={"error": str(record)},
-                    source=name,
-                )
+            if not isinstance(record, list):
+                yield record_error(line, record, name)
                 continue
             if layout is None:
                 if not any(cell.strip() for cell in record):
