@@ -213,7 +213,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
     ),
     "scoring": (
         {
-            "antq.emulation.scoring": (
+            "antq.emulation.scoring._results": (
                 "check_values",
                 "_share_leaf",
                 "_threshold",
