@@ -31,33 +31,37 @@ unknown.
 
 from __future__ import annotations
 
+from antq.emulation.scoring._document import (
+    SCORES_FORMAT_VERSION,
+    ScoresDocument,
+    read_scores,
+    read_scores_file,
+)
+from antq.emulation.scoring._document import (
+    UNIT_KEYS as UNIT_KEYS,
+)
+from antq.emulation.scoring._document import (
+    load_scores_document as load_scores_document,
+)
+from antq.emulation.scoring._engine import (
+    check_values as check_values,
+)
+from antq.emulation.scoring._engine import (
+    score,
+    score_many,
+)
 from antq.emulation.scoring._results import (
     SCORE_SCHEMA_VERSION,
-    SCORES_FORMAT_VERSION,
     Classification,
     ClassStatus,
     ItemResult,
     ItemStatus,
     NextClass,
     ScoreResult,
-    ScoresDocument,
     ScoreStatus,
     ScoringFacts,
     VetoOutcome,
     VetoResult,
-    read_scores,
-    read_scores_file,
-    score,
-    score_many,
-)
-from antq.emulation.scoring._results import (
-    UNIT_KEYS as UNIT_KEYS,
-)
-from antq.emulation.scoring._results import (
-    check_values as check_values,
-)
-from antq.emulation.scoring._results import (
-    load_scores_document as load_scores_document,
 )
 
 __all__ = [
