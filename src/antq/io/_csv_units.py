@@ -8,7 +8,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
@@ -17,7 +17,6 @@ from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
-from antq.io._files import os_reason
 from antq.io._json_values import (
     _DECODER,
     _REPEATS,
@@ -25,12 +24,10 @@ from antq.io._json_values import (
 )
 from antq.io._lines import (
     _decode,
-    _label,
     _lines,
     _LongLine,
     _not_utf8,
-    _open,
-    _Unreadable,
+    read_source,
 )
 from antq.io._units import (
     Item,
@@ -492,13 +489,8 @@ def read_csv(
     """
     rule_book = _book(book)
     units = _Units(rule_book, check_duplicates=check_duplicates, source=name, seen=seen)
-    label = _label(source, name)
-    try:
-        stream, owned = _open(source, label)
-    except InputError as error:
-        yield SourceReadError(label, error.value, error.message)
-        return
-    try:
+
+    def read(stream: IO[bytes], label: str) -> Iterator[Item]:
         lines = _lines(stream, progress)
         if dialect is None or dialect.name != "antq":
             header, lines = _peek_header(lines)
@@ -538,10 +530,5 @@ def read_csv(
             yield units.admit(unit, f"line {line}", line)
         if layout is None:
             yield InputError(label, "", Msg("no header row: the file is empty"))
-    except _Unreadable as stop:
-        yield SourceReadError(label, stop.value, stop.message)
-    except OSError as error:
-        yield SourceReadError(label, None, os_reason(error))
-    finally:
-        if owned:
-            stream.close()
+
+    yield from read_source(source, name, read)

@@ -10,7 +10,6 @@ from typing import IO
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.io._files import os_reason
 from antq.io._json_values import (
     _DECODER,
     _nfc,
@@ -18,9 +17,7 @@ from antq.io._json_values import (
 from antq.io._lines import (
     MAX_ITEM_CHARS,
     _first_bytes,
-    _label,
-    _open,
-    _Unreadable,
+    read_source,
 )
 from antq.io._units import (
     Item,
@@ -170,36 +167,27 @@ def read_json(
     at that point, with its line and column; the units before it are kept.
     """
     units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
-    label = _label(source, name)
-    try:
-        stream, owned = _open(source, label)
-    except InputError as error:
-        yield SourceReadError(label, error.value, error.message)
-        return
+    # A chunk that cannot be read ends the document; its error comes after the file is closed.
     failure: list[InputError] = []
 
-    def chunks() -> Iterator[str]:
-        for chunk in _json_chunks(stream, label, progress):
-            if isinstance(chunk, InputError):
-                failure.append(SourceReadError(chunk.path, chunk.value, chunk.message))
-                return
-            yield chunk
+    def read(stream: IO[bytes], label: str) -> Iterator[Item]:
+        def chunks() -> Iterator[str]:
+            for chunk in _json_chunks(stream, label, progress):
+                if isinstance(chunk, InputError):
+                    failure.append(SourceReadError(chunk.path, chunk.value, chunk.message))
+                    return
+                yield chunk
 
-    try:
-        yield from _json_document(_JsonScanner(chunks()), units)
-    except _MalformedJson as error:
-        if not failure:
-            where = f"line {error.line} column {error.column}"
-            yield SourceReadError(
-                label, where, Msg("malformed JSON: {reason}"), params={"reason": error.message}
-            )
-    except _Unreadable as stop:
-        yield SourceReadError(label, stop.value, stop.message)
-    except OSError as error:
-        yield SourceReadError(label, None, os_reason(error))
-    finally:
-        if owned:
-            stream.close()
+        try:
+            yield from _json_document(_JsonScanner(chunks()), units)
+        except _MalformedJson as error:
+            if not failure:
+                where = f"line {error.line} column {error.column}"
+                yield SourceReadError(
+                    label, where, Msg("malformed JSON: {reason}"), params={"reason": error.message}
+                )
+
+    yield from read_source(source, name, read)
     yield from failure
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterator
+from typing import IO
 
 from antq.core.ruleset import RuleBook
-from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.io._files import os_reason
 from antq.io._json_values import (
     _DECODER,
     _REPEATS,
@@ -17,12 +16,10 @@ from antq.io._json_values import (
 )
 from antq.io._lines import (
     _decode,
-    _label,
     _lines,
     _LongLine,
     _not_utf8,
-    _open,
-    _Unreadable,
+    read_source,
 )
 from antq.io._units import (
     Item,
@@ -30,7 +27,6 @@ from antq.io._units import (
     RowError,
     SeenUnits,
     Source,
-    SourceReadError,
     _book,
     _Units,
 )
@@ -55,13 +51,8 @@ def read_jsonl(
     bytes read.
     """
     units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
-    label = _label(source, name)
-    try:
-        stream, owned = _open(source, label)
-    except InputError as error:
-        yield SourceReadError(label, error.value, error.message)
-        return
-    try:
+
+    def read(stream: IO[bytes], label: str) -> Iterator[Item]:
         for number, raw in enumerate(_lines(stream, progress), start=1):
             if isinstance(raw, _LongLine):
                 yield raw.error(number, name)
@@ -92,10 +83,5 @@ def read_jsonl(
                 data = _nfc(data)
             may_repeat = escaped or _REPEATS[0] != repeats
             yield units.read(data, f"line {number}", number, may_repeat=may_repeat)
-    except _Unreadable as stop:
-        yield SourceReadError(label, stop.value, stop.message)
-    except OSError as error:
-        yield SourceReadError(label, None, os_reason(error))
-    finally:
-        if owned:
-            stream.close()
+
+    yield from read_source(source, name, read)

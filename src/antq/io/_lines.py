@@ -6,18 +6,20 @@ import codecs
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO
 
 import attrs
 
-from antq.errors import Message, UsageError
+from antq.errors import InputError, Message, UsageError
 from antq.i18n.catalog import Msg
-from antq.io._files import encoding_problem, open_input
+from antq.io._files import encoding_problem, open_input, os_reason
 from antq.io._units import (
+    Item,
     ReadProgress,
     RowError,
     Source,
+    SourceReadError,
 )
 
 #: A single JSON value (one unit) larger than this is refused, so a broken
@@ -62,6 +64,32 @@ class _Unreadable(Exception):
     def __init__(self, value: object, message: str) -> None:
         super().__init__(message)
         self.value, self.message = value, message
+
+
+def read_source(
+    source: Source, name: str | None, read: Callable[[IO[bytes], str], Iterator[Item]]
+) -> Iterator[Item]:
+    """What ``read(stream, label)`` yields from ``source``, opened here and closed after.
+
+    The file-level problems of every streamed reader are reported here, once: a
+    source that cannot be opened, a file that is not text, and an OS error while
+    reading; each as one :class:`SourceReadError` naming the file.
+    """
+    label = _label(source, name)
+    try:
+        stream, owned = _open(source, label)
+    except InputError as error:
+        yield SourceReadError(label, error.value, error.message)
+        return
+    try:
+        yield from read(stream, label)
+    except _Unreadable as stop:
+        yield SourceReadError(label, stop.value, stop.message)
+    except OSError as error:
+        yield SourceReadError(label, None, os_reason(error))
+    finally:
+        if owned:
+            stream.close()
 
 
 def _first_bytes(raw: bytes | str) -> None:
