@@ -17,18 +17,8 @@ from antq.core.inputs import Input, parse_bool, parse_count
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
-from antq.io._json_values import (
-    _DECODER,
-    _REPEATS,
-    _repeated_key,
-)
-from antq.io._lines import (
-    _decode,
-    _lines,
-    _LongLine,
-    _not_utf8,
-    read_source,
-)
+from antq.io._json_values import _DECODER, _REPEATS, _repeated_key
+from antq.io._lines import _decode, _lines, _LongLine, _not_utf8, read_source
 from antq.io._units import (
     Item,
     ReadProgress,
@@ -42,9 +32,7 @@ from antq.io._units import (
     line_location,
 )
 from antq.io.dialect import Dialect
-from antq.io.facts import (
-    UNIT_KEYS,
-)
+from antq.io.facts import UNIT_KEYS
 from antq.periods import Period, parse_iso_date
 from antq.unit_kinds import UnitKind
 

@@ -10,15 +10,8 @@ from typing import IO
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.io._json_values import (
-    _DECODER,
-    _nfc,
-)
-from antq.io._lines import (
-    MAX_ITEM_CHARS,
-    _first_bytes,
-    read_source,
-)
+from antq.io._json_values import _DECODER, _nfc
+from antq.io._lines import MAX_ITEM_CHARS, _first_bytes, read_source
 from antq.io._units import (
     Item,
     ReadProgress,
@@ -27,10 +20,9 @@ from antq.io._units import (
     SourceReadError,
     _book,
     _Units,
+    unsupported_format,
 )
-from antq.io.facts import (
-    FACTS_FORMAT_VERSION,
-)
+from antq.io.facts import FACTS_FORMAT_VERSION
 
 #: Bytes read at a time by the JSON reader.
 _CHUNK = 64 * 1024
@@ -231,12 +223,7 @@ def _json_document(scanner: _JsonScanner, units: _Units) -> Iterator[Item]:
             value = scanner.value()
             if key == "antq_facts":
                 if value != FACTS_FORMAT_VERSION:
-                    yield InputError(
-                        units.where("antq_facts"),
-                        value,
-                        Msg("unsupported facts format; expected {version}"),
-                        params={"version": FACTS_FORMAT_VERSION},
-                    )
+                    yield unsupported_format(units, value)
                     return
             elif key == "units":
                 yield InputError(units.where("units"), value, Msg("expected a list of units"))

@@ -9,27 +9,9 @@ from typing import IO
 
 from antq.core.ruleset import RuleBook
 from antq.i18n.catalog import Msg
-from antq.io._json_values import (
-    _DECODER,
-    _REPEATS,
-    _nfc,
-)
-from antq.io._lines import (
-    _decode,
-    _lines,
-    _LongLine,
-    _not_utf8,
-    read_source,
-)
-from antq.io._units import (
-    Item,
-    ReadProgress,
-    RowError,
-    SeenUnits,
-    Source,
-    _book,
-    _Units,
-)
+from antq.io._json_values import _DECODER, _REPEATS, _nfc
+from antq.io._lines import _decode, _lines, _LongLine, _not_utf8, read_source
+from antq.io._units import Item, ReadProgress, RowError, SeenUnits, Source, _book, _Units
 
 
 def read_jsonl(

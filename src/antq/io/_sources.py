@@ -14,31 +14,13 @@ from typing import Any
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, UsageError
 from antq.i18n.catalog import Msg
-from antq.io._csv_units import (
-    read_csv,
-)
+from antq.io._csv_units import read_csv
 from antq.io._files import entry_problem, open_input
-from antq.io._json_stream import (
-    read_json,
-)
-from antq.io._json_values import (
-    _nfc,
-)
-from antq.io._jsonl import (
-    read_jsonl,
-)
-from antq.io._toml import (
-    _parsed_document,
-    read_toml,
-)
-from antq.io._units import (
-    Item,
-    ReadProgress,
-    SeenUnits,
-    SourceReadError,
-    _book,
-    _Units,
-)
+from antq.io._json_stream import read_json
+from antq.io._json_values import _nfc
+from antq.io._jsonl import read_jsonl
+from antq.io._toml import _parsed_document, read_toml
+from antq.io._units import Item, ReadProgress, SeenUnits, SourceReadError, _book, _Units
 
 #: The file name suffixes :func:`read_any` reads, and the format of each.
 BATCH_SUFFIXES: Mapping[str, str] = {

@@ -9,9 +9,7 @@ from pathlib import Path
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.io._json_values import (
-    _nfc,
-)
+from antq.io._json_values import _nfc
 from antq.io._units import (
     Item,
     ReadProgress,
@@ -19,12 +17,9 @@ from antq.io._units import (
     SourceReadError,
     _book,
     _Units,
+    unsupported_format,
 )
-from antq.io.facts import (
-    FACTS_FORMAT_VERSION,
-    parse_text,
-    read_text_file,
-)
+from antq.io.facts import FACTS_FORMAT_VERSION, parse_text, read_text_file
 
 
 def read_toml(
@@ -69,12 +64,7 @@ def _parsed_document(document: object, units: _Units) -> Iterator[Item]:
         return
     version = document.get("antq_facts", FACTS_FORMAT_VERSION)
     if version != FACTS_FORMAT_VERSION:
-        yield InputError(
-            units.where("antq_facts"),
-            version,
-            Msg("unsupported facts format; expected {version}"),
-            params={"version": FACTS_FORMAT_VERSION},
-        )
+        yield unsupported_format(units, version)
         return
     raw_units = document.get("units")
     if not isinstance(raw_units, list):

@@ -31,35 +31,14 @@ so names typed in decomposed Unicode (NFD) compare equal to composed ones.
 
 from __future__ import annotations
 
-from antq.io._csv_units import (
-    CSV_UNIT_COLUMNS,
-    read_csv,
-)
-from antq.io._json_stream import (
-    read_json,
-)
-from antq.io._jsonl import (
-    read_jsonl,
-)
-from antq.io._lines import (
-    MAX_ITEM_CHARS as MAX_ITEM_CHARS,
-)
-from antq.io._lines import (
-    MAX_LINE_BYTES as MAX_LINE_BYTES,
-)
-from antq.io._sources import (
-    BATCH_SUFFIXES,
-    INPUT_FORMATS,
-    directory_entries,
-    read_any,
-    read_bytes,
-)
-from antq.io._sources import (
-    batch_files as batch_files,
-)
-from antq.io._toml import (
-    read_toml,
-)
+from antq.io._csv_units import CSV_UNIT_COLUMNS, read_csv
+from antq.io._json_stream import read_json
+from antq.io._jsonl import read_jsonl
+from antq.io._lines import MAX_ITEM_CHARS as MAX_ITEM_CHARS
+from antq.io._lines import MAX_LINE_BYTES as MAX_LINE_BYTES
+from antq.io._sources import BATCH_SUFFIXES, INPUT_FORMATS, directory_entries, read_any, read_bytes
+from antq.io._sources import batch_files as batch_files
+from antq.io._toml import read_toml
 from antq.io._units import (
     BatchSummary,
     ReadProgress,
@@ -70,21 +49,10 @@ from antq.io._units import (
     UnitRef,
     line_location,
 )
-from antq.io._units import (
-    Item as Item,
-)
-from antq.io._units import (
-    Source as Source,
-)
-from antq.io._writers import (
-    VERDICT_COLUMNS,
-    verdict_row,
-    write_verdicts_csv,
-    write_verdicts_jsonl,
-)
-from antq.io._writers import (
-    csv_cell as csv_cell,
-)
+from antq.io._units import Item as Item
+from antq.io._units import Source as Source
+from antq.io._writers import VERDICT_COLUMNS, verdict_row, write_verdicts_csv, write_verdicts_jsonl
+from antq.io._writers import csv_cell as csv_cell
 
 __all__ = [
     "BATCH_SUFFIXES",

@@ -20,55 +20,21 @@ Report on the "safe for security and order" standard, round 2025
 
 from __future__ import annotations
 
-from antq.report.annex import (
-    AnnexCommune,
-)
-from antq.report.blocks import (
-    COMMUNE_THRESHOLD as COMMUNE_THRESHOLD,
-)
-from antq.report.blocks import (
-    IN_SCOPE as IN_SCOPE,
-)
-from antq.report.blocks import (
-    MAX_ERRORS_LISTED as MAX_ERRORS_LISTED,
-)
-from antq.report.blocks import (
-    TITLE as TITLE,
-)
-from antq.report.blocks import (
-    annex_blocks,
-    annex_title,
-    blocks,
-    body_blocks,
-    instrument_names,
-)
-from antq.report.blocks import (
-    footer_text as footer_text,
-)
-from antq.report.blocks import (
-    input_label as input_label,
-)
-from antq.report.blocks import (
-    met_text as met_text,
-)
-from antq.report.blocks import (
-    number as number,
-)
-from antq.report.blocks import (
-    period_text as period_text,
-)
-from antq.report.blocks import (
-    ranked_communes as ranked_communes,
-)
-from antq.report.blocks import (
-    title_text as title_text,
-)
-from antq.report.build import (
-    build_report,
-)
-from antq.report.letterhead import (
-    Letterhead,
-)
+from antq.report.annex import AnnexCommune
+from antq.report.blocks import COMMUNE_THRESHOLD as COMMUNE_THRESHOLD
+from antq.report.blocks import IN_SCOPE as IN_SCOPE
+from antq.report.blocks import MAX_ERRORS_LISTED as MAX_ERRORS_LISTED
+from antq.report.blocks import TITLE as TITLE
+from antq.report.blocks import annex_blocks, annex_title, blocks, body_blocks, instrument_names
+from antq.report.blocks import footer_text as footer_text
+from antq.report.blocks import input_label as input_label
+from antq.report.blocks import met_text as met_text
+from antq.report.blocks import number as number
+from antq.report.blocks import period_text as period_text
+from antq.report.blocks import ranked_communes as ranked_communes
+from antq.report.blocks import title_text as title_text
+from antq.report.build import build_report
+from antq.report.letterhead import Letterhead
 from antq.report.model import (
     BarChart,
     Block,
@@ -81,12 +47,7 @@ from antq.report.model import (
     StackedChart,
     Table,
 )
-from antq.report.render import (
-    FORMATS,
-    TEXT_FORMATS,
-    render_report,
-    render_report_bytes,
-)
+from antq.report.render import FORMATS, TEXT_FORMATS, render_report, render_report_bytes
 
 __all__ = [
     "FORMATS",

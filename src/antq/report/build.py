@@ -13,11 +13,7 @@ from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg
 from antq.report.annex import build_annex
 from antq.report.letterhead import Letterhead
-from antq.report.model import (
-    CommuneSection,
-    ProvinceSection,
-    Report,
-)
+from antq.report.model import CommuneSection, ProvinceSection, Report
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
     from antq.hierarchy import RoundResult

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.report.model import (
-    Report,
-)
+from antq.report.model import Report
 from antq.vocabulary import LANGS, Lang
 
 #: The report formats written as text, by the name ``antq report --format`` uses.

@@ -37,19 +37,10 @@ from antq.emulation.scoring._document import (
     read_scores,
     read_scores_file,
 )
-from antq.emulation.scoring._document import (
-    UNIT_KEYS as UNIT_KEYS,
-)
-from antq.emulation.scoring._document import (
-    load_scores_document as load_scores_document,
-)
-from antq.emulation.scoring._engine import (
-    check_values as check_values,
-)
-from antq.emulation.scoring._engine import (
-    score,
-    score_many,
-)
+from antq.emulation.scoring._document import UNIT_KEYS as UNIT_KEYS
+from antq.emulation.scoring._document import load_scores_document as load_scores_document
+from antq.emulation.scoring._engine import check_values as check_values
+from antq.emulation.scoring._engine import score, score_many
 from antq.emulation.scoring._results import (
     SCORE_SCHEMA_VERSION,
     Classification,

@@ -8,10 +8,7 @@ from typing import Any, Final
 
 from antq.core.outcome import Outcome
 from antq.core.reasons import Param, Reason
-from antq.emulation.scoring._items import (
-    _MISSING,
-    _reason,
-)
+from antq.emulation.scoring._items import _MISSING, _reason
 from antq.emulation.scoring._results import (
     Classification,
     ClassStatus,
@@ -20,12 +17,7 @@ from antq.emulation.scoring._results import (
     VetoOutcome,
     VetoResult,
 )
-from antq.emulation.sheets import (
-    MovementClass,
-    ScoringSheet,
-    Veto,
-    points_text,
-)
+from antq.emulation.sheets import MovementClass, ScoringSheet, Veto, points_text
 from antq.i18n.catalog import Msg
 
 _CLASS = Msg("total {total} of {max}: at least {min} points for {class}")

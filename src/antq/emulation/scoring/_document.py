@@ -10,16 +10,9 @@ from typing import Any, Final
 import attrs
 
 from antq.core.facts import MAX_YEAR, MIN_YEAR, check_id
-from antq.emulation.scoring._engine import (
-    check_values,
-)
-from antq.emulation.scoring._results import (
-    ScoringFacts,
-)
-from antq.emulation.sheets import (
-    ScoringSheet,
-    shown,
-)
+from antq.emulation.scoring._engine import check_values
+from antq.emulation.scoring._results import ScoringFacts
+from antq.emulation.sheets import ScoringSheet, shown
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.unit_kinds import UnitKind

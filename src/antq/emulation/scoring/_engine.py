@@ -6,13 +6,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from fractions import Fraction
 
-from antq.emulation.scoring._classify import (
-    _classify,
-    _veto,
-)
-from antq.emulation.scoring._items import (
-    _score_item,
-)
+from antq.emulation.scoring._classify import _classify, _veto
+from antq.emulation.scoring._items import _score_item
 from antq.emulation.scoring._results import (
     ItemResult,
     ItemStatus,

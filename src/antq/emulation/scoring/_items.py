@@ -9,10 +9,7 @@ from math import floor
 import attrs
 
 from antq.core.reasons import Param, Percent, Reason
-from antq.emulation.scoring._results import (
-    ItemResult,
-    ItemStatus,
-)
+from antq.emulation.scoring._results import ItemResult, ItemStatus
 from antq.emulation.sheets import (
     AllOrNothing,
     Assessor,

@@ -49,13 +49,8 @@ counts are at most :data:`MAX_COUNT`.
 
 from __future__ import annotations
 
-from antq.emulation.sheets._catalogue import (
-    SheetCatalogueEntry,
-    sheet_catalogue,
-)
-from antq.emulation.sheets._errors import (
-    SheetError,
-)
+from antq.emulation.sheets._catalogue import SheetCatalogueEntry, sheet_catalogue
+from antq.emulation.sheets._errors import SheetError
 from antq.emulation.sheets._limits import (
     MAX_COUNT,
     MAX_DECIMALS,
@@ -64,12 +59,8 @@ from antq.emulation.sheets._limits import (
     MAX_NUMBER,
     MAX_SHEET_BYTES,
 )
-from antq.emulation.sheets._limits import (
-    OVERRIDE_FORMAT_VERSION as OVERRIDE_FORMAT_VERSION,
-)
-from antq.emulation.sheets._limits import (
-    SHEET_FORMAT_VERSION as SHEET_FORMAT_VERSION,
-)
+from antq.emulation.sheets._limits import OVERRIDE_FORMAT_VERSION as OVERRIDE_FORMAT_VERSION
+from antq.emulation.sheets._limits import SHEET_FORMAT_VERSION as SHEET_FORMAT_VERSION
 from antq.emulation.sheets._model import (
     AllOrNothing,
     Assessor,
@@ -91,33 +82,13 @@ from antq.emulation.sheets._model import (
     Unconfirmed,
     Veto,
 )
-from antq.emulation.sheets._model import (
-    Problem as Problem,
-)
-from antq.emulation.sheets._overrides import (
-    apply_override,
-    apply_override_file,
-)
-from antq.emulation.sheets._points import (
-    format_points,
-    parse_points,
-    points_to_json,
-)
-from antq.emulation.sheets._points import (
-    points_from_json as points_from_json,
-)
-from antq.emulation.sheets._points import (
-    points_text as points_text,
-)
-from antq.emulation.sheets._points import (
-    shown as shown,
-)
-from antq.emulation.sheets._reader import (
-    load_sheet,
-    sheet_from_dict,
-    shipped_sheet,
-    shipped_sheets,
-)
+from antq.emulation.sheets._model import Problem as Problem
+from antq.emulation.sheets._overrides import apply_override, apply_override_file
+from antq.emulation.sheets._points import format_points, parse_points, points_to_json
+from antq.emulation.sheets._points import points_from_json as points_from_json
+from antq.emulation.sheets._points import points_text as points_text
+from antq.emulation.sheets._points import shown as shown
+from antq.emulation.sheets._reader import load_sheet, sheet_from_dict, shipped_sheet, shipped_sheets
 
 __all__ = [
     "MAX_COUNT",

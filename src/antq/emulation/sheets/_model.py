@@ -11,18 +11,9 @@ import attrs
 
 from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
-from antq.emulation.sheets._errors import (
-    SheetError,
-)
-from antq.emulation.sheets._limits import (
-    _DECIMAL,
-    MAX_COUNT,
-)
-from antq.emulation.sheets._points import (
-    parse_points,
-    points_to_json,
-    shown,
-)
+from antq.emulation.sheets._errors import SheetError
+from antq.emulation.sheets._limits import _DECIMAL, MAX_COUNT
+from antq.emulation.sheets._points import parse_points, points_to_json, shown
 from antq.entities.grades import OrdinalEnum
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg, Text

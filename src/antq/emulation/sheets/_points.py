@@ -6,14 +6,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Final
 
-from antq.emulation.sheets._errors import (
-    _Bad,
-)
-from antq.emulation.sheets._limits import (
-    _DECIMAL,
-    MAX_DECIMALS,
-    MAX_NUMBER,
-)
+from antq.emulation.sheets._errors import _Bad
+from antq.emulation.sheets._limits import _DECIMAL, MAX_DECIMALS, MAX_NUMBER
 from antq.errors import InputError, Message
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text

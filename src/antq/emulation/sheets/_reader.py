@@ -17,11 +17,7 @@ import attrs
 
 from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
-from antq.emulation.sheets._errors import (
-    _UNSET,
-    SheetError,
-    _Bad,
-)
+from antq.emulation.sheets._errors import _UNSET, SheetError, _Bad
 from antq.emulation.sheets._limits import (
     _ID,
     _INPUT_NAME,
@@ -51,13 +47,7 @@ from antq.emulation.sheets._model import (
     Unconfirmed,
     Veto,
 )
-from antq.emulation.sheets._points import (
-    _PERCENTAGE,
-    _POINTS,
-    _STEP,
-    _exact,
-    shown,
-)
+from antq.emulation.sheets._points import _PERCENTAGE, _POINTS, _STEP, _exact, shown
 from antq.errors import DefinitionError, InputError, Message
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation

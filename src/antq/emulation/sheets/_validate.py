@@ -7,17 +7,8 @@ from fractions import Fraction
 
 from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
-from antq.emulation.sheets._errors import (
-    _UNSET,
-    SheetError,
-)
-from antq.emulation.sheets._limits import (
-    _ID,
-    _INPUT_NAME,
-    _ITEM_ID,
-    MAX_DEPTH,
-    MAX_ITEMS,
-)
+from antq.emulation.sheets._errors import _UNSET, SheetError
+from antq.emulation.sheets._limits import _ID, _INPUT_NAME, _ITEM_ID, MAX_DEPTH, MAX_ITEMS
 from antq.emulation.sheets._model import (
     _RULE_CLASSES,
     Band,
@@ -32,9 +23,7 @@ from antq.emulation.sheets._model import (
     Veto,
     _overclaims,
 )
-from antq.emulation.sheets._points import (
-    points_to_json,
-)
+from antq.emulation.sheets._points import points_to_json
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
 from antq.unit_kinds import UnitKind
