@@ -177,13 +177,6 @@ def load_scores_document(path: str | Path) -> object:
             return tomllib.loads(lone_cr_to_lf(text))
     except InputError as error:
         raise InputError(f"{name}: {error.path}", error.value, error.message) from None
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InputError(
-            name,
-            suffix,
-            Msg("malformed {format}: {error}"),
-            params={"format": suffix[1:].upper(), "error": str(error)},
-        ) from None
     except RecursionError:
         raise InputError(
             name,
@@ -191,7 +184,7 @@ def load_scores_document(path: str | Path) -> object:
             Msg("malformed {format}: nested too deeply"),
             params={"format": suffix[1:].upper()},
         ) from None
-    except ValueError as error:  # e.g. an integer too long to convert
+    except ValueError as error:  # malformed JSON or TOML, or an integer too long to convert
         raise InputError(
             name,
             suffix,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+import attrs
+
 from antq.errors import DefinitionError, InputError, Message, render_text
 from antq.i18n.catalog import Msg
 from antq.vocabulary import Lang
@@ -100,3 +102,21 @@ class _Bad(Exception):
         text = _message(message, params)
         super().__init__(text)
         self.message, self.value = text, value
+
+
+@attrs.define
+class _Problems:
+    """The errors of one sheet, for its validator and its reader: each names the sheet."""
+
+    sheet: str
+
+    def fail(
+        self,
+        message: str | Msg,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        item: str | None = None,
+        field: str | None = None,
+        value: object = _UNSET,
+    ) -> SheetError:
+        return SheetError(self.sheet, message, params=params, item=item, field=field, value=value)

@@ -17,7 +17,7 @@ import attrs
 
 from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
-from antq.emulation.sheets._errors import _UNSET, SheetError, _Bad
+from antq.emulation.sheets._errors import SheetError, _Bad, _Problems
 from antq.emulation.sheets._limits import (
     _ID,
     _INPUT_NAME,
@@ -105,21 +105,8 @@ _REQUIRED_RULE_KEYS: Final[Mapping[RuleType, tuple[str, ...]]] = {
 
 
 @attrs.define
-class _Reader:
+class _Reader(_Problems):
     """Reads the parts of a sheet or override from parsed TOML, naming where a problem is."""
-
-    sheet: str
-
-    def fail(
-        self,
-        message: str | Msg,
-        *,
-        params: Mapping[str, str | int] | None = None,
-        item: str | None = None,
-        field: str | None = None,
-        value: object = _UNSET,
-    ) -> SheetError:
-        return SheetError(self.sheet, message, params=params, item=item, field=field, value=value)
 
     def table(self, raw: object, *, field: str, item: str | None = None) -> dict[str, Any]:
         if not isinstance(raw, dict):

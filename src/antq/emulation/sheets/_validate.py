@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
-from antq.emulation.sheets._errors import _UNSET, SheetError
+from antq.emulation.sheets._errors import _Problems
 from antq.emulation.sheets._limits import _ID, _INPUT_NAME, _ITEM_ID, MAX_DEPTH, MAX_ITEMS
 from antq.emulation.sheets._model import (
     _RULE_CLASSES,
@@ -35,17 +35,7 @@ class _Validator:
     def __init__(self, sheet: ScoringSheet) -> None:
         self.sheet = sheet
         self.id = sheet.id if isinstance(sheet.id, str) else repr(sheet.id)
-
-    def fail(
-        self,
-        message: str | Msg,
-        *,
-        params: Mapping[str, str | int] | None = None,
-        item: str | None = None,
-        field: str | None = None,
-        value: object = _UNSET,
-    ) -> SheetError:
-        return SheetError(self.id, message, params=params, item=item, field=field, value=value)
+        self.fail = _Problems(self.id).fail
 
     def run(self) -> None:
         sheet = self.sheet
