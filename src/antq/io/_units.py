@@ -19,6 +19,10 @@ from antq.io.facts import FACTS_FORMAT_VERSION, unit_facts_from_dict
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
+#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
+#: and pickles): the package face, as before it was split.
+_PUBLIC = "antq.io.batch"
+
 Item = UnitFacts | InputError
 Source = str | os.PathLike[str] | IO[bytes]
 
@@ -29,6 +33,8 @@ class UnitRef:
 
     A field is None when it was absent or unreadable.
     """
+
+    __module__ = _PUBLIC
 
     unit_id: str | None = None
     kind: UnitKind | None = None
@@ -75,6 +81,8 @@ class UnitReadError(InputError):
     row can never make a commune look better than it is.
     """
 
+    __module__ = _PUBLIC
+
     def __init__(
         self,
         path: str,
@@ -103,6 +111,8 @@ class SourceReadError(UnitReadError):
     >>> str(error), error.unit, error.lost_units_unknown
     ('data/b.csv: cannot be read: permission denied (got None)', None, True)
     """
+
+    __module__ = _PUBLIC
 
     #: Always True: the file may have held any number of units, now lost.
     lost_units_unknown: Final = True
@@ -135,6 +145,8 @@ class RowError(UnitReadError):
     >>> RowError(7, "facts.households_resident", -3, "must be >= 0").where("vi")
     'dòng 7.facts.households_resident'
     """
+
+    __module__ = _PUBLIC
 
     def __init__(
         self,
@@ -175,6 +187,8 @@ def line_location(source: str | None, line: int) -> Message:
 class ReadProgress:
     """Bytes read so far out of ``total`` (None when unknown), for a progress bar."""
 
+    __module__ = _PUBLIC
+
     done: int = 0
     total: int | None = None
 
@@ -191,6 +205,8 @@ class BatchSummary:
     >>> summary.units, summary.errors, summary.failed
     (0, 1, True)
     """
+
+    __module__ = _PUBLIC
 
     units: int = 0
     errors: int = 0
@@ -225,6 +241,8 @@ class SeenUnits:
     ``antq._spill.MEMORY_BUDGET`` (about 260,000 units), then on disk. Units of a
     document read whole (JSON, TOML, a workbook) keep their path as text.
     """
+
+    __module__ = _PUBLIC
 
     __slots__ = ("_digests", "_paths", "_sources")
 

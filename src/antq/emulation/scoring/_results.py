@@ -26,6 +26,10 @@ from antq.law.citation import Citation
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
+#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
+#: and pickles): the package face, as before it was split.
+_PUBLIC = "antq.emulation.scoring"
+
 _HEAD = Msg("{unit} ({kind}), {year}, sheet {sheet}")
 _TOTAL = Msg("total: {total} of {max} points")
 _TOTAL_OPEN = Msg("total: not yet known, between {low} and {high} of {max} points")
@@ -43,6 +47,8 @@ SCORE_SCHEMA_VERSION: Final = 1
 class ItemStatus(CodedEnum):
     """Whether an item could be scored."""
 
+    __module__ = _PUBLIC
+
     SCORED = ("scored", "đã chấm", "scored")
     UNKNOWN = ("unknown", "chưa xác định", "unknown")
     BLOCKED = ("blocked", "chưa có quy định, phải bổ sung", "blocked: must be filled")
@@ -50,6 +56,8 @@ class ItemStatus(CodedEnum):
 
 class ScoreStatus(CodedEnum):
     """Whether a sheet's total is known."""
+
+    __module__ = _PUBLIC
 
     COMPLETE = ("complete", "đã đủ", "complete")
     INCOMPLETE = ("incomplete", "thiếu thông tin", "incomplete: information missing")
@@ -63,6 +71,8 @@ class ScoreStatus(CodedEnum):
 class ClassStatus(CodedEnum):
     """Whether the class is known."""
 
+    __module__ = _PUBLIC
+
     CLASSIFIED = ("classified", "đã phân loại", "classified")
     BELOW_BANDS = ("below_bands", "dưới mức thấp nhất", "below the lowest band")
     UNKNOWN = ("unknown", "chưa xác định", "unknown")
@@ -72,6 +82,8 @@ class ClassStatus(CodedEnum):
 
 class VetoOutcome(CodedEnum):
     """Whether a veto limits the class."""
+
+    __module__ = _PUBLIC
 
     APPLIES = ("applies", "áp dụng", "applies")
     CLEAR = ("clear", "không áp dụng", "does not apply")
@@ -90,6 +102,8 @@ class ScoringFacts:
     as an int, a decimal string, a Decimal or a Fraction, an outcome code, an
     :class:`~antq.Outcome` or a :class:`~antq.Verdict`); absent means unknown.
     """
+
+    __module__ = _PUBLIC
 
     unit_id: str
     kind: UnitKind
@@ -142,6 +156,8 @@ class ItemResult:
     (``low`` – ``high``) and names its ``missing`` inputs; a BLOCKED item (an
     unfilled placeholder, or a group containing one) has neither.
     """
+
+    __module__ = _PUBLIC
 
     item_id: str
     depth: int
@@ -225,6 +241,8 @@ class ItemResult:
 class VetoResult:
     """Whether one veto limits the class, and why."""
 
+    __module__ = _PUBLIC
+
     veto_id: str
     text: Label
     cap: MovementClass
@@ -270,6 +288,8 @@ class VetoResult:
 class NextClass:
     """The next class up and the points it needs, or why points cannot raise the class."""
 
+    __module__ = _PUBLIC
+
     target: MovementClass | None
     points_needed: Fraction | None
     reason: Reason
@@ -297,6 +317,8 @@ class NextClass:
 @attrs.frozen(kw_only=True)
 class Classification:
     """The class, the class the points alone give (``banded``), the vetoes and the next class."""
+
+    __module__ = _PUBLIC
 
     status: ClassStatus
     movement_class: MovementClass | None
@@ -363,6 +385,8 @@ class Classification:
 @attrs.frozen(kw_only=True)
 class ScoreResult:
     """A unit's score on a sheet: items, total, class and next class."""
+
+    __module__ = _PUBLIC
 
     sheet_id: str
     sheet_title: Label

@@ -11,6 +11,10 @@ from antq.errors import DefinitionError, InputError, Message, render_text
 from antq.i18n.catalog import Msg
 from antq.vocabulary import Lang
 
+#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
+#: and pickles): the package face, as before it was split.
+_PUBLIC = "antq.emulation.sheets"
+
 _UNSET: Final = object()
 
 
@@ -33,6 +37,8 @@ class SheetError(DefinitionError, InputError):
     >>> error.render("vi")
     'bảng chấm điểm qd510.agency, mục 2, trường max_points: phải > 0 (giá trị: 0)'
     """
+
+    __module__ = _PUBLIC
 
     def __init__(
         self,

@@ -21,6 +21,10 @@ from antq.law.citation import Citation
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum
 
+#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
+#: and pickles): the package face, as before it was split.
+_PUBLIC = "antq.emulation.sheets"
+
 # --- vocabularies -------------------------------------------------------------------------
 
 
@@ -31,6 +35,8 @@ class MovementClass(OrdinalEnum):
     a fourth level, yếu, is UNCONFIRMED for QĐ 510 but a sheet may use it. The
     points needed for each class are the sheet's bands, never built into antq.
     """
+
+    __module__ = _PUBLIC
 
     XUAT_SAC = ("xuat_sac", "xuất sắc", "excellent")
     KHA = ("kha", "khá", "good")
@@ -54,6 +60,8 @@ _CLASS_RANK: dict[MovementClass, int] = {
 class SheetNature(CodedEnum):
     """Where a sheet comes from."""
 
+    __module__ = _PUBLIC
+
     LAW = ("law", "theo văn bản của Bộ Công an", "encodes a legal instrument")
     PROVINCIAL = ("provincial", "bảng chấm điểm của tỉnh", "a province's own sheet")
     EXAMPLE = (
@@ -66,6 +74,8 @@ class SheetNature(CodedEnum):
 class InputType(CodedEnum):
     """The type of a value a sheet's rules read."""
 
+    __module__ = _PUBLIC
+
     BOOLEAN = ("boolean", "có/không", "yes/no")
     COUNT = ("count", "số lượng", "count")
     POINTS = ("points", "số điểm", "points")
@@ -74,6 +84,8 @@ class InputType(CodedEnum):
 
 class RuleType(CodedEnum):
     """How an item's points are decided (a closed set: nothing else is accepted)."""
+
+    __module__ = _PUBLIC
 
     ALL_OR_NOTHING = ("all_or_nothing", "đạt thì đủ điểm, không đạt 0 điểm", "full points or none")
     THRESHOLD = ("threshold", "đủ điểm khi đạt tỷ lệ", "full points at a share")
@@ -86,12 +98,16 @@ class RuleType(CodedEnum):
 class Comparison(CodedEnum):
     """How a share is compared with a threshold."""
 
+    __module__ = _PUBLIC
+
     AT_LEAST = ("at_least", "từ ... trở lên", "at least")
     MORE_THAN = ("more_than", "trên", "more than")
 
 
 class Otherwise(CodedEnum):
     """What a threshold item gives below its threshold."""
+
+    __module__ = _PUBLIC
 
     ZERO = ("zero", "0 điểm", "no points")
     ASSESSOR = (
@@ -138,6 +154,8 @@ class SheetInput:
     ``judgement`` marks a value the assessor decides (points they give, for
     example); antq never computes or defaults it.
     """
+
+    __module__ = _PUBLIC
 
     name: str
     type: InputType
@@ -188,6 +206,8 @@ def _positive(value: Fraction, field: str) -> Iterator[Problem]:
 class AllOrNothing:
     """Full points when the boolean ``input`` is true, none when it is false."""
 
+    __module__ = _PUBLIC
+
     type: ClassVar[RuleType] = RuleType.ALL_OR_NOTHING
     input: str
 
@@ -209,6 +229,8 @@ class Threshold:
     (``otherwise = assessor``), for sheets whose text does not say what is
     given below the threshold.
     """
+
+    __module__ = _PUBLIC
 
     type: ClassVar[RuleType] = RuleType.THRESHOLD
     part: str
@@ -257,6 +279,8 @@ class Proportional:
     with a step of 0.5).
     """
 
+    __module__ = _PUBLIC
+
     type: ClassVar[RuleType] = RuleType.PROPORTIONAL
     part: str
     whole: str
@@ -296,6 +320,8 @@ class Proportional:
 class PerOccurrence:
     """The maximum minus ``per`` points for each occurrence counted in ``input``, not below ``floor``."""
 
+    __module__ = _PUBLIC
+
     type: ClassVar[RuleType] = RuleType.PER_OCCURRENCE
     input: str
     per: Fraction
@@ -320,6 +346,8 @@ class PerOccurrence:
 class Assessor:
     """Points the assessor gives in ``input``, from 0 to the item's maximum."""
 
+    __module__ = _PUBLIC
+
     type: ClassVar[RuleType] = RuleType.ASSESSOR
     input: str
 
@@ -333,6 +361,8 @@ class Assessor:
 @attrs.frozen(kw_only=True)
 class Unconfirmed:
     """A placeholder for an item whose points or rule are not confirmed: it blocks scoring."""
+
+    __module__ = _PUBLIC
 
     type: ClassVar[RuleType] = RuleType.UNCONFIRMED
 
@@ -362,6 +392,8 @@ class SheetItem:
     (an ``unconfirmed`` placeholder, or a group containing one). ``source`` names
     the province override that filled the item, if any.
     """
+
+    __module__ = _PUBLIC
 
     id: str
     text: Text
@@ -413,6 +445,8 @@ class SheetItem:
 class Band:
     """A class and the minimum total (inclusive) that gives it."""
 
+    __module__ = _PUBLIC
+
     movement_class: MovementClass
     min_points: Fraction
 
@@ -424,6 +458,8 @@ class BandScheme:
     A total gets the class of the highest band whose minimum it reaches; a total
     below the lowest minimum gets no class. Bands therefore never overlap.
     """
+
+    __module__ = _PUBLIC
 
     bands: tuple[Band, ...] = attrs.field(converter=_tuple)
     citation: Citation
@@ -448,6 +484,8 @@ class Veto:
     leaves the veto undecided.
     """
 
+    __module__ = _PUBLIC
+
     id: str
     text: Text
     input: str
@@ -465,6 +503,8 @@ class Veto:
 @attrs.frozen(kw_only=True)
 class ScoringSheet:
     """A scoring sheet, validated when made (see the module docstring)."""
+
+    __module__ = _PUBLIC
 
     id: str
     title: Text
