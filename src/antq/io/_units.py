@@ -200,6 +200,7 @@ class BatchSummary:
     ``failed`` tells whether any row failed; the command line exits with
     status 3 when it did.
 
+    >>> from antq.errors import InputError
     >>> summary = BatchSummary()
     >>> items = list(summary.track([InputError("line 2.year", "x", "bad")]))
     >>> summary.units, summary.errors, summary.failed

@@ -31,6 +31,7 @@ class SheetError(DefinitionError, InputError):
     template with named ``params``: ``str(error)`` and ``error.message`` are
     English, and :meth:`render` writes the whole line in Vietnamese or English.
 
+    >>> from antq.i18n.catalog import Msg
     >>> error = SheetError("qd510.agency", Msg("must be > 0"), item="2", field="max_points", value=0)
     >>> str(error)
     'sheet qd510.agency, item 2, field max_points: must be > 0 (got 0)'
