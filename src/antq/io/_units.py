@@ -19,8 +19,8 @@ from antq.io.facts import FACTS_FORMAT_VERSION, unit_facts_from_dict
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
-#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
-#: and pickles): the package face, as before it was split.
+#: The module the errors here name as theirs (in JSON, tracebacks and pickles): the
+#: package face, as before it was split.
 _PUBLIC = "antq.io.batch"
 
 Item = UnitFacts | InputError
@@ -33,8 +33,6 @@ class UnitRef:
 
     A field is None when it was absent or unreadable.
     """
-
-    __module__ = _PUBLIC
 
     unit_id: str | None = None
     kind: UnitKind | None = None
@@ -187,8 +185,6 @@ def line_location(source: str | None, line: int) -> Message:
 class ReadProgress:
     """Bytes read so far out of ``total`` (None when unknown), for a progress bar."""
 
-    __module__ = _PUBLIC
-
     done: int = 0
     total: int | None = None
 
@@ -206,8 +202,6 @@ class BatchSummary:
     >>> summary.units, summary.errors, summary.failed
     (0, 1, True)
     """
-
-    __module__ = _PUBLIC
 
     units: int = 0
     errors: int = 0
@@ -242,8 +236,6 @@ class SeenUnits:
     ``antq._spill.MEMORY_BUDGET`` (about 260,000 units), then on disk. Units of a
     document read whole (JSON, TOML, a workbook) keep their path as text.
     """
-
-    __module__ = _PUBLIC
 
     __slots__ = ("_digests", "_paths", "_sources")
 

@@ -17,10 +17,6 @@ from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.unit_kinds import UnitKind
 
-#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
-#: and pickles): the package face, as before it was split.
-_PUBLIC = "antq.emulation.scoring"
-
 #: Version of the scores document layout (``"antq_scores": 1``).
 SCORES_FORMAT_VERSION: Final = 1
 UNIT_KEYS: Final = ("id", "kind", "year", "name", "values")
@@ -29,8 +25,6 @@ UNIT_KEYS: Final = ("id", "kind", "year", "name", "values")
 @attrs.frozen(kw_only=True)
 class ScoresDocument:
     """The units read from a scores document, and the problems found in it."""
-
-    __module__ = _PUBLIC
 
     units: tuple[ScoringFacts, ...]
     errors: tuple[InputError, ...] = ()

@@ -26,8 +26,8 @@ from antq.law.citation import Citation
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
-#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
-#: and pickles): the package face, as before it was split.
+#: The module the vocabularies here name as theirs (in JSON, tracebacks and pickles): the
+#: package face, as before it was split.
 _PUBLIC = "antq.emulation.scoring"
 
 _HEAD = Msg("{unit} ({kind}), {year}, sheet {sheet}")
@@ -103,8 +103,6 @@ class ScoringFacts:
     :class:`~antq.Outcome` or a :class:`~antq.Verdict`); absent means unknown.
     """
 
-    __module__ = _PUBLIC
-
     unit_id: str
     kind: UnitKind
     year: int
@@ -156,8 +154,6 @@ class ItemResult:
     (``low`` – ``high``) and names its ``missing`` inputs; a BLOCKED item (an
     unfilled placeholder, or a group containing one) has neither.
     """
-
-    __module__ = _PUBLIC
 
     item_id: str
     depth: int
@@ -241,8 +237,6 @@ class ItemResult:
 class VetoResult:
     """Whether one veto limits the class, and why."""
 
-    __module__ = _PUBLIC
-
     veto_id: str
     text: Label
     cap: MovementClass
@@ -288,8 +282,6 @@ class VetoResult:
 class NextClass:
     """The next class up and the points it needs, or why points cannot raise the class."""
 
-    __module__ = _PUBLIC
-
     target: MovementClass | None
     points_needed: Fraction | None
     reason: Reason
@@ -317,8 +309,6 @@ class NextClass:
 @attrs.frozen(kw_only=True)
 class Classification:
     """The class, the class the points alone give (``banded``), the vetoes and the next class."""
-
-    __module__ = _PUBLIC
 
     status: ClassStatus
     movement_class: MovementClass | None
@@ -385,8 +375,6 @@ class Classification:
 @attrs.frozen(kw_only=True)
 class ScoreResult:
     """A unit's score on a sheet: items, total, class and next class."""
-
-    __module__ = _PUBLIC
 
     sheet_id: str
     sheet_title: Label

@@ -16,10 +16,6 @@ from antq.i18n.catalog import Msg
 from antq.law.citation import Citation
 from antq.vocabulary import LANGS, Lang
 
-#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
-#: and pickles): the package face, as before it was split.
-_PUBLIC = "antq.emulation.sheets"
-
 # --- catalogue ----------------------------------------------------------------------------
 
 
@@ -32,8 +28,6 @@ _INPUTS_ENTRY = Msg("inputs")
 @attrs.frozen(kw_only=True)
 class SheetCatalogueEntry:
     """One item of a sheet (or its bands, or a veto), as the catalogue lists it."""
-
-    __module__ = _PUBLIC
 
     sheet: ScoringSheet
     role: str  # "item", "classification" or "veto"

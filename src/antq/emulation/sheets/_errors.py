@@ -11,8 +11,8 @@ from antq.errors import DefinitionError, InputError, Message, render_text
 from antq.i18n.catalog import Msg
 from antq.vocabulary import Lang
 
-#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
-#: and pickles): the package face, as before it was split.
+#: The module the errors here name as theirs (in JSON, tracebacks and pickles): the
+#: package face, as before it was split.
 _PUBLIC = "antq.emulation.sheets"
 
 _UNSET: Final = object()

@@ -21,8 +21,8 @@ from antq.law.citation import Citation
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum
 
-#: The module the public classes here name as theirs (in JSON vocabulary names, tracebacks
-#: and pickles): the package face, as before it was split.
+#: The module the vocabularies here name as theirs (in JSON, tracebacks and pickles): the
+#: package face, as before it was split.
 _PUBLIC = "antq.emulation.sheets"
 
 # --- vocabularies -------------------------------------------------------------------------
@@ -155,8 +155,6 @@ class SheetInput:
     example); antq never computes or defaults it.
     """
 
-    __module__ = _PUBLIC
-
     name: str
     type: InputType
     label: Text
@@ -206,8 +204,6 @@ def _positive(value: Fraction, field: str) -> Iterator[Problem]:
 class AllOrNothing:
     """Full points when the boolean ``input`` is true, none when it is false."""
 
-    __module__ = _PUBLIC
-
     type: ClassVar[RuleType] = RuleType.ALL_OR_NOTHING
     input: str
 
@@ -229,8 +225,6 @@ class Threshold:
     (``otherwise = assessor``), for sheets whose text does not say what is
     given below the threshold.
     """
-
-    __module__ = _PUBLIC
 
     type: ClassVar[RuleType] = RuleType.THRESHOLD
     part: str
@@ -279,8 +273,6 @@ class Proportional:
     with a step of 0.5).
     """
 
-    __module__ = _PUBLIC
-
     type: ClassVar[RuleType] = RuleType.PROPORTIONAL
     part: str
     whole: str
@@ -320,8 +312,6 @@ class Proportional:
 class PerOccurrence:
     """The maximum minus ``per`` points for each occurrence counted in ``input``, not below ``floor``."""
 
-    __module__ = _PUBLIC
-
     type: ClassVar[RuleType] = RuleType.PER_OCCURRENCE
     input: str
     per: Fraction
@@ -346,8 +336,6 @@ class PerOccurrence:
 class Assessor:
     """Points the assessor gives in ``input``, from 0 to the item's maximum."""
 
-    __module__ = _PUBLIC
-
     type: ClassVar[RuleType] = RuleType.ASSESSOR
     input: str
 
@@ -361,8 +349,6 @@ class Assessor:
 @attrs.frozen(kw_only=True)
 class Unconfirmed:
     """A placeholder for an item whose points or rule are not confirmed: it blocks scoring."""
-
-    __module__ = _PUBLIC
 
     type: ClassVar[RuleType] = RuleType.UNCONFIRMED
 
@@ -392,8 +378,6 @@ class SheetItem:
     (an ``unconfirmed`` placeholder, or a group containing one). ``source`` names
     the province override that filled the item, if any.
     """
-
-    __module__ = _PUBLIC
 
     id: str
     text: Text
@@ -445,8 +429,6 @@ class SheetItem:
 class Band:
     """A class and the minimum total (inclusive) that gives it."""
 
-    __module__ = _PUBLIC
-
     movement_class: MovementClass
     min_points: Fraction
 
@@ -458,8 +440,6 @@ class BandScheme:
     A total gets the class of the highest band whose minimum it reaches; a total
     below the lowest minimum gets no class. Bands therefore never overlap.
     """
-
-    __module__ = _PUBLIC
 
     bands: tuple[Band, ...] = attrs.field(converter=_tuple)
     citation: Citation
@@ -484,8 +464,6 @@ class Veto:
     leaves the veto undecided.
     """
 
-    __module__ = _PUBLIC
-
     id: str
     text: Text
     input: str
@@ -503,8 +481,6 @@ class Veto:
 @attrs.frozen(kw_only=True)
 class ScoringSheet:
     """A scoring sheet, validated when made (see the module docstring)."""
-
-    __module__ = _PUBLIC
 
     id: str
     title: Text
