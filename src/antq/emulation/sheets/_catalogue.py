@@ -16,9 +16,6 @@ from antq.i18n.catalog import Msg
 from antq.law.citation import Citation
 from antq.vocabulary import LANGS, Lang
 
-# --- catalogue ----------------------------------------------------------------------------
-
-
 _NO_BANDS_ENTRY = Msg("Classification thresholds: unconfirmed, must be supplied")
 _BANDS_ENTRY = Msg("Classification: {bands}")
 _BAND_ENTRY = Msg("{klass} from {points}")

@@ -18,9 +18,6 @@ _PUBLIC = "antq.emulation.sheets"
 _UNSET: Final = object()
 
 
-# --- errors -------------------------------------------------------------------------------
-
-
 class SheetError(DefinitionError, InputError):
     """A sheet or override is wrong: names the sheet, the item and the field.
 

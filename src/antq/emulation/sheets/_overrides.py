@@ -29,9 +29,6 @@ _OVERRIDE_KEYS: Final = frozenset(
 _FILL_KEYS: Final = frozenset({"item", "items"})
 
 
-# --- province overrides -------------------------------------------------------------------
-
-
 def apply_override(sheet: ScoringSheet, data: object, *, source: str | None = None) -> ScoringSheet:
     """A new sheet: ``sheet`` with a province override (parsed TOML) applied, validated again.
 

@@ -13,8 +13,6 @@ from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
 from antq.vocabulary import Lang
 
-# --- numbers ------------------------------------------------------------------------------
-
 
 def shown(raw: object) -> object:
     """``raw``, or a short description when it is too large to print (a huge int cannot be)."""

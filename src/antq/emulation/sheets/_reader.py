@@ -54,8 +54,6 @@ from antq.law.citation import Citation
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import LANGS
 
-# --- reading TOML -------------------------------------------------------------------------
-
 _SHEET_KEYS: Final = frozenset(
     {
         "antq_sheet",
