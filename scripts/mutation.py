@@ -215,20 +215,16 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
     ),
     "scoring": (
         {
-            "antq.emulation.scoring": (
-                "check_values",
+            "antq.emulation.scoring._engine": ("check_values", "score"),
+            "antq.emulation.scoring._items": (
                 "_share_leaf",
                 "_threshold",
                 "_proportional",
                 "_per_occurrence",
                 "_leaf",
                 "_score_item",
-                "_veto",
-                "_class_of",
-                "_classify",
-                "_next_class",
-                "score",
             ),
+            "antq.emulation.scoring._classify": ("_veto", "_class_of", "_classify", "_next_class"),
         },
         ("tests/emulation/test_scoring.py", "tests/test_mutation_gaps.py"),
     ),

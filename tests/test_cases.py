@@ -213,4 +213,3 @@ def test_pytest_collects_case_files_and_prints_what_differed(tmp_path: Path) -> 
     count = len(load_cases(CASES / "tt124_2021_vectors.toml"))
     assert f"1 failed, {2 * count - 1} passed" in done.stdout, done.stdout
     assert "KDC-1: outcome met, expected not_met" in done.stdout
-

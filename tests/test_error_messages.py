@@ -78,18 +78,34 @@ TEMPLATES = _error_templates()
 def test_the_errors_of_the_readers_are_templates() -> None:
     # The readers, the facts and the command line give their errors as templates.
     files = {where.split(":")[0] for where, _, _ in TEMPLATES}
-    assert {"io/batch.py", "io/facts.py", "io/tabular.py", "core/inputs.py", "periods.py"} <= files
+    assert {
+        "io/_csv_units.py",
+        "io/_json_stream.py",
+        "io/_lines.py",
+        "io/_sources.py",
+        "io/facts.py",
+        "io/tabular.py",
+        "core/inputs.py",
+        "periods.py",
+    } <= files
     assert len(TEMPLATES) > 150
 
 
 def test_the_errors_of_scoring_sheets_are_templates() -> None:
     # Every message given to a SheetError, to the validator's and reader's fail() or to
     # _Bad in antq.emulation.sheets is a template: none is English-only text.
-    in_sheets = [msgid for where, msgid, _ in TEMPLATES if where.startswith("emulation/sheets.py")]
+    in_sheets = [msgid for where, msgid, _ in TEMPLATES if where.startswith("emulation/sheets/")]
     assert len(in_sheets) > 100
-    tree = ast.parse((SRC / "emulation" / "sheets.py").read_text(encoding="utf-8"))
     plain = []
-    for node in ast.walk(tree):
+    for path in sorted((SRC / "emulation" / "sheets").glob("*.py")):
+        plain += _plain_messages(path)
+    assert plain == []
+
+
+def _plain_messages(path: Path) -> list[str]:
+    """The calls in ``path`` that give a SheetError, ``_Bad`` or ``fail`` English-only text."""
+    plain = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
@@ -98,8 +114,8 @@ def test_the_errors_of_scoring_sheets_are_templates() -> None:
         if index is not None and len(node.args) > index:
             message = node.args[index]
             if isinstance(message, ast.JoinedStr | ast.Constant):
-                plain.append(f"line {node.lineno}: {ast.unparse(message)}")
-    assert plain == []
+                plain.append(f"{path.name} line {node.lineno}: {ast.unparse(message)}")
+    return plain
 
 
 @pytest.mark.parametrize(("where", "msgid", "keys"), TEMPLATES, ids=lambda v: str(v)[:60])

@@ -21,7 +21,7 @@ from antq import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.verdict import Verdict
 from antq.errors import InputError
-from antq.io import batch
+from antq.io import _json_stream
 from antq.io.batch import (
     VERDICT_COLUMNS,
     BatchSummary,
@@ -150,7 +150,7 @@ def _unit_file(fmt: str, unit: dict[str, Any]) -> str:
 def test_every_format_reads_bom_and_nfd_text(
     monkeypatch: pytest.MonkeyPatch, fmt: str, bom: bool, chunk: int
 ) -> None:
-    monkeypatch.setattr(batch, "_CHUNK", chunk)  # the JSON reader's read size
+    monkeypatch.setattr(_json_stream, "_CHUNK", chunk)  # the JSON reader's read size
     nfd = {k: unicodedata.normalize("NFD", v) for k, v in (("n", "Thôn Đông"), ("c", "Xã Hòa"))}
     unit = area("KDC-1", nfd["c"], name=nfd["n"])
     reader = {"csv": read_csv, "jsonl": read_jsonl, "json": read_json}[fmt]
@@ -401,7 +401,7 @@ def _bad_document() -> dict[str, Any]:
 
 @pytest.mark.parametrize("chunk", [1, 7, 64, 65536])
 def test_json_streaming_matches_read_facts(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
-    monkeypatch.setattr(batch, "_CHUNK", chunk)
+    monkeypatch.setattr(_json_stream, "_CHUNK", chunk)
     for document in (json.loads(EXAMPLE.read_text(encoding="utf-8")), _bad_document()):
         expected = read_facts(document)
         text = json.dumps(document, ensure_ascii=False, indent=1)

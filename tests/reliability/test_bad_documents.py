@@ -21,7 +21,8 @@ from antq.emulation.sheets import load_sheet
 from antq.errors import InputError
 from antq.hierarchy import evaluate_province
 from antq.indicators import read_observations, targets_from_data
-from antq.io import batch
+from antq.io import _toml, batch
+from antq.io import _units as batch_units
 from antq.io.batch import RowError, UnitRef
 from antq.io.facts import read_facts
 from safety.builders import raw_unit
@@ -57,8 +58,8 @@ def test_a_toml_batch_document_of_the_wrong_shape(tmp_path: Path, text: str, exp
 
 
 def test_a_toml_batch_document_that_is_not_a_table_is_named() -> None:
-    units = batch._Units(BOOK, check_duplicates=True, source=None)
-    (error,) = batch._parsed_document([], units)
+    units = batch_units._Units(BOOK, check_duplicates=True, source=None)
+    (error,) = _toml._parsed_document([], units)
     assert str(error) == "$: expected a document object with 'units' (got 'list')"
 
 

@@ -499,7 +499,7 @@ def test_the_streamed_json_reader_names_the_same_place_as_the_whole_file_reader(
     # chunk boundary).
     from unittest import mock
 
-    from antq.io import batch
+    from antq.io import _json_stream
 
     good = json.dumps(raw_unit(RA))
     broken = write(
@@ -513,7 +513,7 @@ def test_the_streamed_json_reader_names_the_same_place_as_the_whole_file_reader(
     )
     with pytest.raises(InputError) as bad_byte:
         load_document(latin)
-    with mock.patch.object(batch, "_CHUNK", chunk):
+    with mock.patch.object(_json_stream, "_CHUNK", chunk):
         *units, error = read_any(broken, BOOK)
         assert [u.unit_id for u in units] == ["U1", "U2"]  # type: ignore[union-attr]
         assert isinstance(error, InputError)
@@ -726,9 +726,9 @@ def test_a_line_longer_than_the_limit_is_a_row_error_and_the_other_rows_go_on(
 ) -> None:
     # CSV and JSON Lines are read a line at a time; one line over MAX_LINE_BYTES is
     # skipped unread (so a broken file cannot fill the memory) and reported with its size.
-    from antq.io import batch
+    from antq.io import _lines, batch
 
-    monkeypatch.setattr(batch, "MAX_LINE_BYTES", 200)
+    monkeypatch.setattr(_lines, "MAX_LINE_BYTES", 200)
     unit = json.dumps({"id": "A", "kind": "commune", "year": 2024})
     long_line = json.dumps({"id": "B" * 300, "kind": "commune", "year": 2024})
     data = f"{unit}\n{long_line}\n{unit.replace('A', 'C')}\n".encode()
@@ -753,10 +753,10 @@ def test_the_default_line_limit_is_16_mib() -> None:
 def test_a_json_unit_larger_than_the_limit_stops_the_streamed_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from antq.io import batch
+    from antq.io import _json_stream, batch
 
-    monkeypatch.setattr(batch, "MAX_ITEM_CHARS", 1000)
-    monkeypatch.setattr(batch, "_CHUNK", 100)
+    monkeypatch.setattr(_json_stream, "MAX_ITEM_CHARS", 1000)
+    monkeypatch.setattr(_json_stream, "_CHUNK", 100)
     good = raw_unit(RA)
     document = {"units": [good, {**good, "id": "BIG", "name": "x" * 5000}, {**good, "id": "U3"}]}
     items = list(batch.read_json(io.BytesIO(json.dumps(document).encode()), BOOK))
@@ -803,11 +803,13 @@ def test_every_whole_file_loader_refuses_a_file_over_its_limit_before_reading_it
     from antq.emulation import sheets
     from antq.emulation.awards.questions import read_awards_file
     from antq.emulation.scoring import load_scores_document
+    from antq.emulation.sheets import _reader as sheet_files
     from antq.indicators import read_observations
     from antq.io.batch import read_toml
 
     monkeypatch.setattr(facts_io, "MAX_DOCUMENT_BYTES", 16)
-    monkeypatch.setattr(sheets, "MAX_SHEET_BYTES", 16)
+    # The limit is read where sheet files are read, not where the package re-exports it.
+    monkeypatch.setattr(sheet_files, "MAX_SHEET_BYTES", 16)
     path = write(tmp_path, "big.json" if loader != "sheet" else "big.toml", "[" + " " * 30 + "]")
 
     def problem() -> InputError:

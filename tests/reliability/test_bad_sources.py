@@ -304,12 +304,12 @@ def test_a_whole_file_read_stops_at_its_limit_on_a_named_pipe(
 def test_reads_stop_on_a_device_that_never_ends(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from antq.io import batch
+    from antq.io import _lines
 
     (tmp_path / "zero.json").symlink_to("/dev/zero")
     (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
     monkeypatch.setattr(facts_io, "MAX_DOCUMENT_BYTES", 1000)
-    monkeypatch.setattr(batch, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(_lines, "MAX_LINE_BYTES", 1000)
     with pytest.raises(InputError, match="file larger than 1000 bytes"):
         load_document(tmp_path / "zero.json")
     (error,) = list(read_jsonl(tmp_path / "zero.jsonl", BOOK))
@@ -826,10 +826,10 @@ def test_cr_only_line_ends_are_read(tmp_path: Path, suffix: str) -> None:
 
 
 def test_cr_only_line_ends_keep_the_line_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    from antq.io import batch
+    from antq.io import _lines
 
-    monkeypatch.setattr(batch, "MAX_LINE_BYTES", 700)
-    monkeypatch.setattr(batch, "_CHUNK", 64)
+    monkeypatch.setattr(_lines, "MAX_LINE_BYTES", 700)
+    monkeypatch.setattr(_lines, "_CHUNK", 64)
     long = json.dumps({**area("L1"), "name": "x" * 2000})
     for ending in (b"\r", b""):
         data = (jsonl(area("A1")) + long + "\n" + jsonl(area("A2")) + long).encode()

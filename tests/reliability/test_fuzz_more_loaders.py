@@ -52,7 +52,7 @@ from antq.emulation.sheets import (
 )
 from antq.errors import AntqError, InputError
 from antq.indicators import Observation, read_observations, targets_from_data
-from antq.io import batch
+from antq.io import _json_stream, batch
 from emulation.test_sheets import FILL
 
 from .strategies import (
@@ -177,7 +177,10 @@ def test_read_jsonl_on_damaged_lines(data: bytes) -> None:
 def test_read_json_streamed_in_small_chunks_on_damaged_json(data: bytes, chunk: int) -> None:
     # Small chunks put every boundary inside a token somewhere; a tiny item limit makes
     # the "value too long" path reachable.
-    with mock.patch.object(batch, "_CHUNK", chunk), mock.patch.object(batch, "MAX_ITEM_CHARS", 400):
+    with (
+        mock.patch.object(_json_stream, "_CHUNK", chunk),
+        mock.patch.object(_json_stream, "MAX_ITEM_CHARS", 400),
+    ):
         check_items(batch.read_json(io.BytesIO(data), BOOK, name="fuzz.json"))
 
 

@@ -461,7 +461,7 @@ def test_facts_read_the_same_by_every_reader(document: dict[str, Any], chunk: in
     # drops or retypes a value.
     from unittest import mock
 
-    from antq.io import batch
+    from antq.io import _json_stream, batch
 
     expected = read_facts(document, BOOK)
     assert expected.errors == ()
@@ -471,7 +471,7 @@ def test_facts_read_the_same_by_every_reader(document: dict[str, Any], chunk: in
         "units.csv": to_csv(document),
         "units.toml": to_toml(document, native_dates=True),
     }
-    with tempfile.TemporaryDirectory() as folder, mock.patch.object(batch, "_CHUNK", chunk):
+    with tempfile.TemporaryDirectory() as folder, mock.patch.object(_json_stream, "_CHUNK", chunk):
         for name, text in texts.items():
             path = Path(folder) / name
             path.write_text(text, encoding="utf-8")

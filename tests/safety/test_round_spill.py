@@ -25,7 +25,7 @@ from antq import _digests, _spill
 from antq._digests import DigestSet, digest
 from antq.cli import main
 from antq.core.outcome import Outcome
-from antq.io import batch
+from antq.io import _units
 from antq.io.facts import read_facts
 from antq.safety import default_rulebook
 from antq.safety.round import evaluate_round
@@ -74,7 +74,7 @@ def on_disk(monkeypatch: pytest.MonkeyPatch) -> _DiskUse:
     monkeypatch.setattr(DigestSet, "_spill", counting_spill)
     monkeypatch.setattr(round_module._Spilled, "write", counting_write)
     monkeypatch.setattr(round_module, "MEMORY_BUDGET", 1)
-    monkeypatch.setattr(batch, "MEMORY_BUDGET", 1)
+    monkeypatch.setattr(_units, "MEMORY_BUDGET", 1)
     return use
 
 
@@ -104,7 +104,7 @@ def _snapshot(result: antq.RoundResult) -> dict[str, Any]:
 def _in_memory(monkeypatch: pytest.MonkeyPatch, evaluate: Any) -> Any:
     with monkeypatch.context() as inside:
         inside.setattr(round_module, "MEMORY_BUDGET", _spill.MEMORY_BUDGET)
-        inside.setattr(batch, "MEMORY_BUDGET", _spill.MEMORY_BUDGET)
+        inside.setattr(_units, "MEMORY_BUDGET", _spill.MEMORY_BUDGET)
         return evaluate()
 
 

@@ -22,7 +22,8 @@ from antq.io.dialect import ANTQ, VIETNAMESE, Dialect, separator_of
 from antq.io.tabular import Table, all_columns, is_blank
 
 if TYPE_CHECKING:
-    from antq.io.batch import Item, Source, _LongLine, _Units
+    from antq.io._lines import _LongLine
+    from antq.io._units import Item, Source, _Units
 
 __all__ = ["choose_dialect", "read_dialect_rows"]
 
@@ -84,27 +85,15 @@ def read_dialect_rows(
     name: str | None,
 ) -> Iterator[Item]:
     """The units of CSV lines in ``dialect``; errors as :func:`~antq.io.batch.read_csv` gives them."""
-    from antq.io.batch import RowError, UnitRef, _csv_records, _label, _LongLine, _not_utf8
+    from antq.io._csv_units import _csv_records, record_error
+    from antq.io._lines import _label
+    from antq.io._units import RowError, UnitRef
 
     records = _csv_records(lines, dialect.separator or ",")
     table: Table | None = None
     for line, record in records:
-        if isinstance(record, UnicodeDecodeError):
-            value, message = _not_utf8(record)
-            yield RowError(line, "", value, message, source=name)
-            continue
-        if isinstance(record, _LongLine):
-            yield record.error(line, name)
-            continue
-        if isinstance(record, csv.Error):
-            yield RowError(
-                line,
-                "",
-                None,
-                Msg("malformed CSV: {error}"),
-                params={"error": str(record)},
-                source=name,
-            )
+        if not isinstance(record, list):
+            yield record_error(line, record, name)
             continue
         if all(is_blank(cell) for cell in record):
             continue

@@ -35,10 +35,10 @@ from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg
 
 if TYPE_CHECKING:
-    from antq.io.batch import SeenUnits
+    from antq.io._units import SeenUnits
 
 from antq.io._safe_write import write_path_whole
-from antq.io.batch import UnitReadError, UnitRef, _book, _Units
+from antq.io._units import UnitReadError, UnitRef, _book, _Units
 from antq.io.columns import INCIDENT_SHEET, kind_sheet_title, normalise_header
 from antq.io.dialect import VIETNAMESE, Dialect
 from antq.io.flat import (

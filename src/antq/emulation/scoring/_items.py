@@ -1,0 +1,312 @@
+"""Each item's points and why: the rules of a sheet applied to a unit's values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from math import floor
+
+import attrs
+
+from antq.core.reasons import Param, Percent, Reason
+from antq.emulation.scoring._results import ItemResult, ItemStatus
+from antq.emulation.sheets import (
+    AllOrNothing,
+    Assessor,
+    Comparison,
+    Otherwise,
+    PerOccurrence,
+    Proportional,
+    RuleType,
+    ScoringSheet,
+    SheetItem,
+    Threshold,
+    Unconfirmed,
+    points_text,
+    points_to_json,
+)
+from antq.errors import InputError
+from antq.frozen import FrozenMap
+from antq.i18n.catalog import Msg, Text
+from antq.i18n.formatting import Threshold as Limit
+from antq.i18n.formatting import format_threshold
+
+_MISSING = Msg("not enough information: missing {inputs}")
+_UNFILLED = Msg(
+    "the points or rule of this item are not confirmed in the law as known to antq: fill it with a province override"
+)
+_YES = Msg("{input}: yes, so the full {max} points")
+_NO = Msg("{input}: no, so 0 of {max} points")
+_AT_LEAST = Msg("{part}/{whole} = {share}, at least {threshold}: the full {max} points")
+_MORE_THAN = Msg("{part}/{whole} = {share}, more than {threshold}: the full {max} points")
+_BELOW_ZERO = Msg("{part}/{whole} = {share}, below {threshold}: 0 of {max} points")
+_NOT_MORE_ZERO = Msg("{part}/{whole} = {share}, not more than {threshold}: 0 of {max} points")
+_BELOW_ASSESSOR = Msg(
+    "{part}/{whole} = {share}, below {threshold}: the assessor gave {points} of {max} points"
+)
+_NOT_MORE_ASSESSOR = Msg(
+    "{part}/{whole} = {share}, not more than {threshold}: the assessor gave {points} of {max} points"
+)
+_UNDEFINED_SHARE = Msg("{whole} is 0, so the share is undefined and the item cannot be scored")
+_PROPORTIONAL = Msg(
+    "{max} × {part}/{whole} points, rounded down to a multiple of {step}: {points} of {max}"
+)
+_NO_OCCURRENCE = Msg("no occurrence: the full {max} points")
+_OCCURRENCES = Msg("{count} occurrence(s), minus {per} each: {points} of {max} points")
+_OCCURRENCES_FLOOR = Msg(
+    "{count} occurrence(s), minus {per} each, but not below {floor}: {points} of {max} points"
+)
+_ASSESSOR = Msg("points given by the assessor: {points} of {max}")
+_GROUP = Msg("sum of the sub-items: {points} of {max} points")
+_GROUP_UNKNOWN = Msg("sum of the sub-items not yet known: between {low} and {high} of {max} points")
+_GROUP_BLOCKED = Msg(
+    "sub-items {items} are not confirmed and must be filled before this item can be scored"
+)
+
+
+def _labels(sheet: ScoringSheet, names: Iterable[str]) -> Text:
+    chosen = [sheet.input(n).label for n in names]
+    return Text(vi="; ".join(t.vi for t in chosen), en="; ".join(t.en for t in chosen))
+
+
+def _pct(value: Fraction) -> Text:
+    return Text(vi=format_threshold(value, "vi"), en=format_threshold(value, "en"))
+
+
+@attrs.frozen
+class _Leaf:
+    status: ItemStatus
+    points: Fraction | None
+    low: Fraction | None
+    high: Fraction | None
+    reason: Reason
+    missing: tuple[str, ...] = ()
+
+
+def _reason(template: Msg, /, **params: Param) -> Reason:
+    return Reason(template=template, params=FrozenMap(params))
+
+
+def _scored(awarded: Fraction, template: Msg, /, **params: Param) -> _Leaf:
+    return _Leaf(ItemStatus.SCORED, awarded, awarded, awarded, _reason(template, **params))
+
+
+def _missing(sheet: ScoringSheet, item: SheetItem, names: tuple[str, ...], low: Fraction) -> _Leaf:
+    assert item.max_points is not None
+    reason = _reason(_MISSING, inputs=_labels(sheet, names))
+    return _Leaf(ItemStatus.UNKNOWN, None, low, item.max_points, reason, names)
+
+
+def _share_leaf(
+    sheet: ScoringSheet,
+    item: SheetItem,
+    part_name: str,
+    whole_name: str,
+    values: Mapping[str, object],
+    extra: tuple[str, ...] = (),
+) -> tuple[int, int] | _Leaf:
+    absent = tuple(n for n in (part_name, whole_name) if n not in values)
+    if absent:
+        return _missing(sheet, item, absent, Fraction(0))
+    part, whole = values[part_name], values[whole_name]
+    assert isinstance(part, int) and isinstance(whole, int)
+    if whole == 0:
+        assert item.max_points is not None
+        reason = _reason(_UNDEFINED_SHARE, whole=sheet.input(whole_name).label)
+        return _Leaf(ItemStatus.UNKNOWN, None, Fraction(0), item.max_points, reason)
+    return part, whole
+
+
+def _threshold(
+    sheet: ScoringSheet, item: SheetItem, rule: Threshold, values: Mapping[str, object], path: str
+) -> _Leaf:
+    top = item.max_points
+    assert top is not None
+    found = _share_leaf(sheet, item, rule.part, rule.whole, values)
+    if isinstance(found, _Leaf):
+        return found
+    part, whole = found
+    p = rule.percent
+    # 100 * part / whole against percent = n/d, in integers: 100 * part * d against n * whole.
+    left, right = 100 * part * p.denominator, p.numerator * whole
+    at_least = rule.comparison is Comparison.AT_LEAST
+    passed = left >= right if at_least else left > right
+    params: dict[str, Param] = {
+        "part": part,
+        "whole": whole,
+        "share": Percent(
+            numerator=part,
+            denominator=whole,
+            thresholds=(Limit.at_least(p) if at_least else Limit.more_than(p),),
+        ),
+        "threshold": _pct(p),
+        "max": points_text(top),
+    }
+    if passed:
+        return _scored(top, _AT_LEAST if at_least else _MORE_THAN, **params)
+    if rule.otherwise is Otherwise.ZERO:
+        return _scored(Fraction(0), _BELOW_ZERO if at_least else _NOT_MORE_ZERO, **params)
+    assert rule.assessor_input is not None
+    given = values.get(rule.assessor_input)
+    if given is None:
+        leaf = _missing(sheet, item, (rule.assessor_input,), Fraction(0))
+        return attrs.evolve(leaf, high=top)
+    assert isinstance(given, Fraction)
+    if given >= top:
+        raise InputError(
+            f"{path}.{rule.assessor_input}",
+            points_to_json(given),
+            Msg(
+                "item {id} is below its threshold, so the assessor's points must be less than the maximum {max}"
+            ),
+            params={"id": item.id, "max": points_to_json(top)},
+        )
+    return _scored(
+        given,
+        _BELOW_ASSESSOR if at_least else _NOT_MORE_ASSESSOR,
+        points=points_text(given),
+        **params,
+    )
+
+
+def _proportional(
+    sheet: ScoringSheet, item: SheetItem, rule: Proportional, values: Mapping[str, object]
+) -> _Leaf:
+    top = item.max_points
+    assert top is not None
+    found = _share_leaf(sheet, item, rule.part, rule.whole, values)
+    if isinstance(found, _Leaf):
+        return found
+    part, whole = found
+    exact = top * Fraction(part, whole)
+    points = floor(exact / rule.step) * rule.step
+    return _scored(
+        Fraction(points),
+        _PROPORTIONAL,
+        max=points_text(top),
+        part=part,
+        whole=whole,
+        step=points_text(rule.step),
+        points=points_text(Fraction(points)),
+    )
+
+
+def _per_occurrence(
+    sheet: ScoringSheet, item: SheetItem, rule: PerOccurrence, values: Mapping[str, object]
+) -> _Leaf:
+    top = item.max_points
+    assert top is not None
+    count = values.get(rule.input)
+    if count is None:
+        return _missing(sheet, item, (rule.input,), rule.floor)
+    assert isinstance(count, int)
+    if count == 0:
+        return _scored(top, _NO_OCCURRENCE, max=points_text(top))
+    raw = top - rule.per * count
+    points = max(raw, rule.floor)
+    template = _OCCURRENCES if raw >= rule.floor else _OCCURRENCES_FLOOR
+    return _scored(
+        points,
+        template,
+        count=count,
+        per=points_text(rule.per),
+        floor=points_text(rule.floor),
+        points=points_text(points),
+        max=points_text(top),
+    )
+
+
+def _leaf(sheet: ScoringSheet, item: SheetItem, values: Mapping[str, object], path: str) -> _Leaf:
+    rule = item.rule
+    if isinstance(rule, Unconfirmed):
+        return _Leaf(ItemStatus.BLOCKED, None, None, None, _reason(_UNFILLED))
+    top = item.max_points
+    assert top is not None
+    if isinstance(rule, AllOrNothing):
+        value = values.get(rule.input)
+        if value is None:
+            return _missing(sheet, item, (rule.input,), Fraction(0))
+        label = sheet.input(rule.input).label
+        if value is True:
+            return _scored(top, _YES, input=label, max=points_text(top))
+        return _scored(Fraction(0), _NO, input=label, max=points_text(top))
+    if isinstance(rule, Threshold):
+        return _threshold(sheet, item, rule, values, path)
+    if isinstance(rule, Proportional):
+        return _proportional(sheet, item, rule, values)
+    if isinstance(rule, PerOccurrence):
+        return _per_occurrence(sheet, item, rule, values)
+    assert isinstance(rule, Assessor)
+    given = values.get(rule.input)
+    if given is None:
+        return _missing(sheet, item, (rule.input,), Fraction(0))
+    assert isinstance(given, Fraction)
+    return _scored(given, _ASSESSOR, points=points_text(given), max=points_text(top))
+
+
+def _score_item(
+    sheet: ScoringSheet,
+    item: SheetItem,
+    depth: int,
+    values: Mapping[str, object],
+    path: str,
+    out: list[ItemResult],
+) -> ItemResult:
+    def result(leaf: _Leaf, max_points: Fraction | None) -> ItemResult:
+        return ItemResult(
+            item_id=item.id,
+            depth=depth,
+            text=item.text,
+            rule=None if item.rule is None else item.rule.type,
+            confirmation=item.confirmation,
+            citation=item.citation,
+            max_points=max_points,
+            status=leaf.status,
+            points=leaf.points,
+            low=leaf.low,
+            high=leaf.high,
+            reason=leaf.reason,
+            missing=leaf.missing,
+            note=item.note,
+            source=item.source,
+        )
+
+    if not item.children:
+        own = result(_leaf(sheet, item, values, path), item.max_points)
+        out.append(own)
+        return own
+    index = len(out)
+    out.append(own := result(_Leaf(ItemStatus.BLOCKED, None, None, None, _reason(_UNFILLED)), None))
+    children = [_score_item(sheet, child, depth + 1, values, path, out) for child in item.children]
+    top = item.known_max
+    blocked = [r for r in out[index + 1 :] if r.rule is RuleType.UNCONFIRMED]
+    if blocked:
+        leaf = _Leaf(
+            ItemStatus.BLOCKED,
+            None,
+            None,
+            None,
+            _reason(_GROUP_BLOCKED, items=", ".join(r.item_id for r in blocked)),
+        )
+    else:
+        assert top is not None
+        missing = tuple(dict.fromkeys(m for c in children for m in c.missing))
+        if all(c.status is ItemStatus.SCORED for c in children):
+            points = sum((c.points for c in children if c.points is not None), Fraction(0))
+            leaf = _Leaf(
+                ItemStatus.SCORED,
+                points,
+                points,
+                points,
+                _reason(_GROUP, points=points_text(points), max=points_text(top)),
+            )
+        else:
+            low = sum((c.low for c in children if c.low is not None), Fraction(0))
+            high = sum((c.high for c in children if c.high is not None), Fraction(0))
+            reason = _reason(
+                _GROUP_UNKNOWN, low=points_text(low), high=points_text(high), max=points_text(top)
+            )
+            leaf = _Leaf(ItemStatus.UNKNOWN, None, low, high, reason, missing)
+    own = result(leaf, top)
+    out[index] = own
+    return own

@@ -1,0 +1,69 @@
+"""JSON Lines (``.jsonl``, ``.ndjson``): one unit object per line."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterator
+from typing import IO
+
+from antq.core.ruleset import RuleBook
+from antq.i18n.catalog import Msg
+from antq.io._json_values import _DECODER, _REPEATS, _nfc
+from antq.io._lines import _decode, _lines, _LongLine, _not_utf8, read_source
+from antq.io._units import Item, ReadProgress, RowError, SeenUnits, Source, _book, _Units
+
+
+def read_jsonl(
+    source: Source,
+    book: RuleBook | None = None,
+    *,
+    name: str | None = None,
+    check_duplicates: bool = True,
+    seen: SeenUnits | None = None,
+    progress: ReadProgress | None = None,
+) -> Iterator[Item]:
+    """Units from JSON Lines: one unit object per line; blank lines are skipped.
+
+    Keywords, for every reader: ``name`` is put before every error path
+    (``units.jsonl:line 3.kind``); ``check_duplicates=False`` turns off the
+    check that each (kind, id, year) appears once, the only state that grows
+    with the number of units; ``seen`` shares that check between files (it
+    maps each unit's key to where it was first read); ``progress`` counts the
+    bytes read.
+    """
+    units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
+
+    def read(stream: IO[bytes], label: str) -> Iterator[Item]:
+        for number, raw in enumerate(_lines(stream, progress), start=1):
+            if isinstance(raw, _LongLine):
+                yield raw.error(number, name)
+                continue
+            text = _decode(raw)
+            if isinstance(text, UnicodeDecodeError):
+                value, message = _not_utf8(text)
+                yield RowError(number, "", value, message, source=name)
+                continue
+            if not text.strip():
+                continue
+            # NFC of the whole line is NFC of each string in it (JSON's syntax
+            # characters never combine), except strings written with \u escapes.
+            if not text.isascii():
+                text = unicodedata.normalize("NFC", text)
+            repeats = _REPEATS[0]
+            try:
+                data = _DECODER.decode(text)
+            except json.JSONDecodeError as error:
+                shown = text.strip()
+                shown = shown if len(shown) <= 80 else shown[:77] + "..."
+                malformed = Msg("malformed JSON at column {column}: {reason}")
+                params: dict[str, str | int] = {"column": error.colno, "reason": error.msg}
+                yield RowError(number, "", shown, malformed, params=params, source=name)
+                continue
+            escaped = "\\u" in text
+            if escaped:
+                data = _nfc(data)
+            may_repeat = escaped or _REPEATS[0] != repeats
+            yield units.read(data, f"line {number}", number, may_repeat=may_repeat)
+
+    yield from read_source(source, name, read)
