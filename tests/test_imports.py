@@ -1,4 +1,7 @@
-"""How antq's modules depend on each other (issue 14): no import cycle."""
+"""How antq's modules depend on each other (issue 14): no import cycle, and no import hidden
+inside a function without a comment that says why (an optional extra, start-up time, or a
+cycle the comment names).
+"""
 
 from __future__ import annotations
 
@@ -89,3 +92,66 @@ def test_no_module_imports_itself_through_others() -> None:
 
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def _explained(lines: list[str], node: ast.stmt) -> bool:
+    """Whether a comment on the import's line, or just above its block, says why."""
+    if "#" in lines[node.lineno - 1]:
+        return True
+    row = node.lineno - 2
+    # Up through the imports (and a ``try:``) of the same block to the first other line.
+    while row >= 0:
+        text = lines[row].strip()
+        if text.startswith(("from ", "import ", ")", "try:")) or (
+            text and text[0].isidentifier() and text.endswith(",")
+        ):
+            row -= 1
+            continue
+        return text.startswith("#")
+    return False
+
+
+def test_every_import_inside_a_function_says_why() -> None:
+    unexplained: list[str] = []
+    for name, path in MODULES.items():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for inner in ast.walk(node):
+                if isinstance(inner, (ast.Import, ast.ImportFrom)) and not _explained(lines, inner):
+                    unexplained.append(f"{name}:{inner.lineno}: {ast.unparse(inner)}")
+    assert unexplained == []
+
+
+def test_no_private_module_is_imported_from_another_package() -> None:
+    """``antq.io._units`` is for ``antq.io``; ``antq._spill`` (private to antq) for any part."""
+    crossing: list[str] = []
+    for name, path in MODULES.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                targets = [node.module] + [
+                    f"{node.module}.{alias.name}"
+                    for alias in node.names
+                    if f"{node.module}.{alias.name}" in MODULES
+                ]
+            else:
+                continue
+            for target in targets:
+                parts = target.split(".")
+                private = next(
+                    (
+                        i
+                        for i, part in enumerate(parts)
+                        if part.startswith("_") and part[1:2] != "_"
+                    ),
+                    None,
+                )
+                if target.startswith("antq") and private is not None:
+                    owner = ".".join(parts[:private])
+                    if package != owner and not package.startswith(owner + "."):
+                        crossing.append(f"{name} imports {target}")
+    assert crossing == []

@@ -35,9 +35,8 @@ from antq import UnitFacts, UnitKind, UsageError, evaluate_round
 from antq.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, main
 from antq.core.engine import evaluate
 from antq.errors import AntqError, InputError
-from antq.io import _files
 from antq.io import facts as facts_io
-from antq.io._safe_write import write_whole
+from antq.io import files as io_files
 from antq.io.batch import (
     SourceReadError,
     batch_files,
@@ -48,6 +47,7 @@ from antq.io.batch import (
     read_jsonl,
 )
 from antq.io.facts import load_document, read_facts
+from antq.io.safe_write import write_whole
 from safety.builders import raw_unit
 
 from .strategies import BOOK, COMMUNE, RA, bounded
@@ -170,7 +170,7 @@ def test_a_directory_reports_each_entry_it_cannot_read_and_reads_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = broken_directory(tmp_path)
-    monkeypatch.setattr(_files, "open", denied("h-denied.jsonl"), raising=False)
+    monkeypatch.setattr(io_files, "open", denied("h-denied.jsonl"), raising=False)
     items = list(read_any(folder, BOOK))
     assert sorted(ids_of(items)) == ["A1", "A2", "L1", "XA-01"]
     lost = [i for i in items if isinstance(i, SourceReadError)]
@@ -210,7 +210,7 @@ def test_a_directory_with_broken_entries_on_the_command_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = broken_directory(tmp_path)
-    monkeypatch.setattr(_files, "open", denied("h-denied.jsonl"), raising=False)
+    monkeypatch.setattr(io_files, "open", denied("h-denied.jsonl"), raising=False)
     code, out, err = run_cli("evaluate", str(folder), "--lang", "en", "--format", "json")
     assert code == EXIT_INPUT
     assert sorted(v["unit"] for v in json.loads(out)["verdicts"]) == ["A1", "A2", "L1", "XA-01"]
@@ -318,7 +318,7 @@ def test_reads_stop_on_a_device_that_never_ends(
     (error,) = list(read_json(tmp_path / "zero.json", BOOK))
     assert error.message.startswith("the file holds NUL bytes")
     with pytest.raises(InputError) as raised:
-        _files.read_limited("/dev/zero", 10)
+        io_files.read_limited("/dev/zero", 10)
     assert (raised.value.value, raised.value.message) == (
         "more than 10 bytes",
         "file larger than 10 bytes; split it",
@@ -916,7 +916,7 @@ def test_a_directory_of_good_and_broken_files(
     broken: list[str],
     registered: list[int | None],
 ) -> None:
-    from antq.io import _files as files_module
+    from antq.io import files as files_module
 
     folder = tmp_path_factory.mktemp("round")
     units = [area(f"A{i}", households_registered=r) for i, r in enumerate(registered)]

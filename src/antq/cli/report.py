@@ -21,13 +21,13 @@ from antq.cli.progress import Phase, RoundProgress
 from antq.core.facts import check_text
 from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
-from antq.io._safe_write import refuse_overwriting_inputs, write_whole
 from antq.io.batch import (
     BATCH_SUFFIXES,
     INPUT_FORMATS,
     write_verdicts_csv,
     write_verdicts_jsonl,
 )
+from antq.io.safe_write import refuse_overwriting_inputs, write_whole
 from antq.safety.round import Round, evaluate_round
 from antq.vocabulary import Lang
 
@@ -39,7 +39,7 @@ OUTPUT_HELP = "write the report here instead of stdout"
 
 
 def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
-    """Write a file of bytes whole or not at all (see :func:`antq.io._safe_write.write_whole`)."""
+    """Write a file of bytes whole or not at all (see :func:`antq.io.safe_write.write_whole`)."""
     write_whole(path, lambda handle: write(handle.buffer))
 
 

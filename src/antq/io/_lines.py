@@ -13,8 +13,8 @@ import attrs
 
 from antq.errors import InputError, Message, UsageError
 from antq.i18n.catalog import Msg
-from antq.io._files import encoding_problem, open_input, os_reason
 from antq.io._units import Item, ReadProgress, RowError, Source, SourceReadError
+from antq.io.files import encoding_problem, open_input, os_reason
 
 #: A single JSON value (one unit) larger than this is refused, so a broken
 #: file cannot make the reader hold all of it in memory.

@@ -14,13 +14,17 @@ from typing import Any
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, UsageError
 from antq.i18n.catalog import Msg
+from antq.io import facts as facts_io
 from antq.io._csv_units import read_csv
-from antq.io._files import entry_problem, open_input
 from antq.io._json_stream import read_json
 from antq.io._json_values import _nfc
 from antq.io._jsonl import read_jsonl
 from antq.io._toml import _parsed_document, read_toml
 from antq.io._units import Item, ReadProgress, SeenUnits, SourceReadError, _book, _Units
+from antq.io.dialect import VIETNAMESE
+from antq.io.facts import decode_utf8, parse_text
+from antq.io.files import entry_problem, open_input
+from antq.io.xlsx import read_xlsx
 
 #: The file name suffixes :func:`read_any` reads, and the format of each.
 BATCH_SUFFIXES: Mapping[str, str] = {
@@ -38,7 +42,6 @@ INPUT_FORMATS: tuple[str, ...] = ("csv", "csv-vi", "jsonl", "json", "toml", "xls
 
 def _read_xlsx(*args: Any, **kwargs: Any) -> Iterator[Item]:
     """:func:`antq.io.xlsx.read_xlsx`, imported only when a workbook is read."""
-    from antq.io.xlsx import read_xlsx
 
     return read_xlsx(*args, **kwargs)
 
@@ -183,8 +186,6 @@ def _size(file: Path) -> int:
 
 def _reader(fmt: str) -> Callable[..., Iterator[Item]]:
     if fmt == "csv-vi":
-        from antq.io.dialect import VIETNAMESE
-
         return functools.partial(read_csv, dialect=VIETNAMESE)
     return _READERS[fmt]
 
@@ -204,15 +205,14 @@ def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
     if input_format in ("xlsx", "toml"):
         # A workbook (a zip file, read from its end) or a TOML document is read whole,
         # as from a file, and never past the limit of a document.
-        from antq.io.facts import MAX_DOCUMENT_BYTES, decode_utf8, parse_text
-
-        data = stream.read(MAX_DOCUMENT_BYTES + 1)
-        if len(data) > MAX_DOCUMENT_BYTES:
+        limit = facts_io.MAX_DOCUMENT_BYTES  # read when called, as the file readers do
+        data = stream.read(limit + 1)
+        if len(data) > limit:
             yield SourceReadError(
                 "<stdin>",
-                f"more than {MAX_DOCUMENT_BYTES} bytes",
+                f"more than {limit} bytes",
                 Msg("file larger than {limit} bytes; split it"),
-                params={"limit": MAX_DOCUMENT_BYTES},
+                params={"limit": limit},
             )
             return
         if input_format == "xlsx":
@@ -251,8 +251,6 @@ def read_bytes(
     'body'
     """
     if fmt == "toml":
-        from antq.io.facts import decode_utf8, parse_text
-
         units = _Units(_book(book), check_duplicates=True, source=None)
         try:
             document = parse_text(decode_utf8(data, label), label, ".toml")

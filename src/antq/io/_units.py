@@ -16,6 +16,7 @@ from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io._json_values import _repeated_key
 from antq.io.facts import FACTS_FORMAT_VERSION, unit_facts_from_dict
+from antq.safety import default_rulebook
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
@@ -223,7 +224,6 @@ class BatchSummary:
 def _book(book: RuleBook | None) -> RuleBook:
     if book is not None:
         return book
-    from antq.safety import default_rulebook
 
     return default_rulebook()
 

@@ -17,6 +17,9 @@ import attrs
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
+from antq.io._csv_units import _csv_records, record_error
+from antq.io._lines import _label
+from antq.io._units import RowError, UnitRef
 from antq.io.columns import HeaderIndex
 from antq.io.dialect import ANTQ, VIETNAMESE, Dialect, separator_of
 from antq.io.tabular import Table, all_columns, is_blank
@@ -85,9 +88,6 @@ def read_dialect_rows(
     name: str | None,
 ) -> Iterator[Item]:
     """The units of CSV lines in ``dialect``; errors as :func:`~antq.io.batch.read_csv` gives them."""
-    from antq.io._csv_units import _csv_records, record_error
-    from antq.io._lines import _label
-    from antq.io._units import RowError, UnitRef
 
     records = _csv_records(lines, dialect.separator or ",")
     table: Table | None = None

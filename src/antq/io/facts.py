@@ -32,7 +32,7 @@ from antq.core.inputs import Input
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, InputErrors
 from antq.i18n.catalog import Msg
-from antq.io._files import encoding_problem, lone_cr_to_lf, read_limited
+from antq.io.files import encoding_problem, lone_cr_to_lf, read_limited
 from antq.periods import Period, parse_iso_date
 from antq.safety import default_rulebook
 from antq.unit_kinds import UnitKind

@@ -37,7 +37,6 @@ from antq.i18n.catalog import Msg
 if TYPE_CHECKING:
     from antq.io._units import SeenUnits
 
-from antq.io._safe_write import write_path_whole
 from antq.io._units import UnitReadError, UnitRef, _book, _Units
 from antq.io.columns import INCIDENT_SHEET, kind_sheet_title, normalise_header
 from antq.io.dialect import VIETNAMESE, Dialect
@@ -50,6 +49,7 @@ from antq.io.flat import (
     criterion_records,
     unit_records,
 )
+from antq.io.safe_write import write_path_whole
 from antq.io.tabular import (
     CellError,
     IncidentRow,
@@ -93,7 +93,7 @@ def require_openpyxl() -> Any:
 def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary file beside ``path``, then rename it to ``path``.
 
-    ``path`` is either complete or untouched (see ``antq.io._safe_write.write_path_whole``).
+    ``path`` is either complete or untouched (see ``antq.io.safe_write.write_path_whole``).
     """
     write_path_whole(path, lambda name: write(Path(name)))
 

@@ -6,10 +6,15 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from antq import __version__
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
+from antq.errors import CitationError
+from antq.hierarchy import KIND_ORDER, OutcomeCounts
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg
+from antq.indicators import SAFE_INDICATORS
+from antq.law.registry import get_instrument
 from antq.periods import Period
 from antq.report.model import (
     BarChart,
@@ -23,6 +28,7 @@ from antq.report.model import (
     StackedChart,
     Table,
 )
+from antq.report.previous import met_change, rate_change
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
@@ -37,8 +43,6 @@ MAX_ERRORS_LISTED = 50
 
 def instrument_names(report: Report, lang: Lang) -> tuple[str, ...]:
     """The instruments of the rule sets applied, by name: "Thông tư 124/2021/TT-BCA"."""
-    from antq.errors import CitationError
-    from antq.law.registry import get_instrument
 
     names = []
     for key in report.instruments:
@@ -154,7 +158,6 @@ def _compared(report: Report, lang: Lang) -> tuple[str, ...]:
 
 
 def _kind_table(summary: Summary, report: Report, lang: Lang) -> Table:
-    from antq.hierarchy import KIND_ORDER, OutcomeCounts
 
     outcomes = tuple(Outcome)
     previous = report.previous
@@ -163,7 +166,6 @@ def _kind_table(summary: Summary, report: Report, lang: Lang) -> Table:
         before = previous.provinces.get(summary.name)
 
     def change(counts: OutcomeCounts, was: OutcomeCounts | None) -> tuple[str, ...]:
-        from antq.report.previous import met_change
 
         if previous is None:
             return ()
@@ -300,8 +302,6 @@ def _figure_change(
     figure: Observation, section: ProvinceSection, report: Report, lang: Lang
 ) -> str:
     """ ", so với cùng kỳ năm 2024: tăng 2 …" after a safe-standard figure (empty: no previous)."""
-    from antq.indicators import SAFE_INDICATORS
-    from antq.report.previous import met_change
 
     previous = report.previous
     if previous is None:
@@ -313,7 +313,6 @@ def _figure_change(
 
 
 def _commune_change(c: CommuneSection, report: Report, lang: Lang) -> tuple[str, ...]:
-    from antq.report.previous import met_change
 
     if report.previous is None:
         return ()
@@ -403,7 +402,6 @@ def input_label(name: str, report: Report, lang: Lang) -> str:
 def _indicator_blocks(report: Report, lang: Lang) -> list[Block]:
     if not report.indicators:
         return []
-    from antq.report.previous import rate_change
 
     rows = []
     notes: dict[str, None] = {}
@@ -582,7 +580,6 @@ def annex_blocks(report: Report, lang: Lang) -> tuple[Block, ...]:
 
 def footer_text(lang: Lang) -> str:
     """The last line of every report: antq's version and how unknowns are counted."""
-    from antq import __version__
 
     return _m(_FOOTER, lang, version=__version__)
 

@@ -11,9 +11,11 @@ from antq.core.ruleset import RuleBook
 from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg
+from antq.indicators import DEFAULT_TARGETS, safe_standard_observations
 from antq.report.annex import build_annex
 from antq.report.letterhead import Letterhead
 from antq.report.model import CommuneSection, ProvinceSection, Report
+from antq.safety import default_rulebook
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
     from antq.hierarchy import RoundResult
@@ -43,7 +45,6 @@ def build_report(
     and signature of the Word and HTML reports; ``previous`` the figures of the
     previous round, which every table and indicator is compared with.
     """
-    from antq.indicators import DEFAULT_TARGETS, safe_standard_observations
 
     if targets is None:
         targets = DEFAULT_TARGETS
@@ -53,8 +54,6 @@ def build_report(
             raise InputError("year", None, Msg("there is no evaluated unit to report on"))
         year = years[-1]
     if book is None:
-        from antq.safety import default_rulebook
-
         book = default_rulebook()
     sections = []
     for province in evaluation.provinces(year):

@@ -9,12 +9,12 @@ from __future__ import annotations
 from functools import cache
 
 from antq.core.ruleset import RuleBook
+from antq.safety import tt23_2012, tt124_2021
 
 
 @cache
 def default_rulebook() -> RuleBook:
     """The rule sets antq ships, for every unit kind and rule version."""
-    from antq.safety import tt23_2012, tt124_2021
 
     return RuleBook((*tt23_2012.RULE_SETS, *tt124_2021.RULE_SETS))
 

@@ -15,6 +15,8 @@ from antq.emulation.scoring._results import ScoringFacts
 from antq.emulation.sheets import ScoringSheet, shown
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
+from antq.io.facts import read_text_file
+from antq.io.files import lone_cr_to_lf
 from antq.unit_kinds import UnitKind
 
 #: Version of the scores document layout (``"antq_scores": 1``).
@@ -163,12 +165,10 @@ def load_scores_document(path: str | Path) -> object:
     UTF-8, duplicate JSON keys (JSON would silently keep the last) and nesting
     too deep to parse are :class:`~antq.errors.InputError` naming the file.
     """
-    from antq.io._files import lone_cr_to_lf
-    from antq.io.facts import MAX_DOCUMENT_BYTES, read_text_file
 
     path = Path(path)
     name = str(path)
-    text = read_text_file(path, limit=MAX_DOCUMENT_BYTES)
+    text = read_text_file(path)  # the default limit, MAX_DOCUMENT_BYTES, read when called
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":

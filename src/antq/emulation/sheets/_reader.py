@@ -50,6 +50,8 @@ from antq.emulation.sheets._model import (
 from antq.emulation.sheets._points import _PERCENTAGE, _POINTS, _STEP, _exact, shown
 from antq.errors import DefinitionError, InputError, Message
 from antq.i18n.catalog import Msg, Text
+from antq.io.facts import read_text_file
+from antq.io.files import lone_cr_to_lf
 from antq.law.citation import Citation
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import LANGS
@@ -560,8 +562,6 @@ def _valid_from(reader: Any, raw: object) -> date | None:
 
 def _read_toml(path: Path, what: str) -> dict[str, Any]:
     name = str(path)
-    from antq.io._files import lone_cr_to_lf
-    from antq.io.facts import read_text_file
 
     try:
         text = read_text_file(path, limit=MAX_SHEET_BYTES)
