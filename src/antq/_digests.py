@@ -175,7 +175,8 @@ class DigestSet:
         entry = self._find(bucket, key)
         if entry >= 0:
             return self._value(slot, entry)
-        found = self._on_disk(key)
+        # Checked here, not only in _on_disk: this is every new unit of a round.
+        found = None if self._disk is None else self._on_disk(key)
         if found is not None:
             return found
         self._size += 1
@@ -240,7 +241,7 @@ class DigestSet:
         slot = self._slot(key)
         entry = self._find(self._digests[slot], key)
         if entry < 0:
-            found = self._on_disk(key)
+            found = None if self._disk is None else self._on_disk(key)
             if found is None:
                 self._size += 1
             elif found | bits == found:
