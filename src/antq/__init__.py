@@ -5,7 +5,7 @@ which criteria were met, which were not and why, with the law's citation.
 """
 
 from antq.api import decide, evaluate, evaluate_many
-from antq.catalogue import CatalogueEntry, criteria_catalogue
+from antq.catalogue import CatalogueEntry, criteria_catalogue, rule_catalogue
 from antq.confirmation import Confirmation
 from antq.core import (
     Check,
@@ -23,10 +23,13 @@ from antq.core import (
     Percent,
     Reason,
     RuleBook,
+    RuleEntry,
+    RuleFamily,
     RuleSet,
     UnitFacts,
     Verdict,
     combine,
+    explain,
     finding,
     needed_inputs,
 )
@@ -176,6 +179,8 @@ __all__ = [
     "Round",
     "RoundResult",
     "RuleBook",
+    "RuleEntry",
+    "RuleFamily",
     "RuleSet",
     "RuleSetNotFound",
     "SecurityOrderTeam",
@@ -202,6 +207,7 @@ __all__ = [
     "evaluate",
     "evaluate_many",
     "evaluate_round",
+    "explain",
     "facts_schema",
     "finding",
     "get_instrument",
@@ -210,5 +216,6 @@ __all__ = [
     "quarter_one",
     "read_facts",
     "read_facts_file",
+    "rule_catalogue",
     "school_year_period",
 ]

@@ -29,6 +29,8 @@ from antq.core.engine import (
     evaluate_many,
     needed_inputs,
 )
+from antq.core.entry import EntryInput, EntryParameter, RuleEntry, RuleFamily, Setting
+from antq.core.explain import Explained, Listed, explain
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
@@ -53,12 +55,16 @@ __all__ = [
     "Decide",
     "DecisionPlan",
     "Defer",
+    "EntryInput",
+    "EntryParameter",
+    "Explained",
     "FastCheck",
     "FastGate",
     "Finding",
     "Gate",
     "Input",
     "InputKind",
+    "Listed",
     "Outcome",
     "Parameter",
     "Percent",
@@ -68,7 +74,10 @@ __all__ = [
     "ResultsFactory",
     "RoundNotice",
     "RuleBook",
+    "RuleEntry",
+    "RuleFamily",
     "RuleSet",
+    "Setting",
     "UnitFacts",
     "Verdict",
     "combine",
@@ -79,6 +88,7 @@ __all__ = [
     "evaluate",
     "evaluate_criterion",
     "evaluate_many",
+    "explain",
     "finding",
     "needed_inputs",
     "weakest",

@@ -77,6 +77,7 @@ from typing import Final
 import attrs
 
 from antq.confirmation import Confirmation
+from antq.core.entry import RuleEntry, RuleFamily, Setting
 from antq.core.outcome import Outcome
 from antq.core.reasons import JsonValue, Param, Reason
 from antq.emulation.quotas import (
@@ -959,12 +960,8 @@ TEAM_RULES_ID: Final = "hd01.teams"
 
 
 @attrs.frozen(kw_only=True)
-class TeamSetting:
+class TeamSetting(Setting):
     """A choice antq makes where the guidance is silent, and how to change it."""
-
-    name: str
-    default: str
-    choices: tuple[str, ...]
 
     def to_json(self) -> dict[str, JsonValue]:
         return {"name": self.name, "default": self.default, "choices": list(self.choices)}
@@ -995,20 +992,27 @@ class TeamRuleEntry:
             "settings": [s.to_json() for s in self.settings],
         }
 
+    def entry(self) -> RuleEntry:
+        """The rule as an entry of the one catalogue (:func:`antq.rule_catalogue`)."""
+        return RuleEntry(
+            id=self.id,
+            family=RuleFamily.TEAM_RULE,
+            rule_set=TEAM_RULES_ID,
+            role="rule",
+            instrument=self.citation.instrument,
+            citation=self.citation,
+            title=self.title,
+            confirmation=self.confirmation,
+            own_confirmation=self.confirmation,
+            valid_from=IN_FORCE_FROM,
+            settings=self.settings,
+            note=self.note,
+            details={"settings": [s.to_json() for s in self.settings]},
+        )
+
     def render(self, lang: Lang) -> str:
         """A few lines of text, like the other entries of ``antq rules``."""
-        lines = [
-            f"{self.id}  [{self.confirmation.label(lang)}]",
-            f"    {self.title.render(lang)}",
-            f"    {self.citation.render(lang)}",
-        ]
-        if self.note is not None:
-            lines.append(f"    note: {self.note.render(lang)}")
-        for setting in self.settings:
-            lines.append(
-                f"    setting {setting.name} = {setting.default} ({', '.join(setting.choices)})"
-            )
-        return "\n".join(lines)
+        return self.entry().render(lang)
 
 
 #: The settings a team rule may name, by name: antq's choices where the guidance is silent.
