@@ -146,7 +146,16 @@ def _check_emulation_api() -> None:
     ]
 
     del (unfilled, total, klass, nxt, again, items, recipients, allowed, rules, checked)
-    del (outcome, pinned, who, conditions, unified)
+    # A verdict, an eligibility answer, a score and a team rating are results of one family.
+    team_rating: emulation.TeamResult = ratings[0].teams[0]
+    facts = antq.UnitFacts(unit_id="KDC-1", kind=antq.UnitKind.RESIDENTIAL_AREA, year=2025)
+    family: list[antq.Result] = [antq.evaluate(facts), answer, scored, team_rating]
+    parts: list[antq.RuleResult] = [r for result in family for r in result.all_results()]
+    gaps: list[antq.RuleResult] = [r for result in family for r in result.shortfall()]
+    texts: list[str] = [antq.explain(result, "en") for result in family]
+    missing: list[tuple[str, ...]] = [result.missing_inputs for result in family]
+
+    del (outcome, pinned, who, conditions, unified, parts, gaps, texts, missing)
 
 
 def _check_errors_and_vocabularies() -> None:

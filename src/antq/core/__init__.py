@@ -36,6 +36,7 @@ from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
 from antq.core.plan import DecisionPlan, ResultMemo
 from antq.core.reasons import Percent, Reason
+from antq.core.result import Result, RuleResult
 from antq.core.ruleset import PeriodRule, RoundNotice, RuleBook, RuleSet, weakest
 from antq.core.verdict import (
     RESULT_SCHEMA_VERSION,
@@ -70,12 +71,14 @@ __all__ = [
     "Percent",
     "PeriodRule",
     "Reason",
+    "Result",
     "ResultMemo",
     "ResultsFactory",
     "RoundNotice",
     "RuleBook",
     "RuleEntry",
     "RuleFamily",
+    "RuleResult",
     "RuleSet",
     "Setting",
     "UnitFacts",

@@ -594,6 +594,16 @@ class Eligibility:
         """The ids of the routes that are MET (e.g. who may award)."""
         return tuple(r.id for r in self.routes if r.outcome is Outcome.MET)
 
+    def shortfall(self) -> tuple[CriterionResult, ...]:
+        """The gap to pass: the common conditions NOT_MET and, unless a route is MET, the
+        routes' conditions NOT_MET, each with its reason."""
+        failed = [r for r in self.conditions if r.outcome is Outcome.NOT_MET]
+        if not any(route.outcome is Outcome.MET for route in self.routes):
+            failed += (
+                r for route in self.routes for r in route.results if r.outcome is Outcome.NOT_MET
+            )
+        return tuple(failed)
+
     @property
     def missing_inputs(self) -> tuple[str, ...]:
         """Every missing fact or parameter, once, in condition order."""
