@@ -169,3 +169,11 @@ def test_explain_refuses_what_it_cannot_explain() -> None:
         explain({"id": "x"}, "en")  # type: ignore[arg-type]
     with pytest.raises(UsageError, match="'fr'"):
         explain(ENTRIES[0], "fr")  # type: ignore[arg-type]
+
+
+def test_an_entry_is_immutable_and_hashable() -> None:
+    assert len({hash(e) for e in ENTRIES}) == len(ENTRIES)
+    entry = next(e for e in ENTRIES if e.family is RuleFamily.SHEET_ITEM)
+    data = entry.to_json()
+    data["inputs"].append("changed")
+    assert "changed" not in entry.to_json()["inputs"]

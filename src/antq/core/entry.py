@@ -14,6 +14,7 @@ items); nothing here knows about any instrument.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from datetime import date
 from fractions import Fraction
@@ -173,7 +174,8 @@ class RuleEntry:
     #: Nesting in its group (a sheet's sub-items), for the text.
     depth: int = 0
     badges: tuple[Label | CodedEnum, ...] = ()
-    details: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen)
+    # Not hashed: its values are JSON lists; the fields above identify the entry.
+    details: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen, hash=False)
 
     def in_force(self, on: date) -> bool:
         """Whether the rule is in force for a round (or question) dated ``on``."""
@@ -198,7 +200,8 @@ class RuleEntry:
             "valid_to": _opt_date(self.valid_to),
             "parameters": [p.json_data() for p in self.parameters],
         }
-        data.update(self.details)
+        # A copy: the caller may change the data without changing the entry.
+        data.update(copy.deepcopy(dict(self.details)))
         return data
 
     def render(self, lang: Lang) -> str:

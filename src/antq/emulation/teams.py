@@ -1179,9 +1179,9 @@ def _kind(rule_id: str) -> CriterionKind:
     if rule_id == _GRADES_RULE:
         return CriterionKind.JUDGEMENT
     number = rule_id.removeprefix(f"{_EXCELLENT_RULE}.")
-    if number.isdigit():
-        item = CHECKLIST[int(number) - 1]
-        return CriterionKind.JUDGEMENT if item.judgement else CriterionKind.THRESHOLD
+    for item in CHECKLIST:
+        if number == str(item.number):
+            return CriterionKind.JUDGEMENT if item.judgement else CriterionKind.THRESHOLD
     return CriterionKind.BOOLEAN
 
 
