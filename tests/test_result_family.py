@@ -97,7 +97,8 @@ def _rating() -> antq.emulation.CommuneTeamRating:
 
 
 def _family() -> list[Result]:
-    return [_verdict(), _eligibility(), _score({}), _rating().team("B")]
+    rating = _rating()
+    return [_verdict(), _eligibility(), _score({}), rating.team("B"), rating.member("P-C")]
 
 
 @pytest.mark.parametrize("result", _family(), ids=lambda r: type(r).__name__)

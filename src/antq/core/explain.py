@@ -21,7 +21,7 @@ from typing import Protocol, runtime_checkable
 
 from antq.core.entry import RuleEntry
 from antq.errors import UsageError
-from antq.vocabulary import Lang
+from antq.vocabulary import LANGS, Lang
 
 __all__ = ["Explained", "Listed", "explain"]
 
@@ -47,7 +47,7 @@ def explain(subject: Explained | Listed, lang: Lang = "vi") -> str:
     ``ConditionEntry``, a ``SheetCatalogueEntry``, a ``TeamRuleEntry``) is
     explained as its :class:`~antq.RuleEntry`.
     """
-    if lang not in ("vi", "en"):
+    if lang not in LANGS:
         raise UsageError(f"explain() needs lang 'vi' or 'en', not {lang!r}")
     if isinstance(subject, RuleEntry):
         return subject.explain(lang)

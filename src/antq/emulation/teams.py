@@ -561,6 +561,18 @@ class MemberResult:
         """Whether the proposed grade holds (see :class:`TeamResult`)."""
         return _rating_outcome(self.status, self.grade, self.lowered)
 
+    def all_results(self) -> Iterator[CriterionResult]:
+        """The result of each team rule that gave a reason, in order."""
+        return iter(self.results)
+
+    @property
+    def missing_inputs(self) -> tuple[str, ...]:
+        return self.missing
+
+    def shortfall(self) -> tuple[CriterionResult, ...]:
+        """The gap to pass: the rules that lowered the proposal (the leader rule, the cap)."""
+        return tuple(r for r in self.results if r.outcome is Outcome.NOT_MET)
+
     def explain(self, lang: Lang) -> str:
         grade = self.grade.label(lang) if self.grade else self.status.label(lang)
         why = "; ".join(r.render(lang) for r in self.reasons)
