@@ -5,7 +5,7 @@ which criteria were met, which were not and why, with the law's citation.
 """
 
 from antq.api import decide, evaluate, evaluate_many
-from antq.catalogue import CatalogueEntry, criteria_catalogue
+from antq.catalogue import CatalogueEntry, criteria_catalogue, rule_catalogue
 from antq.confirmation import Confirmation
 from antq.core import (
     Check,
@@ -22,11 +22,16 @@ from antq.core import (
     Parameter,
     Percent,
     Reason,
+    Result,
     RuleBook,
+    RuleEntry,
+    RuleFamily,
+    RuleResult,
     RuleSet,
     UnitFacts,
     Verdict,
     combine,
+    explain,
     finding,
     needed_inputs,
 )
@@ -173,9 +178,13 @@ __all__ = [
     "ResidentialArea",
     "ResidentialAreaFacts",
     "ResidentialKind",
+    "Result",
     "Round",
     "RoundResult",
     "RuleBook",
+    "RuleEntry",
+    "RuleFamily",
+    "RuleResult",
     "RuleSet",
     "RuleSetNotFound",
     "SecurityOrderTeam",
@@ -202,6 +211,7 @@ __all__ = [
     "evaluate",
     "evaluate_many",
     "evaluate_round",
+    "explain",
     "facts_schema",
     "finding",
     "get_instrument",
@@ -210,5 +220,6 @@ __all__ = [
     "quarter_one",
     "read_facts",
     "read_facts_file",
+    "rule_catalogue",
     "school_year_period",
 ]
