@@ -15,7 +15,7 @@ from antq.core.ruleset import RuleBook
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io._json_values import _repeated_key
-from antq.io.facts import FACTS_FORMAT_VERSION, unit_facts_from_dict
+from antq.io.facts import unit_facts_from_dict
 from antq.safety import default_rulebook
 from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
@@ -271,8 +271,11 @@ class _Units:
         check_duplicates: bool,
         source: str | None,
         seen: SeenUnits | None = None,
+        notices: list[Message] | None = None,
     ) -> None:
         self.inputs = {kind: book.inputs(kind) for kind in UnitKind}
+        # Told of a deprecated layout; a list nobody reads when the caller gave none.
+        self.notices: list[Message] = [] if notices is None else notices
         self.seen: SeenUnits | None = None
         if check_duplicates:
             self.seen = SeenUnits() if seen is None else seen
@@ -315,13 +318,3 @@ class _Units:
             return UnitReadError(self.where(error.path), error.value, error.message, unit=unit)
         field = error.path[len(path) + 1 :] if error.path.startswith(path + ".") else ""
         return RowError(line, field, error.value, error.message, source=self.source, unit=unit)
-
-
-def unsupported_format(units: _Units, version: object) -> InputError:
-    """The error of a facts document whose ``antq_facts`` is not the version antq reads."""
-    return InputError(
-        units.where("antq_facts"),
-        version,
-        Msg("unsupported facts format; expected {version}"),
-        params={"version": FACTS_FORMAT_VERSION},
-    )
