@@ -233,7 +233,7 @@ class SeenUnits:
 
     Each unit is kept as the 8-byte digest of its (kind, id, year) and the
     number of its file and line (see ``antq._digests``), in memory up to
-    ``antq._spill.MEMORY_BUDGET`` (about 260,000 units), then on disk. Units of a
+    ``antq._spill.MEMORY_BUDGET`` (about 65,000 units), then on disk. Units of a
     document read whole (JSON, TOML, a workbook) keep their path as text.
     """
 
