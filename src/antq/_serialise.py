@@ -190,7 +190,7 @@ def _optional_label_json(label: Label | None) -> dict[str, str] | None:
 
 
 def _is_optional_label(kind: Any) -> bool:
-    return kind == Label | None
+    return bool(kind == Label | None)
 
 
 def _base() -> cattrs.Converter:
@@ -280,6 +280,10 @@ def unstructure(value: object, texts: tuple[Lang, ...] = ()) -> Any:
     return converter.unstructure(value)
 
 
+def _constant(value: object, _: object) -> object:
+    return value
+
+
 def _register_codec(converter: cattrs.Converter, kind: type, codec: Codec) -> None:
     converter.register_unstructure_hook(kind, codec[0])
     converter.register_structure_hook(kind, _reader(codec[1]))
@@ -349,7 +353,7 @@ class _Form:
             # not read from the instance (its class is read, and the version written).
             written.insert(0, self._attribute("__class__"))
             overrides["__class__"] = override(
-                rename=version[0], unstruct_hook=lambda _, number=version[1]: number
+                rename=version[0], unstruct_hook=partial(_constant, version[1])
             )
         write: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn_from_attrs(
             written, self.cls, converter, _cattrs_use_alias=False, **overrides

@@ -87,7 +87,7 @@ def _param_to_json(value: Param) -> JsonValue:
         return {"percent": [value.numerator, value.denominator]}
     if isinstance(value, CodedEnum):
         return {"vocabulary": value.vocabulary, "code": value.code}
-    return label_json(value)
+    return dict(label_json(value))
 
 
 def _param_from_json(data: object, path: str) -> Param:

@@ -44,7 +44,7 @@ from antq.core.outcome import Outcome, combine
 from antq.core.reasons import JsonValue, Reason
 from antq.core.verdict import CriterionResult
 from antq.errors import DefinitionError, InputError
-from antq.frozen import FrozenMap
+from antq.frozen import frozen
 from antq.i18n.catalog import Label, Msg, Text, label_from_json
 from antq.i18n.formatting import format_date
 from antq.law.citation import Citation
@@ -369,10 +369,6 @@ class RouteDefinition(Generic[C]):
 _NOT_IN_CATEGORY = Msg("not in this category ({category}), so this condition is not considered")
 
 
-def _frozen(values: Mapping[str, object]) -> Mapping[str, object]:
-    return FrozenMap(values)
-
-
 @attrs.frozen(kw_only=True)
 class AwardRules(Generic[C]):
     """The conditions of one award under one instrument, with the dates it applies to.
@@ -395,7 +391,7 @@ class AwardRules(Generic[C]):
     conditions: tuple[Condition[C], ...] = ()
     routes: tuple[RouteDefinition[C], ...] = ()
     notes: tuple[Label, ...] = ()
-    parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen)
+    parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=frozen)
 
     def __attrs_post_init__(self) -> None:
         if not self.conditions and not self.routes:
