@@ -42,7 +42,7 @@ from cattrs.gen import (
 from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg, Text, label_from_json
-from antq.vocabulary import CodedEnum, Lang
+from antq.vocabulary import LANGS, CodedEnum, Lang
 
 T = TypeVar("T")
 
@@ -275,6 +275,8 @@ def unstructure(value: object, texts: tuple[Lang, ...] = ()) -> Any:
         converter = _CONVERTERS[texts] = _base()
         for kind, codec in _CODECS:
             _register_codec(converter, kind, codec)
+        for kind, view in _VIEWS:
+            converter.register_unstructure_hook(kind, view)
         for form in _FORMS:
             form.register(converter, texts)
     return converter.unstructure(value)
@@ -315,6 +317,7 @@ class _Form:
     check: Callable[[Any, dict[str, Any]], None] | None
     strict: bool
     required: tuple[str, ...]
+    readable: bool
 
     def _attribute(self, name: str) -> attrs.Attribute[Any]:
         known: dict[str, attrs.Attribute[Any]] = {a.name: a for a in attrs.fields(self.cls)}
@@ -358,12 +361,32 @@ class _Form:
         write: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn_from_attrs(
             written, self.cls, converter, _cattrs_use_alias=False, **overrides
         )
+        spliced = frozenset(self.flatten) & frozenset(self.written)
+        if spliced:
+            write = self._spliced(write, frozenset(self.rename.get(n, n) for n in spliced))
         if texts and self.texts is not None:
             write = self._with_texts(write, self.texts, texts)
         return write
 
+    @staticmethod
+    def _spliced(
+        write: Callable[[Any], dict[str, Any]], keys: frozenset[str]
+    ) -> Callable[[Any], dict[str, Any]]:
+        def hook(value: Any) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for key, item in write(value).items():
+                if key in keys:
+                    out.update(item)  # a flattened attribute: its keys in its place
+                else:
+                    out[key] = item
+            return out
+
+        return hook
+
     def register(self, converter: cattrs.Converter, texts: tuple[Lang, ...]) -> None:
         converter.register_unstructure_hook(self.cls, self.writer(converter, texts))
+        if not self.readable:
+            return
         fields = {a.name: a for a in attrs.fields(self.cls)}
         read: Callable[[Any, Any], Any] = make_dict_structure_fn_from_attrs(
             [fields[n] for n in self.read],
@@ -419,6 +442,7 @@ class _Form:
 
 _FORMS: list[_Form] = []
 _CODECS: list[tuple[type, Codec]] = []
+_VIEWS: list[tuple[type, Callable[[Any], dict[str, Any]]]] = []
 #: (class, attribute) -> JSON key, for the paths of errors ("" for a flattened attribute).
 _KEYS: dict[tuple[type, str], str] = {}
 _CONVERTERS: dict[tuple[Lang, ...], cattrs.Converter] = {(): _base()}
@@ -438,6 +462,7 @@ def json_form(
     check: Callable[[Any, dict[str, Any]], None] | None = None,
     strict: bool = False,
     required: Sequence[str] = (),
+    readable: bool = True,
 ) -> None:
     """Declare how ``cls`` is written as JSON and read back.
 
@@ -450,7 +475,8 @@ def json_form(
     that must match on reading; ``texts``: rendered texts added after the data
     when asked; ``check``: a test of the value read against the data;
     ``strict``: unknown keys are refused; ``required``: keys that must be
-    given even though their attribute has a default.
+    given even though their attribute has a default; ``readable``: False for
+    a type that is written only (it has no ``from_json``).
     """
     form = _form(
         cls,
@@ -465,6 +491,7 @@ def json_form(
         check=check,
         strict=strict,
         required=required,
+        readable=readable,
     )
     for name, key in form.rename.items():
         _KEYS[(cls, name)] = key
@@ -473,6 +500,23 @@ def json_form(
     _FORMS.append(form)
     for texts_of, converter in _CONVERTERS.items():
         form.register(converter, texts_of)
+
+
+def json_view(cls: type, view: Callable[[Any], dict[str, Any]]) -> None:
+    """Write ``cls`` with ``view``: a projection for readers, not the object's own fields.
+
+    The catalogue's entries are views: they render titles and citations in
+    both languages and gather what a reader needs from the rule set, and are
+    never read back.
+    """
+    _VIEWS.append((cls, view))
+    for converter in _CONVERTERS.values():
+        converter.register_unstructure_hook(cls, view)
+
+
+def rendered(label: Label) -> dict[str, str]:
+    """``label`` rendered in every language: ``{"vi": ..., "en": ...}``."""
+    return {lang: label.render(lang) for lang in LANGS}
 
 
 def json_writer(
@@ -501,16 +545,17 @@ def _form(
     check: Callable[[Any, dict[str, Any]], None] | None = None,
     strict: bool = False,
     required: Sequence[str] = (),
+    readable: bool = True,
 ) -> _Form:
     fields = [a.name for a in attrs.fields(cls)]
     chosen = tuple(written if written is not None else fields)
-    readable = {a.name for a in attrs.fields(cls) if a.init}
+    in_init = {a.name for a in attrs.fields(cls) if a.init}
     names = dict(rename or {})
     flat = dict(flatten or {})
     return _Form(
         cls=cls,
         written=chosen,
-        read=tuple(read if read is not None else [n for n in chosen if n in readable]),
+        read=tuple(read if read is not None else [n for n in chosen if n in in_init]),
         rename=names,
         codecs=dict(codecs or {}),
         omit_empty=frozenset(omit_empty),
@@ -520,6 +565,7 @@ def _form(
         check=check,
         strict=strict,
         required=tuple(required),
+        readable=readable,
     )
 
 
