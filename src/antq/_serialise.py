@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from functools import partial
 from operator import attrgetter
-from typing import Any, ClassVar, Self, TypeAlias, TypeVar
+from typing import Any, ClassVar, Protocol, Self, TypeAlias, TypeVar
 
 import attrs
 import cattrs
@@ -46,9 +46,10 @@ from antq.vocabulary import LANGS, CodedEnum, Lang
 
 T = TypeVar("T")
 
-#: How one value is written and read: (to JSON-ready data, from it). The reader
-#: raises :exc:`InputError` with a path relative to the value ("" for the value itself).
-Codec: TypeAlias = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+#: How one value is written and read: (to JSON-ready data, from it; None for a
+#: value written only). The reader raises :exc:`InputError` with a path relative
+#: to the value ("" for the value itself).
+Codec: TypeAlias = tuple[Callable[[Any], Any], Callable[[Any], Any] | None]
 
 #: Rendered texts added after the data of a result written with ``texts``.
 Texts: TypeAlias = Callable[[Any, tuple[Lang, ...]], dict[str, Any]]
@@ -288,7 +289,8 @@ def _constant(value: object, _: object) -> object:
 
 def _register_codec(converter: cattrs.Converter, kind: type, codec: Codec) -> None:
     converter.register_unstructure_hook(kind, codec[0])
-    converter.register_structure_hook(kind, _reader(codec[1]))
+    if codec[1] is not None:
+        converter.register_structure_hook(kind, _reader(codec[1]))
 
 
 def json_codec(kind: type, codec: Codec) -> None:
@@ -514,7 +516,11 @@ def json_view(cls: type, view: Callable[[Any], dict[str, Any]]) -> None:
         converter.register_unstructure_hook(cls, view)
 
 
-def rendered(label: Label) -> dict[str, str]:
+class _Renders(Protocol):
+    def render(self, lang: Lang) -> str: ...
+
+
+def rendered(label: _Renders) -> dict[str, str]:
     """``label`` rendered in every language: ``{"vi": ..., "en": ...}``."""
     return {lang: label.render(lang) for lang in LANGS}
 
