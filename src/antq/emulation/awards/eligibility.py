@@ -37,7 +37,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
 
-from antq._serialise import JsonForm, json_form
+from antq._serialise import JsonForm, json_form, json_view, rendered
 from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionInfo, CriterionKind, Finding, Parameter
@@ -52,7 +52,7 @@ from antq.i18n.formatting import format_date
 from antq.law.citation import Citation
 from antq.law.registry import get_instrument
 from antq.periods import Period, parse_iso_date
-from antq.vocabulary import LANGS, CodedEnum, Lang
+from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [
     "ELIGIBILITY_SCHEMA_VERSION",
@@ -688,7 +688,7 @@ json_form(
 
 
 @attrs.frozen(kw_only=True)
-class ConditionEntry:
+class ConditionEntry(JsonForm):
     """One award condition of one rule set, for the catalogue (``antq rules``, the docs)."""
 
     rules: AwardRules[Any]
@@ -711,40 +711,6 @@ class ConditionEntry:
         ]
         return max(statuses, key=order.index)
 
-    def to_json(self) -> dict[str, Any]:
-        """The entry in the shape of :meth:`antq.CatalogueEntry.to_json`, plus award fields."""
-        c = self.condition
-        return {
-            "id": c.id,
-            "rule_set": self.rules.id,
-            "award": self.rules.award.code,
-            "subject": self.rules.subject.code,
-            "instrument": self.rules.instrument,
-            "valid_from": None
-            if self.rules.valid_from is None
-            else self.rules.valid_from.isoformat(),
-            "valid_to": None if self.rules.valid_to is None else self.rules.valid_to.isoformat(),
-            "date_role": self.rules.date_role.code,
-            "role": self.role,
-            "kind": c.kind.code,
-            "confirmation": self.confirmation.code,
-            "citation": {lang: c.citation.render(lang) for lang in LANGS},
-            "title": {lang: c.title.render(lang) for lang in LANGS},
-            "note": {lang: c.note.render(lang) for lang in LANGS} if c.note else None,
-            "inputs": [{"name": name, "judgement": name in c.judgements} for name in c.inputs],
-            "parameters": [
-                {
-                    "name": p.name,
-                    "value": self.rules.parameter_value(p),
-                    "default": p.default,
-                    "choices": list(p.choices),
-                    "confirmation": p.confirmation.code,
-                    "required": p.required,
-                }
-                for p in c.parameters
-            ],
-        }
-
     def render(self, lang: Lang) -> str:
         """The entry as a few lines of text, like ``antq rules`` prints criteria."""
         c = self.condition
@@ -763,6 +729,44 @@ class ConditionEntry:
             shown = value if value is not None else "(must be supplied)"
             lines.append(f"    parameter {p.name} = {shown} [{p.confirmation.label(lang)}]")
         return "\n".join(lines)
+
+
+def _condition_entry(entry: ConditionEntry) -> dict[str, Any]:
+    """The entry in the shape of :meth:`antq.CatalogueEntry.to_json`, plus award fields."""
+    c = entry.condition
+    return {
+        "id": c.id,
+        "rule_set": entry.rules.id,
+        "award": entry.rules.award.code,
+        "subject": entry.rules.subject.code,
+        "instrument": entry.rules.instrument,
+        "valid_from": None
+        if entry.rules.valid_from is None
+        else entry.rules.valid_from.isoformat(),
+        "valid_to": None if entry.rules.valid_to is None else entry.rules.valid_to.isoformat(),
+        "date_role": entry.rules.date_role.code,
+        "role": entry.role,
+        "kind": c.kind.code,
+        "confirmation": entry.confirmation.code,
+        "citation": rendered(c.citation),
+        "title": rendered(c.title),
+        "note": rendered(c.note) if c.note else None,
+        "inputs": [{"name": name, "judgement": name in c.judgements} for name in c.inputs],
+        "parameters": [
+            {
+                "name": p.name,
+                "value": entry.rules.parameter_value(p),
+                "default": p.default,
+                "choices": list(p.choices),
+                "confirmation": p.confirmation.code,
+                "required": p.required,
+            }
+            for p in c.parameters
+        ],
+    }
+
+
+json_view(ConditionEntry, _condition_entry)
 
 
 def conditions_catalogue(
