@@ -3,7 +3,9 @@
 Built once on :mod:`cattrs`; every type that antq writes as JSON declares its
 layout here with :func:`json_form` (the key order, the keys named apart from
 their attribute, what is left out when empty, a version key) and gets its
-``to_json``/``from_json`` from :class:`JsonForm`. The converter writes
+``to_json`` from :class:`JsonForm`, and ``from_json`` too from
+:class:`JsonRoundTrip` when it is read back. A projection for readers (the
+catalogue's entries) is a view, registered with :func:`json_view`. The converter writes
 vocabularies as their stable codes, dates as ``YYYY-MM-DD``, labels as
 ``{"msgid": ...}`` or ``{"vi": ..., "en": ...}`` and tuples as lists; it reads
 them back strictly (no string taken for a number, no number for a string) and
@@ -576,12 +578,20 @@ def _form(
 
 
 class JsonForm:
-    """``to_json`` and ``from_json`` through antq's one converter (see :func:`json_form`)."""
+    """``to_json`` through antq's one converter (see :func:`json_form`)."""
 
     __slots__ = ()
 
-    #: The path of errors in what :meth:`from_json` reads, unless told otherwise.
-    json_path: ClassVar[str] = "value"
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # The same methods, held by each class too: its documentation lists them as
+        # its own (autodoc leaves inherited members out).
+        for base in cls.__mro__[1:]:
+            if base.__module__ != __name__:
+                continue  # only the methods defined here, not a class's own
+            for name in ("to_json", "from_json"):
+                if name in base.__dict__ and name not in cls.__dict__:
+                    setattr(cls, name, base.__dict__[name])
 
     def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, Any]:
         """JSON-ready data: codes, numbers, ISO dates and message templates.
@@ -590,12 +600,21 @@ class JsonForm:
         """
         return unstructure(self, texts)  # type: ignore[no-any-return]
 
+
+class JsonRoundTrip(JsonForm):
+    """``to_json`` and ``from_json`` through antq's one converter."""
+
+    __slots__ = ()
+
+    #: The path of errors in what :meth:`from_json` reads, unless told otherwise.
+    json_path: ClassVar[str] = "value"
+
     @classmethod
     def from_json(cls, data: object, *, path: str | None = None) -> Self:
         """Read back what :meth:`to_json` wrote (rendered texts are ignored).
 
         A value of the wrong type raises :exc:`~antq.errors.InputError` naming
-        its path under ``path`` (default: :attr:`json_path`) and the value.
+        its path under ``path`` (default: the class's ``json_path``) and the value.
         """
         return structure(data, cls, cls.json_path if path is None else path)
 

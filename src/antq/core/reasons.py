@@ -19,7 +19,7 @@ from typing import ClassVar, TypeAlias
 
 import attrs
 
-from antq._serialise import JsonForm, json_form, label_json, mapping_codec, unstructure
+from antq._serialise import JsonRoundTrip, json_form, label_json, mapping_codec, unstructure
 from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n import formatting
@@ -158,7 +158,7 @@ def _check_template(text: str, params: Mapping[str, Param], path: str) -> None:
 
 # Hashed once per reason: rendered text is memoised by it.
 @attrs.frozen(kw_only=True, cache_hash=True)
-class Reason(JsonForm):
+class Reason(JsonRoundTrip):
     """Why a criterion has its outcome: a template and its parameters.
 
     >>> from antq.i18n.catalog import Text

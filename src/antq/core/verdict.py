@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from antq._serialise import JsonForm, json_form, json_writer, unstructure
+from antq._serialise import JsonRoundTrip, json_form, json_writer, unstructure
 from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
 
@@ -36,7 +36,7 @@ RESULT_SCHEMA_VERSION = 1
 
 
 @attrs.frozen(kw_only=True)
-class CriterionResult(JsonForm):
+class CriterionResult(JsonRoundTrip):
     """The outcome of one criterion for one unit, with its reason."""
 
     json_path: ClassVar[str] = "result"
@@ -137,7 +137,7 @@ ResultsFactory = Callable[[], tuple[tuple[CriterionResult, ...], tuple[Criterion
 
 
 @attrs.frozen(kw_only=True, eq=False)
-class Verdict(JsonForm):
+class Verdict(JsonRoundTrip):
     """A unit's verdict for one round under one rule set.
 
     ``eligibility`` holds the scope checks (e.g. small enterprises are outside

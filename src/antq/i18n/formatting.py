@@ -93,7 +93,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 import attrs
 
-from antq._serialise import JsonForm, json_form
+from antq._serialise import JsonRoundTrip, json_form
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum, Lang
@@ -341,7 +341,7 @@ def _threshold_percent(value: object) -> Fraction:
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a key of the percentage cache
-class Threshold(JsonForm):
+class Threshold(JsonRoundTrip):
     """A threshold a percentage is read against in the same output, with its test.
 
     >>> limit = Threshold.more_than(95)

@@ -37,7 +37,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
 
-from antq._serialise import JsonForm, json_form, json_view, rendered
+from antq._serialise import JsonForm, JsonRoundTrip, json_form, json_view, rendered
 from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionInfo, CriterionKind, Finding, Parameter
@@ -498,7 +498,7 @@ class AwardRules(Generic[C]):
 
 
 @attrs.frozen(kw_only=True)
-class Route(JsonForm):
+class Route(JsonRoundTrip):
     """The results of one route (category or authority) of an answer."""
 
     json_path: ClassVar[str] = "route"
@@ -514,7 +514,7 @@ class Route(JsonForm):
 
 
 @attrs.frozen(kw_only=True)
-class Eligibility(JsonForm):
+class Eligibility(JsonRoundTrip):
     """The answer to one award question, condition by condition.
 
     ``on`` is the date that chose the rules, in the role ``date_role`` (the

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from antq._serialise import Codec, JsonForm, json_form
+from antq._serialise import Codec, JsonRoundTrip, json_form
 from antq._terminal import escape_controls
 from antq.confirmation import Confirmation
 from antq.core.reasons import Reason
@@ -109,7 +109,7 @@ class ScoringFacts:
 
 
 @attrs.frozen(kw_only=True)
-class ItemResult(JsonForm):
+class ItemResult(JsonRoundTrip):
     """One item's points and why.
 
     ``points`` is set when the item is SCORED. An UNKNOWN item has bounds
@@ -149,7 +149,7 @@ class ItemResult(JsonForm):
 
 
 @attrs.frozen(kw_only=True)
-class VetoResult(JsonForm):
+class VetoResult(JsonRoundTrip):
     """Whether one veto limits the class, and why."""
 
     json_path: ClassVar[str] = "veto"
@@ -165,7 +165,7 @@ class VetoResult(JsonForm):
 
 
 @attrs.frozen(kw_only=True)
-class NextClass(JsonForm):
+class NextClass(JsonRoundTrip):
     """The next class up and the points it needs, or why points cannot raise the class."""
 
     json_path: ClassVar[str] = "next"
@@ -176,7 +176,7 @@ class NextClass(JsonForm):
 
 
 @attrs.frozen(kw_only=True)
-class Classification(JsonForm):
+class Classification(JsonRoundTrip):
     """The class, the class the points alone give (``banded``), the vetoes and the next class."""
 
     json_path: ClassVar[str] = "classification"
@@ -192,7 +192,7 @@ class Classification(JsonForm):
 
 
 @attrs.frozen(kw_only=True)
-class ScoreResult(JsonForm):
+class ScoreResult(JsonRoundTrip):
     """A unit's score on a sheet: items, total, class and next class."""
 
     json_path: ClassVar[str] = "score"
