@@ -24,27 +24,17 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from functools import partial
 from operator import attrgetter
-from typing import Any, ClassVar, Protocol, Self, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, TypeAlias, TypeVar
 
 import attrs
-import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.gen import (
-    make_dict_structure_fn_from_attrs,
-    make_dict_unstructure_fn_from_attrs,
-    override,
-)
 
 from antq.errors import InputError
 from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg, Text, label_from_json
 from antq.vocabulary import LANGS, CodedEnum, Lang
+
+if TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 
@@ -197,6 +187,9 @@ def _is_optional_label(kind: Any) -> bool:
 
 
 def _base() -> cattrs.Converter:
+    # Imported on first use: a command that writes no JSON never loads cattrs.
+    import cattrs
+
     converter = cattrs.Converter(detailed_validation=True)
     for kind, read in (
         (str, _read_str),
@@ -237,6 +230,15 @@ def located(error: BaseException, prefix: str = "") -> BaseException:
     A relative error comes back relative, under ``prefix``; an error with a
     path of its own (raised by a class's constructor) comes back as it is.
     """
+    # Imported on first use (see _base); loaded by then, as the error comes from cattrs.
+    from cattrs.errors import (
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
     if isinstance(error, _Here):
         return _relative(error, prefix)
     if isinstance(error, InputError):
@@ -261,7 +263,7 @@ def located(error: BaseException, prefix: str = "") -> BaseException:
 def structure(data: object, kind: type[T], path: str) -> T:
     """``data`` read as a ``kind``; a bad value raises :exc:`InputError` under ``path``."""
     try:
-        return _CONVERTERS[()].structure(data, kind)
+        return _converter(()).structure(data, kind)
     except Exception as error:  # located: an InputError with its path, or passed on
         found = located(error)
         if isinstance(found, _Here):
@@ -271,8 +273,7 @@ def structure(data: object, kind: type[T], path: str) -> T:
         raise found from None
 
 
-def unstructure(value: object, texts: tuple[Lang, ...] = ()) -> Any:
-    """``value`` as JSON-ready data; ``texts`` adds the rendered texts of its results."""
+def _converter(texts: tuple[Lang, ...]) -> cattrs.Converter:
     converter = _CONVERTERS.get(texts)
     if converter is None:
         converter = _CONVERTERS[texts] = _base()
@@ -282,7 +283,16 @@ def unstructure(value: object, texts: tuple[Lang, ...] = ()) -> Any:
             converter.register_unstructure_hook(kind, view)
         for form in _FORMS:
             form.register(converter, texts)
-    return converter.unstructure(value)
+    return converter
+
+
+def unstructure(value: object, texts: tuple[Lang, ...] = ()) -> Any:
+    """``value`` as JSON-ready data; ``texts`` adds the rendered texts of its results."""
+    key = (texts, value.__class__)
+    hook = _WRITERS.get(key)
+    if hook is None:
+        hook = _WRITERS[key] = _converter(texts).get_unstructure_hook(value.__class__)
+    return hook(value)
 
 
 def _constant(value: object, _: object) -> object:
@@ -297,6 +307,7 @@ def _register_codec(converter: cattrs.Converter, kind: type, codec: Codec) -> No
 
 def json_codec(kind: type, codec: Codec) -> None:
     """Write and read every ``kind`` with ``codec``, a type with a JSON form of its own."""
+    _WRITERS.clear()
     _CODECS.append((kind, codec))
     for converter in _CONVERTERS.values():
         _register_codec(converter, kind, codec)
@@ -336,6 +347,9 @@ class _Form:
         )
 
     def _overrides(self, names: Sequence[str], writing: bool) -> dict[str, Any]:
+        # Imported on first use (see _base).
+        from cattrs.gen import override
+
         out = {}
         for name in names:
             codec = self.codecs.get(name)
@@ -351,6 +365,9 @@ class _Form:
     def writer(
         self, converter: cattrs.Converter, texts: tuple[Lang, ...]
     ) -> Callable[[Any], dict[str, Any]]:
+        # Imported on first use (see _base).
+        from cattrs.gen import make_dict_unstructure_fn_from_attrs, override
+
         attrs.resolve_types(self.cls)
         written = [self._attribute(n) for n in self.written]
         overrides = self._overrides(self.written, True)
@@ -388,9 +405,24 @@ class _Form:
         return hook
 
     def register(self, converter: cattrs.Converter, texts: tuple[Lang, ...]) -> None:
-        converter.register_unstructure_hook(self.cls, self.writer(converter, texts))
-        if not self.readable:
-            return
+        # Generated on first use: a command writes a few of the types, and each one
+        # generated costs a compile.
+        converter.register_unstructure_hook_factory(
+            self._is_mine, lambda _: self.writer(converter, texts)
+        )
+        if self.readable:
+            converter.register_structure_hook_factory(
+                self._is_mine, lambda _: self.structurer(converter)
+            )
+
+    def _is_mine(self, kind: Any) -> bool:
+        return kind is self.cls
+
+    def structurer(self, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+        # Imported on first use (see _base).
+        from cattrs.gen import make_dict_structure_fn_from_attrs
+
+        attrs.resolve_types(self.cls)
         fields = {a.name: a for a in attrs.fields(self.cls)}
         read: Callable[[Any, Any], Any] = make_dict_structure_fn_from_attrs(
             [fields[n] for n in self.read],
@@ -400,7 +432,7 @@ class _Form:
             _cattrs_use_alias=False,
             **self._overrides(self.read, False),
         )
-        converter.register_structure_hook(self.cls, self._reader(read, converter))
+        return self._reader(read, converter)  # type: ignore[no-any-return]
 
     @staticmethod
     def _with_texts(
@@ -449,7 +481,10 @@ _CODECS: list[tuple[type, Codec]] = []
 _VIEWS: list[tuple[type, Callable[[Any], dict[str, Any]]]] = []
 #: (class, attribute) -> JSON key, for the paths of errors ("" for a flattened attribute).
 _KEYS: dict[tuple[type, str], str] = {}
-_CONVERTERS: dict[tuple[Lang, ...], cattrs.Converter] = {(): _base()}
+#: The converters made so far, by the languages of their texts (none until first used).
+_CONVERTERS: dict[tuple[Lang, ...], cattrs.Converter] = {}
+#: Each type's writer, by the languages of its texts (the converter's dispatch, once).
+_WRITERS: dict[tuple[tuple[Lang, ...], type], Callable[[Any], Any]] = {}
 
 
 def json_form(
@@ -501,6 +536,7 @@ def json_form(
         _KEYS[(cls, name)] = key
     for name in form.flatten:
         _KEYS[(cls, name)] = ""  # its keys sit in the object itself
+    _WRITERS.clear()
     _FORMS.append(form)
     for texts_of, converter in _CONVERTERS.items():
         form.register(converter, texts_of)
@@ -513,6 +549,7 @@ def json_view(cls: type, view: Callable[[Any], dict[str, Any]]) -> None:
     both languages and gather what a reader needs from the rule set, and are
     never read back.
     """
+    _WRITERS.clear()
     _VIEWS.append((cls, view))
     for converter in _CONVERTERS.values():
         converter.register_unstructure_hook(cls, view)
@@ -534,9 +571,19 @@ def json_writer(
     rename: Mapping[str, str] | None = None,
     version: tuple[str, int] | None = None,
 ) -> Callable[[Any], dict[str, Any]]:
-    """A writer of some keys of ``cls`` alone (for a fast path that writes the rest itself)."""
+    """A writer of some keys of ``cls`` alone (for a fast path that writes the rest itself).
+
+    Generated on its first call.
+    """
     form = _form(cls, written=written, rename=rename, version=version)
-    return form.writer(_CONVERTERS[()], ())
+    made: list[Callable[[Any], dict[str, Any]]] = []
+
+    def write(value: Any) -> dict[str, Any]:
+        if not made:
+            made.append(form.writer(_converter(()), ()))
+        return made[0](value)
+
+    return write
 
 
 def _form(
