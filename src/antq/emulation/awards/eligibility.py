@@ -520,7 +520,8 @@ class Eligibility(JsonRoundTrip):
     ``on`` is the date that chose the rules, in the role ``date_role`` (the
     proposal date for the Kỷ niệm chương, the consideration date for Law
     06/2022 titles, the decision date for who may award). ``outcome`` is
-    computed from the results, never stored apart from them.
+    computed from the results, never stored apart from them: :meth:`from_json`
+    refuses a stored outcome that does not follow from the results.
     """
 
     json_path: ClassVar[str] = "eligibility"
