@@ -38,7 +38,9 @@ BOTH = ("vi", "en")
 
 
 def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    """JSON Lines: each item as ``json.dumps`` writes it (the ``--format json`` text)."""
+    items = value if isinstance(value, list) else [value]
+    return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
 
 
 def verdicts() -> list[Any]:
@@ -182,16 +184,16 @@ def _with_texts(objects: list[Any]) -> Iterator[object]:
 #: File name -> the JSON text it holds today.
 def documents() -> dict[str, Callable[[], str]]:
     return {
-        "verdicts.json": lambda: _dump(list(_with_texts(verdicts()))),
-        "reasons.json": lambda: _dump([r.to_json() for r in reasons()]),
-        "eligibility.json": lambda: _dump(list(_with_texts(eligibilities()))),
-        "scores.json": lambda: _dump(list(_with_texts(scores()))),
-        "teams.json": lambda: _dump(list(_with_texts(team_ratings()))),
-        "team_checklist.json": lambda: _dump(excellent_team_checklist(_ALL_MET).to_json()),
-        "quotas.json": lambda: _dump(list(_with_texts(selections()))),
-        "catalogue.json": lambda: _dump([e.to_json() for e in catalogue()]),
-        "instruments.json": lambda: _dump([i.to_json() for i in all_instruments()]),
-        "settings.json": lambda: _dump(
+        "verdicts.jsonl": lambda: _dump(list(_with_texts(verdicts()))),
+        "reasons.jsonl": lambda: _dump([r.to_json() for r in reasons()]),
+        "eligibility.jsonl": lambda: _dump(list(_with_texts(eligibilities()))),
+        "scores.jsonl": lambda: _dump(list(_with_texts(scores()))),
+        "teams.jsonl": lambda: _dump(list(_with_texts(team_ratings()))),
+        "team_checklist.jsonl": lambda: _dump(excellent_team_checklist(_ALL_MET).to_json()),
+        "quotas.jsonl": lambda: _dump(list(_with_texts(selections()))),
+        "catalogue.jsonl": lambda: _dump([e.to_json() for e in catalogue()]),
+        "instruments.jsonl": lambda: _dump([i.to_json() for i in all_instruments()]),
+        "settings.jsonl": lambda: _dump(
             [
                 ServeSettings().to_json(),
                 ServeSettings(
