@@ -42,6 +42,7 @@ def _check_public_api() -> None:
         result.to_json(texts=("en",)), path="results[0]"
     )
     kept: antq.Reason = antq.Reason.from_json(result.reason.to_json())
+    assert located == result and kept == result.reason
 
     book: antq.RuleBook = antq.default_rulebook()
     rule_set: antq.RuleSet = book.select(antq.UnitKind.COMMUNE, 2025)
