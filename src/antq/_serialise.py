@@ -234,7 +234,6 @@ def located(error: BaseException, prefix: str = "") -> BaseException:
     from cattrs.errors import (
         AttributeValidationNote,
         ClassValidationError,
-        ForbiddenExtraKeysError,
         IterableValidationError,
         IterableValidationNote,
     )
@@ -252,9 +251,6 @@ def located(error: BaseException, prefix: str = "") -> BaseException:
         for inner in error.exceptions:
             index = _note(inner, IterableValidationNote)
             return located(inner, prefix if index is None else f"{prefix}[{index.index}]")
-    if isinstance(error, ForbiddenExtraKeysError):
-        key = sorted(error.extra_fields)[0]
-        return _Here(f"{prefix}.{key}", None, Msg("unknown key"))
     if isinstance(error, KeyError):
         return _Here(prefix, None, Msg("is required"))
     return error
@@ -428,7 +424,7 @@ class _Form:
             [fields[n] for n in self.read],
             self.cls,
             converter,
-            _cattrs_forbid_extra_keys=self.strict,
+            _cattrs_forbid_extra_keys=False,  # checked by _reader, naming the value
             _cattrs_use_alias=False,
             **self._overrides(self.read, False),
         )
@@ -448,10 +444,24 @@ class _Form:
     def _reader(self, read: Callable[[Any, Any], Any], converter: cattrs.Converter) -> Any:
         version, check, flatten, cls = self.version, self.check, self.flatten, self.cls
         required = self.required
+        known = None
+        if self.strict:
+            known = {self.rename.get(n, n) for n in self.read}
+            if version is not None:
+                known.add(version[0])
+        allowed = ", ".join(sorted(known or ()))
 
         def hook(data: Any, _: Any) -> Any:
             if not isinstance(data, dict):
                 raise _Here("", data, Msg("expected an object"))
+            if known is not None and not known.issuperset(data):
+                key = min(k for k in data if k not in known)
+                raise _Here(
+                    f".{key}",
+                    data[key],
+                    Msg("unknown key; allowed: {allowed}"),
+                    params={"allowed": allowed},
+                )
             for key in required:
                 if key not in data:
                     raise _Here(f".{key}", None, Msg("is required"))

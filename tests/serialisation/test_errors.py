@@ -62,8 +62,8 @@ def _refused(kind: Any, data: object, **options: Any) -> InputError:
         (
             lambda d: d["results"][0]["reason"].update(extra=1),
             "verdict.results[0].reason.extra",
-            None,
-            "unknown key",
+            1,
+            "unknown key; allowed: params, template",
         ),
         (
             lambda d: d["notices"][0].update(template=3),
