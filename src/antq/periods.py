@@ -53,6 +53,7 @@ from typing import Self
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from antq._serialise import json_form
 from antq.errors import AmbiguousDateError, DefinitionError, InputError
 from antq.i18n.catalog import Msg
 from antq.law.tables import Node, load
@@ -621,3 +622,7 @@ def school_year_period(previous_review: date, current_review: date) -> Period:
             },
         )
     return Period(start=previous_review + _ONE_DAY, end=current_review)
+
+
+# {"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"} in results' JSON.
+json_form(Period)
