@@ -173,7 +173,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundProgress) -> int:
     # Imported when the command runs, so that the parser alone starts fast.
     from antq.indicators import DEFAULT_TARGETS, read_observations, targets_from_data
-    from antq.report import build_report, render_report, render_report_bytes
+    from antq.report import ReportCollector, build_report, render_report, render_report_bytes
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang
@@ -210,7 +210,15 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
         data = parse_text(read_text_file(args.targets), str(args.targets), ".json")
         targets = targets.with_targets(*targets_from_data(data, path=str(args.targets)))
     units = read_units(args.path, book, err, input_format=args.input_format, progress=progress)
-    evaluation = evaluate_round(Round.of(units, book), on_verdict=progress.on_verdict)
+    round_ = Round.of(units, book)
+    evaluation: Any
+    if args.verdicts is not None:
+        # One row per unit, in the order of the units: every verdict is kept.
+        evaluation = evaluate_round(round_, on_verdict=progress.on_verdict)
+        evaluated = len(evaluation.units)
+    else:
+        evaluation = ReportCollector(top=args.top).evaluate(round_, on_verdict=progress.on_verdict)
+        evaluated = evaluation.units
     progress.phase(Phase.REPORT)
     errors = list(evaluation.errors)
     observations = []
@@ -222,7 +230,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
                 errors.append(InputError(path, item.value, item.message))
             else:
                 observations.append(item)
-    if not evaluation.units:
+    if not evaluated:
         progress.clear()
         write_errors(errors, args, err)
         raise InputError(
