@@ -15,7 +15,8 @@ from typing import IO, Any, TextIO
 from antq._terminal import escape_output
 from antq.cli import _options
 from antq.cli._exit import EXIT_INPUT, EXIT_OK
-from antq.cli.evaluate import book_with_parameters, read_units
+from antq.cli._gc import batch_collection, settled
+from antq.cli.evaluate import book_with_parameters, decider_for, read_units
 from antq.cli.language import write_errors
 from antq.cli.progress import Phase, RoundProgress
 from antq.core.facts import check_text
@@ -28,7 +29,7 @@ from antq.io.batch import (
     write_verdicts_jsonl,
 )
 from antq.io.safe_write import refuse_overwriting_inputs, write_whole
-from antq.safety.round import Round, evaluate_round
+from antq.safety.round import Round
 from antq.vocabulary import Lang
 
 __all__ = ["REPORT_FORMATS", "main", "register", "run", "write_atomically"]
@@ -84,6 +85,7 @@ def register(commands: Any) -> argparse.ArgumentParser:
     )
     _options.add_param(report)
     _options.add_progress(report)
+    _options.add_jobs(report)
     report.add_argument(
         "--previous",
         type=Path,
@@ -162,7 +164,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``antq report``; returns the exit code."""
     progress = RoundProgress(err, lang=args.lang, enabled=args.progress)
     try:
-        code = _report(args, out, err, progress)
+        with batch_collection():
+            code = _report(args, out, err, progress)
     except BaseException:
         progress.clear()  # a partial run has no summary: the error says what happened
         raise
@@ -178,8 +181,10 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
 
     lang: Lang = args.lang
     book = book_with_parameters(default_rulebook(), args.param)
+    settled()
     if args.top < 1:
         raise InputError("--top", args.top, Msg("must be at least 1"))
+    _options.check_jobs(args.jobs)
     # Everything that can be refused is refused before anything is read or written.
     if args.title:
         check_text(args.title, "--title")
@@ -214,10 +219,14 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
     evaluation: Any
     if args.verdicts is not None:
         # One row per unit, in the order of the units: every verdict is kept.
-        evaluation = evaluate_round(round_, on_verdict=progress.on_verdict)
+        evaluation = round_.evaluate(
+            on_verdict=progress.on_verdict, decider=decider_for(args.jobs, round_, keep="all")
+        )
         evaluated = len(evaluation.units)
     else:
-        evaluation = ReportCollector(top=args.top).evaluate(round_, on_verdict=progress.on_verdict)
+        evaluation = ReportCollector(top=args.top).evaluate(
+            round_, on_verdict=progress.on_verdict, decider=decider_for(args.jobs, round_)
+        )
         evaluated = evaluation.units
     progress.phase(Phase.REPORT)
     errors = list(evaluation.errors)

@@ -47,7 +47,7 @@ from antq.hierarchy import (
 )
 from antq.i18n.catalog import Label
 from antq.periods import Period
-from antq.safety.round import OnVerdict, Placement, Round
+from antq.safety.round import Decider, OnVerdict, Placement, Round
 from antq.unit_kinds import UnitKind
 
 __all__ = ["CollectedRound", "ReportCollector"]
@@ -120,10 +120,23 @@ class ReportCollector:
         self._place: Placement | None = None
         self.units = 0
 
-    def evaluate(self, round_: Round, *, on_verdict: OnVerdict | None = None) -> CollectedRound:
-        """Evaluate ``round_`` keeping no unit's verdict but what a report reads."""
+    def evaluate(
+        self,
+        round_: Round,
+        *,
+        on_verdict: OnVerdict | None = None,
+        decider: Decider | None = None,
+    ) -> CollectedRound:
+        """Evaluate ``round_`` keeping no unit's verdict but what a report reads.
+
+        ``decider`` is passed on to :meth:`antq.Round.evaluate`.
+        """
         result = round_.evaluate(
-            on_verdict=on_verdict, keep_units=False, keep_communes=True, collector=self
+            on_verdict=on_verdict,
+            keep_units=False,
+            keep_communes=True,
+            collector=self,
+            decider=decider,
         )
         return self.collected(result)
 
@@ -163,14 +176,21 @@ class ReportCollector:
                     titles[criterion] = (rank, result.title, kind)
         if outcome is _UNKNOWN and not unreadable:
             part.missing.update(verdict.missing_inputs)
+        if outcome not in _ANNEX:
+            return
+        # Only its failing results are read again (the annex, a near miss): the others go.
+        verdict = attrs.evolve(
+            verdict,
+            eligibility=tuple(r for r in verdict.eligibility if r.outcome in _ANNEX),
+            results=tuple(r for r in verdict.results if r.outcome in _ANNEX),
+        )
+        part.annex.append(verdict)
         if outcome is _NOT_MET:
             near = part.near
             near.append(NearMiss.of(verdict))
             if len(near) > 2 * self.top:
                 near.sort(key=NearMiss.sort_key)
                 del near[self.top :]
-        if outcome in _ANNEX:
-            part.annex.append(verdict)
 
     def placed(self, place: Placement) -> None:
         """Keep the round's placement of units (see :class:`antq.safety.round.UnitCollector`)."""

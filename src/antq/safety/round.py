@@ -72,7 +72,7 @@ from antq.safety.rollup import RollupRule, Standing, count_standings, rollup_rul
 from antq.safety.unit_counts import UNIT_OUTCOMES, UnitCounts
 from antq.unit_kinds import UnitKind
 
-__all__ = ["Placement", "Round", "UnitCollector", "evaluate_round", "id_skeleton"]
+__all__ = ["Decider", "Placement", "Round", "UnitCollector", "evaluate_round", "id_skeleton"]
 
 MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
     Outcome.MET,
@@ -89,6 +89,12 @@ OnVerdict = Callable[[Verdict], None]
 Placed = tuple[Verdict, str | None, tuple[int, str] | None]
 #: Places a unit from its verdict and the province it gave (see :class:`UnitCollector`).
 Placement = Callable[[Verdict, str | None], Placed]
+
+
+#: Decides a round's units ahead of it (in worker processes, say): yields each item
+#: in the order given, with the verdict of a unit that is not a commune, or None for
+#: an item the round must decide itself (a commune, a read error, a unit that failed).
+Decider = Callable[[Iterable[Item]], Iterator[tuple[Item, Verdict | None]]]
 
 
 class UnitCollector(Protocol):
@@ -563,17 +569,23 @@ class Round:
         keep_units: bool = True,
         keep_communes: bool = True,
         collector: UnitCollector | None = None,
+        decider: Decider | None = None,
     ) -> RoundResult:
         """Evaluate the round; see :func:`evaluate_round`.
 
         ``collector`` (see :class:`UnitCollector`) receives every unit's verdict
         and where it was read, for a caller that keeps less than every verdict.
+        ``decider`` (see :data:`Decider`) decides the units that are not
+        communes ahead of the round, with the same rules (``antq evaluate
+        --jobs`` decides them in worker processes); everything else, the
+        communes above all, is decided here, once, from all their units.
         """
         return _Evaluation(self).run(
             on_verdict=on_verdict,
             keep_units=keep_units,
             keep_communes=keep_communes,
             collector=collector,
+            decider=decider,
         )
 
 
@@ -659,6 +671,7 @@ class _Evaluation:
         self.keep_communes = True
         self.on_verdict: OnVerdict | None = None
         self.collector: UnitCollector | None = None
+        self.decider: Decider | None = None
         # Where each (round, commune reference) was placed: a commune's code, or the
         # spelling that names a group of units whose commune is not in the input.
         self.placed_as: dict[tuple[int, str], str] = {}
@@ -711,7 +724,9 @@ class _Evaluation:
             )
         )
 
-    def unit(self, facts: UnitFacts, *, placeholder: bool = False) -> None:
+    def unit(
+        self, facts: UnitFacts, *, placeholder: bool = False, decided: Verdict | None = None
+    ) -> None:
         self.note_province(facts)
         skeleton = id_skeleton(facts.unit_id)
         key = digest(f"{facts.year}\0{skeleton}")
@@ -748,7 +763,9 @@ class _Evaluation:
             self.unusual_ids.setdefault(key, facts.unit_id)
         unreadable = placeholder
         try:
-            verdict = engine.evaluate(facts, self.rules_for(facts))
+            verdict = (
+                decided if decided is not None else engine.evaluate(facts, self.rules_for(facts))
+            )
         except AntqError as error:
             self.errors.append(_unit_error(facts, error))
             # Counted as a unit whose verdict is unknown, so that the error cannot
@@ -1013,7 +1030,9 @@ class _Evaluation:
         keep_units: bool,
         keep_communes: bool = True,
         collector: UnitCollector | None = None,
+        decider: Decider | None = None,
     ) -> RoundResult:
+        self.decider = decider
         self.on_verdict, self.keep_units = on_verdict, keep_units
         self.keep_communes = keep_communes or keep_units or collector is not None
         self.collector = collector
@@ -1026,7 +1045,12 @@ class _Evaluation:
                 self.spilled.close()
 
     def pass_over(self) -> RoundResult:
-        for item in self.round.items:
+        items: Iterable[tuple[Item, Verdict | None]] = (
+            ((item, None) for item in self.round.items)
+            if self.decider is None
+            else self.decider(self.round.items)
+        )
+        for item, decided in items:
             if isinstance(item, InputError):
                 self.read_error(item)
             elif not isinstance(item, UnitFacts):
@@ -1049,7 +1073,7 @@ class _Evaluation:
                     )
                 self.communes.append(item)
             else:
-                self.unit(item)
+                self.unit(item, decided=decided)
         return self.finish()
 
     def finish(self) -> RoundResult:
