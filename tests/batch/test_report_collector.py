@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import importlib.util
 import io
+import json
 import sys
 import zipfile
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
 from antq.cli import main
@@ -25,12 +27,18 @@ from antq.report import (
     CollectedRound,
     Report,
     ReportCollector,
+    blocks,
     build_report,
+    iter_report,
     render_report_bytes,
 )
 from antq.report.annex import ANNEX_OUTCOMES
+from antq.report.json_report import report_data
+from antq.report.markdown import _block as markdown_block
+from antq.report.text import render_block
 from antq.safety import default_rulebook
 from antq.safety.round import Round, evaluate_round
+from antq.vocabulary import Lang
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "commune-2025.json"
@@ -152,3 +160,32 @@ def test_the_command_writes_the_report_of_every_verdict(fmt: str, damaged: Path)
         evaluate_round(Round.of(read_any(damaged, BOOK), BOOK)), generated=DAY, book=BOOK
     )
     assert out.getvalue().encode("utf-8") == render_report_bytes(old, fmt, "vi")
+
+
+def _whole(report: Report, fmt: str, lang: Lang) -> str:
+    """The report as one text, made the way the writers made it before they wrote in pieces."""
+    if fmt == "json":
+        return json.dumps(report_data(report, lang), ensure_ascii=False, indent=2) + "\n"
+    block = render_block if fmt == "text" else markdown_block
+    return "\n\n".join(t for b in blocks(report, lang) if (t := block(b)) is not None) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_a_report_written_in_pieces_is_the_report(fmt: str, damaged: Path) -> None:
+    old, new, _ = _reports(damaged)
+    for lang in ("vi", "en"):
+        pieces = list(iter_report(new, fmt, lang))
+        # The annex comes a commune at a time, never as one text.
+        assert len(pieces) > len(new.annex)
+        assert "".join(pieces).encode("utf-8") == render_report_bytes(old, fmt, lang)
+        if fmt != "html":
+            assert "".join(pieces) == _whole(old, fmt, lang)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_a_report_with_no_annex_written_in_pieces_is_the_report(fmt: str) -> None:
+    report = build_report(
+        evaluate_round(Round.of(read_any(EXAMPLE, BOOK), BOOK)), generated=DAY, book=BOOK
+    )
+    report = attrs.evolve(report, annex=())
+    assert "".join(iter_report(report, fmt, "en")) == _whole(report, fmt, "en")

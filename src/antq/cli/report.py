@@ -176,7 +176,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundProgress) -> int:
     # Imported when the command runs, so that the parser alone starts fast.
     from antq.indicators import DEFAULT_TARGETS, read_observations, targets_from_data
-    from antq.report import ReportCollector, build_report, render_report, render_report_bytes
+    from antq.report import ReportCollector, build_report, iter_report, render_report_bytes
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang
@@ -259,16 +259,22 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
     )
     if args.year is not None and not report.sections:
         raise InputError("--year", args.year, Msg("no unit of this round is in the input"))
-    if args.output is None or str(args.output) == "-":
-        text = render_report(report, args.format, lang)
-        if args.format in ("text", "markdown"):
-            text = escape_output(text)  # names from the input cannot move the cursor or reorder
-        out.write(text)
-    else:
+    # Names from the input cannot move the cursor or reorder a line of a text report.
+    escape = escape_output if args.format in ("text", "markdown") else str
+    if args.format == "docx":
         data = render_report_bytes(report, args.format, lang)
-        if args.format in ("text", "markdown"):
-            data = escape_output(data.decode("utf-8")).encode("utf-8")
         write_atomically(args.output, lambda handle: handle.write(data))
+    elif to_stdout:
+        # Written a piece at a time: a national report's annex is tens of megabytes.
+        for piece in iter_report(report, args.format, lang):
+            out.write(escape(piece))
+    else:
+
+        def write(handle: IO[bytes]) -> None:
+            for piece in iter_report(report, args.format, lang):
+                handle.write(escape(piece).encode("utf-8"))
+
+        write_atomically(args.output, write)
     if args.verdicts is not None:
         _write_verdicts(args.verdicts, evaluation.verdicts, evaluation.communes, lang)
     progress.clear()

@@ -30,6 +30,8 @@ from antq.report.blocks import TITLE as TITLE
 from antq.report.blocks import annex_blocks, annex_title, blocks, body_blocks, instrument_names
 from antq.report.blocks import footer_text as footer_text
 from antq.report.blocks import input_label as input_label
+from antq.report.blocks import iter_annex_blocks as iter_annex_blocks
+from antq.report.blocks import iter_blocks as iter_blocks
 from antq.report.blocks import met_text as met_text
 from antq.report.blocks import number as number
 from antq.report.blocks import period_text as period_text
@@ -50,7 +52,13 @@ from antq.report.model import (
     StackedChart,
     Table,
 )
-from antq.report.render import FORMATS, TEXT_FORMATS, render_report, render_report_bytes
+from antq.report.render import (
+    FORMATS,
+    TEXT_FORMATS,
+    iter_report,
+    render_report,
+    render_report_bytes,
+)
 
 __all__ = [
     "FORMATS",
@@ -75,6 +83,7 @@ __all__ = [
     "body_blocks",
     "build_report",
     "instrument_names",
+    "iter_report",
     "render_report",
     "render_report_bytes",
 ]
