@@ -59,7 +59,7 @@ def _generate(outdir: Path, *options: str) -> Path:
 
 
 def _damage(units: Path) -> None:
-    """Units that the round must place: another province's spelling, a lost commune, a bad row."""
+    """Units the round must place: another province's spelling, a lost commune, a bad row, 2024."""
     path = units / "residential-areas.csv"
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -68,6 +68,7 @@ def _damage(units: Path) -> None:
     rows[2]["commune"] = "Xã Không Có"  # a commune not in the input
     rows[3]["commune"] = "Xã Không Có"
     rows[4]["households_registered"] = "many"  # a bad row: counted as unknown
+    rows[5]["year"] = "2024"  # a unit of another round: counted, left out of the report
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
@@ -110,6 +111,8 @@ def test_the_collected_report_is_the_report_of_every_verdict(
     assert old.annex  # units not met or unknown are listed
     assert any(s.summary.closest for s in old.sections)
     assert collected.result.units == ()  # no unit's verdict was kept
+    if which == "damaged":
+        assert dict(new.other_rounds) == {2024: 1}
     for fmt in FORMATS:
         for lang in ("vi", "en"):
             assert _parts(render_report_bytes(new, fmt, lang), fmt) == _parts(

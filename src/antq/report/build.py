@@ -86,7 +86,9 @@ def build_report(
     inputs = book.inputs(computed=True)
     if collected is None:
         assert isinstance(evaluation, RoundResult)
-        rounds = Counter(u.verdict.year for u in evaluation.units if u.verdict.year != year)
+        rounds: dict[int, int] = Counter(
+            u.verdict.year for u in evaluation.units if u.verdict.year != year
+        )
         this_round = [u for u in evaluation.units if u.verdict.year == year]
         rule_sets = {u.verdict.rule_set for u in this_round}
         instruments = {u.verdict.instrument for u in this_round}

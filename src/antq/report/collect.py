@@ -348,12 +348,13 @@ class CollectedRound:
             closest=tuple(sorted(near, key=NearMiss.sort_key)[:top]),
         )
 
-    def other_rounds(self, year: int) -> Counter[int]:
+    def other_rounds(self, year: int) -> dict[int, int]:
         """How many units of each other round are in the input."""
-        found: Counter[int] = Counter()
+        found: dict[int, int] = {}
         for placed in self.parts:
             if placed.year != year:
-                found[placed.year] += sum(sum(c.values()) for c in placed.part.outcomes.values())
+                count = sum(sum(c.values()) for c in placed.part.outcomes.values())
+                found[placed.year] = found.get(placed.year, 0) + count
         return found
 
     def rule_sets(self, year: int) -> tuple[set[str], set[str]]:
