@@ -143,7 +143,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
     ),
     "periods": (
         {
-            "antq.periods": (
+            "antq.core.periods": (
                 "_last_day",
                 "_shift",
                 "add_months",

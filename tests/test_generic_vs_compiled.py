@@ -32,13 +32,13 @@ from antq.core.criterion import Context, Criterion, Defer, Parameter
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleSet
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.entities.incidents import CrimeGravity, Incident, IncidentCategory
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.periods import Period
 from antq.safety import default_rulebook
 from antq.safety import inputs as i
 from antq.safety.checks import (

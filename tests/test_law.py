@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from antq.confirmation import Confirmation
 from antq.errors import CitationError, DefinitionError, InputError
 from antq.law import (
     INSTRUMENTS,
@@ -32,6 +31,7 @@ from antq.law import (
     in_force_on,
     repealed_by,
 )
+from antq.law.confirmation import Confirmation
 
 TT124 = "124/2021/TT-BCA"
 TT23 = "23/2012/TT-BCA"

@@ -15,9 +15,9 @@ import attrs
 import pytest
 
 from antq import InputError, Outcome, UnitKind
-from antq.confirmation import Confirmation
 from antq.core.criterion import Context
 from antq.core.facts import UnitFacts
+from antq.core.periods import AnnualWindow, Period, add_months, add_years
 from antq.core.reasons import Reason
 from antq.emulation import (
     ClassStatus,
@@ -55,7 +55,7 @@ from antq.i18n.formatting import (
     parse_number,
 )
 from antq.law.citation import cite
-from antq.periods import AnnualWindow, Period, add_months, add_years
+from antq.law.confirmation import Confirmation
 from antq.safety import default_rulebook
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, AtLeast, ShareAtLeast, TitleOrGrade

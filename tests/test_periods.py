@@ -1,4 +1,4 @@
-"""Tests of antq.periods: inclusive periods, month-end policy and assessment calendars."""
+"""Tests of antq.core.periods: inclusive periods, month-end policy and assessment calendars."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from antq.errors import AmbiguousDateError, DefinitionError, InputError
-from antq.periods import (
+from antq.core.periods import (
     ASSESSMENT_WINDOWS,
     TEAM_RATING_WINDOW,
     AnnualWindow,
@@ -22,7 +21,8 @@ from antq.periods import (
     quarter_one,
     school_year_period,
 )
-from antq.unit_kinds import UnitKind
+from antq.core.unit_kinds import UnitKind
+from antq.errors import AmbiguousDateError, DefinitionError, InputError
 
 CLAMP = MonthEndPolicy.CLAMP
 STRICT = MonthEndPolicy.STRICT

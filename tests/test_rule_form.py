@@ -1,7 +1,7 @@
 """Rules as data: a program that knows only the rule forms decides as antq does.
 
 The interpreter below is written from the documented forms alone (the
-docstring of :mod:`antq.rule_form`), as a team in another language would write
+docstring of :mod:`antq.catalogue.rule_form`), as a team in another language would write
 it. For every criterion with a data form and a grid of values, including
 missing ones, zero totals and parts above their whole, it must give antq's
 outcome, and an input error where antq raises one.
@@ -18,14 +18,14 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from antq.catalogue import criteria_catalogue
+from antq.catalogue.rule_form import criterion_rule, rule_form_schema
 from antq.core.criterion import Context, Criterion
 from antq.core.engine import evaluate_criterion
 from antq.core.facts import UnitFacts
+from antq.core.periods import Period
 from antq.core.ruleset import RuleSet
 from antq.entities.grades import TaskGrade
 from antq.errors import InputError
-from antq.periods import Period
-from antq.rule_form import criterion_rule, rule_form_schema
 
 
 def interpret(form: Mapping[str, Any], values: Mapping[str, Any], params: Mapping[str, Any]) -> str:

@@ -6,7 +6,7 @@
     section per instrument, the one in force first, with a section per rule
     set and in it one section per criterion: id, unit kind, role, kind,
     citation and title in Vietnamese and English, the inputs it reads
-    (assessor judgements marked QUAL), its rule form (see ``antq.rule_form``),
+    (assessor judgements marked QUAL), its rule form (see ``antq.catalogue.rule_form``),
     its confirmation status, its note and
     its parameters (the value in force, or "must be supplied"). Criteria that
     are not fully confirmed are highlighted. Options: ``:as-of: YYYY-MM-DD`` keeps only the rule sets in
@@ -59,7 +59,7 @@ _ROLE_TEXT = {
 def _kind(text: str | None) -> str | None:
     if text is None:
         return None
-    from antq.unit_kinds import UnitKind
+    from antq.core.unit_kinds import UnitKind
 
     return UnitKind.from_code(text, path=":kind:").code
 
@@ -153,7 +153,7 @@ def _validity(rule_set: Any) -> str:
 
 def _rule_form_text(criterion: Any) -> str:
     """The criterion's rule form (``antq rules --format json``) without its version key."""
-    from antq.rule_form import criterion_rule
+    from antq.catalogue.rule_form import criterion_rule
 
     form = {k: v for k, v in criterion_rule(criterion).items() if k != "antq_rule_form"}
     return json.dumps(form, ensure_ascii=False)
@@ -489,8 +489,8 @@ class Facts(_CatalogueDirective):
     option_spec: dict[str, Any] = {}  # noqa: RUF012
 
     def run(self) -> list[nodes.Node]:
+        from antq.core.unit_kinds import UnitKind
         from antq.safety import default_rulebook
-        from antq.unit_kinds import UnitKind
 
         self._note_code_dependencies()
         book = default_rulebook()

@@ -89,7 +89,7 @@ def facts(*raws: dict[str, Any]) -> list[UnitFacts]:
     book = default_rulebook()
     found = []
     for index, raw in enumerate(raws):
-        from antq.unit_kinds import UnitKind
+        from antq.core.unit_kinds import UnitKind
 
         kind = UnitKind.from_code(raw["kind"])
         found.append(unit_facts_from_dict(raw, f"units[{index}]", book.inputs(kind)))

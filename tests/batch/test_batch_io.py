@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from antq import evaluate
 from antq.core.facts import UnitFacts
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import InputError
 from antq.io import _json_stream
@@ -40,7 +41,6 @@ from antq.io.batch import (
 from antq.io.dialect import ANTQ
 from antq.io.facts import read_facts, read_facts_file
 from antq.safety.inputs import InternalRulesTopic, OffenceCounts
-from antq.unit_kinds import UnitKind
 
 from . import EXAMPLE, area, example_units
 

@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from antq.core.outcome import Outcome
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
-from antq.hierarchy import (
+from antq.io.batch import RowError, UnitRef, read_any
+from antq.safety.hierarchy import (
     NearMiss,
     OutcomeCounts,
     ProvinceEvaluation,
@@ -21,8 +23,6 @@ from antq.hierarchy import (
     evaluate_province,
     summarize,
 )
-from antq.io.batch import RowError, UnitRef, read_any
-from antq.unit_kinds import UnitKind
 
 from . import EXAMPLE, agency, area, commune, facts
 

@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.errors import InputError
-from antq.hierarchy import evaluate_province
-from antq.indicators import (
+from antq.io.batch import read_any
+from antq.law.confirmation import Confirmation
+from antq.report.indicators import (
     DEFAULT_TARGETS,
     Comparison,
     Indicator,
@@ -26,8 +27,7 @@ from antq.indicators import (
     safe_standard_observations,
     targets_from_data,
 )
-from antq.io.batch import read_any
-from antq.periods import Period
+from antq.safety.hierarchy import evaluate_province
 
 from . import EXAMPLE
 
@@ -82,7 +82,7 @@ def test_the_figures_movement_reports_print_are_indicators() -> None:
 
 
 def test_every_indicator_has_words_and_labels_in_both_languages() -> None:
-    from antq.indicators import UNIT_WORDS
+    from antq.report.indicators import UNIT_WORDS
 
     assert set(UNIT_WORDS) == set(Indicator)
     for indicator in Indicator:

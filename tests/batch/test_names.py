@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from antq.errors import InputError
-from antq.names import (
+from antq.io.names import (
     AmbiguousName,
     NameIndex,
     bare_key,

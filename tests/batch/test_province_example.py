@@ -12,9 +12,9 @@ import pytest
 
 from antq.cli import EXIT_INPUT, EXIT_OK
 from antq.cli.report import main as run_report
-from antq.hierarchy import evaluate_province
+from antq.core.unit_kinds import UnitKind
 from antq.io.batch import read_any
-from antq.unit_kinds import UnitKind
+from antq.safety.hierarchy import evaluate_province
 
 from . import CHROMIUM, generator, load_in_chromium
 from .test_reports import parse_html

@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from antq.core.outcome import Outcome
-from antq.hierarchy import evaluate_province
 from antq.report import TEXT_FORMATS, Report, annex_blocks, build_report, render_report
 from antq.report.annex import ANNEX_OUTCOMES, build_annex
+from antq.safety.hierarchy import evaluate_province
 
 from . import agency, area, commune, facts
 

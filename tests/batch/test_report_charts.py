@@ -12,11 +12,9 @@ import pytest
 
 from antq.cli import EXIT_OK
 from antq.cli.report import main as run_report
+from antq.core.periods import Period
 from antq.errors import InputError
-from antq.hierarchy import OutcomeCounts, evaluate_province
-from antq.indicators import Indicator, Observation
 from antq.io.batch import read_any
-from antq.periods import Period
 from antq.report import (
     BarChart,
     Report,
@@ -37,8 +35,10 @@ from antq.report.chart import (
     stacked_scene,
     wrap,
 )
+from antq.report.indicators import Indicator, Observation
 from antq.report.previous import met_change, previous_from_data, rate_change, read_previous
 from antq.report.svg import stacked_chart
+from antq.safety.hierarchy import OutcomeCounts, evaluate_province
 
 from . import EXAMPLE, area, commune, facts
 

@@ -15,11 +15,9 @@ import pytest
 from antq.cli import EXIT_INPUT, EXIT_OK
 from antq.cli.report import main as run_report
 from antq.cli.report import write_atomically
+from antq.core.periods import Period
 from antq.errors import InputError
-from antq.hierarchy import evaluate_province
-from antq.indicators import Indicator, Observation
 from antq.io.batch import read_any
-from antq.periods import Period
 from antq.report import (
     Heading,
     Report,
@@ -28,7 +26,9 @@ from antq.report import (
     build_report,
     render_report_bytes,
 )
+from antq.report.indicators import Indicator, Observation
 from antq.report.letterhead import Letterhead, letterhead_from_data, read_letterhead
+from antq.safety.hierarchy import evaluate_province
 
 from . import (
     CHROMIUM,

@@ -11,15 +11,15 @@ from typing import ClassVar
 
 import pytest
 
-from antq.hierarchy import evaluate_province
+from antq.core.periods import Period
 from antq.i18n.catalog import Text
-from antq.indicators import Indicator, Observation
 from antq.io.batch import RowError, read_any
-from antq.periods import Period
 from antq.report import TEXT_FORMATS, Report, blocks, build_report, render_report
+from antq.report.indicators import Indicator, Observation
 from antq.report.markdown import escape
 from antq.report.svg import bar_chart, stacked_chart
 from antq.report.text import width
+from antq.safety.hierarchy import evaluate_province
 
 from . import CHROMIUM, EXAMPLE, area, commune, facts, load_in_chromium
 

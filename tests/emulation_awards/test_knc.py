@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from antq.core.outcome import Outcome
+from antq.core.periods import MonthEndPolicy, Period
 from antq.emulation.awards import (
     KNC_TT11,
     KNC_TT20,
@@ -35,7 +36,6 @@ from antq.emulation.awards import (
 from antq.emulation.awards.knc import read_knc_request
 from antq.entities import Sex
 from antq.errors import AmbiguousDateError, InputError, RuleSetNotFound
-from antq.periods import MonthEndPolicy, Period
 
 MET, NOT_MET, UNKNOWN, NA = (
     Outcome.MET,

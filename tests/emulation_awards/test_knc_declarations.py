@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.emulation.awards import (
     KNC_TT11,
     KNC_TT20,
@@ -23,7 +23,7 @@ from antq.emulation.awards import (
     knc_eligibility,
 )
 from antq.entities import Sex
-from antq.periods import Period
+from antq.law.confirmation import Confirmation
 
 LAST_TT11 = date(2025, 4, 27)
 

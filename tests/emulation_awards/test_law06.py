@@ -10,6 +10,7 @@ import attrs
 import pytest
 
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.emulation.awards import (
     LAW06_ART74,
     AwardForm,
@@ -28,7 +29,6 @@ from antq.emulation.awards import (
 from antq.emulation.awards.law06 import read_bang_khen_request, read_collective_request
 from antq.entities import TaskGrade
 from antq.errors import InputError, RuleSetNotFound
-from antq.periods import Period
 
 MET, NOT_MET, UNKNOWN, NA = (
     Outcome.MET,

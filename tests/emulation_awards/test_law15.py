@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from antq.cli import EXIT_OK, main
-from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
 from antq.emulation.awards import AwardForm, award_catalogue, awarding_authorities
 from antq.emulation.awards.law15 import LAW15_RULES, PRE_2014_POWERS, authority_before_2024
 from antq.errors import InputError, RuleSetNotFound
+from antq.law.confirmation import Confirmation
 
 A = AwardForm
 MET, NOT_MET, UNKNOWN, NA = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE

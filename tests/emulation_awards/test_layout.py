@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from antq.confirmation import Confirmation
 from antq.emulation.awards import AwardRules, instruments
 from antq.emulation.awards.knc import tt11_2021, tt20_2025
 from antq.emulation.awards.law06 import article_27, article_74, article_80, nd152_2025
+from antq.law.confirmation import Confirmation
 
 _PACKAGE_INSTRUMENT = {"law06": instruments.LAW06}
 
@@ -193,8 +193,8 @@ def test_the_public_lists_are_unchanged() -> None:
 def test_the_context_flag_of_the_circular_is_deprecated_and_ignored() -> None:
     from datetime import date
 
+    from antq.core.periods import MonthEndPolicy
     from antq.emulation.awards.knc import KncCandidate, KncContext
-    from antq.periods import MonthEndPolicy
 
     person = KncCandidate(id="P")
     with pytest.warns(DeprecationWarning, match="tt20"):

@@ -37,10 +37,10 @@ from hypothesis import strategies as st
 
 from antq.core.engine import evaluate
 from antq.core.inputs import InputKind
+from antq.core.periods import Period, assessment_period, school_year_period
 from antq.core.verdict import Verdict
 from antq.errors import InputError
 from antq.io.facts import read_facts
-from antq.periods import Period, assessment_period, school_year_period
 from antq.safety.rollup import commune_counts
 
 from .strategies import (

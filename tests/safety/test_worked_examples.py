@@ -30,6 +30,7 @@ import pytest
 from antq.core import evaluate
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.facts import UnitFacts
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import InputError
 from antq.i18n.catalog import Text
@@ -41,7 +42,6 @@ from antq.safety.grading import Grade, GradingLayer, ProvincialExtension
 from antq.safety.inputs import EFFECTIVE_MODELS
 from antq.safety.procedure import Step, missed_deadlines
 from antq.safety.rollup import evaluate_commune
-from antq.unit_kinds import UnitKind
 
 from .builders import (
     AGENCY,

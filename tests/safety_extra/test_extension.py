@@ -12,6 +12,7 @@ from antq.core.criterion import Context, Criterion, CriterionKind, Finding, find
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, boolean, count
 from antq.core.outcome import Outcome
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Text
@@ -31,7 +32,6 @@ from antq.safety.grading import (
     VerdictMet,
 )
 from antq.safety.tt124_2021 import article_5_commune as commune
-from antq.unit_kinds import UnitKind
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 BASE = commune.RULE_SET

@@ -7,10 +7,11 @@ from datetime import date, datetime
 import attrs
 import pytest
 
-from antq.confirmation import Confirmation
+from antq.core.periods import quarter_one
+from antq.core.unit_kinds import UnitKind
 from antq.errors import DefinitionError, InputError
 from antq.law.citation import cite
-from antq.periods import quarter_one
+from antq.law.confirmation import Confirmation
 from antq.safety.procedure import (
     COMMUNE_AUTHORITY_AFTER_REFORM,
     COMPETENCE,
@@ -27,7 +28,6 @@ from antq.safety.procedure import (
     missed_deadlines,
     recognising_authority,
 )
-from antq.unit_kinds import UnitKind
 
 TT124 = "124/2021/TT-BCA"
 RA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL = (

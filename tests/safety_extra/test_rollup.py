@@ -10,19 +10,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from antq.confirmation import Confirmation
 from antq.core import evaluate
 from antq.core.criterion import CriterionKind
 from antq.core.facts import UnitFacts
 from antq.core.inputs import count
 from antq.core.outcome import Outcome
+from antq.core.periods import assessment_period
 from antq.core.reasons import Reason
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionInfo, CriterionResult, Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Text
 from antq.io.facts import unit_facts_from_dict
 from antq.law.citation import cite
-from antq.periods import assessment_period
+from antq.law.confirmation import Confirmation
 from antq.safety import default_rulebook
 from antq.safety.rollup import (
     ROLLUP_RULES,
@@ -33,7 +34,6 @@ from antq.safety.rollup import (
     evaluate_commune,
 )
 from antq.safety.tt124_2021 import article_5_commune as tt124_commune
-from antq.unit_kinds import UnitKind
 
 MET, NOT_MET, UNKNOWN, NA = (
     Outcome.MET,

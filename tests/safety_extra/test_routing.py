@@ -6,9 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
-from antq.confirmation import Confirmation
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.law.registry import get_instrument
 from antq.safety.procedure import ManagingLevel
 from antq.safety.routing import (
@@ -20,7 +21,6 @@ from antq.safety.routing import (
     DossierReceiver,
     dossier_route,
 )
-from antq.unit_kinds import UnitKind
 
 RA, COMMUNE = UnitKind.RESIDENTIAL_AREA, UnitKind.COMMUNE
 ORGANISATIONS = (UnitKind.AGENCY, UnitKind.ENTERPRISE, UnitKind.EDUCATIONAL_INSTITUTION)

@@ -9,7 +9,7 @@ from typing import Any
 from antq import evaluate_round
 from antq.core.facts import UnitFacts
 from antq.errors import InputError
-from antq.hierarchy import RoundResult
+from antq.safety.hierarchy import RoundResult
 from antq.vocabulary import CodedEnum
 
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from antq.core.inputs import Input, InputKind, day
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
 from antq.i18n.catalog import Text
 from antq.io.batch import read_csv
@@ -15,7 +16,6 @@ from antq.io.columns import Column, ColumnKind, HeaderIndex, _fact_columns, unit
 from antq.io.dialect import ANTQ, VIETNAMESE
 from antq.io.tabular import IncidentRow, Table, cell_value, incident_header, read_incident_row
 from antq.safety import default_rulebook
-from antq.unit_kinds import UnitKind
 
 BOOK = default_rulebook()
 

@@ -6,10 +6,10 @@ import io
 
 import pytest
 
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
 from antq.io.batch import UnitReadError, read_csv
 from antq.io.dialect import ANTQ, FALSE_WORDS, TRUE_WORDS, VIETNAMESE, separator_of
-from antq.unit_kinds import UnitKind
 
 
 @pytest.mark.parametrize(

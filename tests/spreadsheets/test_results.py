@@ -13,6 +13,7 @@ openpyxl = pytest.importorskip("openpyxl")
 from antq import evaluate_round  # noqa: E402
 from antq.cli import main  # noqa: E402
 from antq.core.outcome import Outcome  # noqa: E402
+from antq.core.unit_kinds import UnitKind  # noqa: E402
 from antq.errors import InputError  # noqa: E402
 from antq.io.batch import read_any  # noqa: E402
 from antq.io.columns import kind_sheet_title  # noqa: E402
@@ -26,7 +27,6 @@ from antq.io.flat import (  # noqa: E402
 )
 from antq.io.results_files import write_results_csv  # noqa: E402
 from antq.io.xlsx import replace_atomically, result_header, write_results_xlsx  # noqa: E402
-from antq.unit_kinds import UnitKind  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE = ROOT / "examples" / "commune-2025.json"

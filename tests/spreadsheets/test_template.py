@@ -12,11 +12,11 @@ import pytest
 openpyxl = pytest.importorskip("openpyxl")
 
 from antq.cli import main  # noqa: E402
+from antq.core.unit_kinds import UnitKind  # noqa: E402
 from antq.errors import InputError  # noqa: E402
 from antq.io.batch import read_any  # noqa: E402
 from antq.io.columns import unit_columns  # noqa: E402
 from antq.safety import default_rulebook  # noqa: E402
-from antq.unit_kinds import UnitKind  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE = ROOT / "examples" / "commune-2025.json"

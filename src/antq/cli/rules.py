@@ -51,7 +51,7 @@ def rule_entries(
     """The entries ``antq rules`` lists (see its options); ``kind`` shows safety criteria only."""
     # Imported when the command runs, so that the parser alone starts fast.
     from antq.catalogue import criteria_catalogue
-    from antq.unit_kinds import UnitKind
+    from antq.core.unit_kinds import UnitKind
 
     entries: list[Any] = []
     if section in ("all", "safety"):
@@ -78,7 +78,7 @@ def rule_entries(
         entries += team_catalogue(as_of=as_of)
     if not entries and as_of is not None:
         # Outside every bound: say so, never an empty list that looks like "no criteria".
-        from antq.coverage import coverage
+        from antq.catalogue.coverage import coverage
 
         raise InputError("--as-of", as_of.isoformat(), coverage(section, kind))
     return entries

@@ -29,13 +29,13 @@ import attrs
 
 from antq.core.facts import MAX_YEAR, MIN_YEAR, UnitFacts, check_id, check_text, nfc
 from antq.core.inputs import Input
+from antq.core.periods import Period, parse_iso_date
 from antq.core.ruleset import RuleBook
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, InputErrors
 from antq.i18n.catalog import Msg
 from antq.io.files import encoding_problem, lone_cr_to_lf, read_limited
-from antq.periods import Period, parse_iso_date
 from antq.safety import default_rulebook
-from antq.unit_kinds import UnitKind
 
 #: Version of the facts document layout.
 FACTS_FORMAT_VERSION = 1

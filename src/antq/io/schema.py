@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from antq.core.ruleset import RuleBook
+from antq.core.unit_kinds import UnitKind
 from antq.io.facts import FACTS_FORMAT_VERSION
 from antq.safety import default_rulebook
-from antq.unit_kinds import UnitKind
 
 SCHEMA_ID = "https://antq.invalid/schema/facts-v1.json"
 

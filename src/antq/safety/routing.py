@@ -26,7 +26,7 @@ What changed, and what antq knows of it (safe-standard.md §4):
   2021 text, marked PARTIAL.
 
 >>> from datetime import date
->>> from antq.unit_kinds import UnitKind
+>>> from antq.core.unit_kinds import UnitKind
 >>> dossier_route(UnitKind.RESIDENTIAL_AREA, date(2024, 11, 1)).receiver.code
 'commune_steering_office'
 >>> dossier_route(UnitKind.RESIDENTIAL_AREA, date(2025, 11, 1)).receiver is None
@@ -40,14 +40,14 @@ from datetime import date, datetime
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Parameter
 from antq.core.reasons import Param, Reason
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation, cite
+from antq.law.confirmation import Confirmation
 from antq.safety.procedure import LAST_DISTRICT_DAY, ORGANISATIONS, TT124_FROM, ManagingLevel
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [

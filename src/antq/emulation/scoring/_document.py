@@ -10,6 +10,7 @@ from typing import Any, Final
 import attrs
 
 from antq.core.facts import MAX_YEAR, MIN_YEAR, check_id
+from antq.core.unit_kinds import UnitKind
 from antq.emulation.scoring._engine import check_values
 from antq.emulation.scoring._results import ScoringFacts
 from antq.emulation.sheets import ScoringSheet, shown
@@ -17,7 +18,6 @@ from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.io.facts import read_text_file
 from antq.io.files import lone_cr_to_lf
-from antq.unit_kinds import UnitKind
 
 #: Version of the scores document layout (``"antq_scores": 1``).
 SCORES_FORMAT_VERSION: Final = 1

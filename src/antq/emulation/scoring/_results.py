@@ -9,8 +9,9 @@ from typing import Any, Final
 import attrs
 
 from antq._terminal import escape_controls
-from antq.confirmation import Confirmation
+from antq.core.frozen import FrozenMap
 from antq.core.reasons import JsonValue, Reason
+from antq.core.unit_kinds import UnitKind
 from antq.emulation.sheets import (
     MovementClass,
     RuleType,
@@ -20,10 +21,9 @@ from antq.emulation.sheets import (
     points_to_json,
 )
 from antq.errors import InputError
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg, label_from_json
 from antq.law.citation import Citation
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum, Lang
 
 #: The module the vocabularies here name as theirs (in JSON, tracebacks and pickles): the

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Parameter
+from antq.core.periods import ASSESSMENT_WINDOWS, AnnualWindow
 from antq.core.ruleset import RoundNotice
+from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
-from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
 
 INSTRUMENT = "124/2021/TT-BCA"
 #: Điều 11: in force from 10/02/2022. Rounds whose period ends on or after this date use it.

@@ -7,7 +7,6 @@ from typing import Any
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import (
     Check,
     Context,
@@ -26,6 +25,7 @@ from antq.entities.grades import TaskGrade
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.safety import inputs as i
 from antq.safety.checks import (
     AtLeast,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
 from antq.law.tables import load
 from antq.safety import inputs as i
@@ -30,7 +31,6 @@ from antq.safety.unit_counts import (
     UnitsRegistered,
     read_rollup_rule,
 )
-from antq.unit_kinds import UnitKind
 
 P = "tt124.commune"
 

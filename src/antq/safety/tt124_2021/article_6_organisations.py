@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, NoneCounted, TopicsCovered
@@ -19,7 +20,6 @@ from antq.safety.tt124_2021.article_1_scope import (
     AGENCY_SCOPE,
     ENTERPRISE_SCOPE,
 )
-from antq.unit_kinds import UnitKind
 
 #: Điều 6 khoản 1: the six topics of an agency's or enterprise's internal rules.
 AGENCY_TOPICS = frozenset(

@@ -15,15 +15,15 @@ day of the target month (31/03/2025 + 1 month = 30/04/2025; 29/02/2024 + 1 year 
 
 **Assessment calendars.** :data:`ASSESSMENT_WINDOWS` holds the annual windows of
 Thông tư 124/2021/TT-BCA (Điều 8 khoản 2) and Thông tư 23/2012/TT-BCA (Điều 9
-khoản 2), keyed by instrument number and :class:`~antq.unit_kinds.UnitKind`.
+khoản 2), keyed by instrument number and :class:`~antq.core.unit_kinds.UnitKind`.
 TT 23 writes its windows with a shared boundary day ("31/10 – 31/10",
 "30/11 – 30/11"); antq gives that day to the round that *ends* on it, so no day
 counts in two rounds of the same instrument. Window anchors are never 29/02, so
 windows need no month-end rounding.
 
 >>> from datetime import date
->>> from antq.periods import MonthEndPolicy, Period, add_months, assessment_period
->>> from antq.unit_kinds import UnitKind
+>>> from antq.core.periods import MonthEndPolicy, Period, add_months, assessment_period
+>>> from antq.core.unit_kinds import UnitKind
 >>> str(assessment_period(UnitKind.COMMUNE, 2024))
 '2023-11-16/2024-11-15'
 >>> date(2024, 2, 29) in assessment_period(UnitKind.RESIDENTIAL_AREA, 2024)
@@ -53,10 +53,10 @@ from typing import Self
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from antq.core.unit_kinds import UnitKind
 from antq.errors import AmbiguousDateError, DefinitionError, InputError
 from antq.i18n.catalog import Msg
 from antq.law.tables import Node, load
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum
 
 __all__ = [

@@ -12,10 +12,10 @@ from typing import Any
 
 import attrs
 
-from antq.confirmation import Confirmation
+from antq.catalogue.rule_form import criterion_rule
 from antq.core.criterion import Criterion, Parameter
 from antq.core.ruleset import RoundNotice, RuleBook, RuleSet, weakest
-from antq.rule_form import criterion_rule
+from antq.law.confirmation import Confirmation
 from antq.safety import default_rulebook
 from antq.vocabulary import LANGS, Lang
 

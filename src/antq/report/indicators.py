@@ -5,7 +5,7 @@ An :class:`Observation` stores the two numbers (never a rate), for one
 indicator, reporting unit and period; the rate is computed exactly when it is
 written:
 
->>> from antq.periods import Period
+>>> from antq.core.periods import Period
 >>> seen = Observation(indicator=Indicator.CRIME_CLEARANCE, unit="Tỉnh Mẫu",
 ...                    period=Period.year(2024), numerator=94, denominator=104)
 >>> seen.render("vi"), seen.render("en")
@@ -40,19 +40,19 @@ from pathlib import Path
 
 import attrs
 
-from antq.confirmation import Confirmation
+from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome
+from antq.core.periods import Period, parse_iso_date
 from antq.core.reasons import Reason
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
-from antq.frozen import FrozenMap
-from antq.hierarchy import Summary
 from antq.i18n import formatting
 from antq.i18n.catalog import Label, Msg, Text
 from antq.io.facts import parse_text, read_text_file
+from antq.io.names import names_match
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
-from antq.names import names_match
-from antq.periods import Period, parse_iso_date
-from antq.unit_kinds import UnitKind
+from antq.safety.hierarchy import Summary
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [
@@ -443,7 +443,7 @@ class Target:
     ``instrument`` is the number of the instrument that sets it
     (``"96/2019/QH14"``); ``confirmation`` says how sure antq is of the value.
     ``unit`` limits a local target (a province's own pledge) to the figures of
-    that reporting unit, matched by name in any spelling (:func:`antq.names.names_match`:
+    that reporting unit, matched by name in any spelling (:func:`antq.io.names.names_match`:
     "Tỉnh Quảng Nam", "tinh quang nam"); None is a target for every unit.
     """
 
@@ -573,7 +573,7 @@ def _default_target(row: Node) -> Target:
 #: The targets antq knows, as dated data (entities.md §3.1, §3.4), from
 #: ``data/targets.toml``.
 DEFAULT_TARGETS = TargetTable(
-    tuple(map(_default_target, load("antq", "data/targets.toml")["targets"].items()))
+    tuple(map(_default_target, load("antq.report", "data/targets.toml")["targets"].items()))
 )
 
 

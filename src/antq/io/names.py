@@ -27,7 +27,7 @@ guess:
 >>> index.resolve("Đông Hòa")
 Traceback (most recent call last):
     ...
-antq.names.AmbiguousName: commune: 'Đông Hòa' fits several units: P-02 (Phường Đông Hòa), X-01 (Xã Đông Hòa); use the code (got 'Đông Hòa')
+antq.io.names.AmbiguousName: commune: 'Đông Hòa' fits several units: P-02 (Phường Đông Hòa), X-01 (Xã Đông Hòa); use the code (got 'Đông Hòa')
 >>> index = NameIndex.of([("X-03", "Xã Tân Hòa"), ("X-04", "Xã Tân Hóa")])
 >>> index.resolve("X. TÂN HOÀ"), index.resolve("xã tân hóa")
 ('X-03', 'X-04')
@@ -42,8 +42,8 @@ from types import MappingProxyType
 
 import attrs
 
+from antq.core.frozen import FrozenMap
 from antq.errors import InputError
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Msg
 
 __all__ = [

@@ -20,16 +20,16 @@ from fractions import Fraction
 import attrs
 
 from antq.core.facts import UnitFacts
+from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionResult, Verdict
 from antq.errors import InputError
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label
-from antq.periods import Period
 from antq.safety.rollup import UnitCounts
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [
