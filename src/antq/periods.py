@@ -1,0 +1,20 @@
+"""Deprecated: ``antq.periods`` is :mod:`antq.core.periods`."""
+
+from antq._moved import moved
+
+__getattr__ = moved(
+    __name__,
+    {
+        "ASSESSMENT_WINDOWS": "antq.core.periods",
+        "AnnualWindow": "antq.core.periods",
+        "MonthEndPolicy": "antq.core.periods",
+        "Period": "antq.core.periods",
+        "TEAM_RATING_WINDOW": "antq.core.periods",
+        "add_months": "antq.core.periods",
+        "add_years": "antq.core.periods",
+        "assessment_period": "antq.core.periods",
+        "parse_iso_date": "antq.core.periods",
+        "quarter_one": "antq.core.periods",
+        "school_year_period": "antq.core.periods",
+    },
+)
