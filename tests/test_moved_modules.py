@@ -1,16 +1,25 @@
 """The loose top-level modules moved to the part they belong to (issue 14).
 
 Each old path keeps working for one release: every name it had warns, then is the
-very object of the new home.
+very object of the new home. A moved vocabulary is written in JSON under its new name
+and still read under the old one.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
+import subprocess
+import sys
 import warnings
 
 import pytest
+
+from antq.core.reasons import Reason
+from antq.core.unit_kinds import UnitKind
+from antq.errors import InputError
+from antq.law.confirmation import Confirmation
+from antq.vocabulary import CodedEnum, vocabulary_member
 
 #: Old module -> new module.
 MOVED = {
@@ -121,3 +130,67 @@ def test_importing_an_old_path_alone_does_not_warn(old: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         importlib.reload(importlib.import_module(old))
+
+
+#: Each moved vocabulary, by the name JSON gave it before the move.
+FORMER_VOCABULARIES = {
+    "antq.confirmation.Confirmation": "antq.law.confirmation.Confirmation",
+    "antq.hierarchy.Scope": "antq.safety.hierarchy.Scope",
+    "antq.indicators.Comparison": "antq.report.indicators.Comparison",
+    "antq.indicators.Indicator": "antq.report.indicators.Indicator",
+    "antq.periods.MonthEndPolicy": "antq.core.periods.MonthEndPolicy",
+    "antq.unit_kinds.UnitKind": "antq.core.unit_kinds.UnitKind",
+}
+
+
+def _vocabulary(dotted: str) -> type[CodedEnum]:
+    module, _, name = dotted.rpartition(".")
+    cls = getattr(importlib.import_module(module), name)
+    assert isinstance(cls, type) and issubclass(cls, CodedEnum)
+    return cls
+
+
+@pytest.mark.parametrize(("former", "now"), sorted(FORMER_VOCABULARIES.items()))
+def test_a_moved_vocabulary_writes_its_new_name_and_reads_its_old_one(
+    former: str, now: str
+) -> None:
+    cls = _vocabulary(now)
+    for member in cls:
+        assert member.vocabulary == now
+        assert vocabulary_member(former, member.code, path="p") is member
+        assert vocabulary_member(now, member.code, path="p") is member
+
+
+def test_a_reason_written_before_the_move_reads_back() -> None:
+    written = {
+        "template": {"vi": "{kind}: {status}", "en": "{kind}: {status}"},
+        "params": {
+            "kind": {"vocabulary": "antq.unit_kinds.UnitKind", "code": "commune"},
+            "status": {"vocabulary": "antq.confirmation.Confirmation", "code": "partial"},
+        },
+    }
+    reason = Reason.from_json(written)
+    assert reason.params == {"kind": UnitKind.COMMUNE, "status": Confirmation.PARTIAL}
+    # Written again, it names the vocabularies where they are now.
+    assert reason.to_json()["params"] == {
+        "kind": {"vocabulary": "antq.core.unit_kinds.UnitKind", "code": "commune"},
+        "status": {"vocabulary": "antq.law.confirmation.Confirmation", "code": "partial"},
+    }
+
+
+def test_an_old_name_reads_in_a_fresh_interpreter() -> None:
+    # The old name alone must find its vocabulary, whose module nothing imported yet.
+    code = (
+        "import sys; from antq.vocabulary import vocabulary_member as m; "
+        "assert 'antq.report.indicators' not in sys.modules; "
+        "print(m('antq.indicators.Indicator', 'residential_areas_safe', path='p').vocabulary)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout == "antq.report.indicators.Indicator\n"
+
+
+def test_an_old_name_of_an_unknown_vocabulary_is_still_refused() -> None:
+    with pytest.raises(InputError, match="unknown vocabulary"):
+        vocabulary_member("antq.unit_kinds.Nothing", "commune", path="p")
