@@ -35,7 +35,7 @@ from antq import (
 )
 from antq.core import Context, Finding
 from antq.core.inputs import boolean, count
-from antq.core.periods import ASSESSMENT_WINDOWS
+from antq.safety.windows import ASSESSMENT_WINDOWS
 
 OUTCOMES = list(Outcome)
 

@@ -104,7 +104,11 @@ NAMES = {
 }
 
 #: Names that went somewhere other than their module's new home.
-ELSEWHERE: dict[str, str] = {}
+ELSEWHERE = {
+    "antq.periods.ASSESSMENT_WINDOWS": "antq.safety.windows",
+    "antq.periods.assessment_period": "antq.safety.windows",
+    "antq.periods.school_year_period": "antq.safety.tt23_2012.article_9_assessment_windows",
+}
 
 CASES = [(old, name) for old, names in NAMES.items() for name in names]
 

@@ -10,19 +10,20 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from antq.core.periods import (
-    ASSESSMENT_WINDOWS,
     TEAM_RATING_WINDOW,
     AnnualWindow,
     MonthEndPolicy,
     Period,
     add_months,
     add_years,
-    assessment_period,
     quarter_one,
-    school_year_period,
+    read_windows,
 )
 from antq.core.unit_kinds import UnitKind
-from antq.errors import AmbiguousDateError, DefinitionError, InputError
+from antq.errors import AmbiguousDateError, DataFileError, DefinitionError, InputError
+from antq.law.tables import Node
+from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
+from antq.safety.windows import ASSESSMENT_WINDOWS, assessment_period
 
 CLAMP = MonthEndPolicy.CLAMP
 STRICT = MonthEndPolicy.STRICT
@@ -634,3 +635,50 @@ def test_intersection_matches_membership(a: Period, b: Period) -> None:
 @given(period=periods())
 def test_parse_inverts_str(period: Period) -> None:
     assert Period.parse(str(period)) == period
+
+
+def _window_row(**changes: object) -> dict[str, object]:
+    row: dict[str, object] = {
+        "instrument": "124/2021/TT-BCA",
+        "kinds": ["commune"],
+        "start": {"month": 11, "day": 16},
+        "end": {"month": 11, "day": 15},
+        "starts_in_previous_year": True,
+        "citation": {"instrument": "124/2021/TT-BCA", "article": 8, "clause": 2},
+        "confirmation": "confirmed",
+        "written": "16/11 – 15/11",
+    }
+    return {**row, **changes}
+
+
+def test_read_windows_gives_each_kind_its_window() -> None:
+    windows = read_windows(Node("w.toml", "", {"windows": [_window_row()]}), "124/2021/TT-BCA")
+    assert list(windows) == [UnitKind.COMMUNE]
+    assert str(windows[UnitKind.COMMUNE].period_for(2024)) == "2023-11-16/2024-11-15"
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {"instrument": "23/2012/TT-BCA"},
+            "w.toml: windows[0].instrument: expected 124/2021/TT-BCA (got '23/2012/TT-BCA')",
+        ),
+        (
+            {"citation": {"instrument": "23/2012/TT-BCA", "article": 9, "clause": 2}},
+            "w.toml: windows[0].citation: cites another instrument than 124/2021/TT-BCA",
+        ),
+        (
+            {"kinds": ["commune", "commune"]},
+            "w.toml: windows[0].kinds[1]: a second window of this unit kind (got 'commune')",
+        ),
+        ({"end": {"month": 2, "day": 29}}, "w.toml: windows[0]: annual window end cannot be 29/02"),
+    ],
+)
+def test_read_windows_names_the_file_key_and_value_of_a_bad_row(
+    changes: dict[str, object], said: str
+) -> None:
+    root = Node("w.toml", "", {"windows": [_window_row(**changes)]})
+    with pytest.raises(DataFileError) as raised:
+        read_windows(root, "124/2021/TT-BCA")
+    assert str(raised.value).startswith(said)

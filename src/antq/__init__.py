@@ -30,15 +30,12 @@ from antq.core import (
     needed_inputs,
 )
 from antq.core.periods import (
-    ASSESSMENT_WINDOWS,
     AnnualWindow,
     MonthEndPolicy,
     Period,
     add_months,
     add_years,
-    assessment_period,
     quarter_one,
-    school_year_period,
 )
 from antq.core.unit_kinds import UnitKind
 from antq.entities import (
@@ -92,6 +89,7 @@ from antq.safety import default_rulebook
 from antq.safety.hierarchy import CommuneResult, RoundResult
 from antq.safety.inputs import InternalRulesTopic, OffenceCounts
 from antq.safety.round import Round, evaluate_round
+from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
 from antq.safety.typed_facts import (
     AgencyFacts,
     CommuneFacts,
@@ -100,6 +98,7 @@ from antq.safety.typed_facts import (
     ResidentialAreaFacts,
 )
 from antq.safety.unit_counts import UnitCounts
+from antq.safety.windows import ASSESSMENT_WINDOWS, assessment_period
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
 #: The version of antq.

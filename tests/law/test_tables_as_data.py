@@ -92,7 +92,8 @@ def test_the_allow_list_names_only_long_literals_that_exist() -> None:
 @pytest.mark.parametrize(
     ("package", "name"),
     [
-        ("antq", "data/assessment_windows.toml"),
+        ("antq.safety.tt124_2021", "data/assessment_windows.toml"),
+        ("antq.safety.tt23_2012", "data/assessment_windows.toml"),
         ("antq.report", "data/targets.toml"),
         ("antq.entities", "data/incident_provisions.toml"),
         ("antq.law", "data/instruments/safe_standard.toml"),
@@ -161,10 +162,10 @@ def test_the_procedure_tables() -> None:
 
 
 def test_the_windows_rollup_events_and_provisions() -> None:
-    from antq.core.periods import ASSESSMENT_WINDOWS
     from antq.safety.rollup import ROLLUP_RULES
     from antq.safety.tt124_2021.article_5_commune import RECOGNISED_SHARE_PERCENT
     from antq.safety.tt124_2021.territory import SECURITY_EVENTS
+    from antq.safety.windows import ASSESSMENT_WINDOWS
 
     tt124 = ASSESSMENT_WINDOWS["124/2021/TT-BCA"]
     assert str(tt124[UnitKind.COMMUNE].period_for(2024)) == "2023-11-16/2024-11-15"

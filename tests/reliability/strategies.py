@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.inputs import MAX_COUNT, Input, InputKind
-from antq.core.periods import Period, assessment_period, school_year_period
+from antq.core.periods import Period
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
@@ -49,8 +49,10 @@ from antq.safety.checks import (
     ShareAtLeast,
 )
 from antq.safety.tt23_2012._common import ShareAtLeastParameter
+from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
 from antq.safety.tt124_2021._shared_items import OwnForceCheck
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
+from antq.safety.windows import assessment_period
 from safety.builders import BASELINES as TT124_BASELINES
 
 # -- bounded settings -------------------------------------------------------------------

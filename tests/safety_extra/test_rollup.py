@@ -15,7 +15,6 @@ from antq.core.criterion import CriterionKind
 from antq.core.facts import UnitFacts
 from antq.core.inputs import count
 from antq.core.outcome import Outcome
-from antq.core.periods import assessment_period
 from antq.core.reasons import Reason
 from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionInfo, CriterionResult, Verdict
@@ -34,6 +33,7 @@ from antq.safety.rollup import (
     evaluate_commune,
 )
 from antq.safety.tt124_2021 import article_5_commune as tt124_commune
+from antq.safety.windows import assessment_period
 
 MET, NOT_MET, UNKNOWN, NA = (
     Outcome.MET,

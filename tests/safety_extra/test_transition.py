@@ -9,13 +9,14 @@ import pytest
 
 from antq.core.engine import evaluate
 from antq.core.outcome import Outcome
-from antq.core.periods import Period, school_year_period
+from antq.core.periods import Period
 from antq.core.unit_kinds import UnitKind
 from antq.entities.incidents import Incident, IncidentCategory
 from antq.errors import InputError
 from antq.io.facts import unit_facts_from_dict
 from antq.safety import default_rulebook
 from antq.safety.transition import incidents_in_overlap, transition_overlap
+from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
 
 OVERLAP = Period(start=date(2021, 11, 16), end=date(2021, 11, 30))
 

@@ -13,20 +13,22 @@ guesses silently: :func:`add_months` and :func:`add_years` take a
 day of the target month (31/03/2025 + 1 month = 30/04/2025; 29/02/2024 + 1 year =
 28/02/2025). When the day exists in the target month both policies agree.
 
-**Assessment calendars.** :data:`ASSESSMENT_WINDOWS` holds the annual windows of
-Thông tư 124/2021/TT-BCA (Điều 8 khoản 2) and Thông tư 23/2012/TT-BCA (Điều 9
-khoản 2), keyed by instrument number and :class:`~antq.core.unit_kinds.UnitKind`.
-TT 23 writes its windows with a shared boundary day ("31/10 – 31/10",
-"30/11 – 30/11"); antq gives that day to the round that *ends* on it, so no day
-counts in two rounds of the same instrument. Window anchors are never 29/02, so
-windows need no month-end rounding.
+**Annual windows.** An :class:`AnnualWindow` is a yearly window given by day and
+month (16/11 of year N−1 – 15/11 of year N); :func:`read_windows` reads a circular's
+windows from its data file. The windows themselves are the law's: each circular's
+module of its article holds them (Thông tư 124/2021/TT-BCA Điều 8 khoản 2 in
+``antq.safety.tt124_2021.article_8_assessment_windows``), and
+:mod:`antq.safety.windows` gathers them. Window anchors are never 29/02, so windows
+need no month-end rounding.
 
 >>> from datetime import date
->>> from antq.core.periods import MonthEndPolicy, Period, add_months, assessment_period
->>> from antq.core.unit_kinds import UnitKind
->>> str(assessment_period(UnitKind.COMMUNE, 2024))
+>>> from antq.core.periods import AnnualWindow, MonthEndPolicy, Period, add_months
+>>> window = AnnualWindow(
+...     start_month=11, start_day=16, end_month=11, end_day=15, starts_in_previous_year=True
+... )
+>>> str(window.period_for(2024))
 '2023-11-16/2024-11-15'
->>> date(2024, 2, 29) in assessment_period(UnitKind.RESIDENTIAL_AREA, 2024)
+>>> date(2024, 2, 29) in window.period_for(2024)
 True
 >>> add_months(date(2025, 3, 31), 1, policy=MonthEndPolicy.CLAMP)
 datetime.date(2025, 4, 30)
@@ -56,26 +58,23 @@ from dateutil.relativedelta import relativedelta
 from antq.core.unit_kinds import UnitKind
 from antq.errors import AmbiguousDateError, DefinitionError, InputError
 from antq.i18n.catalog import Msg
-from antq.law.tables import Node, load
+from antq.law.tables import Node
 from antq.vocabulary import CodedEnum
 
 __all__ = [
-    "ASSESSMENT_WINDOWS",
     "TEAM_RATING_WINDOW",
     "AnnualWindow",
     "MonthEndPolicy",
     "Period",
     "add_months",
     "add_years",
-    "assessment_period",
+    "check_date",
     "parse_iso_date",
     "quarter_one",
-    "school_year_period",
+    "read_windows",
 ]
 
 _ONE_DAY = timedelta(days=1)
-_TT124 = "124/2021/TT-BCA"
-_TT23 = "23/2012/TT-BCA"
 _PERIOD_TEXT = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})/([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
@@ -149,7 +148,8 @@ def parse_iso_date(raw: object, path: str) -> date:
         ) from None
 
 
-def _check_date(value: object, path: str) -> date:
+def check_date(value: object, path: str) -> date:
+    """``value`` if it is a :class:`datetime.date`; otherwise an :class:`~antq.errors.InputError` at ``path``."""
     # datetime is a subclass of date but does not compare with it; refuse it early.
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InputError(path, value, Msg("expected a datetime.date (not a datetime)"))
@@ -230,7 +230,7 @@ def add_months(d: date, months: int, *, policy: MonthEndPolicy = MonthEndPolicy.
     Strict by default, because silently turning 31/03 + 1 month into 30/04 can move
     an event into or out of a period.
     """
-    _check_date(d, "date")
+    check_date(d, "date")
     _check_int(months, "months")
     _check_policy(policy)
     return _shift(
@@ -240,7 +240,7 @@ def add_months(d: date, months: int, *, policy: MonthEndPolicy = MonthEndPolicy.
 
 def add_years(d: date, years: int, *, policy: MonthEndPolicy = MonthEndPolicy.STRICT) -> date:
     """Return ``d`` moved by ``years`` calendar years; only 29/02 can be ambiguous."""
-    _check_date(d, "date")
+    check_date(d, "date")
     _check_int(years, "years")
     _check_policy(policy)
     return _shift(d, years=years, months=0, path="years", count=years, unit="year", policy=policy)
@@ -250,7 +250,7 @@ def add_years(d: date, years: int, *, policy: MonthEndPolicy = MonthEndPolicy.ST
 
 
 def _validate_date(instance: object, attribute: attrs.Attribute[date], value: object) -> None:
-    _check_date(value, f"period.{attribute.name}")
+    check_date(value, f"period.{attribute.name}")
 
 
 @attrs.frozen(kw_only=True)
@@ -268,7 +268,7 @@ class Period:
         _check_order(self.start, self.end, "period")
 
     def __contains__(self, d: date) -> bool:
-        return self.start <= _check_date(d, "date") <= self.end
+        return self.start <= check_date(d, "date") <= self.end
 
     def contains(self, d: date) -> bool:
         """Whether day ``d`` lies in the period (same as ``d in period``)."""
@@ -517,12 +517,18 @@ def _day_of_year(node: Node) -> tuple[int, int]:
     return node["month"].integer(low=1, high=12), node["day"].integer(low=1, high=31)
 
 
-def _windows() -> Mapping[str, Mapping[UnitKind, AnnualWindow]]:
-    found: dict[str, dict[UnitKind, AnnualWindow]] = {}
-    for row in load("antq", "data/assessment_windows.toml")["windows"].items():
+def read_windows(root: Node, instrument: str) -> Mapping[UnitKind, AnnualWindow]:
+    """The windows of ``instrument`` by unit kind, from the root of its data file.
+
+    Each ``[[windows]]`` row is of that instrument and cites it; a unit kind has at
+    most one window.
+    """
+    found: dict[UnitKind, AnnualWindow] = {}
+    for row in root["windows"].items():
         row.keys(_WINDOW_KEYS)
         citation = row["citation"].citation()
-        instrument = row["instrument"].text()
+        if row["instrument"].text() != instrument:
+            raise row["instrument"].fail(Msg("expected {instrument}"), instrument=instrument)
         if citation.instrument != instrument:
             raise row["citation"].fail(
                 Msg("cites another instrument than {instrument}"), instrument=instrument
@@ -541,83 +547,16 @@ def _windows() -> Mapping[str, Mapping[UnitKind, AnnualWindow]]:
                 end_day=end_day,
                 starts_in_previous_year=row["starts_in_previous_year"].boolean(),
             )
-        by_kind = found.setdefault(instrument, {})
         for node in row["kinds"].items():
             kind = node.code(UnitKind)
-            if kind in by_kind:
+            if kind in found:
                 raise node.fail(Msg("a second window of this unit kind"))
-            by_kind[kind] = window
-    return MappingProxyType({key: MappingProxyType(value) for key, value in found.items()})
+            found[kind] = window
+    return MappingProxyType(found)
 
-
-#: Annual assessment windows by instrument number and unit kind, from
-#: ``data/assessment_windows.toml`` (each row with its citation and confirmation
-#: status). A kind missing from an instrument has no fixed window there (TT 23
-#: schools: see school_year_period).
-ASSESSMENT_WINDOWS: Mapping[str, Mapping[UnitKind, AnnualWindow]] = _windows()
 
 #: Rating year of grassroots security teams (Tổ bảo vệ an ninh, trật tự) under
 #: Hướng dẫn 01/HD-BCA-V05: 15/11 of year N−1 – 14/11 of year N.
 TEAM_RATING_WINDOW = AnnualWindow(
     start_month=11, start_day=15, end_month=11, end_day=14, starts_in_previous_year=True
 )
-
-
-def assessment_period(kind: UnitKind, year: int, *, instrument: str = _TT124) -> Period:
-    """The "An toàn về ANTT" assessment period of ``kind`` for recognition year ``year``.
-
-    The instrument is not chosen from the year here; pass the one in force.
-    """
-    if not isinstance(kind, UnitKind):
-        raise InputError("kind", kind, Msg("expected a UnitKind"))
-    windows = ASSESSMENT_WINDOWS.get(instrument) if isinstance(instrument, str) else None
-    if windows is None:
-        known = ", ".join(ASSESSMENT_WINDOWS)
-        raise InputError(
-            "instrument",
-            instrument,
-            Msg("unknown instrument; expected one of: {known}"),
-            params={"known": known},
-        )
-    window = windows.get(kind)
-    if window is None:
-        if instrument == _TT23 and kind is UnitKind.EDUCATIONAL_INSTITUTION:
-            raise InputError(
-                "kind",
-                kind.code,
-                Msg(
-                    "TT 23/2012 (Điều 9 khoản 2) assesses schools over the school year, from the "
-                    "previous school-year review to the current one, with no fixed dates; use "
-                    "school_year_period(previous_review, current_review)"
-                ),
-            )
-        raise InputError(
-            "kind",
-            kind.code,
-            Msg("no assessment window for this unit kind in {instrument}"),
-            params={"instrument": instrument},
-        )
-    return window.period_for(year)
-
-
-def school_year_period(previous_review: date, current_review: date) -> Period:
-    """A TT 23/2012 school period: the day after the previous review to the current review.
-
-    The review day ends the round that reviews it (the same shared-boundary policy as
-    the other TT 23 windows), so consecutive school years never share a day.
-    """
-    _check_date(previous_review, "previous_review")
-    _check_date(current_review, "current_review")
-    if current_review <= previous_review:
-        raise InputError(
-            "current_review",
-            current_review.isoformat(),
-            Msg(
-                "the current school-year review {current} must be after the previous review {previous}"
-            ),
-            params={
-                "current": current_review.isoformat(),
-                "previous": previous_review.isoformat(),
-            },
-        )
-    return Period(start=previous_review + _ONE_DAY, end=current_review)

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from antq.core.periods import Period, assessment_period
+from antq.core.periods import Period
 from antq.core.unit_kinds import UnitKind
 from antq.entities.incidents import Incident
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
+from antq.safety.windows import assessment_period
 
 __all__ = ["FIRST_TT124_ROUND", "LAST_TT23_ROUND", "incidents_in_overlap", "transition_overlap"]
 

@@ -15,7 +15,7 @@ from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
-from antq.core.periods import Period, school_year_period
+from antq.core.periods import Period
 from antq.core.ruleset import RuleBook, RuleSet
 from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
@@ -39,6 +39,7 @@ from antq.safety.tt23_2012 import (
 from antq.safety.tt23_2012 import (
     article_8_school as school,
 )
+from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
 from antq.safety.unit_counts import UnitsRecognised
 
 TT23 = "23/2012/TT-BCA"

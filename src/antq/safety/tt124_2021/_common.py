@@ -6,9 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from antq.core.criterion import Parameter
-from antq.core.periods import ASSESSMENT_WINDOWS, AnnualWindow
 from antq.core.ruleset import RoundNotice
-from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
 from antq.law.confirmation import Confirmation
@@ -48,11 +46,6 @@ NOTICES: tuple[RoundNotice, ...] = (AMENDED_2025,)
 
 def c124(article: int, clause: int | None = None, point: str | None = None) -> Citation:
     return cite(INSTRUMENT, article, clause, point)
-
-
-def window(kind: UnitKind) -> AnnualWindow:
-    """Điều 8 khoản 2: the assessment window of ``kind``."""
-    return ASSESSMENT_WINDOWS[INSTRUMENT][kind]
 
 
 def applies(article_citation: Citation) -> Text:

@@ -20,8 +20,8 @@ from antq.safety.tt124_2021._common import (
     SIGNED,
     VALID_FROM,
     c124,
-    window,
 )
+from antq.safety.tt124_2021.article_8_assessment_windows import window
 from antq.safety.tt124_2021.territory import CiteFor, territory_criteria
 
 P = "tt124.residential-area"

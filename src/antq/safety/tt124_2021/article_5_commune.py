@@ -21,8 +21,8 @@ from antq.safety.tt124_2021._common import (
     SPECIAL_ZONES,
     VALID_FROM,
     c124,
-    window,
 )
+from antq.safety.tt124_2021.article_8_assessment_windows import window
 from antq.safety.tt124_2021.territory import CiteFor, territory_criteria
 from antq.safety.unit_counts import (
     UNIT_OUTCOMES,

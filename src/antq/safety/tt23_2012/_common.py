@@ -20,9 +20,8 @@ from antq.core.criterion import (
 )
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
-from antq.core.periods import ASSESSMENT_WINDOWS, AnnualWindow, Period
+from antq.core.periods import Period
 from antq.core.ruleset import RoundNotice
-from antq.core.unit_kinds import UnitKind
 from antq.entities.grades import EmulationTitle
 from antq.entities.incidents import IncidentCategory
 from antq.errors import InputError
@@ -67,11 +66,6 @@ def c23(article: int, clause: int | None = None, point: str | None = None) -> Ci
     """A citation of TT 23; the registry does not know its clause structure, so a
     clause-level citation is accepted but unverified (``Citation.verified`` is False)."""
     return cite(INSTRUMENT, article, clause, point)
-
-
-def window(kind: UnitKind) -> AnnualWindow:
-    """Điều 9 khoản 2: the assessment window of ``kind`` (schools have none)."""
-    return ASSESSMENT_WINDOWS[INSTRUMENT][kind]
 
 
 # -- gates ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ assessor for one finding on them (``tt23_residential_area_remainder_met``) and
 the verdict stays UNKNOWN until it is given.
 
 Period (Điều 9 khoản 2): "31/10 of the previous year - 31/10", read as
-01/11 of the previous year - 31/10 (see :mod:`antq.core.periods`).
+01/11 of the previous year - 31/10 (see :mod:`~antq.safety.tt23_2012.article_9_assessment_windows`).
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from antq.safety.tt23_2012._common import (
     VALID_TO,
     c23,
     territory_criteria,
-    window,
 )
+from antq.safety.tt23_2012.article_9_assessment_windows import window
 
 P = "tt23.residential-area"
 

@@ -40,8 +40,8 @@ from antq.safety.tt23_2012._common import (
     TitleAtLeast,
     c23,
     territory_criteria,
-    window,
 )
+from antq.safety.tt23_2012.article_9_assessment_windows import window
 from antq.safety.unit_counts import UNIT_OUTCOMES, RollupRule, UnitsRecognised, read_rollup_rule
 
 P = "tt23.commune"

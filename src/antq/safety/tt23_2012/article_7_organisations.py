@@ -49,8 +49,8 @@ from antq.safety.tt23_2012._common import (
     VALID_TO,
     ShareAtLeastParameter,
     c23,
-    window,
 )
+from antq.safety.tt23_2012.article_9_assessment_windows import window
 
 #: Điều 7 item 1: the four topics of the internal rules.
 AGENCY_TOPICS = frozenset(

@@ -17,7 +17,7 @@ TT 23 excludes no school: primary schools and pre-schools are assessed too
 (TT 124 Điều 1 excludes them). The period is the school year, from the
 previous school-year review to the current one (Điều 9 khoản 2): it has no
 fixed dates, so the rule set has no window and the facts must carry the
-period (:func:`antq.core.periods.school_year_period`).
+period (:func:`~antq.safety.tt23_2012.article_9_assessment_windows.school_year_period`).
 """
 
 from __future__ import annotations
