@@ -12,7 +12,7 @@ from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.law.registry import get_instrument
 from antq.safety.procedure import ManagingLevel
-from antq.safety.routing import (
+from antq.safety.tt124_2021.article_9_routing import (
     COMMUNE_ROUTE_AFTER_REFORM,
     RESIDENTIAL_ROUTE_AFTER_TT48,
     TT48,

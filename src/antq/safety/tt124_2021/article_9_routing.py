@@ -43,11 +43,12 @@ import attrs
 from antq.core.criterion import Parameter
 from antq.core.reasons import Param, Reason
 from antq.core.unit_kinds import UnitKind
+from antq.entities.admin_units import LAST_DISTRICT_DAY
 from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation, cite
 from antq.law.confirmation import Confirmation
-from antq.safety.procedure import LAST_DISTRICT_DAY, ORGANISATIONS, TT124_FROM, ManagingLevel
+from antq.safety.tt124_2021.article_9_procedure import ORGANISATIONS, TT124_FROM, ManagingLevel
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [
