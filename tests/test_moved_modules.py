@@ -1,4 +1,4 @@
-"""The loose top-level modules moved to the part they belong to (issue 14).
+"""Modules moved to the part they belong to (issue 14).
 
 Each old path keeps working for one release: every name it had warns, then is the
 very object of the new home. A moved vocabulary is written in JSON under its new name
@@ -32,6 +32,7 @@ MOVED = {
     "antq.hierarchy": "antq.safety.hierarchy",
     "antq.coverage": "antq.catalogue.coverage",
     "antq.rule_form": "antq.catalogue.rule_form",
+    "antq.safety.routing": "antq.safety.tt124_2021.article_9_routing",
 }
 
 #: Every public name each old module had.
@@ -101,6 +102,16 @@ NAMES = {
         "criterion_rule",
         "rule_form_schema",
     ),
+    "antq.safety.routing": (
+        "COMMUNE_ROUTE_AFTER_REFORM",
+        "RESIDENTIAL_ROUTE_AFTER_TT48",
+        "TT48",
+        "TT48_EFFECTIVE",
+        "TT48_NOT_BEFORE",
+        "DossierReceiver",
+        "DossierRoute",
+        "dossier_route",
+    ),
 }
 
 #: Names that went somewhere other than their module's new home.
@@ -143,6 +154,9 @@ FORMER_VOCABULARIES = {
     "antq.indicators.Comparison": "antq.report.indicators.Comparison",
     "antq.indicators.Indicator": "antq.report.indicators.Indicator",
     "antq.periods.MonthEndPolicy": "antq.core.periods.MonthEndPolicy",
+    "antq.safety.routing.DossierReceiver": (
+        "antq.safety.tt124_2021.article_9_routing.DossierReceiver"
+    ),
     "antq.unit_kinds.UnitKind": "antq.core.unit_kinds.UnitKind",
 }
 

@@ -40,6 +40,9 @@ _FORMER_NAMES: dict[str, str] = {
     "antq.indicators.Comparison": "antq.report.indicators.Comparison",
     "antq.indicators.Indicator": "antq.report.indicators.Indicator",
     "antq.periods.MonthEndPolicy": "antq.core.periods.MonthEndPolicy",
+    "antq.safety.routing.DossierReceiver": (
+        "antq.safety.tt124_2021.article_9_routing.DossierReceiver"
+    ),
     "antq.unit_kinds.UnitKind": "antq.core.unit_kinds.UnitKind",
 }
 
