@@ -130,7 +130,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             ),
         },
         (
-            "tests/safety_extra/test_rollup.py",
+            "tests/safety/test_rollup.py",
             "tests/safety/tt124_2021/test_article_5_commune.py",
             "tests/safety/tt23_2012/test_rule_sets.py",
             "tests/test_mutation_gaps.py",
@@ -139,7 +139,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
     ),
     "combine": (
         {"antq.core.outcome": ("combine",)},
-        ("tests/test_core.py", "tests/safety/test_criterion_states.py"),
+        ("tests/core/test_core.py", "tests/safety/test_criterion_states.py"),
     ),
     "periods": (
         {
@@ -157,7 +157,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "antq.safety.windows": ("assessment_period",),
             "antq.safety.tt23_2012.article_9_assessment_windows": ("school_year_period",),
         },
-        ("tests/test_periods.py", "tests/test_mutation_gaps.py"),
+        ("tests/core/test_periods.py", "tests/test_mutation_gaps.py"),
     ),
     "formatting": (
         {
@@ -180,7 +180,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
                 "parse_date",
             ),
         },
-        ("tests/test_formatting.py", "tests/test_mutation_gaps.py"),
+        ("tests/i18n/test_formatting.py", "tests/test_mutation_gaps.py"),
     ),
     "KNC": (
         {
@@ -208,8 +208,8 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "antq.emulation.awards.knc.medal": ("select_knc_rules",),
         },
         (
-            "tests/emulation_awards/test_knc.py",
-            "tests/emulation_awards/test_knc_declarations.py",
+            "tests/emulation/awards/test_knc.py",
+            "tests/emulation/awards/test_knc_declarations.py",
             "tests/test_mutation_gaps.py",
         ),
     ),

@@ -53,7 +53,7 @@ from antq.safety.tt23_2012.article_9_assessment_windows import school_year_perio
 from antq.safety.tt124_2021._shared_items import OwnForceCheck
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
 from antq.safety.windows import assessment_period
-from safety.builders import BASELINES as TT124_BASELINES
+from tests.safety.builders import BASELINES as TT124_BASELINES
 
 # -- bounded settings -------------------------------------------------------------------
 

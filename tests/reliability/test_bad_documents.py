@@ -25,7 +25,7 @@ from antq.io.batch import RowError, UnitRef
 from antq.io.facts import read_facts
 from antq.report.indicators import read_observations, targets_from_data
 from antq.safety.hierarchy import evaluate_province
-from safety.builders import raw_unit
+from tests.safety.builders import raw_unit
 
 from .strategies import BOOK, COMMUNE, RA, TT124
 

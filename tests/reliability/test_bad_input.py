@@ -29,7 +29,7 @@ from antq.io.batch import read_any
 from antq.io.facts import load_document, read_facts, read_facts_file
 from antq.safety.hierarchy import ProvinceEvaluation, evaluate_province
 from antq.safety.rollup import commune_counts, evaluate_commune
-from safety.builders import facts_of, raw_unit
+from tests.safety.builders import facts_of, raw_unit
 
 from .strategies import AGENCY, BOOK, COMMUNE, RA, TT124, baseline
 
@@ -168,7 +168,7 @@ def test_a_zero_total_of_a_100_percent_or_70_percent_rule_is_an_error_when_evalu
 
 
 def test_zero_eligible_sub_units_is_unknown_until_the_parameter_says_how_to_read_it() -> None:
-    from safety.builders import result_of
+    from tests.safety.builders import result_of
 
     unit = facts_of(AGENCY, subunits_eligible=0, subunits_qualifying=0)
     verdict = evaluate(unit, BOOK)

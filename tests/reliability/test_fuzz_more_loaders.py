@@ -53,7 +53,7 @@ from antq.emulation.sheets import (
 from antq.errors import AntqError, InputError
 from antq.io import _json_stream, batch
 from antq.report.indicators import Observation, read_observations, targets_from_data
-from emulation.test_sheets import FILL
+from tests.emulation.test_sheets import FILL
 
 from .strategies import (
     BOOK,

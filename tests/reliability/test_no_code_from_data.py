@@ -26,7 +26,7 @@ from antq.io import facts as facts_io
 from antq.io.facts import read_facts
 from antq.io.schema import facts_schema
 from antq.vocabulary import vocabulary_member
-from safety.builders import facts_of, raw_unit
+from tests.safety.builders import facts_of, raw_unit
 
 from .strategies import BOOK, RA
 

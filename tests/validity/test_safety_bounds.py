@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from tests.reliability.strategies import BOOK, KINDS, TT23, TT124, baseline, read_unit
 
 from antq.core.engine import evaluate
 from antq.core.periods import Period
@@ -14,6 +13,7 @@ from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import RuleSetNotFound
 from antq.law.confirmation import Confirmation
+from tests.reliability.strategies import BOOK, KINDS, TT23, TT124, baseline, read_unit
 
 COMMUNE = UnitKind.COMMUNE
 

@@ -15,7 +15,7 @@ from antq.core.facts import UnitFacts  # noqa: E402
 from antq.errors import InputError  # noqa: E402
 from antq.io.batch import read_any  # noqa: E402
 from antq.io.template import write_facts_csv, write_facts_xlsx  # noqa: E402
-from batch import generator  # noqa: E402
+from tests.report import generator  # noqa: E402
 
 from . import outcomes, unit_json  # noqa: E402
 

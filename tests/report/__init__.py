@@ -1,6 +1,6 @@
-"""Tests of batch input/output, name matching, province roll-ups, indicators and reports.
+"""Tests of antq.report: reports, indicators, the province example and ``antq report``.
 
-Shared builders: units as facts-document objects (the same dicts a JSON file
+Shared builders (tests/io and tests/safety use them too): units as facts-document objects (the same dicts a JSON file
 holds), made to come out MET, NOT_MET, UNKNOWN or NOT_APPLICABLE.
 """
 

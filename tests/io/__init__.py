@@ -1,4 +1,5 @@
-"""Tests of spreadsheets: the Vietnamese CSV dialect, workbooks in and out, templates, flat rows."""
+"""Tests of antq.io: batch readers, names, the Vietnamese CSV dialect, workbooks in and out,
+templates, flat rows."""
 
 from __future__ import annotations
 

@@ -41,8 +41,7 @@ from antq.io.batch import (
 from antq.io.dialect import ANTQ
 from antq.io.facts import read_facts, read_facts_file
 from antq.safety.inputs import InternalRulesTopic, OffenceCounts
-
-from . import EXAMPLE, area, example_units
+from tests.report import EXAMPLE, area, example_units
 
 Item = UnitFacts | InputError
 

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from antq import LANGS, Msg, Outcome, UnitKind
 from antq.i18n.catalog import translate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "src" / "antq" / "i18n" / "locale"
 
 

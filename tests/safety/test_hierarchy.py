@@ -23,8 +23,7 @@ from antq.safety.hierarchy import (
     evaluate_province,
     summarize,
 )
-
-from . import EXAMPLE, agency, area, commune, facts
+from tests.report import EXAMPLE, agency, area, commune, facts
 
 MET, NOT_MET, UNKNOWN, NA = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN, Outcome.NOT_APPLICABLE
 
