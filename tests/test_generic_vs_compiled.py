@@ -439,7 +439,7 @@ def test_a_complete_share_is_met_by_the_compiled_check_not_deferred() -> None:
 def test_the_compiled_share_on_and_near_seventy_percent(
     part: int, whole: int, policy: str | None, expected: object
 ) -> None:
-    from antq.safety.tt23_2012._common import EMPTY_SUBUNITS
+    from antq.safety.inputs import EMPTY_SUBUNITS
 
     check = ShareAtLeast(i.UNITS_RECOGNISED, i.UNITS_TOTAL, 70, EMPTY_SUBUNITS)
     values = {i.UNITS_RECOGNISED.name: part, i.UNITS_TOTAL.name: whole}

@@ -22,7 +22,7 @@ from antq.law.confirmation import Confirmation
 from antq.safety import default_rulebook
 from antq.safety import tt124_2021 as tt124
 from antq.safety.checks import OFFENCE_COMPARISON, OFFENCE_SCOPE
-from antq.safety.tt124_2021._common import EMPTY_SUBUNITS
+from antq.safety.inputs import EMPTY_SUBUNITS
 from antq.vocabulary import Lang
 
 from ..builders import (

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from antq.core.criterion import Parameter
 from antq.core.ruleset import RoundNotice
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
@@ -54,13 +53,3 @@ def applies(article_citation: Citation) -> Text:
         vi=f"áp dụng {article_citation.render('vi')}",
         en=f"applies {article_citation.render('en')}",
     )
-
-
-EMPTY_SUBUNITS: Parameter[str] = Parameter(
-    name="empty_subunits",
-    label=Msg("how a unit with no sub-units eligible for rating is treated"),
-    default=None,
-    choices=("not_applicable", "not_met"),
-    confirmation=Confirmation.UNCONFIRMED,
-    required=False,
-)

@@ -38,7 +38,8 @@ from antq.safety.checks import (
     TitleOrGrade,
 )
 from antq.safety.gates import WhenAllTrue, WhenTrue
-from antq.safety.tt124_2021._common import EMPTY_SUBUNITS, applies, c124
+from antq.safety.inputs import EMPTY_SUBUNITS
+from antq.safety.tt124_2021._common import applies, c124
 
 #: Điều 6 khoản 5 and Điều 7 khoản 6: share of sub-units that must qualify.
 SUBUNIT_SHARE_PERCENT = 70

@@ -185,16 +185,6 @@ def _defer(values: Mapping[str, Any], period: Period) -> Outcome:
     raise Defer
 
 
-EMPTY_SUBUNITS: Parameter[str] = Parameter(
-    name="empty_subunits",
-    label=Msg("how a unit with no sub-units eligible for rating is treated"),
-    default=None,
-    choices=("not_applicable", "not_met"),
-    confirmation=Confirmation.UNCONFIRMED,
-    required=False,
-)
-
-
 # -- the residential-area items that a commune also applies (Điều 5; Điều 6 khoản 2) ---------
 
 S8_NOTE = Msg(

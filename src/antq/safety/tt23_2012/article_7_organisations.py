@@ -39,10 +39,10 @@ from antq.i18n.catalog import Msg
 from antq.law.confirmation import Confirmation
 from antq.safety import inputs as shared
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
+from antq.safety.inputs import EMPTY_SUBUNITS
 from antq.safety.inputs import InternalRulesTopic as Topic
 from antq.safety.tt23_2012 import inputs as i
 from antq.safety.tt23_2012._common import (
-    EMPTY_SUBUNITS,
     INSTRUMENT,
     NOTICES,
     VALID_FROM,
