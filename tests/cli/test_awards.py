@@ -14,7 +14,7 @@ from antq.cli.awards import main, run
 from antq.emulation.awards import Eligibility
 from antq.emulation.awards.questions import read_awards
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "awards-2025.json"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "awards-2025.json"
 
 
 def awards(*argv: str) -> tuple[int, str, str]:

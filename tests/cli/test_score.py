@@ -14,9 +14,8 @@ import antq.cli
 from antq.cli import EXIT_INPUT, EXIT_OK
 from antq.cli.score import main
 from antq.emulation import ScoreResult
-
-from . import EXAMPLE_SCORES, EXAMPLE_SHEET, ROOT
-from .test_sheets import FILL
+from tests.emulation import EXAMPLE_SCORES, EXAMPLE_SHEET, ROOT
+from tests.emulation.test_sheets import FILL
 
 
 def score(*argv: str) -> tuple[int, str, str]:

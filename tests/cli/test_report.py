@@ -16,8 +16,7 @@ from antq.cli.report import main as run_report
 from antq.errors import InputError
 from antq.io.batch import ReadProgress
 from antq.safety import default_rulebook
-
-from . import EXAMPLE, area, example_units
+from tests.report import EXAMPLE, area, example_units
 
 
 def run(*argv: str) -> tuple[int, str, str]:
