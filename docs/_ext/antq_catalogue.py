@@ -1,7 +1,8 @@
 """Sphinx directives that generate antq's criteria catalogue and facts list from the code.
 
 ``.. antq-catalogue::``
-    A summary table of the rule sets of :func:`antq.catalogue.criteria_catalogue` (how
+    A summary table of the rule sets of the safe-standard entries of
+    :func:`antq.catalogue.rule_catalogue` (how
     many criteria are confirmed, partially confirmed and unconfirmed), then a
     section per instrument, the one in force first, with a section per rule
     set and in it one section per criterion: id, unit kind, role, kind,
@@ -151,11 +152,9 @@ def _validity(rule_set: Any) -> str:
     return "every round"
 
 
-def _rule_form_text(criterion: Any) -> str:
-    """The criterion's rule form (``antq rules --format json``) without its version key."""
-    from antq.catalogue.rule_form import criterion_rule
-
-    form = {k: v for k, v in criterion_rule(criterion).items() if k != "antq_rule_form"}
+def _rule_form_text(entry: Any) -> str:
+    """The entry's rule form (``antq rules --format json``) without its version key."""
+    form = {k: v for k, v in entry.details["rule_form"].items() if k != "antq_rule_form"}
     return json.dumps(form, ensure_ascii=False)
 
 
@@ -176,7 +175,8 @@ class _CatalogueDirective(SphinxDirective):
     }
 
     def entries(self) -> list[Any]:
-        from antq.catalogue import criteria_catalogue
+        from antq.catalogue import rule_catalogue
+        from antq.core.unit_kinds import UnitKind
 
         self._note_code_dependencies()
         try:
@@ -184,15 +184,12 @@ class _CatalogueDirective(SphinxDirective):
             kind = _kind(self.options.get("kind"))
         except Exception as error:
             raise self.error(f"{self.name}: {error}") from None
-        entries = [
-            e
-            for e in criteria_catalogue(as_of=as_of)
-            if kind is None or e.rule_set.kind.code == kind
-        ]
+        unit_kind = None if kind is None else UnitKind.from_code(kind)
+        entries = list(rule_catalogue(as_of=as_of, kind=unit_kind, section="safety"))
         if not entries:
             raise CatalogueError(
                 f"{self.name}: the criteria catalogue is empty"
-                f" (as-of={as_of}, kind={kind}); antq.catalogue.criteria_catalogue() returned nothing"
+                f" (as-of={as_of}, kind={kind}); antq.catalogue.rule_catalogue() returned nothing"
             )
         return entries
 
@@ -206,23 +203,24 @@ class _CatalogueDirective(SphinxDirective):
 
 
 class Catalogue(_CatalogueDirective):
-    """Every criterion of every rule set, generated from :func:`antq.catalogue.criteria_catalogue`."""
+    """Every criterion of every rule set, from :func:`antq.catalogue.rule_catalogue`."""
 
     def run(self) -> list[nodes.Node]:
         from antq.law import get_instrument
+        from antq.safety import default_rulebook
 
+        book = default_rulebook()
         by_rule_set: dict[str, list[Any]] = {}
         for entry in self.entries():
-            by_rule_set.setdefault(entry.rule_set.id, []).append(entry)
+            by_rule_set.setdefault(entry.rule_set, []).append(entry)
+        self.rule_sets = {name: book.get(name) for name in by_rule_set}
         # Group the rule sets by instrument, the one in force most recently first.
         by_instrument: dict[str, list[list[Any]]] = {}
         for entries in by_rule_set.values():
-            by_instrument.setdefault(entries[0].rule_set.instrument, []).append(entries)
+            by_instrument.setdefault(entries[0].instrument, []).append(entries)
         order = sorted(
             by_instrument,
-            key=lambda number: max(
-                e[0].rule_set.valid_from or date.min for e in by_instrument[number]
-            ),
+            key=lambda number: max(e[0].valid_from or date.min for e in by_instrument[number]),
             reverse=True,
         )
         output: list[nodes.Node] = [self._summary([by_instrument[n] for n in order])]
@@ -244,7 +242,7 @@ class Catalogue(_CatalogueDirective):
         rows = []
         for group in groups:
             for entries in group:
-                rule_set = entries[0].rule_set
+                rule_set = self.rule_sets[entries[0].rule_set]
                 counts = dict.fromkeys(_STATUS_TEXT, 0)
                 for entry in entries:
                     counts[entry.confirmation.code] += 1
@@ -285,7 +283,7 @@ class Catalogue(_CatalogueDirective):
     def _rule_set(self, entries: list[Any]) -> nodes.section:
         from antq.law import get_instrument
 
-        rule_set = entries[0].rule_set
+        rule_set = self.rule_sets[entries[0].rule_set]
         section = self._section(rule_set.title.render("en"), _rule_set_id(rule_set))
         instrument = get_instrument(rule_set.instrument)
         section += _field_table(
@@ -332,9 +330,12 @@ class Catalogue(_CatalogueDirective):
             items += nodes.list_item("", self._parameter(rule_set, parameter))
         return [items]
 
+    @classmethod
+    def _parameter(cls, rule_set: Any, parameter: Any) -> nodes.paragraph:
+        return cls._parameter_shown(parameter, rule_set.parameter_value(parameter))
+
     @staticmethod
-    def _parameter(rule_set: Any, parameter: Any) -> nodes.paragraph:
-        value = rule_set.parameter_value(parameter)
+    def _parameter_shown(parameter: Any, value: object) -> nodes.paragraph:
         shown: list[str | nodes.Node] = [_literal(parameter.name), " = "]
         if value is None:
             shown.append(nodes.strong(text="must be supplied", classes=["antq-must-supply"]))
@@ -350,53 +351,54 @@ class Catalogue(_CatalogueDirective):
         return _para(*shown)
 
     def _criterion(self, entry: Any) -> nodes.section:
-        criterion = entry.criterion
-        rule_set = entry.rule_set
         status = entry.confirmation.code
-        section = self._section(criterion.title.render("en"), criterion.id)
+        section = self._section(entry.title.render("en"), entry.id)
         section["classes"] += ["antq-criterion", f"antq-criterion-{status}"]
         if status != "confirmed":
             section += self._warning(entry)
-        citation = criterion.citation
+        citation = entry.citation
+        (kind,) = entry.applies_to
         fields: list[tuple[str, Sequence[nodes.Node]]] = [
-            ("Id", [_para(_literal(criterion.id))]),
+            ("Id", [_para(_literal(entry.id))]),
             ("Status", [_para(_status(status))]),
-            ("Title", _bilingual(criterion.title.render("vi"), criterion.title.render("en"))),
+            ("Title", _bilingual(entry.title.render("vi"), entry.title.render("en"))),
             ("Citation", _bilingual(citation.render("vi"), citation.render("en"))),
-            ("Unit kind", _bilingual(rule_set.kind.label("vi"), rule_set.kind.label("en"))),
+            ("Unit kind", _bilingual(kind.label("vi"), kind.label("en"))),
             ("Role", [_para(_ROLE_TEXT.get(entry.role, entry.role))]),
-            ("Kind", [_para(criterion.kind.label("en"), " (", _literal(criterion.kind.code), ")")]),
-            ("Inputs", self._inputs(criterion)),
-            ("Rule form", [_para(_literal(_rule_form_text(criterion)))]),
+            ("Kind", [_para(entry.kind.label("en"), " (", _literal(entry.kind.code), ")")]),
+            ("Inputs", self._inputs(entry)),
+            ("Rule form", [_para(_literal(_rule_form_text(entry)))]),
         ]
-        if criterion.note is not None:
-            fields.append(
-                ("Note", _bilingual(criterion.note.render("vi"), criterion.note.render("en")))
-            )
-        if criterion.parameters:
+        if entry.note is not None:
+            fields.append(("Note", _bilingual(entry.note.render("vi"), entry.note.render("en"))))
+        if entry.parameters:
             items = nodes.bullet_list()
-            for parameter in criterion.parameters:
-                items += nodes.list_item("", self._parameter(rule_set, parameter))
+            for parameter in entry.parameters:
+                items += nodes.list_item("", self._parameter_entry(parameter))
             fields.append(("Parameters", [items]))
         section += _field_table(fields)
         return section
 
+    @classmethod
+    def _parameter_entry(cls, parameter: Any) -> nodes.paragraph:
+        """A parameter of an entry, with the value in force."""
+        return cls._parameter_shown(parameter, parameter.value)
+
     @staticmethod
     def _warning(entry: Any) -> nodes.admonition:
         """Why a criterion is not fully confirmed, and what the reader must do."""
-        criterion = entry.criterion
         status = entry.confirmation.code
         box = nodes.admonition(classes=["antq-unconfirmed-note", f"antq-{status}"])
         box += nodes.title(text=f"{_STATUS_TEXT[status]}: check the official text")
-        own = criterion.confirmation.code
+        own = entry.own_confirmation.code
         if own != "confirmed":
             box += _para(
                 "The criterion itself is ",
                 _status(own),
                 ": " + _WHY[own],
             )
-        for parameter in criterion.parameters:
-            value = entry.rule_set.parameter_value(parameter)
+        for parameter in entry.parameters:
+            value = parameter.value
             how = _how_to_set(parameter)
             if value is None and parameter.required:
                 box += _para(
@@ -429,19 +431,17 @@ class Catalogue(_CatalogueDirective):
         return box
 
     @staticmethod
-    def _inputs(criterion: Any) -> list[nodes.Node]:
-        if not criterion.all_inputs:
+    def _inputs(entry: Any) -> list[nodes.Node]:
+        if not entry.inputs:
             return [_para("none")]
-        gates = {i.name for i in criterion.gate_inputs}
-        optional = {i.name for i in criterion.optional_inputs}
         items = nodes.bullet_list()
-        for inp in criterion.all_inputs:
+        for inp in entry.inputs:
             parts: list[str | nodes.Node] = [_literal(inp.name), f" ({inp.kind.label('en')})"]
             if inp.judgement:
                 parts += [" ", nodes.inline(text="QUAL", classes=["antq-qual"])]
-            if inp.name in gates:
+            if inp.role == "gate":
                 parts.append(", decides whether the criterion applies")
-            if inp.name in optional:
+            if inp.role == "optional":
                 parts.append(", optional")
             parts.append(f": {inp.label.render('en')}")
             items += nodes.list_item("", _para(*parts))

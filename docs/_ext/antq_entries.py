@@ -1,6 +1,7 @@
 """``.. antq-entries:: awards|sheets|teams`` — award conditions, sheet items or team rules.
 
-Each group (an award's rules, a sheet, or the team-rating rules) becomes a table: id, status, citation
+The entries are those of :func:`antq.catalogue.rule_catalogue`, one type for
+every family. Each group (an award's rules, a sheet, or the team-rating rules) becomes a table: id, status, citation
 and title in Vietnamese and English, and the entry's other details. The build
 fails if a group list is empty, so the page cannot silently lose its content.
 """
@@ -15,8 +16,9 @@ from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.docutils import SphinxDirective
 
-_SHOWN = {"id", "confirmation", "citation", "title", "note"}
-_GROUP = {"awards": "rule_set", "sheets": "sheet", "teams": "rule_set"}
+# The family is the page's section, the rule set each table's title.
+_SHOWN = {"family", "rule_set", "id", "confirmation", "citation", "title", "note"}
+_GROUP = {"awards": "rule_set", "sheets": "rule_set", "teams": "rule_set"}
 
 
 class EntriesError(SphinxError):
@@ -24,19 +26,13 @@ class EntriesError(SphinxError):
 
 
 def _entries(source: str) -> list[dict[str, Any]]:
-    if source == "awards":
-        from antq.emulation.awards import award_catalogue
+    if source not in _GROUP:
+        raise EntriesError(
+            f"antq-entries: unknown source {source!r}; expected awards, sheets or teams"
+        )
+    from antq.catalogue import rule_catalogue
 
-        return [e.to_json() for e in award_catalogue()]
-    if source == "sheets":
-        from antq.emulation.sheets import sheet_catalogue
-
-        return [e.to_json() for e in sheet_catalogue()]
-    if source == "teams":
-        from antq.emulation.teams import team_catalogue
-
-        return [e.to_json() for e in team_catalogue()]
-    raise EntriesError(f"antq-entries: unknown source {source!r}; expected awards, sheets or teams")
+    return [e.to_json() for e in rule_catalogue(section=source)]
 
 
 def _cell(*parts: nodes.Node | str) -> nodes.entry:

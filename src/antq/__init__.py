@@ -5,7 +5,7 @@ which criteria were met, which were not and why, with the law's citation.
 """
 
 from antq.api import decide, evaluate, evaluate_many
-from antq.catalogue import CatalogueEntry, criteria_catalogue
+from antq.catalogue import CatalogueEntry, criteria_catalogue, rule_catalogue
 from antq.core import (
     Check,
     Context,
@@ -21,11 +21,16 @@ from antq.core import (
     Parameter,
     Percent,
     Reason,
+    Result,
     RuleBook,
+    RuleEntry,
+    RuleFamily,
+    RuleResult,
     RuleSet,
     UnitFacts,
     Verdict,
     combine,
+    explain,
     finding,
     needed_inputs,
 )
@@ -172,9 +177,13 @@ __all__ = [
     "ResidentialArea",
     "ResidentialAreaFacts",
     "ResidentialKind",
+    "Result",
     "Round",
     "RoundResult",
     "RuleBook",
+    "RuleEntry",
+    "RuleFamily",
+    "RuleResult",
     "RuleSet",
     "RuleSetNotFound",
     "SecurityOrderTeam",
@@ -201,6 +210,7 @@ __all__ = [
     "evaluate",
     "evaluate_many",
     "evaluate_round",
+    "explain",
     "facts_schema",
     "finding",
     "get_instrument",
@@ -209,5 +219,6 @@ __all__ = [
     "quarter_one",
     "read_facts",
     "read_facts_file",
+    "rule_catalogue",
     "school_year_period",
 ]

@@ -9,18 +9,21 @@ Two different keys share a digest with a probability of about n²/2⁶⁵ (one i
 37 million for a million units); the digest does not depend on the process,
 so the same input always gives the same answer.
 
-Given a ``budget`` in bytes, a set that outgrows it moves its entries to a
-private temporary SQLite database (``antq._spill``) and goes on from an empty
-memory. A Bloom filter of the keys on disk (about one byte a key) answers
-most lookups of a new key without reading the disk.
+Given a ``budget`` in bytes, a set that outgrows it sorts its entries and
+appends them as one *run* to a private temporary file, then goes on from an
+empty memory. Only a little of each key stays in memory: a Bloom filter of the
+keys on disk (1 to 2 bytes a key) answers almost every lookup of a new key
+without reading the file, and one key in every 512 of each run says which
+page of the run to read when the filter cannot.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-
-from antq._spill import SpillDatabase
+import tempfile
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import IO
 
 __all__ = ["DigestSet", "digest"]
 
@@ -35,9 +38,9 @@ def digest(key: str) -> bytes:
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=DIGEST_SIZE).digest()
 
 
-# The Bloom filter's bits per key on disk, at the least (at most twice that), and
-# its probes per key: 2 probes at 12 bits a key let about 1 new key in 40 through.
-_BITS_PER_KEY = 12
+# The Bloom filter's bits per key on disk, at the least (twice that just after it
+# grows). Two probes at 8 to 16 bits a key let 1 new key in 20 to 1 in 70 through.
+_BITS_PER_KEY = 8
 
 
 class _Filter:
@@ -46,29 +49,100 @@ class _Filter:
     Its two probes are the low and high halves of the digest itself, already a hash.
     """
 
-    __slots__ = ("bits", "count", "mask")
+    __slots__ = ("bits", "count", "size")
 
     def __init__(self, capacity: int) -> None:
-        size = 1 << max(6, (capacity * _BITS_PER_KEY - 1).bit_length())
-        self.bits = bytearray(size // 8)
-        self.mask = size - 1
+        self.size = max(64, capacity * _BITS_PER_KEY)
+        self.bits = bytearray((self.size + 7) // 8)
         self.count = 0
 
     @property
     def capacity(self) -> int:
-        return (self.mask + 1) // _BITS_PER_KEY
+        return self.size // _BITS_PER_KEY
 
     def add(self, key: int) -> None:
-        mask, bits = self.mask, self.bits
-        low, high = key & mask, key >> 32 & mask
+        size, bits = self.size, self.bits
+        low, high = (key & 0xFFFFFFFF) % size, (key >> 32) % size
         bits[low >> 3] |= 1 << (low & 7)
         bits[high >> 3] |= 1 << (high & 7)
         self.count += 1
 
     def __contains__(self, key: int) -> bool:
-        mask, bits = self.mask, self.bits
-        low, high = key & mask, key >> 32 & mask
+        size, bits = self.size, self.bits
+        low, high = (key & 0xFFFFFFFF) % size, (key >> 32) % size
         return bool(bits[low >> 3] & 1 << (low & 7) and bits[high >> 3] & 1 << (high & 7))
+
+
+# Entries of a run between two keys kept in memory: a lookup the filter lets
+# through reads one such page (512 entries of at most 16 bytes) of each run.
+_PAGE = 512
+
+
+class _Runs:
+    """Sorted runs of entries (a digest, then its value) in a private temporary file.
+
+    A later run may hold a key again, with its newer value, so runs are searched
+    from the last. The file is deleted when it is closed, or when the process ends.
+    """
+
+    __slots__ = ("_end", "_entry", "_file", "_runs")
+
+    def __init__(self, entry_size: int) -> None:
+        # Open for the set's whole life; close() closes (and so deletes) it.
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="antq-digests-")  # noqa: SIM115
+        self._entry = entry_size
+        # Each run: its offset in the file, its entries, and the first key of each page.
+        self._runs: list[tuple[int, int, list[bytes]]] = []
+        self._end = 0
+
+    def append(self, entries: Iterable[bytearray], into: _Filter | None) -> None:
+        """Write ``entries`` (in order) as a new run, adding their keys to ``into`` if given."""
+        write, firsts, count = self._file.write, [], 0
+        self._file.seek(self._end)
+        for entry in entries:
+            if not count % _PAGE:
+                firsts.append(bytes(entry[:DIGEST_SIZE]))
+            if into is not None:
+                into.add(int.from_bytes(entry[:DIGEST_SIZE], "little"))
+            write(entry)
+            count += 1
+        self._runs.append((self._end, count, firsts))
+        self._end += count * self._entry
+
+    def find(self, key: bytes) -> bytes | None:
+        """The newest entry of ``key``, or None."""
+        size = self._entry
+        for offset, count, firsts in reversed(self._runs):
+            page = bisect_right(firsts, key) - 1
+            if page < 0:
+                continue
+            first = page * _PAGE
+            self._file.seek(offset + first * size)
+            data = self._file.read(min(_PAGE, count - first) * size)
+            low, high = 0, len(data) // size
+            while low < high:
+                middle = (low + high) // 2
+                at = middle * size
+                found = data[at : at + DIGEST_SIZE]
+                if found == key:
+                    return data[at : at + size]
+                if found < key:
+                    low = middle + 1
+                else:
+                    high = middle
+        return None
+
+    def numbers(self) -> Iterator[int]:
+        """Every key written, as an integer (a key written twice comes twice)."""
+        size = self._entry
+        self._file.seek(0)
+        chunk = _PAGE * 64 * size
+        while data := self._file.read(chunk):
+            for at in range(0, len(data), size):
+                yield int.from_bytes(data[at : at + DIGEST_SIZE], "little")
+
+    def close(self) -> None:
+        self._file.close()
 
 
 class DigestSet:
@@ -91,7 +165,7 @@ class DigestSet:
         "_filter",
         "_front",
         "_limit",
-        "_mask",
+        "_shift",
         "_size",
         "_value_size",
         "_values",
@@ -102,12 +176,14 @@ class DigestSet:
         self._size = 0
         # Entries in memory before they go to disk (None: never).
         self._limit = None if budget is None else max(1, budget // (DIGEST_SIZE + value_size))
-        self._disk: SpillDatabase | None = None
+        self._disk: _Runs | None = None
         self._filter: _Filter | None = None
         self._empty()
 
     def _empty(self) -> None:
-        self._mask = 255
+        # 2**(24 - shift) buckets, by the leading bits of the digest: buckets in
+        # order hold keys in order, so a run is written one sorted bucket at a time.
+        self._shift = 16
         self._digests = [bytearray() for _ in range(256)]
         self._values = [bytearray() for _ in range(256)] if self._value_size else []
         self._front = 0
@@ -133,7 +209,7 @@ class DigestSet:
         self._size = 0
 
     def _slot(self, key: bytes) -> int:
-        return (key[0] | key[1] << 8 | key[2] << 16) & self._mask
+        return (key[0] << 16 | key[1] << 8 | key[2]) >> self._shift
 
     @staticmethod
     def _find(bucket: bytearray, key: bytes) -> int:
@@ -154,13 +230,10 @@ class DigestSet:
     def _on_disk(self, key: bytes) -> int | None:
         if self._disk is None:
             return None
-        number = int.from_bytes(key, "little")
-        if self._filter is not None and number not in self._filter:
+        if self._filter is not None and int.from_bytes(key, "little") not in self._filter:
             return None
-        row = self._disk.connection.execute(
-            "SELECT v FROM digests WHERE k = ?", (int.from_bytes(key, "little", signed=True),)
-        ).fetchone()
-        return None if row is None else int(row[0])
+        found = self._disk.find(key)
+        return None if found is None else int.from_bytes(found[DIGEST_SIZE:], "little")
 
     def _value(self, slot: int, entry: int) -> int:
         size = self._value_size
@@ -191,40 +264,39 @@ class DigestSet:
         self._front += 1
         if self._limit is not None and self._front >= self._limit:
             self._spill()
-        elif self._front > _LOAD * (self._mask + 1):
+        elif self._front > _LOAD * len(self._digests) and self._shift:
             self._grow()
 
-    def _entries(self, into: _Filter) -> Iterator[tuple[int, int]]:
-        """The entries in memory as (signed key, value) rows, each key added to ``into``."""
+    def _entries(self) -> Iterator[bytearray]:
+        """The entries in memory, each its digest then its value, in order of digest."""
         size, step = self._value_size, DIGEST_SIZE
         for slot, bucket in enumerate(self._digests):
-            values = self._values[slot] if size else b""
-            for entry in range(len(bucket) // step):
-                number = int.from_bytes(bucket[entry * step : (entry + 1) * step], "little")
-                into.add(number)
-                value = int.from_bytes(values[entry * size : (entry + 1) * size], "little")
-                yield number - (number >> 63 << 64), value
+            if size:
+                values = self._values[slot]
+                entries = [
+                    bucket[n * step : (n + 1) * step] + values[n * size : (n + 1) * size]
+                    for n in range(len(bucket) // step)
+                ]
+            else:
+                entries = [bucket[n : n + step] for n in range(0, len(bucket), step)]
+            entries.sort()
+            yield from entries
 
     def _spill(self) -> None:
         if self._disk is None:
-            self._disk = SpillDatabase()
-            self._disk.connection.execute(
-                "CREATE TABLE digests (k INTEGER PRIMARY KEY, v INTEGER NOT NULL)"
-            )
-        connection = self._disk.connection
+            self._disk = _Runs(DIGEST_SIZE + self._value_size)
+        # An entry in memory holds the latest value of its key (add_bits merges first);
+        # its key may be on disk already, and the newer run wins.
         into = self._filter
-        if into is None or into.count + self._front > into.capacity:
+        grow = into is None or into.count + self._front > into.capacity
+        self._disk.append(self._entries(), None if grow else into)
+        if grow:
             # A filter twice as large, made again from the keys on disk: over a
-            # round, each key is read back about once.
+            # round, each key is read back about twice. A key written twice
+            # counts twice, which only makes it grow a little sooner.
             into = _Filter(2 * ((into.count if into else 0) + self._front))
-            for (signed,) in connection.execute("SELECT k FROM digests"):
-                into.add(signed & 0xFFFFFFFFFFFFFFFF)
-        connection.execute("BEGIN")
-        # An entry in memory holds the latest value of its key (add_bits merges first).
-        # It may be on disk already; the filter then counts it twice, which only
-        # makes it grow a little sooner.
-        connection.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?)", self._entries(into))
-        connection.execute("COMMIT")
+            for number in self._disk.numbers():
+                into.add(number)
         self._filter = into
         self._empty()
 
@@ -255,16 +327,16 @@ class DigestSet:
         return before
 
     def _grow(self) -> None:
-        mask = self._mask * 2 + 1
+        shift = self._shift - 1
         size, step = self._value_size, DIGEST_SIZE
-        digests = [bytearray() for _ in range(mask + 1)]
-        values = [bytearray() for _ in range(mask + 1)] if size else []
+        digests = [bytearray() for _ in range(2 * len(self._digests))]
+        values = [bytearray() for _ in range(len(digests))] if size else []
         for slot, bucket in enumerate(self._digests):
             old_values = self._values[slot] if size else b""
             for entry in range(len(bucket) // step):
-                key = bytes(bucket[entry * step : (entry + 1) * step])
-                new = (key[0] | key[1] << 8 | key[2] << 16) & mask
+                key = bucket[entry * step : (entry + 1) * step]
+                new = (key[0] << 16 | key[1] << 8 | key[2]) >> shift
                 digests[new] += key
                 if size:
                     values[new] += old_values[entry * size : (entry + 1) * size]
-        self._digests, self._values, self._mask = digests, values, mask
+        self._digests, self._values, self._shift = digests, values, shift

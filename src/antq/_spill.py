@@ -2,11 +2,10 @@
 
 A round keeps a little of every unit until the end (a digest for the duplicate
 checks, the ids of units that did not pass, the incidents a commune's territory
-criterion can count). Past a fixed budget that state goes to a private temporary
-SQLite database, so a round's peak memory stops growing with its units. The
-national round (about 150,000 units) keeps its digests in memory and writes
-some of its communes' ids and incidents; a round of a million units writes
-its digests too, at about 4 microseconds a unit.
+criterion can count). Past a fixed budget for each kind, that state goes to
+disk, so a round's peak memory stops growing with its units: the digests to
+sorted runs in a temporary file (``antq._digests``), the communes' ids and
+incidents to a private temporary SQLite database, this module.
 
 SQLite ships with Python, and ``sqlite3.connect("")`` opens a private on-disk
 database that SQLite deletes when it is closed (or the process ends).

@@ -177,10 +177,20 @@ def test_nothing_is_left_on_disk_after_a_round(
         closed.append(self.opened)
         close(self)
 
+    runs_closed: list[bool] = []
+    close_runs = _digests._Runs.close
+
+    def counting_close_runs(self: _digests._Runs) -> None:
+        runs_closed.append(True)
+        close_runs(self)
+
     monkeypatch.setattr(_spill.SpillDatabase, "close", counting_close)
+    monkeypatch.setattr(_digests._Runs, "close", counting_close_runs)
     evaluate_round(read_facts({"units": _spelt_both_ways()}, BOOK).units)
-    # The round's digests and its groups were on disk and are closed (deleted).
-    assert closed.count(True) == 2
+    # The round's groups (a database) and its digests (a file of runs) were on
+    # disk and are closed, which deletes them.
+    assert closed.count(True) == 1
+    assert runs_closed == [True]
 
 
 # -- the digest set against a dict -----------------------------------------------------------
@@ -248,3 +258,39 @@ def test_an_incident_written_to_disk_reads_back_equal() -> None:
     for incident in incidents:
         text = json.dumps(round_module._incident_fields(incident))
         assert round_module._incident_of(json.loads(text)) == incident
+
+
+def test_runs_of_many_pages_find_every_key_and_the_newest_value(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Pages of 3 entries, and a spill every 50 entries: lookups cross pages and runs.
+    monkeypatch.setattr(_digests, "_PAGE", 3)
+    seen = DigestSet(value_size=2, budget=50 * (_digests.DIGEST_SIZE + 2))
+    keys = [digest(f"unit-{n}") for n in range(700)]
+    try:
+        for n, key in enumerate(keys):
+            assert seen.add(key, n) is None
+        assert seen.spilled and len(seen) == 700
+        assert all(seen.get(key) == n for n, key in enumerate(keys))
+        assert all(seen.add(key, 0) == n for n, key in enumerate(keys))
+        # A newer value of a key on disk is written to a later run and wins.
+        assert seen.add_bits(keys[5], 0x100) == 5
+        for n in range(700, 800):
+            seen.add(digest(f"unit-{n}"), n)
+        assert seen.get(keys[5]) == 5 | 0x100
+        assert all(seen.get(digest(f"absent-{n}")) is None for n in range(300))
+        assert len(seen) == 800
+    finally:
+        seen.close()
+
+
+def test_the_filter_stays_between_8_and_16_bits_a_key_on_disk() -> None:
+    seen = DigestSet(value_size=1, budget=1000 * (_digests.DIGEST_SIZE + 1))
+    try:
+        for n in range(20_000):
+            seen.add(digest(f"unit-{n}"), 1)
+        on_disk = len(seen) - seen._front
+        bits = seen._filter.size if seen._filter is not None else 0
+        assert 8 * on_disk <= bits <= 16 * on_disk + 64
+    finally:
+        seen.close()

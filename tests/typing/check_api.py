@@ -61,6 +61,11 @@ def _check_public_api() -> None:
     errors: tuple[antq.InputError, ...] = document.errors
     schema: dict[str, object] = antq.facts_schema()
     entries: list[antq.CatalogueEntry] = list(antq.criteria_catalogue(as_of=date(2025, 11, 15)))
+    listed: tuple[antq.RuleEntry, ...] = antq.rule_catalogue(section="sheets")
+    one: antq.RuleEntry = entries[0].entry()
+    family: antq.RuleFamily = listed[0].family
+    shown: str = one.render("en")
+    explained: list[str] = [antq.explain(one, "vi"), antq.explain(verdict, "en")]
 
     period: antq.Period = antq.assessment_period(antq.UnitKind.COMMUNE, 2025)
     inside: bool = date(2025, 11, 15) in period
@@ -81,6 +86,7 @@ def _check_public_api() -> None:
 
     del (code, label, text, missing, rendered, reason, again, pinned, inputs, errors, schema)
     del (decided, rolled, many, streamed, summary)
+    del (listed, family, shown, explained)
     del (entries, inside, later, q1, cited, effective, excused, number, percent)
 
 
@@ -132,9 +138,24 @@ def _check_emulation_api() -> None:
         awards.AwardForm.GIAY_KHEN, date(2025, 7, 1)
     )
     conditions: tuple[awards.ConditionEntry, ...] = awards.award_catalogue()
+    # Every family's catalogue items are entries of the one catalogue type.
+    unified: list[antq.RuleEntry] = [
+        conditions[0].entry(),
+        items[0].entry(),
+        rules[0].entry(),
+    ]
 
     del (unfilled, total, klass, nxt, again, items, recipients, allowed, rules, checked)
-    del (outcome, pinned, who, conditions)
+    # A verdict, an eligibility answer, a score and a team rating are results of one family.
+    team_rating: emulation.TeamResult = ratings[0].teams[0]
+    facts = antq.UnitFacts(unit_id="KDC-1", kind=antq.UnitKind.RESIDENTIAL_AREA, year=2025)
+    family: list[antq.Result] = [antq.evaluate(facts), answer, scored, team_rating]
+    parts: list[antq.RuleResult] = [r for result in family for r in result.all_results()]
+    gaps: list[antq.RuleResult] = [r for result in family for r in result.shortfall()]
+    texts: list[str] = [antq.explain(result, "en") for result in family]
+    missing: list[tuple[str, ...]] = [result.missing_inputs for result in family]
+
+    del (outcome, pinned, who, conditions, unified, parts, gaps, texts, missing)
 
 
 def _check_errors_and_vocabularies() -> None:

@@ -9,15 +9,19 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from antq.cli import _options
 from antq.cli._exit import EXIT_OK
 from antq.errors import InputError
 
+if TYPE_CHECKING:
+    from antq.core.entry import RuleEntry
+
 __all__ = ["SECTIONS", "register", "rule_entries", "rules_json", "run"]
 
-#: The parts of the catalogue ``--section`` chooses from; the first is the default.
+#: The parts of the catalogue ``--section`` chooses from; the first is the default
+#: (the same as :data:`antq.catalogue.SECTIONS`, which is not imported to start fast).
 SECTIONS: tuple[str, ...] = ("all", "safety", "awards", "sheets", "teams")
 
 
@@ -47,35 +51,14 @@ def register(commands: Any) -> argparse.ArgumentParser:
 
 def rule_entries(
     *, as_of: date | None = None, kind: str | None = None, section: str = "all"
-) -> list[Any]:
+) -> list[RuleEntry]:
     """The entries ``antq rules`` lists (see its options); ``kind`` shows safety criteria only."""
     # Imported when the command runs, so that the parser alone starts fast.
-    from antq.catalogue import criteria_catalogue
+    from antq.catalogue import rule_catalogue
     from antq.core.unit_kinds import UnitKind
 
-    entries: list[Any] = []
-    if section in ("all", "safety"):
-        found = list(criteria_catalogue(as_of=as_of))
-        if kind:
-            unit_kind = UnitKind.from_code(kind, path="--kind")
-            found = [e for e in found if e.rule_set.kind is unit_kind]
-        entries += found
-    # Award conditions, sheet items and team rules are not per unit kind: --kind shows safety only.
-    if section in ("all", "awards") and not kind:
-        # Imported when the command runs, so that the parser alone starts fast.
-        from antq.emulation.awards import award_catalogue
-
-        entries += award_catalogue(as_of=as_of)
-    if section in ("all", "sheets") and not kind:
-        # Imported when the command runs, so that the parser alone starts fast.
-        from antq.emulation.sheets import sheet_catalogue
-
-        entries += sheet_catalogue(as_of=as_of)
-    if section in ("all", "teams") and not kind:
-        # Imported when the command runs, so that the parser alone starts fast.
-        from antq.emulation.teams import team_catalogue
-
-        entries += team_catalogue(as_of=as_of)
+    unit_kind = None if not kind else UnitKind.from_code(kind, path="--kind")
+    entries = list(rule_catalogue(as_of=as_of, kind=unit_kind, section=section))
     if not entries and as_of is not None:
         # Outside every bound: say so, never an empty list that looks like "no criteria".
         from antq.catalogue.coverage import coverage
@@ -84,7 +67,7 @@ def rule_entries(
     return entries
 
 
-def rules_json(entries: Sequence[Any]) -> str:
+def rules_json(entries: Sequence[RuleEntry]) -> str:
     """The text of ``antq rules --format json``."""
     # Imported when the command runs, so that the parser alone starts fast.
     from antq.results import json_text

@@ -29,11 +29,14 @@ from antq.core.engine import (
     evaluate_many,
     needed_inputs,
 )
+from antq.core.entry import EntryInput, EntryParameter, RuleEntry, RuleFamily, Setting
+from antq.core.explain import Explained, Listed, explain
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
 from antq.core.plan import DecisionPlan, ResultMemo
 from antq.core.reasons import Percent, Reason
+from antq.core.result import Result, RuleResult
 from antq.core.ruleset import PeriodRule, RoundNotice, RuleBook, RuleSet, weakest
 from antq.core.verdict import (
     RESULT_SCHEMA_VERSION,
@@ -53,22 +56,31 @@ __all__ = [
     "Decide",
     "DecisionPlan",
     "Defer",
+    "EntryInput",
+    "EntryParameter",
+    "Explained",
     "FastCheck",
     "FastGate",
     "Finding",
     "Gate",
     "Input",
     "InputKind",
+    "Listed",
     "Outcome",
     "Parameter",
     "Percent",
     "PeriodRule",
     "Reason",
+    "Result",
     "ResultMemo",
     "ResultsFactory",
     "RoundNotice",
     "RuleBook",
+    "RuleEntry",
+    "RuleFamily",
+    "RuleResult",
     "RuleSet",
+    "Setting",
     "UnitFacts",
     "Verdict",
     "combine",
@@ -79,6 +91,7 @@ __all__ = [
     "evaluate",
     "evaluate_criterion",
     "evaluate_many",
+    "explain",
     "finding",
     "needed_inputs",
     "weakest",

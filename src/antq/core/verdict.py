@@ -305,6 +305,10 @@ class Verdict:
         """The criterion results that came out as ``outcome``."""
         return tuple(r for r in self.all_results() if r.outcome is outcome)
 
+    def shortfall(self) -> tuple[CriterionResult, ...]:
+        """The gap to pass: the criteria NOT_MET, each with the reason that says by how much."""
+        return self.with_outcome(Outcome.NOT_MET)
+
     @property
     def missing_inputs(self) -> tuple[str, ...]:
         """Every missing input, once, in criterion order."""

@@ -72,14 +72,18 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
+from antq.core.criterion import CriterionInfo, CriterionKind
+from antq.core.entry import RuleEntry, RuleFamily, Setting
 from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome
 from antq.core.periods import TEAM_RATING_WINDOW, MonthEndPolicy, Period, add_months
 from antq.core.reasons import JsonValue, Param, Reason
+from antq.core.ruleset import weakest
+from antq.core.verdict import CriterionResult
 from antq.emulation.quotas import (
     Candidate,
     Cap,
@@ -143,6 +147,7 @@ _FIRST_YEAR_NOTE = Msg(
 )
 
 _EXCELLENT, _GOOD = TaskGrade.HOAN_THANH_XUAT_SAC, TaskGrade.HOAN_THANH_TOT
+_NA = Outcome.NOT_APPLICABLE
 
 _PROPOSED = Msg("proposed: {grade}")
 _COMPLAINT = Msg("not rated: a complaint or denunciation about it is still pending")
@@ -469,6 +474,16 @@ def _reason(template: Msg, **params: Param) -> Reason:
     return Reason(template=template, params=FrozenMap(params))
 
 
+def _rating_outcome(status: RatingStatus, grade: TaskGrade | None, lowered: bool) -> Outcome:
+    """A rating as an outcome: MET when the proposed grade holds, NOT_MET when it was lowered,
+    NOT_APPLICABLE when the team or member is not rated, UNKNOWN while undecided."""
+    if status is RatingStatus.EXCLUDED:
+        return Outcome.NOT_APPLICABLE
+    if status is RatingStatus.UNKNOWN or grade is None:
+        return Outcome.UNKNOWN
+    return Outcome.NOT_MET if lowered else Outcome.MET
+
+
 @attrs.frozen(kw_only=True)
 class TeamResult:
     """A team's rating: status, proposed and final grade, and every reason."""
@@ -482,8 +497,28 @@ class TeamResult:
     lowered: bool = False
     missing: tuple[str, ...] = ()
     name: str | None = None
+    #: Each reason as the result of the team rule that gave it, in the same order.
+    results: tuple[CriterionResult, ...] = ()
 
-    def explain(self, lang: Lang) -> str:
+    @property
+    def outcome(self) -> Outcome:
+        """MET when the proposed grade holds, NOT_MET when lowered, NOT_APPLICABLE when not
+        rated, UNKNOWN while undecided."""
+        return _rating_outcome(self.status, self.grade, self.lowered)
+
+    def all_results(self) -> Iterator[CriterionResult]:
+        """The result of each team rule that gave a reason, in order."""
+        return iter(self.results)
+
+    @property
+    def missing_inputs(self) -> tuple[str, ...]:
+        return self.missing
+
+    def shortfall(self) -> tuple[CriterionResult, ...]:
+        """The gap to pass: the rules that lowered the proposal, each with its reason."""
+        return tuple(r for r in self.results if r.outcome is Outcome.NOT_MET)
+
+    def explain(self, lang: Lang = "vi") -> str:
         grade = self.grade.label(lang) if self.grade else self.status.label(lang)
         why = "; ".join(r.render(lang) for r in self.reasons)
         return f"{self.name or self.team_id} [{grade}]: {why}"
@@ -518,6 +553,25 @@ class MemberResult:
     reasons: tuple[Reason, ...]
     lowered: bool = False
     missing: tuple[str, ...] = ()
+    #: Each reason as the result of the team rule that gave it, in the same order.
+    results: tuple[CriterionResult, ...] = ()
+
+    @property
+    def outcome(self) -> Outcome:
+        """Whether the proposed grade holds (see :class:`TeamResult`)."""
+        return _rating_outcome(self.status, self.grade, self.lowered)
+
+    def all_results(self) -> Iterator[CriterionResult]:
+        """The result of each team rule that gave a reason, in order."""
+        return iter(self.results)
+
+    @property
+    def missing_inputs(self) -> tuple[str, ...]:
+        return self.missing
+
+    def shortfall(self) -> tuple[CriterionResult, ...]:
+        """The gap to pass: the rules that lowered the proposal (the leader rule, the cap)."""
+        return tuple(r for r in self.results if r.outcome is Outcome.NOT_MET)
 
     def explain(self, lang: Lang) -> str:
         grade = self.grade.label(lang) if self.grade else self.status.label(lang)
@@ -614,10 +668,28 @@ class CommuneTeamRating:
 # --- the rules ----------------------------------------------------------------------------
 
 
+class _Found(NamedTuple):
+    """One reason of a rating, with the rule that gave it and that rule's outcome."""
+
+    rule: str
+    outcome: Outcome
+    reason: Reason
+    missing: tuple[str, ...] = ()
+
+
+_COMPLAINT_RULE, _MONTHS_RULE, _GRADES_RULE = (
+    "hd01.exclusion.complaint",
+    "hd01.exclusion.nine-months",
+    "hd01.grades",
+)
+_EXCELLENT_RULE, _LEADER_RULE = "hd01.excellent", "hd01.leader"
+_TEAM_CAP_RULE, _MEMBER_CAP_RULE = "hd01.cap", "hd01.member-cap"
+
+
 @attrs.frozen
 class _Eligibility:
     status: RatingStatus | None  # None: eligible
-    reasons: tuple[Reason, ...]
+    found: tuple[_Found, ...]
     missing: tuple[str, ...] = ()
 
 
@@ -629,8 +701,10 @@ def _eligibility(
     policy: MonthEndPolicy,
 ) -> _Eligibility:
     if under_complaint is True:
-        return _Eligibility(RatingStatus.EXCLUDED, (_reason(_COMPLAINT),))
-    reasons: list[Reason] = []
+        return _Eligibility(
+            RatingStatus.EXCLUDED, (_Found(_COMPLAINT_RULE, _NA, _reason(_COMPLAINT)),)
+        )
+    found: list[_Found] = []
     missing: list[str] = []
     if active_from is None:
         missing.append("active_from")
@@ -638,19 +712,22 @@ def _eligibility(
         start = max(active_from, period.start)
         end = period.end if active_to is None else min(active_to, period.end)
         if end < start:
-            return _Eligibility(
-                RatingStatus.EXCLUDED, (_reason(_NOT_ACTIVE, start=period.start, end=period.end),)
-            )
+            outside = _reason(_NOT_ACTIVE, start=period.start, end=period.end)
+            return _Eligibility(RatingStatus.EXCLUDED, (_Found(_MONTHS_RULE, _NA, outside),))
         served = add_months(start, MIN_MONTHS, policy=policy) <= end + timedelta(days=1)
         if not served:
-            return _Eligibility(RatingStatus.EXCLUDED, (_reason(_SHORT, start=start, end=end),))
-        reasons.append(_reason(_SERVED, start=start, end=end))
+            short = _reason(_SHORT, start=start, end=end)
+            return _Eligibility(RatingStatus.EXCLUDED, (_Found(_MONTHS_RULE, _NA, short),))
+        found.append(_Found(_MONTHS_RULE, Outcome.MET, _reason(_SERVED, start=start, end=end)))
     if under_complaint is None:
         missing.append("under_complaint")
     if missing:
-        reasons.append(_reason(_MISSING, inputs=", ".join(missing)))
-        return _Eligibility(RatingStatus.UNKNOWN, tuple(reasons), tuple(missing))
-    return _Eligibility(None, tuple(reasons))
+        # One reason names both: the rule of the first fact missing gives it.
+        rule = _MONTHS_RULE if missing[0] == "active_from" else _COMPLAINT_RULE
+        why = _reason(_MISSING, inputs=", ".join(missing))
+        found.append(_Found(rule, Outcome.UNKNOWN, why, tuple(missing)))
+        return _Eligibility(RatingStatus.UNKNOWN, tuple(found), tuple(missing))
+    return _Eligibility(None, tuple(found))
 
 
 @attrs.define
@@ -661,11 +738,29 @@ class _Subject:
     proposed: TaskGrade | None
     status: RatingStatus
     grade: TaskGrade | None
-    reasons: list[Reason]
+    found: list[_Found]
     missing: tuple[str, ...]
     merit: Fraction | None
     priority: int
     lowered: bool = False
+
+    def add(
+        self, rule: str, outcome: Outcome, reason: Reason, missing: tuple[str, ...] = ()
+    ) -> None:
+        self.found.append(_Found(rule, outcome, reason, missing))
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        return tuple(f.reason for f in self.found)
+
+    def results(self) -> tuple[CriterionResult, ...]:
+        """Each reason as the result of the rule that gave it."""
+        return tuple(
+            CriterionResult(
+                about=_rule_info(f.rule), outcome=f.outcome, reason=f.reason, missing=f.missing
+            )
+            for f in self.found
+        )
 
 
 def _subject(
@@ -679,20 +774,21 @@ def _subject(
     period: Period,
     policy: MonthEndPolicy,
 ) -> _Subject:
-    found = _eligibility(active_from, active_to, under_complaint, period, policy)
-    reasons = list(found.reasons)
-    missing = found.missing
-    status = found.status
+    eligible = _eligibility(active_from, active_to, under_complaint, period, policy)
+    found = list(eligible.found)
+    missing = eligible.missing
+    status = eligible.status
     if status is None:
         if proposed is None:
             status, missing = RatingStatus.UNKNOWN, ("proposed",)
-            reasons.append(_reason(_MISSING, inputs="proposed"))
+            why = _reason(_MISSING, inputs="proposed")
+            found.append(_Found(_GRADES_RULE, Outcome.UNKNOWN, why, missing))
         else:
             status = RatingStatus.RATED
     if proposed is not None and status is not RatingStatus.EXCLUDED:
-        reasons.insert(0, _reason(_PROPOSED, grade=proposed))
+        found.insert(0, _Found(_GRADES_RULE, Outcome.MET, _reason(_PROPOSED, grade=proposed)))
     grade = proposed if status is RatingStatus.RATED else None
-    return _Subject(sid, proposed, status, grade, reasons, missing, merit, priority)
+    return _Subject(sid, proposed, status, grade, found, missing, merit, priority)
 
 
 def _check_excellent(subject: _Subject, facts: ExcellentTeamFacts | None) -> None:
@@ -702,26 +798,30 @@ def _check_excellent(subject: _Subject, facts: ExcellentTeamFacts | None) -> Non
     if facts is None:
         subject.status, subject.grade = RatingStatus.UNKNOWN, None
         subject.missing = ("excellent_criteria",)
-        subject.reasons.append(_reason(_CRITERIA_ABSENT))
+        subject.add(_EXCELLENT_RULE, Outcome.UNKNOWN, _reason(_CRITERIA_ABSENT), subject.missing)
         return
     checklist: ExcellentTeamChecklist = excellent_team_checklist(facts)
     outcome = checklist.outcome
     if outcome is Outcome.MET:
-        subject.reasons.append(_reason(_CRITERIA_MET))
+        subject.add(_EXCELLENT_RULE, Outcome.MET, _reason(_CRITERIA_MET))
     elif outcome is Outcome.NOT_MET:
         subject.grade, subject.lowered = _GOOD, True
         failing = ", ".join(f"({n})" for n in checklist.failing())
-        subject.reasons.append(_reason(_CRITERIA_FAILED, grade=_GOOD, items=failing))
-        subject.reasons += [r.reason for r in checklist.results if r.outcome is Outcome.NOT_MET]
+        lowered = _reason(_CRITERIA_FAILED, grade=_GOOD, items=failing)
+        subject.add(_EXCELLENT_RULE, Outcome.NOT_MET, lowered)
+        for r in checklist.results:
+            if r.outcome is Outcome.NOT_MET:
+                subject.add(f"{_EXCELLENT_RULE}.{r.item.number}", Outcome.NOT_MET, r.reason)
     else:
         subject.status, subject.grade = RatingStatus.UNKNOWN, None
         subject.missing = checklist.missing()
         open_items = ", ".join(f"({n})" for n in checklist.undecided())
-        subject.reasons.append(_reason(_CRITERIA_OPEN, items=open_items))
+        why = _reason(_CRITERIA_OPEN, items=open_items)
+        subject.add(_EXCELLENT_RULE, Outcome.UNKNOWN, why, subject.missing)
 
 
 def _apply_cap(
-    subjects: Sequence[_Subject], cap: TeamCap, shared: Sequence[_Subject] = ()
+    subjects: Sequence[_Subject], cap: TeamCap, shared: Sequence[_Subject] = (), *, rule: str
 ) -> int | None:
     """Lower the excellent proposals beyond the cap; the number allowed, or None if undecidable.
 
@@ -749,7 +849,7 @@ def _apply_cap(
         names = ", ".join(s.id for s in unknown)
         for s in excellent:
             s.grade = None
-            s.reasons.append(_reason(_CAP_OPEN, teams=names))
+            s.add(rule, Outcome.UNKNOWN, _reason(_CAP_OPEN, teams=names))
         return None
     good = sum(1 for s in rated if s.grade is _GOOD)
     allowed = cap.allowed(len(excellent), good, len(rated), fixed=fixed)
@@ -773,10 +873,11 @@ def _apply_cap(
         subject = by_id[placement.candidate.id]
         rank = placement.rank or 0
         if placement.status is PlacementStatus.SELECTED:
-            subject.reasons.append(_reason(_CAP_KEPT, rank=rank, **params))
+            subject.add(rule, Outcome.MET, _reason(_CAP_KEPT, rank=rank, **params))
         else:
             subject.grade, subject.lowered = _GOOD, True
-            subject.reasons.append(_reason(_CAP_LOWERED, grade=_GOOD, rank=rank, **params))
+            lowered = _reason(_CAP_LOWERED, grade=_GOOD, rank=rank, **params)
+            subject.add(rule, Outcome.NOT_MET, lowered)
     return allowed
 
 
@@ -789,21 +890,22 @@ def _leader_rule(member: _Subject, proposal: MemberProposal, team: _Subject) -> 
     if not leader_role:
         return
     if proposal.newly_transferred:
-        member.reasons.append(_reason(_LEADER_EXEMPT))
+        member.add(_LEADER_RULE, _NA, _reason(_LEADER_EXEMPT))
         return
     if team.status is RatingStatus.EXCLUDED:
-        member.reasons.append(_reason(_LEADER_NO_TEAM))
+        member.add(_LEADER_RULE, _NA, _reason(_LEADER_NO_TEAM))
         return
     if team.grade is None:
         # The team's grade is unknown: excellent or good while the cap is open, anything otherwise.
         floor_grade = _GOOD if team.status is RatingStatus.RATED else TaskGrade.KHONG_HOAN_THANH
         if member.grade.rank > floor_grade.rank:
             member.grade = None
-            member.reasons.append(_reason(_LEADER_OPEN))
+            member.add(_LEADER_RULE, Outcome.UNKNOWN, _reason(_LEADER_OPEN))
         return
     if member.grade.rank > team.grade.rank:
         member.grade, member.lowered = team.grade, True
-        member.reasons.append(_reason(_LEADER_LOWERED, grade=team.grade, team_grade=team.grade))
+        lowered = _reason(_LEADER_LOWERED, grade=team.grade, team_grade=team.grade)
+        member.add(_LEADER_RULE, Outcome.NOT_MET, lowered)
 
 
 _MEMBER_CAP: Final = TeamCap()
@@ -888,7 +990,7 @@ def rate_teams(
         }
         for t in local:
             _check_excellent(subjects[t.team_id], t.excellent_criteria)
-        allowed = _apply_cap(list(subjects.values()), cap)
+        allowed = _apply_cap(list(subjects.values()), cap, rule=_TEAM_CAP_RULE)
         crew = [m for m in people if m.team_id in subjects]
         member_subjects = {
             m.person_id: _subject(
@@ -908,7 +1010,7 @@ def rate_teams(
             _leader_rule(member_subjects[m.person_id], m, subjects[m.team_id])
         if member_cap is not None:
             shared = list(subjects.values()) if member_cap_scope is CapScope.POOLED else []
-            _apply_cap(list(member_subjects.values()), member_cap, shared)
+            _apply_cap(list(member_subjects.values()), member_cap, shared, rule=_MEMBER_CAP_RULE)
         results.append(
             CommuneTeamRating(
                 commune=commune,
@@ -927,7 +1029,8 @@ def rate_teams(
                         status=subjects[t.team_id].status,
                         proposed=t.proposed,
                         grade=subjects[t.team_id].grade,
-                        reasons=tuple(subjects[t.team_id].reasons),
+                        reasons=subjects[t.team_id].reasons,
+                        results=subjects[t.team_id].results(),
                         lowered=subjects[t.team_id].lowered,
                         missing=subjects[t.team_id].missing,
                     )
@@ -941,7 +1044,8 @@ def rate_teams(
                         status=member_subjects[m.person_id].status,
                         proposed=m.proposed,
                         grade=member_subjects[m.person_id].grade,
-                        reasons=tuple(member_subjects[m.person_id].reasons),
+                        reasons=member_subjects[m.person_id].reasons,
+                        results=member_subjects[m.person_id].results(),
                         lowered=member_subjects[m.person_id].lowered,
                         missing=member_subjects[m.person_id].missing,
                     )
@@ -959,12 +1063,8 @@ TEAM_RULES_ID: Final = "hd01.teams"
 
 
 @attrs.frozen(kw_only=True)
-class TeamSetting:
+class TeamSetting(Setting):
     """A choice antq makes where the guidance is silent, and how to change it."""
-
-    name: str
-    default: str
-    choices: tuple[str, ...]
 
     def to_json(self) -> dict[str, JsonValue]:
         return {"name": self.name, "default": self.default, "choices": list(self.choices)}
@@ -995,20 +1095,27 @@ class TeamRuleEntry:
             "settings": [s.to_json() for s in self.settings],
         }
 
+    def entry(self) -> RuleEntry:
+        """The rule as an entry of the one catalogue (:func:`antq.rule_catalogue`)."""
+        return RuleEntry(
+            id=self.id,
+            family=RuleFamily.TEAM_RULE,
+            rule_set=TEAM_RULES_ID,
+            role="rule",
+            instrument=self.citation.instrument,
+            citation=self.citation,
+            title=self.title,
+            confirmation=self.confirmation,
+            own_confirmation=self.confirmation,
+            valid_from=IN_FORCE_FROM,
+            settings=self.settings,
+            note=self.note,
+            details={"settings": [s.to_json() for s in self.settings]},
+        )
+
     def render(self, lang: Lang) -> str:
         """A few lines of text, like the other entries of ``antq rules``."""
-        lines = [
-            f"{self.id}  [{self.confirmation.label(lang)}]",
-            f"    {self.title.render(lang)}",
-            f"    {self.citation.render(lang)}",
-        ]
-        if self.note is not None:
-            lines.append(f"    note: {self.note.render(lang)}")
-        for setting in self.settings:
-            lines.append(
-                f"    setting {setting.name} = {setting.default} ({', '.join(setting.choices)})"
-            )
-        return "\n".join(lines)
+        return self.entry().render(lang)
 
 
 #: The settings a team rule may name, by name: antq's choices where the guidance is silent.
@@ -1066,6 +1173,50 @@ def _team_rules(root: Node) -> Iterator[TeamRuleEntry]:
 
 #: The rules of the team rating, from ``team_rules.toml`` beside this module.
 _TEAM_RULES: Final = tuple(_team_rules(load("antq.emulation", "team_rules.toml")))
+
+#: The seven criteria of an excellent team taken together: the rule that lowers a proposal.
+_EXCELLENT_INFO: Final = CriterionInfo(
+    id=_EXCELLENT_RULE,
+    title=_CRITERIA_MET,
+    citation=GUIDANCE,
+    kind=CriterionKind.JUDGEMENT,
+    confirmation=weakest(*(item.confirmation for item in CHECKLIST)),
+)
+
+
+def _kind(rule_id: str) -> CriterionKind:
+    """How a team rule decides: the caps compare counts, the grades are the chairman's."""
+    if rule_id in (_TEAM_CAP_RULE, _MEMBER_CAP_RULE):
+        return CriterionKind.THRESHOLD
+    if rule_id == _GRADES_RULE:
+        return CriterionKind.JUDGEMENT
+    number = rule_id.removeprefix(f"{_EXCELLENT_RULE}.")
+    for item in CHECKLIST:
+        if number == str(item.number):
+            return CriterionKind.JUDGEMENT if item.judgement else CriterionKind.THRESHOLD
+    return CriterionKind.BOOLEAN
+
+
+#: What each team rule's results say about it, by rule id.
+_RULE_INFO: Final[Mapping[str, CriterionInfo]] = {
+    _EXCELLENT_RULE: _EXCELLENT_INFO,
+    **{
+        entry.id: CriterionInfo(
+            id=entry.id,
+            title=entry.title,
+            citation=entry.citation,
+            kind=_kind(entry.id),
+            confirmation=entry.confirmation,
+            note=entry.note,
+        )
+        for entry in _TEAM_RULES
+    },
+}
+
+
+def _rule_info(rule_id: str) -> CriterionInfo:
+    return _RULE_INFO[rule_id]
+
 
 #: Rule R1 with only the signing year known uses 01/01 of that year (addendum §2.2): the
 #: rules are listed as in force for rating years ending from this day.

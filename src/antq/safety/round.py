@@ -37,6 +37,7 @@ import functools
 import json
 import os
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -159,46 +160,49 @@ def id_skeleton(unit_id: str) -> str:
     return text.translate(_LOOK_ALIKES)
 
 
-class _Ids:
-    """Unit ids in the order added, kept as newline-separated UTF-8 (ids hold no newline).
+def _id_prefix(number: int) -> bytes:
+    """The two bytes that mark an id kept under standing ``number``: both above
+    0x7F, so never a newline, and never mistaken for the UTF-8 of the id after them."""
+    return bytes((0x80 | number >> 7, 0x80 | number & 0x7F))
 
-    A round keeps the ids of the units that did not pass, for the commune's
-    reasons: about 17 bytes an id here, against about 75 in a list of strings.
+
+def _kept_ids(data: bytes | bytearray, into: dict[int, list[str]]) -> None:
+    """Sort the ids of ``data`` (each a prefix, the id, a newline) by their standing number."""
+    for entry in data.split(b"\n")[:-1]:
+        into.setdefault((entry[0] & 0x7F) << 7 | entry[1] & 0x7F, []).append(
+            entry[2:].decode("utf-8")
+        )
+
+
+class _Standings:
+    """The standings of a round's units, numbered in the order first seen.
+
+    A round meets a few dozen: each group counts its units in an array indexed by
+    these numbers, so what it keeps does not grow with its units.
     """
 
-    __slots__ = ("_data", "count")
+    __slots__ = ("counted_only", "numbers", "prefixes", "standings")
 
     def __init__(self) -> None:
-        self._data = bytearray()
-        self.count = 0
+        self.numbers: dict[Standing, int] = {}
+        self.standings: list[Standing] = []
+        self.prefixes: list[bytes] = []
+        # Residential areas that passed are only counted: every roll-up counts them,
+        # and their ids, most of a round, are not needed in any reason.
+        self.counted_only: list[bool] = []
 
-    def append(self, unit_id: str) -> int:
-        """Add ``unit_id``; the bytes it took."""
-        data = self._data
-        if data:
-            data += b"\n"
-        encoded = unit_id.encode("utf-8")
-        data += encoded
-        self.count += 1
-        return len(encoded) + 1
-
-    def take(self) -> bytes:
-        """The ids in memory, as kept, leaving none in memory (``count`` stays)."""
-        data = bytes(self._data)
-        self._data = bytearray()
-        return data
-
-    def extend(self, other: _Ids) -> None:
-        if not other.count:
-            return
-        if self._data:
-            self._data += b"\n"
-        self._data += other._data
-        self.count += other.count
-
-    def __iter__(self) -> Iterator[str]:
-        if self._data:
-            yield from self._data.decode("utf-8").split("\n")
+    def number(self, standing: Standing) -> int:
+        number = self.numbers.get(standing)
+        if number is None:
+            number = self.numbers[standing] = len(self.standings)
+            if number >= 1 << 14:
+                raise AssertionError("more standings than a round can have")
+            self.standings.append(standing)
+            self.prefixes.append(_id_prefix(number))
+            self.counted_only.append(
+                standing[0] is UnitKind.RESIDENTIAL_AREA and standing[1] is MET
+            )
+        return number
 
 
 # What one kept incident costs in memory: about 280 bytes by tracemalloc for one with an
@@ -206,18 +210,18 @@ class _Ids:
 # when a round's incidents go to disk.
 _INCIDENT_BYTES = 320
 _INCIDENTS_PART = -1
+_IDS_PART = 0
 
 
 class _Spilled:
     """The ids and incidents of a round's groups that went to disk (see ``antq._spill``).
 
-    Each group writes, per standing, its ids as one blob, and its incidents as one
+    Each group writes its ids as one blob, and its incidents as one
     JSON list of their fields, read back without checking again (this process wrote them).
     """
 
     def __init__(self) -> None:
         self.database = SpillDatabase()
-        self.standings: dict[Standing, int] = {}
         self.made = False
 
     def write(self, groups: Iterable[_Group]) -> None:
@@ -230,11 +234,9 @@ class _Spilled:
             connection.execute("CREATE INDEX parts_of_group ON parts (grp, part)")
         rows: list[tuple[int, int, bytes]] = []
         for group in groups:
-            for standing, ids in group.members.items():
-                data = ids.take()
-                if data:
-                    part = self.standings.setdefault(standing, len(self.standings))
-                    rows.append((group.number, part, data))
+            if group.ids:
+                rows.append((group.number, _IDS_PART, bytes(group.ids)))
+                group.ids = bytearray()
             if group.incidents:
                 fields = [_incident_fields(incident) for incident in group.incidents]
                 rows.append((group.number, _INCIDENTS_PART, json.dumps(fields).encode("utf-8")))
@@ -249,12 +251,9 @@ class _Spilled:
         ):
             yield data
 
-    def ids(self, number: int, standing: Standing) -> Iterator[str]:
-        part = self.standings.get(standing)
-        if part is None:
-            return
-        for data in self._parts(number, part):
-            yield from data.decode("utf-8").split("\n")
+    def ids(self, number: int) -> Iterator[bytes]:
+        """The group's ids written, as kept (see ``_Group.ids``), in the order written."""
+        return self._parts(number, _IDS_PART)
 
     def incidents(self, number: int) -> Iterator[Incident]:
         for data in self._parts(number, _INCIDENTS_PART):
@@ -301,11 +300,13 @@ class _Group:
     """What is kept of the units that name one commune reference in one round."""
 
     reference: str
-    # (kind, outcome, registration, scope unknown, instrument) -> unit ids. Residential
-    # areas that passed are only counted (``passed``): every roll-up counts them, and
-    # their ids, most of a round, are not needed in any reason.
-    members: dict[Standing, _Ids] = attrs.field(factory=dict)
-    passed: Counter[Standing] = attrs.field(factory=Counter)
+    # Its units counted by standing number (see _Standings), and those numbers in
+    # the order first seen, which is the order of the commune's reasons.
+    tally: array[int] = attrs.field(factory=lambda: array("I"))
+    order: array[int] = attrs.field(factory=lambda: array("H"))
+    # The ids of the units not only counted, in the order added, each as its
+    # standing's prefix, the id in UTF-8 and a newline: about 19 bytes an id.
+    ids: bytearray = attrs.field(factory=bytearray)
     first: str | None = None
     placeholders: list[tuple[UnitKind, str]] = attrs.field(factory=list)
     provinces: dict[str, tuple[str, str]] = attrs.field(factory=dict)
@@ -317,17 +318,22 @@ class _Group:
     number: int = 0
     merged: list[_Group] = attrs.field(factory=list)
 
-    def add(self, standing: Standing, unit_id: str) -> int:
-        """Count a unit; the bytes of memory its id took (0 when only counted)."""
+    def add(self, number: int, unit_id: str, prefix: bytes | None) -> int:
+        """Count a unit of standing ``number``, keeping its id after ``prefix`` if given;
+        the bytes of memory its id took (0 when only counted)."""
         if self.first is None or unit_id < self.first:
             self.first = unit_id
-        if standing[0] is UnitKind.RESIDENTIAL_AREA and standing[1] is MET:
-            self.passed[standing] += 1
+        tally = self.tally
+        if number >= len(tally):
+            tally.extend([0] * (number + 1 - len(tally)))
+        if not tally[number]:
+            self.order.append(number)
+        tally[number] += 1
+        if prefix is None:
             return 0
-        ids = self.members.get(standing)
-        if ids is None:
-            ids = self.members[standing] = _Ids()
-        return ids.append(unit_id)
+        entry = prefix + unit_id.encode("utf-8") + b"\n"
+        self.ids += entry
+        return len(entry)
 
     def parts(self) -> Iterator[_Group]:
         yield self
@@ -336,32 +342,36 @@ class _Group:
 
     @property
     def size(self) -> int:
-        return sum(
-            sum(ids.count for ids in part.members.values()) + sum(part.passed.values())
-            for part in self.parts()
-        )
+        return sum(sum(part.tally) for part in self.parts())
 
     def first_id(self) -> str:
         assert self.first is not None
         return self.first
 
-    def counts(self, spilled: _Spilled | None) -> Iterator[tuple[Standing, int, list[str]]]:
-        """Each standing with its number of units and the ids kept."""
-        counts: dict[Standing, tuple[int, list[str]]] = {}
+    def counts(
+        self, spilled: _Spilled | None, standings: _Standings
+    ) -> Iterator[tuple[Standing, int, list[str]]]:
+        """Each standing with its number of units and the ids kept: the standings
+        whose ids are kept first, then those only counted, each in the order first seen."""
+        counts: dict[int, int] = {}
+        kept: dict[int, list[str]] = {}
         for part in self.parts():
-            for standing, ids in part.members.items():
-                count, kept = counts.setdefault(standing, (0, []))
-                if spilled is not None:
-                    kept += spilled.ids(part.number, standing)
-                kept += ids
-                counts[standing] = (count + ids.count, kept)
-        for standing, (count, kept) in counts.items():
-            yield standing, count, kept
-        passed: Counter[Standing] = Counter()
-        for part in self.parts():
-            passed.update(part.passed)
-        for standing, count in passed.items():
-            yield standing, count, []
+            for number in part.order:
+                counts[number] = counts.get(number, 0) + part.tally[number]
+            ids: dict[int, list[str]] = {}
+            if spilled is not None:
+                for data in spilled.ids(part.number):
+                    _kept_ids(data, ids)
+            _kept_ids(part.ids, ids)
+            for number, found in ids.items():
+                kept.setdefault(number, []).extend(found)
+        only = standings.counted_only
+        for number, count in counts.items():
+            if not only[number]:
+                yield standings.standings[number], count, kept.get(number, [])
+        for number, count in counts.items():
+            if only[number]:
+                yield standings.standings[number], count, []
 
     def all_incidents(self, spilled: _Spilled | None) -> list[Incident]:
         """The incidents of its units, in the order they were read, each part in turn."""
@@ -379,10 +389,11 @@ def _counts(
     rule: RollupRule,
     lost: Reason | None,
     spilled: _Spilled | None,
+    standings: _Standings,
 ) -> UnitCounts:
     try:
         return count_standings(
-            group.counts(spilled),
+            group.counts(spilled, standings),
             commune_id=commune.unit_id,
             year=commune.year,
             rule=rule,
@@ -616,6 +627,7 @@ class _Evaluation:
         # The groups' ids and incidents, in memory up to the budget, then on disk.
         self.group_bytes = 0
         self.spilled: _Spilled | None = None
+        self.standings = _Standings()
         # The ids whose skeleton differs from the id itself, to name them in an error.
         self.unusual_ids: dict[bytes, str] = {}
         rule_sets = list(self.book) + ([self.pinned] if self.pinned is not None else [])
@@ -735,7 +747,13 @@ class _Evaluation:
             group = self.groups[(facts.year, facts.commune)] = _Group(
                 reference=facts.commune, number=len(self.groups)
             )
-        added = group.add(standing_of(verdict), facts.unit_id)
+        standings = self.standings
+        number = standings.number(standing_of(verdict))
+        added = group.add(
+            number,
+            facts.unit_id,
+            None if standings.counted_only[number] else standings.prefixes[number],
+        )
         if unreadable:
             group.placeholders.append((facts.kind, facts.unit_id))
         if facts.province:
@@ -916,7 +934,7 @@ class _Evaluation:
             rule = rollup_rule(rule_set.instrument)
             if group is not None:
                 try:
-                    counts = _counts(group, commune, rule, taint, self.spilled)
+                    counts = _counts(group, commune, rule, taint, self.spilled, self.standings)
                 except InputError as error:
                     self.errors.append(error)
                     facts = _without_stated(facts, rule)

@@ -38,6 +38,7 @@ import attrs
 
 from antq._terminal import escape_controls
 from antq.core.criterion import CriterionInfo, CriterionKind, Finding, Parameter
+from antq.core.entry import EntryInput, EntryParameter, RuleEntry, RuleFamily
 from antq.core.facts import check_id
 from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome, combine
@@ -593,6 +594,16 @@ class Eligibility:
         """The ids of the routes that are MET (e.g. who may award)."""
         return tuple(r.id for r in self.routes if r.outcome is Outcome.MET)
 
+    def shortfall(self) -> tuple[CriterionResult, ...]:
+        """The gap to pass: the common conditions NOT_MET and, unless a route is MET, the
+        routes' conditions NOT_MET, each with its reason."""
+        failed = [r for r in self.conditions if r.outcome is Outcome.NOT_MET]
+        if not any(route.outcome is Outcome.MET for route in self.routes):
+            failed += (
+                r for route in self.routes for r in route.results if r.outcome is Outcome.NOT_MET
+            )
+        return tuple(failed)
+
     @property
     def missing_inputs(self) -> tuple[str, ...]:
         """Every missing fact or parameter, once, in condition order."""
@@ -770,24 +781,49 @@ class ConditionEntry:
             ],
         }
 
+    def entry(self) -> RuleEntry:
+        """The condition as an entry of the one catalogue (:func:`antq.rule_catalogue`)."""
+        c, rules = self.condition, self.rules
+        return RuleEntry(
+            id=c.id,
+            family=RuleFamily.AWARD_CONDITION,
+            rule_set=rules.id,
+            role=self.role,
+            instrument=rules.instrument,
+            citation=c.citation,
+            title=c.title,
+            confirmation=self.confirmation,
+            own_confirmation=c.confirmation,
+            kind=c.kind,
+            applies_to=(rules.subject, rules.award),
+            valid_from=rules.valid_from,
+            valid_to=rules.valid_to,
+            inputs=tuple(EntryInput(name=n, judgement=n in c.judgements) for n in c.inputs),
+            parameters=tuple(
+                EntryParameter(
+                    name=p.name,
+                    value=rules.parameter_value(p),
+                    default=p.default,
+                    confirmation=p.confirmation,
+                    choices=tuple(p.choices),
+                    required=p.required,
+                    label=p.label,
+                )
+                for p in c.parameters
+            ),
+            note=c.note,
+            badges=(rules.award, c.kind),
+            details={
+                "award": rules.award.code,
+                "subject": rules.subject.code,
+                "date_role": rules.date_role.code,
+                "inputs": [{"name": n, "judgement": n in c.judgements} for n in c.inputs],
+            },
+        )
+
     def render(self, lang: Lang) -> str:
         """The entry as a few lines of text, like ``antq rules`` prints criteria."""
-        c = self.condition
-        inputs = ", ".join(n + (" (QUAL)" if n in c.judgements else "") for n in c.inputs) or "-"
-        lines = [
-            f"{c.id}  [{self.rules.award.label(lang)} · {c.kind.label(lang)}"
-            f" · {self.confirmation.label(lang)}]",
-            f"    {c.title.render(lang)}",
-            f"    {c.citation.render(lang)}",
-            f"    inputs: {inputs}",
-        ]
-        if c.note:
-            lines.append(f"    note: {c.note.render(lang)}")
-        for p in c.parameters:
-            value = self.rules.parameter_value(p)
-            shown = value if value is not None else "(must be supplied)"
-            lines.append(f"    parameter {p.name} = {shown} [{p.confirmation.label(lang)}]")
-        return "\n".join(lines)
+        return self.entry().render(lang)
 
 
 def conditions_catalogue(

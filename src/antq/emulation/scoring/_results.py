@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import Any, Final
 
 import attrs
 
 from antq._terminal import escape_controls
+from antq.core.criterion import CriterionInfo, CriterionKind
 from antq.core.frozen import FrozenMap
+from antq.core.outcome import Outcome
 from antq.core.reasons import JsonValue, Reason
 from antq.core.unit_kinds import UnitKind
+from antq.core.verdict import CriterionResult
 from antq.emulation.sheets import (
     MovementClass,
     RuleType,
@@ -88,6 +91,23 @@ class VetoOutcome(CodedEnum):
     APPLIES = ("applies", "áp dụng", "applies")
     CLEAR = ("clear", "không áp dụng", "does not apply")
     UNKNOWN = ("unknown", "chưa xác định", "unknown")
+
+
+#: A veto that applies caps the class: its condition, "the class is not capped", is not met.
+_VETO_OUTCOME: Final = {
+    VetoOutcome.APPLIES: Outcome.NOT_MET,
+    VetoOutcome.CLEAR: Outcome.MET,
+    VetoOutcome.UNKNOWN: Outcome.UNKNOWN,
+}
+
+#: A score's outcome is whether the unit reaches a class (see :attr:`ScoreResult.outcome`).
+_CLASS_OUTCOME: Final = {
+    ClassStatus.CLASSIFIED: Outcome.MET,
+    ClassStatus.BELOW_BANDS: Outcome.NOT_MET,
+    ClassStatus.UNKNOWN: Outcome.UNKNOWN,
+    ClassStatus.NO_BANDS: Outcome.UNKNOWN,
+    ClassStatus.BLOCKED: Outcome.UNKNOWN,
+}
 
 
 def _frozen(values: Mapping[str, object]) -> Mapping[str, object]:
@@ -171,6 +191,13 @@ class ItemResult:
     note: Label | None = None
     source: Label | None = None
 
+    @property
+    def outcome(self) -> Outcome:
+        """MET when the item gives its full points, NOT_MET when fewer, UNKNOWN until scored."""
+        if self.status is not ItemStatus.SCORED or self.points is None or self.max_points is None:
+            return Outcome.UNKNOWN
+        return Outcome.MET if self.points >= self.max_points else Outcome.NOT_MET
+
     def explain(self, lang: Lang) -> str:
         """One line: id, points of max, text, citation and reason."""
         top = "?" if self.max_points is None else format_points(self.max_points, lang)
@@ -245,6 +272,23 @@ class VetoResult:
     citation: Citation
     confirmation: Confirmation
     missing: tuple[str, ...] = ()
+
+    def as_result(self) -> CriterionResult:
+        """The veto as a criterion's result: MET when it does not cap the class, NOT_MET when
+        it does, UNKNOWN while undecided; its id is ``veto:<id>``."""
+        about = CriterionInfo(
+            id=f"veto:{self.veto_id}",
+            title=self.text,
+            citation=self.citation,
+            kind=CriterionKind.BOOLEAN,
+            confirmation=self.confirmation,
+        )
+        return CriterionResult(
+            about=about,
+            outcome=_VETO_OUTCOME[self.outcome],
+            reason=self.reason,
+            missing=self.missing,
+        )
 
     def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
         data: dict[str, JsonValue] = {
@@ -400,6 +444,43 @@ class ScoreResult:
     def movement_class(self) -> MovementClass | None:
         """The class, when known."""
         return self.classification.movement_class
+
+    @property
+    def outcome(self) -> Outcome:
+        """Whether the unit reaches a class on the sheet.
+
+        MET once the class is known (from the total, or from bounds that fall in one band),
+        NOT_MET below the lowest band, UNKNOWN while information is missing, the sheet has
+        unfilled items or it has no bands.
+        """
+        return _CLASS_OUTCOME[self.classification.status]
+
+    def all_results(self) -> Iterator[ItemResult | CriterionResult]:
+        """Every item's result, then each veto's as a criterion result (:meth:`VetoResult.as_result`)."""
+        yield from self.items
+        for veto in self.classification.vetoes:
+            yield veto.as_result()
+
+    @property
+    def missing_inputs(self) -> tuple[str, ...]:
+        """Every missing input, once: the items' and the vetoes'."""
+        seen = dict.fromkeys(self.missing)
+        for result in self.all_results():
+            seen.update(dict.fromkeys(result.missing))
+        return tuple(seen)
+
+    def shortfall(self) -> tuple[ItemResult | CriterionResult, ...]:
+        """The gap to pass: the items (not their groups) short of their full points and the
+        vetoes that cap the class, each with its reason; the points the next class needs
+        are in ``classification.next``."""
+        leaves = [
+            r
+            for r, after in zip(self.items, (*self.items[1:], None), strict=True)
+            if after is None or after.depth <= r.depth
+        ]
+        found: list[ItemResult | CriterionResult] = [*leaves]
+        found += (v.as_result() for v in self.classification.vetoes)
+        return tuple(r for r in found if r.outcome is Outcome.NOT_MET)
 
     def item(self, item_id: str) -> ItemResult:
         for result in self.items:

@@ -8,10 +8,11 @@ from typing import Any
 
 import attrs
 
+from antq.core.entry import EntryInput, RuleEntry, RuleFamily
 from antq.emulation.sheets._model import RuleType, ScoringSheet, SheetItem, Veto
 from antq.emulation.sheets._points import format_points, points_to_json
 from antq.emulation.sheets._reader import _whole, shipped_sheets
-from antq.i18n.catalog import Msg
+from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import LANGS, Lang
@@ -19,7 +20,8 @@ from antq.vocabulary import LANGS, Lang
 _NO_BANDS_ENTRY = Msg("Classification thresholds: unconfirmed, must be supplied")
 _BANDS_ENTRY = Msg("Classification: {bands}")
 _BAND_ENTRY = Msg("{klass} from {points}")
-_INPUTS_ENTRY = Msg("inputs")
+#: The badge of a group item: its points are the sum of its sub-items'.
+_SUM = Text(vi="∑", en="∑")
 
 
 @attrs.frozen(kw_only=True)
@@ -98,32 +100,76 @@ class SheetCatalogueEntry:
             data.update(input=self.veto.input, cap=self.veto.cap.code)
         return data
 
-    def render(self, lang: Lang) -> str:
-        text = self.title(lang)
-        indent = "  " * self.depth
-        if self.item is not None:
-            known = self.item.known_max
-            points = "?" if known is None else format_points(known, lang)
-            kind = (
-                RuleType.UNCONFIRMED.label(lang)
-                if self.item.is_unfilled
-                else ("" if self.item.rule is None else self.item.rule.type.label(lang))
-            )
-            head = (
-                f"{indent}{self.id}  [{points} · {kind or '∑'} · {self.confirmation.label(lang)}]"
-            )
-            lines = [head, f"{indent}    {text}", f"{indent}    {self.citation.render(lang)}"]
-            names = self.item.input_names() if not self.item.is_group else ()
-            if names:
-                lines.append(f"{indent}    {_INPUTS_ENTRY.render(lang)}: {', '.join(names)}")
-            return "\n".join(lines)
-        return "\n".join(
-            [
-                f"{self.id}  [{self.confirmation.label(lang)}]",
-                f"    {text}",
-                f"    {self.citation.render(lang)}",
-            ]
+    def entry(self) -> RuleEntry:
+        """The item, bands or veto as an entry of the one catalogue.
+
+        See :func:`antq.rule_catalogue`.
+        """
+        sheet = self.sheet
+        details: dict[str, Any] = {
+            "sheet": sheet.id,
+            "nature": sheet.nature.code,
+            "unit_kinds": [k.code for k in sheet.unit_kinds],
+        }
+        scheme = sheet.classification
+        base = RuleEntry(
+            id=self.id,
+            family=RuleFamily.CLASSIFICATION,
+            rule_set=sheet.id,
+            role=self.role,
+            instrument=sheet.citation.instrument,
+            citation=self.citation,
+            title=Text(vi=self.title("vi"), en=self.title("en")),
+            confirmation=self.confirmation,
+            own_confirmation=self.confirmation,
+            applies_to=sheet.unit_kinds,
+            valid_from=sheet.valid_from,
+            note=None if scheme is None else scheme.note,
+            details=details,
         )
+        item = self.item
+        if item is not None:
+            known = item.known_max
+            kind = RuleType.UNCONFIRMED if item.is_unfilled else None
+            if kind is None and item.rule is not None:
+                kind = item.rule.type
+            names = item.input_names() if not item.is_group else ()
+            judged = {i.name for i in sheet.inputs if i.judgement}
+            details.update(
+                item=item.id,
+                max_points=None if known is None else points_to_json(known),
+                rule=None if item.rule is None else item.rule.type.code,
+                inputs=list(names),
+            )
+            points = Text(
+                vi="?" if known is None else format_points(known, "vi"),
+                en="?" if known is None else format_points(known, "en"),
+            )
+            return attrs.evolve(
+                base,
+                family=RuleFamily.SHEET_ITEM,
+                kind=kind,
+                inputs=tuple(EntryInput(name=n, judgement=n in judged) for n in names),
+                points=known,
+                note=item.note,
+                depth=self.depth,
+                badges=(points, kind or _SUM),
+                details=details,
+            )
+        if self.veto is not None:
+            details.update(input=self.veto.input, cap=self.veto.cap.code)
+            return attrs.evolve(
+                base,
+                family=RuleFamily.VETO,
+                inputs=(EntryInput(name=self.veto.input),),
+                note=self.veto.note,
+                details=details,
+            )
+        return base
+
+    def render(self, lang: Lang) -> str:
+        """The entry as ``antq rules`` prints it (see :meth:`antq.core.entry.RuleEntry.render`)."""
+        return self.entry().render(lang)
 
 
 def sheet_catalogue(
