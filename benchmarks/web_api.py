@@ -50,7 +50,7 @@ def one_unit() -> dict[str, Any]:
     """A document of one residential area, from the bundled example."""
     example = json.loads((HERE.parent / "examples" / "commune-2025.json").read_text("utf-8"))
     area = next(u for u in example["units"] if u["kind"] == "residential_area")
-    return {"antq_facts": 1, "units": [area]}
+    return {"antq": 2, "units": [area]}
 
 
 def round_of(size: int) -> dict[str, Any]:
@@ -58,7 +58,7 @@ def round_of(size: int) -> dict[str, Any]:
     by_kind = national_round.generate(scale=size / 148_000)
     communes = by_kind.pop("commune")
     others = [u for units in by_kind.values() for u in units]
-    return {"antq_facts": 1, "units": communes + others[: size - len(communes)]}
+    return {"antq": 2, "units": communes + others[: size - len(communes)]}
 
 
 def free_port() -> int:

@@ -213,3 +213,55 @@ def test_pytest_collects_case_files_and_prints_what_differed(tmp_path: Path) -> 
     count = len(load_cases(CASES / "tt124_2021_vectors.toml"))
     assert f"1 failed, {2 * count - 1} passed" in done.stdout, done.stdout
     assert "KDC-1: outcome met, expected not_met" in done.stdout
+
+
+# -- facts builders and the language of the differences ----------------------------------------
+
+
+def test_units_built_by_the_facts_builders_decide_as_the_same_units_read_from_a_dict() -> None:
+    from antq import testing
+
+    area = testing.residential_area(households_resident=120, households_registered=119)
+    raw = {
+        "kind": "residential_area",
+        "id": "KDC-1",
+        "year": 2024,
+        "facts": {"households_resident": 120, "households_registered": 119},
+    }
+    expect = {"KDC-1": Expected(criteria={"households-registered": Outcome.NOT_MET})}
+    built = run_case(Case(name="built", units=(area.unit("KDC-1", 2024),), expect=expect))
+    read = run_case(Case(name="read", units=(raw,), expect=expect))
+    assert built.passed and read.passed
+    assert built.verdicts["KDC-1"].to_json() == read.verdicts["KDC-1"].to_json()
+    wrong = {"KDC-1": Expected(criteria={"households-registered": Outcome.MET})}
+    assert not run_case(Case(name="built", units=(area.unit("KDC-1", 2024),), expect=wrong)).passed
+
+
+def test_every_unit_kind_and_award_candidate_has_a_builder() -> None:
+    import antq
+    from antq import testing
+    from antq.emulation import awards
+
+    assert testing.commune is antq.CommuneFacts
+    assert testing.agency is antq.AgencyFacts
+    assert testing.enterprise is antq.EnterpriseFacts
+    assert testing.educational_institution is antq.EducationalInstitutionFacts
+    assert testing.knc_candidate is awards.KncCandidateFacts
+    assert testing.bang_khen_candidate is awards.BangKhenCandidateFacts
+    assert testing.collective_candidate is awards.CollectiveCandidateFacts
+
+
+def test_the_differences_in_vietnamese() -> None:
+    case = Case(
+        name="no facts",
+        units=({"kind": "residential_area", "id": "KDC-1", "year": 2024, "facts": {}},),
+        expect={"KDC-1": Expected(outcome=Outcome.MET, missing=())},
+    )
+    english = run_case(case).differences
+    vietnamese = run_case(case, lang="vi").differences
+    assert english[0].startswith("KDC-1: outcome unknown, expected met; because ")
+    assert vietnamese[0].startswith("KDC-1: kết quả unknown, cần met; vì ")
+    assert english[1].startswith("KDC-1: missing inputs [")
+    assert vietnamese[1].startswith("KDC-1: các đầu vào còn thiếu là [")
+    # antq's reasons come in the same language.
+    assert english[0].split("; because ")[1] != vietnamese[0].split("; vì ")[1]

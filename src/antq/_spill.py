@@ -25,8 +25,9 @@ __all__ = ["CACHE_KIB", "MEMORY_BUDGET", "SpillDatabase"]
 
 # Bytes of per-unit state a round keeps in memory, for each of its three kinds
 # (the readers' digests, the round's digests, the ids and incidents of its
-# communes), before it writes them to disk.
-MEMORY_BUDGET: Final = 4 << 20
+# communes), before it writes them to disk. Small enough that a round of
+# 100,000 units writes too, so a larger one adds little more than its filters.
+MEMORY_BUDGET: Final = 1 << 20
 # SQLite's page cache per database: the file's pages stay in the operating
 # system's cache, outside the process.
 CACHE_KIB: Final = 1024

@@ -41,6 +41,16 @@ True
 >>> wrong = attrs.evolve(case, expect={"KDC-1": Expected(outcome=Outcome.MET)})
 >>> print(run_case(wrong).differences[0].split(":")[0])
 KDC-1
+
+Units may be built in Python too, without a dict, by the facts builders
+(:data:`residential_area`, :data:`commune`..., the typed facts classes;
+:data:`knc_candidate`... for award candidates):
+
+>>> area = residential_area(households_resident=120, households_registered=119)
+>>> built = Case(name="built", units=(area.unit("KDC-2", 2024),), expect={"KDC-2": Expected(
+...     criteria={"households-registered": Outcome.NOT_MET})})
+>>> run_case(built).passed
+True
 """
 
 from __future__ import annotations
@@ -52,26 +62,59 @@ from typing import Any
 
 import attrs
 
+from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
+from antq.emulation.awards.typed_facts import (
+    BangKhenCandidateFacts,
+    CollectiveCandidateFacts,
+    KncCandidateFacts,
+)
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.io.facts import load_document, read_facts
 from antq.safety.round import evaluate_round
+from antq.safety.typed_facts import (
+    AgencyFacts,
+    CommuneFacts,
+    EducationalInstitutionFacts,
+    EnterpriseFacts,
+    ResidentialAreaFacts,
+)
+from antq.vocabulary import Lang
 
 __all__ = [
     "CASES_VERSION",
     "Case",
     "CaseResult",
     "Expected",
+    "agency",
+    "bang_khen_candidate",
+    "collective_candidate",
+    "commune",
+    "educational_institution",
+    "enterprise",
+    "knc_candidate",
     "load_cases",
+    "residential_area",
     "run_case",
     "run_cases",
 ]
 
 #: The version of the case format that ``antq_cases`` names.
 CASES_VERSION = 1
+
+# Facts builders: the typed facts classes by the names of what they describe, so that a test
+# writes ``residential_area(households_resident=120).unit("KDC-1", 2025)``, checked by mypy.
+residential_area = ResidentialAreaFacts
+commune = CommuneFacts
+agency = AgencyFacts
+enterprise = EnterpriseFacts
+educational_institution = EducationalInstitutionFacts
+knc_candidate = KncCandidateFacts
+bang_khen_candidate = BangKhenCandidateFacts
+collective_candidate = CollectiveCandidateFacts
 
 
 @attrs.frozen(kw_only=True)
@@ -92,7 +135,8 @@ class Case:
     """A small round and what antq must decide for its units."""
 
     name: str
-    units: tuple[Mapping[str, Any], ...]
+    #: Unit objects as in a facts document, or units built in Python (:data:`residential_area`...).
+    units: tuple[Mapping[str, Any] | UnitFacts, ...]
     expect: Mapping[str, Expected]
     #: Texts the round's input errors must contain, one each (None: no error allowed).
     errors: tuple[str, ...] | None = None
@@ -246,73 +290,124 @@ def _criterion(verdict: Verdict, name: str) -> Any:
     return None
 
 
-def _compare(unit_id: str, verdict: Verdict, expected: Expected) -> list[str]:
+def _say(template: Msg, lang: Lang, **params: object) -> str:
+    return template.render(lang).format(**params)
+
+
+def _compare(unit_id: str, verdict: Verdict, expected: Expected, lang: Lang = "en") -> list[str]:
     found: list[str] = []
     if expected.outcome is not None and verdict.outcome is not expected.outcome:
         failing = [
-            f"{r.criterion_id}: {r.outcome.code} ({r.reason.render('en')})"
+            f"{r.criterion_id}: {r.outcome.code} ({r.reason.render(lang)})"
             for r in verdict.results
             if r.outcome is not Outcome.MET and r.outcome is not Outcome.NOT_APPLICABLE
         ]
         found.append(
-            f"{unit_id}: outcome {verdict.outcome.code}, expected {expected.outcome.code}"
-            + (f"; because {'; '.join(failing)}" if failing else "")
+            _say(
+                _OUTCOME,
+                lang,
+                unit=unit_id,
+                outcome=verdict.outcome.code,
+                expected=expected.outcome.code,
+            )
+            + (_say(_BECAUSE, lang, reasons="; ".join(failing)) if failing else "")
         )
     for name, outcome in expected.criteria.items():
         result = _criterion(verdict, name)
         if result is None:
-            found.append(f"{unit_id}: no criterion {name!r} in rule set {verdict.rule_set}")
+            found.append(
+                _say(_NO_CRITERION, lang, unit=unit_id, name=repr(name), rule_set=verdict.rule_set)
+            )
         elif result.outcome is not outcome:
             found.append(
-                f"{unit_id}: {result.criterion_id} {result.outcome.code}, expected"
-                f" {outcome.code} ({result.reason.render('en')})"
+                _say(
+                    _CRITERION,
+                    lang,
+                    unit=unit_id,
+                    criterion=result.criterion_id,
+                    outcome=result.outcome.code,
+                    expected=outcome.code,
+                    reason=result.reason.render(lang),
+                )
             )
     for name, text in expected.reasons.items():
         result = _criterion(verdict, name)
         if result is None:
-            found.append(f"{unit_id}: no criterion {name!r} in rule set {verdict.rule_set}")
+            found.append(
+                _say(_NO_CRITERION, lang, unit=unit_id, name=repr(name), rule_set=verdict.rule_set)
+            )
             continue
-        reason = result.reason.render("en")
+        reason = result.reason.render("en")  # the case names the English text
         if text not in reason:
             found.append(
-                f"{unit_id}: {result.criterion_id} says {reason!r}, expected {text!r} in it"
+                _say(
+                    _REASON,
+                    lang,
+                    unit=unit_id,
+                    criterion=result.criterion_id,
+                    reason=repr(reason),
+                    text=repr(text),
+                )
             )
     if expected.missing is not None and set(verdict.missing_inputs) != set(expected.missing):
         found.append(
-            f"{unit_id}: missing inputs {sorted(verdict.missing_inputs)},"
-            f" expected {sorted(expected.missing)}"
+            _say(
+                _MISSING,
+                lang,
+                unit=unit_id,
+                missing=sorted(verdict.missing_inputs),
+                expected=sorted(expected.missing),
+            )
         )
     return found
 
 
-def run_case(case: Case, book: RuleBook | None = None) -> CaseResult:
-    """Decide the case's round as :func:`antq.evaluate_round` does and compare."""
-    document = read_facts({"units": [copy.deepcopy(dict(u)) for u in case.units]}, book)
-    result = evaluate_round([*document.errors, *document.units], book)
+_OUTCOME = Msg("{unit}: outcome {outcome}, expected {expected}")
+_BECAUSE = Msg("; because {reasons}")
+_NO_CRITERION = Msg("{unit}: no criterion {name} in rule set {rule_set}")
+_CRITERION = Msg("{unit}: {criterion} {outcome}, expected {expected} ({reason})")
+_REASON = Msg("{unit}: {criterion} says {reason}, expected {text} in it")
+_MISSING = Msg("{unit}: missing inputs {missing}, expected {expected}")
+_INPUT_ERROR = Msg("input error: {error}")
+_NO_ERROR = Msg("no input error contains {text} (errors: {errors})")
+_NO_VERDICT = Msg("{unit}: no verdict (no unit of the case has this id)")
+
+
+def run_case(case: Case, book: RuleBook | None = None, *, lang: Lang = "en") -> CaseResult:
+    """Decide the case's round as :func:`antq.evaluate_round` does and compare.
+
+    The differences are written in ``lang``, antq's reasons with them.
+    """
+    given = [u for u in case.units if isinstance(u, UnitFacts)]
+    raw = [copy.deepcopy(dict(u)) for u in case.units if not isinstance(u, UnitFacts)]
+    document = read_facts({"units": raw}, book)
+    result = evaluate_round([*document.errors, *given, *document.units], book)
     verdicts: dict[str, Verdict] = {u.verdict.unit_id: u.verdict for u in result.units}
     differences: list[str] = []
     messages = [str(error) for error in result.errors]
     if case.errors is None:
-        differences += [f"input error: {message}" for message in messages]
+        differences += [_say(_INPUT_ERROR, lang, error=e.render(lang)) for e in result.errors]
     else:
         for wanted in case.errors:
             if not any(wanted in message for message in messages):
-                differences.append(f"no input error contains {wanted!r} (errors: {messages})")
+                differences.append(_say(_NO_ERROR, lang, text=repr(wanted), errors=messages))
     for unit_id, expected in case.expect.items():
         verdict = verdicts.get(unit_id)
         if verdict is None:
-            differences.append(f"{unit_id}: no verdict (no unit of the case has this id)")
+            differences.append(_say(_NO_VERDICT, lang, unit=unit_id))
             continue
-        differences += _compare(unit_id, verdict, expected)
+        differences += _compare(unit_id, verdict, expected, lang)
     return CaseResult(case=case, differences=tuple(differences), verdicts=verdicts)
 
 
-def run_cases(paths: Iterable[str | Path], book: RuleBook | None = None) -> list[CaseResult]:
-    """Every case of every file (a directory: its ``*.toml`` files, sorted)."""
+def run_cases(
+    paths: Iterable[str | Path], book: RuleBook | None = None, *, lang: Lang = "en"
+) -> list[CaseResult]:
+    """Every case of every file (a directory: its ``*.toml`` files, sorted), told in ``lang``."""
     results: list[CaseResult] = []
     for each in paths:
         path = Path(each)
         files = sorted(path.rglob("*.toml")) if path.is_dir() else [path]
         for file in files:
-            results += [run_case(case, book) for case in load_cases(file)]
+            results += [run_case(case, book, lang=lang) for case in load_cases(file)]
     return results

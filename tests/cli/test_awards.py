@@ -15,6 +15,8 @@ from antq.emulation.awards import Eligibility
 from antq.emulation.awards.questions import read_awards
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "awards-2025.json"
+#: The one document of the examples: units, scores and award questions.
+DOCUMENT = EXAMPLE.with_name("movement-2025.json")
 
 
 def awards(*argv: str) -> tuple[int, str, str]:
@@ -40,7 +42,7 @@ def outcomes(out: str) -> dict[str, str]:
 
 
 def test_the_example_in_english() -> None:
-    code, out, err = awards(str(EXAMPLE), "--lang", "en")
+    code, out, err = awards(str(DOCUMENT), "--lang", "en")
     assert code == EXIT_OK, err
     assert err == ""
     assert "Trần Thị Hoa — Commemorative Medal 'Protecting National Security': MET" in out

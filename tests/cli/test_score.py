@@ -14,7 +14,7 @@ import antq.cli
 from antq.cli import EXIT_INPUT, EXIT_OK
 from antq.cli.score import main
 from antq.emulation import ScoreResult
-from tests.emulation import EXAMPLE_SCORES, EXAMPLE_SHEET, ROOT
+from tests.emulation import EXAMPLE_DOCUMENT, EXAMPLE_SCORES, EXAMPLE_SHEET, ROOT
 from tests.emulation.test_sheets import FILL
 
 
@@ -34,7 +34,7 @@ def test_the_old_module_is_a_deprecated_alias() -> None:
 
 
 def test_text_output_in_english() -> None:
-    code, out, err = score(str(EXAMPLE_SHEET), str(EXAMPLE_SCORES), "--lang", "en")
+    code, out, err = score(str(EXAMPLE_SHEET), str(EXAMPLE_DOCUMENT), "--lang", "en")
     assert code == EXIT_OK, err
     assert err == ""
     assert (
@@ -227,7 +227,15 @@ def test_unreadable_values_are_reported_never_crash(tmp_path: Path) -> None:
     dup = tmp_path / "dup.json"
     dup.write_text('{"antq_scores": 1, "units": [], "units": []}', encoding="utf-8")
     code, _, err = score(str(EXAMPLE_SHEET), str(dup))
-    assert code == EXIT_INPUT and "units: duplicate key in a JSON object" in err
+    assert code == EXIT_INPUT and "dup.json: units: key given twice in one JSON object" in err
+    # The one loader names the whole path of a key given twice deep in the document.
+    dup.write_text(
+        '{"antq": 2, "scores": {"units": [{"id": "X", "values": {"a": 1, "a": 2}}]}}',
+        encoding="utf-8",
+    )
+    code, _, err = score(str(EXAMPLE_SHEET), str(dup))
+    assert code == EXIT_INPUT
+    assert "dup.json: scores.units[0].values.a: key given twice in one JSON object (got 2)" in err
     long = tmp_path / "long.json"
     long.write_text('{"antq_scores": 1, "units": [' + "1" * 5000 + "]}", encoding="utf-8")
     code, _, err = score(str(EXAMPLE_SHEET), str(long))

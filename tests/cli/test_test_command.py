@@ -49,3 +49,20 @@ def test_a_case_file_that_cannot_be_read_is_bad_input_naming_the_key(tmp_path: P
     assert code == EXIT_INPUT
     assert out == ""
     assert "bad.toml:case[0].units" in err and "expected a list of units" in err
+
+
+def test_the_differences_in_the_language_of_lang(tmp_path: Path) -> None:
+    text = (CASES / "tt124_2021_vectors.toml").read_text(encoding="utf-8")
+    wrong = text.replace(
+        'outcome = "not_met"\ncriteria = { no-unlawful-strike',
+        'outcome = "met"\ncriteria = { no-unlawful-strike',
+    )
+    (tmp_path / "wrong.toml").write_text(wrong, encoding="utf-8")
+    code, out, _ = _run(str(tmp_path / "wrong.toml"), "--quiet", "--lang", "vi")
+    assert code == EXIT_CASES_FAILED
+    failed, difference, summary = out.splitlines()
+    assert failed.startswith("FAILED  ")
+    assert difference.startswith("  - DN-1: kết quả not_met, cần met; vì ")
+    assert " trường hợp: " in summary and summary.endswith(" đúng, 1 không đúng")
+    code, out, _ = _run(str(tmp_path / "wrong.toml"), "--quiet", "--lang", "en")
+    assert out.splitlines()[1].startswith("  - DN-1: outcome not_met, expected met; because ")

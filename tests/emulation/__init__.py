@@ -9,6 +9,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent.parent
 EXAMPLE_SHEET = ROOT / "examples" / "example-sheet.toml"
 EXAMPLE_SCORES = ROOT / "examples" / "scores-2025.json"
+#: The one document of the examples: units, scores and award questions.
+EXAMPLE_DOCUMENT = ROOT / "examples" / "movement-2025.json"
 
 _CITE = {"instrument": "124/2021/TT-BCA", "article": 5}
 

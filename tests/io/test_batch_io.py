@@ -416,10 +416,37 @@ def test_json_streaming_matches_read_facts(monkeypatch: pytest.MonkeyPatch, chun
     [
         ("[1, 2]", "expected a document object with 'units'"),
         ('{"antq_facts": 2, "units": []}', "unsupported facts format; expected 1"),
-        ('{"units": [], "extra": 1}', "unknown top-level key; allowed: antq_facts, units"),
+        (
+            '{"units": [], "extra": 1}',
+            "unknown top-level key; allowed: antq, units, scores, awards",
+        ),
+        (
+            '{"antq_facts": 1, "units": [], "scores": {}}',
+            "unknown top-level key; allowed: antq_facts, units",
+        ),
+        ('{"antq": 3, "units": []}', "unsupported document format; expected 2"),
+        (
+            '{"antq": 2, "antq_facts": 1, "units": []}',
+            "unknown top-level key; allowed: antq, units, scores, awards",
+        ),
         ('{"units": {}}', "expected a list of units"),
-        ("{}", "expected a list of units"),
-        ('{"antq_facts": 1}', "expected a list of units"),
+        ("{}", "the document has no 'units' section, which this command reads; it has: -"),
+        (
+            '{"antq_facts": 1}',
+            "the document has no 'units' section, which this command reads; it has: -",
+        ),
+        (
+            '{"antq": 2, "scores": {}}',
+            "the document has no 'units' section, which this command reads; it has: scores",
+        ),
+        (
+            '{"antq_scores": 1, "units": []}',
+            "the document has no 'units' section, which this command reads; it has: scores",
+        ),
+        (
+            '{"units": [], "antq_awards": 1}',
+            "unknown top-level key; allowed: antq_awards, knc, ministry_bang_khen, excellent_collective, authority",
+        ),
         ('{"units": []} []', "malformed JSON: extra data after the document"),
         ('{"units": [', "malformed JSON: unexpected end of the document"),
         ("", "malformed JSON: unexpected end of the document"),

@@ -636,8 +636,9 @@ def toml_value(value: Any, *, native_dates: bool = False, key: str | None = None
 
 
 def to_toml(document: Mapping[str, Any], *, native_dates: bool = False) -> str:
-    """A facts document as TOML text (units as an array of inline tables)."""
-    lines = [f"antq_facts = {document.get('antq_facts', 1)}", "units = ["]
+    """A facts document as TOML text (units as an array of inline tables), with its version key."""
+    key = "antq" if "antq" in document else "antq_facts"
+    lines = [f"{key} = {document.get(key, 1)}", "units = ["]
     lines += [f"  {toml_value(u, native_dates=native_dates)}," for u in document["units"]]
     lines.append("]")
     return "\n".join(lines) + "\n"

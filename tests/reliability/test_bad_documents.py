@@ -47,7 +47,14 @@ def _messages(items: Any) -> list[str]:
             "antq_facts = 2\nunits = []\n",
             "antq_facts: unsupported facts format; expected 1 (got 2)",
         ),
-        ("unit = []\n", "unit: unknown top-level key; allowed: antq_facts, units (got [])"),
+        (
+            "unit = []\n",
+            "unit: unknown top-level key; allowed: antq, units, scores, awards (got [])",
+        ),
+        (
+            "antq_facts = 1\nunit = []\n",
+            "unit: unknown top-level key; allowed: antq_facts, units (got [])",
+        ),
         ("units = [1]\n", "units[0]: expected an object describing a unit (got 1)"),
     ],
 )

@@ -97,7 +97,8 @@ def test_wrong_types_are_errors_naming_path_and_value(facts: dict[str, Any], mes
     [
         ([], "$", "expected a document object with 'units'"),
         ({"units": {}}, "units", "expected a list of units"),
-        ({}, "units", "expected a list of units"),
+        ({}, "units", "the document has no 'units' section, which this command reads; it has: -"),
+        ({"antq": 2, "awards": {}}, "units", "the document has no 'units' section, which this command reads; it has: awards"),
         ({"units": [1]}, "units[0]", "expected an object describing a unit"),
         ({"units": [{"id": 7, "kind": "commune", "year": 2024}]}, "units[0].id", "expected a non-empty string"),
         ({"units": [{"id": "X", "kind": "commune", "year": "2024"}]}, "units[0].year", "expected the recognition year as a whole number"),
@@ -280,7 +281,8 @@ def test_an_unknown_unit_kind_is_an_error() -> None:
 @pytest.mark.parametrize(
     ("document", "path", "message"),
     [
-        ({"units": [], "unit": []}, "unit", "unknown top-level key; allowed: antq_facts, units"),
+        ({"units": [], "unit": []}, "unit", "unknown top-level key; allowed: antq, units, scores, awards"),
+        ({"antq_facts": 1, "units": [], "unit": []}, "unit", "unknown top-level key; allowed: antq_facts, units"),
         ({"units": [{**raw_unit(RA), "colour": "red"}]}, "units[0].colour", "unknown key; allowed: id, kind, year, name, commune, province, period, established, facts"),
         (one_unit(incidents=[{"date": "2024-03-02", "category": "separatism", "where": "x"}]), "units[0].facts.incidents[0].where", "unknown field; allowed: id, date, category, gravity, unit_id, description, force_majeure, timely_detected, mitigated, reported_immediately"),
         (one_unit(offences_current={"crimes": 1, "social_evils": 0, "other_violations": 0, "thefts": 1}), "units[0].facts.offences_current.thefts", "unknown field; allowed: crimes, social_evils, other_violations"),
@@ -1024,7 +1026,7 @@ def _mixed_document() -> tuple[dict[str, Any], list[str]]:
         bad["facts"] = {**bad["facts"], **how.get("facts", {})}
         bad.update({k: v for k, v in how.items() if k != "facts"})
         units.append(bad)
-    return {"antq_facts": 1, "units": units}, good
+    return {"antq": 2, "units": units}, good
 
 
 def _as(document: dict[str, Any], suffix: str) -> str:

@@ -86,7 +86,7 @@ def jsonl(*units: dict[str, Any]) -> str:
 
 
 def document(*units: dict[str, Any]) -> str:
-    return json.dumps({"antq_facts": 1, "units": list(units)}, ensure_ascii=False)
+    return json.dumps({"antq": 2, "units": list(units)}, ensure_ascii=False)
 
 
 def errors_of(items: list[Any]) -> list[tuple[str, str]]:
@@ -558,8 +558,8 @@ def test_the_progress_bar_is_drawn_under_the_escaping() -> None:
         ["evaluate", str(EXAMPLES / "commune-2025.json")],
         ["evaluate", str(EXAMPLES / "commune-2025.json"), "--format", "csv"],
         ["report", str(EXAMPLES / "commune-2025.json")],
-        ["score", str(EXAMPLES / "example-sheet.toml"), str(EXAMPLES / "scores-2025.json")],
-        ["awards", str(EXAMPLES / "awards-2025.json")],
+        ["score", str(EXAMPLES / "example-sheet.toml"), str(EXAMPLES / "movement-2025.json")],
+        ["awards", str(EXAMPLES / "movement-2025.json")],
         ["rules"],
     ],
 )

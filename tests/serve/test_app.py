@@ -373,7 +373,7 @@ def test_health_openapi_and_the_interactive_page(api: TestClient) -> None:
         "/docs",
     }
     facts = document["components"]["schemas"]["FactsDocument"]
-    assert facts["x-antq-schema-id"] == "https://antq.invalid/schema/facts-v1.json"
+    assert facts["x-antq-schema-id"] == "https://antq.invalid/schema/document-v2.json"
     page = api.get("/docs")
     assert page.headers["content-type"] == "text/html; charset=utf-8"
     assert "openapi.json" in page.text

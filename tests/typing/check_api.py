@@ -333,6 +333,33 @@ def _check_rule_building() -> None:
     del (info, overall, reason_vi, total, read, streamed, when)
 
 
+def _check_typed_award_facts() -> None:
+    """The typed award candidates: an attribute per key of their question; a misspelt one is an error."""
+    medal = awards.KncCandidateFacts(
+        id="P-01",
+        proposed_on=date(2025, 8, 1),
+        sex=antq.Sex.FEMALE,
+        rated_well_throughout=True,
+        pending=frozenset(),
+    )
+    subject: awards.KncCandidate = medal.subject()
+    answer: awards.Eligibility = medal.eligibility()
+    record = awards.BangKhenCandidateFacts(id="BK-01", considered_on=date(2025, 11, 30))
+    collective = awards.CollectiveCandidateFacts(
+        id="TT-01", considered_on=date(2025, 11, 30), members=40, tasks_excellent=True
+    )
+    entity: awards.CollectiveFacts = collective.subject()
+    both: tuple[awards.Eligibility, ...] = (record.eligibility(), collective.eligibility())
+    try:
+        awards.KncCandidateFacts(id="P", proposed_on=date(2025, 8, 1), servce=())  # type: ignore[call-arg]
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a misspelt key is refused when the class is called, too")
+    wrong = awards.CollectiveCandidateFacts(id="T", considered_on=date(2025, 1, 1), members="40")  # type: ignore[arg-type]
+    del (subject, answer, entity, both, wrong)
+
+
 def _check_typed_facts() -> None:
     """The typed facts classes: an attribute per declared input; a misspelt one is an error."""
     area = antq.ResidentialAreaFacts(

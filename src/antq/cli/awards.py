@@ -1,4 +1,5 @@
-"""``antq awards FILE``: award eligibility answers for the questions of a document.
+"""``antq awards FILE``: award eligibility answers for the questions of a document's ``awards``
+section.
 
 The document and its questions are read by :mod:`antq.emulation.awards.questions`;
 :func:`awards_json` is also the answer of ``POST /awards`` of ``antq serve``.
@@ -14,8 +15,8 @@ from typing import Any, Final, TextIO, cast
 
 from antq.cli import _options
 from antq.cli._exit import EXIT_INPUT, EXIT_OK
-from antq.cli.language import write_errors
-from antq.errors import InputError
+from antq.cli.language import write_errors, write_notices
+from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.vocabulary import Lang
 
@@ -35,12 +36,14 @@ def register(commands: Any) -> argparse.ArgumentParser:
         "awards",
         help="award eligibility: the Kỷ niệm chương and Law 06/2022 standards",
         description=(
-            "Answer the award questions of a JSON or TOML document: Kỷ niệm chương"
+            "Answer the award questions of the 'awards' section of a JSON or TOML document: Kỷ niệm chương"
             " 'Bảo vệ an ninh Tổ quốc', Tập thể lao động xuất sắc, the Bằng khen standard of"
             " Article 74(1)(d) and who may award a form."
         ),
     )
-    parser.add_argument("file", type=Path, help="the awards document (.json or .toml)")
+    parser.add_argument(
+        "file", type=Path, help="the document (.json or .toml) whose 'awards' section is read"
+    )
     _options.add_lang(parser)
     _options.add_format(parser, ("text", "json"))
     _options.add_param(parser, help=PARAM_HELP)
@@ -48,8 +51,18 @@ def register(commands: Any) -> argparse.ArgumentParser:
     return parser
 
 
-def awards_json(answers: Sequence[Any], errors: Sequence[InputError], lang: Lang) -> str:
-    """The text of ``antq awards --format json``."""
+def awards_json(
+    answers: Sequence[Any],
+    errors: Sequence[InputError],
+    lang: Lang,
+    *,
+    notices: Sequence[Message] = (),
+) -> str:
+    """The text of ``antq awards --format json``.
+
+    ``notices`` (a deprecated document layout) are written under ``notices``,
+    in ``lang``, when there are any.
+    """
     # Imported when the command runs, so that the parser alone starts fast.
     from antq.results import error_rows, json_text
 
@@ -58,6 +71,8 @@ def awards_json(answers: Sequence[Any], errors: Sequence[InputError], lang: Lang
         "answers": [a.to_json(texts=(lang,)) for a in answers],
         "errors": error_rows(errors),
     }
+    if notices:
+        payload["notices"] = [n.render(lang) for n in notices]
     return json_text(payload)
 
 
@@ -76,9 +91,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "text":
         out = cast(TextIO, TerminalText(out))
     params = award_parameters(args.param)
-    answers, errors = answer_questions(read_awards_file(args.file), params)
+    document = read_awards_file(args.file)
+    write_notices(document.notices, args, err)
+    answers, errors = answer_questions(document, params)
     if args.format == "json":
-        out.write(awards_json(answers, errors, lang))
+        out.write(awards_json(answers, errors, lang, notices=document.notices))
     else:
         for answer in answers:
             out.write(answer.explain(lang) + "\n\n")

@@ -17,12 +17,12 @@ import attrs
 
 from antq.cli import _options
 from antq.cli._exit import EXIT_INPUT, EXIT_OK
-from antq.cli.language import write_errors
+from antq.cli.language import write_errors, write_notices
 from antq.cli.progress import Phase, ProgressBar, RoundProgress
 from antq.core.facts import UnitFacts
 from antq.core.ruleset import RuleBook
 from antq.core.verdict import Verdict
-from antq.errors import InputError
+from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io.batch import INPUT_FORMATS, ReadProgress
 from antq.vocabulary import Lang
@@ -72,19 +72,25 @@ def read_units(
     lang: Lang = "vi",
     input_format: str | None = None,
     progress: RoundProgress | None = None,
+    notices: list[Message] | None = None,
 ) -> Iterator[UnitFacts | InputError]:
     """Units from any batch input (see :func:`antq.io.batch.read_any`), counted by ``progress``.
 
     Without ``progress`` a bar is drawn on ``err`` only when ``err`` is a
     terminal. A ``path`` of ``-`` is standard input, in ``input_format``.
+    ``notices`` is told of a document in a deprecated layout.
     """
     # Imported when the command runs, so that the parser alone starts fast.
     from antq.io.batch import read_any
 
     if progress is None:
         bar = ProgressBar(err, ReadProgress(), lang=lang)  # erased once the input is read
-        return bar.wrap(read_any(path, book, progress=bar.progress, input_format=input_format))
-    items = read_any(path, book, progress=progress.progress, input_format=input_format)
+        return bar.wrap(
+            read_any(path, book, progress=bar.progress, input_format=input_format, notices=notices)
+        )
+    items = read_any(
+        path, book, progress=progress.progress, input_format=input_format, notices=notices
+    )
     return progress.read(items)
 
 
@@ -195,7 +201,10 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO, progress: Roun
 
     lang: Lang = args.lang
     book = book_with_parameters(default_rulebook(), args.param)
-    units = read_units(args.file, book, err, input_format=args.input_format, progress=progress)
+    notices: list[Message] = []
+    units = read_units(
+        args.file, book, err, input_format=args.input_format, progress=progress, notices=notices
+    )
     if args.format in RESULT_FORMATS:
         # A results workbook or CSV needs every verdict and the communes at the end.
         kept = _round(units, book, args.rule_set).evaluate(on_verdict=progress.on_verdict)
@@ -210,6 +219,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO, progress: Roun
             out=out,
         )
         progress.clear()
+        write_notices(notices, args, err)
         write_errors(kept.errors, args, err)
         return EXIT_INPUT if kept.errors else EXIT_OK
     result = evaluate_to(
@@ -231,6 +241,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO, progress: Roun
             + "\n"
         )
     progress.clear()
+    write_notices(notices, args, err)
     write_errors(result.errors, args, err)
     return EXIT_INPUT if result.errors else EXIT_OK
 

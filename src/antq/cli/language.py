@@ -40,6 +40,7 @@ __all__ = [
     "messages_lang",
     "parser_texts",
     "write_errors",
+    "write_notices",
 ]
 
 #: argparse's own messages that people see, so that they are in antq's catalogues.
@@ -116,6 +117,23 @@ def write_errors(errors: Iterable[BaseException], args: argparse.Namespace, err:
     lang = messages_lang(args)
     for error in errors:
         err.write(error_line(error, lang))
+
+
+def write_notices(notices: Iterable[object], args: argparse.Namespace, err: TextIO) -> None:
+    """Write each of ``notices`` (a deprecated input layout...) on an ``antq: notice: ...`` line.
+
+    A notice is no error: the command's exit code does not change.
+    """
+    # Imported when the command runs, so that the parser alone starts fast.
+    from antq.errors import render_text
+
+    lang = messages_lang(args)
+    for notice in notices:
+        text = _NOTICE.render(lang).format(notice=render_text(notice, lang))
+        err.write(f"antq: {text}\n")
+
+
+_NOTICE = Msg("notice: {notice}")
 
 
 def parser_texts(parser: argparse.ArgumentParser) -> Iterator[str]:

@@ -1,4 +1,4 @@
-"""``antq schema``: the JSON Schema of the facts document, or of the rule forms."""
+"""``antq schema``: the JSON Schema of the facts document (every section), or of the rule forms."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ __all__ = ["register", "run"]
 def register(commands: Any) -> argparse.ArgumentParser:
     """Add ``antq schema`` to the sub-commands of the ``antq`` parser; returns its parser."""
     parser: argparse.ArgumentParser = commands.add_parser(
-        "schema", help="print the JSON Schema of the input facts"
+        "schema", help="print the JSON Schema of the input document"
     )
     parser.add_argument(
         "--of",
         choices=("facts", "rule-form"),
         default="facts",
-        help="the facts document (default) or the rule form of `antq rules --format json`",
+        help="the facts document, every section (default), or the rule form of `antq rules --format json`",
     )
     _options.add_output(parser)
     return parser

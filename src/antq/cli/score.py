@@ -2,8 +2,8 @@
 
 ``SHEET`` is a sheet file (``.toml``) or the id of a sheet antq ships
 (``qd510.agency``); ``--override FILE`` applies a province override to it
-(repeatable, in order). ``FACTS`` is a scores document (``.json`` or
-``.toml``; see ``antq.emulation.scoring``).
+(repeatable, in order). ``FACTS`` is a document (``.json`` or ``.toml``; see
+:mod:`antq.io.document`) whose ``scores`` section is read.
 
 It ends with 0 when every unit was read and scored (a total may still be
 unknown), 3 when the sheet, an override or the facts file could not be read
@@ -23,8 +23,8 @@ from typing import Any, TextIO, cast
 from antq._terminal import EncodableText, TerminalText
 from antq.cli import _options
 from antq.cli._exit import EXIT_INPUT, EXIT_OK
-from antq.cli.language import write_errors
-from antq.errors import InputError
+from antq.cli.language import write_errors, write_notices
+from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.vocabulary import Lang
 
@@ -42,7 +42,9 @@ def register(commands: Any) -> argparse.ArgumentParser:
         "score", help="score units on a scoring sheet (thi đua)"
     )
     parser.add_argument("sheet", help="a sheet file (.toml) or the id of a shipped sheet")
-    parser.add_argument("facts", type=Path, help="the scores document (.json or .toml)")
+    parser.add_argument(
+        "facts", type=Path, help="the document (.json or .toml) whose 'scores' section is read"
+    )
     parser.add_argument(
         "--override",
         action="append",
@@ -95,9 +97,18 @@ def score_document(sheet: Any, document: Any) -> tuple[list[Any], list[InputErro
 
 
 def scores_json(
-    sheet: Any, results: Sequence[Any], errors: Sequence[InputError], lang: Lang
+    sheet: Any,
+    results: Sequence[Any],
+    errors: Sequence[InputError],
+    lang: Lang,
+    *,
+    notices: Sequence[Message] = (),
 ) -> str:
-    """The text of ``antq score --format json``."""
+    """The text of ``antq score --format json``.
+
+    ``notices`` (a deprecated document layout) are written under ``notices``,
+    in ``lang``, when there are any.
+    """
     # Imported when the command runs, so that the parser alone starts fast.
     from antq.results import error_rows, json_text
 
@@ -113,6 +124,8 @@ def scores_json(
         "results": [r.to_json(texts=(lang,)) for r in results],
         "errors": error_rows(errors),
     }
+    if notices:
+        payload["notices"] = [n.render(lang) for n in notices]
     return json_text(payload)
 
 
@@ -122,9 +135,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     lang: Lang = args.lang
     sheet = _sheet(args.sheet, args.override)
-    results, errors = score_document(sheet, read_scores_file(args.facts, sheet))
+    document = read_scores_file(args.facts, sheet)
+    write_notices(document.notices, args, err)
+    results, errors = score_document(sheet, document)
     if args.format == "json":
-        out.write(scores_json(sheet, results, errors, lang))
+        out.write(scores_json(sheet, results, errors, lang, notices=document.notices))
     else:
         for result in results:
             out.write(result.explain(lang) + "\n\n")

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from typing import IO
 
 from antq.core.ruleset import RuleBook
-from antq.errors import InputError
+from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io._json_values import _DECODER, _nfc
+from antq.io._layout import TopLevelKeys
 from antq.io._lines import MAX_ITEM_CHARS, _first_bytes, read_source
 from antq.io._units import (
     Item,
@@ -20,9 +21,7 @@ from antq.io._units import (
     SourceReadError,
     _book,
     _Units,
-    unsupported_format,
 )
-from antq.io.facts import FACTS_FORMAT_VERSION
 
 #: Bytes read at a time by the JSON reader.
 _CHUNK = 64 * 1024
@@ -151,14 +150,19 @@ def read_json(
     check_duplicates: bool = True,
     seen: SeenUnits | None = None,
     progress: ReadProgress | None = None,
+    notices: list[Message] | None = None,
 ) -> Iterator[Item]:
     """Units of a JSON facts document, read one unit at a time.
 
     Errors have the paths of :func:`antq.io.facts.read_facts`
     (``units[3].facts.households_resident``). Malformed JSON stops the file
     at that point, with its line and column; the units before it are kept.
+    The document's other sections (``scores``, ``awards``) are skipped;
+    ``notices``, when given, is told of a deprecated layout (``antq_facts``).
     """
-    units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
+    units = _Units(
+        _book(book), check_duplicates=check_duplicates, source=name, seen=seen, notices=notices
+    )
     # A chunk that cannot be read ends the document; its error comes after the file is closed.
     failure: list[InputError] = []
 
@@ -193,21 +197,24 @@ def _json_document(scanner: _JsonScanner, units: _Units) -> Iterator[Item]:
         )
         return
     scanner.expect("{")
-    seen_keys: set[str] = set()
+    keys = TopLevelKeys(units.source)
     if scanner.peek() == "}":
         scanner.expect("}")
-        yield InputError(units.where("units"), None, Msg("expected a list of units"))
+        yield keys.missing("units")
         return
     while True:
         key = scanner.value()
         if not isinstance(key, str):
             raise scanner.fail("expected a key")
         scanner.expect(":")
-        if key in seen_keys:
+        if any(key == k for k, _ in keys.seen):
             yield InputError(units.where(key), key, Msg("the key appears twice in the document"))
             return
-        seen_keys.add(key)
         if key == "units" and scanner.peek() == "[":
+            problems = keys.add(key, [])
+            if problems or keys.lacks("units"):
+                yield problems[0] if problems else keys.missing("units")
+                return
             scanner.expect("[")
             index = 0
             if scanner.peek() == "]":
@@ -220,24 +227,18 @@ def _json_document(scanner: _JsonScanner, units: _Units) -> Iterator[Item]:
                     if scanner.expect(",]") == "]":
                         break
         else:
-            value = scanner.value()
-            if key == "antq_facts":
-                if value != FACTS_FORMAT_VERSION:
-                    yield unsupported_format(units, value)
-                    return
-            elif key == "units":
-                yield InputError(units.where("units"), value, Msg("expected a list of units"))
+            value = scanner.value()  # another section is read whole, and skipped
+            problems = keys.add(key, value)
+            if problems or keys.lacks("units"):
+                yield problems[0] if problems else keys.missing("units")
                 return
-            else:
-                yield InputError(
-                    units.where(key),
-                    value,
-                    Msg("unknown top-level key; allowed: antq_facts, units"),
-                )
+            if key == "units":
+                yield InputError(units.where("units"), value, Msg("expected a list of units"))
                 return
         if scanner.expect(",}") == "}":
             break
-    if "units" not in seen_keys:
-        yield InputError(units.where("units"), None, Msg("expected a list of units"))
+    units.notices += keys.notices
+    if not any(k == "units" for k, _ in keys.seen):
+        yield keys.missing("units")
     if scanner.peek() is not None:
         raise scanner.fail("extra data after the document")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from antq.core.ruleset import RuleBook
-from antq.errors import InputError, UsageError
+from antq.errors import InputError, Message, UsageError
 from antq.i18n.catalog import Msg
 from antq.io import facts as facts_io
 from antq.io._csv_units import read_csv
@@ -91,6 +91,7 @@ def read_any(
     *,
     progress: ReadProgress | None = None,
     input_format: str | None = None,
+    notices: list[Message] | None = None,
 ) -> Iterator[Item]:
     """Units from a file of any batch format (by suffix) or from every such file of a directory.
 
@@ -105,7 +106,9 @@ def read_any(
     end, is a :class:`SourceReadError` in its place, and the other files are
     read. A unit repeated across the files of a directory is an error too.
     ``progress``, when given, is updated with the bytes read (its ``total``
-    is set here).
+    is set here); ``notices``, when given, is told of each JSON or TOML
+    document in a deprecated layout (``antq_facts``: see
+    :mod:`antq.io.document`).
     """
     if isinstance(path, str | os.PathLike):
         target = Path(path)
@@ -124,7 +127,7 @@ def read_any(
         )
         return
     if os.fspath(path) == "-":
-        yield from _read_stdin(rule_book, input_format)
+        yield from _read_stdin(rule_book, input_format, notices)
         return
     named: list[tuple[Path, str | None] | SourceReadError]
     if target.is_dir():
@@ -163,6 +166,8 @@ def read_any(
             yield SourceReadError(str(file), file.suffix, message, params={"suffixes": suffixes})
             continue
         reader = _reader(fmt)
+        if fmt in ("json", "toml"):
+            reader = functools.partial(reader, notices=notices)
         if fmt in ("toml", "xlsx") or name is None:
             yield from reader(file, rule_book, name=name, seen=seen, progress=progress)
             continue
@@ -190,7 +195,9 @@ def _reader(fmt: str) -> Callable[..., Iterator[Item]]:
     return _READERS[fmt]
 
 
-def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
+def _read_stdin(
+    book: RuleBook, input_format: str | None, notices: list[Message] | None = None
+) -> Iterator[Item]:
     """Units from standard input, in ``input_format`` (which must be given)."""
     if input_format is None:
         allowed = ", ".join(INPUT_FORMATS)
@@ -218,13 +225,16 @@ def _read_stdin(book: RuleBook, input_format: str | None) -> Iterator[Item]:
         if input_format == "xlsx":
             yield from _reader("xlsx")(io.BytesIO(data), book, name="<stdin>")
             return
-        units = _Units(book, check_duplicates=True, source=None)
+        units = _Units(book, check_duplicates=True, source=None, notices=notices)
         try:
             document = parse_text(decode_utf8(data, "<stdin>"), "<stdin>", ".toml")
         except InputError as error:
             yield error
             return
         yield from _parsed_document(_nfc(document), units)
+        return
+    if input_format == "json":
+        yield from read_json(stream, book, name="<stdin>", notices=notices)
         return
     yield from _reader(input_format)(stream, book, name="<stdin>")
 
@@ -238,12 +248,18 @@ class _NamedBytes(io.BytesIO):
 
 
 def read_bytes(
-    data: bytes, fmt: str, book: RuleBook | None = None, *, label: str = "body"
+    data: bytes,
+    fmt: str,
+    book: RuleBook | None = None,
+    *,
+    label: str = "body",
+    notices: list[Message] | None = None,
 ) -> Iterator[Item]:
     """Units from ``data`` held in memory, in the batch format ``fmt`` (``csv``, ``jsonl``, ...).
 
     Paths are those of a single file (``units[3].facts.households_resident``,
     ``line 7.year``); errors about the whole of ``data`` name it ``label``.
+    ``notices``, when given, is told of a deprecated layout (``antq_facts``).
 
     >>> [u.unit_id for u in read_bytes(b'{"units": [{"id": "A", "kind": "commune", "year": 2025}]}', "json")]
     ['A']
@@ -251,7 +267,7 @@ def read_bytes(
     'body'
     """
     if fmt == "toml":
-        units = _Units(_book(book), check_duplicates=True, source=None)
+        units = _Units(_book(book), check_duplicates=True, source=None, notices=notices)
         try:
             document = parse_text(decode_utf8(data, label), label, ".toml")
         except InputError as error:
@@ -266,4 +282,7 @@ def read_bytes(
             Msg("expected one of: {allowed}"),
             params={"allowed": ", ".join(_READERS)},
         )
+    if fmt == "json":
+        yield from read_json(_NamedBytes(data, label), book, notices=notices)
+        return
     yield from _READERS[fmt](_NamedBytes(data, label), book)

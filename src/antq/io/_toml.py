@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from antq.core.ruleset import RuleBook
-from antq.errors import InputError
+from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io._json_values import _nfc
+from antq.io._layout import TopLevelKeys
 from antq.io._units import (
     Item,
     ReadProgress,
@@ -17,9 +18,8 @@ from antq.io._units import (
     SourceReadError,
     _book,
     _Units,
-    unsupported_format,
 )
-from antq.io.facts import FACTS_FORMAT_VERSION, parse_text, read_text_file
+from antq.io.facts import parse_text, read_text_file
 
 
 def read_toml(
@@ -30,9 +30,15 @@ def read_toml(
     check_duplicates: bool = True,
     seen: SeenUnits | None = None,
     progress: ReadProgress | None = None,
+    notices: list[Message] | None = None,
 ) -> Iterator[Item]:
-    """Units of a TOML facts document (read whole: TOML cannot be read piece by piece)."""
-    units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
+    """Units of a TOML facts document (read whole: TOML cannot be read piece by piece).
+
+    ``notices``, when given, is told of a deprecated layout (``antq_facts``).
+    """
+    units = _Units(
+        _book(book), check_duplicates=check_duplicates, source=name, seen=seen, notices=notices
+    )
     file = Path(path)
     try:
         text = read_text_file(file)
@@ -54,19 +60,17 @@ def _parsed_document(document: object, units: _Units) -> Iterator[Item]:
             Msg("expected a document object with 'units'"),
         )
         return
-    unknown = sorted(set(document) - {"antq_facts", "units"})
-    if unknown:
-        yield InputError(
-            units.where(unknown[0]),
-            document[unknown[0]],
-            Msg("unknown top-level key; allowed: antq_facts, units"),
-        )
+    keys = TopLevelKeys(units.source)
+    for key, value in document.items():
+        problems = keys.add(key, value)
+        if problems or keys.lacks("units"):
+            yield problems[0] if problems else keys.missing("units")
+            return
+    units.notices += keys.notices
+    if "units" not in document:
+        yield keys.missing("units")
         return
-    version = document.get("antq_facts", FACTS_FORMAT_VERSION)
-    if version != FACTS_FORMAT_VERSION:
-        yield unsupported_format(units, version)
-        return
-    raw_units = document.get("units")
+    raw_units = document["units"]
     if not isinstance(raw_units, list):
         yield InputError(units.where("units"), raw_units, Msg("expected a list of units"))
         return

@@ -16,7 +16,7 @@ from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io._json_values import _repeated_key
-from antq.io.facts import FACTS_FORMAT_VERSION, unit_facts_from_dict
+from antq.io.facts import unit_facts_from_dict
 from antq.safety import default_rulebook
 from antq.vocabulary import Lang
 
@@ -233,7 +233,7 @@ class SeenUnits:
 
     Each unit is kept as the 8-byte digest of its (kind, id, year) and the
     number of its file and line (see ``antq._digests``), in memory up to
-    ``antq._spill.MEMORY_BUDGET`` (about 260,000 units), then on disk. Units of a
+    ``antq._spill.MEMORY_BUDGET`` (about 65,000 units), then on disk. Units of a
     document read whole (JSON, TOML, a workbook) keep their path as text.
     """
 
@@ -271,8 +271,11 @@ class _Units:
         check_duplicates: bool,
         source: str | None,
         seen: SeenUnits | None = None,
+        notices: list[Message] | None = None,
     ) -> None:
         self.inputs = {kind: book.inputs(kind) for kind in UnitKind}
+        # Told of a deprecated layout; a list nobody reads when the caller gave none.
+        self.notices: list[Message] = [] if notices is None else notices
         self.seen: SeenUnits | None = None
         if check_duplicates:
             self.seen = SeenUnits() if seen is None else seen
@@ -315,13 +318,3 @@ class _Units:
             return UnitReadError(self.where(error.path), error.value, error.message, unit=unit)
         field = error.path[len(path) + 1 :] if error.path.startswith(path + ".") else ""
         return RowError(line, field, error.value, error.message, source=self.source, unit=unit)
-
-
-def unsupported_format(units: _Units, version: object) -> InputError:
-    """The error of a facts document whose ``antq_facts`` is not the version antq reads."""
-    return InputError(
-        units.where("antq_facts"),
-        version,
-        Msg("unsupported facts format; expected {version}"),
-        params={"version": FACTS_FORMAT_VERSION},
-    )

@@ -32,12 +32,15 @@ from antq.core.inputs import Input
 from antq.core.periods import Period, parse_iso_date
 from antq.core.ruleset import RuleBook
 from antq.core.unit_kinds import UnitKind
-from antq.errors import InputError, InputErrors
+from antq.errors import InputError, InputErrors, Message
 from antq.i18n.catalog import Msg
+from antq.io._json_values import _REPEATS, _object, _Repeated
+from antq.io._layout import TopLevelKeys
 from antq.io.files import encoding_problem, lone_cr_to_lf, read_limited
 from antq.safety import default_rulebook
 
-#: Version of the facts document layout.
+#: Version of antq 1's facts document layout (``"antq_facts": 1``, deprecated:
+#: see :mod:`antq.io.document`).
 FACTS_FORMAT_VERSION = 1
 UNIT_KEYS = ("id", "kind", "year", "name", "commune", "province", "period", "established", "facts")
 _UNIT_KEY_SET = frozenset(UNIT_KEYS)
@@ -51,6 +54,8 @@ class FactsDocument:
 
     units: tuple[UnitFacts, ...]
     errors: tuple[InputError, ...] = ()
+    #: Notices about the document itself: its layout is deprecated (``antq_facts``).
+    notices: tuple[Message, ...] = ()
 
     def raise_errors(self) -> None:
         if self.errors:
@@ -149,31 +154,30 @@ def unit_facts_from_dict(raw: object, path: str, inputs: Mapping[str, Input[Any]
         raise InputError(f"{path}.{field}", error.value, error.message) from None
 
 
-def iter_units(document: object, book: RuleBook) -> Iterator[UnitFacts | InputError]:
-    """Each unit of a parsed document, or the error that prevented reading it."""
+def iter_units(
+    document: object, book: RuleBook, notices: list[Message] | None = None
+) -> Iterator[UnitFacts | InputError]:
+    """Each unit of a parsed document, or the error that prevented reading it.
+
+    ``notices``, when given, is told of a deprecated layout (``antq_facts``).
+    """
     if not isinstance(document, dict):
         yield InputError(
             "$", type(document).__name__, Msg("expected a document object with 'units'")
         )
         return
-    unknown = sorted(set(document) - {"antq_facts", "units"})
-    if unknown:
-        yield InputError(
-            unknown[0] or '""',
-            document[unknown[0]],
-            Msg("unknown top-level key; allowed: antq_facts, units"),
-        )
+    keys = TopLevelKeys()
+    for key, value in document.items():
+        problems = keys.add(key, value)
+        if problems or keys.lacks("units"):
+            yield problems[0] if problems else keys.missing("units")
+            return
+    if notices is not None:
+        notices += keys.notices
+    if "units" not in document:
+        yield keys.missing("units")
         return
-    version = document.get("antq_facts", FACTS_FORMAT_VERSION)
-    if isinstance(version, bool) or not isinstance(version, int) or version != FACTS_FORMAT_VERSION:
-        yield InputError(
-            "antq_facts",
-            version,
-            Msg("unsupported facts format; expected {version}"),
-            params={"version": FACTS_FORMAT_VERSION},
-        )
-        return
-    units = document.get("units")
+    units = document["units"]
     if not isinstance(units, list):
         yield InputError("units", units, Msg("expected a list of units"))
         return
@@ -210,22 +214,32 @@ def read_facts(document: object, book: RuleBook | None = None) -> FactsDocument:
         book = default_rulebook()
     units: list[UnitFacts] = []
     errors: list[InputError] = []
-    for item in iter_units(document, book):
+    notices: list[Message] = []
+    for item in iter_units(document, book, notices):
         if isinstance(item, InputError):
             errors.append(item)
         else:
             units.append(item)
-    return FactsDocument(units=tuple(units), errors=tuple(errors))
+    return FactsDocument(units=tuple(units), errors=tuple(errors), notices=tuple(notices))
 
 
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # json.loads would silently keep the last of two equal keys.
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise InputError(key, value, Msg("key given twice in one JSON object"))
-        found[key] = value
-    return found
+def _repeated(value: object, path: str) -> tuple[str, object] | None:
+    """The path and value of the first key given twice in one object of ``value``, if any."""
+    if isinstance(value, _Repeated):
+        key = value.repeated
+        return (f"{path}.{key}" if path else key), value[key]
+    items: Iterator[tuple[str, object]]
+    if isinstance(value, dict):
+        items = ((f"{path}.{k}" if path else k, v) for k, v in value.items())
+    elif isinstance(value, list):
+        items = ((f"{path}[{i}]", v) for i, v in enumerate(value))
+    else:
+        return None
+    for where, item in items:
+        found = _repeated(item, where)
+        if found is not None:
+            return found
+    return None
 
 
 def read_text_file(path: Path, *, limit: int | None = None) -> str:
@@ -281,9 +295,12 @@ def parse_text(text: str, name: str, suffix: str) -> object:
         if suffix == ".toml":
             return tomllib.loads(lone_cr_to_lf(text))
         if suffix == ".json":
-            return json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except InputError as error:
-        raise InputError(f"{name}: {error.path}", error.value, error.message) from None
+            # json.loads would silently keep the last of two equal keys: they are marked.
+            before = _REPEATS[0]
+            document = json.loads(text, object_pairs_hook=_object)
+            found = _repeated(document, "") if _REPEATS[0] != before else None
+            if found is None:
+                return document
     except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
         raise InputError(
             name,
@@ -302,7 +319,10 @@ def parse_text(text: str, name: str, suffix: str) -> object:
             Msg("malformed {what}: {error}"),
             params={"what": what, "error": str(error)},
         ) from None
-    raise InputError(name, suffix, Msg("expected a .json or .toml file"))
+    if suffix != ".json" or found is None:
+        raise InputError(name, suffix, Msg("expected a .json or .toml file"))
+    where, value = found
+    raise InputError(f"{name}: {where}", value, Msg("key given twice in one JSON object"))
 
 
 def load_document(path: Path) -> object:

@@ -127,6 +127,11 @@ def _json(text: str, status: int = 200, headers: Mapping[str, str] | None = None
     return Response(text.encode("utf-8"), status_code=status, media_type=_JSON, headers=headers)
 
 
+def _deprecation(notices: Sequence[ErrorMessage]) -> Mapping[str, str] | None:
+    """``Deprecation: true`` (RFC 9745) when the body was a document in a deprecated layout."""
+    return {"Deprecation": "true"} if notices else None
+
+
 def _query_error(error: InputError) -> InputError:
     """An error of the command line's options, named as the query parameter it came from."""
     path = error.path
@@ -385,14 +390,18 @@ class _Service:
         deadline = self.deadline()
         data = await _body(request, self.settings, deadline)
 
+        notices: list[ErrorMessage] = []
+
         def work() -> str:
             problems: list[InputError] = []
-            text = round_json(_watched(read_bytes(data, fmt, book), problems), book, rule_set, lang)
+            items = read_bytes(data, fmt, book, notices=notices)
+            text = round_json(_watched(items, problems), book, rule_set, lang)
             if problems:
                 raise _document_problem(problems)
             return text
 
-        return _json(await self.pool.run(work, deadline))
+        text = await self.pool.run(work, deadline)
+        return _json(text, headers=_deprecation(notices))
 
     async def units(self, request: Request) -> Response:
         _only(request, ("lang", "rule_set", "param"))
@@ -402,16 +411,18 @@ class _Service:
         deadline = self.deadline()
         data = await _body(request, self.settings, deadline)
 
+        notices: list[ErrorMessage] = []
+
         def work() -> str:
             problems: list[InputError] = []
-            text = units_json(
-                _watched(read_bytes(data, "json", book), problems), book, rule_set, lang
-            )
+            items = read_bytes(data, "json", book, notices=notices)
+            text = units_json(_watched(items, problems), book, rule_set, lang)
             if problems:
                 raise _document_problem(problems)
             return text
 
-        return _json(await self.pool.run(work, deadline))
+        text = await self.pool.run(work, deadline)
+        return _json(text, headers=_deprecation(notices))
 
     async def _document(self, request: Request, deadline: float) -> dict[str, Any]:
 
@@ -435,11 +446,16 @@ class _Service:
         document = await self._document(request, deadline)
         sheet, scores = _sheet_and_scores(reference, document)
 
-        def work() -> str:
-            results, errors = score_document(sheet, read_scores(scores, sheet))
-            return scores_json(sheet, results, errors, lang)
+        notices: list[ErrorMessage] = []
 
-        return _json(await self.pool.run(work, deadline))
+        def work() -> str:
+            read = read_scores(scores, sheet)
+            notices.extend(read.notices)
+            results, errors = score_document(sheet, read)
+            return scores_json(sheet, results, errors, lang, notices=read.notices)
+
+        text = await self.pool.run(work, deadline)
+        return _json(text, headers=_deprecation(notices))
 
     async def awards(self, request: Request) -> Response:
 
@@ -452,11 +468,16 @@ class _Service:
         deadline = self.deadline()
         document = await self._document(request, deadline)
 
-        def work() -> str:
-            answers, errors = answer_questions(read_awards(document), params)
-            return awards_json(answers, errors, lang)
+        notices: list[ErrorMessage] = []
 
-        return _json(await self.pool.run(work, deadline))
+        def work() -> str:
+            read = read_awards(document)
+            notices.extend(read.notices)
+            answers, errors = answer_questions(read, params)
+            return awards_json(answers, errors, lang, notices=read.notices)
+
+        text = await self.pool.run(work, deadline)
+        return _json(text, headers=_deprecation(notices))
 
     # ---- descriptions
 

@@ -64,7 +64,7 @@ _PARAM = _query(
 )
 #: A small facts document, shown by the interactive page and the OpenAPI document.
 EXAMPLE_FACTS: dict[str, Any] = {
-    "antq_facts": 1,
+    "antq": 2,
     "units": [
         {
             "id": "KDC-01",

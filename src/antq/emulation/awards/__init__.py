@@ -16,6 +16,11 @@ three-valued logic (a missing fact is UNKNOWN, never met):
   01/07/2004 to 09/11/2014, who could under Law 15/2003 and its 2013 amendment
   (the dated table of :mod:`antq.emulation.awards.law15`).
 
+The typed candidates :class:`KncCandidateFacts`, :class:`BangKhenCandidateFacts` and
+:class:`CollectiveCandidateFacts` (:mod:`antq.emulation.awards.typed_facts`) have one
+attribute per key of their question, the question's date included, and answer it with
+``eligibility()``.
+
 :func:`award_catalogue` lists every condition (id, citation, confirmation,
 title in vi and en) for ``antq rules`` and the documentation.
 """
@@ -77,6 +82,11 @@ from antq.emulation.awards.law06 import (
     ministry_bang_khen_eligibility,
 )
 from antq.emulation.awards.law15 import LAW15_RULES
+from antq.emulation.awards.typed_facts import (
+    BangKhenCandidateFacts,
+    CollectiveCandidateFacts,
+    KncCandidateFacts,
+)
 
 __all__ = [
     "AWARDING_POWERS",
@@ -93,7 +103,9 @@ __all__ = [
     "AwardRules",
     "AwardingAuthority",
     "AwardingPower",
+    "BangKhenCandidateFacts",
     "CandServiceAward",
+    "CollectiveCandidateFacts",
     "CollectiveFacts",
     "Commendation",
     "CommendationLevel",
@@ -106,6 +118,7 @@ __all__ = [
     "Initiative",
     "InitiativeKind",
     "KncCandidate",
+    "KncCandidateFacts",
     "LeaderPosition",
     "LeadershipPeriod",
     "PendingMatter",

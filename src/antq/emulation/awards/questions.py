@@ -1,14 +1,21 @@
-"""Award questions: read from an awards document, and answered (``antq awards``, ``POST /awards``).
+"""Award questions: read from a document's ``awards`` section, and answered (``antq awards``,
+``POST /awards``).
 
-The document (JSON or TOML) has up to four sections, each a list of questions::
+The section (of a JSON or TOML document of :mod:`antq.io.document`) has up
+to four lists of questions::
 
     {
-      "antq_awards": 1,
-      "knc": [{"id": "P-01", "proposed_on": "2025-05-20", "sex": "female", ...}],
-      "ministry_bang_khen": [{"id": "P-02", "considered_on": "2025-11-30", ...}],
-      "excellent_collective": [{"id": "T-01", "considered_on": "2025-11-30", ...}],
-      "authority": [{"award": "giay_khen", "on": "2025-07-01"}]
+      "antq": 2,
+      "awards": {
+        "knc": [{"id": "P-01", "proposed_on": "2025-05-20", "sex": "female", ...}],
+        "ministry_bang_khen": [{"id": "P-02", "considered_on": "2025-11-30", ...}],
+        "excellent_collective": [{"id": "T-01", "considered_on": "2025-11-30", ...}],
+        "authority": [{"award": "giay_khen", "on": "2025-07-01"}]
+      }
     }
+
+antq 1's ``antq_awards`` document, which held the four lists at its top
+level, is still read, with a deprecation notice.
 
 Every fact may be absent or ``null`` (not known: the conditions that read it
 are UNKNOWN); unknown keys are errors. The keys of each section are listed in
@@ -27,8 +34,16 @@ import attrs
 
 from antq.emulation.awards import all_award_rules
 from antq.emulation.awards.eligibility import AwardRules, Eligibility
-from antq.emulation.awards.knc import knc_eligibility, read_knc_request, select_knc_rules
+from antq.emulation.awards.knc import (
+    KNC_KEYS,
+    knc_eligibility,
+    read_knc_request,
+    select_knc_rules,
+)
 from antq.emulation.awards.law06 import (
+    AUTHORITY_KEYS,
+    BANG_KHEN_KEYS,
+    COLLECTIVE_KEYS,
     LAW06_ART27,
     LAW06_ART74,
     awarding_authorities,
@@ -38,12 +53,14 @@ from antq.emulation.awards.law06 import (
     read_bang_khen_request,
     read_collective_request,
 )
-from antq.errors import AntqError, InputError
+from antq.errors import AntqError, InputError, Message
 from antq.i18n.catalog import Msg
+from antq.io.document import AWARD_SECTIONS, open_document
 from antq.io.facts import load_document
 
 __all__ = [
     "AWARDS_FORMAT_VERSION",
+    "QUESTION_KEYS",
     "SECTIONS",
     "AwardsDocument",
     "Question",
@@ -53,10 +70,17 @@ __all__ = [
     "read_awards_file",
 ]
 
-#: Version of the awards facts document layout.
+#: Version of antq 1's awards document layout (``"antq_awards": 1``, deprecated).
 AWARDS_FORMAT_VERSION: Final = 1
-#: The sections of an awards document, in the order they are answered.
-SECTIONS: Final = ("knc", "ministry_bang_khen", "excellent_collective", "authority")
+#: The lists of questions of the ``awards`` section, in the order they are answered.
+SECTIONS: Final = AWARD_SECTIONS
+#: The keys of a question of each list, as its reader declares them.
+QUESTION_KEYS: Final[Mapping[str, tuple[str, ...]]] = {
+    "knc": KNC_KEYS,
+    "ministry_bang_khen": BANG_KHEN_KEYS,
+    "excellent_collective": COLLECTIVE_KEYS,
+    "authority": AUTHORITY_KEYS,
+}
 
 Parameters = Mapping[str, object]
 
@@ -76,6 +100,8 @@ class AwardsDocument:
 
     questions: tuple[Question, ...]
     errors: tuple[InputError, ...] = ()
+    #: Notices about the document itself: its layout is deprecated (``antq_awards``).
+    notices: tuple[Message, ...] = ()
 
 
 def _pinned(rules: AwardRules[Any], params: Parameters) -> AwardRules[Any]:
@@ -130,46 +156,50 @@ _READERS: Final[Mapping[str, Callable[[object, str], Question]]] = {
 
 
 def read_awards(document: object) -> AwardsDocument:
-    """Read an already-parsed document; every good question is kept, every error named."""
-    if not isinstance(document, dict):
-        error = InputError(
-            "$", type(document).__name__, Msg("expected an object with award sections")
-        )
-        return AwardsDocument(questions=(), errors=(error,))
-    allowed = ("antq_awards", *SECTIONS)
-    errors: list[InputError] = []
-    for key in document:
-        if key not in allowed:
-            errors.append(
-                InputError(
-                    key,
-                    document[key],
-                    Msg("unknown top-level key; allowed: {allowed}"),
-                    params={"allowed": ", ".join(allowed)},
-                )
-            )
-    version = document.get("antq_awards", AWARDS_FORMAT_VERSION)
-    if version != AWARDS_FORMAT_VERSION:
-        errors.append(
-            InputError(
-                "antq_awards",
-                version,
-                Msg("unsupported format; expected {version}"),
-                params={"version": AWARDS_FORMAT_VERSION},
-            )
-        )
-        return AwardsDocument(questions=(), errors=tuple(errors))
+    """Read the ``awards`` section of an already-parsed document; every good question is kept.
+
+    The document is one of :mod:`antq.io.document` (``"antq": 2``), or a
+    deprecated ``antq_awards`` document (read with a notice). Every error
+    names its path.
+    """
+    opened = open_document(document)
+    errors = list(opened.errors)
+    if not opened.readable:
+        return AwardsDocument(questions=(), errors=tuple(errors), notices=opened.notices)
+    try:
+        section = opened.section("awards")
+    except InputError as error:
+        return AwardsDocument(questions=(), errors=(*errors, error), notices=opened.notices)
     questions: list[Question] = []
     seen: dict[str, str] = {}
-    for section in SECTIONS:
-        entries = document.get(section, [])
+    if not isinstance(section, dict):
+        errors.append(
+            InputError(
+                opened.path("awards"),
+                type(section).__name__,
+                Msg("expected an object with award sections"),
+            )
+        )
+        section = {}
+    for key in section:
+        if key not in SECTIONS:
+            errors.append(
+                InputError(
+                    opened.path("awards", key),
+                    section[key],
+                    Msg("unknown key; allowed: {allowed}"),
+                    params={"allowed": ", ".join(SECTIONS)},
+                )
+            )
+    for name in SECTIONS:
+        entries = section.get(name, [])
         if not isinstance(entries, list):
-            errors.append(InputError(section, entries, Msg("expected a list")))
+            errors.append(InputError(opened.path("awards", name), entries, Msg("expected a list")))
             continue
         for index, raw in enumerate(entries):
-            path = f"{section}[{index}]"
+            path = opened.path("awards", f"{name}[{index}]")
             try:
-                question = _READERS[section](raw, path)
+                question = _READERS[name](raw, path)
             except InputError as error:
                 errors.append(error)
                 continue
@@ -185,11 +215,11 @@ def read_awards(document: object) -> AwardsDocument:
                 continue
             seen[question.key] = path
             questions.append(question)
-    return AwardsDocument(questions=tuple(questions), errors=tuple(errors))
+    return AwardsDocument(questions=tuple(questions), errors=tuple(errors), notices=opened.notices)
 
 
 def read_awards_file(path: str | Path) -> AwardsDocument:
-    """Read the questions of a JSON or TOML awards document."""
+    """Read the questions of the ``awards`` section of a JSON or TOML document."""
 
     return read_awards(load_document(Path(path)))
 

@@ -1,11 +1,15 @@
-"""The scores document (``antq_scores``): units and their values, read from JSON or TOML."""
+"""The ``scores`` section of a document: units and their values, read from JSON or TOML.
+
+The section is ``{"sheet": "qd510.agency", "units": [...]}`` in a document of
+:mod:`antq.io.document`; antq 1's ``antq_scores`` document, which is that
+section with its version key, is still read, with a deprecation notice.
+"""
 
 from __future__ import annotations
 
-import json
-import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -14,12 +18,12 @@ from antq.core.unit_kinds import UnitKind
 from antq.emulation.scoring._engine import check_values
 from antq.emulation.scoring._results import ScoringFacts
 from antq.emulation.sheets import ScoringSheet, shown
-from antq.errors import InputError
+from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
-from antq.io.facts import read_text_file
-from antq.io.files import lone_cr_to_lf
+from antq.io.document import open_document
+from antq.io.facts import load_document
 
-#: Version of the scores document layout (``"antq_scores": 1``).
+#: Version of antq 1's scores document layout (``"antq_scores": 1``, deprecated).
 SCORES_FORMAT_VERSION: Final = 1
 UNIT_KEYS: Final = ("id", "kind", "year", "name", "values")
 
@@ -30,6 +34,8 @@ class ScoresDocument:
 
     units: tuple[ScoringFacts, ...]
     errors: tuple[InputError, ...] = ()
+    #: Notices about the document itself: its layout is deprecated (``antq_scores``).
+    notices: tuple[Message, ...] = ()
 
 
 def _printable(text: str) -> bool:
@@ -83,51 +89,64 @@ def _unit(raw: object, path: str, sheet: ScoringSheet) -> ScoringFacts:
     return ScoringFacts(unit_id=unit_id, kind=kind, year=year, name=name, values=parsed)
 
 
+#: The keys of the ``scores`` section.
+SECTION_KEYS: Final = ("sheet", "units")
+
+
 def read_scores(document: object, sheet: ScoringSheet) -> ScoresDocument:
-    """Read an already-parsed scores document for ``sheet``; keeps every good unit."""
-    if not isinstance(document, dict):
-        return ScoresDocument(
-            units=(),
-            errors=(
-                InputError("$", type(document).__name__, Msg("expected an object with 'units'")),
-            ),
+    """Read the ``scores`` section of an already-parsed document for ``sheet``.
+
+    The document is one of :mod:`antq.io.document` (``"antq": 2``), or a
+    deprecated ``antq_scores`` document (read with a notice). Every good unit
+    is kept; every problem is an error naming its path.
+    """
+    opened = open_document(document)
+    notices = opened.notices
+    if not opened.readable or (opened.errors and opened.layout is not None):
+        return ScoresDocument(units=(), errors=opened.errors, notices=notices)
+    try:
+        section = opened.section("scores")
+    except InputError as error:
+        return ScoresDocument(units=(), errors=(*opened.errors, error), notices=notices)
+    errors = list(opened.errors)
+    units, problems = _read_section(section, sheet, lambda path: opened.path("scores", path))
+    return ScoresDocument(units=units, errors=(*errors, *problems), notices=notices)
+
+
+def _read_section(
+    section: object, sheet: ScoringSheet, where: Callable[[str], str]
+) -> tuple[tuple[ScoringFacts, ...], tuple[InputError, ...]]:
+    if not isinstance(section, dict):
+        error = InputError(
+            where(""), type(section).__name__, Msg("expected an object with 'units'")
         )
-    unknown = sorted(set(document) - {"antq_scores", "sheet", "units"})
+        return (), (error,)
+    unknown = sorted(set(section) - set(SECTION_KEYS))
     if unknown:
         error = InputError(
-            unknown[0],
-            document[unknown[0]],
-            Msg("unknown top-level key; allowed: antq_scores, sheet, units"),
+            where(unknown[0]),
+            section[unknown[0]],
+            Msg("unknown key; allowed: {allowed}"),
+            params={"allowed": ", ".join(SECTION_KEYS)},
         )
-        return ScoresDocument(units=(), errors=(error,))
-    version = document.get("antq_scores")
-    if version != SCORES_FORMAT_VERSION:
-        error = InputError(
-            "antq_scores",
-            version,
-            Msg("expected {version}"),
-            params={"version": SCORES_FORMAT_VERSION},
-        )
-        return ScoresDocument(units=(), errors=(error,))
-    named = document.get("sheet")
+        return (), (error,)
+    named = section.get("sheet")
     if named is not None and named != sheet.id:
         error = InputError(
-            "sheet",
+            where("sheet"),
             named,
             Msg("the document is for another sheet than {id}"),
             params={"id": sheet.id},
         )
-        return ScoresDocument(units=(), errors=(error,))
-    raw_units = document.get("units")
+        return (), (error,)
+    raw_units = section.get("units")
     if not isinstance(raw_units, list):
-        return ScoresDocument(
-            units=(), errors=(InputError("units", raw_units, Msg("expected a list of units")),)
-        )
+        return (), (InputError(where("units"), raw_units, Msg("expected a list of units")),)
     units: list[ScoringFacts] = []
     errors: list[InputError] = []
     seen: dict[tuple[str, int], str] = {}
     for index, raw in enumerate(raw_units):
-        path = f"units[{index}]"
+        path = where(f"units[{index}]")
         try:
             unit = _unit(raw, path, sheet)
         except InputError as error:
@@ -146,54 +165,14 @@ def read_scores(document: object, sheet: ScoringSheet) -> ScoresDocument:
             continue
         seen[key] = path
         units.append(unit)
-    return ScoresDocument(units=tuple(units), errors=tuple(errors))
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise InputError(key, shown(value), Msg("duplicate key in a JSON object"))
-        found[key] = value
-    return found
+    return tuple(units), tuple(errors)
 
 
 def load_scores_document(path: str | Path) -> object:
-    """Parse a ``.json`` or ``.toml`` scores document, refusing what cannot be read exactly.
-
-    Files over :data:`antq.io.facts.MAX_DOCUMENT_BYTES` bytes, text that is not
-    UTF-8, duplicate JSON keys (JSON would silently keep the last) and nesting
-    too deep to parse are :class:`~antq.errors.InputError` naming the file.
-    """
-
-    path = Path(path)
-    name = str(path)
-    text = read_text_file(path)  # the default limit, MAX_DOCUMENT_BYTES, read when called
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".json":
-            return json.loads(text, object_pairs_hook=_no_duplicates)
-        if suffix == ".toml":
-            return tomllib.loads(lone_cr_to_lf(text))
-    except InputError as error:
-        raise InputError(f"{name}: {error.path}", error.value, error.message) from None
-    except RecursionError:
-        raise InputError(
-            name,
-            suffix,
-            Msg("malformed {format}: nested too deeply"),
-            params={"format": suffix[1:].upper()},
-        ) from None
-    except ValueError as error:  # malformed JSON or TOML, or an integer too long to convert
-        raise InputError(
-            name,
-            suffix,
-            Msg("malformed {format}: {error}"),
-            params={"format": suffix[1:].upper(), "error": str(error)},
-        ) from None
-    raise InputError(name, suffix, Msg("expected a .json or .toml file"))
+    """Parse a ``.json`` or ``.toml`` document: ``antq.io.facts.load_document``, the one loader."""
+    return load_document(Path(path))
 
 
 def read_scores_file(path: str | Path, sheet: ScoringSheet) -> ScoresDocument:
-    """Read a scores document from a ``.json`` or ``.toml`` file (see ``load_scores_document``)."""
-    return read_scores(load_scores_document(path), sheet)
+    """Read the ``scores`` section of a ``.json`` or ``.toml`` file (see :func:`read_scores`)."""
+    return read_scores(load_document(Path(path)), sheet)

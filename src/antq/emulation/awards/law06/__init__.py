@@ -61,6 +61,7 @@ from antq.emulation.awards.law06.article_80 import (
     AwardingPower,
     awarding_authorities,
 )
+from antq.emulation.awards.law06.reader import AUTHORITY_KEYS as AUTHORITY_KEYS
 from antq.emulation.awards.law06.reader import BANG_KHEN_KEYS as BANG_KHEN_KEYS
 from antq.emulation.awards.law06.reader import COLLECTIVE_KEYS as COLLECTIVE_KEYS
 from antq.emulation.awards.law06.reader import (

@@ -16,6 +16,7 @@ from antq.emulation.awards.law06.article_74 import (
 from antq.entities.grades import TaskGrade
 
 __all__ = [
+    "AUTHORITY_KEYS",
     "BANG_KHEN_KEYS",
     "COLLECTIVE_KEYS",
     "read_authority_request",
@@ -38,6 +39,8 @@ COLLECTIVE_KEYS: Final = (
     "dvqt_other_standard",
     "pending",
 )
+#: The keys of an entry of the ``authority`` section.
+AUTHORITY_KEYS: Final = ("award", "on")
 BANG_KHEN_KEYS: Final = (
     "id",
     "name",
@@ -122,5 +125,5 @@ def read_bang_khen_request(raw: object, path: str) -> tuple[IndividualRecord, da
 
 def read_authority_request(raw: object, path: str) -> tuple[AwardForm, date]:
     """One entry of the ``authority`` section: ``{"award": CODE, "on": DATE}``."""
-    f = Fields(raw, path, ("award", "on"))
+    f = Fields(raw, path, AUTHORITY_KEYS)
     return f.must_code("award", AwardForm), f.must_day("on")
