@@ -50,7 +50,7 @@ NAMES = {
         "quarter_one",
         "school_year_period",
     ),
-    "antq.frozen": ("FrozenMap",),
+    "antq.frozen": ("FrozenMap", "frozen"),
     "antq.unit_kinds": ("UnitKind",),
     "antq.confirmation": ("Confirmation",),
     "antq.indicators": (

@@ -60,7 +60,7 @@ def _imported_at_module_level(*, skip: tuple[Path, ...] = ()) -> set[str]:
 
 def test_runtime_dependencies_are_the_imported_packages() -> None:
     declared = _declared()
-    assert declared == {"attrs", "python-dateutil", "babel"}
+    assert declared == {"attrs", "cattrs", "python-dateutil", "babel"}
     # The optional extras: each is also in dev, so that CI tests what it serves.
     excel, docx, serve = _extra("excel"), _extra("docx"), _extra("serve")
     assert excel == {"openpyxl"}

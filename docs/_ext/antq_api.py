@@ -329,8 +329,16 @@ def _role_for(objtype: str, reftype: str) -> str:
     }.get(objtype, reftype)
 
 
+def _public_bases(app: Sphinx, name: str, obj: Any, options: Any, bases: list[Any]) -> None:
+    """Leave private helper bases (``antq._serialise.JsonForm``) out of "Bases"."""
+    bases[:] = [b for b in bases if not getattr(b, "__module__", "").startswith("antq._")]
+    if not bases:
+        bases.append(object)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("antq-module", AntqModule)
+    app.connect("autodoc-process-bases", _public_bases)
     app.connect("object-description-transform", _enum_member_labels)
     app.connect("autodoc-skip-member", _include_special)
     app.add_config_value("antq_api_special_members", (), "env")

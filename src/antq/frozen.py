@@ -6,5 +6,6 @@ __getattr__ = moved(
     __name__,
     {
         "FrozenMap": "antq.core.frozen",
+        "frozen": "antq.core.frozen",
     },
 )

@@ -38,6 +38,11 @@ def _check_public_api() -> None:
     reason: str = result.reason.render("vi")
     data: dict[str, object] = dict(verdict.to_json(texts=("vi",)))
     again: antq.Verdict = antq.Verdict.from_json(data)
+    located: antq.CriterionResult = antq.CriterionResult.from_json(
+        result.to_json(texts=("en",)), path="results[0]"
+    )
+    kept: antq.Reason = antq.Reason.from_json(result.reason.to_json())
+    assert located == result and kept == result.reason
 
     book: antq.RuleBook = antq.default_rulebook()
     rule_set: antq.RuleSet = book.select(antq.UnitKind.COMMUNE, 2025)

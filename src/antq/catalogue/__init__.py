@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from antq._serialise import JsonForm, json_view, rendered
 from antq.catalogue.rule_form import criterion_rule
 from antq.core.criterion import Criterion, Parameter
 from antq.core.entry import EntryInput, EntryParameter, RuleEntry, RuleFamily, notice_span
@@ -26,7 +27,7 @@ from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.law.confirmation import Confirmation
 from antq.safety import default_rulebook
-from antq.vocabulary import LANGS, Lang
+from antq.vocabulary import Lang
 
 __all__ = [
     "SECTIONS",
@@ -43,7 +44,7 @@ _SECTION_MESSAGE = Msg("expected one of {allowed}")
 
 
 @attrs.frozen(kw_only=True)
-class CatalogueEntry:
+class CatalogueEntry(JsonForm):
     """One criterion of one rule set, with what a reader needs to check it."""
 
     rule_set: RuleSet
@@ -71,28 +72,6 @@ class CatalogueEntry:
         if self.as_of is not None:
             statuses += [n.confirmation for n in self.notices]
         return weakest(*statuses)
-
-    def to_json(self) -> dict[str, Any]:
-        c = self.criterion
-        return {
-            "id": c.id,
-            "rule_set": self.rule_set.id,
-            "unit_kind": self.rule_set.kind.code,
-            "instrument": self.rule_set.instrument,
-            "role": self.role,
-            "kind": c.kind.code,
-            "confirmation": self.confirmation.code,
-            "citation": {lang: c.citation.render(lang) for lang in LANGS},
-            "title": {lang: c.title.render(lang) for lang in LANGS},
-            "note": {lang: c.note.render(lang) for lang in LANGS} if c.note else None,
-            "inputs": [
-                {"name": i.name, "kind": i.kind.code, "judgement": i.judgement}
-                for i in c.all_inputs
-            ],
-            "parameters": [_parameter_json(p, self.rule_set) for p in c.parameters],
-            "notices": [_notice_json(n) for n in self.notices],
-            "rule_form": criterion_rule(c),
-        }
 
     def entry(self) -> RuleEntry:
         """The criterion as an entry of the one catalogue (:func:`antq.rule_catalogue`)."""
@@ -159,13 +138,36 @@ def _parameter_entry(parameter: Parameter[Any], rule_set: RuleSet) -> EntryParam
     )
 
 
+def _entry_json(entry: CatalogueEntry) -> dict[str, Any]:
+    """The entry for readers: its criterion's id, status, texts, inputs and parameters."""
+    c = entry.criterion
+    return {
+        "id": c.id,
+        "rule_set": entry.rule_set.id,
+        "unit_kind": entry.rule_set.kind.code,
+        "instrument": entry.rule_set.instrument,
+        "role": entry.role,
+        "kind": c.kind.code,
+        "confirmation": entry.confirmation.code,
+        "citation": rendered(c.citation),
+        "title": rendered(c.title),
+        "note": rendered(c.note) if c.note else None,
+        "inputs": [
+            {"name": i.name, "kind": i.kind.code, "judgement": i.judgement} for i in c.all_inputs
+        ],
+        "parameters": [_parameter_json(p, entry.rule_set) for p in c.parameters],
+        "notices": [_notice_json(n) for n in entry.notices],
+        "rule_form": criterion_rule(c),
+    }
+
+
 def _notice_json(notice: RoundNotice) -> dict[str, Any]:
     return {
         "id": notice.id,
         "confirmation": notice.confirmation.code,
         "applies_from": None if notice.applies_from is None else notice.applies_from.isoformat(),
         "applies_to": None if notice.applies_to is None else notice.applies_to.isoformat(),
-        "text": {lang: notice.text.render(lang) for lang in LANGS},
+        "text": rendered(notice.text),
     }
 
 
@@ -253,3 +255,6 @@ def rule_catalogue(
 
         entries += (e.entry() for e in team_catalogue(as_of=as_of))
     return tuple(entries)
+
+
+json_view(CatalogueEntry, _entry_json)

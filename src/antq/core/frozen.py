@@ -8,6 +8,7 @@ facts and results must travel to worker processes. :class:`FrozenMap` is a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NoReturn, TypeVar
 
 K = TypeVar("K")
@@ -45,3 +46,13 @@ class FrozenMap(dict[K, V]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (FrozenMap, (dict(self),))
+
+
+def frozen(values: Mapping[str, object]) -> Mapping[str, object]:
+    """``values`` as a :class:`FrozenMap` (itself when it is one): the converter of
+    the mappings held by antq's frozen classes.
+
+    >>> frozen({"a": 1})
+    FrozenMap({'a': 1})
+    """
+    return values if isinstance(values, FrozenMap) else FrozenMap(values)

@@ -55,6 +55,7 @@ from typing import Self
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from antq._serialise import json_form
 from antq.core.unit_kinds import UnitKind
 from antq.errors import AmbiguousDateError, DefinitionError, InputError
 from antq.i18n.catalog import Msg
@@ -560,3 +561,7 @@ def read_windows(root: Node, instrument: str) -> Mapping[UnitKind, AnnualWindow]
 TEAM_RATING_WINDOW = AnnualWindow(
     start_month=11, start_day=15, end_month=11, end_day=14, starts_in_previous_year=True
 )
+
+
+# {"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"} in results' JSON.
+json_form(Period)

@@ -14,11 +14,12 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable, Mapping
 from datetime import date
-from functools import lru_cache
-from typing import TypeAlias
+from functools import lru_cache, partial
+from typing import ClassVar, TypeAlias
 
 import attrs
 
+from antq._serialise import JsonRoundTrip, json_form, label_json, mapping_codec, unstructure
 from antq.core.frozen import FrozenMap
 from antq.core.periods import parse_iso_date
 from antq.errors import InputError
@@ -81,12 +82,12 @@ def _param_to_json(value: Param) -> JsonValue:
         if value.thresholds:
             return {
                 "percent": [value.numerator, value.denominator],
-                "thresholds": [dict(t.to_json()) for t in value.thresholds],
+                "thresholds": unstructure(value.thresholds),
             }
         return {"percent": [value.numerator, value.denominator]}
     if isinstance(value, CodedEnum):
         return {"vocabulary": value.vocabulary, "code": value.code}
-    return dict(value.to_json())
+    return dict(label_json(value))
 
 
 def _param_from_json(data: object, path: str) -> Param:
@@ -157,7 +158,7 @@ def _check_template(text: str, params: Mapping[str, Param], path: str) -> None:
 
 # Hashed once per reason: rendered text is memoised by it.
 @attrs.frozen(kw_only=True, cache_hash=True)
-class Reason:
+class Reason(JsonRoundTrip):
     """Why a criterion has its outcome: a template and its parameters.
 
     >>> from antq.i18n.catalog import Text
@@ -165,6 +166,8 @@ class Reason:
     >>> reason.render("vi"), reason.render("en")
     ('1.064 vụ', '1,064 cases')
     """
+
+    json_path: ClassVar[str] = "reason"
 
     template: Label
     params: Mapping[str, Param] = attrs.field(factory=dict, converter=_frozen_params)
@@ -187,22 +190,18 @@ class Reason:
         """
         return bool not in map(type, self.params.values())
 
-    def to_json(self) -> dict[str, JsonValue]:
-        return {
-            "template": dict(self.template.to_json()),
-            "params": {k: _param_to_json(v) for k, v in self.params.items()},
-        }
 
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "reason") -> Reason:
-        """Read a reason back; its template may use only plain ``{name}`` fields of its params."""
-        if not isinstance(data, dict) or set(data) != {"template", "params"}:
-            raise InputError(path, data, Msg("expected an object with 'template' and 'params'"))
-        params = data["params"]
-        if not isinstance(params, dict):
-            raise InputError(f"{path}.params", params, Msg("expected an object"))
-        template = label_from_json(data["template"], path=f"{path}.template")
-        read = {k: _param_from_json(v, f"{path}.params.{k}") for k, v in params.items()}
-        for lang in LANGS:
-            _check_template(template.render(lang), read, f"{path}.template")
-        return cls(template=template, params=read)
+def _check_templates(reason: Reason, data: dict[str, object]) -> None:
+    """A reason read back has its params, and uses only plain ``{name}`` fields of them."""
+    if "params" not in data:
+        raise InputError(".params", None, Msg("is required"))
+    for lang in LANGS:
+        _check_template(reason.template.render(lang), reason.params, ".template")
+
+
+json_form(
+    Reason,
+    codecs={"params": mapping_codec(partial(_param_from_json, path=""), _param_to_json)},
+    check=_check_templates,
+    strict=True,
+)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
+from antq._serialise import JsonRoundTrip, json_form, json_writer, unstructure
 from antq._terminal import escape_controls
 
 # CriterionInfo is defined with the criterion; importing it from here still works.
@@ -24,8 +25,8 @@ from antq.core.outcome import Outcome
 from antq.core.periods import Period
 from antq.core.reasons import JsonValue, Reason
 from antq.core.unit_kinds import UnitKind
-from antq.errors import DefinitionError, InputError
-from antq.i18n.catalog import Label, Msg, label_from_json
+from antq.errors import DefinitionError
+from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import Lang
@@ -35,8 +36,10 @@ RESULT_SCHEMA_VERSION = 1
 
 
 @attrs.frozen(kw_only=True)
-class CriterionResult:
+class CriterionResult(JsonRoundTrip):
     """The outcome of one criterion for one unit, with its reason."""
+
+    json_path: ClassVar[str] = "result"
 
     about: CriterionInfo
     outcome: Outcome
@@ -96,22 +99,6 @@ class CriterionResult:
                 pass  # a criterion whose title or note cannot be hashed: not memoised
         return _render_line(self.about, self.outcome, self.reason, lang)
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        data: dict[str, JsonValue] = {
-            "criterion": self.criterion_id,
-            "outcome": self.outcome.code,
-            "title": dict(self.title.to_json()),
-            "citation": dict(self.citation.to_dict()),
-            "kind": self.kind.code,
-            "confirmation": self.confirmation.code,
-            "reason": self.reason.to_json(),
-            "missing": list(self.missing),
-            "note": None if self.note is None else dict(self.note.to_json()),
-        }
-        if texts:
-            data["text"] = {lang: self.reason.render(lang) for lang in texts}
-        return data
-
     def json_text(self, *, texts: tuple[Lang, ...] = ()) -> str:
         """``json.dumps(self.to_json(texts=texts), ensure_ascii=False)``, written once.
 
@@ -126,31 +113,6 @@ class CriterionResult:
         if text is None:
             text = written[texts] = json.dumps(self.to_json(texts=texts), ensure_ascii=False)
         return text
-
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "result") -> CriterionResult:
-        obj = _object(data, path)
-        missing = obj.get("missing", [])
-        if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
-            raise InputError(f"{path}.missing", missing, Msg("expected a list of input names"))
-        about = CriterionInfo(
-            id=_str(obj, "criterion", path),
-            title=label_from_json(obj.get("title"), path=f"{path}.title"),
-            citation=Citation.from_dict(_object(obj.get("citation"), f"{path}.citation")),
-            kind=CriterionKind.from_code(obj.get("kind"), path=f"{path}.kind"),
-            confirmation=Confirmation.from_code(
-                obj.get("confirmation"), path=f"{path}.confirmation"
-            ),
-            note=None
-            if obj.get("note") is None
-            else label_from_json(obj["note"], path=f"{path}.note"),
-        )
-        return cls(
-            about=about,
-            outcome=Outcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
-            reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
-            missing=tuple(missing),
-        )
 
 
 #: How many rendered reason lines are kept (see ``_line``).
@@ -175,7 +137,7 @@ ResultsFactory = Callable[[], tuple[tuple[CriterionResult, ...], tuple[Criterion
 
 
 @attrs.frozen(kw_only=True, eq=False)
-class Verdict:
+class Verdict(JsonRoundTrip):
     """A unit's verdict for one round under one rule set.
 
     ``eligibility`` holds the scope checks (e.g. small enterprises are outside
@@ -189,6 +151,8 @@ class Verdict:
     Either ``results`` or ``explanation`` (what builds them) is given; given
     results win.
     """
+
+    json_path: ClassVar[str] = "verdict"
 
     unit_id: str
     kind: UnitKind
@@ -334,38 +298,13 @@ class Verdict:
         lines += [f"  - {r.explain(lang)}" for r in self.all_results()]
         return "\n".join(lines)
 
-    def _json_head(self) -> dict[str, JsonValue]:
-        """The keys of :meth:`to_json` before the results, in order."""
-        return {
-            "schema": RESULT_SCHEMA_VERSION,
-            "unit": self.unit_id,
-            "name": self.name,
-            "commune": self.commune,
-            "kind": self.kind.code,
-            "year": self.year,
-            "rule_set": self.rule_set,
-            "instrument": self.instrument,
-            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
-            "outcome": self.outcome.code,
-        }
-
     def _json_tail(self, texts: tuple[Lang, ...]) -> dict[str, JsonValue]:
         """The keys of :meth:`to_json` after the results: the notices, if any."""
         if not self.notices:
             return {}
-        tail: dict[str, JsonValue] = {"notices": [n.to_json() for n in self.notices]}
-        if texts:
-            tail["notice_texts"] = [{lang: n.render(lang) for lang in texts} for n in self.notices]
+        tail: dict[str, JsonValue] = {"notices": unstructure(self.notices)}
+        tail.update(_notice_texts(self, texts))
         return tail
-
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        """The verdict as JSON-ready data; ``texts`` adds rendered reasons."""
-        return {
-            **self._json_head(),
-            "eligibility": [r.to_json(texts=texts) for r in self.eligibility],
-            "results": [r.to_json(texts=texts) for r in self.results],
-            **self._json_tail(texts),
-        }
 
     def json_text(self, *, texts: tuple[Lang, ...] = ()) -> str:
         """``json.dumps(self.to_json(texts=texts), ensure_ascii=False)``, faster.
@@ -375,7 +314,7 @@ class Verdict:
         :meth:`to_json`.
         """
         parts = [
-            json.dumps(self._json_head(), ensure_ascii=False)[:-1],
+            json.dumps(_json_head(self), ensure_ascii=False)[:-1],
             ', "eligibility": [',
             ", ".join(r.json_text(texts=texts) for r in self.eligibility),
             '], "results": [',
@@ -388,67 +327,63 @@ class Verdict:
         parts.append("}")
         return "".join(parts)
 
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "verdict") -> Verdict:
-        obj = _object(data, path)
-        if obj.get("schema") != RESULT_SCHEMA_VERSION:
-            raise InputError(
-                f"{path}.schema",
-                obj.get("schema"),
-                Msg("expected {version}"),
-                params={"version": RESULT_SCHEMA_VERSION},
-            )
-        period = _object(obj.get("period"), f"{path}.period")
-        year = obj.get("year")
-        if not isinstance(year, int) or isinstance(year, bool):
-            raise InputError(f"{path}.year", year, Msg("expected a year"))
-        return cls(
-            unit_id=_str(obj, "unit", path),
-            name=_optional_str(obj, "name", path),
-            commune=_optional_str(obj, "commune", path),
-            kind=UnitKind.from_code(obj.get("kind"), path=f"{path}.kind"),
-            year=year,
-            rule_set=_str(obj, "rule_set", path),
-            instrument=_str(obj, "instrument", path),
-            period=Period.parse(f"{_str(period, 'start', path)}/{_str(period, 'end', path)}"),
-            outcome=Outcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
-            eligibility=_results(obj.get("eligibility"), f"{path}.eligibility"),
-            results=_results(obj.get("results"), f"{path}.results"),
-            notices=_notices(obj.get("notices", []), f"{path}.notices"),
-        )
-
 
 def _rebuild_verdict(fields: dict[str, Any]) -> Verdict:
     return Verdict(**fields)
 
 
-def _object(data: object, path: str) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise InputError(path, data, Msg("expected an object"))
-    return data
+def _result_texts(result: CriterionResult, texts: tuple[Lang, ...]) -> dict[str, JsonValue]:
+    return {"text": {lang: result.reason.render(lang) for lang in texts}}
 
 
-def _str(obj: dict[str, Any], key: str, path: str) -> str:
-    value = obj.get(key)
-    if not isinstance(value, str):
-        raise InputError(f"{path}.{key}", value, Msg("expected a string"))
-    return value
+def _notice_texts(verdict: Verdict, texts: tuple[Lang, ...]) -> dict[str, JsonValue]:
+    if not texts or not verdict.notices:
+        return {}
+    return {"notice_texts": [{lang: n.render(lang) for lang in texts} for n in verdict.notices]}
 
 
-def _optional_str(obj: dict[str, Any], key: str, path: str) -> str | None:
-    value = obj.get(key)
-    if value is not None and not isinstance(value, str):
-        raise InputError(f"{path}.{key}", value, Msg("expected a string or null"))
-    return value
+json_form(CriterionInfo, rename={"id": "criterion"})
+json_form(
+    CriterionResult,
+    written=(
+        "criterion_id",
+        "outcome",
+        "title",
+        "citation",
+        "kind",
+        "confirmation",
+        "reason",
+        "missing",
+        "note",
+    ),
+    read=("about", "outcome", "reason", "missing"),
+    rename={"criterion_id": "criterion"},
+    flatten={"about": CriterionInfo},
+    texts=_result_texts,
+)
 
-
-def _notices(data: object, path: str) -> tuple[Reason, ...]:
-    if not isinstance(data, list):
-        raise InputError(path, data, Msg("expected a list"))
-    return tuple(Reason.from_json(n, path=f"{path}[{i}]") for i, n in enumerate(data))
-
-
-def _results(data: object, path: str) -> tuple[CriterionResult, ...]:
-    if not isinstance(data, list):
-        raise InputError(path, data, Msg("expected a list"))
-    return tuple(CriterionResult.from_json(r, path=f"{path}[{i}]") for i, r in enumerate(data))
+#: The keys of a verdict before its results, in order (``Verdict.json_text`` writes them).
+_HEAD = (
+    "unit_id",
+    "name",
+    "commune",
+    "kind",
+    "year",
+    "rule_set",
+    "instrument",
+    "period",
+    "outcome",
+)
+json_form(
+    Verdict,
+    written=(*_HEAD, "eligibility", "results", "notices"),
+    read=(*_HEAD, "_eligibility", "_results", "notices"),
+    rename={"unit_id": "unit", "_eligibility": "eligibility", "_results": "results"},
+    omit_empty=("notices",),
+    version=("schema", RESULT_SCHEMA_VERSION),
+    required=("eligibility", "results"),
+    texts=_notice_texts,
+)
+_json_head = json_writer(
+    Verdict, written=_HEAD, rename={"unit_id": "unit"}, version=("schema", RESULT_SCHEMA_VERSION)
+)

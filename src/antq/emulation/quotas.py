@@ -46,8 +46,9 @@ from typing import Any
 
 import attrs
 
+from antq._serialise import JsonForm, json_form
 from antq.core.frozen import FrozenMap
-from antq.core.reasons import JsonValue, Param, Reason
+from antq.core.reasons import Param, Reason
 from antq.emulation.sheets import points_text, points_to_json, shown
 from antq.errors import InputError
 from antq.i18n import formatting
@@ -156,7 +157,7 @@ def apply_percent(
 
 
 @attrs.frozen(kw_only=True)
-class Cap:
+class Cap(JsonForm):
     """At most ``count`` places, or ``percent`` of ``base`` (default: of the candidates).
 
     ``minimum`` guarantees that many places whatever the rounding gives (some
@@ -194,15 +195,6 @@ class Cap:
             base = candidates if self.base is None else self.base
             places = apply_percent(self.percent, base, self.rounding)
         return min(max(places, self.minimum), candidates)
-
-    def to_json(self) -> dict[str, JsonValue]:
-        return {
-            "count": self.count,
-            "percent": None if self.percent is None else points_to_json(Fraction(self.percent)),
-            "base": self.base,
-            "rounding": self.rounding.code,
-            "minimum": self.minimum,
-        }
 
 
 #: Scores are exact numbers of at most this magnitude.
@@ -259,7 +251,7 @@ class Candidate:
 
 
 @attrs.frozen(kw_only=True)
-class Placement:
+class Placement(JsonForm):
     """Where one candidate stands: status, rank, points behind the last place, and why."""
 
     candidate: Candidate
@@ -269,25 +261,9 @@ class Placement:
     behind: Fraction | None = None
     lost_on: str | None = None  # "priority" or "id" when tied on points
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        data: dict[str, JsonValue] = {
-            "id": self.candidate.id,
-            "name": self.candidate.name,
-            "score": None if self.candidate.score is None else _fraction_json(self.candidate.score),
-            "priority": self.candidate.priority,
-            "status": self.status.code,
-            "rank": self.rank,
-            "behind": None if self.behind is None else _fraction_json(self.behind),
-            "lost_on": self.lost_on,
-            "reason": self.reason.to_json(),
-        }
-        if texts:
-            data["text"] = {lang: self.reason.render(lang) for lang in texts}
-        return data
-
 
 @attrs.frozen(kw_only=True)
-class Selection:
+class Selection(JsonForm):
     """The outcome of :func:`select`: the places and every candidate's placement, in rank order."""
 
     cap: Cap
@@ -324,13 +300,6 @@ class Selection:
             )
         return "\n".join(lines)
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        return {
-            "cap": self.cap.to_json(),
-            "places": self.places,
-            "placements": [p.to_json(texts=texts) for p in self.placements],
-        }
-
 
 def _fraction_json(value: Fraction) -> str:
     """An exact decimal string when the decimals end, else "numerator/denominator"."""
@@ -338,6 +307,37 @@ def _fraction_json(value: Fraction) -> str:
         sign = "-" if value < 0 else ""
         return sign + points_to_json(abs(value))
     return f"{value.numerator}/{value.denominator}"
+
+
+def _optional_fraction_json(value: Fraction | None) -> str | None:
+    return None if value is None else _fraction_json(value)
+
+
+def _percent_json(value: int | Decimal | Fraction | None) -> str | None:
+    return None if value is None else points_to_json(Fraction(value))
+
+
+def _placement_texts(placement: Placement, texts: tuple[Lang, ...]) -> dict[str, Any]:
+    return {"text": {lang: placement.reason.render(lang) for lang in texts}}
+
+
+# Written only: a selection is computed again from its candidates, never read back.
+json_form(Cap, codecs={"percent": (_percent_json, _percent_json)}, readable=False)
+json_form(
+    Candidate,
+    written=("id", "name", "score", "priority"),
+    codecs={"score": (_optional_fraction_json, _optional_fraction_json)},
+    readable=False,
+)
+json_form(
+    Placement,
+    written=("candidate", "status", "rank", "behind", "lost_on", "reason"),
+    flatten={"candidate": Candidate},
+    codecs={"behind": (_optional_fraction_json, _optional_fraction_json)},
+    texts=_placement_texts,
+    readable=False,
+)
+json_form(Selection, readable=False)
 
 
 def _reason(template: Msg, **params: Param) -> Reason:

@@ -41,15 +41,16 @@ from typing import Any, Final
 
 import attrs
 
+from antq._serialise import JsonForm, json_form, json_view, rendered, unstructure
 from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome, combine
-from antq.core.reasons import JsonValue, Param, Percent, Reason
+from antq.core.reasons import Param, Percent, Reason
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.law.citation import Citation, cite
 from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
-from antq.vocabulary import LANGS, Lang
+from antq.vocabulary import Lang
 
 __all__ = [
     "CHECKLIST",
@@ -141,7 +142,7 @@ class ChecklistItem:
 
 
 @attrs.frozen(kw_only=True)
-class ChecklistResult:
+class ChecklistResult(JsonForm):
     """One item's outcome and reason."""
 
     item: ChecklistItem
@@ -156,18 +157,9 @@ class ChecklistResult:
             f" {self.reason.render(lang)}"
         )
 
-    def to_json(self) -> dict[str, JsonValue]:
-        return {
-            "item": self.item.number,
-            "outcome": self.outcome.code,
-            "confirmation": self.item.confirmation.code,
-            "title": {lang: self.item.title.render(lang) for lang in LANGS},
-            "reason": self.reason.to_json(),
-        }
-
 
 @attrs.frozen(kw_only=True)
-class ExcellentTeamChecklist:
+class ExcellentTeamChecklist(JsonForm):
     """The seven results, all required: MET only when every item is MET."""
 
     results: tuple[ChecklistResult, ...]
@@ -191,8 +183,25 @@ class ExcellentTeamChecklist:
     def explain(self, lang: Lang = "vi") -> str:
         return "\n".join(r.explain(lang) for r in self.results)
 
-    def to_json(self) -> dict[str, JsonValue]:
-        return {"outcome": self.outcome.code, "items": [r.to_json() for r in self.results]}
+
+def _checklist_result(result: ChecklistResult) -> dict[str, Any]:
+    """One item's outcome with its number, status and title (rendered in both languages)."""
+    return {
+        "item": result.item.number,
+        "outcome": result.outcome.code,
+        "confirmation": result.item.confirmation.code,
+        "title": rendered(result.item.title),
+        "reason": unstructure(result.reason),
+    }
+
+
+json_view(ChecklistResult, _checklist_result)
+json_form(
+    ExcellentTeamChecklist,
+    written=("outcome", "results"),
+    rename={"results": "items"},
+    readable=False,
+)
 
 
 def _reason(template: Msg, **params: Param) -> Reason:

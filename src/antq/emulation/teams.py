@@ -72,16 +72,18 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, NamedTuple
+from functools import partial
+from typing import Any, Final, NamedTuple
 
 import attrs
 
+from antq._serialise import JsonForm, json_form, json_view, rendered, unstructure
 from antq.core.criterion import CriterionInfo, CriterionKind
 from antq.core.entry import RuleEntry, RuleFamily, Setting
 from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome
 from antq.core.periods import TEAM_RATING_WINDOW, MonthEndPolicy, Period, add_months
-from antq.core.reasons import JsonValue, Param, Reason
+from antq.core.reasons import Param, Reason
 from antq.core.ruleset import weakest
 from antq.core.verdict import CriterionResult
 from antq.emulation.quotas import (
@@ -108,7 +110,7 @@ from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
 from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
-from antq.vocabulary import LANGS, CodedEnum, Lang
+from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [
     "FIRST_YEAR",
@@ -235,7 +237,7 @@ def _percent(value: int | Decimal | Fraction) -> Fraction:
 
 
 @attrs.frozen(kw_only=True)
-class TeamCap:
+class TeamCap(JsonForm):
     """The cap on "excellent": ``percent`` of the ``base`` count, rounded as stated.
 
     ``percent`` = 20 of the teams rated good is the guidance's rule, and the
@@ -298,14 +300,6 @@ class TeamCap:
         """:meth:`base_count` plus the good (or rated) count of the ``fixed`` subjects."""
         extra = fixed[2] if self.base is CapBase.ALL_RATED else fixed[1]
         return self.base_count(excellent, proposed_excellent, proposed_good, rated) + extra
-
-    def to_json(self) -> dict[str, JsonValue]:
-        return {
-            "percent": format_points(self.percent, "en"),
-            "rounding": self.rounding.code,
-            "base": self.base.code,
-            "at_least_one": self.at_least_one,
-        }
 
 
 def _opt_grade(value: object, path: str) -> TaskGrade | None:
@@ -485,7 +479,7 @@ def _rating_outcome(status: RatingStatus, grade: TaskGrade | None, lowered: bool
 
 
 @attrs.frozen(kw_only=True)
-class TeamResult:
+class TeamResult(JsonForm):
     """A team's rating: status, proposed and final grade, and every reason."""
 
     team_id: str
@@ -523,25 +517,9 @@ class TeamResult:
         why = "; ".join(r.render(lang) for r in self.reasons)
         return f"{self.name or self.team_id} [{grade}]: {why}"
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        data: dict[str, JsonValue] = {
-            "team": self.team_id,
-            "name": self.name,
-            "commune": self.commune,
-            "status": self.status.code,
-            "proposed": None if self.proposed is None else self.proposed.code,
-            "grade": None if self.grade is None else self.grade.code,
-            "lowered": self.lowered,
-            "missing": list(self.missing),
-            "reasons": [r.to_json() for r in self.reasons],
-        }
-        if texts:
-            data["text"] = {lang: [r.render(lang) for r in self.reasons] for lang in texts}
-        return data
-
 
 @attrs.frozen(kw_only=True)
-class MemberResult:
+class MemberResult(JsonForm):
     """A member's rating, after the exclusions, the leader rule and the optional cap."""
 
     person_id: str
@@ -578,25 +556,9 @@ class MemberResult:
         why = "; ".join(r.render(lang) for r in self.reasons)
         return f"{self.person_id} ({self.role.label(lang)}, {self.team_id}) [{grade}]: {why}"
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        data: dict[str, JsonValue] = {
-            "person": self.person_id,
-            "team": self.team_id,
-            "role": self.role.code,
-            "status": self.status.code,
-            "proposed": None if self.proposed is None else self.proposed.code,
-            "grade": None if self.grade is None else self.grade.code,
-            "lowered": self.lowered,
-            "missing": list(self.missing),
-            "reasons": [r.to_json() for r in self.reasons],
-        }
-        if texts:
-            data["text"] = {lang: [r.render(lang) for r in self.reasons] for lang in texts}
-        return data
-
 
 @attrs.frozen(kw_only=True)
-class CommuneTeamRating:
+class CommuneTeamRating(JsonForm):
     """One commune's ratings for one year, with the cap that was applied."""
 
     commune: str
@@ -648,21 +610,6 @@ class CommuneTeamRating:
         lines += [f"  - {t.explain(lang)}" for t in self.teams]
         lines += [f"    · {m.explain(lang)}" for m in self.members]
         return "\n".join(lines)
-
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        return {
-            "commune": self.commune,
-            "year": self.year,
-            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
-            "citation": dict(self.citation.to_dict()),
-            "cap": self.cap.to_json(),
-            "member_cap": None if self.member_cap is None else self.member_cap.to_json(),
-            "member_cap_scope": self.member_cap_scope.code,
-            "notices": [n.to_json() for n in self.notices],
-            "allowed": self.allowed,
-            "teams": [t.to_json(texts=texts) for t in self.teams],
-            "members": [m.to_json(texts=texts) for m in self.members],
-        }
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -1063,15 +1010,12 @@ TEAM_RULES_ID: Final = "hd01.teams"
 
 
 @attrs.frozen(kw_only=True)
-class TeamSetting(Setting):
+class TeamSetting(Setting, JsonForm):
     """A choice antq makes where the guidance is silent, and how to change it."""
-
-    def to_json(self) -> dict[str, JsonValue]:
-        return {"name": self.name, "default": self.default, "choices": list(self.choices)}
 
 
 @attrs.frozen(kw_only=True)
-class TeamRuleEntry:
+class TeamRuleEntry(JsonForm):
     """One rule of the team rating as the catalogue lists it: id, citation, status, text."""
 
     id: str
@@ -1080,20 +1024,6 @@ class TeamRuleEntry:
     confirmation: Confirmation
     note: Msg | None = None
     settings: tuple[TeamSetting, ...] = ()
-
-    def to_json(self) -> dict[str, JsonValue]:
-        """The entry in the shape of the other catalogue entries (``antq rules --format json``)."""
-        return {
-            "id": self.id,
-            "rule_set": TEAM_RULES_ID,
-            "instrument": self.citation.instrument,
-            "role": "rule",
-            "confirmation": self.confirmation.code,
-            "citation": {lang: self.citation.render(lang) for lang in LANGS},
-            "title": {lang: self.title.render(lang) for lang in LANGS},
-            "note": None if self.note is None else {lang: self.note.render(lang) for lang in LANGS},
-            "settings": [s.to_json() for s in self.settings],
-        }
 
     def entry(self) -> RuleEntry:
         """The rule as an entry of the one catalogue (:func:`antq.rule_catalogue`)."""
@@ -1232,3 +1162,86 @@ def team_catalogue(*, as_of: date | None = None) -> tuple[TeamRuleEntry, ...]:
     if as_of is not None and as_of < IN_FORCE_FROM:
         return ()
     return _TEAM_RULES
+
+
+# --- JSON -------------------------------------------------------------------------------
+
+
+def _reason_lines(result: TeamResult | MemberResult, texts: tuple[Lang, ...]) -> dict[str, Any]:
+    return {"text": {lang: [r.render(lang) for r in result.reasons] for lang in texts}}
+
+
+def _rule_entry(entry: TeamRuleEntry) -> dict[str, Any]:
+    """The entry in the shape of the other catalogue entries (``antq rules --format json``)."""
+    return {
+        "id": entry.id,
+        "rule_set": TEAM_RULES_ID,
+        "instrument": entry.citation.instrument,
+        "role": "rule",
+        "confirmation": entry.confirmation.code,
+        "citation": rendered(entry.citation),
+        "title": rendered(entry.title),
+        "note": None if entry.note is None else rendered(entry.note),
+        "settings": unstructure(entry.settings),
+    }
+
+
+# Written only: a rating is computed again from its proposals, never read back.
+json_form(
+    TeamCap,
+    codecs={"percent": (partial(format_points, lang="en"), None)},
+    readable=False,
+)
+json_form(
+    TeamResult,
+    written=(
+        "team_id",
+        "name",
+        "commune",
+        "status",
+        "proposed",
+        "grade",
+        "lowered",
+        "missing",
+        "reasons",
+    ),
+    rename={"team_id": "team"},
+    texts=_reason_lines,
+    readable=False,
+)
+json_form(
+    MemberResult,
+    written=(
+        "person_id",
+        "team_id",
+        "role",
+        "status",
+        "proposed",
+        "grade",
+        "lowered",
+        "missing",
+        "reasons",
+    ),
+    rename={"person_id": "person", "team_id": "team"},
+    texts=_reason_lines,
+    readable=False,
+)
+json_form(
+    CommuneTeamRating,
+    written=(
+        "commune",
+        "year",
+        "period",
+        "citation",
+        "cap",
+        "member_cap",
+        "member_cap_scope",
+        "notices",
+        "allowed",
+        "teams",
+        "members",
+    ),
+    readable=False,
+)
+json_form(TeamSetting, readable=False)
+json_view(TeamRuleEntry, _rule_entry)

@@ -68,7 +68,10 @@ class Msg:
         return translate(self.msgid, lang)
 
     def to_json(self) -> dict[str, str]:
-        return {"msgid": self.msgid}
+        # Not at the top: antq's converter imports this module.
+        from antq._serialise import label_json
+
+        return label_json(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -82,7 +85,10 @@ class Text:
         return self.vi if lang == "vi" else self.en
 
     def to_json(self) -> dict[str, str]:
-        return {"vi": self.vi, "en": self.en}
+        # Not at the top: antq's converter imports this module.
+        from antq._serialise import label_json
+
+        return label_json(self)
 
 
 def label_from_json(data: object, *, path: str = "label") -> Label:

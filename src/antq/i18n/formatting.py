@@ -89,10 +89,11 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import attrs
 
+from antq._serialise import JsonRoundTrip, json_form
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum, Lang
@@ -340,13 +341,15 @@ def _threshold_percent(value: object) -> Fraction:
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # a key of the percentage cache
-class Threshold:
+class Threshold(JsonRoundTrip):
     """A threshold a percentage is read against in the same output, with its test.
 
     >>> limit = Threshold.more_than(95)
     >>> limit.percent, limit.test.symbol
     (Fraction(95, 1), '>')
     """
+
+    json_path: ClassVar[str] = "threshold"
 
     percent: Fraction = attrs.field(converter=_threshold_percent)
     test: ThresholdTest = ThresholdTest.AT_LEAST
@@ -363,25 +366,26 @@ class Threshold:
     def equal(cls, percent: int | Fraction) -> Threshold:
         return cls(percent=Fraction(percent), test=ThresholdTest.EQUAL)
 
-    def to_json(self) -> dict[str, str]:
-        p = self.percent
-        text = str(p.numerator) if p.denominator == 1 else f"{p.numerator}/{p.denominator}"
-        return {"test": self.test.code, "percent": text}
-
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "threshold") -> Threshold:
-        if not isinstance(data, dict) or set(data) != {"test", "percent"}:
-            raise InputError(path, data, Msg("expected an object with 'test' and 'percent'"))
-        test = ThresholdTest.from_code(data["test"], path=f"{path}.test")
-        text = data["percent"]
-        if not isinstance(text, str) or not _FRACTION_TEXT.fullmatch(text):
-            raise InputError(
-                f"{path}.percent", text, Msg("expected a percentage such as '70' or '151/2'")
-            )
-        return cls(percent=Fraction(text), test=test)
-
 
 _FRACTION_TEXT = re.compile(r"[0-9]{1,6}(?:/[1-9][0-9]{0,5})?")
+
+
+def _percent_json(p: Fraction) -> str:
+    return str(p.numerator) if p.denominator == 1 else f"{p.numerator}/{p.denominator}"
+
+
+def _percent_from_json(text: object) -> Fraction:
+    if not isinstance(text, str) or not _FRACTION_TEXT.fullmatch(text):
+        raise InputError("", text, Msg("expected a percentage such as '70' or '151/2'"))
+    return Fraction(text)
+
+
+json_form(
+    Threshold,
+    written=("test", "percent"),
+    codecs={"percent": (_percent_json, _percent_from_json)},
+    strict=True,
+)
 
 #: The two thresholds every percentage is read against (rule P4): "100%" is written
 #: only for a whole, and "0%" only for nothing.

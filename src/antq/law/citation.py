@@ -24,10 +24,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import partial
 from typing import Any, Final
 
 import attrs
 
+from antq._serialise import json_codec
 from antq.errors import CitationError, InputError
 from antq.i18n.catalog import Msg
 from antq.law.confirmation import Confirmation
@@ -331,3 +333,7 @@ def _split_name(rest: str, text: str) -> tuple[str, InstrumentKind | None]:
 
 def _opt_int(value: str | None) -> int | None:
     return None if value is None else int(value)
+
+
+# Written and read as :meth:`Citation.to_dict` and :meth:`Citation.from_dict` do.
+json_codec(Citation, (Citation.to_dict, partial(Citation.from_dict, path="")))

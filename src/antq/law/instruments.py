@@ -42,6 +42,7 @@ from typing import Final
 
 import attrs
 
+from antq._serialise import JsonForm, json_view
 from antq.errors import DefinitionError
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum, Lang
@@ -274,7 +275,7 @@ UNCONFIRMABLE_FIELDS: Final[frozenset[str]] = frozenset(
 
 
 @attrs.frozen(kw_only=True)
-class Instrument:
+class Instrument(JsonForm):
     """One legal or administrative instrument (văn bản) that antq can cite.
 
     ``signed`` is the date the instrument bears (for a law or National Assembly
@@ -453,28 +454,32 @@ class Instrument:
         """True if ``field_name`` is listed as unconfirmed or missing."""
         return field_name in self.unconfirmed
 
-    def to_json(self) -> dict[str, object]:
-        """The instrument as JSON data (``GET /instruments`` of ``antq serve``).
 
-        >>> from antq.law.registry import get_instrument
-        >>> data = get_instrument("124/2021/TT-BCA").to_json()
-        >>> data["key"], data["kind"], data["effective"]
-        ('124/2021/TT-BCA', 'circular', '2022-02-10')
-        """
-        return {
-            "key": self.key,
-            "number": self.number,
-            "locality": self.locality,
-            "kind": self.kind.code,
-            "issuer": self.issuer.code,
-            "name": {"vi": self.name("vi"), "en": self.name("en")},
-            "title": {"vi": self.title_vi, "en": self.title_en},
-            "signed": self.signed.isoformat() if self.signed else None,
-            "effective": self.effective.isoformat() if self.effective else None,
-            "amends": list(self.amends),
-            "repeals": list(self.repeals),
-            "article_count": self.article_count,
-            "confirmation": self.confirmation.code,
-            "unconfirmed": list(self.unconfirmed),
-            "note": self.note,
-        }
+def _instrument_json(instrument: Instrument) -> dict[str, object]:
+    """The instrument as JSON data (``GET /instruments`` of ``antq serve``).
+
+    >>> from antq.law.registry import get_instrument
+    >>> data = get_instrument("124/2021/TT-BCA").to_json()
+    >>> data["key"], data["kind"], data["effective"]
+    ('124/2021/TT-BCA', 'circular', '2022-02-10')
+    """
+    return {
+        "key": instrument.key,
+        "number": instrument.number,
+        "locality": instrument.locality,
+        "kind": instrument.kind.code,
+        "issuer": instrument.issuer.code,
+        "name": {"vi": instrument.name("vi"), "en": instrument.name("en")},
+        "title": {"vi": instrument.title_vi, "en": instrument.title_en},
+        "signed": instrument.signed.isoformat() if instrument.signed else None,
+        "effective": instrument.effective.isoformat() if instrument.effective else None,
+        "amends": list(instrument.amends),
+        "repeals": list(instrument.repeals),
+        "article_count": instrument.article_count,
+        "confirmation": instrument.confirmation.code,
+        "unconfirmed": list(instrument.unconfirmed),
+        "note": instrument.note,
+    }
+
+
+json_view(Instrument, _instrument_json)

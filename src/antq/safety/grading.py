@@ -42,6 +42,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from antq._serialise import json_form, structure, unstructure
 from antq.core.criterion import Context, Criterion
 from antq.core.engine import evaluate_criterion
 from antq.core.facts import UnitFacts
@@ -50,7 +51,7 @@ from antq.core.reasons import Param, Reason
 from antq.core.ruleset import RuleSet
 from antq.core.verdict import CriterionResult, Verdict
 from antq.errors import DefinitionError, InputError
-from antq.i18n.catalog import Label, Msg, Text, label_from_json
+from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
 from antq.vocabulary import CodedEnum, Lang
 
@@ -472,29 +473,13 @@ class GradingLayer:
         layer (a grade twice, an impossible minimum) raises
         :class:`~antq.errors.DefinitionError`.
         """
-        obj = _object(data, path, {"bands", "source"})
-        bands_raw = obj.get("bands")
-        if not isinstance(bands_raw, list):
-            raise InputError(f"{path}.bands", bands_raw, Msg("expected a list of bands"))
-        source = obj.get("source")
-        return cls(
-            bands=tuple(_band(b, f"{path}.bands[{n}]") for n, b in enumerate(bands_raw)),
-            criteria=tuple(criteria),
-            source=None if source is None else label_from_json(source, path=f"{path}.source"),
-        )
+        layer = structure(data, cls, path)
+        return attrs.evolve(layer, criteria=criteria) if criteria else layer
 
     def to_dict(self) -> dict[str, Any]:
         """The bands as JSON-ready data (the inverse of :meth:`from_dict`, without
         the grading criteria)."""
-        out: dict[str, Any] = {
-            "bands": [
-                {"grade": b.grade.code, "requires": [_requirement_to_dict(r) for r in b.requires]}
-                for b in self.bands
-            ]
-        }
-        if self.source is not None:
-            out["source"] = dict(self.source.to_json())
-        return out
+        return unstructure(self)  # type: ignore[no-any-return]
 
 
 _NO_GRADE: Mapping[Outcome, Msg] = {
@@ -528,17 +513,6 @@ def _id_list(raw: object, path: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def _band(raw: object, path: str) -> GradeBand:
-    obj = _object(raw, path, {"grade", "requires"})
-    requires = obj.get("requires", [])
-    if not isinstance(requires, list):
-        raise InputError(f"{path}.requires", requires, Msg("expected a list of requirements"))
-    return GradeBand(
-        grade=Grade.from_code(obj.get("grade"), path=f"{path}.grade"),
-        requires=tuple(_requirement(r, f"{path}.requires[{n}]") for n, r in enumerate(requires)),
-    )
-
-
 def _requirement(raw: object, path: str) -> Requirement:
     obj = _object(raw, path, {"verdict", "all_met", "at_least", "of"})
     keys = set(obj)
@@ -566,6 +540,31 @@ def _requirement_to_dict(requirement: Requirement) -> dict[str, Any]:
     if isinstance(requirement, AllMet):
         return {"all_met": list(requirement.criteria)}
     return {"at_least": requirement.minimum, "of": list(requirement.criteria)}
+
+
+def _requirements_json(requirements: tuple[Requirement, ...]) -> list[dict[str, Any]]:
+    return [_requirement_to_dict(r) for r in requirements]
+
+
+def _requirements_from_json(raw: object) -> tuple[Requirement, ...]:
+    if not isinstance(raw, list):
+        raise InputError("", raw, Msg("expected a list of requirements"))
+    return tuple(_requirement(r, f"[{n}]") for n, r in enumerate(raw))
+
+
+# The data form of a layer: its bands and source (its grading criteria are code).
+json_form(
+    GradeBand,
+    codecs={"requires": (_requirements_json, _requirements_from_json)},
+    strict=True,
+)
+json_form(
+    GradingLayer,
+    written=("bands", "source"),
+    omit_empty=("source",),
+    required=("bands",),
+    strict=True,
+)
 
 
 # --- the extension -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from antq._serialise import json_form, structure, unstructure
 from antq.errors import AntqError, InputError
 from antq.i18n.catalog import Msg
 
@@ -64,18 +65,19 @@ class ServeSettings:
 
     def to_json(self) -> str:
         """The settings as JSON text (how the worker processes receive them)."""
-        return json.dumps(attrs.asdict(self))
+        return json.dumps(unstructure(self))
 
     @classmethod
     def from_json(cls, text: str) -> ServeSettings:
-        """Settings from :meth:`to_json`."""
-        data = json.loads(text)
-        if not isinstance(data, dict):
-            raise InputError(ENVIRONMENT_VARIABLE, data, Msg("expected a JSON object"))
-        return cls(**data)
+        """Settings from :meth:`to_json`; a bad value is named by its key under ``ANTQ_SERVE_SETTINGS``."""
+        return structure(json.loads(text), cls, ENVIRONMENT_VARIABLE)
 
     @classmethod
     def from_environment(cls) -> ServeSettings:
         """The settings in ``ANTQ_SERVE_SETTINGS``, or the defaults when it is not set."""
         text = os.environ.get(ENVIRONMENT_VARIABLE)
         return cls.from_json(text) if text else cls()
+
+
+# Unknown keys are refused: a setting misspelt in the environment is not silently dropped.
+json_form(ServeSettings, strict=True)

@@ -32,26 +32,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
-from typing import Any, Generic, TypeVar
+from functools import partial
+from typing import Any, ClassVar, Generic, TypeVar
 
 import attrs
 
+from antq._serialise import JsonForm, JsonRoundTrip, json_form, json_view, rendered
 from antq._terminal import escape_controls
 from antq.core.criterion import CriterionInfo, CriterionKind, Finding, Parameter
 from antq.core.entry import EntryInput, EntryParameter, RuleEntry, RuleFamily
 from antq.core.facts import check_id
-from antq.core.frozen import FrozenMap
+from antq.core.frozen import frozen
 from antq.core.outcome import Outcome, combine
 from antq.core.periods import Period, parse_iso_date
-from antq.core.reasons import JsonValue, Reason
+from antq.core.reasons import Reason
 from antq.core.verdict import CriterionResult
 from antq.errors import DefinitionError, InputError
-from antq.i18n.catalog import Label, Msg, Text, label_from_json
+from antq.i18n.catalog import Label, Msg, Text
 from antq.i18n.formatting import format_date
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.law.registry import get_instrument
-from antq.vocabulary import LANGS, CodedEnum, Lang
+from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [
     "ELIGIBILITY_SCHEMA_VERSION",
@@ -370,10 +372,6 @@ class RouteDefinition(Generic[C]):
 _NOT_IN_CATEGORY = Msg("not in this category ({category}), so this condition is not considered")
 
 
-def _frozen(values: Mapping[str, object]) -> Mapping[str, object]:
-    return FrozenMap(values)
-
-
 @attrs.frozen(kw_only=True)
 class AwardRules(Generic[C]):
     """The conditions of one award under one instrument, with the dates it applies to.
@@ -396,7 +394,7 @@ class AwardRules(Generic[C]):
     conditions: tuple[Condition[C], ...] = ()
     routes: tuple[RouteDefinition[C], ...] = ()
     notes: tuple[Label, ...] = ()
-    parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen)
+    parameter_values: Mapping[str, object] = attrs.field(factory=dict, converter=frozen)
 
     def __attrs_post_init__(self) -> None:
         if not self.conditions and not self.routes:
@@ -501,8 +499,10 @@ class AwardRules(Generic[C]):
 
 
 @attrs.frozen(kw_only=True)
-class Route:
+class Route(JsonRoundTrip):
     """The results of one route (category or authority) of an answer."""
+
+    json_path: ClassVar[str] = "route"
 
     id: str
     title: Label
@@ -513,35 +513,19 @@ class Route:
         """All of the route's conditions, in three-valued logic."""
         return combine(r.outcome for r in self.results)
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        return {
-            "id": self.id,
-            "title": dict(self.title.to_json()),
-            "outcome": self.outcome.code,
-            "results": [r.to_json(texts=texts) for r in self.results],
-        }
-
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "route") -> Route:
-        obj = _object(data, path)
-        route = cls(
-            id=_str(obj, "id", path),
-            title=label_from_json(obj.get("title"), path=f"{path}.title"),
-            results=_results(obj.get("results"), f"{path}.results"),
-        )
-        _check_outcome(obj, route.outcome, path)
-        return route
-
 
 @attrs.frozen(kw_only=True)
-class Eligibility:
+class Eligibility(JsonRoundTrip):
     """The answer to one award question, condition by condition.
 
     ``on`` is the date that chose the rules, in the role ``date_role`` (the
     proposal date for the Kỷ niệm chương, the consideration date for Law
     06/2022 titles, the decision date for who may award). ``outcome`` is
-    computed from the results, never stored apart from them.
+    computed from the results, never stored apart from them: :meth:`from_json`
+    refuses a stored outcome that does not follow from the results.
     """
+
+    json_path: ClassVar[str] = "eligibility"
 
     subject_id: str
     subject: Subject
@@ -627,62 +611,10 @@ class Eligibility:
         lines += [f"  * {note.render(lang)}" for note in self.notes]
         return "\n".join(lines)
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        """The answer as JSON-ready data; ``texts`` adds rendered reasons."""
-        return {
-            "antq_eligibility": ELIGIBILITY_SCHEMA_VERSION,
-            "subject_id": self.subject_id,
-            "name": self.name,
-            "subject": self.subject.code,
-            "award": self.award.code,
-            "rule_set": self.rule_set,
-            "instrument": self.instrument,
-            "date": {"role": self.date_role.code, "value": self.on.isoformat()},
-            "outcome": self.outcome.code,
-            "conditions": [r.to_json(texts=texts) for r in self.conditions],
-            "routes": [r.to_json(texts=texts) for r in self.routes],
-            "notes": [dict(n.to_json()) for n in self.notes],
-        }
-
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "eligibility") -> Eligibility:
-        """Rebuild an answer from :meth:`to_json`; a stored outcome that disagrees is an error."""
-        obj = _object(data, path)
-        if obj.get("antq_eligibility") != ELIGIBILITY_SCHEMA_VERSION:
-            raise InputError(
-                f"{path}.antq_eligibility",
-                obj.get("antq_eligibility"),
-                Msg("expected {version}"),
-                params={"version": ELIGIBILITY_SCHEMA_VERSION},
-            )
-        when = _object(obj.get("date"), f"{path}.date")
-        on = parse_iso_date(_str(when, "value", f"{path}.date"), f"{path}.date.value")
-        name = obj.get("name")
-        if name is not None and not isinstance(name, str):
-            raise InputError(f"{path}.name", name, Msg("expected a string or null"))
-        routes = obj.get("routes")
-        if not isinstance(routes, list):
-            raise InputError(f"{path}.routes", routes, Msg("expected a list"))
-        notes = obj.get("notes")
-        if not isinstance(notes, list):
-            raise InputError(f"{path}.notes", notes, Msg("expected a list"))
-        answer = cls(
-            subject_id=_str(obj, "subject_id", path),
-            name=name,
-            subject=Subject.from_code(obj.get("subject"), path=f"{path}.subject"),
-            award=AwardForm.from_code(obj.get("award"), path=f"{path}.award"),
-            rule_set=_str(obj, "rule_set", path),
-            instrument=_str(obj, "instrument", path),
-            date_role=DateRole.from_code(when.get("role"), path=f"{path}.date.role"),
-            on=on,
-            conditions=_results(obj.get("conditions"), f"{path}.conditions"),
-            routes=tuple(
-                Route.from_json(r, path=f"{path}.routes[{i}]") for i, r in enumerate(routes)
-            ),
-            notes=tuple(label_from_json(n, path=f"{path}.notes[{i}]") for i, n in enumerate(notes)),
-        )
-        _check_outcome(obj, answer.outcome, path)
-        return answer
+    @property
+    def _json_date(self) -> _AnswerDate:
+        # The date and its role, as the answer's JSON nests them.
+        return _AnswerDate(role=self.date_role, value=self.on)
 
 
 def _instrument_name(number: str, lang: Lang) -> str:
@@ -690,41 +622,85 @@ def _instrument_name(number: str, lang: Lang) -> str:
     return get_instrument(number).name(lang)
 
 
-def _object(data: object, path: str) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise InputError(path, data, Msg("expected an object"))
-    return data
+@attrs.frozen(kw_only=True)
+class _AnswerDate:
+    """The date of an answer's JSON, with its role: ``{"role": ..., "value": ...}``."""
+
+    role: DateRole
+    value: date
 
 
-def _str(obj: Mapping[str, Any], key: str, path: str) -> str:
-    value = obj.get(key)
-    if not isinstance(value, str):
-        raise InputError(f"{path}.{key}", value, Msg("expected a string"))
-    return value
-
-
-def _results(data: object, path: str) -> tuple[CriterionResult, ...]:
-    if not isinstance(data, list):
-        raise InputError(path, data, Msg("expected a list"))
-    return tuple(CriterionResult.from_json(r, path=f"{path}[{i}]") for i, r in enumerate(data))
-
-
-def _check_outcome(obj: Mapping[str, Any], outcome: Outcome, path: str) -> None:
-    stored = obj.get("outcome")
-    if stored is not None and stored != outcome.code:
+def _outcome_follows(answer: Route | Eligibility, data: Mapping[str, Any]) -> None:
+    stored = data.get("outcome")
+    if stored is not None and stored != answer.outcome.code:
         raise InputError(
-            f"{path}.outcome",
+            ".outcome",
             stored,
             Msg("does not follow from the results ({code})"),
-            params={"code": outcome.code},
+            params={"code": answer.outcome.code},
         )
+
+
+def _date_part(key: str, read: Callable[[object], object]) -> Callable[[object], object]:
+    """A reader of one key of the answer's ``date`` object."""
+
+    def part(data: object) -> object:
+        if not isinstance(data, dict):
+            raise InputError("", data, Msg("expected an object"))
+        try:
+            return read(data.get(key))
+        except InputError as error:
+            raise InputError(f".{key}", error.value, error.message) from None
+
+    return part
+
+
+json_form(Route, written=("id", "title", "outcome", "results"), check=_outcome_follows)
+json_form(_AnswerDate)
+json_form(
+    Eligibility,
+    written=(
+        "subject_id",
+        "name",
+        "subject",
+        "award",
+        "rule_set",
+        "instrument",
+        "_json_date",
+        "outcome",
+        "conditions",
+        "routes",
+        "notes",
+    ),
+    read=(
+        "subject_id",
+        "name",
+        "subject",
+        "award",
+        "rule_set",
+        "instrument",
+        "date_role",
+        "on",
+        "conditions",
+        "routes",
+        "notes",
+    ),
+    rename={"_json_date": "date", "date_role": "date", "on": "date"},
+    codecs={
+        "date_role": (str, _date_part("role", partial(DateRole.from_code, path=""))),
+        "on": (date.isoformat, _date_part("value", partial(parse_iso_date, path=""))),
+    },
+    version=("antq_eligibility", ELIGIBILITY_SCHEMA_VERSION),
+    required=("conditions", "routes", "notes"),
+    check=_outcome_follows,
+)
 
 
 # --- catalogue ---------------------------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
-class ConditionEntry:
+class ConditionEntry(JsonForm):
     """One award condition of one rule set, for the catalogue (``antq rules``, the docs)."""
 
     rules: AwardRules[Any]
@@ -746,40 +722,6 @@ class ConditionEntry:
             *(p.confirmation for p in self.condition.parameters if p.required),
         ]
         return max(statuses, key=order.index)
-
-    def to_json(self) -> dict[str, Any]:
-        """The entry in the shape of :meth:`antq.CatalogueEntry.to_json`, plus award fields."""
-        c = self.condition
-        return {
-            "id": c.id,
-            "rule_set": self.rules.id,
-            "award": self.rules.award.code,
-            "subject": self.rules.subject.code,
-            "instrument": self.rules.instrument,
-            "valid_from": None
-            if self.rules.valid_from is None
-            else self.rules.valid_from.isoformat(),
-            "valid_to": None if self.rules.valid_to is None else self.rules.valid_to.isoformat(),
-            "date_role": self.rules.date_role.code,
-            "role": self.role,
-            "kind": c.kind.code,
-            "confirmation": self.confirmation.code,
-            "citation": {lang: c.citation.render(lang) for lang in LANGS},
-            "title": {lang: c.title.render(lang) for lang in LANGS},
-            "note": {lang: c.note.render(lang) for lang in LANGS} if c.note else None,
-            "inputs": [{"name": name, "judgement": name in c.judgements} for name in c.inputs],
-            "parameters": [
-                {
-                    "name": p.name,
-                    "value": self.rules.parameter_value(p),
-                    "default": p.default,
-                    "choices": list(p.choices),
-                    "confirmation": p.confirmation.code,
-                    "required": p.required,
-                }
-                for p in c.parameters
-            ],
-        }
 
     def entry(self) -> RuleEntry:
         """The condition as an entry of the one catalogue (:func:`antq.rule_catalogue`)."""
@@ -824,6 +766,44 @@ class ConditionEntry:
     def render(self, lang: Lang) -> str:
         """The entry as a few lines of text, like ``antq rules`` prints criteria."""
         return self.entry().render(lang)
+
+
+def _condition_entry(entry: ConditionEntry) -> dict[str, Any]:
+    """The entry in the shape of :meth:`antq.CatalogueEntry.to_json`, plus award fields."""
+    c = entry.condition
+    return {
+        "id": c.id,
+        "rule_set": entry.rules.id,
+        "award": entry.rules.award.code,
+        "subject": entry.rules.subject.code,
+        "instrument": entry.rules.instrument,
+        "valid_from": None
+        if entry.rules.valid_from is None
+        else entry.rules.valid_from.isoformat(),
+        "valid_to": None if entry.rules.valid_to is None else entry.rules.valid_to.isoformat(),
+        "date_role": entry.rules.date_role.code,
+        "role": entry.role,
+        "kind": c.kind.code,
+        "confirmation": entry.confirmation.code,
+        "citation": rendered(c.citation),
+        "title": rendered(c.title),
+        "note": rendered(c.note) if c.note else None,
+        "inputs": [{"name": name, "judgement": name in c.judgements} for name in c.inputs],
+        "parameters": [
+            {
+                "name": p.name,
+                "value": entry.rules.parameter_value(p),
+                "default": p.default,
+                "choices": list(p.choices),
+                "confirmation": p.confirmation.code,
+                "required": p.required,
+            }
+            for p in c.parameters
+        ],
+    }
+
+
+json_view(ConditionEntry, _condition_entry)
 
 
 def conditions_catalogue(

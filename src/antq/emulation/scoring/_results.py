@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from typing import Any, Final
+from functools import partial
+from typing import Any, ClassVar, Final
 
 import attrs
 
+from antq._serialise import Codec, JsonRoundTrip, json_form
 from antq._terminal import escape_controls
 from antq.core.criterion import CriterionInfo, CriterionKind
-from antq.core.frozen import FrozenMap
+from antq.core.frozen import frozen
 from antq.core.outcome import Outcome
-from antq.core.reasons import JsonValue, Reason
+from antq.core.reasons import Reason
 from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionResult
 from antq.emulation.sheets import (
@@ -24,7 +26,7 @@ from antq.emulation.sheets import (
     points_to_json,
 )
 from antq.errors import InputError
-from antq.i18n.catalog import Label, Msg, label_from_json
+from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum, Lang
@@ -110,10 +112,6 @@ _CLASS_OUTCOME: Final = {
 }
 
 
-def _frozen(values: Mapping[str, object]) -> Mapping[str, object]:
-    return FrozenMap(values)
-
-
 @attrs.frozen(kw_only=True)
 class ScoringFacts:
     """The values one unit is scored on, for one year.
@@ -127,53 +125,19 @@ class ScoringFacts:
     kind: UnitKind
     year: int
     name: str | None = None
-    values: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen)
-
-
-def _opt_points(value: Fraction | None) -> str | None:
-    return None if value is None else points_to_json(value)
-
-
-def _opt_points_from(raw: object, path: str) -> Fraction | None:
-    return None if raw is None else points_from_json(raw, path)
-
-
-def _obj(data: object, path: str) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise InputError(path, data, Msg("expected an object"))
-    return data
-
-
-def _str(obj: Mapping[str, Any], key: str, path: str) -> str:
-    value = obj.get(key)
-    if not isinstance(value, str):
-        raise InputError(f"{path}.{key}", value, Msg("expected a string"))
-    return value
-
-
-def _strs(obj: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
-    value = obj.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(f"{path}.{key}", value, Msg("expected a list of strings"))
-    return tuple(value)
-
-
-def _opt_label(raw: object, path: str) -> Label | None:
-    return None if raw is None else label_from_json(raw, path=path)
-
-
-def _label_json(label: Label | None) -> JsonValue:
-    return None if label is None else dict(label.to_json())
+    values: Mapping[str, object] = attrs.field(factory=dict, converter=frozen)
 
 
 @attrs.frozen(kw_only=True)
-class ItemResult:
+class ItemResult(JsonRoundTrip):
     """One item's points and why.
 
     ``points`` is set when the item is SCORED. An UNKNOWN item has bounds
     (``low`` – ``high``) and names its ``missing`` inputs; a BLOCKED item (an
     unfilled placeholder, or a group containing one) has neither.
     """
+
+    json_path: ClassVar[str] = "item"
 
     item_id: str
     depth: int
@@ -210,59 +174,12 @@ class ItemResult:
             line += f" — {self.note.render(lang)}"
         return line
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        data: dict[str, JsonValue] = {
-            "item": self.item_id,
-            "depth": self.depth,
-            "text": dict(self.text.to_json()),
-            "rule": None if self.rule is None else self.rule.code,
-            "confirmation": self.confirmation.code,
-            "citation": dict(self.citation.to_dict()),
-            "max_points": _opt_points(self.max_points),
-            "status": self.status.code,
-            "points": _opt_points(self.points),
-            "low": _opt_points(self.low),
-            "high": _opt_points(self.high),
-            "reason": self.reason.to_json(),
-            "missing": list(self.missing),
-            "note": _label_json(self.note),
-            "source": _label_json(self.source),
-        }
-        if texts:
-            data["text_reason"] = {lang: self.reason.render(lang) for lang in texts}
-        return data
-
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "item") -> ItemResult:
-        obj = _obj(data, path)
-        depth = obj.get("depth")
-        if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
-            raise InputError(f"{path}.depth", depth, Msg("expected a whole number >= 0"))
-        rule = obj.get("rule")
-        return cls(
-            item_id=_str(obj, "item", path),
-            depth=depth,
-            text=label_from_json(obj.get("text"), path=f"{path}.text"),
-            rule=None if rule is None else RuleType.from_code(rule, path=f"{path}.rule"),
-            confirmation=Confirmation.from_code(
-                obj.get("confirmation"), path=f"{path}.confirmation"
-            ),
-            citation=Citation.from_dict(_obj(obj.get("citation"), f"{path}.citation")),
-            max_points=_opt_points_from(obj.get("max_points"), f"{path}.max_points"),
-            status=ItemStatus.from_code(obj.get("status"), path=f"{path}.status"),
-            points=_opt_points_from(obj.get("points"), f"{path}.points"),
-            low=_opt_points_from(obj.get("low"), f"{path}.low"),
-            high=_opt_points_from(obj.get("high"), f"{path}.high"),
-            reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
-            missing=_strs(obj, "missing", path),
-            note=_opt_label(obj.get("note"), f"{path}.note"),
-            source=_opt_label(obj.get("source"), f"{path}.source"),
-        )
-
 
 @attrs.frozen(kw_only=True)
-class VetoResult:
+class VetoResult(JsonRoundTrip):
     """Whether one veto limits the class, and why."""
+
+    json_path: ClassVar[str] = "veto"
 
     veto_id: str
     text: Label
@@ -290,69 +207,23 @@ class VetoResult:
             missing=self.missing,
         )
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        data: dict[str, JsonValue] = {
-            "veto": self.veto_id,
-            "text": dict(self.text.to_json()),
-            "cap": self.cap.code,
-            "outcome": self.outcome.code,
-            "reason": self.reason.to_json(),
-            "citation": dict(self.citation.to_dict()),
-            "confirmation": self.confirmation.code,
-            "missing": list(self.missing),
-        }
-        if texts:
-            data["text_reason"] = {lang: self.reason.render(lang) for lang in texts}
-        return data
-
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "veto") -> VetoResult:
-        obj = _obj(data, path)
-        return cls(
-            veto_id=_str(obj, "veto", path),
-            text=label_from_json(obj.get("text"), path=f"{path}.text"),
-            cap=MovementClass.from_code(obj.get("cap"), path=f"{path}.cap"),
-            outcome=VetoOutcome.from_code(obj.get("outcome"), path=f"{path}.outcome"),
-            reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
-            citation=Citation.from_dict(_obj(obj.get("citation"), f"{path}.citation")),
-            confirmation=Confirmation.from_code(
-                obj.get("confirmation"), path=f"{path}.confirmation"
-            ),
-            missing=_strs(obj, "missing", path),
-        )
-
 
 @attrs.frozen(kw_only=True)
-class NextClass:
+class NextClass(JsonRoundTrip):
     """The next class up and the points it needs, or why points cannot raise the class."""
+
+    json_path: ClassVar[str] = "next"
 
     target: MovementClass | None
     points_needed: Fraction | None
     reason: Reason
 
-    def to_json(self) -> dict[str, JsonValue]:
-        return {
-            "class": None if self.target is None else self.target.code,
-            "points_needed": _opt_points(self.points_needed),
-            "reason": self.reason.to_json(),
-        }
-
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "next") -> NextClass:
-        obj = _obj(data, path)
-        target = obj.get("class")
-        return cls(
-            target=None
-            if target is None
-            else MovementClass.from_code(target, path=f"{path}.class"),
-            points_needed=_opt_points_from(obj.get("points_needed"), f"{path}.points_needed"),
-            reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
-        )
-
 
 @attrs.frozen(kw_only=True)
-class Classification:
+class Classification(JsonRoundTrip):
     """The class, the class the points alone give (``banded``), the vetoes and the next class."""
+
+    json_path: ClassVar[str] = "classification"
 
     status: ClassStatus
     movement_class: MovementClass | None
@@ -363,62 +234,12 @@ class Classification:
     citation: Citation | None = None
     confirmation: Confirmation | None = None
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        data: dict[str, JsonValue] = {
-            "status": self.status.code,
-            "class": None if self.movement_class is None else self.movement_class.code,
-            "banded": None if self.banded is None else self.banded.code,
-            "reason": self.reason.to_json(),
-            "vetoes": [v.to_json(texts=texts) for v in self.vetoes],
-            "next": None if self.next is None else self.next.to_json(),
-            "citation": None if self.citation is None else dict(self.citation.to_dict()),
-            "confirmation": None if self.confirmation is None else self.confirmation.code,
-        }
-        if texts:
-            data["text_reason"] = {lang: self.reason.render(lang) for lang in texts}
-            if self.next is not None:
-                data["text_next"] = {lang: self.next.reason.render(lang) for lang in texts}
-        return data
-
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "classification") -> Classification:
-        obj = _obj(data, path)
-        vetoes = obj.get("vetoes", [])
-        if not isinstance(vetoes, list):
-            raise InputError(f"{path}.vetoes", vetoes, Msg("expected a list"))
-        klass, banded, citation, status = (
-            obj.get("class"),
-            obj.get("banded"),
-            obj.get("citation"),
-            obj.get("confirmation"),
-        )
-        return cls(
-            status=ClassStatus.from_code(obj.get("status"), path=f"{path}.status"),
-            movement_class=None
-            if klass is None
-            else MovementClass.from_code(klass, path=f"{path}.class"),
-            banded=None
-            if banded is None
-            else MovementClass.from_code(banded, path=f"{path}.banded"),
-            reason=Reason.from_json(obj.get("reason"), path=f"{path}.reason"),
-            vetoes=tuple(
-                VetoResult.from_json(v, path=f"{path}.vetoes[{i}]") for i, v in enumerate(vetoes)
-            ),
-            next=None
-            if obj.get("next") is None
-            else NextClass.from_json(obj["next"], path=f"{path}.next"),
-            citation=None
-            if citation is None
-            else Citation.from_dict(_obj(citation, f"{path}.citation")),
-            confirmation=None
-            if status is None
-            else Confirmation.from_code(status, path=f"{path}.confirmation"),
-        )
-
 
 @attrs.frozen(kw_only=True)
-class ScoreResult:
+class ScoreResult(JsonRoundTrip):
     """A unit's score on a sheet: items, total, class and next class."""
+
+    json_path: ClassVar[str] = "score"
 
     sheet_id: str
     sheet_title: Label
@@ -528,81 +349,75 @@ class ScoreResult:
             lines.append(f"  {_NEXT_LINE.render(lang)}: {c.next.reason.render(lang)}")
         return "\n".join(lines)
 
-    def to_json(self, *, texts: tuple[Lang, ...] = ()) -> dict[str, JsonValue]:
-        """JSON-ready data; ``texts`` adds the reasons rendered in those languages."""
-        return {
-            "schema": SCORE_SCHEMA_VERSION,
-            "sheet": self.sheet_id,
-            "sheet_title": dict(self.sheet_title.to_json()),
-            "nature": self.nature.code,
-            "sources": [dict(s.to_json()) for s in self.sources],
-            "unit": self.unit_id,
-            "name": self.name,
-            "kind": self.kind.code,
-            "year": self.year,
-            "status": self.status.code,
-            "total": _opt_points(self.total),
-            "low": _opt_points(self.low),
-            "high": _opt_points(self.high),
-            "max_points": points_to_json(self.max_points),
-            "blocking": list(self.blocking),
-            "missing": list(self.missing),
-            "items": [r.to_json(texts=texts) for r in self.items],
-            "classification": self.classification.to_json(texts=texts),
-            **({"notices": [dict(n.to_json()) for n in self.notices]} if self.notices else {}),
-        }
 
-    @classmethod
-    def from_json(cls, data: object, *, path: str = "score") -> ScoreResult:
-        """Rebuild a result from :meth:`to_json` output (rendered texts are ignored)."""
-        obj = _obj(data, path)
-        if obj.get("schema") != SCORE_SCHEMA_VERSION:
-            raise InputError(
-                f"{path}.schema",
-                obj.get("schema"),
-                Msg("expected {version}"),
-                params={"version": SCORE_SCHEMA_VERSION},
-            )
-        year = obj.get("year")
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise InputError(f"{path}.year", year, Msg("expected a year"))
-        items, sources = obj.get("items"), obj.get("sources", [])
-        notices = obj.get("notices", [])
-        if not isinstance(items, list):
-            raise InputError(f"{path}.items", items, Msg("expected a list"))
-        if not isinstance(sources, list):
-            raise InputError(f"{path}.sources", sources, Msg("expected a list"))
-        if not isinstance(notices, list):
-            raise InputError(f"{path}.notices", notices, Msg("expected a list"))
-        name = obj.get("name")
-        if name is not None and not isinstance(name, str):
-            raise InputError(f"{path}.name", name, Msg("expected a string or null"))
-        max_points = points_from_json(obj.get("max_points"), f"{path}.max_points")
-        return cls(
-            sheet_id=_str(obj, "sheet", path),
-            sheet_title=label_from_json(obj.get("sheet_title"), path=f"{path}.sheet_title"),
-            nature=SheetNature.from_code(obj.get("nature"), path=f"{path}.nature"),
-            sources=tuple(
-                label_from_json(s, path=f"{path}.sources[{i}]") for i, s in enumerate(sources)
-            ),
-            notices=tuple(
-                label_from_json(n, path=f"{path}.notices[{i}]") for i, n in enumerate(notices)
-            ),
-            unit_id=_str(obj, "unit", path),
-            name=name,
-            kind=UnitKind.from_code(obj.get("kind"), path=f"{path}.kind"),
-            year=year,
-            status=ScoreStatus.from_code(obj.get("status"), path=f"{path}.status"),
-            total=_opt_points_from(obj.get("total"), f"{path}.total"),
-            low=_opt_points_from(obj.get("low"), f"{path}.low"),
-            high=_opt_points_from(obj.get("high"), f"{path}.high"),
-            max_points=max_points,
-            blocking=_strs(obj, "blocking", path),
-            missing=_strs(obj, "missing", path),
-            items=tuple(
-                ItemResult.from_json(r, path=f"{path}.items[{i}]") for i, r in enumerate(items)
-            ),
-            classification=Classification.from_json(
-                obj.get("classification"), path=f"{path}.classification"
-            ),
-        )
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def _opt_points(value: Fraction | None) -> str | None:
+    return None if value is None else points_to_json(value)
+
+
+def _opt_points_from(raw: object) -> Fraction | None:
+    return None if raw is None else points_from_json(raw, "")
+
+
+def _depth(raw: object) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+        raise InputError("", raw, Msg("expected a whole number >= 0"))
+    return raw
+
+
+_POINTS: Codec = (points_to_json, partial(points_from_json, path=""))
+_OPT_POINTS: Codec = (_opt_points, _opt_points_from)
+
+
+def _reason_texts(result: ItemResult | VetoResult, texts: tuple[Lang, ...]) -> dict[str, Any]:
+    return {"text_reason": {lang: result.reason.render(lang) for lang in texts}}
+
+
+def _class_texts(result: Classification, texts: tuple[Lang, ...]) -> dict[str, Any]:
+    data: dict[str, Any] = {"text_reason": {lang: result.reason.render(lang) for lang in texts}}
+    if result.next is not None:
+        data["text_next"] = {lang: result.next.reason.render(lang) for lang in texts}
+    return data
+
+
+json_form(
+    ItemResult,
+    rename={"item_id": "item"},
+    codecs={
+        "depth": (int, _depth),
+        **dict.fromkeys(("max_points", "points", "low", "high"), _OPT_POINTS),
+    },
+    texts=_reason_texts,
+)
+json_form(VetoResult, rename={"veto_id": "veto"}, texts=_reason_texts)
+json_form(NextClass, rename={"target": "class"}, codecs={"points_needed": _OPT_POINTS})
+json_form(Classification, rename={"movement_class": "class"}, texts=_class_texts)
+json_form(
+    ScoreResult,
+    written=(
+        "sheet_id",
+        "sheet_title",
+        "nature",
+        "sources",
+        "unit_id",
+        "name",
+        "kind",
+        "year",
+        "status",
+        "total",
+        "low",
+        "high",
+        "max_points",
+        "blocking",
+        "missing",
+        "items",
+        "classification",
+        "notices",
+    ),
+    rename={"sheet_id": "sheet", "unit_id": "unit"},
+    codecs={"max_points": _POINTS, **dict.fromkeys(("total", "low", "high"), _OPT_POINTS)},
+    omit_empty=("notices",),
+    version=("schema", SCORE_SCHEMA_VERSION),
+)

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from antq._serialise import JsonForm, json_view, rendered
 from antq.core.entry import EntryInput, RuleEntry, RuleFamily
 from antq.emulation.sheets._model import RuleType, ScoringSheet, SheetItem, Veto
 from antq.emulation.sheets._points import format_points, points_to_json
@@ -25,7 +26,7 @@ _SUM = Text(vi="∑", en="∑")
 
 
 @attrs.frozen(kw_only=True)
-class SheetCatalogueEntry:
+class SheetCatalogueEntry(JsonForm):
     """One item of a sheet (or its bands, or a veto), as the catalogue lists it."""
 
     sheet: ScoringSheet
@@ -76,29 +77,6 @@ class SheetCatalogueEntry:
             for b in scheme.bands
         )
         return _BANDS_ENTRY.render(lang).format(bands=bands)
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "id": self.id,
-            "sheet": self.sheet.id,
-            "nature": self.sheet.nature.code,
-            "unit_kinds": [k.code for k in self.sheet.unit_kinds],
-            "role": self.role,
-            "confirmation": self.confirmation.code,
-            "citation": {lang: self.citation.render(lang) for lang in LANGS},
-            "title": {lang: self.title(lang) for lang in LANGS},
-        }
-        if self.item is not None:
-            known = self.item.known_max
-            data.update(
-                item=self.item.id,
-                max_points=None if known is None else points_to_json(known),
-                rule=None if self.item.rule is None else self.item.rule.type.code,
-                inputs=list(self.item.input_names()) if not self.item.is_group else [],
-            )
-        if self.veto is not None:
-            data.update(input=self.veto.input, cap=self.veto.cap.code)
-        return data
 
     def entry(self) -> RuleEntry:
         """The item, bands or veto as an entry of the one catalogue.
@@ -170,6 +148,34 @@ class SheetCatalogueEntry:
     def render(self, lang: Lang) -> str:
         """The entry as ``antq rules`` prints it (see :meth:`antq.core.entry.RuleEntry.render`)."""
         return self.entry().render(lang)
+
+
+def _entry_json(entry: SheetCatalogueEntry) -> dict[str, Any]:
+    """The entry for readers: its sheet, status, texts and, for an item or veto, what it reads."""
+    data: dict[str, Any] = {
+        "id": entry.id,
+        "sheet": entry.sheet.id,
+        "nature": entry.sheet.nature.code,
+        "unit_kinds": [k.code for k in entry.sheet.unit_kinds],
+        "role": entry.role,
+        "confirmation": entry.confirmation.code,
+        "citation": rendered(entry.citation),
+        "title": {lang: entry.title(lang) for lang in LANGS},
+    }
+    if entry.item is not None:
+        known = entry.item.known_max
+        data.update(
+            item=entry.item.id,
+            max_points=None if known is None else points_to_json(known),
+            rule=None if entry.item.rule is None else entry.item.rule.type.code,
+            inputs=list(entry.item.input_names()) if not entry.item.is_group else [],
+        )
+    if entry.veto is not None:
+        data.update(input=entry.veto.input, cap=entry.veto.cap.code)
+    return data
+
+
+json_view(SheetCatalogueEntry, _entry_json)
 
 
 def sheet_catalogue(
