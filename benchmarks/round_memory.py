@@ -1,13 +1,15 @@
-"""Peak memory of ``antq evaluate`` on a generated round, in every output format, by size.
+"""Peak memory of ``antq evaluate`` and ``antq report`` on a generated round, by format and size.
 
     python benchmarks/round_memory.py                       # 100,000 and 1,000,000 units
     python benchmarks/round_memory.py --sizes 20000 200000  # quicker
+    python benchmarks/round_memory.py --command report      # antq report, every text format
 
 For each size it generates a synthetic round with ``national_round.generate``
 (the national mix of communes, residential areas, agencies, enterprises and
 schools, scaled), writes it as CSV, then runs ``antq evaluate DIR --format F``
-for F in text, json, jsonl and csv, each in a fresh process with its output
-sent to ``/dev/null``, and prints the process's wall time and peak resident
+for F in text, json, jsonl and csv (with ``--command report``: ``antq report
+DIR --format F`` for F in text, markdown, json and html), each in a fresh
+process with its output sent to ``/dev/null``, and prints the process's wall time and peak resident
 memory, the ratio of each peak to the smallest size's peak in the same
 format, and the memory added per unit between the two.
 
@@ -34,6 +36,7 @@ sys.path.insert(0, str(HERE))
 import national_round  # noqa: E402  (benchmarks/national_round.py)
 
 FORMATS = ("text", "json", "jsonl", "csv")
+REPORT_FORMATS = ("text", "markdown", "json", "html")
 NATIONAL = sum(national_round.COUNTS.values())
 
 _CHILD = (
@@ -43,24 +46,24 @@ import resource, sys, time
 from antq.cli import main
 start = time.perf_counter()
 with open("/dev/null", "w", encoding="utf-8") as sink:
-    code = main(["evaluate", sys.argv[1], "--format", sys.argv[2]], out=sink, err=sink)
+    code = main([sys.argv[3], sys.argv[1], "--format", sys.argv[2]], out=sink, err=sink)
 elapsed = time.perf_counter() - start
 print(code, elapsed, peak_kb())
 """
 )
 
 
-def measure(directory: Path, fmt: str) -> tuple[float, float]:
-    """(seconds, peak MB) of one ``antq evaluate`` run in a fresh process."""
+def measure(directory: Path, fmt: str, command: str = "evaluate") -> tuple[float, float]:
+    """(seconds, peak MB) of one ``antq evaluate`` (or ``report``) run in a fresh process."""
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(directory), fmt],
+        [sys.executable, "-c", _CHILD, str(directory), fmt, command],
         check=True,
         capture_output=True,
         text=True,
     )
     code, seconds, peak_kb = done.stdout.split()
     if code not in ("0", "3"):
-        raise SystemExit(f"antq evaluate exited with {code}")
+        raise SystemExit(f"antq {command} exited with {code}")
     return float(seconds), int(peak_kb) / 1024
 
 
@@ -74,9 +77,16 @@ def main(argv: list[str] | None = None) -> int:
         default=national_round.COUNTS["communes"],
         help="communes in every round (default: the national number)",
     )
-    parser.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
+    parser.add_argument("--command", choices=("evaluate", "report"), default="evaluate")
+    parser.add_argument(
+        "--formats",
+        nargs="+",
+        choices=sorted({*FORMATS, *REPORT_FORMATS}),
+        help="default: every format of the command",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = parser.parse_args(argv)
+    formats = args.formats or (FORMATS if args.command == "evaluate" else REPORT_FORMATS)
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory(prefix="antq-round-memory-") as tmp:
         for size in sorted(args.sizes):
@@ -87,12 +97,12 @@ def main(argv: list[str] | None = None) -> int:
             count = sum(len(v) for v in units.values())
             del units
             print(f"{count:>9,} units generated in {time.perf_counter() - started:.1f} s")
-            for fmt in args.formats:
-                seconds, peak = measure(csv_dir, fmt)
+            for fmt in formats:
+                seconds, peak = measure(csv_dir, fmt, args.command)
                 rows.append({"units": count, "format": fmt, "seconds": seconds, "peak_mb": peak})
     smallest = {r["format"]: r for r in rows if r["units"] == rows[0]["units"]}
     print(
-        f"\n{'units':>9}  {'format':6}  {'wall s':>7}  {'peak MB':>8}  {'vs smallest':>11}"
+        f"\nantq {args.command}\n{'units':>9}  {'format':8}  {'wall s':>7}  {'peak MB':>8}  {'vs smallest':>11}"
         f"  {'bytes/unit added':>16}"
     )
     for row in rows:
@@ -102,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         added = (float(row["peak_mb"]) - float(first["peak_mb"])) * 2**20 / more if more else 0.0  # type: ignore[arg-type]
         row["ratio"], row["bytes_per_unit"] = round(ratio, 2), round(added)
         print(
-            f"{row['units']:>9,}  {row['format']:6}  {row['seconds']:>7.1f}"
+            f"{row['units']:>9,}  {row['format']:8}  {row['seconds']:>7.1f}"
             f"  {row['peak_mb']:>8.1f}  {ratio:>10.2f}x  {added:>16.0f}"
         )
     if args.json:

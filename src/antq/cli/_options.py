@@ -14,14 +14,17 @@ from pathlib import Path
 from typing import TextIO
 
 from antq.errors import InputError
+from antq.i18n.catalog import Msg
 from antq.vocabulary import LANGS
 
 __all__ = [
     "add_format",
+    "add_jobs",
     "add_lang",
     "add_output",
     "add_param",
     "add_progress",
+    "check_jobs",
     "iso_date",
     "write_output",
 ]
@@ -88,6 +91,24 @@ def add_progress(parser: argparse.ArgumentParser) -> None:
         help="show the progress of the run and a summary line on standard error"
         " (default: only when standard error is a terminal)",
     )
+
+
+def add_jobs(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``: decide the units in N worker processes (the output is the same)."""
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="decide the units in N worker processes; the output is the same as with one"
+        " (default: 1)",
+    )
+
+
+def check_jobs(jobs: int) -> None:
+    """Refuse a ``--jobs`` below 1."""
+    if jobs < 1:
+        raise InputError("--jobs", jobs, Msg("must be at least 1"))
 
 
 def write_output(path: Path | None, run: Callable[[TextIO], int], out: TextIO) -> int:

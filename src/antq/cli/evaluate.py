@@ -17,6 +17,7 @@ import attrs
 
 from antq.cli import _options
 from antq.cli._exit import EXIT_INPUT, EXIT_OK
+from antq.cli._gc import batch_collection, settled
 from antq.cli.language import write_errors, write_notices
 from antq.cli.progress import Phase, ProgressBar, RoundProgress
 from antq.core.facts import UnitFacts
@@ -30,6 +31,7 @@ from antq.vocabulary import Lang
 __all__ = [
     "FORMATS",
     "book_with_parameters",
+    "decider_for",
     "evaluate_to",
     "read_units",
     "register",
@@ -61,6 +63,7 @@ def register(commands: Any) -> argparse.ArgumentParser:
     _options.add_param(parser, help=PARAM_HELP)
     _options.add_output(parser)
     _options.add_progress(parser)
+    _options.add_jobs(parser)
     return parser
 
 
@@ -131,6 +134,24 @@ def _round(items: Iterable[Any], book: Any, rule_set: str | None) -> Any:
     return attrs.evolve(round_, pinned=book.get(rule_set)) if rule_set else round_
 
 
+def decider_for(
+    jobs: int, round_: Any, *, keep: str = "outcome", fmt: str | None = None, lang: Lang = "vi"
+) -> Any:
+    """What decides ``round_``'s units in ``jobs`` worker processes (None: this one does).
+
+    ``keep`` is what each verdict brings back, ``fmt`` and ``lang`` the output the
+    workers write for each unit (see ``antq.cli._jobs``).
+    """
+    if jobs <= 1:
+        return None
+    # Imported when the command runs, so that the parser alone starts fast.
+    from antq.cli._jobs import WorkerDecider
+
+    return WorkerDecider(
+        jobs=jobs, book=round_.rules, pinned=round_.pinned, keep=keep, fmt=fmt, lang=lang
+    )
+
+
 def evaluate_to(
     items: Iterable[Any],
     book: Any,
@@ -140,6 +161,7 @@ def evaluate_to(
     out: TextIO,
     lang: Lang = "vi",
     on_verdict: Callable[[Verdict], object] | None = None,
+    jobs: int = 1,
 ) -> Any:
     """Evaluate a round and write its verdicts to ``out`` in ``fmt``, as they are decided.
 
@@ -148,8 +170,14 @@ def evaluate_to(
     when given, is told of each verdict once it is written. This is the one
     evaluation of ``antq evaluate`` and of ``POST /rounds/evaluate`` of
     ``antq serve``. Returns the round's result (errors, notices, tally).
+    With ``jobs`` above 1 the units are decided and written in that many
+    worker processes (see ``antq.cli._jobs``); the output is the same.
     """
+    round_ = _round(items, book, rule_set)
+    decider = decider_for(jobs, round_, fmt=fmt, lang=lang)
     writer = _VerdictWriter.of(fmt, out, lang)
+    if decider is not None:
+        writer.rendered = decider.rendered
     write: Callable[[Verdict], object] = writer.write
     if on_verdict is not None:
         told = on_verdict
@@ -158,8 +186,8 @@ def evaluate_to(
             writer.write(verdict)
             told(verdict)
 
-    result = _round(items, book, rule_set).evaluate(
-        on_verdict=write, keep_units=False, keep_communes=False
+    result = round_.evaluate(
+        on_verdict=write, keep_units=False, keep_communes=False, decider=decider
     )
     writer.close([n.render(lang) for n in result.notices], result.errors)
     return result
@@ -185,7 +213,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out = cast(TextIO, TerminalText(out))  # names cannot move the cursor or reorder a line
     progress = RoundProgress(err, lang=lang, enabled=args.progress)
     try:
-        code = _evaluate(args, out, err, progress)
+        with batch_collection():
+            code = _evaluate(args, out, err, progress)
     except BaseException:
         progress.clear()  # a partial run has no summary: the error says what happened
         raise
@@ -200,14 +229,18 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO, progress: Roun
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang
+    _options.check_jobs(args.jobs)
     book = book_with_parameters(default_rulebook(), args.param)
+    settled()
     notices: list[Message] = []
     units = read_units(
         args.file, book, err, input_format=args.input_format, progress=progress, notices=notices
     )
     if args.format in RESULT_FORMATS:
         # A results workbook or CSV needs every verdict and the communes at the end.
-        kept = _round(units, book, args.rule_set).evaluate(on_verdict=progress.on_verdict)
+        round_ = _round(units, book, args.rule_set)
+        decider = decider_for(args.jobs, round_, keep="all")
+        kept = round_.evaluate(on_verdict=progress.on_verdict, decider=decider)
         progress.phase(Phase.WRITING)
         verdicts = [u.verdict for u in kept.units if not u.unreadable]
         write_results(
@@ -230,6 +263,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO, err: TextIO, progress: Roun
         out=out,
         lang=lang,
         on_verdict=progress.on_verdict,
+        jobs=args.jobs,
     )
     if args.format == "text":
         tally = result.tally
@@ -253,6 +287,8 @@ class _VerdictWriter:
         self.fmt, self.out, self.lang = fmt, out, lang
         self.count = 0
         self.csv: Any = None
+        # The verdicts' outputs written by worker processes (``--jobs``), if any.
+        self.rendered: Any = None
 
     @classmethod
     def of(cls, fmt: str, out: TextIO, lang: Lang) -> _VerdictWriter:
@@ -278,6 +314,13 @@ class _VerdictWriter:
         from antq.io.batch import VERDICT_COLUMNS, csv_cell, verdict_row
 
         out, fmt = self.out, self.fmt
+        done = self.rendered.take(verdict) if self.rendered is not None else None
+        if done is not None:
+            out.write(
+                done if fmt != "json" else ("\n    " if self.count == 0 else ",\n    ") + done
+            )
+            self.count += 1
+            return
         if fmt == "text":
             out.write(verdict.explain(self.lang) + "\n\n")
         elif fmt == "json":

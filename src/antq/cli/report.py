@@ -15,7 +15,8 @@ from typing import IO, Any, TextIO
 from antq._terminal import escape_output
 from antq.cli import _options
 from antq.cli._exit import EXIT_INPUT, EXIT_OK
-from antq.cli.evaluate import book_with_parameters, read_units
+from antq.cli._gc import batch_collection, settled
+from antq.cli.evaluate import book_with_parameters, decider_for, read_units
 from antq.cli.language import write_errors
 from antq.cli.progress import Phase, RoundProgress
 from antq.core.facts import check_text
@@ -28,7 +29,7 @@ from antq.io.batch import (
     write_verdicts_jsonl,
 )
 from antq.io.safe_write import refuse_overwriting_inputs, write_whole
-from antq.safety.round import Round, evaluate_round
+from antq.safety.round import Round
 from antq.vocabulary import Lang
 
 __all__ = ["REPORT_FORMATS", "main", "register", "run", "write_atomically"]
@@ -84,6 +85,7 @@ def register(commands: Any) -> argparse.ArgumentParser:
     )
     _options.add_param(report)
     _options.add_progress(report)
+    _options.add_jobs(report)
     report.add_argument(
         "--previous",
         type=Path,
@@ -162,7 +164,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``antq report``; returns the exit code."""
     progress = RoundProgress(err, lang=args.lang, enabled=args.progress)
     try:
-        code = _report(args, out, err, progress)
+        with batch_collection():
+            code = _report(args, out, err, progress)
     except BaseException:
         progress.clear()  # a partial run has no summary: the error says what happened
         raise
@@ -172,14 +175,16 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundProgress) -> int:
     # Imported when the command runs, so that the parser alone starts fast.
-    from antq.report import build_report, render_report, render_report_bytes
+    from antq.report import ReportCollector, build_report, iter_report, render_report_bytes
     from antq.report.indicators import DEFAULT_TARGETS, read_observations, targets_from_data
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang
     book = book_with_parameters(default_rulebook(), args.param)
+    settled()
     if args.top < 1:
         raise InputError("--top", args.top, Msg("must be at least 1"))
+    _options.check_jobs(args.jobs)
     # Everything that can be refused is refused before anything is read or written.
     if args.title:
         check_text(args.title, "--title")
@@ -210,7 +215,19 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
         data = parse_text(read_text_file(args.targets), str(args.targets), ".json")
         targets = targets.with_targets(*targets_from_data(data, path=str(args.targets)))
     units = read_units(args.path, book, err, input_format=args.input_format, progress=progress)
-    evaluation = evaluate_round(Round.of(units, book), on_verdict=progress.on_verdict)
+    round_ = Round.of(units, book)
+    evaluation: Any
+    if args.verdicts is not None:
+        # One row per unit, in the order of the units: every verdict is kept.
+        evaluation = round_.evaluate(
+            on_verdict=progress.on_verdict, decider=decider_for(args.jobs, round_, keep="all")
+        )
+        evaluated = len(evaluation.units)
+    else:
+        evaluation = ReportCollector(top=args.top).evaluate(
+            round_, on_verdict=progress.on_verdict, decider=decider_for(args.jobs, round_)
+        )
+        evaluated = evaluation.units
     progress.phase(Phase.REPORT)
     errors = list(evaluation.errors)
     observations = []
@@ -222,7 +239,7 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
                 errors.append(InputError(path, item.value, item.message))
             else:
                 observations.append(item)
-    if not evaluation.units:
+    if not evaluated:
         progress.clear()
         write_errors(errors, args, err)
         raise InputError(
@@ -242,16 +259,22 @@ def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundP
     )
     if args.year is not None and not report.sections:
         raise InputError("--year", args.year, Msg("no unit of this round is in the input"))
-    if args.output is None or str(args.output) == "-":
-        text = render_report(report, args.format, lang)
-        if args.format in ("text", "markdown"):
-            text = escape_output(text)  # names from the input cannot move the cursor or reorder
-        out.write(text)
-    else:
+    # Names from the input cannot move the cursor or reorder a line of a text report.
+    escape = escape_output if args.format in ("text", "markdown") else str
+    if args.format == "docx":
         data = render_report_bytes(report, args.format, lang)
-        if args.format in ("text", "markdown"):
-            data = escape_output(data.decode("utf-8")).encode("utf-8")
         write_atomically(args.output, lambda handle: handle.write(data))
+    elif to_stdout:
+        # Written a piece at a time: a national report's annex is tens of megabytes.
+        for piece in iter_report(report, args.format, lang):
+            out.write(escape(piece))
+    else:
+
+        def write(handle: IO[bytes]) -> None:
+            for piece in iter_report(report, args.format, lang):
+                handle.write(escape(piece).encode("utf-8"))
+
+        write_atomically(args.output, write)
     if args.verdicts is not None:
         _write_verdicts(args.verdicts, evaluation.verdicts, evaluation.communes, lang)
     progress.clear()

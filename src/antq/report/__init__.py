@@ -1,7 +1,9 @@
 """Reports of a province evaluation, in Vietnamese or English: text, Markdown, JSON, HTML.
 
 :func:`build_report` gathers what a report says from a
-:class:`~antq.RoundResult` (one round); :func:`render_report`
+:class:`~antq.RoundResult` (one round), or from a round evaluated with a
+:class:`ReportCollector`, which keeps only what a report reads while the round
+streams (what ``antq report`` does); :func:`render_report`
 writes it in a format and a language. Numbers, percentages and dates follow the
 language (:mod:`antq.i18n.formatting`): "1.042/1.165 khu dân cư (89,4%)" in
 Vietnamese, "1,042/1,165 residential areas (89.4%)" in English.
@@ -28,12 +30,15 @@ from antq.report.blocks import TITLE as TITLE
 from antq.report.blocks import annex_blocks, annex_title, blocks, body_blocks, instrument_names
 from antq.report.blocks import footer_text as footer_text
 from antq.report.blocks import input_label as input_label
+from antq.report.blocks import iter_annex_blocks as iter_annex_blocks
+from antq.report.blocks import iter_blocks as iter_blocks
 from antq.report.blocks import met_text as met_text
 from antq.report.blocks import number as number
 from antq.report.blocks import period_text as period_text
 from antq.report.blocks import ranked_communes as ranked_communes
 from antq.report.blocks import title_text as title_text
 from antq.report.build import build_report
+from antq.report.collect import CollectedRound, ReportCollector
 from antq.report.letterhead import Letterhead
 from antq.report.model import (
     BarChart,
@@ -47,7 +52,13 @@ from antq.report.model import (
     StackedChart,
     Table,
 )
-from antq.report.render import FORMATS, TEXT_FORMATS, render_report, render_report_bytes
+from antq.report.render import (
+    FORMATS,
+    TEXT_FORMATS,
+    iter_report,
+    render_report,
+    render_report_bytes,
+)
 
 __all__ = [
     "FORMATS",
@@ -55,6 +66,7 @@ __all__ = [
     "AnnexCommune",
     "BarChart",
     "Block",
+    "CollectedRound",
     "CommuneSection",
     "Heading",
     "Items",
@@ -62,6 +74,7 @@ __all__ = [
     "Paragraph",
     "ProvinceSection",
     "Report",
+    "ReportCollector",
     "StackedChart",
     "Table",
     "annex_blocks",
@@ -70,6 +83,7 @@ __all__ = [
     "body_blocks",
     "build_report",
     "instrument_names",
+    "iter_report",
     "render_report",
     "render_report_bytes",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -532,12 +532,17 @@ def annex_title(lang: Lang) -> str:
 
 def annex_blocks(report: Report, lang: Lang) -> tuple[Block, ...]:
     """The annex: every unit not met or unknown, a table per commune, a row per criterion."""
-    found: list[Block] = [Heading(2, annex_title(lang))]
+    return tuple(iter_annex_blocks(report, lang))
+
+
+def iter_annex_blocks(report: Report, lang: Lang) -> Iterator[Block]:
+    """The blocks of :func:`annex_blocks`, made one commune at a time (a long annex streams)."""
+    yield Heading(2, annex_title(lang))
     count = sum(len(group.units) for group in report.annex)
     if not count:
-        found.append(Paragraph(_ANNEX_NONE.render(lang)))
-        return tuple(found)
-    found.append(Paragraph(_m(_ANNEX_INTRO, lang, count=count)))
+        yield Paragraph(_ANNEX_NONE.render(lang))
+        return
+    yield Paragraph(_m(_ANNEX_INTRO, lang, count=count))
     provinces = {group.province for group in report.annex}
     for group in report.annex:
         label = group.label if group.commune_id is not None else _NO_COMMUNE.render(lang)
@@ -561,21 +566,18 @@ def annex_blocks(report: Report, lang: Lang) -> tuple[Block, ...]:
                         missing or "-",
                     )
                 )
-        found.append(Heading(3, label))
-        found.append(
-            Table(
-                headers=(
-                    _UNIT.render(lang),
-                    _CRITERION.render(lang),
-                    _PROVISION.render(lang),
-                    _REASON.render(lang),
-                    _MISSING_INFO.render(lang),
-                ),
-                rows=tuple(rows),
-                numeric=(False,) * 5,
-            )
+        yield Heading(3, label)
+        yield Table(
+            headers=(
+                _UNIT.render(lang),
+                _CRITERION.render(lang),
+                _PROVISION.render(lang),
+                _REASON.render(lang),
+                _MISSING_INFO.render(lang),
+            ),
+            rows=tuple(rows),
+            numeric=(False,) * 5,
         )
-    return tuple(found)
 
 
 def footer_text(lang: Lang) -> str:
@@ -590,4 +592,11 @@ def blocks(report: Report, lang: Lang) -> tuple[Block, ...]:
     The body (:func:`body_blocks`), the annex (:func:`annex_blocks`) and, last,
     the footer paragraph.
     """
-    return (*body_blocks(report, lang), *annex_blocks(report, lang), Paragraph(footer_text(lang)))
+    return tuple(iter_blocks(report, lang))
+
+
+def iter_blocks(report: Report, lang: Lang) -> Iterator[Block]:
+    """The blocks of :func:`blocks`, the annex made one commune at a time."""
+    yield from body_blocks(report, lang)
+    yield from iter_annex_blocks(report, lang)
+    yield Paragraph(footer_text(lang))

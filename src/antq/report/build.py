@@ -12,19 +12,21 @@ from antq.core.ruleset import RuleBook
 from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg
 from antq.report.annex import build_annex
+from antq.report.collect import CollectedRound
 from antq.report.indicators import DEFAULT_TARGETS, safe_standard_observations
 from antq.report.letterhead import Letterhead
 from antq.report.model import CommuneSection, ProvinceSection, Report
 from antq.safety import default_rulebook
+from antq.safety.hierarchy import RoundResult
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
+    from antq.core.verdict import Verdict
     from antq.report.indicators import Observation, TargetTable
     from antq.report.previous import PreviousRound
-    from antq.safety.hierarchy import RoundResult
 
 
 def build_report(
-    evaluation: RoundResult,
+    evaluation: RoundResult | CollectedRound,
     *,
     year: int | None = None,
     generated: date | None = None,
@@ -37,6 +39,11 @@ def build_report(
     previous: PreviousRound | None = None,
 ) -> Report:
     """The report of round ``year`` (default: the latest round in ``evaluation``).
+
+    ``evaluation`` is a round evaluated keeping every unit's verdict
+    (:func:`antq.evaluate_round`), or one evaluated with a
+    :class:`~antq.report.ReportCollector`, which keeps only what a report
+    reads: both give the same report.
 
     ``observations`` are report figures given by the user (clearance rates,
     say), set against ``targets`` (default: antq's, ``DEFAULT_TARGETS``).
@@ -55,11 +62,17 @@ def build_report(
         year = years[-1]
     if book is None:
         book = default_rulebook()
+    collected = evaluation if isinstance(evaluation, CollectedRound) else None
     sections = []
     for province in evaluation.provinces(year):
         summary = evaluation.province_summary(year, province, top=top)
         communes = tuple(
-            CommuneSection(result=c, summary=c.summary(top=top))
+            CommuneSection(
+                result=c,
+                summary=c.summary(top=top)
+                if collected is None
+                else collected.commune_summary(c, top=top),
+            )
             for c in evaluation.communes_of(year, province)
         )
         sections.append(
@@ -70,12 +83,27 @@ def build_report(
                 communes=communes,
             )
         )
-    rounds = Counter(u.verdict.year for u in evaluation.units if u.verdict.year != year)
     inputs = book.inputs(computed=True)
-    this_round = [u for u in evaluation.units if u.verdict.year == year]
+    if collected is None:
+        assert isinstance(evaluation, RoundResult)
+        rounds: dict[int, int] = Counter(
+            u.verdict.year for u in evaluation.units if u.verdict.year != year
+        )
+        this_round = [u for u in evaluation.units if u.verdict.year == year]
+        rule_sets = {u.verdict.rule_set for u in this_round}
+        instruments = {u.verdict.instrument for u in this_round}
+        annexed: Iterable[tuple[str | None, Verdict]] = (
+            (u.province, u.verdict) for u in this_round
+        )
+        all_communes = evaluation.communes
+    else:
+        rounds = collected.other_rounds(year)
+        rule_sets, instruments = collected.rule_sets(year)
+        annexed = collected.annex_units(year)
+        all_communes = collected.result.communes
     annex = build_annex(
-        ((u.province, u.verdict) for u in this_round),
-        names={c.commune_id: c.name for c in evaluation.communes if c.year == year and c.name},
+        annexed,
+        names={c.commune_id: c.name for c in all_communes if c.year == year and c.name},
         provinces=(s.name for s in sections),
     )
     return Report(
@@ -86,11 +114,11 @@ def build_report(
         indicators=tuple(targets.check(o) for o in observations),
         errors=evaluation.errors,
         notices=evaluation.notices,
-        rule_sets=tuple(sorted({u.verdict.rule_set for u in this_round})),
+        rule_sets=tuple(sorted(rule_sets)),
         other_rounds=FrozenMap(dict(sorted(rounds.items()))),
         input_labels=FrozenMap({name: inp.label for name, inp in inputs.items()}),
         top=top,
-        instruments=tuple(sorted({u.verdict.instrument for u in this_round})),
+        instruments=tuple(sorted(instruments)),
         annex=annex,
         letterhead=letterhead or Letterhead(),
         previous=previous,

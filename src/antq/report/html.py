@@ -17,6 +17,7 @@ on a new page.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 
 from antq.report import (
@@ -28,9 +29,9 @@ from antq.report import (
     Report,
     StackedChart,
     Table,
-    annex_blocks,
     body_blocks,
     footer_text,
+    iter_annex_blocks,
     title_text,
 )
 from antq.report.admin import DocumentParts, document_parts
@@ -38,7 +39,7 @@ from antq.report.chart import pages
 from antq.report.svg import bar_chart, stacked_chart
 from antq.vocabulary import Lang
 
-__all__ = ["render_html"]
+__all__ = ["iter_html", "render_html"]
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
@@ -152,29 +153,36 @@ def _signature(parts: DocumentParts) -> str:
 
 def render_html(report: Report, lang: Lang) -> str:
     """The report as one HTML page in ``lang``."""
+    return "".join(iter_html(report, lang))
+
+
+def iter_html(report: Report, lang: Lang) -> Iterator[str]:
+    """:func:`render_html` in pieces, the annex a commune at a time."""
     parts = document_parts(report, lang)
     body = body_blocks(report, lang)
     # The title and the date are in the header block.
     assert isinstance(body[0], Heading) and isinstance(body[1], Paragraph)
-    annex = annex_blocks(report, lang)
-    main = "\n".join(
-        [
-            _letterhead(parts),
-            *(_block(b) for b in body[2:]),
-            _signature(parts),
-            '<section class="annex">',
-            _block(annex[0]),
-            f'<p class="annex-note">{escape(parts.annex_note)}</p>',
-            *(_block(b) for b in annex[1:]),
-            "</section>",
-        ]
-    )
-    return (
+    annex = iter_annex_blocks(report, lang)
+    yield (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title_text(report, lang))}</title>\n"
-        f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{main}\n</main>\n"
-        f"<footer>{escape(footer_text(lang))}</footer>\n</body>\n</html>\n"
+        f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
+    )
+    yield "\n".join(
+        [
+            _letterhead(parts),
+            *(_block(b) for b in body[2:]),
+            _signature(parts),
+            '<section class="annex">',
+            _block(next(annex)),
+            f'<p class="annex-note">{escape(parts.annex_note)}</p>',
+        ]
+    )
+    for block in annex:
+        yield "\n" + _block(block)
+    yield (
+        f"\n</section>\n</main>\n<footer>{escape(footer_text(lang))}</footer>\n</body>\n</html>\n"
     )

@@ -8,7 +8,10 @@ Codes (unit kinds, outcomes, criteria, indicators) are stable; ``label`` and
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
+
+import attrs
 
 from antq import __version__
 from antq.core.outcome import Outcome
@@ -24,7 +27,7 @@ from antq.report.previous import met_change, rate_change
 from antq.safety.hierarchy import CommuneResult, NearMiss, OutcomeCounts, Summary
 from antq.vocabulary import Lang
 
-__all__ = ["REPORT_SCHEMA_VERSION", "render_json", "report_data"]
+__all__ = ["REPORT_SCHEMA_VERSION", "iter_json", "render_json", "report_data"]
 
 #: Version of the JSON report layout; bumped on any incompatible change.
 REPORT_SCHEMA_VERSION = 1
@@ -259,4 +262,30 @@ def _error(error: InputError) -> dict[str, Any]:
 
 def render_json(report: Report, lang: Lang) -> str:
     """The report as indented JSON (UTF-8 text, not ASCII-escaped)."""
-    return json.dumps(report_data(report, lang), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(report, lang))
+
+
+#: How the annex, the last key of the report, ends the document when it is empty.
+_EMPTY_ANNEX_END = '"annex": []\n}'
+
+
+def iter_json(report: Report, lang: Lang) -> Iterator[str]:
+    """:func:`render_json` in pieces: the figures, then the annex a commune at a time.
+
+    The same text as ``json.dumps(report_data(...), indent=2)``: each commune of
+    the annex is written with the indentation it has inside the document.
+    """
+    data = report_data(attrs.evolve(report, annex=()), lang)
+    head = json.dumps(data, ensure_ascii=False, indent=2)
+    assert head.endswith(_EMPTY_ANNEX_END), "the annex is the report's last key"
+    if not report.annex:
+        yield head + "\n"
+        return
+    yield head[: -len(_EMPTY_ANNEX_END)] + '"annex": ['
+    for index, group in enumerate(report.annex):
+        text = json.dumps(_annex(group, report, lang), ensure_ascii=False, indent=2)
+        # A JSON string holds no raw line feed, so every line is a line of the layout.
+        yield ("\n" if index == 0 else ",\n") + "\n".join(
+            "    " + line for line in text.split("\n")
+        )
+    yield "\n  ]\n}\n"

@@ -7,6 +7,7 @@ a name cannot open a link, an HTML tag or a new table cell.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from antq.report import (
     BarChart,
@@ -17,11 +18,12 @@ from antq.report import (
     Report,
     StackedChart,
     Table,
-    blocks,
+    iter_blocks,
 )
+from antq.report.text import joined
 from antq.vocabulary import Lang
 
-__all__ = ["escape", "render_markdown"]
+__all__ = ["escape", "iter_markdown", "render_markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 
@@ -59,5 +61,9 @@ def _block(block: Block) -> str | None:
 
 def render_markdown(report: Report, lang: Lang) -> str:
     """The report as Markdown in ``lang`` (charts are left out: their figures are in tables)."""
-    parts = [text for block in blocks(report, lang) if (text := _block(block)) is not None]
-    return "\n\n".join(parts) + "\n"
+    return "".join(iter_markdown(report, lang))
+
+
+def iter_markdown(report: Report, lang: Lang) -> Iterator[str]:
+    """:func:`render_markdown` in pieces, a block at a time."""
+    return joined((_block(block) for block in iter_blocks(report, lang)), "\n\n", "\n")

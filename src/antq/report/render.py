@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.report.model import Report
@@ -31,6 +33,36 @@ def render_report_bytes(report: Report, fmt: str, lang: Lang) -> bytes:
 
         return render_docx(report, lang)
     return render_report(report, fmt, lang).encode("utf-8")
+
+
+def iter_report(report: Report, fmt: str, lang: Lang) -> Iterator[str]:
+    """:func:`render_report` in pieces whose concatenation is its text, the annex a commune at a time.
+
+    A national report's annex lists tens of thousands of units: written piece by
+    piece, it is never whole in memory.
+    """
+    _check_lang(lang)
+    if fmt == "text":
+        # Imported here: the writers import antq.report, and load only for their format.
+        from antq.report.text import iter_text
+
+        return iter_text(report, lang)
+    if fmt == "markdown":
+        # Imported here: the writers import antq.report, and load only for their format.
+        from antq.report.markdown import iter_markdown
+
+        return iter_markdown(report, lang)
+    if fmt == "json":
+        # Imported here: the writers import antq.report, and load only for their format.
+        from antq.report.json_report import iter_json
+
+        return iter_json(report, lang)
+    if fmt == "html":
+        # Imported here: the writers import antq.report, and load only for their format.
+        from antq.report.html import iter_html
+
+        return iter_html(report, lang)
+    return iter((render_report(report, fmt, lang),))
 
 
 def render_report(report: Report, fmt: str, lang: Lang) -> str:

@@ -8,6 +8,7 @@ tables.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable, Iterator
 
 from antq.report import (
     BarChart,
@@ -18,11 +19,11 @@ from antq.report import (
     Report,
     StackedChart,
     Table,
-    blocks,
+    iter_blocks,
 )
 from antq.vocabulary import Lang
 
-__all__ = ["MAX_COLUMN", "render_block", "render_text", "width"]
+__all__ = ["MAX_COLUMN", "iter_text", "joined", "render_block", "render_text", "width"]
 
 #: Text columns wider than this are wrapped.
 MAX_COLUMN = 40
@@ -118,5 +119,20 @@ def render_block(block: Block) -> str | None:
 
 def render_text(report: Report, lang: Lang) -> str:
     """The report as plain text in ``lang``."""
-    parts = [text for block in blocks(report, lang) if (text := render_block(block)) is not None]
-    return "\n\n".join(parts) + "\n"
+    return "".join(iter_text(report, lang))
+
+
+def iter_text(report: Report, lang: Lang) -> Iterator[str]:
+    """:func:`render_text` in pieces, a block at a time (a long annex is never whole in memory)."""
+    return joined((render_block(block) for block in iter_blocks(report, lang)), "\n\n", "\n")
+
+
+def joined(parts: Iterable[str | None], separator: str, end: str) -> Iterator[str]:
+    """``separator.join(parts) + end`` in pieces, leaving out the parts that are None."""
+    first = True
+    for part in parts:
+        if part is None:
+            continue
+        yield part if first else separator + part
+        first = False
+    yield end

@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -73,7 +73,7 @@ from antq.safety.inputs import INCIDENTS
 from antq.safety.rollup import RollupRule, Standing, count_standings, rollup_rule, standing_of
 from antq.safety.unit_counts import UNIT_OUTCOMES, UnitCounts
 
-__all__ = ["Round", "evaluate_round", "id_skeleton"]
+__all__ = ["Decider", "Placement", "Round", "UnitCollector", "evaluate_round", "id_skeleton"]
 
 MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
     Outcome.MET,
@@ -85,6 +85,36 @@ _KIND_RANK = {kind: rank for rank, kind in enumerate(KIND_ORDER)}
 
 Item = UnitFacts | InputError
 OnVerdict = Callable[[Verdict], None]
+#: Where a unit ended up once the round is placed: its verdict (naming its commune's
+#: code), its province, and the (round, commune) whose units it is counted with.
+Placed = tuple[Verdict, str | None, tuple[int, str] | None]
+#: Places a unit from its verdict and the province it gave (see :class:`UnitCollector`).
+Placement = Callable[[Verdict, str | None], Placed]
+
+
+#: Decides a round's units ahead of it (in worker processes, say): yields each item
+#: in the order given, with the verdict of a unit that is not a commune, or None for
+#: an item the round must decide itself (a commune, a read error, a unit that failed).
+Decider = Callable[[Iterable[Item]], Iterator[tuple[Item, Verdict | None]]]
+
+
+class UnitCollector(Protocol):
+    """Receives every unit's verdict as the round decides it, and how to place it at the end.
+
+    What ``antq report`` gives a round instead of keeping every verdict
+    (:class:`antq.report.ReportCollector`): ``unit`` is called for each unit
+    and commune, with the province as the unit gave it and whether its row was
+    unreadable (a placeholder counted as unknown); ``placed`` once at the end,
+    with the function that gives a unit's commune and province as a round kept
+    with ``keep_units=True`` gives them. A unit's placement depends only on its
+    round, the commune it names (its own id for a commune), its kind being a
+    commune or not, and the province it gave.
+    """
+
+    def unit(self, verdict: Verdict, province: str | None, unreadable: bool) -> None: ...
+
+    def placed(self, place: Placement) -> None: ...
+
 
 _NO_UNITS = Msg(
     "none of its units is in the input, so it is evaluated with the counts given in its own facts"
@@ -549,10 +579,24 @@ class Round:
         on_verdict: OnVerdict | None = None,
         keep_units: bool = True,
         keep_communes: bool = True,
+        collector: UnitCollector | None = None,
+        decider: Decider | None = None,
     ) -> RoundResult:
-        """Evaluate the round; see :func:`evaluate_round`."""
+        """Evaluate the round; see :func:`evaluate_round`.
+
+        ``collector`` (see :class:`UnitCollector`) receives every unit's verdict
+        and where it was read, for a caller that keeps less than every verdict.
+        ``decider`` (see :data:`Decider`) decides the units that are not
+        communes ahead of the round, with the same rules (``antq evaluate
+        --jobs`` decides them in worker processes); everything else, the
+        communes above all, is decided here, once, from all their units.
+        """
         return _Evaluation(self).run(
-            on_verdict=on_verdict, keep_units=keep_units, keep_communes=keep_communes
+            on_verdict=on_verdict,
+            keep_units=keep_units,
+            keep_communes=keep_communes,
+            collector=collector,
+            decider=decider,
         )
 
 
@@ -638,6 +682,8 @@ class _Evaluation:
         self.keep_units = True
         self.keep_communes = True
         self.on_verdict: OnVerdict | None = None
+        self.collector: UnitCollector | None = None
+        self.decider: Decider | None = None
         # Where each (round, commune reference) was placed: a commune's code, or the
         # spelling that names a group of units whose commune is not in the input.
         self.placed_as: dict[tuple[int, str], str] = {}
@@ -656,6 +702,8 @@ class _Evaluation:
                 self.on_verdict(verdict)
         if self.keep_units:
             self.kept.append((verdict, province, unreadable))
+        if self.collector is not None:
+            self.collector.unit(verdict, province, unreadable)
 
     def note_province(self, facts: UnitFacts) -> None:
         if facts.province:
@@ -688,7 +736,9 @@ class _Evaluation:
             )
         )
 
-    def unit(self, facts: UnitFacts, *, placeholder: bool = False) -> None:
+    def unit(
+        self, facts: UnitFacts, *, placeholder: bool = False, decided: Verdict | None = None
+    ) -> None:
         self.note_province(facts)
         skeleton = id_skeleton(facts.unit_id)
         key = digest(f"{facts.year}\0{skeleton}")
@@ -725,7 +775,9 @@ class _Evaluation:
             self.unusual_ids.setdefault(key, facts.unit_id)
         unreadable = placeholder
         try:
-            verdict = engine.evaluate(facts, self.rules_for(facts))
+            verdict = (
+                decided if decided is not None else engine.evaluate(facts, self.rules_for(facts))
+            )
         except AntqError as error:
             self.errors.append(_unit_error(facts, error))
             # Counted as a unit whose verdict is unknown, so that the error cannot
@@ -990,10 +1042,18 @@ class _Evaluation:
     # -- the pass --------------------------------------------------------------
 
     def run(
-        self, *, on_verdict: OnVerdict | None, keep_units: bool, keep_communes: bool = True
+        self,
+        *,
+        on_verdict: OnVerdict | None,
+        keep_units: bool,
+        keep_communes: bool = True,
+        collector: UnitCollector | None = None,
+        decider: Decider | None = None,
     ) -> RoundResult:
+        self.decider = decider
         self.on_verdict, self.keep_units = on_verdict, keep_units
-        self.keep_communes = keep_communes or keep_units
+        self.keep_communes = keep_communes or keep_units or collector is not None
+        self.collector = collector
         try:
             return self.pass_over()
         finally:
@@ -1003,7 +1063,12 @@ class _Evaluation:
                 self.spilled.close()
 
     def pass_over(self) -> RoundResult:
-        for item in self.round.items:
+        items: Iterable[tuple[Item, Verdict | None]] = (
+            ((item, None) for item in self.round.items)
+            if self.decider is None
+            else self.decider(self.round.items)
+        )
+        for item, decided in items:
             if isinstance(item, InputError):
                 self.read_error(item)
             elif not isinstance(item, UnitFacts):
@@ -1026,7 +1091,7 @@ class _Evaluation:
                     )
                 self.communes.append(item)
             else:
-                self.unit(item)
+                self.unit(item, decided=decided)
         return self.finish()
 
     def finish(self) -> RoundResult:
@@ -1082,6 +1147,38 @@ class _Evaluation:
             )
         return self.result(results, provinces, commune_province)
 
+    def placement(
+        self,
+        results: list[CommuneResult],
+        provinces: dict[str, str],
+        commune_province: dict[tuple[int, str], str | None],
+    ) -> Placement:
+        """What places each unit: its commune's code, its province and its group."""
+        codes = {(c.year, c.commune_id): c for c in results if c.verdict is not None}
+        placed_as, grouped_as = self.placed_as, self.grouped_as
+
+        def place(verdict: Verdict, province_text: str | None) -> Placed:
+            commune_code = verdict.commune
+            group: tuple[int, str] | None = None
+            if verdict.kind is not UnitKind.COMMUNE and commune_code is not None:
+                key = (verdict.year, commune_code)
+                found = placed_as.get(key)
+                if found is not None and found != commune_code:
+                    verdict = attrs.evolve(verdict, commune=found)
+                    commune_code = found
+                group = (verdict.year, grouped_as.get(key, commune_code))
+            province = provinces[_province_key(province_text)] if province_text else None
+            if verdict.kind is UnitKind.COMMUNE:
+                province = commune_province.get((verdict.year, verdict.unit_id), province)
+            elif commune_code is not None:
+                placed = codes.get((verdict.year, commune_code))
+                province = province or (placed.province if placed else None)
+                if province is None:
+                    province = commune_province.get((verdict.year, commune_code))
+            return verdict, province, group
+
+        return place
+
     def result(
         self,
         results: list[CommuneResult],
@@ -1090,26 +1187,14 @@ class _Evaluation:
     ) -> RoundResult:
         units: list[EvaluatedUnit] = []
         by_commune: dict[tuple[int, str], list[Verdict]] = {}
+        place = self.placement(results, provinces, commune_province)
+        if self.collector is not None:
+            self.collector.placed(place)
         if self.keep_units:
-            codes = {(c.year, c.commune_id): c for c in results if c.verdict is not None}
             for verdict, province_text, unreadable in self.kept:
-                commune_code = verdict.commune
-                if verdict.kind is not UnitKind.COMMUNE and commune_code is not None:
-                    key = (verdict.year, commune_code)
-                    found = self.placed_as.get(key)
-                    if found is not None and found != commune_code:
-                        verdict = attrs.evolve(verdict, commune=found)
-                        commune_code = found
-                    group_name = self.grouped_as.get(key, commune_code)
-                    by_commune.setdefault((verdict.year, group_name), []).append(verdict)
-                province = provinces[_province_key(province_text)] if province_text else None
-                if verdict.kind is UnitKind.COMMUNE:
-                    province = commune_province.get((verdict.year, verdict.unit_id), province)
-                elif commune_code is not None:
-                    placed = codes.get((verdict.year, commune_code))
-                    province = province or (placed.province if placed else None)
-                    if province is None:
-                        province = commune_province.get((verdict.year, commune_code))
+                verdict, province, group = place(verdict, province_text)
+                if group is not None:
+                    by_commune.setdefault(group, []).append(verdict)
                 units.append(
                     EvaluatedUnit(verdict=verdict, province=province, unreadable=unreadable)
                 )
