@@ -68,7 +68,7 @@ autodoc_default_options = {"members": True, "undoc-members": False, "show-inheri
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 # Period.parse refers to Period.__str__, which has no docstring of its own.
-antq_api_special_members = ("antq.periods.Period.__str__",)
+antq_api_special_members = ("antq.core.periods.Period.__str__",)
 
 # -- doctest ------------------------------------------------------------------------
 

@@ -19,7 +19,9 @@ from antq.emulation.awards.knc import KncCandidate
 from antq.emulation.awards.law06 import CollectiveFacts, IndividualRecord
 from antq.emulation.awards.questions import QUESTION_KEYS
 
-TARGET = Path(__file__).resolve().parents[1] / "src" / "antq" / "emulation" / "awards" / "typed_facts.py"
+TARGET = (
+    Path(__file__).resolve().parents[1] / "src" / "antq" / "emulation" / "awards" / "typed_facts.py"
+)
 
 #: Each kind of candidate: its section, class name, entity, date key, eligibility function, and
 #: what the class says of itself.
@@ -79,6 +81,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from antq.core.periods import Period
 from antq.emulation.awards.eligibility import AwardForm, AwardRules, Eligibility, PendingMatter
 from antq.emulation.awards.knc import (
     CandServiceAward,
@@ -98,7 +101,6 @@ from antq.emulation.awards.law06 import (
     ministry_bang_khen_eligibility,
 )
 from antq.entities.persons import Sex
-from antq.periods import Period
 
 __all__ = ["BangKhenCandidateFacts", "CollectiveCandidateFacts", "KncCandidateFacts"]
 '''
@@ -114,7 +116,7 @@ def _class(section: str, name: str, entity: type, day: str, function: str, doc: 
         f"class {name}:",
         f'    """{doc}.',
         "",
-        f'    One attribute per key of the ``{section}`` section of a document.',
+        f"    One attribute per key of the ``{section}`` section of a document.",
         '    """',
         "",
         f'    SECTION: ClassVar[str] = "{section}"',

@@ -13,8 +13,8 @@ import textwrap
 from pathlib import Path
 
 from antq.core.inputs import Input
+from antq.core.unit_kinds import UnitKind
 from antq.safety import default_rulebook
-from antq.unit_kinds import UnitKind
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "antq" / "safety" / "typed_facts.py"
 
@@ -120,8 +120,8 @@ def render() -> str:
     book = default_rulebook()
     modules: dict[str, set[str]] = {
         "antq.core.facts": {"UnitFacts"},
-        "antq.periods": {"Period"},
-        "antq.unit_kinds": {"UnitKind"},
+        "antq.core.periods": {"Period"},
+        "antq.core.unit_kinds": {"UnitKind"},
     }
     classes: list[str] = []
     for kind, class_name in CLASS_NAMES.items():

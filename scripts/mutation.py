@@ -94,13 +94,14 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "antq.safety.tt124_2021.article_6_organisations": ("*",),
             "antq.safety.tt124_2021.article_4_residential_area": ("*",),
             "antq.safety.tt124_2021._shared_items": ("*",),
-            "antq.safety.tt124_2021._common": ("window",),
+            "antq.safety.tt124_2021.article_8_assessment_windows": ("window",),
             "antq.safety.tt124_2021.territory": ("territory_criteria",),
             "antq.safety.tt23_2012.article_6_commune": ("*",),
             "antq.safety.tt23_2012.article_7_organisations": ("*",),
             "antq.safety.tt23_2012.article_5_residential_area": ("*",),
             "antq.safety.tt23_2012.article_8_school": ("*",),
-            "antq.safety.tt23_2012._common": ("window", "territory_criteria"),
+            "antq.safety.tt23_2012._common": ("territory_criteria",),
+            "antq.safety.tt23_2012.article_9_assessment_windows": ("window",),
         },
         (
             "tests/safety/tt124_2021/test_article_5_commune.py",
@@ -130,7 +131,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             ),
         },
         (
-            "tests/safety_extra/test_rollup.py",
+            "tests/safety/test_rollup.py",
             "tests/safety/tt124_2021/test_article_5_commune.py",
             "tests/safety/tt23_2012/test_rule_sets.py",
             "tests/test_mutation_gaps.py",
@@ -139,11 +140,11 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
     ),
     "combine": (
         {"antq.core.outcome": ("combine",)},
-        ("tests/test_core.py", "tests/safety/test_criterion_states.py"),
+        ("tests/core/test_core.py", "tests/safety/test_criterion_states.py"),
     ),
     "periods": (
         {
-            "antq.periods": (
+            "antq.core.periods": (
                 "_last_day",
                 "_shift",
                 "add_months",
@@ -153,11 +154,11 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
                 "Period",
                 "quarter_one",
                 "AnnualWindow",
-                "assessment_period",
-                "school_year_period",
             ),
+            "antq.safety.windows": ("assessment_period",),
+            "antq.safety.tt23_2012.article_9_assessment_windows": ("school_year_period",),
         },
-        ("tests/test_periods.py", "tests/test_mutation_gaps.py"),
+        ("tests/core/test_periods.py", "tests/test_mutation_gaps.py"),
     ),
     "formatting": (
         {
@@ -180,7 +181,7 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
                 "parse_date",
             ),
         },
-        ("tests/test_formatting.py", "tests/test_mutation_gaps.py"),
+        ("tests/i18n/test_formatting.py", "tests/test_mutation_gaps.py"),
     ),
     "KNC": (
         {
@@ -208,8 +209,8 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             "antq.emulation.awards.knc.medal": ("select_knc_rules",),
         },
         (
-            "tests/emulation_awards/test_knc.py",
-            "tests/emulation_awards/test_knc_declarations.py",
+            "tests/emulation/awards/test_knc.py",
+            "tests/emulation/awards/test_knc_declarations.py",
             "tests/test_mutation_gaps.py",
         ),
     ),

@@ -21,10 +21,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from antq.hierarchy import evaluate_province
 from antq.io.batch import read_any
 from antq.report import build_report, render_report_bytes
 from antq.report.letterhead import Letterhead
+from antq.safety.hierarchy import evaluate_province
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERHEAD = Letterhead(

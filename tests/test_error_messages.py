@@ -86,7 +86,7 @@ def test_the_errors_of_the_readers_are_templates() -> None:
         "io/facts.py",
         "io/tabular.py",
         "core/inputs.py",
-        "periods.py",
+        "core/periods.py",
     } <= files
     assert len(TEMPLATES) > 150
 

@@ -9,7 +9,6 @@ import pytest
 
 import antq
 from antq import Outcome, UnitFacts, UnitKind
-from antq.confirmation import Confirmation
 from antq.core import plan as plan_module
 from antq.core.criterion import (
     Context,
@@ -27,6 +26,7 @@ from antq.core.verdict import LINES_KEPT, _line
 from antq.errors import DefinitionError
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import cite
+from antq.law.confirmation import Confirmation
 from antq.safety.checks import IsTrue, ShareAtLeast
 from antq.safety.gates import WhenTrue
 

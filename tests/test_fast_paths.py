@@ -14,9 +14,9 @@ import antq
 from antq import Outcome, UnitFacts, UnitKind
 from antq.core.criterion import Context, Criterion, CriterionKind, Finding, finding
 from antq.core.engine import Explanation
+from antq.core.frozen import FrozenMap
 from antq.core.inputs import boolean
 from antq.errors import DefinitionError, InputError
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import cite
 from antq.vocabulary import CodedEnum

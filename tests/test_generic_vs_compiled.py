@@ -32,13 +32,13 @@ from antq.core.criterion import Context, Criterion, Defer, Parameter
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleSet
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.entities.incidents import CrimeGravity, Incident, IncidentCategory
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.periods import Period
 from antq.safety import default_rulebook
 from antq.safety import inputs as i
 from antq.safety.checks import (
@@ -439,7 +439,7 @@ def test_a_complete_share_is_met_by_the_compiled_check_not_deferred() -> None:
 def test_the_compiled_share_on_and_near_seventy_percent(
     part: int, whole: int, policy: str | None, expected: object
 ) -> None:
-    from antq.safety.tt23_2012._common import EMPTY_SUBUNITS
+    from antq.safety.inputs import EMPTY_SUBUNITS
 
     check = ShareAtLeast(i.UNITS_RECOGNISED, i.UNITS_TOTAL, 70, EMPTY_SUBUNITS)
     values = {i.UNITS_RECOGNISED.name: part, i.UNITS_TOTAL.name: whole}

@@ -15,9 +15,9 @@ import attrs
 import pytest
 
 from antq import InputError, Outcome, UnitKind
-from antq.confirmation import Confirmation
 from antq.core.criterion import Context
 from antq.core.facts import UnitFacts
+from antq.core.periods import AnnualWindow, Period, add_months, add_years
 from antq.core.reasons import Reason
 from antq.emulation import (
     ClassStatus,
@@ -55,7 +55,7 @@ from antq.i18n.formatting import (
     parse_number,
 )
 from antq.law.citation import cite
-from antq.periods import AnnualWindow, Period, add_months, add_years
+from antq.law.confirmation import Confirmation
 from antq.safety import default_rulebook
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, AtLeast, ShareAtLeast, TitleOrGrade
@@ -68,10 +68,10 @@ from antq.safety.tt124_2021 import article_4_residential_area as residential_are
 from antq.safety.tt124_2021 import article_6_organisations as tt124_organisations
 from antq.safety.tt124_2021 import article_7_education as tt124_education
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
-from emulation import FULL, small
-from emulation_awards.test_knc import FIRST_TT20, LAST_TT11, leader, span, team_member
-from emulation_awards.test_knc import clean as clean_candidate
-from safety.builders import (
+from tests.emulation import FULL, small
+from tests.emulation.awards.test_knc import FIRST_TT20, LAST_TT11, leader, span, team_member
+from tests.emulation.awards.test_knc import clean as clean_candidate
+from tests.safety.builders import (
     AGENCY,
     AGENCY_TOPICS,
     COMMUNE,
@@ -84,7 +84,7 @@ from safety.builders import (
     result_of,
     verdict_of,
 )
-from safety_extra.test_rollup import (
+from tests.safety.test_rollup import (
     RECOGNISED,
     TT23,
     TT124,
@@ -993,7 +993,7 @@ def test_a_restart_on_the_last_day_of_a_period_keeps_that_day() -> None:
 # Kills "counted is None" -> "is not None" for team service under TT 11: once the parameter
 # is set, only what is still open (the restart after discipline) is named as missing.
 def test_team_service_counted_under_tt11_is_not_named_missing() -> None:
-    from emulation_awards.test_knc import KNC_TT11, serve
+    from tests.emulation.awards.test_knc import KNC_TT11, serve
 
     person = clean_candidate(
         sex=Sex.MALE,

@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from antq import UnitFacts, UnitKind
+from antq.core.periods import Period
 from antq.entities.incidents import CrimeGravity, Incident, IncidentCategory
 from antq.errors import InputError
 from antq.io.batch import read_csv
-from antq.periods import Period
 from antq.safety import default_rulebook
 from antq.safety.inputs import OffenceCounts, parse_incident, parse_offence_counts
 

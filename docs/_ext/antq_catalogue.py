@@ -7,7 +7,7 @@
     section per instrument, the one in force first, with a section per rule
     set and in it one section per criterion: id, unit kind, role, kind,
     citation and title in Vietnamese and English, the inputs it reads
-    (assessor judgements marked QUAL), its rule form (see ``antq.rule_form``),
+    (assessor judgements marked QUAL), its rule form (see ``antq.catalogue.rule_form``),
     its confirmation status, its note and
     its parameters (the value in force, or "must be supplied"). Criteria that
     are not fully confirmed are highlighted. Options: ``:as-of: YYYY-MM-DD`` keeps only the rule sets in
@@ -60,7 +60,7 @@ _ROLE_TEXT = {
 def _kind(text: str | None) -> str | None:
     if text is None:
         return None
-    from antq.unit_kinds import UnitKind
+    from antq.core.unit_kinds import UnitKind
 
     return UnitKind.from_code(text, path=":kind:").code
 
@@ -176,7 +176,7 @@ class _CatalogueDirective(SphinxDirective):
 
     def entries(self) -> list[Any]:
         from antq.catalogue import rule_catalogue
-        from antq.unit_kinds import UnitKind
+        from antq.core.unit_kinds import UnitKind
 
         self._note_code_dependencies()
         try:
@@ -489,8 +489,8 @@ class Facts(_CatalogueDirective):
     option_spec: dict[str, Any] = {}  # noqa: RUF012
 
     def run(self) -> list[nodes.Node]:
+        from antq.core.unit_kinds import UnitKind
         from antq.safety import default_rulebook
-        from antq.unit_kinds import UnitKind
 
         self._note_code_dependencies()
         book = default_rulebook()

@@ -6,7 +6,6 @@ which criteria were met, which were not and why, with the law's citation.
 
 from antq.api import decide, evaluate, evaluate_many
 from antq.catalogue import CatalogueEntry, criteria_catalogue, rule_catalogue
-from antq.confirmation import Confirmation
 from antq.core import (
     Check,
     Context,
@@ -35,6 +34,15 @@ from antq.core import (
     finding,
     needed_inputs,
 )
+from antq.core.periods import (
+    AnnualWindow,
+    MonthEndPolicy,
+    Period,
+    add_months,
+    add_years,
+    quarter_one,
+)
+from antq.core.unit_kinds import UnitKind
 from antq.entities import (
     FORCE_LAW_EFFECTIVE,
     TWO_TIER_REFORM_DATE,
@@ -78,24 +86,15 @@ from antq.errors import (
     RuleSetNotFound,
     UsageError,
 )
-from antq.hierarchy import CommuneResult, RoundResult
 from antq.i18n import Msg, Text
 from antq.io import FactsDocument, facts_schema, read_facts, read_facts_file
 from antq.law import INSTRUMENTS, Citation, Instrument, InstrumentKind, cite, get_instrument
-from antq.periods import (
-    ASSESSMENT_WINDOWS,
-    AnnualWindow,
-    MonthEndPolicy,
-    Period,
-    add_months,
-    add_years,
-    assessment_period,
-    quarter_one,
-    school_year_period,
-)
+from antq.law.confirmation import Confirmation
 from antq.safety import default_rulebook
+from antq.safety.hierarchy import CommuneResult, RoundResult
 from antq.safety.inputs import InternalRulesTopic, OffenceCounts
 from antq.safety.round import Round, evaluate_round
+from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
 from antq.safety.typed_facts import (
     AgencyFacts,
     CommuneFacts,
@@ -104,7 +103,7 @@ from antq.safety.typed_facts import (
     ResidentialAreaFacts,
 )
 from antq.safety.unit_counts import UnitCounts
-from antq.unit_kinds import UnitKind
+from antq.safety.windows import ASSESSMENT_WINDOWS, assessment_period
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
 #: The version of antq.

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, TypeAlias, Type
 
 import attrs
 
+from antq.core.frozen import FrozenMap
 from antq.errors import InputError
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg, Text, label_from_json
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
@@ -111,8 +111,8 @@ def _read_float(value: object) -> float:
 
 
 def _read_date(value: object) -> date:
-    # Not at the top: antq.periods reads its windows from data through modules that use forms.
-    from antq.periods import parse_iso_date
+    # Not at the top: antq.core.periods reads its windows from data through modules that use forms.
+    from antq.core.periods import parse_iso_date
 
     return parse_iso_date(value, "")
 
@@ -677,7 +677,7 @@ class JsonRoundTrip(JsonForm):
 
 
 def mapping_codec(read_item: Callable[[Any], Any], write_item: Callable[[Any], Any]) -> Codec:
-    """A codec of a string-keyed mapping (read as a :class:`~antq.frozen.FrozenMap`)."""
+    """A codec of a string-keyed mapping (read as a :class:`~antq.core.frozen.FrozenMap`)."""
 
     def read(value: Any) -> FrozenMap[str, Any]:
         items = _read_mapping(value)

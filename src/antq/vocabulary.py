@@ -31,6 +31,21 @@ LANGS: tuple[Lang, ...] = ("vi", "en")
 #: Every vocabulary by its dotted name, so a member can be read back from JSON.
 _VOCABULARIES: dict[str, type[CodedEnum]] = {}
 
+#: The names JSON gave vocabularies before they moved (issue 14), each with the name
+#: of the vocabulary now: what antq wrote before the move still reads back. Names,
+#: not classes, so that reading an old name imports only the module it names now.
+_FORMER_NAMES: dict[str, str] = {
+    "antq.confirmation.Confirmation": "antq.law.confirmation.Confirmation",
+    "antq.hierarchy.Scope": "antq.safety.hierarchy.Scope",
+    "antq.indicators.Comparison": "antq.report.indicators.Comparison",
+    "antq.indicators.Indicator": "antq.report.indicators.Indicator",
+    "antq.periods.MonthEndPolicy": "antq.core.periods.MonthEndPolicy",
+    "antq.safety.routing.DossierReceiver": (
+        "antq.safety.tt124_2021.article_9_routing.DossierReceiver"
+    ),
+    "antq.unit_kinds.UnitKind": "antq.core.unit_kinds.UnitKind",
+}
+
 
 class CodedEnum(Enum):
     """Base class of antq's closed vocabularies.
@@ -96,7 +111,8 @@ class CodedEnum(Enum):
 
 
 def vocabulary_member(vocabulary: object, code: object, *, path: str) -> CodedEnum:
-    """The member ``code`` of the vocabulary named ``vocabulary`` (as JSON writes it).
+    """The member ``code`` of the vocabulary named ``vocabulary`` (as JSON writes it, or wrote
+    it before the vocabulary moved).
 
     Only antq's own modules are imported to find a vocabulary: a name read
     from data never causes other code to be loaded.
@@ -105,11 +121,12 @@ def vocabulary_member(vocabulary: object, code: object, *, path: str) -> CodedEn
 
     if not isinstance(vocabulary, str):
         raise InputError(path, vocabulary, Msg("expected a vocabulary name"))
-    cls = _VOCABULARIES.get(vocabulary)
-    if cls is None and vocabulary.startswith("antq."):
+    name = _FORMER_NAMES.get(vocabulary, vocabulary)
+    cls = _VOCABULARIES.get(name)
+    if cls is None and name.startswith("antq."):
         with contextlib.suppress(ImportError):
-            importlib.import_module(vocabulary.rsplit(".", 1)[0])
-        cls = _VOCABULARIES.get(vocabulary)
+            importlib.import_module(name.rsplit(".", 1)[0])
+        cls = _VOCABULARIES.get(name)
     if cls is None:
         raise InputError(path, vocabulary, Msg("unknown vocabulary"))
     return cls.from_code(code, path=path)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from antq.confirmation import Confirmation
+from antq.core.unit_kinds import UnitKind
 from antq.emulation.qd510_procedure import (
     RatingDocument,
     RatingLevel,
@@ -18,8 +18,8 @@ from antq.emulation.qd510_procedure import (
     rating_steps,
 )
 from antq.errors import InputError
+from antq.law.confirmation import Confirmation
 from antq.safety.procedure import DeadlineStatus
-from antq.unit_kinds import UnitKind
 
 L = RatingLevel
 DECIDED = RatingStep.RATING_DECISION

@@ -7,13 +7,13 @@ from datetime import date, datetime
 
 import pytest
 
-from antq.confirmation import Confirmation
+from antq.core.unit_kinds import UnitKind
 from antq.errors import DataFileError
 from antq.i18n.catalog import Msg, Text
 from antq.i18n.extract import toml_msgids
 from antq.law.citation import cite
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
-from antq.unit_kinds import UnitKind
 
 SOURCE = "antq/x/data/t.toml"
 

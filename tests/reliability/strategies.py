@@ -32,11 +32,12 @@ from hypothesis import strategies as st
 from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.inputs import MAX_COUNT, Input, InputKind
+from antq.core.periods import Period
 from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.entities.incidents import CrimeGravity, IncidentCategory
 from antq.io.facts import unit_facts_from_dict
-from antq.periods import Period, assessment_period, school_year_period
 from antq.safety import default_rulebook
 from antq.safety.checks import (
     AllOf,
@@ -48,10 +49,11 @@ from antq.safety.checks import (
     ShareAtLeast,
 )
 from antq.safety.tt23_2012._common import ShareAtLeastParameter
+from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
 from antq.safety.tt124_2021._shared_items import OwnForceCheck
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
-from antq.unit_kinds import UnitKind
-from safety.builders import BASELINES as TT124_BASELINES
+from antq.safety.windows import assessment_period
+from tests.safety.builders import BASELINES as TT124_BASELINES
 
 # -- bounded settings -------------------------------------------------------------------
 

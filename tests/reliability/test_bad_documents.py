@@ -19,13 +19,13 @@ import pytest
 from antq.emulation.scoring import ScoreResult, read_scores, score
 from antq.emulation.sheets import load_sheet
 from antq.errors import InputError
-from antq.hierarchy import evaluate_province
-from antq.indicators import read_observations, targets_from_data
 from antq.io import _toml, batch
 from antq.io import _units as batch_units
 from antq.io.batch import RowError, UnitRef
 from antq.io.facts import read_facts
-from safety.builders import raw_unit
+from antq.report.indicators import read_observations, targets_from_data
+from antq.safety.hierarchy import evaluate_province
+from tests.safety.builders import raw_unit
 
 from .strategies import BOOK, COMMUNE, RA, TT124
 

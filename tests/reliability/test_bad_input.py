@@ -23,13 +23,13 @@ from antq.cli import EXIT_INPUT, main
 from antq.core.engine import evaluate
 from antq.core.verdict import Verdict
 from antq.errors import InputError, InputErrors
-from antq.hierarchy import ProvinceEvaluation, evaluate_province
 from antq.i18n.formatting import parse_number
 from antq.io import facts as facts_io
 from antq.io.batch import read_any
 from antq.io.facts import load_document, read_facts, read_facts_file
+from antq.safety.hierarchy import ProvinceEvaluation, evaluate_province
 from antq.safety.rollup import commune_counts, evaluate_commune
-from safety.builders import facts_of, raw_unit
+from tests.safety.builders import facts_of, raw_unit
 
 from .strategies import AGENCY, BOOK, COMMUNE, RA, TT124, baseline
 
@@ -169,7 +169,7 @@ def test_a_zero_total_of_a_100_percent_or_70_percent_rule_is_an_error_when_evalu
 
 
 def test_zero_eligible_sub_units_is_unknown_until_the_parameter_says_how_to_read_it() -> None:
-    from safety.builders import result_of
+    from tests.safety.builders import result_of
 
     unit = facts_of(AGENCY, subunits_eligible=0, subunits_qualifying=0)
     verdict = evaluate(unit, BOOK)
@@ -806,8 +806,8 @@ def test_every_whole_file_loader_refuses_a_file_over_its_limit_before_reading_it
     from antq.emulation.awards.questions import read_awards_file
     from antq.emulation.scoring import load_scores_document
     from antq.emulation.sheets import _reader as sheet_files
-    from antq.indicators import read_observations
     from antq.io.batch import read_toml
+    from antq.report.indicators import read_observations
 
     monkeypatch.setattr(facts_io, "MAX_DOCUMENT_BYTES", 16)
     # The limit is read where sheet files are read, not where the package re-exports it.
@@ -1141,11 +1141,11 @@ def test_api_evaluate_many_goes_through_the_round_and_raises_the_first_error() -
 def test_api_definitions_that_contradict_themselves() -> None:
     import attrs
 
-    from antq.confirmation import Confirmation
     from antq.core.criterion import Parameter
     from antq.core.ruleset import RuleBook
     from antq.errors import DefinitionError
     from antq.i18n.catalog import Msg
+    from antq.law.confirmation import Confirmation
     from antq.safety.tt124_2021 import article_4_residential_area as residential_area
 
     label = Msg("x")
@@ -1218,9 +1218,9 @@ def test_api_values_and_results_of_the_wrong_shape() -> None:
 def test_api_citations_periods_and_vocabularies_of_the_wrong_type() -> None:
     import attrs
 
+    from antq.core.periods import Period
     from antq.errors import CitationError, DefinitionError
     from antq.law import Citation, get_instrument
-    from antq.periods import Period
     from antq.vocabulary import vocabulary_member
 
     with pytest.raises(CitationError, match="instrument must be a string number"):

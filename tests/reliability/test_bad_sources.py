@@ -48,7 +48,7 @@ from antq.io.batch import (
 )
 from antq.io.facts import load_document, read_facts
 from antq.io.safe_write import write_whole
-from safety.builders import raw_unit
+from tests.safety.builders import raw_unit
 
 from .strategies import BOOK, COMMUNE, RA, bounded
 

@@ -24,10 +24,10 @@ from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.plan import compile_check
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
 from antq.safety import default_rulebook
 from antq.safety.checks import AllOf
-from antq.unit_kinds import UnitKind
 
 from .strategies import BOOK, INSTRUMENTS, KINDS, TT23, TT124, baseline, bounded, read_unit, units
 

@@ -31,12 +31,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from antq.core.engine import evaluate
+from antq.core.periods import Period
 from antq.core.verdict import Verdict
 from antq.errors import AntqError, InputError
 from antq.i18n import formatting
 from antq.io.facts import FactsDocument, load_document, read_facts
 from antq.law import INSTRUMENTS, POINT_LETTERS, Citation
-from antq.periods import Period
 
 from .strategies import (
     BOOK,

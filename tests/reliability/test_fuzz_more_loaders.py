@@ -7,7 +7,7 @@ scores documents (:func:`antq.emulation.scoring.read_scores` and
 and ``read_awards_file``), scoring sheets and province overrides
 (:func:`antq.emulation.sheets.sheet_from_dict`, ``load_sheet``,
 ``apply_override``, ``apply_override_file``) and the report's side files
-(:func:`antq.indicators.read_observations`, ``targets_from_data``).
+(:func:`antq.report.indicators.read_observations`, ``targets_from_data``).
 
 Inputs are valid documents (the bundled examples, generated facts) with a few
 random edits, damaged bytes, and arbitrary trees and bytes. A loader may only
@@ -51,9 +51,9 @@ from antq.emulation.sheets import (
     shipped_sheet,
 )
 from antq.errors import AntqError, InputError
-from antq.indicators import Observation, read_observations, targets_from_data
 from antq.io import _json_stream, batch
-from emulation.test_sheets import FILL
+from antq.report.indicators import Observation, read_observations, targets_from_data
+from tests.emulation.test_sheets import FILL
 
 from .strategies import (
     BOOK,

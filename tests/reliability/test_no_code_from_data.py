@@ -26,7 +26,7 @@ from antq.io import facts as facts_io
 from antq.io.facts import read_facts
 from antq.io.schema import facts_schema
 from antq.vocabulary import vocabulary_member
-from safety.builders import facts_of, raw_unit
+from tests.safety.builders import facts_of, raw_unit
 
 from .strategies import BOOK, RA
 
@@ -201,6 +201,9 @@ def test_a_verdict_naming_a_foreign_vocabulary_is_refused_without_importing(
     data = evaluate(facts_of(RA, grassroots_force_grade="khong_hoan_thanh"), BOOK).to_json()
     params = [r["reason"]["params"] for r in data["results"] if "grade" in r["reason"]["params"]]
     assert params and params[0]["grade"]["vocabulary"] == "antq.entities.grades.TaskGrade"
+    # Read once as written: the message catalogues load (through importlib) before the patch,
+    # so the test does not depend on an earlier test having loaded them.
+    Verdict.from_json(json.loads(json.dumps(data)))
     params[0]["grade"]["vocabulary"] = "os.system"
     calls: list[str] = []
     monkeypatch.setattr(importlib, "import_module", lambda name, *a: calls.append(name))

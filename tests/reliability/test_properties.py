@@ -37,11 +37,13 @@ from hypothesis import strategies as st
 
 from antq.core.engine import evaluate
 from antq.core.inputs import InputKind
+from antq.core.periods import Period
 from antq.core.verdict import Verdict
 from antq.errors import InputError
 from antq.io.facts import read_facts
-from antq.periods import Period, assessment_period, school_year_period
 from antq.safety.rollup import commune_counts
+from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
+from antq.safety.windows import assessment_period
 
 from .strategies import (
     BOOK,

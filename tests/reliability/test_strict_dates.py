@@ -18,13 +18,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from antq.core.periods import parse_iso_date
 from antq.core.reasons import Reason
 from antq.emulation.awards.eligibility import read_date
 from antq.errors import InputError
-from antq.indicators import targets_from_data
 from antq.io.batch import read_csv, read_jsonl
 from antq.io.facts import read_facts
-from antq.periods import parse_iso_date
+from antq.report.indicators import targets_from_data
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "commune-2025.json"
 LOOSE = ["20250314", "2025-W11-5", "2025W115", "2025-073", "2025-3-14", " 2025-03-14", "14/03/2025"]

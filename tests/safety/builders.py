@@ -22,6 +22,7 @@ from antq.core import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionResult, Verdict
 from antq.io.facts import unit_facts_from_dict
 from antq.safety import default_rulebook
@@ -37,7 +38,6 @@ from antq.safety.tt124_2021 import (
 from antq.safety.tt124_2021 import (
     article_7_education as education,
 )
-from antq.unit_kinds import UnitKind
 
 MET = Outcome.MET
 NOT_MET = Outcome.NOT_MET

@@ -31,11 +31,12 @@ import pytest
 
 from antq.core.criterion import Criterion
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.entities.organisations import EducationLevel, EnterpriseSize
-from antq.periods import Period
 from antq.safety import default_rulebook
 from antq.safety import tt23_2012 as tt23
 from antq.safety import tt124_2021 as tt124
@@ -61,7 +62,6 @@ from antq.safety.tt124_2021.article_1_scope import (
     InstitutionInScope,
 )
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
-from antq.unit_kinds import UnitKind
 
 from .builders import BASELINES, MET, NOT_APPLICABLE, NOT_MET, UNKNOWN, YEAR, result_of, verdict_of
 from .tt23_2012 import test_rule_sets as tt23_tests

@@ -21,7 +21,9 @@ import pytest
 
 from antq.core.criterion import Criterion
 from antq.core.ruleset import RuleSet
+from antq.law.tables import load
 from antq.safety import default_rulebook, tt23_2012, tt124_2021
+from antq.safety.windows import ASSESSMENT_WINDOWS
 
 PACKAGES = (tt124_2021, tt23_2012)
 
@@ -103,6 +105,41 @@ def test_each_criterion_cites_the_instrument_and_article_of_its_module(rule_set:
 def test_each_rule_set_lives_in_the_folder_of_its_instrument(rule_set: RuleSet) -> None:
     module = next(m for p in PACKAGES for m in _modules(p) if rule_set in _assigned(m))
     assert _named(module)[0] == rule_set.instrument
+
+
+def _window_modules() -> dict[str, ModuleType]:
+    """The module that holds each instrument's assessment windows (``WINDOWS``)."""
+    found: dict[str, ModuleType] = {}
+    for package in PACKAGES:
+        for module in _modules(package):
+            if hasattr(module, "WINDOWS"):
+                assert _named(module)[0] not in found, module.__name__
+                found[_named(module)[0]] = module
+    return found
+
+
+def test_every_assessment_window_lives_in_an_article_of_its_instrument() -> None:
+    homes = _window_modules()
+    assert {i: m.__name__.rpartition(".")[2] for i, m in homes.items()} == {
+        "124/2021/TT-BCA": "article_8_assessment_windows",
+        "23/2012/TT-BCA": "article_9_assessment_windows",
+    }
+    assert {i: m.WINDOWS for i, m in homes.items()} == dict(ASSESSMENT_WINDOWS)
+    for rule_set in SHIPPED:
+        assert (
+            rule_set.window is None
+            or rule_set.window in homes[rule_set.instrument].WINDOWS.values()
+        )
+
+
+@pytest.mark.parametrize("module", _window_modules().values(), ids=lambda m: m.__name__)
+def test_each_window_in_the_data_cites_the_article_of_its_module(module: ModuleType) -> None:
+    instrument, article = _named(module)
+    rows = load(module.__name__.rpartition(".")[0], module.DATA)["windows"].items()
+    assert rows
+    for row in rows:
+        citation = row["citation"].citation()
+        assert (citation.instrument, citation.article, citation.clause) == (instrument, article, 2)
 
 
 def test_the_scope_criteria_live_in_article_1() -> None:

@@ -17,10 +17,10 @@ import pytest
 
 from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
+from antq.core.periods import Period
 from antq.errors import InputError
 from antq.io.batch import read_csv, read_jsonl
 from antq.io.facts import read_facts, unit_facts_from_dict
-from antq.periods import Period
 from antq.safety import default_rulebook
 
 from .builders import MET, NOT_MET, RA, incident, raw_unit, result_of

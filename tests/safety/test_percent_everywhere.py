@@ -12,16 +12,16 @@ import io
 import pytest
 
 from antq.cli.progress import ProgressBar
+from antq.core.periods import Period
 from antq.core.reasons import Percent, Reason
-from antq.hierarchy import OutcomeCounts
+from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Text
 from antq.i18n.formatting import Threshold, format_percent, format_ratio
-from antq.indicators import Comparison as TargetComparison
-from antq.indicators import Indicator, Observation, Target
 from antq.io.batch import ReadProgress
-from antq.periods import Period
 from antq.report import met_text
-from antq.unit_kinds import UnitKind
+from antq.report.indicators import Comparison as TargetComparison
+from antq.report.indicators import Indicator, Observation, Target
+from antq.safety.hierarchy import OutcomeCounts
 from antq.vocabulary import LANGS, Lang
 
 from .builders import result_of, verdict_of

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.safety import tt23_2012 as tt23
 from antq.safety import tt124_2021 as tt124
 

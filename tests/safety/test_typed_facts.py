@@ -10,10 +10,10 @@ import pytest
 
 import antq
 from antq.core.inputs import Input
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
 from antq.io.facts import unit_facts_from_dict
 from antq.safety import default_rulebook, typed_facts
-from antq.unit_kinds import UnitKind
 
 from .builders import BASELINES, raw_unit
 

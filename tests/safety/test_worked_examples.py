@@ -15,8 +15,8 @@ test vectors, each as an end-to-end test.
 * vector 4, a school with a go-slow: ``test_school_with_go_slow_meets_article_7_clause_3``.
 
 The spec's other worked examples are tested with their subject: the TT 23
-period example of S10 (15/11/2012) in ``tests/test_periods.py``, and 21/30 = 70%
-in ``tests/safety_extra/test_rollup.py``.
+period example of S10 (15/11/2012) in ``tests/core/test_periods.py``, and 21/30 = 70%
+in ``tests/safety/test_rollup.py``.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import pytest
 from antq.core import evaluate
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.facts import UnitFacts
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import InputError
 from antq.i18n.catalog import Text
@@ -41,7 +42,6 @@ from antq.safety.grading import Grade, GradingLayer, ProvincialExtension
 from antq.safety.inputs import EFFECTIVE_MODELS
 from antq.safety.procedure import Step, missed_deadlines
 from antq.safety.rollup import evaluate_commune
-from antq.unit_kinds import UnitKind
 
 from .builders import (
     AGENCY,

@@ -20,7 +20,7 @@ from starlette.testclient import TestClient
 import antq.serve.app as app_module
 from antq.serve import ServeSettings, create_app
 from antq.serve.app import Problem, _body, _Pool
-from serve.helpers import COMMUNE, EXAMPLES, cli, example_units, round_document
+from tests.serve.helpers import COMMUNE, EXAMPLES, cli, example_units, round_document
 
 JSON = {"Content-Type": "application/json"}
 

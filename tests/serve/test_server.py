@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from openapi_spec_validator import validate
 
-from serve.helpers import COMMUNE, EXAMPLES, cli, round_document
+from tests.serve.helpers import COMMUNE, EXAMPLES, cli, round_document
 
 HOST = "127.0.0.1"
 ANTQ = [sys.executable, "-c", "from antq.cli import main; raise SystemExit(main())"]

@@ -89,7 +89,7 @@ def test_a_2025_round_lists_tt124_as_unconfirmed() -> None:
 
 
 def test_coverage_by_part_and_kind() -> None:
-    from antq.coverage import bounds, coverage
+    from antq.catalogue.coverage import bounds, coverage
 
     assert coverage("all", "commune").endswith("safety from 2012-04-27 to no end date")
     with pytest.raises(ValueError, match="unknown part"):

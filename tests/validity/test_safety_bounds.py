@@ -6,14 +6,14 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from tests.reliability.strategies import BOOK, KINDS, TT23, TT124, baseline, read_unit
 
-from antq.confirmation import Confirmation
 from antq.core.engine import evaluate
+from antq.core.periods import Period
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import RuleSetNotFound
-from antq.periods import Period
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
+from tests.reliability.strategies import BOOK, KINDS, TT23, TT124, baseline, read_unit
 
 COMMUNE = UnitKind.COMMUNE
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from antq.catalogue import criteria_catalogue
+from antq.core.unit_kinds import UnitKind
 from antq.emulation.awards import award_catalogue
 from antq.errors import InputError
 from antq.safety.procedure import Dossier, DossierDocument, dossier_items
-from antq.unit_kinds import UnitKind
 
 
 def test_knc_2021_leader_tenure_and_grassroots_category_are_confirmed() -> None:

@@ -34,10 +34,10 @@ from antq.core import engine
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionResult, Verdict
 from antq.errors import AntqError
 from antq.safety.rollup import REGISTRATION_SUFFIX
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
 __all__ = ["CHUNK", "Rendered", "WorkerDecider"]

@@ -33,7 +33,7 @@ __all__ = [
 def iso_date(text: str) -> date:
     """An argparse type: a date written ``YYYY-MM-DD``."""
     # Imported when the command runs, so that the parser alone starts fast.
-    from antq.periods import parse_iso_date
+    from antq.core.periods import parse_iso_date
 
     try:
         return parse_iso_date(text, "date")

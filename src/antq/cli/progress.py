@@ -22,12 +22,12 @@ from typing import TextIO, TypeVar
 from antq._terminal import TerminalText
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import InputError
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg
 from antq.io.batch import ReadProgress
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
 __all__ = ["Phase", "ProgressBar", "RoundProgress"]

@@ -175,8 +175,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _report(args: argparse.Namespace, out: TextIO, err: TextIO, progress: RoundProgress) -> int:
     # Imported when the command runs, so that the parser alone starts fast.
-    from antq.indicators import DEFAULT_TARGETS, read_observations, targets_from_data
     from antq.report import ReportCollector, build_report, iter_report, render_report_bytes
+    from antq.report.indicators import DEFAULT_TARGETS, read_observations, targets_from_data
     from antq.safety import default_rulebook
 
     lang: Lang = args.lang

@@ -55,13 +55,13 @@ def rule_entries(
     """The entries ``antq rules`` lists (see its options); ``kind`` shows safety criteria only."""
     # Imported when the command runs, so that the parser alone starts fast.
     from antq.catalogue import rule_catalogue
-    from antq.unit_kinds import UnitKind
+    from antq.core.unit_kinds import UnitKind
 
     unit_kind = None if not kind else UnitKind.from_code(kind, path="--kind")
     entries = list(rule_catalogue(as_of=as_of, kind=unit_kind, section=section))
     if not entries and as_of is not None:
         # Outside every bound: say so, never an empty list that looks like "no criteria".
-        from antq.coverage import coverage
+        from antq.catalogue.coverage import coverage
 
         raise InputError("--as-of", as_of.isoformat(), coverage(section, kind))
     return entries

@@ -29,9 +29,9 @@ def register(commands: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``antq schema``; returns the exit code."""
     # Imported when the command runs, so that the parser alone starts fast.
+    from antq.catalogue.rule_form import rule_form_schema
     from antq.io.schema import facts_schema
     from antq.results import json_text
-    from antq.rule_form import rule_form_schema
 
     out.write(json_text(rule_form_schema() if args.of == "rule-form" else facts_schema()))
     return EXIT_OK

@@ -8,9 +8,9 @@ from typing import Any, TextIO
 
 from antq.cli import _options
 from antq.cli._exit import EXIT_OK
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
 __all__ = ["register", "run"]

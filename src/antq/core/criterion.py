@@ -15,16 +15,16 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.facts import UnitFacts
+from antq.core.frozen import FrozenMap
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.reasons import Param, Reason
 from antq.errors import DefinitionError
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label
 from antq.law.citation import Citation
-from antq.periods import Period
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum
 
 T = TypeVar("T")

@@ -27,16 +27,16 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Context, Criterion, CriterionInfo, Defer, GateAnswer
 from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome, combine
+from antq.core.periods import Period
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet, weakest
 from antq.core.verdict import CriterionResult, Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Msg, Text
-from antq.periods import Period
+from antq.law.confirmation import Confirmation
 
 MET, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
     Outcome.MET,

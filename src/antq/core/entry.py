@@ -22,11 +22,11 @@ from typing import Any
 
 import attrs
 
-from antq.confirmation import Confirmation
+from antq.core.frozen import FrozenMap
 from antq.core.ruleset import RoundNotice
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import LANGS, CodedEnum, Lang
 
 __all__ = [

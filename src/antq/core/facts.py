@@ -15,12 +15,12 @@ from typing import Any, TypeVar, cast
 import attrs
 
 from antq._terminal import escape_controls, has_controls
+from antq.core.frozen import FrozenMap
 from antq.core.inputs import Input
+from antq.core.periods import Period
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, UsageError, shown
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Msg
-from antq.periods import Period
-from antq.unit_kinds import UnitKind
 
 T = TypeVar("T")
 

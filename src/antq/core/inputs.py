@@ -18,10 +18,10 @@ from typing import Any, Generic, TypeVar, cast
 
 import attrs
 
+from antq.core.frozen import FrozenMap
+from antq.core.periods import parse_iso_date
 from antq.errors import DefinitionError, InputError
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg
-from antq.periods import parse_iso_date
 from antq.vocabulary import CodedEnum
 
 T = TypeVar("T")
@@ -134,7 +134,7 @@ def parse_count(raw: object, path: str) -> int:
 def parse_date(raw: object, path: str) -> date:
     """Read a calendar date (``2024-03-31``); TOML dates arrive as ``date`` already.
 
-    :func:`antq.periods.parse_iso_date`, the one strict reader of dates in facts:
+    :func:`antq.core.periods.parse_iso_date`, the one strict reader of dates in facts:
     ISO week dates and compact forms such as ``20240331`` are refused.
     """
     return parse_iso_date(raw, path)

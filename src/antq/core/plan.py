@@ -31,7 +31,7 @@ from antq.core.criterion import Context, Criterion, FastCheck, FastGate
 from antq.core.facts import UnitFacts
 from antq.core.inputs import InputKind
 from antq.core.outcome import Outcome
-from antq.periods import Period
+from antq.core.periods import Period
 
 _MET, _NOT_MET, _UNKNOWN, _NOT_APPLICABLE = (
     Outcome.MET,

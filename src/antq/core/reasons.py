@@ -20,12 +20,12 @@ from typing import ClassVar, TypeAlias
 import attrs
 
 from antq._serialise import JsonRoundTrip, json_form, label_json, mapping_codec, unstructure
+from antq.core.frozen import FrozenMap
+from antq.core.periods import parse_iso_date
 from antq.errors import InputError
-from antq.frozen import FrozenMap
 from antq.i18n import formatting
 from antq.i18n.catalog import Label, Msg, label_from_json
 from antq.i18n.formatting import Threshold
-from antq.periods import parse_iso_date
 from antq.vocabulary import LANGS, CodedEnum, Lang, vocabulary_member
 
 

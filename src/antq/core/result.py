@@ -22,10 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Protocol, runtime_checkable
 
-from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
 from antq.core.reasons import JsonValue, Reason
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import Lang
 
 __all__ = ["Result", "RuleResult", "not_met"]

@@ -19,16 +19,16 @@ from typing import Any, Protocol
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion, Parameter
 from antq.core.facts import UnitFacts
+from antq.core.frozen import FrozenMap
 from antq.core.inputs import Input, merge_inputs
+from antq.core.periods import Period
 from antq.core.plan import DecisionPlan
+from antq.core.unit_kinds import UnitKind
 from antq.errors import DefinitionError, InputError, RuleSetNotFound
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Label, Msg
-from antq.periods import Period
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
 
 
 class PeriodRule(Protocol):

@@ -17,18 +17,18 @@ import attrs
 
 from antq._serialise import JsonRoundTrip, json_form, json_writer, unstructure
 from antq._terminal import escape_controls
-from antq.confirmation import Confirmation
 
 # CriterionInfo is defined with the criterion; importing it from here still works.
 from antq.core.criterion import CriterionInfo as CriterionInfo
 from antq.core.criterion import CriterionKind
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.reasons import JsonValue, Reason
+from antq.core.unit_kinds import UnitKind
 from antq.errors import DefinitionError
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation
-from antq.periods import Period
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import Lang
 
 #: Version of the JSON layout of verdicts; bumped on any incompatible change.

@@ -35,13 +35,13 @@ from typing import Any, Final
 
 import attrs
 
-from antq.confirmation import Confirmation
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
 from antq.safety.procedure import DayBefore, DeadlineStatus, MissedDeadline
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum
 
 __all__ = [

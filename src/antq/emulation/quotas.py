@@ -47,10 +47,10 @@ from typing import Any
 import attrs
 
 from antq._serialise import JsonForm, json_form
+from antq.core.frozen import FrozenMap
 from antq.core.reasons import Param, Reason
 from antq.emulation.sheets import points_text, points_to_json, shown
 from antq.errors import InputError
-from antq.frozen import FrozenMap
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
 from antq.vocabulary import CodedEnum, Lang

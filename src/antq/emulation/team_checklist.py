@@ -42,13 +42,13 @@ from typing import Any, Final
 import attrs
 
 from antq._serialise import JsonForm, json_form, json_view, rendered, unstructure
-from antq.confirmation import Confirmation
+from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Param, Percent, Reason
 from antq.errors import InputError
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Msg
 from antq.law.citation import Citation, cite
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
 from antq.vocabulary import Lang
 

@@ -9,7 +9,7 @@ by addendum-2026-12.md §4.4):
   notice that the guidance governs that year only if it was signed by
   14/11/2026 (:data:`FIRST_YEAR`);
 * the rating year runs from 15/11 of the previous year to 14/11
-  (:data:`antq.periods.TEAM_RATING_WINDOW`);
+  (:data:`antq.core.periods.TEAM_RATING_WINDOW`);
 * teams and members get one of four grades (:class:`~antq.TaskGrade`):
   hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ; the
   chairman of the commune People's Committee decides;
@@ -78,10 +78,11 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from antq._serialise import JsonForm, json_form, json_view, rendered, unstructure
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionInfo, CriterionKind
 from antq.core.entry import RuleEntry, RuleFamily, Setting
+from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome
+from antq.core.periods import TEAM_RATING_WINDOW, MonthEndPolicy, Period, add_months
 from antq.core.reasons import Param, Reason
 from antq.core.ruleset import weakest
 from antq.core.verdict import CriterionResult
@@ -104,12 +105,11 @@ from antq.emulation.team_checklist import (
 from antq.entities.forces import SecurityOrderTeam, TeamMembership, TeamRole
 from antq.entities.grades import TaskGrade
 from antq.errors import InputError, RuleSetNotFound
-from antq.frozen import FrozenMap
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
-from antq.periods import TEAM_RATING_WINDOW, MonthEndPolicy, Period, add_months
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [

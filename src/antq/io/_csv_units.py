@@ -14,7 +14,9 @@ import attrs
 
 from antq.core.facts import MAX_YEAR, MIN_YEAR, UnitFacts, check_id
 from antq.core.inputs import Input, parse_bool, parse_count
+from antq.core.periods import Period, parse_iso_date
 from antq.core.ruleset import RuleBook
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io._json_values import _DECODER, _REPEATS, _repeated_key
@@ -33,8 +35,6 @@ from antq.io._units import (
 )
 from antq.io.dialect import Dialect
 from antq.io.facts import UNIT_KEYS
-from antq.periods import Period, parse_iso_date
-from antq.unit_kinds import UnitKind
 
 #: The CSV columns that describe the unit rather than a fact.
 CSV_UNIT_COLUMNS: tuple[str, ...] = tuple(k for k in UNIT_KEYS if k != "facts")

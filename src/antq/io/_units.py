@@ -12,12 +12,12 @@ from antq._digests import DigestSet, digest
 from antq._spill import MEMORY_BUDGET
 from antq.core.facts import UnitFacts
 from antq.core.ruleset import RuleBook
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io._json_values import _repeated_key
 from antq.io.facts import unit_facts_from_dict
 from antq.safety import default_rulebook
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
 #: The module the errors here name as theirs (in JSON, tracebacks and pickles): the
@@ -103,7 +103,7 @@ class SourceReadError(UnitReadError):
     that is not UTF-8, malformed JSON that stops the file...). It names no
     unit (``unit`` is None): an unknown number of units were lost from the
     file, which :attr:`lost_units_unknown` says. The roll-up
-    (:func:`antq.hierarchy.evaluate_province`) therefore leaves the counts of
+    (:func:`antq.safety.hierarchy.evaluate_province`) therefore leaves the counts of
     every commune unknown, since the file could have fed any of them.
 
     >>> error = SourceReadError("data/b.csv", None, "cannot be read: permission denied")

@@ -27,10 +27,10 @@ import attrs
 
 from antq.core.inputs import Input
 from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.entities.incidents import CrimeGravity, IncidentCategory
 from antq.errors import AntqError
 from antq.i18n.catalog import Text
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [

@@ -29,15 +29,15 @@ import attrs
 
 from antq.core.facts import MAX_YEAR, MIN_YEAR, UnitFacts, check_id, check_text, nfc
 from antq.core.inputs import Input
+from antq.core.periods import Period, parse_iso_date
 from antq.core.ruleset import RuleBook
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, InputErrors, Message
 from antq.i18n.catalog import Msg
 from antq.io._json_values import _REPEATS, _object, _Repeated
 from antq.io._layout import TopLevelKeys
 from antq.io.files import encoding_problem, lone_cr_to_lf, read_limited
-from antq.periods import Period, parse_iso_date
 from antq.safety import default_rulebook
-from antq.unit_kinds import UnitKind
 
 #: Version of antq 1's facts document layout (``"antq_facts": 1``, deprecated:
 #: see :mod:`antq.io.document`).

@@ -173,7 +173,7 @@ def criterion_records(verdicts: Iterable[Verdict], *, lang: Lang = "vi") -> Iter
 def commune_records(communes: Iterable[Any], *, lang: Lang = "vi") -> Iterator[Record]:
     """One record per commune (:data:`COMMUNE_RECORD_COLUMNS`).
 
-    ``communes`` are :class:`antq.hierarchy.CommuneResult` (any object with
+    ``communes`` are :class:`antq.safety.hierarchy.CommuneResult` (any object with
     their attributes): the commune's own outcome, and its units counted by outcome.
     """
     for commune in communes:

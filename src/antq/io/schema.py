@@ -16,11 +16,11 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from antq.core.ruleset import RuleBook
+from antq.core.unit_kinds import UnitKind
 from antq.emulation.awards.questions import QUESTION_KEYS
 from antq.io.document import AWARD_SECTIONS, DOCUMENT_FORMAT_VERSION, VERSION_KEY
 from antq.io.facts import FACTS_FORMAT_VERSION
 from antq.safety import default_rulebook
-from antq.unit_kinds import UnitKind
 
 SCHEMA_ID = "https://antq.invalid/schema/document-v2.json"
 

@@ -20,7 +20,9 @@ import attrs
 
 from antq.core.facts import UnitFacts, check_text
 from antq.core.inputs import Input, parse_count
+from antq.core.periods import Period
 from antq.core.ruleset import RuleBook
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io.columns import (
@@ -33,8 +35,6 @@ from antq.io.columns import (
     unit_columns,
 )
 from antq.io.dialect import Dialect
-from antq.periods import Period
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum
 
 __all__ = ["CellError", "IncidentRow", "Table", "all_columns", "is_blank", "read_incident_row"]

@@ -27,6 +27,7 @@ from typing import Any, TextIO
 
 from antq.core.facts import UnitFacts
 from antq.core.ruleset import RuleBook
+from antq.core.unit_kinds import UnitKind
 from antq.io.columns import (
     INCIDENT_SHEET,
     INCIDENTS,
@@ -38,7 +39,6 @@ from antq.io.columns import (
 )
 from antq.io.xlsx import LISTS_SHEET, replace_atomically, require_openpyxl
 from antq.safety import default_rulebook
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = ["TEMPLATE_ROWS", "sheet_columns", "write_facts_csv", "write_facts_xlsx"]

@@ -37,6 +37,7 @@ from antq.i18n.catalog import Msg
 if TYPE_CHECKING:
     from antq.io._units import SeenUnits
 
+from antq.core.unit_kinds import UnitKind
 from antq.io._units import UnitReadError, UnitRef, _book, _Units
 from antq.io.columns import INCIDENT_SHEET, kind_sheet_title, normalise_header
 from antq.io.dialect import VIETNAMESE, Dialect
@@ -58,7 +59,6 @@ from antq.io.tabular import (
     is_blank,
     read_incident_row,
 )
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
 __all__ = [

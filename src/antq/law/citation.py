@@ -30,9 +30,9 @@ from typing import Any, Final
 import attrs
 
 from antq._serialise import json_codec
-from antq.confirmation import Confirmation
 from antq.errors import CitationError, InputError
 from antq.i18n.catalog import Msg
+from antq.law.confirmation import Confirmation
 from antq.law.instruments import POINT_LETTERS, ArticleShape, Instrument, InstrumentKind
 from antq.law.registry import canonical_number, get_instrument
 from antq.vocabulary import Lang

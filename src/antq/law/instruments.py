@@ -5,7 +5,7 @@ cites. Its ``number`` is the official number (số ký hiệu) and the registry 
 antq does not know is recorded, never guessed: a missing date is ``None`` and its
 field name is listed in ``unconfirmed``; an unknown article structure is ``None``.
 
-Confirmation of an instrument (:class:`~antq.confirmation.Confirmation`):
+Confirmation of an instrument (:class:`~antq.law.confirmation.Confirmation`):
 
 - ``CONFIRMED``: number, kind, issuer and both dates rest on a cited source;
   ``unconfirmed`` is empty.
@@ -15,7 +15,7 @@ Confirmation of an instrument (:class:`~antq.confirmation.Confirmation`):
   knowledge or a weak source; ``unconfirmed`` or ``note`` says what is doubtful.
 
 >>> from datetime import date
->>> from antq.confirmation import Confirmation
+>>> from antq.law.confirmation import Confirmation
 >>> tt = Instrument(
 ...     number="124/2021/TT-BCA",
 ...     kind=InstrumentKind.CIRCULAR,
@@ -43,8 +43,8 @@ from typing import Final
 import attrs
 
 from antq._serialise import JsonForm, json_view
-from antq.confirmation import Confirmation
 from antq.errors import DefinitionError
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum, Lang
 
 #: The letters that label points (điểm) in Vietnamese legal texts, in order.

@@ -42,9 +42,9 @@ from datetime import date
 from types import MappingProxyType
 from typing import Final
 
-from antq.confirmation import Confirmation
 from antq.errors import CitationError, DefinitionError
 from antq.i18n.catalog import Msg
+from antq.law.confirmation import Confirmation
 from antq.law.instruments import ArticleShape, Instrument, InstrumentKind, Issuer
 from antq.law.tables import Node, load
 

@@ -29,9 +29,9 @@ from datetime import date, datetime
 from importlib import resources
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from antq.confirmation import Confirmation
 from antq.errors import AntqError, DataFileError, DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, Text
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum
 
 if TYPE_CHECKING:

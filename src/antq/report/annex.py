@@ -17,9 +17,9 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from antq.core.outcome import Outcome
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionResult, Verdict
-from antq.hierarchy import KIND_ORDER
-from antq.unit_kinds import UnitKind
+from antq.safety.hierarchy import KIND_ORDER
 
 __all__ = ["ANNEX_OUTCOMES", "AnnexCommune", "AnnexUnit", "build_annex"]
 

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from antq import __version__
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.reasons import Reason
+from antq.core.unit_kinds import UnitKind
 from antq.errors import CitationError
-from antq.hierarchy import KIND_ORDER, OutcomeCounts
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg
-from antq.indicators import SAFE_INDICATORS
 from antq.law.registry import get_instrument
-from antq.periods import Period
+from antq.report.indicators import SAFE_INDICATORS
 from antq.report.model import (
     BarChart,
     Block,
@@ -29,12 +29,12 @@ from antq.report.model import (
     Table,
 )
 from antq.report.previous import met_change, rate_change
-from antq.unit_kinds import UnitKind
+from antq.safety.hierarchy import KIND_ORDER, OutcomeCounts
 from antq.vocabulary import Lang
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
-    from antq.hierarchy import OutcomeCounts, Summary
-    from antq.indicators import Observation
+    from antq.report.indicators import Observation
+    from antq.safety.hierarchy import OutcomeCounts, Summary
 
 
 #: Input errors listed in a report; the rest are counted.

@@ -7,21 +7,21 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from antq.core.frozen import FrozenMap
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError
-from antq.frozen import FrozenMap
-from antq.hierarchy import RoundResult
 from antq.i18n.catalog import Label, Msg
-from antq.indicators import DEFAULT_TARGETS, safe_standard_observations
 from antq.report.annex import build_annex
 from antq.report.collect import CollectedRound
+from antq.report.indicators import DEFAULT_TARGETS, safe_standard_observations
 from antq.report.letterhead import Letterhead
 from antq.report.model import CommuneSection, ProvinceSection, Report
 from antq.safety import default_rulebook
+from antq.safety.hierarchy import RoundResult
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
     from antq.core.verdict import Verdict
-    from antq.indicators import Observation, TargetTable
+    from antq.report.indicators import Observation, TargetTable
     from antq.report.previous import PreviousRound
 
 

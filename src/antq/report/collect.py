@@ -29,11 +29,14 @@ from datetime import date
 
 import attrs
 
+from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import InputError
-from antq.frozen import FrozenMap
-from antq.hierarchy import (
+from antq.i18n.catalog import Label
+from antq.safety.hierarchy import (
     KIND_ORDER,
     CommuneResult,
     CriterionTally,
@@ -45,10 +48,7 @@ from antq.hierarchy import (
     Scope,
     Summary,
 )
-from antq.i18n.catalog import Label
-from antq.periods import Period
 from antq.safety.round import Decider, OnVerdict, Placement, Round
-from antq.unit_kinds import UnitKind
 
 __all__ = ["CollectedRound", "ReportCollector"]
 

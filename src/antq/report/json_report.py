@@ -15,16 +15,16 @@ import attrs
 
 from antq import __version__
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, shown
-from antq.hierarchy import CommuneResult, NearMiss, OutcomeCounts, Summary
 from antq.i18n import formatting
-from antq.indicators import Observation, TargetCheck
 from antq.io.batch import RowError
-from antq.periods import Period
 from antq.report import Report, input_label, instrument_names, met_text, title_text
 from antq.report.annex import AnnexCommune
+from antq.report.indicators import Observation, TargetCheck
 from antq.report.previous import met_change, rate_change
-from antq.unit_kinds import UnitKind
+from antq.safety.hierarchy import CommuneResult, NearMiss, OutcomeCounts, Summary
 from antq.vocabulary import Lang
 
 __all__ = ["REPORT_SCHEMA_VERSION", "iter_json", "render_json", "report_data"]

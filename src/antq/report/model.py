@@ -15,9 +15,9 @@ from antq.report.letterhead import Letterhead
 from antq.vocabulary import Lang
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
-    from antq.hierarchy import CommuneResult, Notice, Summary
-    from antq.indicators import Observation, TargetCheck
+    from antq.report.indicators import Observation, TargetCheck
     from antq.report.previous import PreviousRound
+    from antq.safety.hierarchy import CommuneResult, Notice, Summary
 
 
 @attrs.frozen(kw_only=True)

@@ -32,14 +32,14 @@ from typing import Any
 
 import attrs
 
+from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
-from antq.frozen import FrozenMap
-from antq.hierarchy import OutcomeCounts
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg
 from antq.io.facts import parse_text, read_text_file
-from antq.unit_kinds import UnitKind
+from antq.safety.hierarchy import OutcomeCounts
 from antq.vocabulary import Lang
 
 __all__ = ["PreviousRound", "met_change", "previous_from_data", "rate_change", "read_previous"]

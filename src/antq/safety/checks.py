@@ -20,7 +20,6 @@ from typing import Any
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import (
     Context,
     Defer,
@@ -32,6 +31,7 @@ from antq.core.criterion import (
 )
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.reasons import Percent, Reason
 from antq.entities.grades import TaskGrade
 from antq.entities.incidents import Incident, IncidentCategory
@@ -39,7 +39,7 @@ from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
 from antq.i18n.formatting import Threshold, format_date
 from antq.law.citation import cite
-from antq.periods import Period
+from antq.law.confirmation import Confirmation
 from antq.safety.inputs import (
     INCIDENTS,
     OFFENCES_CURRENT,
@@ -135,7 +135,7 @@ class IsTrue:
     fact: Input[bool]
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`): met when the fact is yes."""
+        """The rule as data (:mod:`antq.catalogue.rule_form`): met when the fact is yes."""
         return {"form": "boolean", "input": self.fact.name}
 
     def decide(self, context: Context) -> Outcome:
@@ -163,7 +163,7 @@ class AllOf:
     whole: Input[int]
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`): a share of 100%; an empty total is an error."""
+        """The rule as data (:mod:`antq.catalogue.rule_form`): a share of 100%; an empty total is an error."""
         return {
             "form": "share_at_least",
             "part": self.part.name,
@@ -229,7 +229,7 @@ def share_form(
     percent: int | Parameter[int],
     if_empty: Parameter[str] | None,
 ) -> dict[str, object]:
-    """A share rule as data (:mod:`antq.rule_form`); a parameter is named, not valued."""
+    """A share rule as data (:mod:`antq.catalogue.rule_form`); a parameter is named, not valued."""
     return {
         "form": "share_at_least",
         "part": part.name,
@@ -259,7 +259,7 @@ class ShareAtLeast:
         object.__setattr__(self, "limits", (Threshold.at_least(self.threshold),))
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`): ``100 * part >= percent * whole``."""
+        """The rule as data (:mod:`antq.catalogue.rule_form`): ``100 * part >= percent * whole``."""
         return share_form(self.part, self.whole, self.threshold, self.if_empty)
 
     def _counts(self, context: Context) -> tuple[int, int]:
@@ -365,7 +365,7 @@ class AtLeast:
     minimum: int
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`): met when the value is at least ``minimum``."""
+        """The rule as data (:mod:`antq.catalogue.rule_form`): met when the value is at least ``minimum``."""
         return {"form": "value_at_least", "input": self.value.name, "minimum": self.minimum}
 
     def decide(self, context: Context) -> Outcome:
@@ -399,7 +399,7 @@ class NoneCounted:
     value: Input[int]
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`): met when the count is zero."""
+        """The rule as data (:mod:`antq.catalogue.rule_form`): met when the count is zero."""
         return {"form": "count_zero", "input": self.value.name}
 
     def decide(self, context: Context) -> Outcome:
@@ -664,7 +664,7 @@ class GradeAtLeast:
         object.__setattr__(self, "passing", _at_least(self.minimum))
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`): a grade on ``scale`` (lowest first)."""
+        """The rule as data (:mod:`antq.catalogue.rule_form`): a grade on ``scale`` (lowest first)."""
         return {
             "form": "grade_at_least",
             "input": self.grade.name,

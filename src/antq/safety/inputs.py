@@ -16,11 +16,13 @@ from typing import Any
 import attrs
 
 from antq.core import inputs as declare
+from antq.core.criterion import Parameter
 from antq.entities.grades import TaskGrade
 from antq.entities.incidents import CrimeGravity, Incident, IncidentCategory
 from antq.entities.organisations import EducationLevel, EnterpriseSize
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum
 
 # -- incidents -----------------------------------------------------------------
@@ -352,6 +354,16 @@ SECURITY_FORCE_DISCIPLINED = declare.count(
 )
 SUBUNITS_ELIGIBLE = declare.count(
     "subunits_eligible", Msg("sub-units eligible for emulation rating")
+)
+#: How a unit none of whose sub-units is eligible is treated: neither circular says, so
+#: the user chooses (both circulars' sub-unit share criteria read it).
+EMPTY_SUBUNITS: Parameter[str] = Parameter(
+    name="empty_subunits",
+    label=Msg("how a unit with no sub-units eligible for rating is treated"),
+    default=None,
+    choices=("not_applicable", "not_met"),
+    confirmation=Confirmation.UNCONFIRMED,
+    required=False,
 )
 SUBUNITS_QUALIFYING = declare.count(
     "subunits_qualifying",

@@ -6,7 +6,7 @@ The rules live with their articles: deadlines and dossiers in
 the name users import, and the name the vocabularies keep in JSON.
 
 >>> from datetime import date
->>> from antq.unit_kinds import UnitKind
+>>> from antq.core.unit_kinds import UnitKind
 >>> late = missed_deadlines(
 ...     UnitKind.RESIDENTIAL_AREA, 2024,
 ...     {Step.REGISTRATION: date(2024, 4, 1), Step.DECISION: date(2024, 11, 14)},

@@ -62,13 +62,13 @@ from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Msg
 from antq.safety.tt23_2012 import article_6_commune as tt23_commune
 from antq.safety.tt124_2021 import article_5_commune as tt124_commune
 from antq.safety.unit_counts import UNIT_OUTCOMES, RollupInputs, RollupRule, UnitCounts
-from antq.unit_kinds import UnitKind
 
 __all__ = [
     "REGISTRATION_SUFFIX",

@@ -53,10 +53,15 @@ from antq.core.facts import UnitFacts
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
 from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.entities.incidents import CrimeGravity, Incident, IncidentCategory
 from antq.errors import AntqError, InputError, UsageError
-from antq.hierarchy import (
+from antq.i18n.catalog import Msg
+from antq.io.batch import ReadProgress, UnitReadError, UnitRef, read_any
+from antq.io.names import NameIndex, bare_key, name_key
+from antq.safety import default_rulebook
+from antq.safety.hierarchy import (
     KIND_ORDER,
     CommuneResult,
     EvaluatedUnit,
@@ -64,14 +69,9 @@ from antq.hierarchy import (
     OutcomeCounts,
     RoundResult,
 )
-from antq.i18n.catalog import Msg
-from antq.io.batch import ReadProgress, UnitReadError, UnitRef, read_any
-from antq.names import NameIndex, bare_key, name_key
-from antq.safety import default_rulebook
 from antq.safety.inputs import INCIDENTS
 from antq.safety.rollup import RollupRule, Standing, count_standings, rollup_rule, standing_of
 from antq.safety.unit_counts import UNIT_OUTCOMES, UnitCounts
-from antq.unit_kinds import UnitKind
 
 __all__ = ["Decider", "Placement", "Round", "UnitCollector", "evaluate_round", "id_skeleton"]
 
@@ -832,7 +832,7 @@ class _Evaluation:
     # -- the communes ----------------------------------------------------------
 
     def province_names(self) -> dict[str, str]:
-        """For each province key, the spelling used most often (see antq.hierarchy)."""
+        """For each province key, the spelling used most often (see antq.safety.hierarchy)."""
         spellings = self.spellings
         typed: dict[str, list[str]] = {}
         for key in spellings:

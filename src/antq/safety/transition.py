@@ -12,7 +12,7 @@ A residential area's windows meet without overlapping (31/10/2021, then
 01/11/2021). A TT 23 school round follows the school year, which has no fixed
 dates: give the school's own last TT 23 period.
 
->>> from antq.unit_kinds import UnitKind
+>>> from antq.core.unit_kinds import UnitKind
 >>> str(transition_overlap(UnitKind.COMMUNE))
 '2021-11-16/2021-11-30'
 >>> transition_overlap(UnitKind.RESIDENTIAL_AREA) is None
@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from antq.core.periods import Period
+from antq.core.unit_kinds import UnitKind
 from antq.entities.incidents import Incident
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.periods import Period, assessment_period
-from antq.unit_kinds import UnitKind
+from antq.safety.windows import assessment_period
 
 __all__ = ["FIRST_TT124_ROUND", "LAST_TT23_ROUND", "incidents_in_overlap", "transition_overlap"]
 

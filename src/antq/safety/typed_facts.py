@@ -24,12 +24,12 @@ from typing import ClassVar
 import attrs
 
 from antq.core.facts import UnitFacts
+from antq.core.periods import Period
+from antq.core.unit_kinds import UnitKind
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.entities.incidents import Incident
 from antq.entities.organisations import EducationLevel, EnterpriseSize
-from antq.periods import Period
 from antq.safety.inputs import InternalRulesTopic, OffenceCounts
-from antq.unit_kinds import UnitKind
 
 __all__ = [
     "AgencyFacts",

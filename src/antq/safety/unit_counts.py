@@ -21,20 +21,20 @@ from typing import Any
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core import inputs as declare
 from antq.core.criterion import Context, Defer, FastCheck, Finding, finding, undecided
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.reasons import Param, Percent, Reason
+from antq.core.unit_kinds import UnitKind
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, Text
 from antq.i18n.formatting import Threshold
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node
-from antq.periods import Period
 from antq.safety.checks import AllOf, ShareAtLeast
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import Lang
 
 __all__ = ["UNIT_OUTCOMES", "UnitCounts", "UnitsRecognised", "UnitsRegistered"]
@@ -419,7 +419,7 @@ def _missing(*inputs: Input[Any]) -> Finding:
 def units_share_form(
     counts: str, percent: int, part: Input[int], whole: Input[int]
 ) -> dict[str, object]:
-    """A commune's share of its units as data (:mod:`antq.rule_form`)."""
+    """A commune's share of its units as data (:mod:`antq.catalogue.rule_form`)."""
     return {
         "form": "units_share_at_least",
         "counts": counts,
@@ -458,7 +458,7 @@ class UnitsRegistered:
     total: Input[int]
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`): every unit of the commune registered."""
+        """The rule as data (:mod:`antq.catalogue.rule_form`): every unit of the commune registered."""
         return units_share_form("registered", 100, self.registered, self.total)
 
     def decide(self, context: Context) -> Outcome:
@@ -561,7 +561,7 @@ class UnitsRecognised:
         object.__setattr__(self, "limits", (Threshold.at_least(self.threshold),))
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`): ``threshold`` percent of the units recognised."""
+        """The rule as data (:mod:`antq.catalogue.rule_form`): ``threshold`` percent of the units recognised."""
         return units_share_form("recognised", self.threshold, self.recognised, self.total)
 
     def decide(self, context: Context) -> Outcome:

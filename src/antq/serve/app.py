@@ -38,6 +38,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from antq import __version__
+from antq.catalogue.rule_form import rule_form_schema
 from antq.cli.awards import awards_json
 from antq.cli.evaluate import book_with_parameters, evaluate_to, write_results_json
 from antq.cli.rules import rule_entries, rules_json
@@ -55,7 +56,6 @@ from antq.io.facts import decode_utf8, parse_text
 from antq.io.schema import facts_schema
 from antq.law.registry import all_instruments
 from antq.results import error_rows, evaluate_each, json_text
-from antq.rule_form import rule_form_schema
 from antq.safety import default_rulebook
 from antq.serve.openapi import openapi_document
 from antq.serve.page import PAGE

@@ -2,7 +2,7 @@
 
 The facts document's schema is the one of ``antq schema``
 (:func:`antq.io.schema.facts_schema`) and the rule form's that of
-``antq schema --of rule-form`` (:func:`antq.rule_form.rule_form_schema`), so
+``antq schema --of rule-form`` (:func:`antq.catalogue.rule_form.rule_form_schema`), so
 the API description cannot drift from what antq reads and writes.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from antq import __version__
+from antq.catalogue.rule_form import rule_form_schema
 from antq.io.schema import facts_schema
-from antq.rule_form import rule_form_schema
 from antq.serve.settings import ServeSettings
 
 __all__ = ["openapi_document"]

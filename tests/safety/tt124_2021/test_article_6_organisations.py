@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
 from antq.safety.tt124_2021 import article_6_organisations as organisations
-from antq.unit_kinds import UnitKind
 
 from ..builders import (
     AGENCY,

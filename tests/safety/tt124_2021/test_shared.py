@@ -12,17 +12,17 @@ from typing import Any
 
 import pytest
 
-from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.entities.incidents import IncidentCategory
 from antq.errors import InputError
 from antq.io.schema import facts_schema
+from antq.law.confirmation import Confirmation
 from antq.safety import default_rulebook
 from antq.safety import tt124_2021 as tt124
 from antq.safety.checks import OFFENCE_COMPARISON, OFFENCE_SCOPE
-from antq.safety.tt124_2021._common import EMPTY_SUBUNITS
-from antq.unit_kinds import UnitKind
+from antq.safety.inputs import EMPTY_SUBUNITS
 from antq.vocabulary import Lang
 
 from ..builders import (

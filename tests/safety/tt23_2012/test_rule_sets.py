@@ -10,20 +10,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion
 from antq.core.engine import evaluate
 from antq.core.facts import UnitFacts
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.ruleset import RuleBook, RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import InputError, RuleSetNotFound
 from antq.i18n.catalog import Msg
 from antq.io.facts import unit_facts_from_dict
 from antq.law.citation import cite
+from antq.law.confirmation import Confirmation
 from antq.law.registry import get_instrument, repealed_by
-from antq.periods import Period, school_year_period
 from antq.safety import tt23_2012 as tt23
 from antq.safety import tt124_2021 as tt124
 from antq.safety.tt23_2012 import (
@@ -38,8 +39,8 @@ from antq.safety.tt23_2012 import (
 from antq.safety.tt23_2012 import (
     article_8_school as school,
 )
+from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
 from antq.safety.unit_counts import UnitsRecognised
-from antq.unit_kinds import UnitKind
 
 TT23 = "23/2012/TT-BCA"
 BOOK = RuleBook((*tt124.RULE_SETS, *tt23.RULE_SETS))

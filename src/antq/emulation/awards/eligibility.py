@@ -39,20 +39,20 @@ import attrs
 
 from antq._serialise import JsonForm, JsonRoundTrip, json_form, json_view, rendered
 from antq._terminal import escape_controls
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionInfo, CriterionKind, Finding, Parameter
 from antq.core.entry import EntryInput, EntryParameter, RuleEntry, RuleFamily
 from antq.core.facts import check_id
+from antq.core.frozen import frozen
 from antq.core.outcome import Outcome, combine
+from antq.core.periods import Period, parse_iso_date
 from antq.core.reasons import Reason
 from antq.core.verdict import CriterionResult
 from antq.errors import DefinitionError, InputError
-from antq.frozen import frozen
 from antq.i18n.catalog import Label, Msg, Text
 from antq.i18n.formatting import format_date
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.law.registry import get_instrument
-from antq.periods import Period, parse_iso_date
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [
@@ -949,6 +949,6 @@ def rooted(path: str, make: Callable[[], T]) -> T:
 def read_date(value: object, path: str) -> date:
     """A calendar date (``2025-04-28``); TOML dates arrive as dates already.
 
-    :func:`antq.periods.parse_iso_date`: ISO week dates and compact forms are refused.
+    :func:`antq.core.periods.parse_iso_date`: ISO week dates and compact forms are refused.
     """
     return parse_iso_date(value, path)

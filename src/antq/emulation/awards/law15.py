@@ -37,7 +37,6 @@ from typing import Any, Final
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding
 from antq.core.outcome import Outcome
 from antq.emulation.awards.eligibility import (
@@ -55,6 +54,7 @@ from antq.emulation.awards.law06.article_80 import AwardingAuthority, AwardingPo
 from antq.errors import DataFileError, InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import cite
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
 from antq.vocabulary import CodedEnum
 

@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from antq.core.periods import Period
 from antq.emulation.awards.eligibility import AwardForm, AwardRules, Eligibility, PendingMatter
 from antq.emulation.awards.knc import (
     CandServiceAward,
@@ -46,7 +47,6 @@ from antq.emulation.awards.law06 import (
     ministry_bang_khen_eligibility,
 )
 from antq.entities.persons import Sex
-from antq.periods import Period
 
 __all__ = ["BangKhenCandidateFacts", "CollectiveCandidateFacts", "KncCandidateFacts"]
 

@@ -14,6 +14,7 @@ from typing import Final
 import attrs
 
 from antq.core.facts import MAX_YEAR, MIN_YEAR, check_id
+from antq.core.unit_kinds import UnitKind
 from antq.emulation.scoring._engine import check_values
 from antq.emulation.scoring._results import ScoringFacts
 from antq.emulation.sheets import ScoringSheet, shown
@@ -21,7 +22,6 @@ from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io.document import open_document
 from antq.io.facts import load_document
-from antq.unit_kinds import UnitKind
 
 #: Version of antq 1's scores document layout (``"antq_scores": 1``, deprecated).
 SCORES_FORMAT_VERSION: Final = 1

@@ -8,6 +8,7 @@ from math import floor
 
 import attrs
 
+from antq.core.frozen import FrozenMap
 from antq.core.reasons import Param, Percent, Reason
 from antq.emulation.scoring._results import ItemResult, ItemStatus
 from antq.emulation.sheets import (
@@ -26,7 +27,6 @@ from antq.emulation.sheets import (
     points_to_json,
 )
 from antq.errors import InputError
-from antq.frozen import FrozenMap
 from antq.i18n.catalog import Msg, Text
 from antq.i18n.formatting import Threshold as Limit
 from antq.i18n.formatting import format_threshold

@@ -11,10 +11,11 @@ import attrs
 
 from antq._serialise import Codec, JsonRoundTrip, json_form
 from antq._terminal import escape_controls
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionInfo, CriterionKind
+from antq.core.frozen import frozen
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
+from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionResult
 from antq.emulation.sheets import (
     MovementClass,
@@ -25,10 +26,9 @@ from antq.emulation.sheets import (
     points_to_json,
 )
 from antq.errors import InputError
-from antq.frozen import frozen
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum, Lang
 
 #: The module the vocabularies here name as theirs (in JSON, tracebacks and pickles): the

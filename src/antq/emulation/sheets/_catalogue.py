@@ -9,13 +9,13 @@ from typing import Any
 import attrs
 
 from antq._serialise import JsonForm, json_view, rendered
-from antq.confirmation import Confirmation
 from antq.core.entry import EntryInput, RuleEntry, RuleFamily
 from antq.emulation.sheets._model import RuleType, ScoringSheet, SheetItem, Veto
 from antq.emulation.sheets._points import format_points, points_to_json
 from antq.emulation.sheets._reader import _whole, shipped_sheets
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import LANGS, Lang
 
 _NO_BANDS_ENTRY = Msg("Classification thresholds: unconfirmed, must be supplied")

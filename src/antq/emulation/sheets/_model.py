@@ -9,8 +9,8 @@ from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
+from antq.core.unit_kinds import UnitKind
 from antq.emulation.sheets._errors import SheetError
 from antq.emulation.sheets._limits import _DECIMAL, MAX_COUNT
 from antq.emulation.sheets._points import parse_points, points_to_json, shown
@@ -18,7 +18,7 @@ from antq.entities.grades import OrdinalEnum
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum
 
 #: The module the vocabularies here name as theirs (in JSON, tracebacks and pickles): the

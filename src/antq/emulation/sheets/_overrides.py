@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from antq.confirmation import Confirmation
 from antq.emulation.sheets._errors import SheetError
 from antq.emulation.sheets._limits import OVERRIDE_FORMAT_VERSION
 from antq.emulation.sheets._model import ScoringSheet, SheetItem, _replace, _weakest
 from antq.emulation.sheets._reader import _read_toml, _Reader, _whole
 from antq.i18n.catalog import Msg
+from antq.law.confirmation import Confirmation
 
 _OVERRIDE_KEYS: Final = frozenset(
     {

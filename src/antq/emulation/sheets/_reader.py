@@ -15,8 +15,8 @@ from typing import Any, Final
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
+from antq.core.unit_kinds import UnitKind
 from antq.emulation.sheets._errors import SheetError, _Bad, _Problems
 from antq.emulation.sheets._limits import (
     _ID,
@@ -53,7 +53,7 @@ from antq.i18n.catalog import Msg, Text
 from antq.io.facts import read_text_file
 from antq.io.files import lone_cr_to_lf
 from antq.law.citation import Citation
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import LANGS
 
 _SHEET_KEYS: Final = frozenset(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
-from antq.confirmation import Confirmation
 from antq.core.outcome import Outcome
+from antq.core.unit_kinds import UnitKind
 from antq.emulation.sheets._errors import _Problems
 from antq.emulation.sheets._limits import _ID, _INPUT_NAME, _ITEM_ID, MAX_DEPTH, MAX_ITEMS
 from antq.emulation.sheets._model import (
@@ -26,7 +26,7 @@ from antq.emulation.sheets._model import (
 from antq.emulation.sheets._points import points_to_json
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
 
 
 class _Validator:

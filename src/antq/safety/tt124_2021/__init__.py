@@ -2,8 +2,10 @@
 
 One module per article: ``article_1_scope`` (who is outside the circular),
 ``article_4_residential_area``, ``article_5_commune`` (with the roll-up of khoản 4),
-``article_6_organisations``, ``article_7_education``; ``territory`` holds Điều 4
-khoản 2-4, which a commune applies under Điều 5 khoản 2.
+``article_6_organisations``, ``article_7_education``, ``article_8_assessment_windows``
+(the windows of khoản 2), ``article_9_procedure`` (deadlines and dossiers),
+``article_9_routing`` (where a dossier goes, khoản 1), ``article_10_competence``;
+``territory`` holds Điều 4 khoản 2-4, which a commune applies under Điều 5 khoản 2.
 """
 
 from antq.core.ruleset import RuleSet

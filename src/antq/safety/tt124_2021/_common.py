@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from antq.confirmation import Confirmation
-from antq.core.criterion import Parameter
 from antq.core.ruleset import RoundNotice
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
-from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow
-from antq.unit_kinds import UnitKind
+from antq.law.confirmation import Confirmation
 
 INSTRUMENT = "124/2021/TT-BCA"
 #: Điều 11: in force from 10/02/2022. Rounds whose period ends on or after this date use it.
@@ -50,24 +47,9 @@ def c124(article: int, clause: int | None = None, point: str | None = None) -> C
     return cite(INSTRUMENT, article, clause, point)
 
 
-def window(kind: UnitKind) -> AnnualWindow:
-    """Điều 8 khoản 2: the assessment window of ``kind``."""
-    return ASSESSMENT_WINDOWS[INSTRUMENT][kind]
-
-
 def applies(article_citation: Citation) -> Text:
     """A note saying which provision a cross-referencing criterion applies."""
     return Text(
         vi=f"áp dụng {article_citation.render('vi')}",
         en=f"applies {article_citation.render('en')}",
     )
-
-
-EMPTY_SUBUNITS: Parameter[str] = Parameter(
-    name="empty_subunits",
-    label=Msg("how a unit with no sub-units eligible for rating is treated"),
-    default=None,
-    choices=("not_applicable", "not_met"),
-    confirmation=Confirmation.UNCONFIRMED,
-    required=False,
-)

@@ -7,7 +7,6 @@ from typing import Any
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import (
     Check,
     Context,
@@ -26,6 +25,7 @@ from antq.entities.grades import TaskGrade
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.safety import inputs as i
 from antq.safety.checks import (
     AtLeast,
@@ -38,7 +38,8 @@ from antq.safety.checks import (
     TitleOrGrade,
 )
 from antq.safety.gates import WhenAllTrue, WhenTrue
-from antq.safety.tt124_2021._common import EMPTY_SUBUNITS, applies, c124
+from antq.safety.inputs import EMPTY_SUBUNITS
+from antq.safety.tt124_2021._common import applies, c124
 
 #: Điều 6 khoản 5 and Điều 7 khoản 6: share of sub-units that must qualify.
 SUBUNIT_SHARE_PERCENT = 70

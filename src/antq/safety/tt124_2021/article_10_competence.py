@@ -8,7 +8,7 @@ because Thông tư 48/2025/TT-BCA is not fully known. The rows are dated data, i
 ``data/competence.toml`` beside this module.
 
 >>> from datetime import date
->>> from antq.unit_kinds import UnitKind
+>>> from antq.core.unit_kinds import UnitKind
 >>> recognising_authority(UnitKind.COMMUNE, date(2025, 6, 30)).body
 <Authority.DISTRICT_PEOPLES_COMMITTEE: 'district_peoples_committee'>
 >>> recognising_authority(UnitKind.COMMUNE, date(2025, 7, 1)).known
@@ -23,13 +23,14 @@ from typing import Any
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Parameter
 from antq.core.reasons import Param, Reason
+from antq.core.unit_kinds import UnitKind
 from antq.entities.admin_units import TWO_TIER_REFORM_DATE
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
 from antq.safety.tt124_2021.article_9_procedure import (
     ORGANISATIONS,
@@ -39,7 +40,6 @@ from antq.safety.tt124_2021.article_9_procedure import (
     _check_range,
     c124,
 )
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [

@@ -15,8 +15,8 @@ import attrs
 
 from antq.core.criterion import Context, Criterion, CriterionKind, FastCheck, Finding, finding
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.i18n.catalog import Msg
-from antq.periods import Period
 from antq.safety import inputs as i
 from antq.safety.tt124_2021._common import c124
 

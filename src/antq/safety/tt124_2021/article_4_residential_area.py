@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.entities.grades import TaskGrade
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
@@ -19,10 +20,9 @@ from antq.safety.tt124_2021._common import (
     SIGNED,
     VALID_FROM,
     c124,
-    window,
 )
+from antq.safety.tt124_2021.article_8_assessment_windows import window
 from antq.safety.tt124_2021.territory import CiteFor, territory_criteria
-from antq.unit_kinds import UnitKind
 
 P = "tt124.residential-area"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
 from antq.law.tables import load
 from antq.safety import inputs as i
@@ -20,8 +21,8 @@ from antq.safety.tt124_2021._common import (
     SPECIAL_ZONES,
     VALID_FROM,
     c124,
-    window,
 )
+from antq.safety.tt124_2021.article_8_assessment_windows import window
 from antq.safety.tt124_2021.territory import CiteFor, territory_criteria
 from antq.safety.unit_counts import (
     UNIT_OUTCOMES,
@@ -30,7 +31,6 @@ from antq.safety.unit_counts import (
     UnitsRegistered,
     read_rollup_rule,
 )
-from antq.unit_kinds import UnitKind
 
 P = "tt124.commune"
 

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, NoneCounted, TopicsCovered
 from antq.safety.inputs import InternalRulesTopic as Topic
-from antq.safety.tt124_2021._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
+from antq.safety.tt124_2021._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124
 from antq.safety.tt124_2021._shared_items import incident_items, planning, security_force, subunits
 from antq.safety.tt124_2021.article_1_scope import (
     AGENCY_SCOPE,
     ENTERPRISE_SCOPE,
 )
-from antq.unit_kinds import UnitKind
+from antq.safety.tt124_2021.article_8_assessment_windows import window
 
 #: Điều 6 khoản 1: the six topics of an agency's or enterprise's internal rules.
 AGENCY_TOPICS = frozenset(

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
 from antq.safety.gates import WhenGeneralEducation
 from antq.safety.inputs import InternalRulesTopic as Topic
-from antq.safety.tt124_2021._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124, window
+from antq.safety.tt124_2021._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124
 from antq.safety.tt124_2021._shared_items import incident_items, planning, security_force, subunits
 from antq.safety.tt124_2021.article_1_scope import INSTITUTION_SCOPE
-from antq.unit_kinds import UnitKind
+from antq.safety.tt124_2021.article_8_assessment_windows import window
 
 P = "tt124.educational-institution"
 

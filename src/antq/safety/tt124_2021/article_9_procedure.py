@@ -11,7 +11,7 @@ not as code, and asks the user for what it does not know.
 **Deadlines** (validations of the procedure, not criteria of the standard):
 
 * registration "trong Quý I hằng năm" (Điều 4-7 khoản 1): antq reads Quarter I
-  as 01/01-31/03 of the round's year (:func:`~antq.periods.quarter_one`), so a
+  as 01/01-31/03 of the round's year (:func:`~antq.core.periods.quarter_one`), so a
   registration on 31/03 is in time, one on 01/04 is late, and one dated before
   01/01 is not in Quarter I either;
 * recognition decision "trước ngày 15/11" for a residential area (Điều 9 khoản 1
@@ -22,7 +22,7 @@ A step with a deadline but no recorded date is reported as *not recorded*,
 never as on time.
 
 >>> from datetime import date
->>> from antq.unit_kinds import UnitKind
+>>> from antq.core.unit_kinds import UnitKind
 >>> late = missed_deadlines(
 ...     UnitKind.RESIDENTIAL_AREA, 2024,
 ...     {Step.REGISTRATION: date(2024, 4, 1), Step.DECISION: date(2024, 11, 14)},
@@ -39,15 +39,15 @@ from typing import TypeAlias
 
 import attrs
 
-from antq.confirmation import Confirmation
+from antq.core.periods import Period, quarter_one
 from antq.core.reasons import Param, Reason
+from antq.core.unit_kinds import UnitKind
 from antq.entities.admin_units import LAST_DISTRICT_DAY, TWO_TIER_REFORM_DATE
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
-from antq.periods import Period, quarter_one
-from antq.unit_kinds import UnitKind
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [

@@ -12,7 +12,8 @@ on the strength of text antq does not have.
 TT 23 has no scope exclusions (no small-enterprise, armed-forces or
 primary-school carve-out), so its rule sets have no eligibility checks.
 
-One module per article (``article_5_residential_area`` to ``article_8_school``);
+One module per article (``article_5_residential_area`` to ``article_8_school``, and
+``article_9_assessment_windows`` for the windows of Điều 9 khoản 2);
 ``article_6_commune`` holds the roll-up of Điều 6 khoản 4.
 """
 

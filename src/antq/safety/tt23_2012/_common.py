@@ -8,7 +8,6 @@ from typing import Any
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import (
     Context,
     Criterion,
@@ -21,19 +20,19 @@ from antq.core.criterion import (
 )
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.core.ruleset import RoundNotice
 from antq.entities.grades import EmulationTitle
 from antq.entities.incidents import IncidentCategory
 from antq.errors import InputError
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
+from antq.law.confirmation import Confirmation
 from antq.law.registry import get_instrument
-from antq.periods import ASSESSMENT_WINDOWS, AnnualWindow, Period
 from antq.safety import inputs as shared
 from antq.safety.checks import NoIncidents, NoneCounted, ShareAtLeast, share_form
 from antq.safety.gates import WhenGeneralEducation as _WhenGeneralEducation
 from antq.safety.tt23_2012 import inputs as tt23_inputs
-from antq.unit_kinds import UnitKind
 
 INSTRUMENT = "23/2012/TT-BCA"
 
@@ -67,11 +66,6 @@ def c23(article: int, clause: int | None = None, point: str | None = None) -> Ci
     """A citation of TT 23; the registry does not know its clause structure, so a
     clause-level citation is accepted but unverified (``Citation.verified`` is False)."""
     return cite(INSTRUMENT, article, clause, point)
-
-
-def window(kind: UnitKind) -> AnnualWindow:
-    """Điều 9 khoản 2: the assessment window of ``kind`` (schools have none)."""
-    return ASSESSMENT_WINDOWS[INSTRUMENT][kind]
 
 
 # -- gates ---------------------------------------------------------------------------------
@@ -153,7 +147,7 @@ class ShareAtLeastParameter:
     if_empty: Parameter[str] | None = None
 
     def describe(self) -> dict[str, object]:
-        """The rule as data (:mod:`antq.rule_form`), its percentage named by its parameter."""
+        """The rule as data (:mod:`antq.catalogue.rule_form`), its percentage named by its parameter."""
         return share_form(self.part, self.whole, self.threshold, self.if_empty)
 
     def _with_threshold(self, context: Context) -> ShareAtLeast:
@@ -189,16 +183,6 @@ class ShareAtLeastParameter:
 
 def _defer(values: Mapping[str, Any], period: Period) -> Outcome:
     raise Defer
-
-
-EMPTY_SUBUNITS: Parameter[str] = Parameter(
-    name="empty_subunits",
-    label=Msg("how a unit with no sub-units eligible for rating is treated"),
-    default=None,
-    choices=("not_applicable", "not_met"),
-    confirmation=Confirmation.UNCONFIRMED,
-    required=False,
-)
 
 
 # -- the residential-area items that a commune also applies (Điều 5; Điều 6 khoản 2) ---------

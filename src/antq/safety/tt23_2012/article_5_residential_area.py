@@ -14,15 +14,16 @@ assessor for one finding on them (``tt23_residential_area_remainder_met``) and
 the verdict stays UNKNOWN until it is given.
 
 Period (Điều 9 khoản 2): "31/10 of the previous year - 31/10", read as
-01/11 of the previous year - 31/10 (see :mod:`antq.periods`).
+01/11 of the previous year - 31/10 (see :mod:`~antq.safety.tt23_2012.article_9_assessment_windows`).
 """
 
 from __future__ import annotations
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
+from antq.law.confirmation import Confirmation
 from antq.safety.checks import AllOf, IsTrue
 from antq.safety.tt23_2012 import inputs as i
 from antq.safety.tt23_2012._common import (
@@ -33,9 +34,8 @@ from antq.safety.tt23_2012._common import (
     VALID_TO,
     c23,
     territory_criteria,
-    window,
 )
-from antq.unit_kinds import UnitKind
+from antq.safety.tt23_2012.article_9_assessment_windows import window
 
 P = "tt23.residential-area"
 

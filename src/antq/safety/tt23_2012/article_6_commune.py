@@ -21,11 +21,12 @@ No movement model is required (TT 124 added that). Period (Điều 9 khoản 2):
 
 from __future__ import annotations
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.entities.grades import EmulationTitle
 from antq.i18n.catalog import Msg
+from antq.law.confirmation import Confirmation
 from antq.law.tables import load
 from antq.safety.checks import IsTrue, NoneCounted
 from antq.safety.gates import WhenTrue
@@ -39,10 +40,9 @@ from antq.safety.tt23_2012._common import (
     TitleAtLeast,
     c23,
     territory_criteria,
-    window,
 )
+from antq.safety.tt23_2012.article_9_assessment_windows import window
 from antq.safety.unit_counts import UNIT_OUTCOMES, RollupRule, UnitsRecognised, read_rollup_rule
-from antq.unit_kinds import UnitKind
 
 P = "tt23.commune"
 

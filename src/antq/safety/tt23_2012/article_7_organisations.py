@@ -30,27 +30,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Check, Criterion, CriterionKind, Parameter
 from antq.core.inputs import Input
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg
+from antq.law.confirmation import Confirmation
 from antq.safety import inputs as shared
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
+from antq.safety.inputs import EMPTY_SUBUNITS
 from antq.safety.inputs import InternalRulesTopic as Topic
 from antq.safety.tt23_2012 import inputs as i
 from antq.safety.tt23_2012._common import (
-    EMPTY_SUBUNITS,
     INSTRUMENT,
     NOTICES,
     VALID_FROM,
     VALID_TO,
     ShareAtLeastParameter,
     c23,
-    window,
 )
-from antq.unit_kinds import UnitKind
+from antq.safety.tt23_2012.article_9_assessment_windows import window
 
 #: Điều 7 item 1: the four topics of the internal rules.
 AGENCY_TOPICS = frozenset(

@@ -17,15 +17,16 @@ TT 23 excludes no school: primary schools and pre-schools are assessed too
 (TT 124 Điều 1 excludes them). The period is the school year, from the
 previous school-year review to the current one (Điều 9 khoản 2): it has no
 fixed dates, so the rule set has no window and the facts must carry the
-period (:func:`antq.periods.school_year_period`).
+period (:func:`~antq.safety.tt23_2012.article_9_assessment_windows.school_year_period`).
 """
 
 from __future__ import annotations
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import Criterion, CriterionKind
 from antq.core.ruleset import RuleSet
+from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
+from antq.law.confirmation import Confirmation
 from antq.safety import inputs as shared
 from antq.safety.checks import AllOf, IsTrue, TopicsCovered
 from antq.safety.gates import WhenTrue
@@ -39,7 +40,6 @@ from antq.safety.tt23_2012._common import (
     WhenGeneralEducation,
     c23,
 )
-from antq.unit_kinds import UnitKind
 
 P = "tt23.school"
 

@@ -10,6 +10,7 @@ from typing import Final
 
 import attrs
 
+from antq.core.periods import Period
 from antq.emulation.awards.eligibility import PendingMatter
 from antq.emulation.awards.knc.vocabulary import (
     AreaType,
@@ -32,7 +33,6 @@ from antq.entities.validators import (
 )
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
-from antq.periods import Period
 
 __all__ = [
     "STREET_GUARD_LAST_DAY",

@@ -14,16 +14,16 @@ from typing import Any, Final
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding, Parameter
 from antq.core.outcome import Outcome
+from antq.core.periods import MonthEndPolicy
 from antq.emulation.awards.eligibility import Condition
 from antq.emulation.awards.findings import found, labels, unknown
 from antq.emulation.awards.knc.candidate import KncCandidate
 from antq.emulation.awards.knc.vocabulary import CommendationLevel, Disqualification, LeaderPosition
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation
-from antq.periods import MonthEndPolicy
+from antq.law.confirmation import Confirmation
 
 __all__ = [
     "ACHIEVEMENTS",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Final
 
+from antq.core.periods import MonthEndPolicy
 from antq.emulation.awards.eligibility import AwardRules, Eligibility
 from antq.emulation.awards.instruments import TT11_FROM, TT20_FROM
 from antq.emulation.awards.knc import tt11_2021, tt20_2025
@@ -20,7 +21,6 @@ from antq.emulation.awards.knc.tt20_2025 import KNC_TT20
 from antq.errors import InputError, RuleSetNotFound
 from antq.i18n.catalog import Msg
 from antq.law.registry import get_instrument
-from antq.periods import MonthEndPolicy
 
 __all__ = ["KNC_RULES", "PARAMETERS", "knc_eligibility", "select_knc_rules"]
 

@@ -8,7 +8,7 @@ highest weight among them (TT 20/2025 gives weight 2 to a day served in an area
 with especially difficult socio-economic conditions, a border area or an island).
 The union is cut into runs of consecutive days of equal weight; each run counts
 its whole calendar months (run start + n months, with the month-end policy,
-default :attr:`~antq.periods.MonthEndPolicy.CLAMP`, must not pass the day after
+default :attr:`~antq.core.periods.MonthEndPolicy.CLAMP`, must not pass the day after
 the run), times its weight; the days left over in every run, times its weight,
 are pooled and every 31 pooled days (the longest month) count as one more
 month; what remains is dropped (rounded down, never up), so pooling never credits
@@ -35,6 +35,7 @@ import attrs
 
 from antq.core.criterion import Finding, Parameter
 from antq.core.outcome import Outcome
+from antq.core.periods import MonthEndPolicy, Period, add_months
 from antq.core.reasons import Param, Reason
 from antq.emulation.awards.eligibility import discipline_restart, months_text
 from antq.emulation.awards.knc.candidate import LeadershipPeriod, ServicePeriod
@@ -43,7 +44,6 @@ from antq.emulation.awards.knc.vocabulary import LeaderPosition, ServiceRole
 from antq.entities.persons import Sex
 from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg, Text
-from antq.periods import MonthEndPolicy, Period, add_months
 
 __all__ = [
     "DAYS_PER_POOLED_MONTH",

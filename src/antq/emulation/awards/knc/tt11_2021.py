@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Final
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding, Parameter
 from antq.core.outcome import Outcome
 from antq.emulation.awards.eligibility import (
@@ -51,6 +50,7 @@ from antq.emulation.awards.knc.vocabulary import (
 )
 from antq.i18n.catalog import Msg
 from antq.law.citation import cite
+from antq.law.confirmation import Confirmation
 
 __all__ = ["KNC_TT11", "PARAMETERS", "P_RESTART_21", "P_TEAM_SERVICE_21"]
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Final
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding, Parameter
 from antq.core.outcome import Outcome
 from antq.emulation.awards.eligibility import (
@@ -57,6 +56,7 @@ from antq.emulation.awards.knc.vocabulary import (
 )
 from antq.i18n.catalog import Msg
 from antq.law.citation import cite
+from antq.law.confirmation import Confirmation
 
 __all__ = ["KNC_TT20", "PARAMETERS", "P_AGENCY_GUARD_25", "P_COMMENDATION_25"]
 

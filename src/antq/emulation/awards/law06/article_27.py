@@ -13,7 +13,6 @@ from typing import Any, Final
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding
 from antq.core.outcome import Outcome
 from antq.core.reasons import Param, Percent
@@ -36,6 +35,7 @@ from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg
 from antq.i18n.formatting import Threshold
 from antq.law.citation import cite
+from antq.law.confirmation import Confirmation
 
 __all__ = [
     "LAW06_ART27",

@@ -18,9 +18,9 @@ from typing import Any, Final
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding, Parameter
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.emulation.awards.eligibility import (
     AwardForm,
     AwardRules,
@@ -42,7 +42,7 @@ from antq.entities.validators import field_path, member_of, non_empty_str
 from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import cite
-from antq.periods import Period
+from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum
 
 __all__ = [

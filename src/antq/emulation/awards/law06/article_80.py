@@ -23,7 +23,6 @@ from typing import Final
 
 import attrs
 
-from antq.confirmation import Confirmation
 from antq.core.criterion import CriterionKind, Finding
 from antq.core.outcome import Outcome
 from antq.emulation.awards.eligibility import (
@@ -49,6 +48,7 @@ from antq.emulation.awards.law06._in_force import check_covered, notes
 from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation, cite
+from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
 from antq.vocabulary import CodedEnum
 

@@ -14,6 +14,7 @@ from typing import Final, Protocol, TypeVar
 
 from antq.core.criterion import CriterionKind, Finding
 from antq.core.outcome import Outcome
+from antq.core.periods import Period
 from antq.emulation.awards.eligibility import (
     Condition,
     PendingMatter,
@@ -24,7 +25,6 @@ from antq.emulation.awards.findings import found, labels, unknown
 from antq.emulation.awards.instruments import ND152, ND152_FROM
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import cite
-from antq.periods import Period
 
 __all__ = ["deferral", "deferral_condition", "discipline", "discipline_condition"]
 

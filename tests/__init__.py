@@ -1,0 +1,1 @@
+"""antq's tests, mirroring src/antq: a package, so tests/io does not shadow the standard io."""

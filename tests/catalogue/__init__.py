@@ -1,0 +1,1 @@
+"""Tests of antq.catalogue: the criteria catalogue and the rule forms."""

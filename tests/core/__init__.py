@@ -1,0 +1,1 @@
+"""Tests of antq.core: criteria, the engine, verdicts and periods."""

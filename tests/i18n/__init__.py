@@ -1,0 +1,1 @@
+"""Tests of antq.i18n: catalogues and formatting."""
