@@ -118,7 +118,7 @@ def _frozen_params(params: Mapping[str, Param]) -> Mapping[str, Param]:
 
 
 #: How many rendered reasons are kept (see ``_rendered``).
-REASONS_KEPT = 16_384
+REASONS_KEPT = 2_048
 
 
 def _render(reason: Reason, lang: Lang) -> str:

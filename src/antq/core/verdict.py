@@ -116,7 +116,7 @@ class CriterionResult(JsonRoundTrip):
 
 
 #: How many rendered reason lines are kept (see ``_line``).
-LINES_KEPT = 16_384
+LINES_KEPT = 2_048
 
 
 def _render_line(about: CriterionInfo, outcome: Outcome, reason: Reason, lang: Lang) -> str:
