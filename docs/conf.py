@@ -35,6 +35,7 @@ extensions = [
     "antq_api",  # docs/_ext: one entry per object, reference resolution
     "antq_catalogue",  # docs/_ext: the criteria catalogue, generated from the code
     "antq_entries",  # docs/_ext: award conditions and scoring-sheet items, from the code
+    "antq_law_map",  # docs/_ext: which module encodes which instrument and article
 ]
 
 exclude_patterns = ["_build"]
