@@ -76,6 +76,7 @@ def _least_argv(name: str) -> list[str]:
         "report": ["x"],
         "score": ["s", "f"],
         "awards": ["x"],
+        "teams": ["x"],
         "test": ["x"],
     }
     return [name, *needed.get(name, [])]

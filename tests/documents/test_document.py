@@ -53,7 +53,9 @@ def old_facts(tmp_path: Path) -> Path:
 
 def test_the_one_example_holds_every_section_of_the_old_examples() -> None:
     document = json_of(DOCUMENT)
-    assert list(document) == ["antq", *SECTIONS]
+    # The teams section has an example of its own: team ratings begin with the 2026 year.
+    assert list(document) == ["antq", *(s for s in SECTIONS if s != "teams")]
+    assert list(json_of(DOCUMENT.with_name("teams-2026.json"))) == ["antq", "teams"]
     assert document["antq"] == 2
     assert document["units"] == json_of(COMMUNE)["units"]
     old_scores = json_of(OLD_SCORES)
@@ -207,10 +209,10 @@ def test_a_directory_names_the_file_of_the_notice(tmp_path: Path) -> None:
     [
         ({"antq": 3}, "antq", "unsupported document format; expected 2"),
         ({"antq": True}, "antq", "unsupported document format; expected 2"),
-        ({"antq": 2, "antq_facts": 1}, "antq_facts", "unknown top-level key; allowed: antq, units, scores, awards"),
+        ({"antq": 2, "antq_facts": 1}, "antq_facts", "unknown top-level key; allowed: antq, units, scores, awards, teams"),
         ({"antq_scores": 2}, "antq_scores", "expected 1"),
         ({"antq_awards": 1, "scores": {}}, "scores", "unknown top-level key; allowed: antq_awards, knc, ministry_bang_khen, excellent_collective, authority"),
-        ({"sheet": "x"}, "sheet", "unknown top-level key; allowed: antq, units, scores, awards"),
+        ({"sheet": "x"}, "sheet", "unknown top-level key; allowed: antq, units, scores, awards, teams"),
     ],
 )  # fmt: skip
 def test_top_level_errors(document: dict[str, Any], path: str, message: str) -> None:
@@ -326,5 +328,6 @@ def test_antq_schema_prints_the_whole_document_schema() -> None:
         "antq_facts",
         "awards",
         "scores",
+        "teams",
         "units",
     ]

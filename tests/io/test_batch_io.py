@@ -418,7 +418,7 @@ def test_json_streaming_matches_read_facts(monkeypatch: pytest.MonkeyPatch, chun
         ('{"antq_facts": 2, "units": []}', "unsupported facts format; expected 1"),
         (
             '{"units": [], "extra": 1}',
-            "unknown top-level key; allowed: antq, units, scores, awards",
+            "unknown top-level key; allowed: antq, units, scores, awards, teams",
         ),
         (
             '{"antq_facts": 1, "units": [], "scores": {}}',
@@ -427,7 +427,7 @@ def test_json_streaming_matches_read_facts(monkeypatch: pytest.MonkeyPatch, chun
         ('{"antq": 3, "units": []}', "unsupported document format; expected 2"),
         (
             '{"antq": 2, "antq_facts": 1, "units": []}',
-            "unknown top-level key; allowed: antq, units, scores, awards",
+            "unknown top-level key; allowed: antq, units, scores, awards, teams",
         ),
         ('{"units": {}}', "expected a list of units"),
         ("{}", "the document has no 'units' section, which this command reads; it has: -"),

@@ -49,7 +49,7 @@ def _messages(items: Any) -> list[str]:
         ),
         (
             "unit = []\n",
-            "unit: unknown top-level key; allowed: antq, units, scores, awards (got [])",
+            "unit: unknown top-level key; allowed: antq, units, scores, awards, teams (got [])",
         ),
         (
             "antq_facts = 1\nunit = []\n",

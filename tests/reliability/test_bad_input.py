@@ -281,7 +281,7 @@ def test_an_unknown_unit_kind_is_an_error() -> None:
 @pytest.mark.parametrize(
     ("document", "path", "message"),
     [
-        ({"units": [], "unit": []}, "unit", "unknown top-level key; allowed: antq, units, scores, awards"),
+        ({"units": [], "unit": []}, "unit", "unknown top-level key; allowed: antq, units, scores, awards, teams"),
         ({"antq_facts": 1, "units": [], "unit": []}, "unit", "unknown top-level key; allowed: antq_facts, units"),
         ({"units": [{**raw_unit(RA), "colour": "red"}]}, "units[0].colour", "unknown key; allowed: id, kind, year, name, commune, province, period, established, facts"),
         (one_unit(incidents=[{"date": "2024-03-02", "category": "separatism", "where": "x"}]), "units[0].facts.incidents[0].where", "unknown field; allowed: id, date, category, gravity, unit_id, description, force_majeure, timely_detected, mitigated, reported_immediately"),

@@ -365,6 +365,7 @@ def test_health_openapi_and_the_interactive_page(api: TestClient) -> None:
         "/units/evaluate",
         "/scores",
         "/awards",
+        "/teams",
         "/rules",
         "/schema",
         "/instruments",
@@ -468,6 +469,19 @@ def test_bad_scores_requests(api: TestClient) -> None:
     error_of(post(api, "/scores", b'{"units": [', sheet="qd510.agency"), 400)
     error_of(post(api, "/scores", b"units = [", "application/toml", sheet="qd510.agency"), 400)
     error_of(post(api, "/scores", body, "text/csv", sheet="qd510.agency"), 415)
+
+
+def test_team_ratings_are_the_command_line_answer(api: TestClient) -> None:
+    teams = EXAMPLES / "teams-2026.json"
+    response = post(api, "/teams", teams.read_bytes(), lang="en")
+    assert response.status_code == 200
+    assert response.content == cli("teams", str(teams), "--format", "json", "--lang", "en")[1]
+    assert [r["commune"] for r in response.json()["ratings"]] == ["X0001", "X0002"]
+    document = json.loads(teams.read_text(encoding="utf-8"))
+    document["teams"]["teams"][7]["proposed"] = "gioi"
+    response = post(api, "/teams", json.dumps(document, ensure_ascii=False).encode())
+    assert [r["commune"] for r in response.json()["ratings"]] == ["X0001"]
+    assert [e["path"] for e in response.json()["errors"]] == ["teams.teams[7].proposed", "teams"]
 
 
 def test_awards_are_the_command_line_answer(api: TestClient) -> None:

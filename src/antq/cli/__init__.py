@@ -1,7 +1,7 @@
 """The ``antq`` command.
 
 Commands: ``rules``, ``schema``, ``evaluate``, ``report``, ``score``, ``awards``,
-``serve``, ``template`` and ``test``, one module each in this package (:data:`COMMANDS`).
+``teams``, ``serve``, ``template`` and ``test``, one module each in this package (:data:`COMMANDS`).
 This module holds what they share: the one parser, the exit codes, the
 printing of errors; the options several commands take (``--lang``,
 ``--format``, ``--param``, ``--output``, ``--progress``) are each defined
@@ -36,7 +36,7 @@ from types import ModuleType
 from typing import TextIO, cast
 
 from antq import __version__
-from antq.cli import awards, evaluate, report, rules, schema, score, serve, template, test
+from antq.cli import awards, evaluate, report, rules, schema, score, serve, teams, template, test
 from antq.cli._exit import (
     EXIT_CASES_FAILED,
     EXIT_CODES_HELP,
@@ -77,6 +77,7 @@ _MODULES: tuple[ModuleType, ...] = (
     report,
     score,
     awards,
+    teams,
     serve,
     template,
     test,

@@ -95,7 +95,7 @@ from antq.emulation.quotas import (
     apply_percent,
     select,
 )
-from antq.emulation.sheets import format_points
+from antq.emulation.sheets import format_points, parse_exact
 from antq.emulation.team_checklist import (
     CHECKLIST,
     ExcellentTeamChecklist,
@@ -1186,12 +1186,18 @@ def _rule_entry(entry: TeamRuleEntry) -> dict[str, Any]:
     }
 
 
-# Written only: a rating is computed again from its proposals, never read back.
+# Read from the teams section of a document (antq.emulation.team_reader).
 json_form(
     TeamCap,
-    codecs={"percent": (partial(format_points, lang="en"), None)},
-    readable=False,
+    codecs={
+        "percent": (
+            partial(format_points, lang="en"),
+            partial(parse_exact, path="", what=Msg("a percentage")),
+        )
+    },
+    strict=True,
 )
+# Written only: a rating is computed again from its proposals, never read back.
 json_form(
     TeamResult,
     written=(

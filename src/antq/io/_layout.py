@@ -14,7 +14,7 @@ from antq.i18n.catalog import Msg
 VERSION_KEY: Final = "antq"
 DOCUMENT_FORMAT_VERSION: Final = 2
 #: The sections of a document, each read by its commands.
-SECTIONS: Final = ("units", "scores", "awards")
+SECTIONS: Final = ("units", "scores", "awards", "teams")
 #: The lists of award questions, in the order they are answered.
 AWARD_SECTIONS: Final = ("knc", "ministry_bang_khen", "excellent_collective", "authority")
 _CURRENT_KEYS: Final = (VERSION_KEY, *SECTIONS)

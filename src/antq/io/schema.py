@@ -2,8 +2,9 @@
 
 One schema covers the document of :mod:`antq.io.document` (``"antq": 2``):
 its ``units`` in full (each fact of each unit kind), its ``scores`` (whose
-values depend on the sheet, so only their shape is checked here) and its
-``awards`` (each kind of question with its keys). antq 1's facts document
+values depend on the sheet, so only their shape is checked here), its
+``awards`` (each kind of question with its keys) and its ``teams`` (the teams and
+members of one rating year). antq 1's facts document
 (``"antq_facts": 1``) fits it too, its version key marked deprecated; the
 other two old documents are described under ``$defs`` (``antq_scores_v1``,
 ``antq_awards_v1``). antq reads a document more strictly than the schema
@@ -15,12 +16,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+import attrs
+
+from antq.core.outcome import Outcome
+from antq.core.periods import MonthEndPolicy
 from antq.core.ruleset import RuleBook
 from antq.core.unit_kinds import UnitKind
 from antq.emulation.awards.questions import QUESTION_KEYS
+from antq.emulation.quotas import Rounding
+from antq.emulation.team_checklist import ExcellentTeamFacts
+from antq.emulation.teams import CapBase, CapScope
+from antq.entities.forces import TeamRole
+from antq.entities.grades import TaskGrade
 from antq.io.document import AWARD_SECTIONS, DOCUMENT_FORMAT_VERSION, VERSION_KEY
 from antq.io.facts import FACTS_FORMAT_VERSION
 from antq.safety import default_rulebook
+from antq.vocabulary import CodedEnum
 
 SCHEMA_ID = "https://antq.invalid/schema/document-v2.json"
 
@@ -145,12 +156,94 @@ def _scores() -> dict[str, Any]:
     }
 
 
+def _codes(kind: type[CodedEnum], *, optional: bool = True) -> dict[str, Any]:
+    codes: list[str | None] = list(kind.codes())
+    return {"enum": [*codes, None] if optional else codes}
+
+
+def _teams() -> dict[str, Any]:
+    """The ``teams`` section: one rating year's teams and members, and antq's stated choices."""
+    proposal = {
+        "proposed": _codes(TaskGrade),
+        "active_from": {"type": ["string", "null"], "pattern": _DAY["pattern"]},
+        "active_to": {"type": ["string", "null"], "pattern": _DAY["pattern"]},
+        "under_complaint": _FLAG,
+        "merit": {"type": ["integer", "string", "null"]},
+        "priority": {"type": "integer"},
+    }
+    checklist = {
+        name: _COUNT if name.startswith(("members_", "tasks_a", "tasks_d")) else _FLAG
+        for name in attrs.fields_dict(ExcellentTeamFacts)
+    }
+    checklist["area_article_4_4"] = _codes(Outcome)
+    cap = {
+        "type": ["object", "null"],
+        "additionalProperties": False,
+        "properties": {
+            "percent": {"type": ["integer", "string"]},
+            "rounding": _codes(Rounding, optional=False),
+            "base": _codes(CapBase, optional=False),
+            "at_least_one": {"type": "boolean"},
+        },
+    }
+    required = ["proposed", "active_from", "under_complaint"]
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["year"],
+        "description": "security teams and members to rate for one year (antq teams)",
+        "x-vi": "các Tổ bảo vệ an ninh, trật tự và thành viên được xếp loại trong năm (antq teams)",
+        "properties": {
+            "year": {"type": "integer", "minimum": 2026},
+            "teams": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["team", "commune", *required],
+                    "properties": {
+                        "team": _TEXT,
+                        "commune": _TEXT,
+                        "name": {"type": ["string", "null"]},
+                        **proposal,
+                        "excellent_criteria": {
+                            "type": ["object", "null"],
+                            "additionalProperties": False,
+                            "properties": checklist,
+                        },
+                    },
+                },
+            },
+            "members": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["person", "team", "role", *required],
+                    "properties": {
+                        "person": _TEXT,
+                        "team": _TEXT,
+                        "role": _codes(TeamRole, optional=False),
+                        **proposal,
+                        "in_charge": {"type": "boolean"},
+                        "newly_transferred": {"type": "boolean"},
+                    },
+                },
+            },
+            "cap": cap,
+            "member_cap": cap,
+            "member_cap_scope": _codes(CapScope, optional=False),
+            "month_end": _codes(MonthEndPolicy, optional=False),
+        },
+    }
+
+
 def facts_schema(book: RuleBook | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the document antq reads, every section, for ``book``.
 
     >>> schema = facts_schema()
     >>> sorted(schema["properties"])
-    ['antq', 'antq_facts', 'awards', 'scores', 'units']
+    ['antq', 'antq_facts', 'awards', 'scores', 'teams', 'units']
     """
     schema = _units_schema(book)
     awards = _awards()
@@ -164,6 +257,7 @@ def facts_schema(book: RuleBook | None = None) -> dict[str, Any]:
         "units": schema["properties"]["units"],
         "scores": _scores(),
         "awards": awards,
+        "teams": _teams(),
     }
     schema["required"] = []
     # One version key, not both.

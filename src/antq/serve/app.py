@@ -43,11 +43,13 @@ from antq.cli.awards import awards_json
 from antq.cli.evaluate import book_with_parameters, evaluate_to, write_results_json
 from antq.cli.rules import rule_entries, rules_json
 from antq.cli.score import score_document, scores_json
+from antq.cli.teams import teams_json
 from antq.core.facts import UnitFacts
 from antq.core.ruleset import RuleBook
 from antq.emulation.awards.questions import answer_questions, award_parameters, read_awards
 from antq.emulation.scoring import read_scores
 from antq.emulation.sheets import apply_override, sheet_from_dict, shipped_sheet
+from antq.emulation.team_reader import rate_section, read_teams_document
 from antq.errors import AntqError, InputError
 from antq.errors import Message as ErrorMessage
 from antq.i18n.catalog import Msg
@@ -479,6 +481,18 @@ class _Service:
         text = await self.pool.run(work, deadline)
         return _json(text, headers=_deprecation(notices))
 
+    async def teams(self, request: Request) -> Response:
+        _only(request, ("lang",))
+        lang = _lang(request)
+        deadline = self.deadline()
+        document = await self._document(request, deadline)
+
+        def work() -> str:
+            rated = rate_section(read_teams_document(document))
+            return teams_json(rated.ratings, rated.errors, lang)
+
+        return _json(await self.pool.run(work, deadline))
+
     # ---- descriptions
 
     async def rules(self, request: Request) -> Response:
@@ -729,6 +743,7 @@ def build_app(settings: ServeSettings) -> Starlette:
         Route("/units/evaluate", _guarded(service.units), methods=["POST"]),
         Route("/scores", _guarded(service.scores), methods=["POST"]),
         Route("/awards", _guarded(service.awards), methods=["POST"]),
+        Route("/teams", _guarded(service.teams), methods=["POST"]),
         Route("/rules", _guarded(service.rules), methods=["GET"]),
         Route("/schema", _guarded(service.schema), methods=["GET"]),
         Route("/instruments", _guarded(service.instruments), methods=["GET"]),

@@ -174,6 +174,16 @@ def _components() -> dict[str, Any]:
                 "errors": rows,
             },
         },
+        "TeamsResults": {
+            "type": "object",
+            "description": "The output of antq teams --format json.",
+            "required": ["antq_teams_results", "ratings", "errors"],
+            "properties": {
+                "antq_teams_results": {"const": 1},
+                "ratings": {"type": "array", "items": {"type": "object"}},
+                "errors": rows,
+            },
+        },
         "Instruments": {
             "type": "object",
             "required": ["antq_instruments", "instruments"],
@@ -265,6 +275,17 @@ def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
                 "An awards document (JSON or TOML), as antq awards FILE --format json.",
                 _ref("AwardsResults"),
                 parameters=[_LANG, _ACCEPT_LANGUAGE, _PARAM],
+                body=document_body,
+                errors=body_errors,
+            )
+        },
+        "/teams": {
+            "post": _operation(
+                "Rate security teams",
+                "A document with a teams section (JSON or TOML), as antq teams FILE"
+                " --format json.",
+                _ref("TeamsResults"),
+                parameters=[_LANG, _ACCEPT_LANGUAGE],
                 body=document_body,
                 errors=body_errors,
             )

@@ -85,6 +85,7 @@ from antq.emulation.sheets._model import (
 from antq.emulation.sheets._model import Problem as Problem
 from antq.emulation.sheets._overrides import apply_override, apply_override_file
 from antq.emulation.sheets._points import format_points, parse_points, points_to_json
+from antq.emulation.sheets._points import parse_exact as parse_exact
 from antq.emulation.sheets._points import points_from_json as points_from_json
 from antq.emulation.sheets._points import points_text as points_text
 from antq.emulation.sheets._points import shown as shown

@@ -83,6 +83,19 @@ _PERCENTAGE: Final = Msg("a percentage")
 _STEP: Final = Msg("a step")
 
 
+def parse_exact(raw: object, path: str, what: Msg) -> Fraction:
+    """Read an exact number from 0 up, named ``what`` in the messages (``Msg("merit")``).
+
+    The same rules as :func:`parse_points`: an int, a Decimal, a Fraction or a
+    decimal string; floats, negative values and more than ``MAX_DECIMALS``
+    decimals are refused.
+    """
+    try:
+        return _exact(raw, what)
+    except _Bad as bad:
+        raise InputError(path, shown(raw), bad.message) from None
+
+
 def parse_points(raw: object, path: str = "points") -> Fraction:
     """Read a number of points: an int, a Decimal, a Fraction or a decimal string.
 
@@ -96,10 +109,7 @@ def parse_points(raw: object, path: str = "points") -> Fraction:
       ...
     antq.errors.InputError: points: expected points as a whole number or a decimal string such as "0.5"; floats are not exact (got 2.5)
     """
-    try:
-        return _exact(raw, _POINTS)
-    except _Bad as bad:
-        raise InputError(path, shown(raw), bad.message) from None
+    return parse_exact(raw, path, _POINTS)
 
 
 def format_points(points: Fraction, lang: Lang = "vi") -> str:
