@@ -575,6 +575,10 @@ def test_the_answers_fit_the_schemas_of_the_openapi_document(api: TestClient) ->
     )
     scores = post(api, "/scores", json.dumps(SCORES).encode(), sheet="qd510.agency").json()
     check("ScoresResults", scores)
+    check("TeamsResults", post(api, "/teams", (EXAMPLES / "teams-2026.json").read_bytes()).json())
+    check("FactsDocument", json.loads((EXAMPLES / "teams-2026.json").read_text("utf-8")))
+    families = components["schemas"]["Rules"]["items"]["properties"]["family"]["enum"]
+    assert {e["family"] for e in api.get("/rules").json()} == set(families) - {"veto"}
 
 
 def test_a_client_that_leaves_before_its_body_ends() -> None:

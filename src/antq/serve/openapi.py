@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from antq import __version__
+from antq.catalogue import SECTIONS
 from antq.catalogue.rule_form import rule_form_schema
+from antq.core.entry import RuleFamily
 from antq.io.schema import facts_schema
 from antq.serve.settings import ServeSettings
 
@@ -150,7 +152,12 @@ def _components() -> dict[str, Any]:
             "description": "The output of antq rules --format json.",
             "items": {
                 "type": "object",
-                "properties": {"id": {"type": "string"}, "rule_form": _ref("RuleForm")},
+                "required": ["family", "id", "citation", "title", "confirmation"],
+                "properties": {
+                    "family": {"enum": list(RuleFamily.codes())},
+                    "id": {"type": "string"},
+                    "rule_form": _ref("RuleForm"),
+                },
             },
         },
         "ScoresResults": {
@@ -282,8 +289,7 @@ def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
         "/teams": {
             "post": _operation(
                 "Rate security teams",
-                "A document with a teams section (JSON or TOML), as antq teams FILE"
-                " --format json.",
+                "A document with a teams section (JSON or TOML), as antq teams FILE --format json.",
                 _ref("TeamsResults"),
                 parameters=[_LANG, _ACCEPT_LANGUAGE],
                 body=document_body,
@@ -302,7 +308,7 @@ def openapi_document(settings: ServeSettings | None = None) -> dict[str, Any]:
                     _query(
                         "section",
                         "Which catalogue.",
-                        {"enum": ["all", "safety", "awards", "sheets", "teams"]},
+                        {"enum": list(SECTIONS)},
                     ),
                     _query("format", "json or text.", {"enum": ["json", "text"]}),
                     _LANG,
