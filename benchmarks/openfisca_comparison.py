@@ -234,18 +234,17 @@ def best_per_case(run: Callable[[], object], cases: int, repeat: int) -> float:
     return best / cases * 1e6
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cases", type=int, default=300)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args(argv)
+def measure(cases: int, repeat: int) -> dict[str, Any] | None:
+    """The figures of one comparison (µs per case), or None where openfisca-core is missing.
+
+    Raises :exc:`SystemExit` when OpenFisca and antq disagree on an outcome.
+    """
     try:
         from openfisca_core.simulations import SimulationBuilder
     except ImportError:
-        print("openfisca-core is not installed here: not measured (see this script's docstring)")
-        return 0
-    scale = args.cases / national_round.COUNTS["residential_areas"]
-    rows = national_round.generate(scale=scale)["residential_area"][: args.cases]
+        return None
+    scale = cases / national_round.COUNTS["residential_areas"]
+    rows = national_round.generate(scale=scale)["residential_area"][:cases]
     year = national_round.YEAR
     start, end = f"{year - 1}-11-01", f"{year}-10-31"  # Điều 8 khoản 2, residential areas
     documents = [{"antq": 2, "units": [row]} for row in rows]
@@ -281,32 +280,52 @@ def main(argv: list[str] | None = None) -> int:
     ours, theirs, vectorised = antq_outcomes(), openfisca_outcomes(), openfisca_vectorised()
     differ = [(r["id"], a, b) for r, a, b in zip(rows, ours, theirs, strict=True) if a != b]
     if differ or theirs != vectorised:
-        print(f"OpenFisca and antq disagree on {len(differ)} cases, e.g. {differ[:3]}")
-        return 1
-    mix = {code: ours.count(code) for code in sorted(set(ours))}
+        raise SystemExit(f"OpenFisca and antq disagree on {len(differ)} cases, e.g. {differ[:3]}")
+    antq_us = best_per_case(antq_outcomes, len(rows), repeat)
+    openfisca_us = best_per_case(openfisca_outcomes, len(rows), repeat)
+    return {
+        "cases": len(rows),
+        "outcomes": {code: ours.count(code) for code in sorted(set(ours))},
+        "openfisca_version": version("openfisca-core"),
+        "antq_us": antq_us,
+        "explained_us": best_per_case(antq_explained, len(rows), repeat),
+        "openfisca_us": openfisca_us,
+        "vectorised_us": best_per_case(openfisca_vectorised, len(rows), repeat),
+        # Like for like: OpenFisca gives the outcome, not an explanation.
+        "ratio": openfisca_us / antq_us,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    found = measure(args.cases, args.repeat)
+    if found is None:
+        print("openfisca-core is not installed here: not measured (see this script's docstring)")
+        return 0
     print(
-        f"antq {antq.__version__} against openfisca-core {version('openfisca-core')}, "
-        f"Python {sys.version.split()[0]}: {len(rows)} residential areas of Thông tư "
-        f"124/2021/TT-BCA Điều 4 (19 criteria), outcomes {mix}, every outcome the same"
+        f"antq {antq.__version__} against openfisca-core {found['openfisca_version']}, "
+        f"Python {sys.version.split()[0]}: {found['cases']} residential areas of Thông tư "
+        f"124/2021/TT-BCA Điều 4 (19 criteria), outcomes {found['outcomes']}, every outcome the same"
     )
-    antq_us = best_per_case(antq_outcomes, len(rows), args.repeat)
-    explained_us = best_per_case(antq_explained, len(rows), args.repeat)
-    openfisca_us = best_per_case(openfisca_outcomes, len(rows), args.repeat)
-    vectorised_us = best_per_case(openfisca_vectorised, len(rows), args.repeat)
     print(f"\n  {'per case (best of ' + str(args.repeat) + ')':<52} {'µs':>9}")
-    print(f"  {'antq: read the JSON object, evaluate':<52} {antq_us:9.1f}")
-    print(f"  {'antq: the same, and explain in Vietnamese':<52} {explained_us:9.1f}")
-    print(f"  {'OpenFisca case API: build the situation, calculate':<52} {openfisca_us:9.1f}")
-    print(f"  {'OpenFisca, every case in one vectorised simulation':<52} {vectorised_us:9.1f}")
-    # Like for like: OpenFisca gives the outcome, not an explanation.
-    ratio = openfisca_us / antq_us
+    print(f"  {'antq: read the JSON object, evaluate':<52} {found['antq_us']:9.1f}")
+    print(f"  {'antq: the same, and explain in Vietnamese':<52} {found['explained_us']:9.1f}")
+    print(
+        f"  {'OpenFisca case API: build the situation, calculate':<52} {found['openfisca_us']:9.1f}"
+    )
+    print(
+        f"  {'OpenFisca, every case in one vectorised simulation':<52} {found['vectorised_us']:9.1f}"
+    )
+    ratio = found["ratio"]
     print(
         f"\n  {'OpenFisca case API / antq, outcome only':<52} {ratio:8.1f}x"
         f"   target >= {TARGET_RATIO:g}x   {'MET' if ratio >= TARGET_RATIO else 'MISSED'}"
     )
-    print(
-        f"  {'OpenFisca case API / antq with its explanation':<52} {openfisca_us / explained_us:8.1f}x"
-    )
+    explained = found["openfisca_us"] / found["explained_us"]
+    print(f"  {'OpenFisca case API / antq with its explanation':<52} {explained:8.1f}x")
     return 0
 
 
