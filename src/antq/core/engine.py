@@ -63,9 +63,9 @@ def _labels(items: Iterable[Msg | Text | object]) -> Text:
 
 
 def _result(
-    criterion: Criterion, outcome: Outcome, reason: Reason, missing: tuple[str, ...] = ()
+    about: CriterionInfo, outcome: Outcome, reason: Reason, missing: tuple[str, ...] = ()
 ) -> CriterionResult:
-    return CriterionResult(about=criterion.info, outcome=outcome, reason=reason, missing=missing)
+    return CriterionResult(about=about, outcome=outcome, reason=reason, missing=missing)
 
 
 def _ask_gate(criterion: Criterion, context: Context) -> GateAnswer:
@@ -82,29 +82,38 @@ def _ask_gate(criterion: Criterion, context: Context) -> GateAnswer:
     return answer
 
 
-def evaluate_criterion(criterion: Criterion, context: Context) -> CriterionResult:
-    """Evaluate one criterion in ``context``, with its reason."""
+def evaluate_criterion(
+    criterion: Criterion, context: Context, *, about: CriterionInfo | None = None
+) -> CriterionResult:
+    """Evaluate one criterion in ``context``, with its reason.
+
+    ``about`` is what the result says of its criterion: the criterion's own
+    :attr:`~Criterion.info` unless given (a verdict gives it weakened by the
+    round's notices, so that each result is built once).
+    """
+    if about is None:
+        about = criterion.info
     values = context.facts.values
     if criterion.applies_when is not None:
         answer = _ask_gate(criterion, context)
         if isinstance(answer, Reason):
-            return _result(criterion, NOT_APPLICABLE, answer)
+            return _result(about, NOT_APPLICABLE, answer)
         if answer is not None:
             absent = [i for i in criterion.gate_inputs if i.name not in values]
             reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})
-            return _result(criterion, UNKNOWN, reason, tuple(i.name for i in absent))
+            return _result(about, UNKNOWN, reason, tuple(i.name for i in absent))
     if not criterion.needs <= context.facts.names:
         absent = [i for i in criterion.inputs if i.name not in values]
         reason = Reason(template=_MISSING_INPUTS, params={"inputs": _labels(absent)})
-        return _result(criterion, UNKNOWN, reason, tuple(i.name for i in absent))
+        return _result(about, UNKNOWN, reason, tuple(i.name for i in absent))
     if criterion.required_parameters:
         parameters = context.parameters
         unset = [p for p in criterion.required_parameters if parameters.get(p.name) is None]
         if unset:
             reason = Reason(template=_MISSING_PARAMETERS, params={"parameters": _labels(unset)})
-            return _result(criterion, UNKNOWN, reason, tuple(f"parameter:{p.name}" for p in unset))
+            return _result(about, UNKNOWN, reason, tuple(f"parameter:{p.name}" for p in unset))
     outcome, reason, missing = criterion.check(context)
-    return CriterionResult(about=criterion.info, outcome=outcome, reason=reason, missing=missing)
+    return CriterionResult(about=about, outcome=outcome, reason=reason, missing=missing)
 
 
 def decide_criterion(criterion: Criterion, context: Context) -> Outcome:
@@ -174,12 +183,13 @@ class Explanation:
 
     def __call__(self) -> tuple[tuple[CriterionResult, ...], tuple[CriterionResult, ...]]:
         """(eligibility results, criterion results)."""
-        explain = self._confirmed if _confirming else self._explain
-        eligibility = tuple(explain(c) for c in self.rule_set.eligibility)
+        explain = self._confirmed if _confirming else self._found
+        statuses = self._statuses()
+        eligibility = tuple(explain(c, statuses) for c in self.rule_set.eligibility)
         scope = combine([r.outcome for r in eligibility]) if eligibility else MET
         if not _in_scope(scope):
             return eligibility, ()
-        return eligibility, tuple(explain(c) for c in self.rule_set.criteria)
+        return eligibility, tuple(explain(c, statuses) for c in self.rule_set.criteria)
 
     def outcomes(self) -> tuple[tuple[str, Outcome, tuple[str, ...]], ...]:
         """Each criterion's (id, outcome, missing inputs), as :meth:`__call__` would give them.
@@ -202,7 +212,10 @@ class Explanation:
         decided = eligibility
         if _in_scope(scope):
             decided = eligibility + [(c, decide(c)) for c in self.rule_set.criteria]
-        found = tuple((c.id, o, self._found(c).missing if o is UNKNOWN else ()) for c, o in decided)
+        statuses = self._statuses()
+        found = tuple(
+            (c.id, o, self._found(c, statuses).missing if o is UNKNOWN else ()) for c, o in decided
+        )
         if _confirming:
             eligible, results = self()
             built = tuple((r.criterion_id, r.outcome, r.missing) for r in (*eligible, *results))
@@ -213,43 +226,39 @@ class Explanation:
                 )
         return found
 
-    def _explain(self, criterion: Criterion) -> CriterionResult:
-        return self._found(criterion)
+    def _statuses(self) -> tuple[Confirmation, ...]:
+        """The confirmation of each notice of the round (usually none)."""
+        return tuple(n.confirmation for n in self.rule_set.notices_for(self.context.period))
 
-    def _with_notices(self, result: CriterionResult) -> CriterionResult:
-        notices = self.rule_set.notices_for(self.context.period)
-        if notices:
-            # A result is never shown surer than the rule set's hold on the round.
-            about = _weakened(result.about, tuple(n.confirmation for n in notices))
-            if about is not result.about:
-                result = CriterionResult(
-                    about=about,
-                    outcome=result.outcome,
-                    reason=result.reason,
-                    missing=result.missing,
-                )
-        return result
+    def _evaluated(
+        self, criterion: Criterion, statuses: tuple[Confirmation, ...]
+    ) -> CriterionResult:
+        # A result is never shown surer than the rule set's hold on the round.
+        about = _weakened(criterion.info, statuses) if statuses else criterion.info
+        return evaluate_criterion(criterion, self.context, about=about)
 
-    def _found(self, criterion: Criterion) -> CriterionResult:
+    def _found(self, criterion: Criterion, statuses: tuple[Confirmation, ...]) -> CriterionResult:
         memo = self.rule_set.plan.memos.get(criterion.id)
         if memo is None:
-            return self._with_notices(evaluate_criterion(criterion, self.context))
+            return self._evaluated(criterion, statuses)
         context = self.context
         key = memo.key(context.values, context.period)
         if key is None:
-            return self._with_notices(evaluate_criterion(criterion, context))
+            return self._evaluated(criterion, statuses)
         # Checked facts hold only hashable values of these kinds (bool, codes, sets of codes).
         found: CriterionResult | None = memo.found.get(key)
         if found is None:
             # The key holds the period, so the round's notices are the same for every use.
-            found = self._with_notices(evaluate_criterion(criterion, context))
+            found = self._evaluated(criterion, statuses)
             memo.keep(key, found)
         return found
 
-    def _confirmed(self, criterion: Criterion) -> CriterionResult:
-        result = self._explain(criterion)
+    def _confirmed(
+        self, criterion: Criterion, statuses: tuple[Confirmation, ...]
+    ) -> CriterionResult:
+        result = self._found(criterion, statuses)
         remembered = criterion.id in self.rule_set.plan.memos
-        if remembered and result != self._with_notices(evaluate_criterion(criterion, self.context)):
+        if remembered and result != self._evaluated(criterion, statuses):
             raise DefinitionError(
                 f"criterion {criterion.id!r} of {self.rule_set.id}: its remembered result "
                 f"differs from its check's for unit {self.context.facts.unit_id}"
