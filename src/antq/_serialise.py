@@ -318,17 +318,17 @@ class _Form:
     #: Written: attribute or property names in key order.
     written: tuple[str, ...]
     #: Read: attribute names (as the constructor takes them).
-    read: tuple[str, ...]
-    rename: Mapping[str, str]
-    codecs: Mapping[str, Codec]
-    omit_empty: frozenset[str]
-    flatten: Mapping[str, type]
-    version: tuple[str, int] | None
-    texts: Texts | None
-    check: Callable[[Any, dict[str, Any]], None] | None
-    strict: bool
-    required: tuple[str, ...]
-    readable: bool
+    read: tuple[str, ...] = ()
+    rename: Mapping[str, str] = attrs.field(factory=dict)
+    codecs: Mapping[str, Codec] = attrs.field(factory=dict)
+    omit_empty: frozenset[str] = frozenset()
+    flatten: Mapping[str, type] = attrs.field(factory=dict)
+    version: tuple[str, int] | None = None
+    texts: Texts | None = None
+    check: Callable[[Any, dict[str, Any]], None] | None = None
+    strict: bool = False
+    required: tuple[str, ...] = ()
+    readable: bool = True
 
     def _attribute(self, name: str) -> attrs.Attribute[Any]:
         known: dict[str, attrs.Attribute[Any]] = {a.name: a for a in attrs.fields(self.cls)}
@@ -527,19 +527,21 @@ def json_form(
     given even though their attribute has a default; ``readable``: False for
     a type that is written only (it has no ``from_json``).
     """
-    form = _form(
-        cls,
-        written=written,
-        read=read,
-        rename=rename,
-        codecs=codecs,
-        omit_empty=omit_empty,
-        flatten=flatten,
+    chosen = tuple(written if written is not None else [a.name for a in attrs.fields(cls)])
+    in_init = {a.name for a in attrs.fields(cls) if a.init}
+    form = _Form(
+        cls=cls,
+        written=chosen,
+        read=tuple(read if read is not None else [n for n in chosen if n in in_init]),
+        rename=dict(rename or {}),
+        codecs=dict(codecs or {}),
+        omit_empty=frozenset(omit_empty),
+        flatten=dict(flatten or {}),
         version=version,
         texts=texts,
         check=check,
         strict=strict,
-        required=required,
+        required=tuple(required),
         readable=readable,
     )
     for name, key in form.rename.items():
@@ -585,7 +587,8 @@ def json_writer(
 
     Generated on its first call.
     """
-    form = _form(cls, written=written, rename=rename, version=version)
+    # Never registered, only its writer made: the parts for reading keep their defaults.
+    form = _Form(cls=cls, written=tuple(written), rename=dict(rename or {}), version=version)
     made: list[Callable[[Any], dict[str, Any]]] = []
 
     def write(value: Any) -> dict[str, Any]:
@@ -594,44 +597,6 @@ def json_writer(
         return made[0](value)
 
     return write
-
-
-def _form(
-    cls: type,
-    *,
-    written: Sequence[str] | None = None,
-    read: Sequence[str] | None = None,
-    rename: Mapping[str, str] | None = None,
-    codecs: Mapping[str, Codec] | None = None,
-    omit_empty: Collection[str] = (),
-    flatten: Mapping[str, type] | None = None,
-    version: tuple[str, int] | None = None,
-    texts: Texts | None = None,
-    check: Callable[[Any, dict[str, Any]], None] | None = None,
-    strict: bool = False,
-    required: Sequence[str] = (),
-    readable: bool = True,
-) -> _Form:
-    fields = [a.name for a in attrs.fields(cls)]
-    chosen = tuple(written if written is not None else fields)
-    in_init = {a.name for a in attrs.fields(cls) if a.init}
-    names = dict(rename or {})
-    flat = dict(flatten or {})
-    return _Form(
-        cls=cls,
-        written=chosen,
-        read=tuple(read if read is not None else [n for n in chosen if n in in_init]),
-        rename=names,
-        codecs=dict(codecs or {}),
-        omit_empty=frozenset(omit_empty),
-        flatten=flat,
-        version=version,
-        texts=texts,
-        check=check,
-        strict=strict,
-        required=tuple(required),
-        readable=readable,
-    )
 
 
 class JsonForm:

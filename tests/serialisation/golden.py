@@ -195,12 +195,12 @@ def documents() -> dict[str, Callable[[], str]]:
         "instruments.jsonl": lambda: _dump([i.to_json() for i in all_instruments()]),
         "settings.jsonl": lambda: _dump(
             [
-                ServeSettings().to_json(),
+                ServeSettings().environment_text(),
                 ServeSettings(
                     host="0.0.0.0",
                     time_limit=2,
                     allow_origins=["https://a.vn"],  # type: ignore[list-item]
-                ).to_json(),
+                ).environment_text(),
             ]
         ),
     }

@@ -109,10 +109,10 @@ def test_answers_and_scores_name_their_paths() -> None:
 
 def test_serve_settings_refuse_an_unknown_key() -> None:
     with pytest.raises(InputError) as raised:
-        ServeSettings.from_json('{"workers": 2, "wokers": 3}')
+        ServeSettings.from_environment_text('{"workers": 2, "wokers": 3}')
     assert raised.value.path == f"{ENVIRONMENT_VARIABLE}.wokers"
     with pytest.raises(InputError) as raised:
-        ServeSettings.from_json('{"port": "80"}')
+        ServeSettings.from_environment_text('{"port": "80"}')
     assert (raised.value.path, raised.value.value) == (f"{ENVIRONMENT_VARIABLE}.port", "80")
 
 

@@ -148,7 +148,7 @@ def test_any_reason(params: dict[str, Any]) -> None:
     )
 )
 def test_any_serve_settings(settings: ServeSettings) -> None:
-    assert ServeSettings.from_json(settings.to_json()) == settings
+    assert ServeSettings.from_environment_text(settings.environment_text()) == settings
 
 
 @pytest.mark.parametrize("kind", [Verdict, CriterionResult, ScoreResult, Eligibility])

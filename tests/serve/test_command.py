@@ -130,9 +130,18 @@ def test_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENVIRONMENT_VARIABLE, "[1]")
     with pytest.raises(InputError, match=ENVIRONMENT_VARIABLE):
         ServeSettings.from_environment()
-    monkeypatch.setenv(ENVIRONMENT_VARIABLE, ServeSettings(time_limit=2.5).to_json())
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, ServeSettings(time_limit=2.5).environment_text())
     from antq.serve.app import app_from_environment
 
     assert app_from_environment() is not None
     with pytest.raises(InputError, match="--max-waiting"):
         ServeSettings(max_waiting=True)
+
+
+def test_the_old_names_of_the_settings_text_warn_and_still_work() -> None:
+    settings = ServeSettings(time_limit=2.5, allow_origins=("https://a.example",))
+    with pytest.warns(DeprecationWarning, match="ServeSettings.to_json is deprecated"):
+        text = settings.to_json()
+    assert text == settings.environment_text()
+    with pytest.warns(DeprecationWarning, match="ServeSettings.from_json is deprecated"):
+        assert ServeSettings.from_json(text) == settings

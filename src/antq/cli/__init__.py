@@ -36,37 +36,42 @@ from types import ModuleType
 from typing import TextIO, cast
 
 from antq import __version__
-from antq.cli import awards, evaluate, report, rules, schema, score, serve, teams, template, test
-from antq.cli._exit import (
-    EXIT_CASES_FAILED,
-    EXIT_CODES_HELP,
-    EXIT_INPUT,
-    EXIT_INTERNAL,
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_USAGE,
-    ExitCode,
+from antq.cli import (
+    _exit,
+    awards,
+    evaluate,
+    report,
+    rules,
+    schema,
+    score,
+    serve,
+    teams,
+    template,
+    test,
 )
+
+# `X as X`: exported for type checkers, which do not read the __all__ += _exit.__all__ below.
+from antq.cli._exit import EXIT_CASES_FAILED as EXIT_CASES_FAILED
+from antq.cli._exit import EXIT_CODES_HELP as EXIT_CODES_HELP
+from antq.cli._exit import EXIT_INPUT as EXIT_INPUT
+from antq.cli._exit import EXIT_INTERNAL as EXIT_INTERNAL
+from antq.cli._exit import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from antq.cli._exit import EXIT_OK as EXIT_OK
+from antq.cli._exit import EXIT_USAGE as EXIT_USAGE
+from antq.cli._exit import ExitCode as ExitCode
 from antq.cli.evaluate import evaluate_to, write_results_json
 from antq.cli.rules import rule_entries, rules_json
 from antq.errors import AntqError
 
 __all__ = [
     "COMMANDS",
-    "EXIT_CASES_FAILED",
-    "EXIT_CODES_HELP",
-    "EXIT_INPUT",
-    "EXIT_INTERNAL",
-    "EXIT_INTERRUPTED",
-    "EXIT_OK",
-    "EXIT_USAGE",
-    "ExitCode",
     "evaluate_to",
     "main",
     "rule_entries",
     "rules_json",
     "write_results_json",
 ]
+__all__ += _exit.__all__
 
 #: The sub-commands' modules, in the order ``antq --help`` lists them: each is
 #: ``antq.cli.<name>``, with ``register(commands)`` and ``run(args, out, err)``.

@@ -58,22 +58,13 @@ def awards_json(
     *,
     notices: Sequence[Message] = (),
 ) -> str:
-    """The text of ``antq awards --format json``.
-
-    ``notices`` (a deprecated document layout) are written under ``notices``,
-    in ``lang``, when there are any.
-    """
+    """The text of ``antq awards --format json``; ``notices`` are a deprecated layout's."""
     # Imported when the command runs, so that the parser alone starts fast.
-    from antq.results import error_rows, json_text
+    from antq.cli._results_json import results_json
 
-    payload: dict[str, Any] = {
-        "antq_awards_results": RESULTS_FORMAT_VERSION,
-        "answers": [a.to_json(texts=(lang,)) for a in answers],
-        "errors": error_rows(errors),
-    }
-    if notices:
-        payload["notices"] = [n.render(lang) for n in notices]
-    return json_text(payload)
+    answered = [a.to_json(texts=(lang,)) for a in answers]
+    head = {"antq_awards_results": RESULTS_FORMAT_VERSION, "answers": answered}
+    return results_json(head, errors, lang, notices)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

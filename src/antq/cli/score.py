@@ -104,15 +104,11 @@ def scores_json(
     *,
     notices: Sequence[Message] = (),
 ) -> str:
-    """The text of ``antq score --format json``.
-
-    ``notices`` (a deprecated document layout) are written under ``notices``,
-    in ``lang``, when there are any.
-    """
+    """The text of ``antq score --format json``; ``notices`` are a deprecated layout's."""
     # Imported when the command runs, so that the parser alone starts fast.
-    from antq.results import error_rows, json_text
+    from antq.cli._results_json import results_json
 
-    payload: dict[str, Any] = {
+    head = {
         "antq_scores_results": SCORES_RESULTS_VERSION,
         "sheet": {
             "id": sheet.id,
@@ -122,11 +118,8 @@ def scores_json(
             "citation": dict(sheet.citation.to_dict()),
         },
         "results": [r.to_json(texts=(lang,)) for r in results],
-        "errors": error_rows(errors),
     }
-    if notices:
-        payload["notices"] = [n.render(lang) for n in notices]
-    return json_text(payload)
+    return results_json(head, errors, lang, notices)
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -100,7 +100,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ImportError as error:
         raise ServeUnavailable.missing(error) from None
     # The worker processes read the settings from the environment they inherit.
-    os.environ[ENVIRONMENT_VARIABLE] = settings.to_json()
+    os.environ[ENVIRONMENT_VARIABLE] = settings.environment_text()
     err.write(
         f"antq: serving on http://{settings.host}:{settings.port}"
         f" with {settings.workers} worker(s); the API is described at /docs\n"

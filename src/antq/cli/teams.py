@@ -53,14 +53,13 @@ def register(commands: Any) -> argparse.ArgumentParser:
 def teams_json(ratings: Sequence[Any], errors: Sequence[InputError], lang: Lang) -> str:
     """The text of ``antq teams --format json``: each commune's rating, then the errors."""
     # Imported when the command runs, so that the parser alone starts fast.
-    from antq.results import error_rows, json_text
+    from antq.cli._results_json import results_json
 
-    payload: dict[str, Any] = {
+    head = {
         "antq_teams_results": RESULTS_FORMAT_VERSION,
         "ratings": [r.to_json(texts=(lang,)) for r in ratings],
-        "errors": error_rows(errors),
     }
-    return json_text(payload)
+    return results_json(head, errors, lang, notices=())
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

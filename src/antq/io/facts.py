@@ -301,18 +301,13 @@ def parse_text(text: str, name: str, suffix: str) -> object:
             found = _repeated(document, "") if _REPEATS[0] != before else None
             if found is None:
                 return document
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InputError(
-            name,
-            suffix,
-            Msg("malformed {what}: {error}"),
-            params={"what": what, "error": str(error)},
-        ) from None
     except RecursionError:
         raise InputError(
             name, suffix, Msg("malformed {what}: nested too deeply"), params={"what": what}
         ) from None
-    except ValueError as error:  # e.g. an integer too long to convert to a number
+    # Malformed text (JSONDecodeError and TOMLDecodeError are ValueErrors), or an
+    # integer too long to convert to a number.
+    except ValueError as error:
         raise InputError(
             name,
             suffix,

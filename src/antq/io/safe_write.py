@@ -72,23 +72,15 @@ def write_path_whole(
     except FileNotFoundError:
         current = None
     except OSError as error:
-        raise InputError(
-            option,
-            str(path),
-            Msg("cannot write the file: {reason}"),
-            params={"reason": str(error.strerror)},
-        ) from None
+        raise _cannot_write(option, path, error.strerror) from None
     if current is not None and not stat.S_ISREG(current.st_mode):
         if stat.S_ISDIR(current.st_mode):
             raise InputError(option, str(path), Msg("is a directory; expected a file to write"))
         try:
             fill(os.fspath(path))
         except OSError as error:
-            raise InputError(
-                option,
-                str(path),
-                Msg("cannot write: {reason}"),
-                params={"reason": str(error.strerror)},
+            raise _cannot_write(
+                option, path, error.strerror, Msg("cannot write: {reason}")
             ) from None
         return
     target = Path(os.path.realpath(path))
@@ -97,12 +89,7 @@ def write_path_whole(
             prefix=f".{target.name}.", suffix=".part", dir=target.parent
         )
     except OSError as error:
-        raise InputError(
-            option,
-            str(path),
-            Msg("cannot write the file: {reason}"),
-            params={"reason": str(error.strerror)},
-        ) from None
+        raise _cannot_write(option, path, error.strerror) from None
     try:
         os.close(fd)
         fill(temporary)
@@ -115,10 +102,21 @@ def write_path_whole(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            message = Msg("cannot write the file: {reason}")
-            reason = {"reason": str(error.strerror or error)}
-            raise InputError(option, str(path), message, params=reason) from None
+            raise _cannot_write(option, path, error.strerror or error) from None
         raise
+
+
+_CANNOT_WRITE_FILE = Msg("cannot write the file: {reason}")
+
+
+def _cannot_write(
+    option: str,
+    path: str | os.PathLike[str],
+    reason: object,
+    message: Msg = _CANNOT_WRITE_FILE,
+) -> InputError:
+    """The error of a write that the operating system refused, naming ``option`` and the path."""
+    return InputError(option, str(path), message, params={"reason": str(reason)})
 
 
 def _same(one: Path, other: Path) -> bool:

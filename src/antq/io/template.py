@@ -39,6 +39,7 @@ from antq.io.columns import (
 )
 from antq.io.xlsx import LISTS_SHEET, replace_atomically, require_openpyxl
 from antq.safety import default_rulebook
+from antq.safety.inputs import incident_record
 from antq.vocabulary import CodedEnum, Lang
 
 __all__ = ["TEMPLATE_ROWS", "sheet_columns", "write_facts_csv", "write_facts_xlsx"]
@@ -66,31 +67,6 @@ def _label(member: CodedEnum, lang: Lang) -> str:
 
 def _number(value: int, text: bool) -> object:
     return f"{value:,}".replace(",", ".") if text else value
-
-
-def _incident_json(incident: Any) -> dict[str, object]:
-    data: dict[str, object] = {}
-    for field in (
-        "id",
-        "date",
-        "category",
-        "gravity",
-        "unit_id",
-        "description",
-        "force_majeure",
-        "timely_detected",
-        "mitigated",
-        "reported_immediately",
-    ):
-        value = getattr(incident, field)
-        if value is None or value == "":
-            continue
-        if isinstance(value, CodedEnum):
-            value = value.code
-        elif isinstance(value, date):
-            value = value.isoformat()
-        data[field] = value
-    return data
 
 
 def _cell(column: Column, unit: UnitFacts, lang: Lang, *, text: bool) -> object:
@@ -124,7 +100,7 @@ def _cell(column: Column, unit: UnitFacts, lang: Lang, *, text: bool) -> object:
         return "; ".join(_label(m, lang) for m in sorted(value, key=lambda m: m.code))
     if kind is ColumnKind.INCIDENT_COUNT:
         if text:
-            return json.dumps([_incident_json(i) for i in value], ensure_ascii=False)
+            return json.dumps([incident_record(i) for i in value], ensure_ascii=False)
         return len(value)
     return json.dumps(value, ensure_ascii=False, default=str)
 

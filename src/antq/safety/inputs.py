@@ -43,6 +43,21 @@ _INCIDENT_FLAGS = ("force_majeure", "timely_detected", "mitigated", "reported_im
 _INCIDENT_FIELD_SET = frozenset(_INCIDENT_FIELDS)
 
 
+def incident_record(incident: Incident) -> dict[str, object]:
+    """``incident`` as the record :func:`parse_incident` reads: its given fields, in order."""
+    record: dict[str, object] = {}
+    for field in _INCIDENT_FIELDS:
+        value = getattr(incident, field)
+        if value is None or value == "":
+            continue
+        if isinstance(value, CodedEnum):
+            value = value.code
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        record[field] = value
+    return record
+
+
 def parse_incident(raw: object, path: str) -> Incident:
     """Read one incident record; errors name the field path and value."""
     if not isinstance(raw, dict):

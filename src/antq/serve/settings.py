@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from typing import Any
 
 import attrs
@@ -41,7 +42,7 @@ class ServeSettings:
 
     >>> ServeSettings().host
     '127.0.0.1'
-    >>> ServeSettings.from_json(ServeSettings(time_limit=2).to_json()).time_limit
+    >>> ServeSettings.from_environment_text(ServeSettings(time_limit=2).environment_text()).time_limit
     2
     """
 
@@ -63,20 +64,40 @@ class ServeSettings:
     #: Web origins whose pages may call the API from a browser (CORS); none by default.
     allow_origins: tuple[str, ...] = attrs.field(default=(), converter=tuple)
 
-    def to_json(self) -> str:
-        """The settings as JSON text (how the worker processes receive them)."""
+    def environment_text(self) -> str:
+        """The settings as the JSON text of ``ANTQ_SERVE_SETTINGS`` (how the workers receive them)."""
         return json.dumps(unstructure(self))
 
     @classmethod
-    def from_json(cls, text: str) -> ServeSettings:
-        """Settings from :meth:`to_json`; a bad value is named by its key under ``ANTQ_SERVE_SETTINGS``."""
+    def from_environment_text(cls, text: str) -> ServeSettings:
+        """Settings from :meth:`environment_text`; a bad value is named by its key under ``ANTQ_SERVE_SETTINGS``."""
         return structure(json.loads(text), cls, ENVIRONMENT_VARIABLE)
 
     @classmethod
     def from_environment(cls) -> ServeSettings:
         """The settings in ``ANTQ_SERVE_SETTINGS``, or the defaults when it is not set."""
         text = os.environ.get(ENVIRONMENT_VARIABLE)
-        return cls.from_json(text) if text else cls()
+        return cls.from_environment_text(text) if text else cls()
+
+    # Deprecated names: elsewhere in antq, to_json gives data (a dict), not text.
+    def to_json(self) -> str:
+        """Deprecated: :meth:`environment_text`."""
+        _renamed("to_json", "environment_text")
+        return self.environment_text()
+
+    @classmethod
+    def from_json(cls, text: str) -> ServeSettings:
+        """Deprecated: :meth:`from_environment_text`."""
+        _renamed("from_json", "from_environment_text")
+        return cls.from_environment_text(text)
+
+
+def _renamed(old: str, new: str) -> None:
+    warnings.warn(
+        f"ServeSettings.{old} is deprecated; use ServeSettings.{new}",
+        DeprecationWarning,
+        stacklevel=3,  # the caller of the old method
+    )
 
 
 # Unknown keys are refused: a setting misspelt in the environment is not silently dropped.
