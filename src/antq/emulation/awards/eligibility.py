@@ -72,6 +72,7 @@ __all__ = [
     "Subject",
     "any_of",
     "bounded",
+    "condition",
     "conditions_catalogue",
     "discipline_restart",
     "months_text",
@@ -347,6 +348,35 @@ class Condition(Generic[C]):
             reason=found.reason,
             missing=found.missing,
         )
+
+
+def condition(
+    id: str,
+    title: Label,
+    citation: Citation,
+    kind: CriterionKind,
+    check: Callable[[C], Finding],
+    inputs: tuple[str, ...],
+    *,
+    judgement: bool = False,
+    parameters: tuple[Parameter[Any], ...] = (),
+    confirmation: Confirmation = Confirmation.CONFIRMED,
+    note: Label | None = None,
+) -> Condition[C]:
+    """A :class:`Condition`, as the rule modules declare them; with ``judgement`` its inputs
+    are assessor judgements."""
+    return Condition(
+        id=id,
+        title=title,
+        citation=citation,
+        kind=kind,
+        check=check,
+        inputs=inputs,
+        judgements=inputs if judgement else (),
+        parameters=parameters,
+        confirmation=confirmation,
+        note=note,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -639,41 +669,21 @@ def _date_part(key: str, read: Callable[[object], object]) -> Callable[[object],
 
 json_form(Route, written=("id", "title", "outcome", "results"), check=_outcome_follows)
 json_form(_AnswerDate)
+#: An answer's keys before its date: who it is about, the award and the rules.
+_ABOUT: Final = ("subject_id", "name", "subject", "award", "rule_set", "instrument")
+#: An answer's keys after its date (and, written, its outcome): what it found.
+_FOUND: Final = ("conditions", "routes", "notes")
 json_form(
     Eligibility,
-    written=(
-        "subject_id",
-        "name",
-        "subject",
-        "award",
-        "rule_set",
-        "instrument",
-        "_json_date",
-        "outcome",
-        "conditions",
-        "routes",
-        "notes",
-    ),
-    read=(
-        "subject_id",
-        "name",
-        "subject",
-        "award",
-        "rule_set",
-        "instrument",
-        "date_role",
-        "on",
-        "conditions",
-        "routes",
-        "notes",
-    ),
+    written=(*_ABOUT, "_json_date", "outcome", *_FOUND),
+    read=(*_ABOUT, "date_role", "on", *_FOUND),
     rename={"_json_date": "date", "date_role": "date", "on": "date"},
     codecs={
         "date_role": (str, _date_part("role", partial(DateRole.from_code, path=""))),
         "on": (date.isoformat, _date_part("value", partial(parse_iso_date, path=""))),
     },
     version=("antq_eligibility", ELIGIBILITY_SCHEMA_VERSION),
-    required=("conditions", "routes", "notes"),
+    required=_FOUND,
     check=_outcome_follows,
 )
 
