@@ -195,6 +195,8 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
                 "tenure_bounds",
                 "decide",
                 "service_by_sex",
+                "TenureCheck",
+                "ServiceCheck",
             ),
             "antq.emulation.awards.knc.context": (
                 "check_once",
@@ -203,9 +205,11 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
                 "highest_commendation",
                 "commended_at_least",
             ),
-            # Each circular whole: its thresholds sit beside its conditions, at module level.
+            # Each circular whole: its thresholds sit beside its conditions, at module level;
+            # and the conditions and checks both declare alike.
             "antq.emulation.awards.knc.tt11_2021": ("*",),
             "antq.emulation.awards.knc.tt20_2025": ("*",),
+            "antq.emulation.awards.knc._routes": ("*",),
             "antq.emulation.awards.knc.medal": ("select_knc_rules",),
         },
         (

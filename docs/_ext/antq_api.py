@@ -330,8 +330,14 @@ def _role_for(objtype: str, reftype: str) -> str:
 
 
 def _public_bases(app: Sphinx, name: str, obj: Any, options: Any, bases: list[Any]) -> None:
-    """Leave private helper bases (``antq._serialise.JsonForm``) out of "Bases"."""
-    bases[:] = [b for b in bases if not getattr(b, "__module__", "").startswith("antq._")]
+    """Leave private helper bases (``antq._serialise.JsonForm``, a module's ``_Rating``) out
+    of "Bases"."""
+    bases[:] = [
+        b
+        for b in bases
+        if not getattr(b, "__module__", "").startswith("antq._")
+        and not getattr(b, "__name__", "").startswith("_")
+    ]
     if not bases:
         bases.append(object)
 

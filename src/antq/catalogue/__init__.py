@@ -20,7 +20,14 @@ import attrs
 from antq._serialise import JsonForm, json_view, rendered
 from antq.catalogue.rule_form import criterion_rule
 from antq.core.criterion import Criterion, Parameter
-from antq.core.entry import EntryInput, EntryParameter, RuleEntry, RuleFamily, notice_span
+from antq.core.entry import (
+    DESCRIPTION_KEYS,
+    EntryInput,
+    EntryParameter,
+    RuleEntry,
+    RuleFamily,
+    notice_span,
+)
 from antq.core.ruleset import RoundNotice, RuleBook, RuleSet, weakest
 from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError
@@ -127,38 +134,26 @@ class CatalogueEntry(JsonForm):
 
 
 def _parameter_entry(parameter: Parameter[Any], rule_set: RuleSet) -> EntryParameter:
-    return EntryParameter(
-        name=parameter.name,
-        value=rule_set.parameter_value(parameter),
-        default=parameter.default,
-        confirmation=parameter.confirmation,
-        choices=tuple(parameter.choices),
-        required=parameter.required,
-        label=parameter.label,
-    )
+    return EntryParameter.of(parameter, rule_set.parameter_value(parameter))
+
+
+#: The keys of :meth:`CatalogueEntry.to_json`, taken from the entry's own JSON.
+_VIEW_KEYS: Final = (
+    "id",
+    "rule_set",
+    "unit_kind",
+    "instrument",
+    *DESCRIPTION_KEYS,
+    "inputs",
+    "parameters",
+    "notices",
+    "rule_form",
+)
 
 
 def _entry_json(entry: CatalogueEntry) -> dict[str, Any]:
     """The entry for readers: its criterion's id, status, texts, inputs and parameters."""
-    c = entry.criterion
-    return {
-        "id": c.id,
-        "rule_set": entry.rule_set.id,
-        "unit_kind": entry.rule_set.kind.code,
-        "instrument": entry.rule_set.instrument,
-        "role": entry.role,
-        "kind": c.kind.code,
-        "confirmation": entry.confirmation.code,
-        "citation": rendered(c.citation),
-        "title": rendered(c.title),
-        "note": rendered(c.note) if c.note else None,
-        "inputs": [
-            {"name": i.name, "kind": i.kind.code, "judgement": i.judgement} for i in c.all_inputs
-        ],
-        "parameters": [_parameter_json(p, entry.rule_set) for p in c.parameters],
-        "notices": [_notice_json(n) for n in entry.notices],
-        "rule_form": criterion_rule(c),
-    }
+    return entry.entry().json_keys(_VIEW_KEYS)
 
 
 def _notice_json(notice: RoundNotice) -> dict[str, Any]:
@@ -168,18 +163,6 @@ def _notice_json(notice: RoundNotice) -> dict[str, Any]:
         "applies_from": None if notice.applies_from is None else notice.applies_from.isoformat(),
         "applies_to": None if notice.applies_to is None else notice.applies_to.isoformat(),
         "text": rendered(notice.text),
-    }
-
-
-def _parameter_json(parameter: Parameter[Any], rule_set: RuleSet) -> dict[str, Any]:
-    value = rule_set.parameter_value(parameter)
-    return {
-        "name": parameter.name,
-        "value": value,
-        "default": parameter.default,
-        "choices": list(parameter.choices),
-        "confirmation": parameter.confirmation.code,
-        "required": parameter.required,
     }
 
 

@@ -10,7 +10,7 @@ criterion NOT_APPLICABLE, with its reason, before anything else is read.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import attrs
@@ -21,8 +21,8 @@ from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.periods import Period
 from antq.core.reasons import Param, Reason
-from antq.errors import DefinitionError
-from antq.i18n.catalog import Label
+from antq.errors import DefinitionError, InputError
+from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum
@@ -53,6 +53,12 @@ class CriterionInfo:
     #: The criterion's note, e.g. which article a cross-reference applies.
     note: Label | None = None
 
+    @classmethod
+    def of(cls, rule: object) -> CriterionInfo:
+        """What ``rule`` (a criterion, an award condition) says about itself: its attributes
+        of the same names as these."""
+        return cls(**{field.name: getattr(rule, field.name) for field in attrs.fields(cls)})
+
 
 @attrs.frozen(kw_only=True)
 class Parameter(Generic[T]):
@@ -78,6 +84,29 @@ class Parameter(Generic[T]):
             raise DefinitionError(f"parameter {self.name!r} is confirmed but has no value")
         if self.choices and self.default is not None and self.default not in self.choices:
             raise DefinitionError(f"parameter {self.name!r}: default not among its choices")
+
+
+def check_supplied(
+    owner: str, parameters: Iterable[Parameter[Any]], values: Mapping[str, object]
+) -> None:
+    """Refuse a value supplied for no parameter of ``parameters``, or outside its choices.
+
+    ``owner`` is the id of the rule set (or award rules) the values are for: the
+    path of the error is ``<owner>.parameters.<name>``.
+    """
+    by_name = {p.name: p for p in parameters}
+    for name, value in values.items():
+        parameter = by_name.get(name)
+        if parameter is None:
+            raise InputError(f"{owner}.parameters.{name}", value, Msg("no such parameter"))
+        if parameter.choices and value not in parameter.choices:
+            allowed = ", ".join(map(str, parameter.choices))
+            raise InputError(
+                f"{owner}.parameters.{name}",
+                value,
+                Msg("expected one of {allowed}"),
+                params={"allowed": allowed},
+            )
 
 
 class Finding(NamedTuple):
@@ -208,18 +237,7 @@ class Criterion:
     decide: Decide | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(
-            self,
-            "info",
-            CriterionInfo(
-                id=self.id,
-                title=self.title,
-                citation=self.citation,
-                kind=self.kind,
-                confirmation=self.confirmation,
-                note=self.note,
-            ),
-        )
+        object.__setattr__(self, "info", CriterionInfo.of(self))
         object.__setattr__(self, "needs", frozenset(i.name for i in self.inputs))
         object.__setattr__(self, "decide", getattr(self.check, "decide", None))
         object.__setattr__(

@@ -15,21 +15,24 @@ items); nothing here knows about any instrument.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
+from antq._serialise import JsonForm, json_form, rendered, unstructure
+from antq.core.criterion import Parameter
 from antq.core.frozen import FrozenMap
 from antq.core.ruleset import RoundNotice
 from antq.i18n.catalog import Label, Msg
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
-from antq.vocabulary import LANGS, CodedEnum, Lang
+from antq.vocabulary import CodedEnum, Lang
 
 __all__ = [
+    "DESCRIPTION_KEYS",
     "EntryInput",
     "EntryParameter",
     "RuleEntry",
@@ -37,6 +40,10 @@ __all__ = [
     "Setting",
     "notice_span",
 ]
+
+#: The keys that describe a rule in every catalogue JSON, in this order: its role in its rule
+#: set, how it decides, its status and its texts.
+DESCRIPTION_KEYS: Final = ("role", "kind", "confirmation", "citation", "title", "note")
 
 _INPUTS = Msg("inputs")
 _NOTE = Msg("note")
@@ -92,15 +99,22 @@ class EntryParameter:
     required: bool = True
     label: Label | None = None
 
+    @classmethod
+    def of(cls, parameter: Parameter[Any], value: object) -> EntryParameter:
+        """``parameter`` as an entry lists it, with ``value`` in force."""
+        return cls(
+            name=parameter.name,
+            value=value,
+            default=parameter.default,
+            confirmation=parameter.confirmation,
+            choices=tuple(parameter.choices),
+            required=parameter.required,
+            label=parameter.label,
+        )
+
     def json_data(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "value": self.value,
-            "default": self.default,
-            "choices": list(self.choices),
-            "confirmation": self.confirmation.code,
-            "required": self.required,
-        }
+        """The parameter as JSON-ready data (its label is not written)."""
+        return unstructure(self)  # type: ignore[no-any-return]
 
 
 @attrs.frozen(kw_only=True)
@@ -137,7 +151,7 @@ def notice_span(notice: RoundNotice, lang: Lang) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class RuleEntry:
+class RuleEntry(JsonForm):
     """One rule of any family, as the catalogue lists it (see the module docstring).
 
     ``confirmation`` is the status the entry is listed with: the weakest of the
@@ -183,26 +197,10 @@ class RuleEntry:
             self.valid_to is None or on <= self.valid_to
         )
 
-    def to_json(self) -> dict[str, Any]:
-        """The entry as JSON-ready data: the keys every family has, then the family's own."""
-        data: dict[str, Any] = {
-            "family": self.family.code,
-            "id": self.id,
-            "rule_set": self.rule_set,
-            "instrument": self.instrument,
-            "role": self.role,
-            "kind": None if self.kind is None else self.kind.code,
-            "confirmation": self.confirmation.code,
-            "citation": {lang: self.citation.render(lang) for lang in LANGS},
-            "title": {lang: self.title.render(lang) for lang in LANGS},
-            "note": None if self.note is None else {lang: self.note.render(lang) for lang in LANGS},
-            "valid_from": _opt_date(self.valid_from),
-            "valid_to": _opt_date(self.valid_to),
-            "parameters": [p.json_data() for p in self.parameters],
-        }
-        # A copy: the caller may change the data without changing the entry.
-        data.update(copy.deepcopy(dict(self.details)))
-        return data
+    def json_keys(self, keys: Sequence[str]) -> dict[str, Any]:
+        """:meth:`to_json` with only ``keys``, in that order: a family's view of its entries."""
+        data = self.to_json()
+        return {key: data[key] for key in keys}
 
     def render(self, lang: Lang) -> str:
         """A few lines of text: id and status, title, citation, inputs, note, parameters."""
@@ -255,3 +253,43 @@ _ALWAYS = Msg("in force with no date bound")
 _FROM = Msg("in force from {start}")
 _UNTIL = Msg("in force until {end}")
 _BETWEEN = Msg("in force from {start} to {end}")
+
+
+def _rendered_or_none(label: Label | None) -> dict[str, str] | None:
+    return None if label is None else rendered(label)
+
+
+def _details_json(details: Mapping[str, Any]) -> dict[str, Any]:
+    # A copy: the caller may change the data without changing the entry.
+    return copy.deepcopy(dict(details))
+
+
+# Written only: the catalogue is built from the rule sets, never read back.
+json_form(
+    EntryParameter,
+    written=("name", "value", "default", "choices", "confirmation", "required"),
+    readable=False,
+)
+# The keys every family has, then the family's own (``details``, in place).
+json_form(
+    RuleEntry,
+    written=(
+        "family",
+        "id",
+        "rule_set",
+        "instrument",
+        *DESCRIPTION_KEYS,
+        "valid_from",
+        "valid_to",
+        "parameters",
+        "details",
+    ),
+    codecs={
+        "citation": (rendered, None),
+        "title": (rendered, None),
+        "note": (_rendered_or_none, None),
+        "details": (_details_json, None),
+    },
+    flatten={"details": dict},
+    readable=False,
+)

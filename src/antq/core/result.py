@@ -28,7 +28,7 @@ from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import Lang
 
-__all__ = ["Result", "RuleResult", "not_met"]
+__all__ = ["Result", "RuleResult", "missing_in", "not_met"]
 
 
 @runtime_checkable
@@ -75,3 +75,11 @@ class Result(Protocol):
 def not_met(results: Iterable[RuleResult]) -> tuple[RuleResult, ...]:
     """The results of ``results`` that are NOT_MET, in order."""
     return tuple(r for r in results if r.outcome is Outcome.NOT_MET)
+
+
+def missing_in(results: Iterable[RuleResult]) -> tuple[str, ...]:
+    """Every input missing from ``results``, once, in the order they first miss it."""
+    seen: dict[str, None] = {}
+    for result in results:
+        seen.update(dict.fromkeys(result.missing))
+    return tuple(seen)

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 import attrs
 
-from antq.core.criterion import Criterion, Parameter
+from antq.core.criterion import Criterion, Parameter, check_supplied
 from antq.core.facts import UnitFacts
 from antq.core.frozen import FrozenMap
 from antq.core.inputs import Input, merge_inputs
@@ -157,19 +157,7 @@ class RuleSet:
 
     def with_parameters(self, **values: object) -> RuleSet:
         """A copy with parameter values supplied by the user (checked against choices)."""
-        by_name = {p.name: p for p in self.parameters()}
-        for name, value in values.items():
-            parameter = by_name.get(name)
-            if parameter is None:
-                raise InputError(f"{self.id}.parameters.{name}", value, Msg("no such parameter"))
-            if parameter.choices and value not in parameter.choices:
-                allowed = ", ".join(map(str, parameter.choices))
-                raise InputError(
-                    f"{self.id}.parameters.{name}",
-                    value,
-                    Msg("expected one of {allowed}"),
-                    params={"allowed": allowed},
-                )
+        check_supplied(self.id, self.parameters(), values)
         return attrs.evolve(self, parameter_values={**self.parameter_values, **values})
 
     def extended(

@@ -24,6 +24,7 @@ from antq.core.criterion import CriterionKind
 from antq.core.outcome import Outcome
 from antq.core.periods import Period
 from antq.core.reasons import JsonValue, Reason
+from antq.core.result import missing_in
 from antq.core.unit_kinds import UnitKind
 from antq.errors import DefinitionError
 from antq.i18n.catalog import Label, Msg
@@ -276,10 +277,7 @@ class Verdict(JsonRoundTrip):
     @property
     def missing_inputs(self) -> tuple[str, ...]:
         """Every missing input, once, in criterion order."""
-        seen: dict[str, None] = {}
-        for result in self.all_results():
-            seen.update(dict.fromkeys(result.missing))
-        return tuple(seen)
+        return missing_in(self.all_results())
 
     def explain(self, lang: Lang = "vi") -> str:
         """A readable account of the verdict, criterion by criterion."""

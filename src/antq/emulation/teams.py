@@ -468,29 +468,17 @@ def _reason(template: Msg, **params: Param) -> Reason:
     return Reason(template=template, params=FrozenMap(params))
 
 
-def _rating_outcome(status: RatingStatus, grade: TaskGrade | None, lowered: bool) -> Outcome:
-    """A rating as an outcome: MET when the proposed grade holds, NOT_MET when it was lowered,
-    NOT_APPLICABLE when the team or member is not rated, UNKNOWN while undecided."""
-    if status is RatingStatus.EXCLUDED:
-        return Outcome.NOT_APPLICABLE
-    if status is RatingStatus.UNKNOWN or grade is None:
-        return Outcome.UNKNOWN
-    return Outcome.NOT_MET if lowered else Outcome.MET
-
-
 @attrs.frozen(kw_only=True)
-class TeamResult(JsonForm):
-    """A team's rating: status, proposed and final grade, and every reason."""
+class _Rating(JsonForm):
+    """What a team's and a member's rating have alike: the status, the proposed and final
+    grade, the reasons, and each reason as the result of the team rule that gave it."""
 
-    team_id: str
-    commune: str
     status: RatingStatus
     proposed: TaskGrade | None
     grade: TaskGrade | None
     reasons: tuple[Reason, ...]
     lowered: bool = False
     missing: tuple[str, ...] = ()
-    name: str | None = None
     #: Each reason as the result of the team rule that gave it, in the same order.
     results: tuple[CriterionResult, ...] = ()
 
@@ -498,7 +486,11 @@ class TeamResult(JsonForm):
     def outcome(self) -> Outcome:
         """MET when the proposed grade holds, NOT_MET when lowered, NOT_APPLICABLE when not
         rated, UNKNOWN while undecided."""
-        return _rating_outcome(self.status, self.grade, self.lowered)
+        if self.status is RatingStatus.EXCLUDED:
+            return Outcome.NOT_APPLICABLE
+        if self.status is RatingStatus.UNKNOWN or self.grade is None:
+            return Outcome.UNKNOWN
+        return Outcome.NOT_MET if self.lowered else Outcome.MET
 
     def all_results(self) -> Iterator[CriterionResult]:
         """The result of each team rule that gave a reason, in order."""
@@ -509,51 +501,40 @@ class TeamResult(JsonForm):
         return self.missing
 
     def shortfall(self) -> tuple[CriterionResult, ...]:
-        """The gap to pass: the rules that lowered the proposal, each with its reason."""
+        """The gap to pass: the rules that lowered the proposal (for a member, the leader rule
+        and the cap), each with its reason."""
         return tuple(r for r in self.results if r.outcome is Outcome.NOT_MET)
 
+    def _grade_text(self, lang: Lang) -> str:
+        return self.grade.label(lang) if self.grade else self.status.label(lang)
+
+    def _reasons_text(self, lang: Lang) -> str:
+        return "; ".join(r.render(lang) for r in self.reasons)
+
+
+@attrs.frozen(kw_only=True)
+class TeamResult(_Rating):
+    """A team's rating: status, proposed and final grade, and every reason."""
+
+    team_id: str
+    commune: str
+    name: str | None = None
+
     def explain(self, lang: Lang = "vi") -> str:
-        grade = self.grade.label(lang) if self.grade else self.status.label(lang)
-        why = "; ".join(r.render(lang) for r in self.reasons)
+        grade, why = self._grade_text(lang), self._reasons_text(lang)
         return f"{self.name or self.team_id} [{grade}]: {why}"
 
 
 @attrs.frozen(kw_only=True)
-class MemberResult(JsonForm):
+class MemberResult(_Rating):
     """A member's rating, after the exclusions, the leader rule and the optional cap."""
 
     person_id: str
     team_id: str
     role: TeamRole
-    status: RatingStatus
-    proposed: TaskGrade | None
-    grade: TaskGrade | None
-    reasons: tuple[Reason, ...]
-    lowered: bool = False
-    missing: tuple[str, ...] = ()
-    #: Each reason as the result of the team rule that gave it, in the same order.
-    results: tuple[CriterionResult, ...] = ()
-
-    @property
-    def outcome(self) -> Outcome:
-        """Whether the proposed grade holds (see :class:`TeamResult`)."""
-        return _rating_outcome(self.status, self.grade, self.lowered)
-
-    def all_results(self) -> Iterator[CriterionResult]:
-        """The result of each team rule that gave a reason, in order."""
-        return iter(self.results)
-
-    @property
-    def missing_inputs(self) -> tuple[str, ...]:
-        return self.missing
-
-    def shortfall(self) -> tuple[CriterionResult, ...]:
-        """The gap to pass: the rules that lowered the proposal (the leader rule, the cap)."""
-        return tuple(r for r in self.results if r.outcome is Outcome.NOT_MET)
 
     def explain(self, lang: Lang) -> str:
-        grade = self.grade.label(lang) if self.grade else self.status.label(lang)
-        why = "; ".join(r.render(lang) for r in self.reasons)
+        grade, why = self._grade_text(lang), self._reasons_text(lang)
         return f"{self.person_id} ({self.role.label(lang)}, {self.team_id}) [{grade}]: {why}"
 
 
@@ -1197,37 +1178,19 @@ json_form(
     },
     strict=True,
 )
+#: The keys of a rating, after those that say whose it is.
+_RATING_KEYS = ("status", "proposed", "grade", "lowered", "missing", "reasons")
 # Written only: a rating is computed again from its proposals, never read back.
 json_form(
     TeamResult,
-    written=(
-        "team_id",
-        "name",
-        "commune",
-        "status",
-        "proposed",
-        "grade",
-        "lowered",
-        "missing",
-        "reasons",
-    ),
+    written=("team_id", "name", "commune", *_RATING_KEYS),
     rename={"team_id": "team"},
     texts=_reason_lines,
     readable=False,
 )
 json_form(
     MemberResult,
-    written=(
-        "person_id",
-        "team_id",
-        "role",
-        "status",
-        "proposed",
-        "grade",
-        "lowered",
-        "missing",
-        "reasons",
-    ),
+    written=("person_id", "team_id", "role", *_RATING_KEYS),
     rename={"person_id": "person", "team_id": "team"},
     texts=_reason_lines,
     readable=False,

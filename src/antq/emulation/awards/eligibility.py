@@ -33,19 +33,21 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from functools import partial
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Final, Generic, TypeVar
 
 import attrs
 
-from antq._serialise import JsonForm, JsonRoundTrip, json_form, json_view, rendered
+from antq._serialise import JsonForm, JsonRoundTrip, json_form, json_view
 from antq._terminal import escape_controls
-from antq.core.criterion import CriterionInfo, CriterionKind, Finding, Parameter
-from antq.core.entry import EntryInput, EntryParameter, RuleEntry, RuleFamily
+from antq.core.criterion import CriterionInfo, CriterionKind, Finding, Parameter, check_supplied
+from antq.core.entry import DESCRIPTION_KEYS, EntryInput, EntryParameter, RuleEntry, RuleFamily
 from antq.core.facts import check_id
 from antq.core.frozen import frozen
 from antq.core.outcome import Outcome, combine
 from antq.core.periods import Period, parse_iso_date
 from antq.core.reasons import Reason
+from antq.core.result import missing_in
+from antq.core.ruleset import weakest
 from antq.core.verdict import CriterionResult
 from antq.errors import DefinitionError, InputError
 from antq.i18n.catalog import Label, Msg, Text
@@ -70,6 +72,7 @@ __all__ = [
     "Subject",
     "any_of",
     "bounded",
+    "condition",
     "conditions_catalogue",
     "discipline_restart",
     "months_text",
@@ -339,17 +342,41 @@ class Condition(Generic[C]):
         return self._result(Finding(outcome=Outcome.NOT_APPLICABLE, reason=reason))
 
     def _result(self, found: Finding) -> CriterionResult:
-        about = CriterionInfo(
-            id=self.id,
-            title=self.title,
-            citation=self.citation,
-            kind=self.kind,
-            confirmation=self.confirmation,
-            note=self.note,
-        )
         return CriterionResult(
-            about=about, outcome=found.outcome, reason=found.reason, missing=found.missing
+            about=CriterionInfo.of(self),
+            outcome=found.outcome,
+            reason=found.reason,
+            missing=found.missing,
         )
+
+
+def condition(
+    id: str,
+    title: Label,
+    citation: Citation,
+    kind: CriterionKind,
+    check: Callable[[C], Finding],
+    inputs: tuple[str, ...],
+    *,
+    judgement: bool = False,
+    parameters: tuple[Parameter[Any], ...] = (),
+    confirmation: Confirmation = Confirmation.CONFIRMED,
+    note: Label | None = None,
+) -> Condition[C]:
+    """A :class:`Condition`, as the rule modules declare them; with ``judgement`` its inputs
+    are assessor judgements."""
+    return Condition(
+        id=id,
+        title=title,
+        citation=citation,
+        kind=kind,
+        check=check,
+        inputs=inputs,
+        judgements=inputs if judgement else (),
+        parameters=parameters,
+        confirmation=confirmation,
+        note=note,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -438,19 +465,7 @@ class AwardRules(Generic[C]):
 
     def with_parameters(self, **values: object) -> AwardRules[C]:
         """A copy with user-supplied parameter values (checked against their choices)."""
-        by_name = {p.name: p for p in self.parameters()}
-        for name, value in values.items():
-            parameter = by_name.get(name)
-            if parameter is None:
-                raise InputError(f"{self.id}.parameters.{name}", value, Msg("no such parameter"))
-            if parameter.choices and value not in parameter.choices:
-                allowed = ", ".join(map(str, parameter.choices))
-                raise InputError(
-                    f"{self.id}.parameters.{name}",
-                    value,
-                    Msg("expected one of {allowed}"),
-                    params={"allowed": allowed},
-                )
+        check_supplied(self.id, self.parameters(), values)
         return attrs.evolve(self, parameter_values={**self.parameter_values, **values})
 
     def covers(self, day: date) -> bool:
@@ -591,10 +606,7 @@ class Eligibility(JsonRoundTrip):
     @property
     def missing_inputs(self) -> tuple[str, ...]:
         """Every missing fact or parameter, once, in condition order."""
-        seen: dict[str, None] = {}
-        for result in self.all_results():
-            seen.update(dict.fromkeys(result.missing))
-        return tuple(seen)
+        return missing_in(self.all_results())
 
     def explain(self, lang: Lang = "vi") -> str:
         """A readable account of the answer, condition by condition."""
@@ -657,41 +669,21 @@ def _date_part(key: str, read: Callable[[object], object]) -> Callable[[object],
 
 json_form(Route, written=("id", "title", "outcome", "results"), check=_outcome_follows)
 json_form(_AnswerDate)
+#: An answer's keys before its date: who it is about, the award and the rules.
+_ABOUT: Final = ("subject_id", "name", "subject", "award", "rule_set", "instrument")
+#: An answer's keys after its date (and, written, its outcome): what it found.
+_FOUND: Final = ("conditions", "routes", "notes")
 json_form(
     Eligibility,
-    written=(
-        "subject_id",
-        "name",
-        "subject",
-        "award",
-        "rule_set",
-        "instrument",
-        "_json_date",
-        "outcome",
-        "conditions",
-        "routes",
-        "notes",
-    ),
-    read=(
-        "subject_id",
-        "name",
-        "subject",
-        "award",
-        "rule_set",
-        "instrument",
-        "date_role",
-        "on",
-        "conditions",
-        "routes",
-        "notes",
-    ),
+    written=(*_ABOUT, "_json_date", "outcome", *_FOUND),
+    read=(*_ABOUT, "date_role", "on", *_FOUND),
     rename={"_json_date": "date", "date_role": "date", "on": "date"},
     codecs={
         "date_role": (str, _date_part("role", partial(DateRole.from_code, path=""))),
         "on": (date.isoformat, _date_part("value", partial(parse_iso_date, path=""))),
     },
     version=("antq_eligibility", ELIGIBILITY_SCHEMA_VERSION),
-    required=("conditions", "routes", "notes"),
+    required=_FOUND,
     check=_outcome_follows,
 )
 
@@ -716,12 +708,10 @@ class ConditionEntry(JsonForm):
         does not lower a rule the sources confirm (addendum-2026-12.md: the KNC 2021
         leader tenure and grassroots category are CONFIRMED).
         """
-        order = list(Confirmation)
-        statuses = [
+        return weakest(
             self.condition.confirmation,
             *(p.confirmation for p in self.condition.parameters if p.required),
-        ]
-        return max(statuses, key=order.index)
+        )
 
     def entry(self) -> RuleEntry:
         """The condition as an entry of the one catalogue (:func:`antq.rule_catalogue`)."""
@@ -741,18 +731,7 @@ class ConditionEntry(JsonForm):
             valid_from=rules.valid_from,
             valid_to=rules.valid_to,
             inputs=tuple(EntryInput(name=n, judgement=n in c.judgements) for n in c.inputs),
-            parameters=tuple(
-                EntryParameter(
-                    name=p.name,
-                    value=rules.parameter_value(p),
-                    default=p.default,
-                    confirmation=p.confirmation,
-                    choices=tuple(p.choices),
-                    required=p.required,
-                    label=p.label,
-                )
-                for p in c.parameters
-            ),
+            parameters=tuple(EntryParameter.of(p, rules.parameter_value(p)) for p in c.parameters),
             note=c.note,
             badges=(rules.award, c.kind),
             details={
@@ -768,39 +747,25 @@ class ConditionEntry(JsonForm):
         return self.entry().render(lang)
 
 
+#: The keys of a condition's catalogue JSON, taken from its entry's own JSON.
+_VIEW_KEYS: Final = (
+    "id",
+    "rule_set",
+    "award",
+    "subject",
+    "instrument",
+    "valid_from",
+    "valid_to",
+    "date_role",
+    *DESCRIPTION_KEYS,
+    "inputs",
+    "parameters",
+)
+
+
 def _condition_entry(entry: ConditionEntry) -> dict[str, Any]:
     """The entry in the shape of :meth:`antq.CatalogueEntry.to_json`, plus award fields."""
-    c = entry.condition
-    return {
-        "id": c.id,
-        "rule_set": entry.rules.id,
-        "award": entry.rules.award.code,
-        "subject": entry.rules.subject.code,
-        "instrument": entry.rules.instrument,
-        "valid_from": None
-        if entry.rules.valid_from is None
-        else entry.rules.valid_from.isoformat(),
-        "valid_to": None if entry.rules.valid_to is None else entry.rules.valid_to.isoformat(),
-        "date_role": entry.rules.date_role.code,
-        "role": entry.role,
-        "kind": c.kind.code,
-        "confirmation": entry.confirmation.code,
-        "citation": rendered(c.citation),
-        "title": rendered(c.title),
-        "note": rendered(c.note) if c.note else None,
-        "inputs": [{"name": name, "judgement": name in c.judgements} for name in c.inputs],
-        "parameters": [
-            {
-                "name": p.name,
-                "value": entry.rules.parameter_value(p),
-                "default": p.default,
-                "choices": list(p.choices),
-                "confirmation": p.confirmation.code,
-                "required": p.required,
-            }
-            for p in c.parameters
-        ],
-    }
+    return entry.entry().json_keys(_VIEW_KEYS)
 
 
 json_view(ConditionEntry, _condition_entry)

@@ -43,14 +43,17 @@ from antq.emulation.awards.eligibility import (
     AwardForm,
     AwardRules,
     Condition,
-    DateRole,
     Eligibility,
     RouteDefinition,
-    Subject,
 )
 from antq.emulation.awards.findings import found, labels
 from antq.emulation.awards.instruments import LAW06, LAW06_FROM
-from antq.emulation.awards.law06.article_80 import AwardingAuthority, AwardingPower
+from antq.emulation.awards.law06.article_80 import (
+    AuthorityContext,
+    AwardingAuthority,
+    AwardingPower,
+    authority_rules,
+)
 from antq.errors import DataFileError, InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import cite
@@ -193,12 +196,8 @@ def _parse(
     return specs, tuple(_row(row, by_id) for row in rows("powers"))
 
 
-@attrs.frozen(kw_only=True)
-class AuthorityQuestion:
-    """What the checks see: the form and the decision date."""
-
-    award: AwardForm
-    on: date
+#: What the checks see: the form and the decision date, as under Điều 80.
+AuthorityQuestion = AuthorityContext
 
 
 def _row_check(row: _Row) -> Any:
@@ -282,39 +281,17 @@ def _row_title(power: AwardingPower) -> Text:
     )
 
 
-def _route(row: _Row) -> RouteDefinition[AuthorityQuestion]:
-    power = row.power
-    return RouteDefinition(
-        id=power.id,
-        title=power.title,
-        conditions=(
-            Condition(
-                id=f"award-power.{power.id}",
-                title=_row_title(power),
-                citation=power.citation,
-                kind=_B,
-                check=_row_check(row),
-                confirmation=power.confirmation,
-                note=power.note,
-            ),
-        ),
-    )
-
-
 def _rules(spec: _RuleSetSpec, rows: tuple[_Row, ...]) -> AwardRules[AuthorityQuestion]:
     own = tuple(r for r in rows if r.rule_set == spec.id)
-    return AwardRules(
+    return authority_rules(
         id=spec.id,
-        award=AwardForm.GIAY_KHEN,
-        subject=Subject.AWARD,
         title=spec.title,
         instrument=spec.instrument,
         citation=cite(spec.instrument),
-        date_role=DateRole.DECISION,
         valid_from=spec.valid_from,
         valid_to=spec.valid_to,
         routes=(
-            *(_route(r) for r in own),
+            *(r.power.route(_row_title(r.power), _row_check(r)) for r in own),
             RouteDefinition(
                 id="no-source",
                 title=Text(vi="Không có nguồn cho hình thức này", en="No source for this form"),
@@ -355,14 +332,7 @@ def authority_before_2024(award: AwardForm, decided_on: date) -> Eligibility:
     for rules in LAW15_RULES:
         if rules.covers(decided_on):
             notes: tuple[Label, ...] = (_NOTE_2005,) if decided_on >= AMENDED_2005 else ()
-            answer = rules.answer(
-                AuthorityQuestion(award=award, on=decided_on),
-                subject_id=award.code,
-                on=decided_on,
-                notes=notes,
-            )
-            dated: Eligibility = attrs.evolve(answer, award=award)
-            return dated
+            return AuthorityQuestion(award=award, on=decided_on).answered_by(rules, notes)
     raise RuleSetNotFound(
         f"on: no table of who may award what for a decision of {decided_on.isoformat()}; antq"
         f" covers decisions from {LAW15_RULES[0].valid_from} to"

@@ -31,6 +31,7 @@ unknown.
 
 from __future__ import annotations
 
+from antq.emulation.scoring import _results
 from antq.emulation.scoring._document import (
     SCORES_FORMAT_VERSION,
     ScoresDocument,
@@ -41,36 +42,16 @@ from antq.emulation.scoring._document import UNIT_KEYS as UNIT_KEYS
 from antq.emulation.scoring._document import load_scores_document as load_scores_document
 from antq.emulation.scoring._engine import check_values as check_values
 from antq.emulation.scoring._engine import score, score_many
-from antq.emulation.scoring._results import (
-    SCORE_SCHEMA_VERSION,
-    Classification,
-    ClassStatus,
-    ItemResult,
-    ItemStatus,
-    NextClass,
-    ScoreResult,
-    ScoreStatus,
-    ScoringFacts,
-    VetoOutcome,
-    VetoResult,
-)
+
+# The results' names, listed once: in their __all__, which this face's __all__ takes in.
+from antq.emulation.scoring._results import *  # noqa: F403
 
 __all__ = [
     "SCORES_FORMAT_VERSION",
-    "SCORE_SCHEMA_VERSION",
-    "ClassStatus",
-    "Classification",
-    "ItemResult",
-    "ItemStatus",
-    "NextClass",
-    "ScoreResult",
-    "ScoreStatus",
     "ScoresDocument",
-    "ScoringFacts",
-    "VetoOutcome",
-    "VetoResult",
     "read_scores",
     "read_scores_file",
     "score",
     "score_many",
 ]
+__all__ += _results.__all__

@@ -10,7 +10,7 @@ import attrs
 
 from antq.core.frozen import FrozenMap
 from antq.core.reasons import Param, Percent, Reason
-from antq.emulation.scoring._results import ItemResult, ItemStatus
+from antq.emulation.scoring._results import ItemResult, ItemStatus, _Points
 from antq.emulation.sheets import (
     AllOrNothing,
     Assessor,
@@ -73,59 +73,63 @@ def _pct(value: Fraction) -> Text:
     return Text(vi=format_threshold(value, "vi"), en=format_threshold(value, "en"))
 
 
-@attrs.frozen
-class _Leaf:
-    status: ItemStatus
-    points: Fraction | None
-    low: Fraction | None
-    high: Fraction | None
-    reason: Reason
-    missing: tuple[str, ...] = ()
-
-
 def _reason(template: Msg, /, **params: Param) -> Reason:
     return Reason(template=template, params=FrozenMap(params))
 
 
-def _scored(awarded: Fraction, template: Msg, /, **params: Param) -> _Leaf:
-    return _Leaf(ItemStatus.SCORED, awarded, awarded, awarded, _reason(template, **params))
+def _scored(awarded: Fraction, template: Msg, /, **params: Param) -> _Points:
+    reason = _reason(template, **params)
+    return _Points(
+        status=ItemStatus.SCORED, points=awarded, low=awarded, high=awarded, reason=reason
+    )
 
 
-def _missing(sheet: ScoringSheet, item: SheetItem, names: tuple[str, ...], low: Fraction) -> _Leaf:
+def _unknown(
+    low: Fraction, high: Fraction, reason: Reason, missing: tuple[str, ...] = ()
+) -> _Points:
+    return _Points(
+        status=ItemStatus.UNKNOWN, points=None, low=low, high=high, reason=reason, missing=missing
+    )
+
+
+def _blocked(reason: Reason) -> _Points:
+    return _Points(status=ItemStatus.BLOCKED, points=None, low=None, high=None, reason=reason)
+
+
+def _missing(
+    sheet: ScoringSheet, item: SheetItem, names: tuple[str, ...], low: Fraction
+) -> _Points:
     assert item.max_points is not None
-    reason = _reason(_MISSING, inputs=_labels(sheet, names))
-    return _Leaf(ItemStatus.UNKNOWN, None, low, item.max_points, reason, names)
+    return _unknown(low, item.max_points, _reason(_MISSING, inputs=_labels(sheet, names)), names)
 
 
 def _share_leaf(
     sheet: ScoringSheet,
     item: SheetItem,
-    part_name: str,
-    whole_name: str,
+    rule: Threshold | Proportional,
     values: Mapping[str, object],
-    extra: tuple[str, ...] = (),
-) -> tuple[int, int] | _Leaf:
-    absent = tuple(n for n in (part_name, whole_name) if n not in values)
+) -> tuple[Fraction, int, int] | _Points:
+    """The item's maximum and the rule's part and whole, or the leaf when they give no share."""
+    top = item.max_points
+    assert top is not None
+    absent = tuple(n for n in (rule.part, rule.whole) if n not in values)
     if absent:
         return _missing(sheet, item, absent, Fraction(0))
-    part, whole = values[part_name], values[whole_name]
+    part, whole = values[rule.part], values[rule.whole]
     assert isinstance(part, int) and isinstance(whole, int)
     if whole == 0:
-        assert item.max_points is not None
-        reason = _reason(_UNDEFINED_SHARE, whole=sheet.input(whole_name).label)
-        return _Leaf(ItemStatus.UNKNOWN, None, Fraction(0), item.max_points, reason)
-    return part, whole
+        reason = _reason(_UNDEFINED_SHARE, whole=sheet.input(rule.whole).label)
+        return _unknown(Fraction(0), top, reason)
+    return top, part, whole
 
 
 def _threshold(
     sheet: ScoringSheet, item: SheetItem, rule: Threshold, values: Mapping[str, object], path: str
-) -> _Leaf:
-    top = item.max_points
-    assert top is not None
-    found = _share_leaf(sheet, item, rule.part, rule.whole, values)
-    if isinstance(found, _Leaf):
+) -> _Points:
+    found = _share_leaf(sheet, item, rule, values)
+    if isinstance(found, _Points):
         return found
-    part, whole = found
+    top, part, whole = found
     p = rule.percent
     # 100 * part / whole against percent = n/d, in integers: 100 * part * d against n * whole.
     left, right = 100 * part * p.denominator, p.numerator * whole
@@ -171,13 +175,11 @@ def _threshold(
 
 def _proportional(
     sheet: ScoringSheet, item: SheetItem, rule: Proportional, values: Mapping[str, object]
-) -> _Leaf:
-    top = item.max_points
-    assert top is not None
-    found = _share_leaf(sheet, item, rule.part, rule.whole, values)
-    if isinstance(found, _Leaf):
+) -> _Points:
+    found = _share_leaf(sheet, item, rule, values)
+    if isinstance(found, _Points):
         return found
-    part, whole = found
+    top, part, whole = found
     exact = top * Fraction(part, whole)
     points = floor(exact / rule.step) * rule.step
     return _scored(
@@ -193,7 +195,7 @@ def _proportional(
 
 def _per_occurrence(
     sheet: ScoringSheet, item: SheetItem, rule: PerOccurrence, values: Mapping[str, object]
-) -> _Leaf:
+) -> _Points:
     top = item.max_points
     assert top is not None
     count = values.get(rule.input)
@@ -216,10 +218,10 @@ def _per_occurrence(
     )
 
 
-def _leaf(sheet: ScoringSheet, item: SheetItem, values: Mapping[str, object], path: str) -> _Leaf:
+def _leaf(sheet: ScoringSheet, item: SheetItem, values: Mapping[str, object], path: str) -> _Points:
     rule = item.rule
     if isinstance(rule, Unconfirmed):
-        return _Leaf(ItemStatus.BLOCKED, None, None, None, _reason(_UNFILLED))
+        return _blocked(_reason(_UNFILLED))
     top = item.max_points
     assert top is not None
     if isinstance(rule, AllOrNothing):
@@ -252,7 +254,7 @@ def _score_item(
     path: str,
     out: list[ItemResult],
 ) -> ItemResult:
-    def result(leaf: _Leaf, max_points: Fraction | None) -> ItemResult:
+    def result(leaf: _Points, max_points: Fraction | None) -> ItemResult:
         return ItemResult(
             item_id=item.id,
             depth=depth,
@@ -261,12 +263,7 @@ def _score_item(
             confirmation=item.confirmation,
             citation=item.citation,
             max_points=max_points,
-            status=leaf.status,
-            points=leaf.points,
-            low=leaf.low,
-            high=leaf.high,
-            reason=leaf.reason,
-            missing=leaf.missing,
+            **attrs.asdict(leaf, recurse=False),
             note=item.note,
             source=item.source,
         )
@@ -276,37 +273,25 @@ def _score_item(
         out.append(own)
         return own
     index = len(out)
-    out.append(own := result(_Leaf(ItemStatus.BLOCKED, None, None, None, _reason(_UNFILLED)), None))
+    out.append(own := result(_blocked(_reason(_UNFILLED)), None))
     children = [_score_item(sheet, child, depth + 1, values, path, out) for child in item.children]
     top = item.known_max
     blocked = [r for r in out[index + 1 :] if r.rule is RuleType.UNCONFIRMED]
     if blocked:
-        leaf = _Leaf(
-            ItemStatus.BLOCKED,
-            None,
-            None,
-            None,
-            _reason(_GROUP_BLOCKED, items=", ".join(r.item_id for r in blocked)),
-        )
+        leaf = _blocked(_reason(_GROUP_BLOCKED, items=", ".join(r.item_id for r in blocked)))
     else:
         assert top is not None
         missing = tuple(dict.fromkeys(m for c in children for m in c.missing))
         if all(c.status is ItemStatus.SCORED for c in children):
             points = sum((c.points for c in children if c.points is not None), Fraction(0))
-            leaf = _Leaf(
-                ItemStatus.SCORED,
-                points,
-                points,
-                points,
-                _reason(_GROUP, points=points_text(points), max=points_text(top)),
-            )
+            leaf = _scored(points, _GROUP, points=points_text(points), max=points_text(top))
         else:
             low = sum((c.low for c in children if c.low is not None), Fraction(0))
             high = sum((c.high for c in children if c.high is not None), Fraction(0))
             reason = _reason(
                 _GROUP_UNKNOWN, low=points_text(low), high=points_text(high), max=points_text(top)
             )
-            leaf = _Leaf(ItemStatus.UNKNOWN, None, low, high, reason, missing)
+            leaf = _unknown(low, high, reason, missing)
     own = result(leaf, top)
     out[index] = own
     return own

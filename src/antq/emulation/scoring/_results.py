@@ -31,6 +31,21 @@ from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum, Lang
 
+#: What the package face re-exports.
+__all__ = [
+    "SCORE_SCHEMA_VERSION",
+    "ClassStatus",
+    "Classification",
+    "ItemResult",
+    "ItemStatus",
+    "NextClass",
+    "ScoreResult",
+    "ScoreStatus",
+    "ScoringFacts",
+    "VetoOutcome",
+    "VetoResult",
+]
+
 #: The module the vocabularies here name as theirs (in JSON, tracebacks and pickles): the
 #: package face, as before it was split.
 _PUBLIC = "antq.emulation.scoring"
@@ -129,7 +144,19 @@ class ScoringFacts:
 
 
 @attrs.frozen(kw_only=True)
-class ItemResult(JsonRoundTrip):
+class _Points:
+    """An item's points and why, as its rule (or its sub-items) give them."""
+
+    status: ItemStatus
+    points: Fraction | None
+    low: Fraction | None
+    high: Fraction | None
+    reason: Reason
+    missing: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class ItemResult(_Points, JsonRoundTrip):
     """One item's points and why.
 
     ``points`` is set when the item is SCORED. An UNKNOWN item has bounds
@@ -146,12 +173,6 @@ class ItemResult(JsonRoundTrip):
     confirmation: Confirmation
     citation: Citation
     max_points: Fraction | None
-    status: ItemStatus
-    points: Fraction | None
-    low: Fraction | None
-    high: Fraction | None
-    reason: Reason
-    missing: tuple[str, ...] = ()
     note: Label | None = None
     source: Label | None = None
 
@@ -384,6 +405,19 @@ def _class_texts(result: Classification, texts: tuple[Lang, ...]) -> dict[str, A
 
 json_form(
     ItemResult,
+    # The item, then its points (its own attributes come after those of its points).
+    written=(
+        "item_id",
+        "depth",
+        "text",
+        "rule",
+        "confirmation",
+        "citation",
+        "max_points",
+        *(a.name for a in attrs.fields(_Points)),
+        "note",
+        "source",
+    ),
     rename={"item_id": "item"},
     codecs={
         "depth": (int, _depth),

@@ -49,6 +49,7 @@ counts are at most :data:`MAX_COUNT`.
 
 from __future__ import annotations
 
+from antq.emulation.sheets import _model
 from antq.emulation.sheets._catalogue import SheetCatalogueEntry, sheet_catalogue
 from antq.emulation.sheets._errors import SheetError
 from antq.emulation.sheets._limits import (
@@ -61,27 +62,9 @@ from antq.emulation.sheets._limits import (
 )
 from antq.emulation.sheets._limits import OVERRIDE_FORMAT_VERSION as OVERRIDE_FORMAT_VERSION
 from antq.emulation.sheets._limits import SHEET_FORMAT_VERSION as SHEET_FORMAT_VERSION
-from antq.emulation.sheets._model import (
-    AllOrNothing,
-    Assessor,
-    Band,
-    BandScheme,
-    Comparison,
-    InputType,
-    MovementClass,
-    Otherwise,
-    PerOccurrence,
-    Proportional,
-    Rule,
-    RuleType,
-    ScoringSheet,
-    SheetInput,
-    SheetItem,
-    SheetNature,
-    Threshold,
-    Unconfirmed,
-    Veto,
-)
+
+# The model's names, listed once: in its __all__, which this face's __all__ takes in.
+from antq.emulation.sheets._model import *  # noqa: F403
 from antq.emulation.sheets._model import Problem as Problem
 from antq.emulation.sheets._overrides import apply_override, apply_override_file
 from antq.emulation.sheets._points import format_points, parse_points, points_to_json
@@ -98,27 +81,8 @@ __all__ = [
     "MAX_ITEMS",
     "MAX_NUMBER",
     "MAX_SHEET_BYTES",
-    "AllOrNothing",
-    "Assessor",
-    "Band",
-    "BandScheme",
-    "Comparison",
-    "InputType",
-    "MovementClass",
-    "Otherwise",
-    "PerOccurrence",
-    "Proportional",
-    "Rule",
-    "RuleType",
-    "ScoringSheet",
     "SheetCatalogueEntry",
     "SheetError",
-    "SheetInput",
-    "SheetItem",
-    "SheetNature",
-    "Threshold",
-    "Unconfirmed",
-    "Veto",
     "apply_override",
     "apply_override_file",
     "format_points",
@@ -130,3 +94,4 @@ __all__ = [
     "shipped_sheet",
     "shipped_sheets",
 ]
+__all__ += _model.__all__

@@ -21,6 +21,29 @@ from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum
 
+#: What the package face re-exports (``Problem`` stays importable, not listed).
+__all__ = [
+    "AllOrNothing",
+    "Assessor",
+    "Band",
+    "BandScheme",
+    "Comparison",
+    "InputType",
+    "MovementClass",
+    "Otherwise",
+    "PerOccurrence",
+    "Proportional",
+    "Rule",
+    "RuleType",
+    "ScoringSheet",
+    "SheetInput",
+    "SheetItem",
+    "SheetNature",
+    "Threshold",
+    "Unconfirmed",
+    "Veto",
+]
+
 #: The module the vocabularies here name as theirs (in JSON, tracebacks and pickles): the
 #: package face, as before it was split.
 _PUBLIC = "antq.emulation.sheets"

@@ -17,6 +17,7 @@ import attrs
 
 from antq.core.outcome import Outcome
 from antq.core.unit_kinds import UnitKind
+from antq.emulation.sheets import _model
 from antq.emulation.sheets._errors import SheetError, _Bad, _Problems
 from antq.emulation.sheets._limits import (
     _ID,
@@ -25,27 +26,6 @@ from antq.emulation.sheets._limits import (
     MAX_DEPTH,
     MAX_SHEET_BYTES,
     SHEET_FORMAT_VERSION,
-)
-from antq.emulation.sheets._model import (
-    AllOrNothing,
-    Assessor,
-    Band,
-    BandScheme,
-    Comparison,
-    InputType,
-    MovementClass,
-    Otherwise,
-    PerOccurrence,
-    Proportional,
-    Rule,
-    RuleType,
-    ScoringSheet,
-    SheetInput,
-    SheetItem,
-    SheetNature,
-    Threshold,
-    Unconfirmed,
-    Veto,
 )
 from antq.emulation.sheets._points import _PERCENTAGE, _POINTS, _STEP, _exact, shown
 from antq.errors import DefinitionError, InputError, Message
@@ -84,23 +64,23 @@ _BAND_KEYS: Final = frozenset({"class", "min_points"})
 _VETO_KEYS: Final = frozenset(
     {"id", "text", "input", "applies_if", "cap", "citation", "confirmation", "note"}
 )
-_RULE_KEYS: Final[Mapping[RuleType, frozenset[str]]] = {
-    RuleType.ALL_OR_NOTHING: frozenset({"type", "input"}),
-    RuleType.THRESHOLD: frozenset(
+_RULE_KEYS: Final[Mapping[_model.RuleType, frozenset[str]]] = {
+    _model.RuleType.ALL_OR_NOTHING: frozenset({"type", "input"}),
+    _model.RuleType.THRESHOLD: frozenset(
         {"type", "part", "whole", "percent", "comparison", "otherwise", "assessor_input"}
     ),
-    RuleType.PROPORTIONAL: frozenset({"type", "part", "whole", "step"}),
-    RuleType.PER_OCCURRENCE: frozenset({"type", "input", "per", "floor"}),
-    RuleType.ASSESSOR: frozenset({"type", "input"}),
-    RuleType.UNCONFIRMED: frozenset({"type"}),
+    _model.RuleType.PROPORTIONAL: frozenset({"type", "part", "whole", "step"}),
+    _model.RuleType.PER_OCCURRENCE: frozenset({"type", "input", "per", "floor"}),
+    _model.RuleType.ASSESSOR: frozenset({"type", "input"}),
+    _model.RuleType.UNCONFIRMED: frozenset({"type"}),
 }
-_REQUIRED_RULE_KEYS: Final[Mapping[RuleType, tuple[str, ...]]] = {
-    RuleType.ALL_OR_NOTHING: ("input",),
-    RuleType.THRESHOLD: ("part", "whole", "percent"),
-    RuleType.PROPORTIONAL: ("part", "whole", "step"),
-    RuleType.PER_OCCURRENCE: ("input", "per"),
-    RuleType.ASSESSOR: ("input",),
-    RuleType.UNCONFIRMED: (),
+_REQUIRED_RULE_KEYS: Final[Mapping[_model.RuleType, tuple[str, ...]]] = {
+    _model.RuleType.ALL_OR_NOTHING: ("input",),
+    _model.RuleType.THRESHOLD: ("part", "whole", "percent"),
+    _model.RuleType.PROPORTIONAL: ("part", "whole", "step"),
+    _model.RuleType.PER_OCCURRENCE: ("input", "per"),
+    _model.RuleType.ASSESSOR: ("input",),
+    _model.RuleType.UNCONFIRMED: (),
 }
 
 
@@ -190,7 +170,7 @@ class _Reader(_Problems):
 
     # --- parts
 
-    def inputs(self, raw: object, *, field: str = "inputs") -> tuple[SheetInput, ...]:
+    def inputs(self, raw: object, *, field: str = "inputs") -> tuple[_model.SheetInput, ...]:
         if raw is None:
             return ()
         table = self.table(raw, field=field)
@@ -204,18 +184,20 @@ class _Reader(_Problems):
             spec = self.table(spec, field=where)
             self.keys(spec, _INPUT_KEYS, prefix=f"{where}.")
             found.append(
-                SheetInput(
+                _model.SheetInput(
                     name=name,
-                    type=self.code(InputType, spec.get("type"), field=f"{where}.type"),
+                    type=self.code(_model.InputType, spec.get("type"), field=f"{where}.type"),
                     label=self.text({"vi": spec.get("vi"), "en": spec.get("en")}, field=where),
                     judgement=self.boolean(spec, "judgement", field=f"{where}.judgement"),
                 )
             )
         return tuple(found)
 
-    def rule(self, raw: object, *, item: str) -> Rule:
+    def rule(self, raw: object, *, item: str) -> _model.Rule:
         table = self.table(raw, field="rule", item=item)
-        kind: RuleType = self.code(RuleType, table.get("type"), field="rule.type", item=item)
+        kind: _model.RuleType = self.code(
+            _model.RuleType, table.get("type"), field="rule.type", item=item
+        )
         self.keys(table, _RULE_KEYS[kind], prefix="rule.", item=item)
         for key in _REQUIRED_RULE_KEYS[kind]:
             if key not in table:
@@ -232,32 +214,37 @@ class _Reader(_Problems):
         def num(key: str, what: Msg) -> Fraction:
             return self.number(table[key], field=f"rule.{key}", what=what, item=item)
 
-        if kind is RuleType.ALL_OR_NOTHING:
-            return AllOrNothing(input=name("input"))
-        if kind is RuleType.THRESHOLD:
-            return Threshold(
+        if kind is _model.RuleType.ALL_OR_NOTHING:
+            return _model.AllOrNothing(input=name("input"))
+        if kind is _model.RuleType.THRESHOLD:
+            return _model.Threshold(
                 part=name("part"),
                 whole=name("whole"),
                 percent=num("percent", _PERCENTAGE),
                 comparison=self.code(
-                    Comparison,
+                    _model.Comparison,
                     table.get("comparison", "at_least"),
                     field="rule.comparison",
                     item=item,
                 ),
                 otherwise=self.code(
-                    Otherwise, table.get("otherwise", "zero"), field="rule.otherwise", item=item
+                    _model.Otherwise,
+                    table.get("otherwise", "zero"),
+                    field="rule.otherwise",
+                    item=item,
                 ),
                 assessor_input=name("assessor_input") if "assessor_input" in table else None,
             )
-        if kind is RuleType.PROPORTIONAL:
-            return Proportional(part=name("part"), whole=name("whole"), step=num("step", _STEP))
-        if kind is RuleType.PER_OCCURRENCE:
+        if kind is _model.RuleType.PROPORTIONAL:
+            return _model.Proportional(
+                part=name("part"), whole=name("whole"), step=num("step", _STEP)
+            )
+        if kind is _model.RuleType.PER_OCCURRENCE:
             floor = num("floor", _POINTS) if "floor" in table else Fraction(0)
-            return PerOccurrence(input=name("input"), per=num("per", _POINTS), floor=floor)
-        if kind is RuleType.ASSESSOR:
-            return Assessor(input=name("input"))
-        return Unconfirmed()
+            return _model.PerOccurrence(input=name("input"), per=num("per", _POINTS), floor=floor)
+        if kind is _model.RuleType.ASSESSOR:
+            return _model.Assessor(input=name("input"))
+        return _model.Unconfirmed()
 
     def items(
         self,
@@ -269,7 +256,7 @@ class _Reader(_Problems):
         depth: int = 1,
         inherit_text: Mapping[str, Text] | None = None,
         source: Text | None = None,
-    ) -> tuple[SheetItem, ...]:
+    ) -> tuple[_model.SheetItem, ...]:
         if not isinstance(raw, list):
             raise self.fail(
                 Msg("expected a list of items ([[items]] tables)"), field=field, value=raw
@@ -316,8 +303,8 @@ class _Reader(_Problems):
                 raise self.fail(
                     Msg("an item needs either a rule or sub-items ([[...items]])"), item=iid
                 )
-            children: tuple[SheetItem, ...] = ()
-            rule: Rule | None = None
+            children: tuple[_model.SheetItem, ...] = ()
+            rule: _model.Rule | None = None
             if has_items:
                 children = self.items(
                     table["items"],
@@ -334,7 +321,7 @@ class _Reader(_Problems):
             else:
                 rule = self.rule(table["rule"], item=iid)
             found.append(
-                SheetItem(
+                _model.SheetItem(
                     id=iid,
                     text=text,
                     max_points=max_points,
@@ -355,7 +342,7 @@ class _Reader(_Problems):
         citation: Citation,
         confirmation: Confirmation,
         source: Text | None = None,
-    ) -> BandScheme:
+    ) -> _model.BandScheme:
         table = self.table(raw, field="classification")
         self.keys(table, _CLASSIFICATION_KEYS, prefix="classification.")
         bands_raw = table.get("bands")
@@ -373,16 +360,16 @@ class _Reader(_Problems):
             if "min_points" not in band:
                 raise self.fail(Msg("required"), field=f"{where}.min_points")
             bands.append(
-                Band(
+                _model.Band(
                     movement_class=self.code(
-                        MovementClass, band.get("class"), field=f"{where}.class"
+                        _model.MovementClass, band.get("class"), field=f"{where}.class"
                     ),
                     min_points=self.number(
                         band["min_points"], field=f"{where}.min_points", what=_POINTS
                     ),
                 )
             )
-        return BandScheme(
+        return _model.BandScheme(
             bands=tuple(bands),
             citation=citation
             if "citation" not in table
@@ -402,9 +389,9 @@ class _Reader(_Problems):
         *,
         citation: Citation,
         confirmation: Confirmation,
-        inputs: Mapping[str, SheetInput],
+        inputs: Mapping[str, _model.SheetInput],
         source: Text | None = None,
-    ) -> tuple[Veto, ...]:
+    ) -> tuple[_model.Veto, ...]:
         if raw is None:
             return ()
         if not isinstance(raw, list):
@@ -431,7 +418,7 @@ class _Reader(_Problems):
                     field=f"{where}.input",
                     value=input_name,
                 )
-            if declared.type not in (InputType.BOOLEAN, InputType.OUTCOME):
+            if declared.type not in (_model.InputType.BOOLEAN, _model.InputType.OUTCOME):
                 raise self.fail(
                     Msg("a veto reads a boolean or outcome input; {name} is a {type}"),
                     params={"name": input_name, "type": declared.type.code},
@@ -449,7 +436,7 @@ class _Reader(_Problems):
             for value in values:
                 if isinstance(value, bool):
                     applies.append(value)
-                elif declared.type is InputType.OUTCOME:
+                elif declared.type is _model.InputType.OUTCOME:
                     applies.append(self.code(Outcome, value, field=f"{where}.applies_if"))
                 else:
                     raise self.fail(
@@ -458,12 +445,12 @@ class _Reader(_Problems):
                         value=value,
                     )
             found.append(
-                Veto(
+                _model.Veto(
                     id=vid,
                     text=self.text(table.get("text"), field=f"{where}.text"),
                     input=input_name,
                     applies_if=tuple(applies),
-                    cap=self.code(MovementClass, table.get("cap"), field=f"{where}.cap"),
+                    cap=self.code(_model.MovementClass, table.get("cap"), field=f"{where}.cap"),
                     citation=citation
                     if "citation" not in table
                     else self.citation(table["citation"], field=f"{where}.citation"),
@@ -479,7 +466,7 @@ class _Reader(_Problems):
         return tuple(found)
 
 
-def sheet_from_dict(data: object, *, source: str | None = None) -> ScoringSheet:
+def sheet_from_dict(data: object, *, source: str | None = None) -> _model.ScoringSheet:
     """Build and validate a sheet from parsed TOML (or JSON) data.
 
     The layout is documented in the scoring page of the documentation; unknown
@@ -516,10 +503,10 @@ def sheet_from_dict(data: object, *, source: str | None = None) -> ScoringSheet:
     by_name = {i.name: i for i in inputs}
     if "items" not in data:
         raise reader.fail(Msg("required"), field="items")
-    return ScoringSheet(
+    return _model.ScoringSheet(
         id=data["id"],
         title=reader.text(data.get("title"), field="title"),
-        nature=reader.code(SheetNature, data.get("nature"), field="nature"),
+        nature=reader.code(_model.SheetNature, data.get("nature"), field="nature"),
         unit_kinds=tuple(
             reader.code(UnitKind, k, field=f"unit_kinds[{i}]") for i, k in enumerate(kinds_raw)
         ),
@@ -589,14 +576,14 @@ def _read_toml(path: Path, what: str) -> dict[str, Any]:
         ) from None
 
 
-def load_sheet(path: str | Path) -> ScoringSheet:
+def load_sheet(path: str | Path) -> _model.ScoringSheet:
     """Read and validate a sheet from a TOML file (at most ``MAX_SHEET_BYTES`` bytes)."""
     path = Path(path)
     return sheet_from_dict(_read_toml(path, "sheet"), source=str(path))
 
 
 @cache
-def shipped_sheets() -> tuple[ScoringSheet, ...]:
+def shipped_sheets() -> tuple[_model.ScoringSheet, ...]:
     """The sheets antq ships (``antq/emulation/data/*.toml``), by id."""
     folder = resources.files("antq.emulation").joinpath("data")
     found = []
@@ -607,7 +594,7 @@ def shipped_sheets() -> tuple[ScoringSheet, ...]:
     return tuple(found)
 
 
-def shipped_sheet(sheet_id: str) -> ScoringSheet:
+def shipped_sheet(sheet_id: str) -> _model.ScoringSheet:
     """The shipped sheet with id ``sheet_id`` (``"qd510.agency"``)."""
     for sheet in shipped_sheets():
         if sheet.id == sheet_id:

@@ -64,6 +64,7 @@ from antq.emulation.awards.instruments import TT11 as TT11
 from antq.emulation.awards.instruments import TT11_FROM, TT20_FROM
 from antq.emulation.awards.instruments import TT11_TO as TT11_TO
 from antq.emulation.awards.instruments import TT20 as TT20
+from antq.emulation.awards.knc import vocabulary
 from antq.emulation.awards.knc.candidate import STREET_GUARD_LAST_DAY as STREET_GUARD_LAST_DAY
 from antq.emulation.awards.knc.candidate import (
     Commendation,
@@ -88,14 +89,9 @@ from antq.emulation.awards.knc.tt11_2021 import P_TEAM_SERVICE_21 as P_TEAM_SERV
 from antq.emulation.awards.knc.tt20_2025 import KNC_TT20
 from antq.emulation.awards.knc.tt20_2025 import P_AGENCY_GUARD_25 as P_AGENCY_GUARD_25
 from antq.emulation.awards.knc.tt20_2025 import P_COMMENDATION_25 as P_COMMENDATION_25
-from antq.emulation.awards.knc.vocabulary import (
-    AreaType,
-    CandServiceAward,
-    CommendationLevel,
-    Disqualification,
-    LeaderPosition,
-    ServiceRole,
-)
+
+# The vocabularies' names, listed once: in their module's __all__, taken in below.
+from antq.emulation.awards.knc.vocabulary import *  # noqa: F403
 
 __all__ = [
     "KNC_RULES",
@@ -104,20 +100,16 @@ __all__ = [
     "PARAMETERS",
     "TT11_FROM",
     "TT20_FROM",
-    "AreaType",
-    "CandServiceAward",
     "Commendation",
-    "CommendationLevel",
-    "Disqualification",
     "KncCandidate",
     "KncContext",
-    "LeaderPosition",
     "LeadershipPeriod",
     "ServiceCount",
     "ServicePeriod",
-    "ServiceRole",
     "count_service",
     "knc_eligibility",
     "read_knc_request",
     "select_knc_rules",
 ]
+__all__ += vocabulary.__all__
+__all__.remove("TOP_RANK")  # a bound of the ranks, not a name of the face

@@ -10,20 +10,18 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Collection, Mapping
 from datetime import date
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
-from antq.core.criterion import CriterionKind, Finding, Parameter
+from antq.core.criterion import Finding
 from antq.core.outcome import Outcome
 from antq.core.periods import MonthEndPolicy
-from antq.emulation.awards.eligibility import Condition
+from antq.emulation.awards.eligibility import condition as condition
 from antq.emulation.awards.findings import found, labels, unknown
 from antq.emulation.awards.knc.candidate import KncCandidate
 from antq.emulation.awards.knc.vocabulary import CommendationLevel, Disqualification, LeaderPosition
 from antq.i18n.catalog import Label, Msg
-from antq.law.citation import Citation
-from antq.law.confirmation import Confirmation
 
 __all__ = [
     "ACHIEVEMENTS",
@@ -135,34 +133,6 @@ def commended_at_least(best: CommendationLevel, minimum: int) -> Finding:
         Outcome.NOT_MET,
         Msg("the highest commendation is at the level of {level}, below the level required"),
         level=best,
-    )
-
-
-def condition(
-    id: str,
-    title: Label,
-    citation: Citation,
-    kind: CriterionKind,
-    check: Callable[[KncContext], Finding],
-    inputs: tuple[str, ...],
-    *,
-    judgement: bool = False,
-    parameters: tuple[Parameter[Any], ...] = (),
-    confirmation: Confirmation = Confirmation.CONFIRMED,
-    note: Label | None = None,
-) -> Condition[KncContext]:
-    """A condition of the medal; with ``judgement`` its inputs are assessor judgements."""
-    return Condition(
-        id=id,
-        title=title,
-        citation=citation,
-        kind=kind,
-        check=check,
-        inputs=inputs,
-        judgements=inputs if judgement else (),
-        parameters=parameters,
-        confirmation=confirmation,
-        note=note,
     )
 
 

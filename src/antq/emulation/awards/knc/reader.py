@@ -6,19 +6,12 @@ from datetime import date
 from typing import Any, Final
 
 from antq.emulation.awards.eligibility import Fields, PendingMatter, rooted
+from antq.emulation.awards.knc import vocabulary
 from antq.emulation.awards.knc.candidate import (
     Commendation,
     KncCandidate,
     LeadershipPeriod,
     ServicePeriod,
-)
-from antq.emulation.awards.knc.vocabulary import (
-    AreaType,
-    CandServiceAward,
-    CommendationLevel,
-    Disqualification,
-    LeaderPosition,
-    ServiceRole,
 )
 from antq.entities.persons import Sex
 
@@ -49,10 +42,10 @@ def _service(path: str, raw: object) -> ServicePeriod:
     return rooted(
         path,
         lambda: ServicePeriod(
-            role=f.must_code("role", ServiceRole),
+            role=f.must_code("role", vocabulary.ServiceRole),
             start=f.must_day("start"),
             end=f.day("end"),
-            area=f.code("area", AreaType),
+            area=f.code("area", vocabulary.AreaType),
         ),
     )
 
@@ -62,7 +55,7 @@ def _leadership(path: str, raw: object) -> LeadershipPeriod:
     return rooted(
         path,
         lambda: LeadershipPeriod(
-            position=f.must_code("position", LeaderPosition),
+            position=f.must_code("position", vocabulary.LeaderPosition),
             start=f.must_day("start"),
             end=f.day("end"),
             phong_ban_or_above=f.flag("phong_ban_or_above"),
@@ -73,7 +66,7 @@ def _leadership(path: str, raw: object) -> LeadershipPeriod:
 def _commendation(path: str, raw: object) -> Commendation:
     f = Fields(raw, path, ("level", "on"))
     return Commendation(
-        level=f.must_code("level", CommendationLevel),
+        level=f.must_code("level", vocabulary.CommendationLevel),
         on=f.must_day("on"),
     )
 
@@ -101,8 +94,8 @@ def read_knc_request(raw: object, path: str) -> tuple[KncCandidate, date]:
             unit_no_serious_incident=f.flag("unit_no_serious_incident"),
             rated_well_throughout=f.flag("rated_well_throughout"),
             already_awarded=f.flag("already_awarded"),
-            cand_service_awards=f.codes("cand_service_awards", CandServiceAward),
-            disqualifications=f.codes("disqualifications", Disqualification),
+            cand_service_awards=f.codes("cand_service_awards", vocabulary.CandServiceAward),
+            disqualifications=f.codes("disqualifications", vocabulary.Disqualification),
             pending=f.codes("pending", PendingMatter),
             discipline=f.periods("discipline"),
         ),

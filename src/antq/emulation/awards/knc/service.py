@@ -38,6 +38,7 @@ from antq.core.outcome import Outcome
 from antq.core.periods import MonthEndPolicy, Period, add_months
 from antq.core.reasons import Param, Reason
 from antq.emulation.awards.eligibility import discipline_restart, months_text
+from antq.emulation.awards.findings import unknown
 from antq.emulation.awards.knc.candidate import LeadershipPeriod, ServicePeriod
 from antq.emulation.awards.knc.context import KncContext
 from antq.emulation.awards.knc.vocabulary import LeaderPosition, ServiceRole
@@ -48,7 +49,9 @@ from antq.i18n.catalog import Label, Msg, Text
 __all__ = [
     "DAYS_PER_POOLED_MONTH",
     "Bounds",
+    "ServiceCheck",
     "ServiceCount",
+    "TenureCheck",
     "count_service",
     "decide",
     "service_bounds",
@@ -388,3 +391,61 @@ def service_by_sex(
         required=_years(threshold, sex),
         doubled=doubled,
     )
+
+
+@attrs.frozen(kw_only=True)
+class TenureCheck:
+    """The check of a circular's leaders' tenure: at least ``months`` in ``positions``.
+
+    The other attributes are the arguments of :func:`tenure_bounds`.
+    """
+
+    months: int
+    restart: Parameter[str] | None
+    positions: Collection[LeaderPosition]
+    phong_ban_or_above: bool
+
+    def __call__(self, ctx: KncContext) -> Finding:
+        held = ctx.candidate.leadership
+        if held is None:
+            return unknown("leadership")
+        bounds = tenure_bounds(
+            ctx,
+            held,
+            restart=self.restart,
+            positions=self.positions,
+            phong_ban_or_above=self.phong_ban_or_above,
+        )
+        months = self.months
+        required = months_text(months)
+        return decide(ctx, bounds, low_threshold=months, high_threshold=months, required=required)
+
+
+@attrs.frozen
+class ServiceCheck:
+    """The check of a circular's service: at least ``men`` or ``women`` months by sex.
+
+    With ``doubled`` a day in an especially difficult, border or island area counts
+    twice; the other attributes are the arguments of :func:`service_bounds`.
+    """
+
+    men: int
+    women: int
+    restart: Parameter[str] | None = attrs.field(kw_only=True)
+    optional_role: ServiceRole = attrs.field(kw_only=True)
+    optional: Parameter[str] = attrs.field(kw_only=True)
+    doubled: bool = attrs.field(kw_only=True)
+
+    def __call__(self, ctx: KncContext) -> Finding:
+        service = ctx.candidate.service
+        if service is None:
+            return unknown("service")
+        bounds = service_bounds(
+            ctx,
+            service,
+            restart=self.restart,
+            optional_role=self.optional_role,
+            optional=self.optional,
+            weighted=self.doubled,
+        )
+        return service_by_sex(ctx, bounds, men=self.men, women=self.women, doubled=self.doubled)

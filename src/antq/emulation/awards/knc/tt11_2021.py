@@ -19,29 +19,18 @@ from antq.emulation.awards.eligibility import (
     DateRole,
     RouteDefinition,
     Subject,
-    months_text,
     running_discipline,
 )
 from antq.emulation.awards.findings import found, labels, unknown
 from antq.emulation.awards.instruments import TT11, TT11_FROM, TT11_TO
+from antq.emulation.awards.knc._routes import excluded_on, leader_route, once
 from antq.emulation.awards.knc.context import (
-    ACHIEVEMENTS,
-    NO_HOTSPOT,
-    NO_INCIDENT,
     KncContext,
-    check_once,
     commended_at_least,
     condition,
-    disqualified,
     highest_commendation,
-    leader_category,
 )
-from antq.emulation.awards.knc.service import (
-    decide,
-    service_bounds,
-    service_by_sex,
-    tenure_bounds,
-)
+from antq.emulation.awards.knc.service import ServiceCheck, TenureCheck
 from antq.emulation.awards.knc.vocabulary import (
     CommendationLevel,
     Disqualification,
@@ -100,16 +89,12 @@ _GROUNDS: Final = frozenset(
 )
 
 
-def _check_exclusions(ctx: KncContext) -> Finding:
-    return disqualified(ctx, _GROUNDS)
-
-
 _EXCLUSIONS = condition(
     "knc21.exclusions",
     Msg("Not criminally prosecuted and not sent to compulsory education"),
     _C11,
     _B,
-    _check_exclusions,
+    excluded_on(_GROUNDS),
     ("disqualifications",),
     confirmation=Confirmation.PARTIAL,
     note=Msg("the rest of the exclusions of Thông tư 11/2021 is not available to antq"),
@@ -152,21 +137,6 @@ _TENURE: Final = 5 * 12
 _MIN_RANK: Final = CommendationLevel.DISTRICT_PEOPLES_COMMITTEE.rank
 
 
-def _check_leader_category(ctx: KncContext) -> Finding:
-    return leader_category(ctx, _POSITIONS)
-
-
-def _check_tenure(ctx: KncContext) -> Finding:
-    periods = ctx.candidate.leadership
-    if periods is None:
-        return unknown("leadership")
-    bounds = tenure_bounds(
-        ctx, periods, restart=P_RESTART_21, positions=_POSITIONS, phong_ban_or_above=False
-    )
-    required = months_text(_TENURE)
-    return decide(ctx, bounds, low_threshold=_TENURE, high_threshold=_TENURE, required=required)
-
-
 def _check_commendation(ctx: KncContext) -> Finding:
     best = highest_commendation(ctx)
     if isinstance(best, Finding):
@@ -174,66 +144,33 @@ def _check_commendation(ctx: KncContext) -> Finding:
     return commended_at_least(best, _MIN_RANK)
 
 
-_LEADER = RouteDefinition(
-    id="leader",
-    title=Msg("Leaders of Party committees, government, organisations, schools and enterprises"),
-    conditions=(
-        condition(
-            "knc21.leader.category",
-            Msg("Holds or held a leadership position the circular lists"),
-            _C11_CATEGORY,
-            _B,
-            _check_leader_category,
-            ("leadership",),
-            note=_NOTE_POINTS,
+_LEADER = leader_route(
+    "knc21",
+    _C11_CATEGORY,
+    positions=_POSITIONS,
+    category=Msg("Holds or held a leadership position the circular lists"),
+    category_note=_NOTE_POINTS,
+    tenure=condition(
+        "knc21.leader.tenure",
+        Msg("At least 5 years in such positions, to the proposal date"),
+        _C11_CATEGORY,
+        _T,
+        TenureCheck(
+            months=_TENURE, restart=P_RESTART_21, positions=_POSITIONS, phong_ban_or_above=False
         ),
-        condition(
-            "knc21.leader.tenure",
-            Msg("At least 5 years in such positions, to the proposal date"),
-            _C11_CATEGORY,
-            _T,
-            _check_tenure,
-            ("leadership", "discipline"),
-            parameters=(P_RESTART_21,),
+        ("leadership", "discipline"),
+        parameters=(P_RESTART_21,),
+    ),
+    commendation=condition(
+        "knc21.leader.commendation",
+        Msg(
+            "Commended at least once for protecting national security by a district"
+            " People's Committee or the provincial police, or higher"
         ),
-        condition(
-            "knc21.leader.achievements",
-            Msg("Has achievements in the movement"),
-            _C11_CATEGORY,
-            _J,
-            ACHIEVEMENTS,
-            ("movement_achievements",),
-            judgement=True,
-        ),
-        condition(
-            "knc21.leader.commendation",
-            Msg(
-                "Commended at least once for protecting national security by a district"
-                " People's Committee or the provincial police, or higher"
-            ),
-            _C11_CATEGORY,
-            _T,
-            _check_commendation,
-            ("commendations",),
-        ),
-        condition(
-            "knc21.leader.no-hotspot",
-            Msg("No complex social-evil hotspot in the unit or locality led"),
-            _C11_CATEGORY,
-            _J,
-            NO_HOTSPOT,
-            ("unit_no_social_evil_hotspot",),
-            judgement=True,
-        ),
-        condition(
-            "knc21.leader.no-serious-incident",
-            Msg("No serious security or order incident in the unit or locality led"),
-            _C11_CATEGORY,
-            _J,
-            NO_INCIDENT,
-            ("unit_no_serious_incident",),
-            judgement=True,
-        ),
+        _C11_CATEGORY,
+        _T,
+        _check_commendation,
+        ("commendations",),
     ),
 )
 
@@ -268,21 +205,6 @@ def _check_grassroots_category(ctx: KncContext) -> Finding:
     )
 
 
-def _check_service(ctx: KncContext) -> Finding:
-    service = ctx.candidate.service
-    if service is None:
-        return unknown("service")
-    bounds = service_bounds(
-        ctx,
-        service,
-        restart=P_RESTART_21,
-        optional_role=ServiceRole.TEAM_MEMBER,
-        optional=P_TEAM_SERVICE_21,
-        weighted=False,
-    )
-    return service_by_sex(ctx, bounds, men=_MEN, women=_WOMEN, doubled=False)
-
-
 _GRASSROOTS = RouteDefinition(
     id="grassroots",
     title=Msg(
@@ -306,7 +228,14 @@ _GRASSROOTS = RouteDefinition(
             Msg("At least 15 years of service for men, 10 years for women, to the proposal date"),
             _C11_CATEGORY,
             _T,
-            _check_service,
+            ServiceCheck(
+                _MEN,
+                _WOMEN,
+                restart=P_RESTART_21,
+                optional_role=ServiceRole.TEAM_MEMBER,
+                optional=P_TEAM_SERVICE_21,
+                doubled=False,
+            ),
             ("service", "sex", "discipline"),
             parameters=(P_TEAM_SERVICE_21, P_RESTART_21),
         ),
@@ -326,14 +255,7 @@ KNC_TT11: Final[AwardRules[KncContext]] = AwardRules(
     valid_from=TT11_FROM,
     valid_to=TT11_TO,
     conditions=(
-        condition(
-            "knc21.once",
-            Msg("Awarded only once in a lifetime"),
-            _C11,
-            _B,
-            check_once,
-            ("already_awarded",),
-        ),
+        once("knc21", _C11),
         _EXCLUSIONS,
         _DISCIPLINE,
     ),

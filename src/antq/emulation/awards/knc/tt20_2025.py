@@ -23,30 +23,19 @@ from antq.emulation.awards.eligibility import (
     RouteDefinition,
     Subject,
     discipline_restart,
-    months_text,
     running_discipline,
 )
 from antq.emulation.awards.findings import found, labels, unknown
 from antq.emulation.awards.instruments import TT20, TT20_FROM
+from antq.emulation.awards.knc._routes import excluded_on, leader_route, once
 from antq.emulation.awards.knc.context import (
-    ACHIEVEMENTS,
-    NO_HOTSPOT,
-    NO_INCIDENT,
     KncContext,
-    check_once,
     commended_at_least,
     condition,
-    disqualified,
     highest_commendation,
     judgement,
-    leader_category,
 )
-from antq.emulation.awards.knc.service import (
-    decide,
-    service_bounds,
-    service_by_sex,
-    tenure_bounds,
-)
+from antq.emulation.awards.knc.service import ServiceCheck, TenureCheck
 from antq.emulation.awards.knc.vocabulary import (
     TOP_RANK,
     CommendationLevel,
@@ -123,10 +112,6 @@ _CAND_AWARDS = condition(
 _GROUNDS: Final = frozenset(Disqualification)
 
 
-def _check_exclusions(ctx: KncContext) -> Finding:
-    return disqualified(ctx, _GROUNDS)
-
-
 _EXCLUSIONS = condition(
     "knc25.exclusions",
     Msg(
@@ -134,7 +119,7 @@ _EXCLUSIONS = condition(
     ),
     _C20,
     _B,
-    _check_exclusions,
+    excluded_on(_GROUNDS),
     ("disqualifications",),
 )
 
@@ -226,22 +211,6 @@ _POSITIONS: Final = frozenset(LeaderPosition) - {LeaderPosition.EDUCATION_HEAD_N
 _TENURE: Final = 10 * 12
 
 
-def _check_leader_category(ctx: KncContext) -> Finding:
-    return leader_category(ctx, _POSITIONS)
-
-
-def _check_tenure(ctx: KncContext) -> Finding:
-    periods = ctx.candidate.leadership
-    if periods is None:
-        return unknown("leadership")
-    # restart=None: this circular itself restarts qualifying time after discipline
-    bounds = tenure_bounds(
-        ctx, periods, restart=None, positions=_POSITIONS, phong_ban_or_above=True
-    )
-    required = months_text(_TENURE)
-    return decide(ctx, bounds, low_threshold=_TENURE, high_threshold=_TENURE, required=required)
-
-
 def _check_commendation(ctx: KncContext) -> Finding:
     best = highest_commendation(ctx)
     if isinstance(best, Finding):
@@ -257,73 +226,37 @@ def _check_commendation(ctx: KncContext) -> Finding:
     return commended_at_least(best, CommendationLevel.from_code(wanted).rank)
 
 
-_LEADER = RouteDefinition(
-    id="leader",
-    title=Msg("Leaders of Party committees, government, organisations, schools and enterprises"),
-    conditions=(
-        condition(
-            "knc25.leader.category",
-            Msg(
-                "Holds or held a leadership position the circular lists, from commune level"
-                " up (public educational institutions only)"
-            ),
-            _C20,
-            _B,
-            _check_leader_category,
-            ("leadership",),
-            note=_NOTE_TEXT,
+_LEADER = leader_route(
+    "knc25",
+    _C20,
+    positions=_POSITIONS,
+    category=Msg(
+        "Holds or held a leadership position the circular lists, from commune level"
+        " up (public educational institutions only)"
+    ),
+    category_note=_NOTE_TEXT,
+    tenure=condition(
+        "knc25.leader.tenure",
+        Msg("At least 10 years in such positions from Phòng/Ban level up, to the proposal date"),
+        _C20,
+        _T,
+        # restart=None: this circular itself restarts qualifying time after discipline
+        TenureCheck(months=_TENURE, restart=None, positions=_POSITIONS, phong_ban_or_above=True),
+        ("leadership", "discipline"),
+        confirmation=Confirmation.PARTIAL,
+        note=Msg(
+            "the Vietnamese wording of 'from Phòng/Ban level up' is not confirmed;"
+            " positions marked as below that level are not counted"
         ),
-        condition(
-            "knc25.leader.tenure",
-            Msg(
-                "At least 10 years in such positions from Phòng/Ban level up, to the proposal date"
-            ),
-            _C20,
-            _T,
-            _check_tenure,
-            ("leadership", "discipline"),
-            confirmation=Confirmation.PARTIAL,
-            note=Msg(
-                "the Vietnamese wording of 'from Phòng/Ban level up' is not confirmed;"
-                " positions marked as below that level are not counted"
-            ),
-        ),
-        condition(
-            "knc25.leader.achievements",
-            Msg("Has achievements in the movement"),
-            _C20,
-            _J,
-            ACHIEVEMENTS,
-            ("movement_achievements",),
-            judgement=True,
-        ),
-        condition(
-            "knc25.leader.commendation",
-            Msg("Commended at least once for protecting national security (level not confirmed)"),
-            _C20,
-            _T,
-            _check_commendation,
-            ("commendations",),
-            parameters=(P_COMMENDATION_25,),
-        ),
-        condition(
-            "knc25.leader.no-hotspot",
-            Msg("No complex social-evil hotspot in the unit or locality led"),
-            _C20,
-            _J,
-            NO_HOTSPOT,
-            ("unit_no_social_evil_hotspot",),
-            judgement=True,
-        ),
-        condition(
-            "knc25.leader.no-serious-incident",
-            Msg("No serious security or order incident in the unit or locality led"),
-            _C20,
-            _J,
-            NO_INCIDENT,
-            ("unit_no_serious_incident",),
-            judgement=True,
-        ),
+    ),
+    commendation=condition(
+        "knc25.leader.commendation",
+        Msg("Commended at least once for protecting national security (level not confirmed)"),
+        _C20,
+        _T,
+        _check_commendation,
+        ("commendations",),
+        parameters=(P_COMMENDATION_25,),
     ),
 )
 
@@ -343,21 +276,6 @@ def _check_team_category(ctx: KncContext) -> Finding:
         Outcome.NOT_MET,
         Msg("the person has never served in a Tổ bảo vệ an ninh, trật tự by the proposal date"),
     )
-
-
-def _check_service(ctx: KncContext) -> Finding:
-    service = ctx.candidate.service
-    if service is None:
-        return unknown("service")
-    bounds = service_bounds(
-        ctx,
-        service,
-        restart=None,
-        optional_role=ServiceRole.AGENCY_GUARD,
-        optional=P_AGENCY_GUARD_25,
-        weighted=True,
-    )
-    return service_by_sex(ctx, bounds, men=_MEN, women=_WOMEN, doubled=True)
 
 
 _RATED = judgement(
@@ -392,7 +310,14 @@ _TEAM = RouteDefinition(
             ),
             _C20,
             _T,
-            _check_service,
+            ServiceCheck(
+                _MEN,
+                _WOMEN,
+                restart=None,
+                optional_role=ServiceRole.AGENCY_GUARD,
+                optional=P_AGENCY_GUARD_25,
+                doubled=True,
+            ),
             ("service", "sex", "discipline"),
             parameters=(P_AGENCY_GUARD_25,),
         ),
@@ -420,14 +345,7 @@ KNC_TT20: Final[AwardRules[KncContext]] = AwardRules(
     date_role=DateRole.PROPOSAL,
     valid_from=TT20_FROM,
     conditions=(
-        condition(
-            "knc25.once",
-            Msg("Awarded only once in a lifetime"),
-            _C20,
-            _B,
-            check_once,
-            ("already_awarded",),
-        ),
+        once("knc25", _C20),
         _CAND_AWARDS,
         _EXCLUSIONS,
         _DEFERRAL,

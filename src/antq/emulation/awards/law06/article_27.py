@@ -19,11 +19,11 @@ from antq.core.reasons import Param, Percent
 from antq.emulation.awards.eligibility import (
     AwardForm,
     AwardRules,
-    Condition,
     DateRole,
     Eligibility,
     PendingMatter,
     Subject,
+    condition,
 )
 from antq.emulation.awards.findings import found, unknown
 from antq.emulation.awards.instruments import LAW06, LAW06_FROM
@@ -126,35 +126,12 @@ def _collective_judgement(name: str, yes: Label, no: Label, *, dvqt: bool | None
     return check
 
 
-def _c27(
-    id: str,
-    title: Label,
-    kind: CriterionKind,
-    check: Any,
-    inputs: tuple[str, ...],
-    *,
-    judgement: bool = False,
-    confirmation: Confirmation = Confirmation.CONFIRMED,
-    note: Label | None = None,
-) -> Condition[CollectiveContext]:
-    return Condition(
-        id=id,
-        title=title,
-        citation=_C27,
-        kind=kind,
-        check=check,
-        inputs=inputs,
-        judgements=inputs if judgement else (),
-        confirmation=confirmation,
-        note=note,
-    )
-
-
 # --- điểm a, b: tasks and emulation ----------------------------------------------------------
 
-_A = _c27(
+_A = condition(
     "law06.art27.a",
     Msg("(a) Completed the assigned tasks excellently"),
+    _C27,
     _J,
     _collective_judgement(
         "tasks_excellent",
@@ -165,9 +142,10 @@ _A = _c27(
     ("tasks_excellent",),
     judgement=True,
 )
-_B_ACTIVE = _c27(
+_B_ACTIVE = condition(
     "law06.art27.b",
     Msg("(b) Took an active part in regular, practical and effective emulation movements"),
+    _C27,
     _J,
     _collective_judgement(
         "emulation_active",
@@ -240,16 +218,18 @@ def _check_advanced_share(ctx: CollectiveContext) -> Finding:
     )
 
 
-_C_TASKS = _c27(
+_C_TASKS = condition(
     "law06.art27.c-tasks",
     Msg("(c) Every member completed the assigned tasks"),
+    _C27,
     _T,
     _check_all_completed,
     ("members", "members_completed_tasks"),
 )
-_C_ADVANCED = _c27(
+_C_ADVANCED = condition(
     "law06.art27.c-advanced",
     Msg("(c) At least 70 percent of members hold Lao động tiên tiến"),
+    _C27,
     _T,
     _check_advanced_share,
     ("members", "members_advanced"),
@@ -267,9 +247,10 @@ def _check_fighter(ctx: CollectiveContext) -> Finding:
     return found(Outcome.NOT_MET, Msg("no member holds Chiến sĩ thi đua cơ sở"))
 
 
-_D = _c27(
+_D = condition(
     "law06.art27.d",
     Msg("(d) At least one member holds Chiến sĩ thi đua cơ sở"),
+    _C27,
     _T,
     _check_fighter,
     ("members_grassroots_fighters",),
@@ -277,9 +258,10 @@ _D = _c27(
 
 # --- điểm đ: solidarity (not a point of Đơn vị quyết thắng) ---------------------------------------
 
-_DD = _c27(
+_DD = condition(
     "law06.art27.dd",
     Msg("(đ) Internal solidarity; exemplary compliance with Party guidelines and State law"),
+    _C27,
     _J,
     _collective_judgement(
         "solidarity_exemplary",
@@ -293,9 +275,10 @@ _DD = _c27(
 
 # --- Đơn vị quyết thắng: the point whose text antq lacks ------------------------------------------
 
-_DVQT = _c27(
+_DVQT = condition(
     "law06.dvqt.other",
     Msg("Đơn vị quyết thắng: the further standard whose text is not available to antq"),
+    _C27,
     _J,
     _collective_judgement(
         "dvqt_other_standard",

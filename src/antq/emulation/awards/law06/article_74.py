@@ -24,12 +24,12 @@ from antq.core.periods import Period
 from antq.emulation.awards.eligibility import (
     AwardForm,
     AwardRules,
-    Condition,
     DateRole,
     Eligibility,
     PendingMatter,
     RouteDefinition,
     Subject,
+    condition,
     discipline_restart,
 )
 from antq.emulation.awards.findings import found, unknown
@@ -40,7 +40,7 @@ from antq.emulation.awards.validators import optional_bool, set_of, tuple_of
 from antq.entities.grades import TaskGrade
 from antq.entities.validators import field_path, member_of, non_empty_str
 from antq.errors import InputError
-from antq.i18n.catalog import Label, Msg
+from antq.i18n.catalog import Msg
 from antq.law.citation import cite
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum
@@ -303,28 +303,6 @@ def _check_initiatives(ctx: IndividualContext) -> Finding:
     return unknown(*dict.fromkeys([*undecided, *missing]))
 
 
-def _c74(
-    id: str,
-    title: Label,
-    kind: CriterionKind,
-    check: Any,
-    inputs: tuple[str, ...],
-    *,
-    parameters: tuple[Parameter[Any], ...] = (),
-    note: Label | None = None,
-) -> Condition[IndividualContext]:
-    return Condition(
-        id=id,
-        title=title,
-        citation=_C74,
-        kind=kind,
-        check=check,
-        inputs=inputs,
-        parameters=parameters,
-        note=note,
-    )
-
-
 def _pending(ctx: IndividualContext) -> frozenset[PendingMatter] | None:
     return ctx.record.pending
 
@@ -358,9 +336,10 @@ LAW06_ART74: Final[AwardRules[IndividualContext]] = AwardRules(
             id="fighter-twice",
             title=Msg("Two consecutive Chiến sĩ thi đua cơ sở titles"),
             conditions=(
-                _c74(
+                condition(
                     "law06.art74.d-fighter",
                     Msg("Chiến sĩ thi đua cơ sở in two consecutive years"),
+                    _C74,
                     _T,
                     _check_fighter_twice,
                     ("years", "discipline"),
@@ -373,18 +352,20 @@ LAW06_ART74: Final[AwardRules[IndividualContext]] = AwardRules(
                 "Two consecutive years rated hoàn thành xuất sắc nhiệm vụ with two initiatives"
             ),
             conditions=(
-                _c74(
+                condition(
                     "law06.art74.d-excellent-years",
                     Msg("At least two consecutive years rated hoàn thành xuất sắc nhiệm vụ"),
+                    _C74,
                     _T,
                     _check_excellent_years,
                     ("years", "discipline"),
                 ),
-                _c74(
+                condition(
                     "law06.art74.d-initiatives",
                     Msg(
                         "Two initiatives, or two science works, recognised and applied at grassroots scope in those years"
                     ),
+                    _C74,
                     _T,
                     _check_initiatives,
                     ("initiatives", "years"),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -28,11 +28,11 @@ from antq.core.outcome import Outcome
 from antq.emulation.awards.eligibility import (
     AwardForm,
     AwardRules,
-    Condition,
     DateRole,
     Eligibility,
     RouteDefinition,
     Subject,
+    condition,
 )
 from antq.emulation.awards.findings import found, labels
 from antq.emulation.awards.instruments import (
@@ -58,6 +58,7 @@ __all__ = [
     "AuthorityContext",
     "AwardingAuthority",
     "AwardingPower",
+    "authority_rules",
     "awarding_authorities",
     "read_powers",
 ]
@@ -132,6 +133,10 @@ class AwardingAuthority(CodedEnum):
     )
 
 
+#: What the check of a power sees (under Điều 80, and in the table before it).
+Ctx = TypeVar("Ctx")
+
+
 @attrs.frozen(kw_only=True)
 class AwardingPower:
     """One row of who may award what, with its dates (inclusive) and citation.
@@ -157,6 +162,26 @@ class AwardingPower:
         """The authority's name, with the qualifier if any."""
         extra = f" ({self.qualifier})" if self.qualifier else ""
         return Text(vi=self.authority.label_vi + extra, en=self.authority.label_en + extra)
+
+    def route(self, title: Label, check: Callable[[Ctx], Finding]) -> RouteDefinition[Ctx]:
+        """The power as a route of its own: one condition, ``award-power.<id>``, with ``title``
+        and ``check``."""
+        return RouteDefinition(
+            id=self.id,
+            title=self.title,
+            conditions=(
+                condition(
+                    f"award-power.{self.id}",
+                    title,
+                    self.citation,
+                    CriterionKind.BOOLEAN,
+                    check,
+                    (),
+                    confirmation=self.confirmation,
+                    note=self.note,
+                ),
+            ),
+        )
 
 
 # --- the table ------------------------------------------------------------------------------------
@@ -258,8 +283,17 @@ AWARDING_POWERS: Final[tuple[AwardingPower, ...]] = read_powers(
 
 @attrs.frozen(kw_only=True)
 class AuthorityContext:
+    """What the checks of who may award see: the form and the decision date."""
+
     award: AwardForm
     on: date
+
+    def answered_by(
+        self, rules: AwardRules[AuthorityContext], notes: tuple[Label, ...]
+    ) -> Eligibility:
+        """The answer of ``rules`` on who may award the form on the date: a route per power."""
+        answer = rules.answer(self, subject_id=self.award.code, on=self.on, notes=notes)
+        return attrs.evolve(answer, award=self.award)
 
 
 def _power_check(power: AwardingPower) -> Callable[[AuthorityContext], Finding]:
@@ -308,34 +342,22 @@ def _power_check(power: AwardingPower) -> Callable[[AuthorityContext], Finding]:
 _POWER_TITLE = Msg("Power to award this form on the decision date")
 
 
-def _power_route(power: AwardingPower) -> RouteDefinition[AuthorityContext]:
-    return RouteDefinition(
-        id=power.id,
-        title=power.title,
-        conditions=(
-            Condition(
-                id=f"award-power.{power.id}",
-                title=_POWER_TITLE,
-                citation=power.citation,
-                kind=CriterionKind.BOOLEAN,
-                check=_power_check(power),
-                confirmation=power.confirmation,
-                note=power.note,
-            ),
-        ),
+def authority_rules(**own: Any) -> AwardRules[AuthorityContext]:
+    """Rules of who may award a form on its decision date, one route per power: the answer
+    is about the award (``GIAY_KHEN`` stands for the form asked about); ``own`` are the
+    rest of the :class:`AwardRules` (id, title, instrument, citation, dates, routes)."""
+    return AwardRules(
+        award=AwardForm.GIAY_KHEN, subject=Subject.AWARD, date_role=DateRole.DECISION, **own
     )
 
 
-LAW06_ART80: Final[AwardRules[AuthorityContext]] = AwardRules(
+LAW06_ART80: Final[AwardRules[AuthorityContext]] = authority_rules(
     id="law06.art80",
-    award=AwardForm.GIAY_KHEN,
-    subject=Subject.AWARD,
     title=Msg("Who may award a form (Law on Emulation and Commendation, Article 80)"),
     instrument=LAW06,
     citation=cite(LAW06, 80),
-    date_role=DateRole.DECISION,
     valid_from=LAW06_FROM,
-    routes=tuple(_power_route(p) for p in AWARDING_POWERS),
+    routes=tuple(p.route(_POWER_TITLE, _power_check(p)) for p in AWARDING_POWERS),
 )
 
 
@@ -362,10 +384,4 @@ def awarding_authorities(
             award.code,
             Msg("Luật 06/2022/QH15 Điều 80, as antq holds it, does not name who awards this form"),
         )
-    answer = chosen.answer(
-        AuthorityContext(award=award, on=decided_on),
-        subject_id=award.code,
-        on=decided_on,
-        notes=notes(decided_on),
-    )
-    return attrs.evolve(answer, award=award)
+    return AuthorityContext(award=award, on=decided_on).answered_by(chosen, notes(decided_on))
