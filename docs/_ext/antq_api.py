@@ -167,7 +167,8 @@ class AntqModule(SphinxDirective):
         # Explicit directives, grouped: an automodule ``:members:`` list would be
         # overridden by ``autodoc_default_options["members"] = True``.
         for name in sorted(own, key=lambda n: (_group(getattr(module, n)), n)):
-            lines += [f".. {_directive(getattr(module, name))}:: {name}", ""]
+            obj = getattr(module, name)
+            lines += [f".. {_directive(obj)}:: {name}", *_inherited(obj), ""]
         for name in data:
             obj = getattr(module, name)
             lines += [f".. py:data:: {name}", f"   :module: {modname}"]
@@ -190,6 +191,22 @@ def _group(obj: Any) -> int:
     if inspect.isclass(obj):
         return 1 if issubclass(obj, BaseException) else 0
     return 2
+
+
+def _inherited(obj: Any) -> list[str]:
+    """``:inherited-members:`` for a class built on a private base of antq (``_Rating``).
+
+    Such a base is left out of "Bases" (see ``_public_bases``), so the methods it
+    gives the class are listed with the class's own.
+    """
+    if not inspect.isclass(obj):
+        return []
+    private = [
+        base
+        for base in obj.__mro__[1:]
+        if base.__module__.startswith("antq") and base.__name__.startswith("_")
+    ]
+    return ["   :inherited-members:"] if private else []
 
 
 def _directive(obj: Any) -> str:
