@@ -45,3 +45,36 @@ def test_the_typing_check_is_given_to_mypy_in_ci() -> None:
 def test_the_typing_check_runs(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # it reads examples/commune-2025.json
     getattr(_typing_check(), name)()
+
+
+RECORDS_NOT_READ = (
+    "AdministrativeUnit",
+    "Agency",
+    "EducationalInstitution",
+    "Enterprise",
+    "MassModel",
+    "ModelSite",
+    "Person",
+    "ResidentialArea",
+    "StreetGuardTeam",
+)
+
+
+@pytest.mark.parametrize("name", RECORDS_NOT_READ)
+def test_records_no_rule_reads_leave_the_top_level_with_a_warning(name: str) -> None:
+    from antq import entities
+
+    assert name not in antq.__all__
+    assert name in entities.__all__
+    with pytest.warns(
+        DeprecationWarning, match=rf"antq\.{name} is deprecated; use antq\.entities\.{name}"
+    ):
+        found = getattr(antq, name)
+    assert found is getattr(entities, name)
+
+
+def test_the_entities_that_rules_read_stay_at_the_top_level() -> None:
+    for name in ("Incident", "IncidentCategory", "TaskGrade", "SecurityOrderTeam", "Sex"):
+        assert name in antq.__all__
+    with pytest.raises(AttributeError):
+        antq.NoSuchThing  # noqa: B018

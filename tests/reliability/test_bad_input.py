@@ -439,7 +439,7 @@ def test_a_cycle_in_the_hierarchy_cannot_be_written() -> None:
 def test_a_cycle_of_administrative_units_is_refused_where_it_can_be_seen() -> None:
     # AdministrativeUnit is built in Python (no file format reads it); a unit that is its
     # own parent is refused when it is made.
-    from antq import AdministrativeUnit
+    from antq.entities import AdministrativeUnit
     from antq.entities.admin_units import AdminUnitType
 
     with pytest.raises(InputError, match="is the unit itself"):

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from fractions import Fraction
 
 import antq
-from antq import emulation
+from antq import emulation, entities
 from antq.emulation import awards
 from antq.i18n import formatting
 
@@ -188,10 +188,10 @@ def _check_errors_and_vocabularies() -> None:
 def _check_entities() -> None:
     reform: date = antq.TWO_TIER_REFORM_DATE
     force_law: date = antq.FORCE_LAW_EFFECTIVE
-    province = antq.AdministrativeUnit(
+    province = entities.AdministrativeUnit(
         code="01", name="Hà Nội", unit_type=antq.AdminUnitType.THANH_PHO_TRUC_THUOC_TW
     )
-    ward = antq.AdministrativeUnit(
+    ward = entities.AdministrativeUnit(
         code="00070",
         name="Phường Hoàn Kiếm",
         unit_type=antq.AdminUnitType.PHUONG,
@@ -201,7 +201,7 @@ def _check_entities() -> None:
     )
     level: antq.AdminLevel = ward.level
     exists: bool = ward.is_valid_on(date(2025, 7, 1)) and province.is_valid_on(date(2020, 1, 1))
-    area = antq.ResidentialArea(
+    area = entities.ResidentialArea(
         id="TDP-1",
         name="Tổ dân phố 1",
         kind=antq.ResidentialKind.TO_DAN_PHO,
@@ -210,21 +210,21 @@ def _check_entities() -> None:
         households=120,
     )
     canonical: antq.ResidentialKind | None = antq.LocalName.TIEU_KHU.canonical_kind
-    agency = antq.Agency(id="CQ-1", name="UBND phường", is_armed_forces=False)
-    enterprise = antq.Enterprise(id="DN-1", name="Công ty A", size=antq.EnterpriseSize.MICRO)
+    agency = entities.Agency(id="CQ-1", name="UBND phường", is_armed_forces=False)
+    enterprise = entities.Enterprise(id="DN-1", name="Công ty A", size=antq.EnterpriseSize.MICRO)
     excluded: bool | None = enterprise.excluded_from_tt124
-    school = antq.EducationalInstitution(
+    school = entities.EducationalInstitution(
         id="TH-1", name="Trường Tiểu học A", level=antq.EducationLevel.TIEU_HOC
     )
     school_excluded: bool = school.excluded_from_tt124 or agency.excluded_from_tt124
-    model = antq.MassModel(
+    model = entities.MassModel(
         id="M-1",
         name="Camera an ninh",
         host_type=antq.HostType.RESIDENTIAL_AREA,
         category=antq.ModelCategory.RESIDENTIAL_SELF_MANAGEMENT,
         status=antq.ModelStatus.ACTIVE,
     )
-    site = antq.ModelSite(id="S-1", model_id=model.id, host_id=area.id, effective=True)
+    site = entities.ModelSite(id="S-1", model_id=model.id, host_id=area.id, effective=True)
     team = antq.SecurityOrderTeam(
         id="T-1", commune_code="00070", area_ids=(area.id,), established_on=force_law
     )
@@ -232,8 +232,8 @@ def _check_entities() -> None:
         person_id="P-1", team_id=team.id, role=antq.TeamRole.TO_TRUONG, start=force_law
     )
     active: bool = member.is_active_on(date(2025, 1, 1))
-    legacy = antq.StreetGuardTeam(id="BVDP-1", commune_code="00070", valid_to=date(2024, 6, 30))
-    person = antq.Person(id="P-1", full_name="Nguyễn Văn A", sex=antq.Sex.MALE)
+    legacy = entities.StreetGuardTeam(id="BVDP-1", commune_code="00070", valid_to=date(2024, 6, 30))
+    person = entities.Person(id="P-1", full_name="Nguyễn Văn A", sex=antq.Sex.MALE)
     grade: antq.TaskGrade = antq.TaskGrade.HOAN_THANH_TOT
     title: antq.EmulationTitle = antq.EmulationTitle.TAP_THE_LAO_DONG_TIEN_TIEN
     discipline: antq.DisciplineForm = antq.DisciplineForm.CANH_CAO
