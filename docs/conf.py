@@ -61,6 +61,8 @@ nitpick_ignore_regex = [
     (r"py:class", r"antq\.report\.collect\._\w+"),
     # The web API's framework (the optional extra antq[serve]), not documented here.
     (r"py:class", r"(starlette\..+|Starlette)"),
+    # An unpacked tuple type of *args (PEP 646: ``*error: *tuple[str, ...]``).
+    (r"py:class", r"\*tuple"),
 ]
 
 # -- autodoc ------------------------------------------------------------------------

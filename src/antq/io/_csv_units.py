@@ -8,7 +8,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from typing import IO, Any
+from typing import IO, Any, Unpack
 
 import attrs
 
@@ -23,13 +23,12 @@ from antq.io._json_values import _DECODER, _REPEATS, _repeated_key
 from antq.io._lines import _decode, _lines, _LongLine, _not_utf8, read_source
 from antq.io._units import (
     Item,
-    ReadProgress,
+    ReadOptions,
     RowError,
-    SeenUnits,
     Source,
     SourceReadError,
     UnitRef,
-    _book,
+    _Reading,
     _Units,
     line_location,
 )
@@ -459,11 +458,8 @@ def read_csv(
     source: Source,
     book: RuleBook | None = None,
     *,
-    name: str | None = None,
-    check_duplicates: bool = True,
-    seen: SeenUnits | None = None,
-    progress: ReadProgress | None = None,
     dialect: Dialect | None = None,
+    **options: Unpack[ReadOptions],
 ) -> Iterator[Item]:
     """Units from CSV, one row per unit (see the module docstring for the columns).
 
@@ -473,10 +469,15 @@ def read_csv(
 
     ``dialect`` (:mod:`antq.io.dialect`) says how the cells are written; by
     default the header decides: one separated by ``;``, or naming a column by
-    its label rather than its input name, is read in the Vietnamese dialect.
+    its label rather than its input name, is read in the Vietnamese dialect. ``options``
+    are those of every reader (:class:`ReadOptions`).
     """
-    rule_book = _book(book)
-    units = _Units(rule_book, check_duplicates=check_duplicates, source=name, seen=seen)
+    return _read_csv(source, dialect, _Reading.of("read_csv", book, options))
+
+
+def _read_csv(source: Source, dialect: Dialect | None, reading: _Reading) -> Iterator[Item]:
+    units, name, progress = reading.units, reading.name, reading.progress
+    rule_book = units.book
 
     def read(stream: IO[bytes], label: str) -> Iterator[Item]:
         lines = _lines(stream, progress)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Unpack
 
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, Message
@@ -15,11 +15,11 @@ from antq.io._layout import TopLevelKeys
 from antq.io._lines import MAX_ITEM_CHARS, _first_bytes, read_source
 from antq.io._units import (
     Item,
+    ReadOptions,
     ReadProgress,
-    SeenUnits,
     Source,
     SourceReadError,
-    _book,
+    _Reading,
     _Units,
 )
 
@@ -146,11 +146,8 @@ def read_json(
     source: Source,
     book: RuleBook | None = None,
     *,
-    name: str | None = None,
-    check_duplicates: bool = True,
-    seen: SeenUnits | None = None,
-    progress: ReadProgress | None = None,
     notices: list[Message] | None = None,
+    **options: Unpack[ReadOptions],
 ) -> Iterator[Item]:
     """Units of a JSON facts document, read one unit at a time.
 
@@ -158,11 +155,14 @@ def read_json(
     (``units[3].facts.households_resident``). Malformed JSON stops the file
     at that point, with its line and column; the units before it are kept.
     The document's other sections (``scores``, ``awards``) are skipped;
-    ``notices``, when given, is told of a deprecated layout (``antq_facts``).
+    ``notices``, when given, is told of a deprecated layout (``antq_facts``); ``options``
+    are those of every reader (:class:`ReadOptions`).
     """
-    units = _Units(
-        _book(book), check_duplicates=check_duplicates, source=name, seen=seen, notices=notices
-    )
+    return _read_json(source, _Reading.of("read_json", book, options, notices))
+
+
+def _read_json(source: Source, reading: _Reading) -> Iterator[Item]:
+    units, name, progress = reading.units, reading.name, reading.progress
     # A chunk that cannot be read ends the document; its error comes after the file is closed.
     failure: list[InputError] = []
 

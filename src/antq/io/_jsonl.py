@@ -5,34 +5,28 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Unpack
 
 from antq.core.ruleset import RuleBook
 from antq.i18n.catalog import Msg
 from antq.io._json_values import _DECODER, _REPEATS, _nfc
 from antq.io._lines import _decode, _lines, _LongLine, _not_utf8, read_source
-from antq.io._units import Item, ReadProgress, RowError, SeenUnits, Source, _book, _Units
+from antq.io._units import Item, ReadOptions, RowError, Source, _Reading
 
 
 def read_jsonl(
-    source: Source,
-    book: RuleBook | None = None,
-    *,
-    name: str | None = None,
-    check_duplicates: bool = True,
-    seen: SeenUnits | None = None,
-    progress: ReadProgress | None = None,
+    source: Source, book: RuleBook | None = None, **options: Unpack[ReadOptions]
 ) -> Iterator[Item]:
     """Units from JSON Lines: one unit object per line; blank lines are skipped.
 
-    Keywords, for every reader: ``name`` is put before every error path
-    (``units.jsonl:line 3.kind``); ``check_duplicates=False`` turns off the
-    check that each (kind, id, year) appears once, the only state that grows
-    with the number of units; ``seen`` shares that check between files (it
-    maps each unit's key to where it was first read); ``progress`` counts the
-    bytes read.
+    ``options`` are those of every reader (:class:`ReadOptions`): ``name``,
+    ``check_duplicates``, ``seen`` and ``progress``.
     """
-    units = _Units(_book(book), check_duplicates=check_duplicates, source=name, seen=seen)
+    return _read_jsonl(source, _Reading.of("read_jsonl", book, options))
+
+
+def _read_jsonl(source: Source, reading: _Reading) -> Iterator[Item]:
+    units, name, progress = reading.units, reading.name, reading.progress
 
     def read(stream: IO[bytes], label: str) -> Iterator[Item]:
         for number, raw in enumerate(_lines(stream, progress), start=1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Unpack
 
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, Message
@@ -13,10 +14,9 @@ from antq.io._json_values import _nfc
 from antq.io._layout import TopLevelKeys
 from antq.io._units import (
     Item,
-    ReadProgress,
-    SeenUnits,
+    ReadOptions,
     SourceReadError,
-    _book,
+    _Reading,
     _Units,
 )
 from antq.io.facts import parse_text, read_text_file
@@ -26,19 +26,19 @@ def read_toml(
     path: str | os.PathLike[str],
     book: RuleBook | None = None,
     *,
-    name: str | None = None,
-    check_duplicates: bool = True,
-    seen: SeenUnits | None = None,
-    progress: ReadProgress | None = None,
     notices: list[Message] | None = None,
+    **options: Unpack[ReadOptions],
 ) -> Iterator[Item]:
     """Units of a TOML facts document (read whole: TOML cannot be read piece by piece).
 
-    ``notices``, when given, is told of a deprecated layout (``antq_facts``).
+    ``notices``, when given, is told of a deprecated layout (``antq_facts``); ``options``
+    are those of every reader (:class:`ReadOptions`).
     """
-    units = _Units(
-        _book(book), check_duplicates=check_duplicates, source=name, seen=seen, notices=notices
-    )
+    return _read_toml(path, _Reading.of("read_toml", book, options, notices))
+
+
+def _read_toml(path: str | os.PathLike[str], reading: _Reading) -> Iterator[Item]:
+    units, progress = reading.units, reading.progress
     file = Path(path)
     try:
         text = read_text_file(file)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Final
+from typing import IO, Final, TypedDict
 
 import attrs
 
@@ -84,15 +84,13 @@ class UnitReadError(InputError):
 
     def __init__(
         self,
-        path: str,
-        value: object,
-        message: str | Msg,
-        *,
+        *error: *tuple[str, object, str | Msg],
         params: Mapping[str, str | int] | None = None,
         unit: UnitRef | None = None,
     ) -> None:
+        """``error`` is the path, value and message of :class:`~antq.errors.InputError`."""
         self.unit = unit
-        super().__init__(path, value, message, params=params)
+        super().__init__(*error, params=params)
 
 
 class SourceReadError(UnitReadError):
@@ -228,6 +226,55 @@ def _book(book: RuleBook | None) -> RuleBook:
     return default_rulebook()
 
 
+class ReadOptions(TypedDict, total=False):
+    """The keywords every batch reader takes (:func:`read_csv`, :func:`read_json`,
+    :func:`read_jsonl`, :func:`read_toml`), each optional."""
+
+    #: Put before every error path (``units.jsonl:line 3.kind``); None by default.
+    name: str | None
+    #: False turns off the check that each (kind, id, year) appears once, the only state
+    #: that grows with the number of units; True by default.
+    check_duplicates: bool
+    #: Shares that check between files: each unit's key, and where it was first read.
+    seen: SeenUnits | None
+    #: Counts the bytes read, for a progress bar.
+    progress: ReadProgress | None
+
+
+ReadOptions.__module__ = _PUBLIC  # a TypedDict's body holds its keys only
+
+
+@attrs.frozen
+class _Reading:
+    """A reader's options, checked, and the unit validator they make."""
+
+    units: _Units
+    name: str | None
+    progress: ReadProgress | None
+
+    @classmethod
+    def of(
+        cls,
+        reader: str,
+        book: RuleBook | None,
+        options: ReadOptions,
+        notices: list[Message] | None = None,
+    ) -> _Reading:
+        """Checked when the reader is called, as its keywords would be, not when first read."""
+        for key in options:
+            if key not in ReadOptions.__optional_keys__:
+                raise TypeError(f"{reader}() got an unexpected keyword argument {key!r}")
+        name = options.get("name")
+        units = _Units(
+            _book(book),
+            check_duplicates=options.get("check_duplicates", True),
+            source=name,
+            seen=options.get("seen"),
+            notices=notices,
+        )
+        return cls(units, name, options.get("progress"))
+
+
 class SeenUnits:
     """The units read so far, across the files of one read, and where each was first read.
 
@@ -273,6 +320,7 @@ class _Units:
         seen: SeenUnits | None = None,
         notices: list[Message] | None = None,
     ) -> None:
+        self.book = book
         self.inputs = {kind: book.inputs(kind) for kind in UnitKind}
         # Told of a deprecated layout; a list nobody reads when the caller gave none.
         self.notices: list[Message] = [] if notices is None else notices

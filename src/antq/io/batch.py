@@ -41,6 +41,7 @@ from antq.io._sources import batch_files as batch_files
 from antq.io._toml import read_toml
 from antq.io._units import (
     BatchSummary,
+    ReadOptions,
     ReadProgress,
     RowError,
     SeenUnits,
@@ -60,6 +61,7 @@ __all__ = [
     "INPUT_FORMATS",
     "VERDICT_COLUMNS",
     "BatchSummary",
+    "ReadOptions",
     "ReadProgress",
     "RowError",
     "SeenUnits",
