@@ -10,6 +10,9 @@ re-export. This extension provides:
     re-exported by ``antq``, followed by a list of links to the ones that are.
     Module-level constants are documented with the ``#:`` comment found in the
     module that defines them (a re-exporting package has no such comment).
+    A class built on private bases of its own module (the typed facts classes,
+    whose shared inputs are declared once) lists what it inherits from them as
+    its own members.
     ``:no-docstring:`` leaves out the module's own docstring, and ``:no-index:``
     does not register the module as a cross-reference target (for a module
     whose name a function of ``antq`` shadows, like ``antq.catalogue``).
@@ -167,7 +170,8 @@ class AntqModule(SphinxDirective):
         # Explicit directives, grouped: an automodule ``:members:`` list would be
         # overridden by ``autodoc_default_options["members"] = True``.
         for name in sorted(own, key=lambda n: (_group(getattr(module, n)), n)):
-            lines += [f".. {_directive(getattr(module, name))}:: {name}", ""]
+            obj = getattr(module, name)
+            lines += [f".. {_directive(obj)}:: {name}", *_inherited_option(obj), ""]
         for name in data:
             obj = getattr(module, name)
             lines += [f".. py:data:: {name}", f"   :module: {modname}"]
@@ -184,6 +188,25 @@ class AntqModule(SphinxDirective):
         holder = nodes.section()
         nested_parse_with_titles(self.state, content, holder)
         return list(holder.children)
+
+
+def _is_private_base(base: Any) -> bool:
+    """A helper base that the reference leaves out (its module or its name is private)."""
+    module, name = getattr(base, "__module__", ""), getattr(base, "__name__", "")
+    return module.startswith("antq._") or (module.startswith("antq.") and name.startswith("_"))
+
+
+def _inherited_option(obj: Any) -> list[str]:
+    """Show the members a class inherits from private bases of its own module (the
+    inputs ``antq.safety.typed_facts`` declares once for several classes) as its own."""
+    if not inspect.isclass(obj):
+        return []
+    mro = obj.__mro__[1:]
+    if not any(_is_private_base(b) and b.__module__ == obj.__module__ for b in mro):
+        return []
+    skipped = ",".join(b.__name__ for b in mro if not _is_private_base(b))
+    # Alphabetical: the inherited members with the class's own, as one list.
+    return [f"   :inherited-members: {skipped}", "   :member-order: alphabetical"]
 
 
 def _group(obj: Any) -> int:
@@ -331,7 +354,7 @@ def _role_for(objtype: str, reftype: str) -> str:
 
 def _public_bases(app: Sphinx, name: str, obj: Any, options: Any, bases: list[Any]) -> None:
     """Leave private helper bases (``antq._serialise.JsonForm``) out of "Bases"."""
-    bases[:] = [b for b in bases if not getattr(b, "__module__", "").startswith("antq._")]
+    bases[:] = [b for b in bases if not _is_private_base(b)]
     if not bases:
         bases.append(object)
 
