@@ -126,6 +126,8 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
                 "RollupRule",
                 "_check_bounds",
                 "UnitCounts",
+                "_UnitsCounted",
+                "_lost",
                 "UnitsRegistered",
                 "UnitsRecognised",
             ),
