@@ -28,10 +28,11 @@ from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.safety import inputs as i
-from antq.safety._items import none_item, yes_item
+from antq.safety._items import fact_item
 from antq.safety.checks import (
     AtLeast,
     ExcusedOnlyByForceMajeure,
+    IsTrue,
     NoIncidents,
     NoneCounted,
     SeriousCrimesExcused,
@@ -69,38 +70,38 @@ def effective_models(prefix: str, citation: Citation) -> Criterion:
 def planning(prefix: str, article: int) -> list[Criterion]:
     """Khoản 1 items common to Điều 6 and Điều 7 (resolution, plan, registration, models)."""
     return [
-        yes_item(
+        fact_item(
             f"{prefix}.party-resolution",
             Msg(
                 "Where there is a Party organisation, it passed a resolution on security work (stated as done in Quarter I; antq does not check the date)"
             ),
             c124(article, 1),
-            i.PARTY_RESOLUTION_Q1,
+            IsTrue(i.PARTY_RESOLUTION_Q1),
             gate_inputs=(i.HAS_PARTY_ORGANISATION,),
             applies_when=WhenTrue(i.HAS_PARTY_ORGANISATION, NO_PARTY),
         ),
-        yes_item(
+        fact_item(
             f"{prefix}.security-plan",
             Msg(
                 "A security-and-order plan was made (stated as done in Quarter I; antq does not check the date)"
             ),
             c124(article, 1),
-            i.SECURITY_PLAN_Q1,
+            IsTrue(i.SECURITY_PLAN_Q1),
         ),
-        yes_item(
+        fact_item(
             f"{prefix}.registration",
             Msg(
                 "The unit registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
             ),
             c124(article, 1),
-            i.REGISTERED_Q1,
+            IsTrue(i.REGISTERED_Q1),
         ),
         effective_models(prefix, c124(article, 1)),
-        yes_item(
+        fact_item(
             f"{prefix}.policy",
             Msg("Policy, coordination plans with the police and local rules are fully carried out"),
             c124(article, 2),
-            i.POLICY_IMPLEMENTED,
+            IsTrue(i.POLICY_IMPLEMENTED),
             kind=CriterionKind.JUDGEMENT,
         ),
     ]
@@ -340,13 +341,11 @@ def security_force(prefix: str, citation: Citation, *, if_any: bool) -> list[Cri
             "the clause says 'if any': an institution without a security force of its own is not assessed on this item"
         ),
     )
-    discipline = Criterion(
-        id=f"{prefix}.security-force-discipline",
-        title=_DISCIPLINE_TITLE,
-        citation=citation,
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.SECURITY_FORCE_DISCIPLINED,),
-        check=NoneCounted(i.SECURITY_FORCE_DISCIPLINED),
+    discipline = fact_item(
+        f"{prefix}.security-force-discipline",
+        _DISCIPLINE_TITLE,
+        citation,
+        NoneCounted(i.SECURITY_FORCE_DISCIPLINED),
         gate_inputs=(i.HAS_SECURITY_FORCE,),
         applies_when=WhenTrue(i.HAS_SECURITY_FORCE, NO_FORCE),
         note=_DISCIPLINE_ALWAYS,
@@ -403,10 +402,10 @@ def subunits(prefix: str, citation: Citation) -> list[Criterion]:
                 "the denominator is read as the sub-units eligible for rating (not confirmed)"
             ),
         ),
-        none_item(
+        fact_item(
             f"{prefix}.individual-discipline",
             Msg("No individual of the unit was disciplined with a warning or heavier"),
             citation,
-            i.INDIVIDUALS_DISCIPLINED,
+            NoneCounted(i.INDIVIDUALS_DISCIPLINED),
         ),
     ]

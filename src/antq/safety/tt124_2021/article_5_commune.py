@@ -13,7 +13,8 @@ from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
 from antq.law.tables import load
 from antq.safety import inputs as i
-from antq.safety._items import none_item, yes_item
+from antq.safety._items import fact_item
+from antq.safety.checks import IsTrue, NoneCounted
 from antq.safety.tt124_2021._common import (
     INSTRUMENT,
     NOTICES,
@@ -44,48 +45,48 @@ ROLLUP_RULE: RollupRule = read_rollup_rule(
 RECOGNISED_SHARE_PERCENT = ROLLUP_RULE.share_percent
 
 CRITERIA: tuple[Criterion, ...] = (
-    yes_item(
+    fact_item(
         f"{P}.party-resolution",
         Msg(
             "The Party committee passed a resolution on security and order (stated as done in Quarter I; antq does not check the date)"
         ),
         c124(5, 1),
-        i.PARTY_RESOLUTION_Q1,
+        IsTrue(i.PARTY_RESOLUTION_Q1),
     ),
-    yes_item(
+    fact_item(
         f"{P}.security-plan",
         Msg(
             "The People's Committee made a security-and-order plan (stated as done in Quarter I; antq does not check the date)"
         ),
         c124(5, 1),
-        i.SECURITY_PLAN_Q1,
+        IsTrue(i.SECURITY_PLAN_Q1),
     ),
-    yes_item(
+    fact_item(
         f"{P}.registration",
         Msg(
             "The commune registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
         ),
         c124(5, 1),
-        i.REGISTERED_Q1,
+        IsTrue(i.REGISTERED_Q1),
     ),
     effective_models(P, c124(5, 1)),
     # Khoản 2: Điều 4 khoản 2-4 over the commune's territory and period.
     *territory_criteria(P, CiteFor(article=5, clause=2)),
     # Khoản 3: the commune police.
-    yes_item(
+    fact_item(
         f"{P}.police-effective",
         Msg(
             "The commune police grasped the situation, advised in time and carried out their work effectively"
         ),
         c124(5, 3),
-        i.COMMUNE_POLICE_EFFECTIVE,
+        IsTrue(i.COMMUNE_POLICE_EFFECTIVE),
         kind=CriterionKind.JUDGEMENT,
     ),
-    none_item(
+    fact_item(
         f"{P}.police-discipline",
         Msg("No commune police officer was disciplined for a violation"),
         c124(5, 3),
-        i.COMMUNE_POLICE_DISCIPLINED,
+        NoneCounted(i.COMMUNE_POLICE_DISCIPLINED),
         note=Msg(
             "the text does not say whose discipline counts; antq reads it as the commune police staff"
         ),
