@@ -202,11 +202,15 @@ def _inherited_option(obj: Any) -> list[str]:
     if not inspect.isclass(obj):
         return []
     mro = obj.__mro__[1:]
-    if not any(_is_private_base(b) and b.__module__ == obj.__module__ for b in mro):
+    private = [b for b in mro if _is_private_base(b) and b.__module__ == obj.__module__]
+    if not private:
         return []
     skipped = ",".join(b.__name__ for b in mro if not _is_private_base(b))
-    # Alphabetical: the inherited members with the class's own, as one list.
-    return [f"   :inherited-members: {skipped}", "   :member-order: alphabetical"]
+    option = [f"   :inherited-members: {skipped}"]
+    if any(getattr(b, "__attrs_attrs__", ()) for b in private):
+        # Inherited fields (the typed facts' inputs) listed with the class's own, by name.
+        option.append("   :member-order: alphabetical")
+    return option
 
 
 def _group(obj: Any) -> int:
