@@ -10,9 +10,8 @@ re-export. This extension provides:
     re-exported by ``antq``, followed by a list of links to the ones that are.
     Module-level constants are documented with the ``#:`` comment found in the
     module that defines them (a re-exporting package has no such comment).
-    A class built on private bases of its own module (the typed facts classes,
-    whose shared inputs are declared once) lists what it inherits from them as
-    its own members.
+    A class built on private bases (the typed facts classes, whose shared inputs
+    are declared once) lists what it inherits from them as its own members.
     ``:no-docstring:`` leaves out the module's own docstring, and ``:no-index:``
     does not register the module as a cross-reference target (for a module
     whose name a function of ``antq`` shadows, like ``antq.catalogue``).
@@ -171,7 +170,7 @@ class AntqModule(SphinxDirective):
         # overridden by ``autodoc_default_options["members"] = True``.
         for name in sorted(own, key=lambda n: (_group(getattr(module, n)), n)):
             obj = getattr(module, name)
-            lines += [f".. {_directive(obj)}:: {name}", *_inherited_option(obj), ""]
+            lines += [f".. {_directive(obj)}:: {name}", *_inherited(obj), ""]
         for name in data:
             obj = getattr(module, name)
             lines += [f".. py:data:: {name}", f"   :module: {modname}"]
@@ -190,33 +189,48 @@ class AntqModule(SphinxDirective):
         return list(holder.children)
 
 
-def _is_private_base(base: Any) -> bool:
-    """A helper base that the reference leaves out (its module or its name is private)."""
-    module, name = getattr(base, "__module__", ""), getattr(base, "__name__", "")
-    return module.startswith("antq._") or (module.startswith("antq.") and name.startswith("_"))
-
-
-def _inherited_option(obj: Any) -> list[str]:
-    """Show the members a class inherits from private bases of its own module (the
-    inputs ``antq.safety.typed_facts`` declares once for several classes) as its own."""
-    if not inspect.isclass(obj):
-        return []
-    mro = obj.__mro__[1:]
-    private = [b for b in mro if _is_private_base(b) and b.__module__ == obj.__module__]
-    if not private:
-        return []
-    skipped = ",".join(b.__name__ for b in mro if not _is_private_base(b))
-    option = [f"   :inherited-members: {skipped}"]
-    if any(getattr(b, "__attrs_attrs__", ()) for b in private):
-        # Inherited fields (the typed facts' inputs) listed with the class's own, by name.
-        option.append("   :member-order: alphabetical")
-    return option
-
-
 def _group(obj: Any) -> int:
     if inspect.isclass(obj):
         return 1 if issubclass(obj, BaseException) else 0
     return 2
+
+
+def _inherited(obj: Any) -> list[str]:
+    """``:inherited-members:`` for a class built on a private base of antq (``_Rating``).
+
+    Such a base is left out of "Bases" (see ``_public_bases``), so the members it
+    gives the class are listed with the class's own; those of a public base are
+    documented with that base. Where the private bases only declare fields (the
+    typed facts' groups of inputs), the fields are listed by name, as one list.
+    """
+    if not inspect.isclass(obj):
+        return []
+    mro = obj.__mro__[1:]
+    private = [
+        base for base in mro if base.__module__.startswith("antq") and base.__name__.startswith("_")
+    ]
+    if not private:
+        return []
+    public = [base.__name__ for base in mro if not _left_out(base)]
+    option = [f"   :inherited-members: {','.join(public)}"]
+    if all(_only_fields(base) for base in private):
+        option.append("   :member-order: alphabetical")
+    return option
+
+
+def _left_out(base: Any) -> bool:
+    """Whether "Bases" leaves ``base`` out (see ``_public_bases``)."""
+    return getattr(base, "__module__", "").startswith("antq._") or getattr(
+        base, "__name__", ""
+    ).startswith("_")
+
+
+def _only_fields(base: type) -> bool:
+    """Whether ``base`` declares attrs fields and no public method or property."""
+    return bool(getattr(base, "__attrs_attrs__", ())) and not any(
+        not name.startswith("_") and (callable(value) or isinstance(value, property))
+        for name, value in vars(base).items()
+    )
 
 
 def _directive(obj: Any) -> str:
@@ -357,8 +371,14 @@ def _role_for(objtype: str, reftype: str) -> str:
 
 
 def _public_bases(app: Sphinx, name: str, obj: Any, options: Any, bases: list[Any]) -> None:
-    """Leave private helper bases (``antq._serialise.JsonForm``) out of "Bases"."""
-    bases[:] = [b for b in bases if not _is_private_base(b)]
+    """Leave private helper bases (``antq._serialise.JsonForm``, a module's ``_Rating``) out
+    of "Bases"."""
+    bases[:] = [
+        b
+        for b in bases
+        if not getattr(b, "__module__", "").startswith("antq._")
+        and not getattr(b, "__name__", "").startswith("_")
+    ]
     if not bases:
         bases.append(object)
 
