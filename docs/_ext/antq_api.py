@@ -200,8 +200,8 @@ def _inherited(obj: Any) -> list[str]:
 
     Such a base is left out of "Bases" (see ``_public_bases``), so the members it
     gives the class are listed with the class's own; those of a public base are
-    documented with that base. Where the private bases only declare fields (the
-    typed facts' groups of inputs), the fields are listed by name, as one list.
+    documented with that base. A class of fields alone whose private bases only
+    declare fields (the typed facts and their groups of inputs) lists them by name.
     """
     if not inspect.isclass(obj):
         return []
@@ -213,7 +213,7 @@ def _inherited(obj: Any) -> list[str]:
         return []
     public = [base.__name__ for base in mro if not _left_out(base)]
     option = [f"   :inherited-members: {','.join(public)}"]
-    if all(_only_fields(base) for base in private):
+    if not _methods(obj) and all(_only_fields(base) for base in private):
         option.append("   :member-order: alphabetical")
     return option
 
@@ -225,12 +225,17 @@ def _left_out(base: Any) -> bool:
     ).startswith("_")
 
 
+def _methods(cls: type) -> bool:
+    """Whether ``cls`` itself defines a public method or property."""
+    return any(
+        not name.startswith("_") and (callable(value) or isinstance(value, property))
+        for name, value in vars(cls).items()
+    )
+
+
 def _only_fields(base: type) -> bool:
     """Whether ``base`` declares attrs fields and no public method or property."""
-    return bool(getattr(base, "__attrs_attrs__", ())) and not any(
-        not name.startswith("_") and (callable(value) or isinstance(value, property))
-        for name, value in vars(base).items()
-    )
+    return bool(getattr(base, "__attrs_attrs__", ())) and not _methods(base)
 
 
 def _directive(obj: Any) -> str:

@@ -24,3 +24,4 @@ from antq.safety.tt124_2021.article_10_competence import *  # noqa: F403
 __all__ = ["LAST_DISTRICT_DAY", "ORGANISATIONS", "TT124_FROM"]
 __all__ += article_9_procedure.__all__
 __all__ += article_10_competence.__all__
+__all__.sort()  # one list in name order, as the reference shows it
