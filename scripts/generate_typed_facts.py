@@ -2,6 +2,9 @@
 the shipped rule sets declare (the single source). tests/safety/test_typed_facts.py fails when
 the classes and the declared inputs drift apart; run this script to bring them together.
 
+Each input is written once: the inputs that several kinds declare go into a private base
+class for that group of kinds, which each of those kinds' classes inherits.
+
     python scripts/generate_typed_facts.py
 """
 
@@ -47,7 +50,7 @@ counts as met. :meth:`~UnitFactsBuilder.unit` builds the engine's :class:`~antq.
 from __future__ import annotations
 
 import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
@@ -95,6 +98,11 @@ class UnitFactsBuilder:
             established=established,
             values=self.values(),
         )
+
+
+def _by_name(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """A class's fields in name order, inherited or its own: the order of its inputs."""
+    return sorted(fields, key=lambda field: field.name)
 '''
 
 
@@ -116,6 +124,24 @@ def annotation(declared: Input[object], modules: dict[str, set[str]]) -> str:
     return name_of(value)
 
 
+def attribute_lines(declared: Input[object], modules: dict[str, set[str]]) -> list[str]:
+    """The documented attribute of one declared input."""
+    label = getattr(declared.label, "msgid", None) or str(declared.label)
+    comments = [f"    #: {comment}" for comment in textwrap.wrap(label, 90)]
+    return [*comments, f"    {declared.name}: {annotation(declared, modules)} | None = None"]
+
+
+def group_name(kinds: tuple[UnitKind, ...]) -> str:
+    """The private base class of the inputs that exactly ``kinds`` declare."""
+    if len(kinds) == len(CLASS_NAMES):
+        return "_InputsOfEveryKind"
+    return "_InputsOf" + "".join(CLASS_NAMES[kind].removesuffix("Facts") for kind in kinds)
+
+
+def listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def render() -> str:
     book = default_rulebook()
     modules: dict[str, set[str]] = {
@@ -123,27 +149,72 @@ def render() -> str:
         "antq.core.periods": {"Period"},
         "antq.core.unit_kinds": {"UnitKind"},
     }
+    declared_by: dict[str, list[UnitKind]] = {}
+    inputs: dict[str, Input[object]] = {}
+    for kind in CLASS_NAMES:
+        for declared in book.inputs(kind).values():
+            if not declared.computed:
+                declared_by.setdefault(declared.name, []).append(kind)
+                inputs.setdefault(declared.name, declared)
+    # The inputs by the kinds that declare them: one group for the inputs of one kind
+    # only, one base class for each group that several kinds share. A base class inherits
+    # the groups of more kinds that contain it, nearest first, so each class names only
+    # the nearest groups it belongs to.
+    groups: dict[tuple[UnitKind, ...], list[str]] = {}
+    for name in sorted(declared_by):
+        groups.setdefault(tuple(declared_by[name]), []).append(name)
+    order = list(CLASS_NAMES)
+    shared = sorted(
+        (kinds for kinds in groups if len(kinds) > 1),
+        key=lambda kinds: (len(kinds), [order.index(kind) for kind in kinds]),
+    )
+
+    def nearest(kinds: set[UnitKind], *, strictly: bool) -> list[str]:
+        """The shared groups holding ``kinds`` (more kinds besides, ``strictly``), nearest
+        first: those no smaller such group is within."""
+        holding = [
+            group
+            for group in shared
+            if kinds < set(group) or (not strictly and kinds == set(group))
+        ]
+        return [
+            group_name(group)
+            for group in holding
+            if not any(set(other) < set(group) for other in holding)
+        ]
+
     classes: list[str] = []
-    for kind, class_name in CLASS_NAMES.items():
-        inputs = sorted(
-            (declared for declared in book.inputs(kind).values() if not declared.computed),
-            key=lambda declared: declared.name,
-        )
+    for kinds in reversed(shared):
+        bases = nearest(set(kinds), strictly=True)
         lines = [
             "",
             "",
-            "@attrs.frozen(kw_only=True)",
-            f"class {class_name}(UnitFactsBuilder):",
+            "@attrs.frozen(kw_only=True, slots=False)",
+            f"class {group_name(kinds)}({', '.join(bases)}):"
+            if bases
+            else f"class {group_name(kinds)}:",
+            f'    """The inputs of {listed([CLASS_NAMES[kind] for kind in kinds])}."""'
+            if len(kinds) < len(CLASS_NAMES)
+            else '    """The inputs that every unit kind declares."""',
+            "",
+        ]
+        for name in groups[kinds]:
+            lines += attribute_lines(inputs[name], modules)
+        classes.append("\n".join(lines))
+    for kind, class_name in CLASS_NAMES.items():
+        bases = ["UnitFactsBuilder", *nearest({kind}, strictly=False)]
+        lines = [
+            "",
+            "",
+            "@attrs.frozen(kw_only=True, field_transformer=_by_name)",
+            f"class {class_name}({', '.join(bases)}):",
             f'    """The facts of a {kind.label_en} (every input of every rule set of the kind)."""',
             "",
             f"    KIND: ClassVar[UnitKind] = UnitKind.{kind.name}",
             "",
         ]
-        for declared in inputs:
-            label = getattr(declared.label, "msgid", None) or str(declared.label)
-            for comment in textwrap.wrap(label, 90):
-                lines.append(f"    #: {comment}")
-            lines.append(f"    {declared.name}: {annotation(declared, modules)} | None = None")
+        for name in groups.get((kind,), []):
+            lines += attribute_lines(inputs[name], modules)
         classes.append("\n".join(lines))
     imports = "\n".join(
         f"from {module} import {', '.join(sorted(names))}"

@@ -10,6 +10,8 @@ re-export. This extension provides:
     re-exported by ``antq``, followed by a list of links to the ones that are.
     Module-level constants are documented with the ``#:`` comment found in the
     module that defines them (a re-exporting package has no such comment).
+    A class built on private bases (the typed facts classes, whose shared inputs
+    are declared once) lists what it inherits from them as its own members.
     ``:no-docstring:`` leaves out the module's own docstring, and ``:no-index:``
     does not register the module as a cross-reference target (for a module
     whose name a function of ``antq`` shadows, like ``antq.catalogue``).
@@ -196,17 +198,44 @@ def _group(obj: Any) -> int:
 def _inherited(obj: Any) -> list[str]:
     """``:inherited-members:`` for a class built on a private base of antq (``_Rating``).
 
-    Such a base is left out of "Bases" (see ``_public_bases``), so the methods it
-    gives the class are listed with the class's own.
+    Such a base is left out of "Bases" (see ``_public_bases``), so the members it
+    gives the class are listed with the class's own; those of a public base are
+    documented with that base. A class of fields alone whose private bases only
+    declare fields (the typed facts and their groups of inputs) lists them by name.
     """
     if not inspect.isclass(obj):
         return []
+    mro = obj.__mro__[1:]
     private = [
-        base
-        for base in obj.__mro__[1:]
-        if base.__module__.startswith("antq") and base.__name__.startswith("_")
+        base for base in mro if base.__module__.startswith("antq") and base.__name__.startswith("_")
     ]
-    return ["   :inherited-members:"] if private else []
+    if not private:
+        return []
+    public = [base.__name__ for base in mro if not _left_out(base)]
+    option = [f"   :inherited-members: {','.join(public)}"]
+    if not _methods(obj) and all(_only_fields(base) for base in private):
+        option.append("   :member-order: alphabetical")
+    return option
+
+
+def _left_out(base: Any) -> bool:
+    """Whether "Bases" leaves ``base`` out (see ``_public_bases``)."""
+    return getattr(base, "__module__", "").startswith("antq._") or getattr(
+        base, "__name__", ""
+    ).startswith("_")
+
+
+def _methods(cls: type) -> bool:
+    """Whether ``cls`` itself defines a public method or property."""
+    return any(
+        not name.startswith("_") and (callable(value) or isinstance(value, property))
+        for name, value in vars(cls).items()
+    )
+
+
+def _only_fields(base: type) -> bool:
+    """Whether ``base`` declares attrs fields and no public method or property."""
+    return bool(getattr(base, "__attrs_attrs__", ())) and not _methods(base)
 
 
 def _directive(obj: Any) -> str:

@@ -34,7 +34,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("io/flat.py", "UNIT_RECORD_COLUMNS"): "the columns of a flat unit record",
     ("io/xlsx.py", "_HEADERS"): "the header rows of the spreadsheet template",
     ("law/citation.py", "_PATTERNS"): "the regular expressions that parse a citation",
-    ("law/instruments.py", "POINT_LETTERS"): "the alphabet of point letters (writing system)",
     ("report/docx.py", "STYLES"): "the styles of the Word report",
 }
 

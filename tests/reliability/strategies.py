@@ -92,7 +92,7 @@ RA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL = (
 #: Recognition rounds generated for each instrument (both ends included).
 ROUNDS: Mapping[str, tuple[int, int]] = {TT124: (2022, 2035), TT23: (2013, 2021)}
 
-#: Facts meeting every criterion of the TT 23/2012 rule sets (as in tests/safety/tt23_2012).
+#: Facts meeting every criterion of the TT 23/2012 rule sets (tests/safety/tt23_2012 reads them too).
 TT23_BASELINES: Mapping[UnitKind, dict[str, Any]] = {
     RA: {
         "party_resolution_annual": True,

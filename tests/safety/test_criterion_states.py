@@ -7,8 +7,8 @@ The per-rule-set tables drive the first, second and fourth states:
   baseline meets the criterion, ``fail`` makes it alone NOT_MET, ``remove``
   makes it UNKNOWN), and :data:`ELIGIBILITY_CASES` below for the Điều 1 scope
   gates, whose "not met" is NOT_APPLICABLE;
-* Thông tư 23/2012: ``PASSING``, ``NOT_MET_CASES`` and ``CRITERION_INPUTS`` of
-  ``tt23_2012/test_rule_sets.py``.
+* Thông tư 23/2012: ``TT23_BASELINES`` of ``tests/reliability/strategies.py``, and
+  ``NOT_MET_CASES`` and ``CRITERION_INPUTS`` of ``tt23_2012/test_rule_sets.py``.
 
 The boundary is derived here from each criterion's check, so a criterion can
 not be added without one: the value just at the edge, which meets it, and the
@@ -21,7 +21,6 @@ the criterion ids of the rule sets and checks each one is in every table.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -62,6 +61,7 @@ from antq.safety.tt124_2021.article_1_scope import (
     InstitutionInScope,
 )
 from antq.safety.unit_counts import UnitsRecognised, UnitsRegistered
+from tests.reliability.strategies import TT23, baseline
 
 from .builders import BASELINES, MET, NOT_APPLICABLE, NOT_MET, UNKNOWN, YEAR, result_of, verdict_of
 from .tt23_2012 import test_rule_sets as tt23_tests
@@ -102,7 +102,7 @@ def _tt23(rule_set: RuleSet) -> Baseline:
     def run(**overrides: Any) -> Verdict:
         return tt23_tests.run(kind, rule_set=pinned, **overrides)
 
-    return Baseline(pinned, copy.deepcopy(tt23_tests.PASSING[kind]), period, run)
+    return Baseline(pinned, baseline(kind, TT23), period, run)
 
 
 BASELINE_OF: dict[str, Baseline] = {

@@ -49,31 +49,7 @@ from antq.vocabulary import CodedEnum, Lang
 
 #: The letters that label points (điểm) in Vietnamese legal texts, in order.
 #: There is no f, j, w or z, and đ comes right after d.
-POINT_LETTERS: Final[tuple[str, ...]] = (
-    "a",
-    "b",
-    "c",
-    "d",
-    "đ",
-    "e",
-    "g",
-    "h",
-    "i",
-    "k",
-    "l",
-    "m",
-    "n",
-    "o",
-    "p",
-    "q",
-    "r",
-    "s",
-    "t",
-    "u",
-    "v",
-    "x",
-    "y",
-)
+POINT_LETTERS: Final[tuple[str, ...]] = tuple("abcdđeghiklmnopqrstuvxy")
 
 
 class InstrumentKind(CodedEnum):

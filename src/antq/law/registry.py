@@ -42,6 +42,8 @@ from datetime import date
 from types import MappingProxyType
 from typing import Final
 
+import attrs
+
 from antq.errors import CitationError, DefinitionError
 from antq.i18n.catalog import Msg
 from antq.law.confirmation import Confirmation
@@ -70,25 +72,8 @@ def __getattr__(name: str) -> Confirmation:
 #: The data files of the registry, in registration order (grouped by topic).
 _GROUPS: Final = ("safe_standard", "emulation", "entities", "local")
 
-_FIELDS: Final = frozenset(
-    {
-        "number",
-        "locality",
-        "kind",
-        "issuer",
-        "title_vi",
-        "title_en",
-        "signed",
-        "effective",
-        "amends",
-        "repeals",
-        "article_count",
-        "articles",
-        "confirmation",
-        "unconfirmed",
-        "note",
-    }
-)
+#: The keys of a registry row: the fields of :class:`~antq.law.Instrument`.
+_FIELDS: Final = frozenset(field.name for field in attrs.fields(Instrument))
 
 
 def _article(node: Node) -> ArticleShape:

@@ -14,8 +14,8 @@ values and the period, for the engine's compiled plans
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache, partial
 from typing import Any
 
 import attrs
@@ -61,6 +61,19 @@ _CRIME = frozenset({IncidentCategory.CRIME})
 
 def _path(context: Context, inp: Input[Any]) -> str:
     return f"{context.facts.unit_id}.{inp.name}"
+
+
+def _refuse_part_over_whole(
+    context: Context, part: Input[int], whole: Input[int], counted: int, total: int
+) -> None:
+    """A share's ``part`` must not exceed its ``whole`` (an input error names the part)."""
+    if counted > total:
+        raise InputError(
+            _path(context, part),
+            counted,
+            Msg("cannot exceed {name} ({whole})"),
+            params={"name": whole.name, "whole": total},
+        )
 
 
 def _dates(incidents: Iterable[Incident], context: Context) -> str:
@@ -182,13 +195,7 @@ class AllOf:
                 Msg("must be > 0: a {share} rule needs a total"),
                 params={"share": "100%"},
             )
-        if part > whole:
-            raise InputError(
-                _path(context, self.part),
-                part,
-                Msg("cannot exceed {name} ({whole})"),
-                params={"name": self.whole.name, "whole": whole},
-            )
+        _refuse_part_over_whole(context, self.part, self.whole, part, whole)
         return part, whole
 
     def decide(self, context: Context) -> Outcome:
@@ -264,13 +271,7 @@ class ShareAtLeast:
 
     def _counts(self, context: Context) -> tuple[int, int]:
         part, whole = context[self.part], context[self.whole]
-        if part > whole:
-            raise InputError(
-                _path(context, self.part),
-                part,
-                Msg("cannot exceed {name} ({whole})"),
-                params={"name": self.whole.name, "whole": whole},
-            )
+        _refuse_part_over_whole(context, self.part, self.whole, part, whole)
         return part, whole
 
     def decide(self, context: Context) -> Outcome:
@@ -425,9 +426,50 @@ class NoneCounted:
         )
 
 
+def _no_incident(
+    name: str,
+    categories: frozenset[IncidentCategory],
+    values: Mapping[str, Any],
+    period: Period,
+) -> Outcome:
+    """NOT_MET when an incident of ``categories`` is dated in ``period``: the rule of
+    :class:`NoIncidents`, for ``decide`` and, bound to its arguments, for ``compile``."""
+    incidents = values[name]
+    if incidents:
+        start, end = period.start, period.end
+        for incident in incidents:
+            if incident.category in categories and start <= incident.date <= end:
+                return NOT_MET
+    return MET
+
+
+def _each_excused(
+    name: str,
+    reads: Callable[[Incident], bool],
+    excuse: Callable[[Incident], bool | None],
+    values: Mapping[str, Any],
+    period: Period,
+) -> Outcome:
+    """The rule of the checks whose incidents count unless excused: each incident that
+    ``reads`` dated in ``period`` must have an ``excuse``; NOT_MET at the first without one,
+    UNKNOWN when an excuse is not assessed. For ``decide`` and, bound, for ``compile``."""
+    outcome = MET
+    incidents = values[name]
+    if incidents:
+        start, end = period.start, period.end
+        for incident in incidents:
+            if reads(incident) and start <= incident.date <= end:
+                excused = excuse(incident)
+                if excused is False:
+                    return NOT_MET
+                if excused is None:
+                    outcome = UNKNOWN
+    return outcome
+
+
 @attrs.frozen
-class NoIncidents:
-    """No incident of these categories dated in the period."""
+class _IncidentsOf:
+    """A check of the incidents of ``categories`` dated in the period (and explained so)."""
 
     categories: frozenset[IncidentCategory]
 
@@ -435,34 +477,25 @@ class NoIncidents:
         """Whether ``incident`` can change this check's outcome (if dated in the period)."""
         return incident.category in self.categories
 
-    def decide(self, context: Context) -> Outcome:
-        incidents = context.values[INCIDENTS.name]
-        if incidents:
-            start, end = context.period.start, context.period.end
-            categories = self.categories
-            for incident in incidents:
-                if incident.category in categories and start <= incident.date <= end:
-                    return NOT_MET
-        return MET
-
-    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
-        name, categories = INCIDENTS.name, self.categories
-
-        def no_incidents(values: Mapping[str, Any], period: Period) -> Outcome:
-            incidents = values[name]
-            if incidents:
-                start, end = period.start, period.end
-                for incident in incidents:
-                    if incident.category in categories and start <= incident.date <= end:
-                        return NOT_MET
-            return MET
-
-        return no_incidents
+    def _inside(self, context: Context) -> Finding:
+        """The finding for the incidents dated in the period."""
+        raise NotImplementedError
 
     def __call__(self, context: Context) -> Finding:
         if not _any_of(context, self.categories):
             return _none_in(context.period)  # the usual case, kept cheap
         return noting_outside(context, self.categories, self._inside(context))
+
+
+@attrs.frozen
+class NoIncidents(_IncidentsOf):
+    """No incident of these categories dated in the period."""
+
+    def decide(self, context: Context) -> Outcome:
+        return _no_incident(INCIDENTS.name, self.categories, context.values, context.period)
+
+    def compile(self, parameters: Mapping[str, object]) -> FastCheck:
+        return partial(_no_incident, INCIDENTS.name, self.categories)
 
     def _inside(self, context: Context) -> Finding:
         found = in_period(context, self.categories)
@@ -496,35 +529,12 @@ class SeriousCrimesExcused:
         return incident.is_serious_crime
 
     def decide(self, context: Context) -> Outcome:
-        outcome = MET
-        start, end = context.period.start, context.period.end
-        for crime in context.values[INCIDENTS.name]:
-            if crime.is_serious_crime and start <= crime.date <= end:
-                excused = crime.excused()
-                if excused is False:
-                    return NOT_MET
-                if excused is None:
-                    outcome = UNKNOWN
-        return outcome
+        return _each_excused(
+            INCIDENTS.name, self.reads_incident, Incident.excused, context.values, context.period
+        )
 
     def compile(self, parameters: Mapping[str, object]) -> FastCheck:
-        name = INCIDENTS.name
-
-        def serious_crimes_excused(values: Mapping[str, Any], period: Period) -> Outcome:
-            outcome = MET
-            incidents = values[name]
-            if incidents:
-                start, end = period.start, period.end
-                for crime in incidents:
-                    if crime.is_serious_crime and start <= crime.date <= end:
-                        excused = crime.excused()
-                        if excused is False:
-                            return NOT_MET
-                        if excused is None:
-                            outcome = UNKNOWN
-            return outcome
-
-        return serious_crimes_excused
+        return partial(_each_excused, INCIDENTS.name, self.reads_incident, Incident.excused)
 
     def __call__(self, context: Context) -> Finding:
         if not any(i.is_serious_crime for i in context.values[INCIDENTS.name]):
@@ -567,52 +577,22 @@ class SeriousCrimesExcused:
 
 
 @attrs.frozen
-class ExcusedOnlyByForceMajeure:
+class ExcusedOnlyByForceMajeure(_IncidentsOf):
     """No incident of these categories unless it was force majeure."""
 
-    categories: frozenset[IncidentCategory]
-
-    def reads_incident(self, incident: Incident) -> bool:
-        """Whether ``incident`` can change this check's outcome (if dated in the period)."""
-        return incident.category in self.categories
-
     def decide(self, context: Context) -> Outcome:
-        outcome = MET
-        start, end = context.period.start, context.period.end
-        categories = self.categories
-        for incident in context.values[INCIDENTS.name]:
-            if incident.category not in categories or not start <= incident.date <= end:
-                continue
-            excused = incident.excused_by_force_majeure()
-            if excused is False:
-                return NOT_MET
-            if excused is None:
-                outcome = UNKNOWN
-        return outcome
+        return _each_excused(
+            INCIDENTS.name,
+            self.reads_incident,
+            Incident.excused_by_force_majeure,
+            context.values,
+            context.period,
+        )
 
     def compile(self, parameters: Mapping[str, object]) -> FastCheck:
-        name, categories = INCIDENTS.name, self.categories
-
-        def force_majeure_only(values: Mapping[str, Any], period: Period) -> Outcome:
-            outcome = MET
-            incidents = values[name]
-            if incidents:
-                start, end = period.start, period.end
-                for incident in incidents:
-                    if incident.category in categories and start <= incident.date <= end:
-                        excused = incident.excused_by_force_majeure()
-                        if excused is False:
-                            return NOT_MET
-                        if excused is None:
-                            outcome = UNKNOWN
-            return outcome
-
-        return force_majeure_only
-
-    def __call__(self, context: Context) -> Finding:
-        if not _any_of(context, self.categories):
-            return _none_in(context.period)  # the usual case, kept cheap
-        return noting_outside(context, self.categories, self._inside(context))
+        return partial(
+            _each_excused, INCIDENTS.name, self.reads_incident, Incident.excused_by_force_majeure
+        )
 
     def _inside(self, context: Context) -> Finding:
         outcome = self.decide(context)

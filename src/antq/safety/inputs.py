@@ -95,23 +95,15 @@ def parse_incident(raw: object, path: str) -> Incident:
         )
         id_, unit_id = raw.get("id"), raw.get("unit_id")
         description = raw.get("description") or ""
-        if (
+        checked = (
             type(day) is dt.date
             and (gravity is None) is (category is not IncidentCategory.CRIME)
             and (id_ is None or id_.strip())
             and (unit_id is None or unit_id.strip())
-        ):
-            # Everything Incident's validators check holds: no need to check it again.
-            return Incident.trusted(
-                date=day,
-                category=category,
-                gravity=gravity,
-                id=id_,
-                unit_id=unit_id,
-                description=description,
-                **flags,
-            )
-        return Incident(
+        )
+        # When everything Incident's validators check holds, it is not checked again.
+        make = Incident.trusted if checked else Incident
+        return make(
             date=day,
             category=category,
             gravity=gravity,

@@ -19,7 +19,7 @@ counts as met. :meth:`~UnitFactsBuilder.unit` builds the engine's :class:`~antq.
 from __future__ import annotations
 
 import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import attrs
 
@@ -80,8 +80,144 @@ class UnitFactsBuilder:
         )
 
 
-@attrs.frozen(kw_only=True)
-class ResidentialAreaFacts(UnitFactsBuilder):
+def _by_name(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """A class's fields in name order, inherited or its own: the order of its inputs."""
+    return sorted(fields, key=lambda field: field.name)
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class _InputsOfEveryKind:
+    """The inputs that every unit kind declares."""
+
+    #: incidents recorded in or around the period (dated and classified by the assessor)
+    incidents: tuple[Incident, ...] | None = None
+    #: the Party cell or committee passed its resolution in Quarter I
+    party_resolution_q1: bool | None = None
+    #: assessor: Party guidelines, State policy and law and local rules on security were fully
+    #: carried out
+    policy_implemented: bool | None = None
+    #: the unit registered for the year to strive for the standard
+    registered_annually: bool | None = None
+    #: the unit registered in Quarter I to strive for the standard
+    registered_q1: bool | None = None
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class _InputsOfCommuneAgencyEnterpriseEducationalInstitution(_InputsOfEveryKind):
+    """The inputs of CommuneFacts, AgencyFacts, EnterpriseFacts and EducationalInstitutionFacts."""
+
+    #: movement models built, consolidated or kept that work effectively
+    effective_models: int | None = None
+    #: a security-and-order plan was made for the year
+    security_plan_annual: bool | None = None
+    #: a security-and-order plan was made in Quarter I
+    security_plan_q1: bool | None = None
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class _InputsOfResidentialAreaCommuneAgencyEnterprise(_InputsOfEveryKind):
+    """The inputs of ResidentialAreaFacts, CommuneFacts, AgencyFacts and EnterpriseFacts."""
+
+    #: mass complaints (khiếu kiện đông người) in the assessment period
+    mass_complaints: int | None = None
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class _InputsOfAgencyEnterpriseEducationalInstitution(
+    _InputsOfCommuneAgencyEnterpriseEducationalInstitution
+):
+    """The inputs of AgencyFacts, EnterpriseFacts and EducationalInstitutionFacts."""
+
+    #: the unit is eligible for emulation titles and ratings
+    emulation_eligible: bool | None = None
+    #: the unit has a Party organisation
+    has_party_organisation: bool | None = None
+    #: the unit has its own security force
+    has_security_force: bool | None = None
+    #: individuals of the unit disciplined with a warning or heavier
+    individuals_disciplined_warning_or_above: int | None = None
+    #: topics covered by the unit's internal rules, made in Quarter I and fitting the law
+    internal_rules_topics: frozenset[InternalRulesTopic] | None = None
+    #: topics covered by the unit's internal rules on security and order for the year
+    internal_rules_topics_annual: frozenset[InternalRulesTopic] | None = None
+    #: the unit's security force earned the title 'Tập thể lao động tiên tiến'
+    security_force_advanced_collective: bool | None = None
+    #: members of the unit's security force disciplined with a warning or heavier
+    security_force_disciplined_warning_or_above: int | None = None
+    #: task rating of the unit's security force
+    security_force_grade: TaskGrade | None = None
+    #: assessor: the unit carried out its security-and-order plan and rules effectively
+    security_work_effective: bool | None = None
+    #: sub-units eligible for emulation rating
+    subunits_eligible: int | None = None
+    #: sub-units that earned 'Tập thể lao động tiên tiến' or were rated 'completed tasks well' or
+    #: higher
+    subunits_qualifying: int | None = None
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class _InputsOfResidentialAreaCommuneEducationalInstitution(_InputsOfEveryKind):
+    """The inputs of ResidentialAreaFacts, CommuneFacts and EducationalInstitutionFacts."""
+
+    #: the Party cell or committee passed its resolution on security and order for the year
+    party_resolution_annual: bool | None = None
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class _InputsOfAgencyEnterprise(
+    _InputsOfAgencyEnterpriseEducationalInstitution, _InputsOfResidentialAreaCommuneAgencyEnterprise
+):
+    """The inputs of AgencyFacts and EnterpriseFacts."""
+
+    #: the unit has a coordination plan with the local government and the police
+    coordination_plan_with_authorities: bool | None = None
+    #: thefts of high-value assets from the unit in the assessment period
+    high_value_thefts: int | None = None
+    #: the unit has a self-prevention, self-management and self-protection model
+    self_protection_model: bool | None = None
+    #: serious labour accidents in the assessment period
+    serious_labour_accidents: int | None = None
+    #: staff or workers given an administrative penalty in the security-and-order field
+    staff_admin_sanctioned_security_order: int | None = None
+    #: staff members who committed a crime or have a social evil, in the assessment period
+    staff_crime_or_social_evil: int | None = None
+    #: officials, civil servants, public employees and workers informed of the rules and criteria
+    staff_informed: int | None = None
+    #: officials, civil servants, public employees and workers who signed the emulation pledge
+    staff_pledged: int | None = None
+    #: staff or workers with a social evil disciplined with a warning or heavier
+    staff_social_evil_disciplined_warning_or_above: int | None = None
+    #: officials, civil servants, public employees and workers of the unit
+    staff_total: int | None = None
+    #: sub-units that earned the title 'Tập thể lao động tiên tiến'
+    subunits_advanced_collective: int | None = None
+    #: leaks or losses of technology secrets or State secrets in the assessment period
+    technology_or_state_secret_leaks: int | None = None
+    #: assessor: the unit meets the rest of the security-force item of Article 7 of Circular
+    #: 23/2012, checked against the official text
+    tt23_security_force_item_met: bool | None = None
+
+
+@attrs.frozen(kw_only=True, slots=False)
+class _InputsOfResidentialAreaCommune(
+    _InputsOfResidentialAreaCommuneEducationalInstitution,
+    _InputsOfResidentialAreaCommuneAgencyEnterprise,
+):
+    """The inputs of ResidentialAreaFacts and CommuneFacts."""
+
+    #: crimes, social evils and other violations in the assessment period
+    offences_current: OffenceCounts | None = None
+    #: crimes, social evils and other violations in the previous period of equal length
+    offences_previous: OffenceCounts | None = None
+    #: unlawful complaints bypassing the competent level (khiếu kiện vượt cấp) in the period
+    over_level_unlawful_complaints: int | None = None
+    #: assessor: people under supervision living in the area were managed, educated and helped
+    #: effectively
+    supervised_persons_managed: bool | None = None
+
+
+@attrs.frozen(kw_only=True, field_transformer=_by_name)
+class ResidentialAreaFacts(UnitFactsBuilder, _InputsOfResidentialAreaCommune):
     """The facts of a residential area (every input of every rule set of the kind)."""
 
     KIND: ClassVar[UnitKind] = UnitKind.RESIDENTIAL_AREA
@@ -98,37 +234,17 @@ class ResidentialAreaFacts(UnitFactsBuilder):
     households_registered: int | None = None
     #: households currently residing in the area
     households_resident: int | None = None
-    #: incidents recorded in or around the period (dated and classified by the assessor)
-    incidents: tuple[Incident, ...] | None = None
-    #: mass complaints (khiếu kiện đông người) in the assessment period
-    mass_complaints: int | None = None
-    #: crimes, social evils and other violations in the assessment period
-    offences_current: OffenceCounts | None = None
-    #: crimes, social evils and other violations in the previous period of equal length
-    offences_previous: OffenceCounts | None = None
-    #: unlawful complaints bypassing the competent level (khiếu kiện vượt cấp) in the period
-    over_level_unlawful_complaints: int | None = None
-    #: the Party cell or committee passed its resolution on security and order for the year
-    party_resolution_annual: bool | None = None
-    #: the Party cell or committee passed its resolution in Quarter I
-    party_resolution_q1: bool | None = None
-    #: assessor: Party guidelines, State policy and law and local rules on security were fully
-    #: carried out
-    policy_implemented: bool | None = None
-    #: the unit registered for the year to strive for the standard
-    registered_annually: bool | None = None
-    #: the unit registered in Quarter I to strive for the standard
-    registered_q1: bool | None = None
-    #: assessor: people under supervision living in the area were managed, educated and helped
-    #: effectively
-    supervised_persons_managed: bool | None = None
     #: assessor: the residential area meets the rest of Article 5 of Circular 23/2012, checked
     #: against the official text
     tt23_residential_area_remainder_met: bool | None = None
 
 
-@attrs.frozen(kw_only=True)
-class CommuneFacts(UnitFactsBuilder):
+@attrs.frozen(kw_only=True, field_transformer=_by_name)
+class CommuneFacts(
+    UnitFactsBuilder,
+    _InputsOfResidentialAreaCommune,
+    _InputsOfCommuneAgencyEnterpriseEducationalInstitution,
+):
     """The facts of a commune, ward, township or special zone (every input of every rule set of the kind)."""
 
     KIND: ClassVar[UnitKind] = UnitKind.COMMUNE
@@ -146,42 +262,12 @@ class CommuneFacts(UnitFactsBuilder):
     commune_police_effective: bool | None = None
     #: collective emulation titles the commune police earned for the year (empty if none)
     commune_police_titles: tuple[EmulationTitle, ...] | None = None
-    #: movement models built, consolidated or kept that work effectively
-    effective_models: int | None = None
     #: the commune has a civil-defence force (Bảo vệ dân phố)
     has_civil_defence_force: bool | None = None
-    #: incidents recorded in or around the period (dated and classified by the assessor)
-    incidents: tuple[Incident, ...] | None = None
-    #: mass complaints (khiếu kiện đông người) in the assessment period
-    mass_complaints: int | None = None
-    #: crimes, social evils and other violations in the assessment period
-    offences_current: OffenceCounts | None = None
-    #: crimes, social evils and other violations in the previous period of equal length
-    offences_previous: OffenceCounts | None = None
-    #: unlawful complaints bypassing the competent level (khiếu kiện vượt cấp) in the period
-    over_level_unlawful_complaints: int | None = None
-    #: the Party cell or committee passed its resolution on security and order for the year
-    party_resolution_annual: bool | None = None
-    #: the Party cell or committee passed its resolution in Quarter I
-    party_resolution_q1: bool | None = None
-    #: assessor: Party guidelines, State policy and law and local rules on security were fully
-    #: carried out
-    policy_implemented: bool | None = None
-    #: the unit registered for the year to strive for the standard
-    registered_annually: bool | None = None
-    #: the unit registered in Quarter I to strive for the standard
-    registered_q1: bool | None = None
     #: residential areas in the commune recognised as safe this round
     residential_areas_recognised: int | None = None
     #: residential areas in the commune (agencies, enterprises and schools not counted)
     residential_areas_total: int | None = None
-    #: a security-and-order plan was made for the year
-    security_plan_annual: bool | None = None
-    #: a security-and-order plan was made in Quarter I
-    security_plan_q1: bool | None = None
-    #: assessor: people under supervision living in the area were managed, educated and helped
-    #: effectively
-    supervised_persons_managed: bool | None = None
     #: assessor: the commune meets the rest of Article 5(2)-(4) of Circular 23/2012, checked
     #: against the official text
     tt23_commune_residential_remainder_met: bool | None = None
@@ -193,208 +279,43 @@ class CommuneFacts(UnitFactsBuilder):
     units_total: int | None = None
 
 
-@attrs.frozen(kw_only=True)
-class AgencyFacts(UnitFactsBuilder):
+@attrs.frozen(kw_only=True, field_transformer=_by_name)
+class AgencyFacts(UnitFactsBuilder, _InputsOfAgencyEnterprise):
     """The facts of a agency (every input of every rule set of the kind)."""
 
     KIND: ClassVar[UnitKind] = UnitKind.AGENCY
 
-    #: the unit has a coordination plan with the local government and the police
-    coordination_plan_with_authorities: bool | None = None
-    #: movement models built, consolidated or kept that work effectively
-    effective_models: int | None = None
-    #: the unit is eligible for emulation titles and ratings
-    emulation_eligible: bool | None = None
-    #: the unit has a Party organisation
-    has_party_organisation: bool | None = None
-    #: the unit has its own security force
-    has_security_force: bool | None = None
-    #: thefts of high-value assets from the unit in the assessment period
-    high_value_thefts: int | None = None
-    #: incidents recorded in or around the period (dated and classified by the assessor)
-    incidents: tuple[Incident, ...] | None = None
-    #: individuals of the unit disciplined with a warning or heavier
-    individuals_disciplined_warning_or_above: int | None = None
-    #: topics covered by the unit's internal rules, made in Quarter I and fitting the law
-    internal_rules_topics: frozenset[InternalRulesTopic] | None = None
-    #: topics covered by the unit's internal rules on security and order for the year
-    internal_rules_topics_annual: frozenset[InternalRulesTopic] | None = None
     #: the agency is an agency or unit of the armed forces
     is_armed_forces: bool | None = None
-    #: mass complaints (khiếu kiện đông người) in the assessment period
-    mass_complaints: int | None = None
-    #: the Party cell or committee passed its resolution in Quarter I
-    party_resolution_q1: bool | None = None
-    #: assessor: Party guidelines, State policy and law and local rules on security were fully
-    #: carried out
-    policy_implemented: bool | None = None
-    #: the unit registered for the year to strive for the standard
-    registered_annually: bool | None = None
-    #: the unit registered in Quarter I to strive for the standard
-    registered_q1: bool | None = None
-    #: the unit's security force earned the title 'Tập thể lao động tiên tiến'
-    security_force_advanced_collective: bool | None = None
-    #: members of the unit's security force disciplined with a warning or heavier
-    security_force_disciplined_warning_or_above: int | None = None
-    #: task rating of the unit's security force
-    security_force_grade: TaskGrade | None = None
-    #: a security-and-order plan was made for the year
-    security_plan_annual: bool | None = None
-    #: a security-and-order plan was made in Quarter I
-    security_plan_q1: bool | None = None
-    #: assessor: the unit carried out its security-and-order plan and rules effectively
-    security_work_effective: bool | None = None
-    #: the unit has a self-prevention, self-management and self-protection model
-    self_protection_model: bool | None = None
-    #: serious labour accidents in the assessment period
-    serious_labour_accidents: int | None = None
-    #: staff or workers given an administrative penalty in the security-and-order field
-    staff_admin_sanctioned_security_order: int | None = None
-    #: staff members who committed a crime or have a social evil, in the assessment period
-    staff_crime_or_social_evil: int | None = None
-    #: officials, civil servants, public employees and workers informed of the rules and criteria
-    staff_informed: int | None = None
-    #: officials, civil servants, public employees and workers who signed the emulation pledge
-    staff_pledged: int | None = None
-    #: staff or workers with a social evil disciplined with a warning or heavier
-    staff_social_evil_disciplined_warning_or_above: int | None = None
-    #: officials, civil servants, public employees and workers of the unit
-    staff_total: int | None = None
-    #: sub-units that earned the title 'Tập thể lao động tiên tiến'
-    subunits_advanced_collective: int | None = None
-    #: sub-units eligible for emulation rating
-    subunits_eligible: int | None = None
-    #: sub-units that earned 'Tập thể lao động tiên tiến' or were rated 'completed tasks well' or
-    #: higher
-    subunits_qualifying: int | None = None
-    #: leaks or losses of technology secrets or State secrets in the assessment period
-    technology_or_state_secret_leaks: int | None = None
-    #: assessor: the unit meets the rest of the security-force item of Article 7 of Circular
-    #: 23/2012, checked against the official text
-    tt23_security_force_item_met: bool | None = None
 
 
-@attrs.frozen(kw_only=True)
-class EnterpriseFacts(UnitFactsBuilder):
+@attrs.frozen(kw_only=True, field_transformer=_by_name)
+class EnterpriseFacts(UnitFactsBuilder, _InputsOfAgencyEnterprise):
     """The facts of a enterprise (every input of every rule set of the kind)."""
 
     KIND: ClassVar[UnitKind] = UnitKind.ENTERPRISE
 
-    #: the unit has a coordination plan with the local government and the police
-    coordination_plan_with_authorities: bool | None = None
-    #: movement models built, consolidated or kept that work effectively
-    effective_models: int | None = None
-    #: the unit is eligible for emulation titles and ratings
-    emulation_eligible: bool | None = None
     #: size class of the enterprise
     enterprise_size: EnterpriseSize | None = None
-    #: the unit has a Party organisation
-    has_party_organisation: bool | None = None
-    #: the unit has its own security force
-    has_security_force: bool | None = None
-    #: thefts of high-value assets from the unit in the assessment period
-    high_value_thefts: int | None = None
-    #: incidents recorded in or around the period (dated and classified by the assessor)
-    incidents: tuple[Incident, ...] | None = None
-    #: individuals of the unit disciplined with a warning or heavier
-    individuals_disciplined_warning_or_above: int | None = None
-    #: topics covered by the unit's internal rules, made in Quarter I and fitting the law
-    internal_rules_topics: frozenset[InternalRulesTopic] | None = None
-    #: topics covered by the unit's internal rules on security and order for the year
-    internal_rules_topics_annual: frozenset[InternalRulesTopic] | None = None
-    #: mass complaints (khiếu kiện đông người) in the assessment period
-    mass_complaints: int | None = None
-    #: the Party cell or committee passed its resolution in Quarter I
-    party_resolution_q1: bool | None = None
-    #: assessor: Party guidelines, State policy and law and local rules on security were fully
-    #: carried out
-    policy_implemented: bool | None = None
-    #: the unit registered for the year to strive for the standard
-    registered_annually: bool | None = None
-    #: the unit registered in Quarter I to strive for the standard
-    registered_q1: bool | None = None
-    #: the unit's security force earned the title 'Tập thể lao động tiên tiến'
-    security_force_advanced_collective: bool | None = None
-    #: members of the unit's security force disciplined with a warning or heavier
-    security_force_disciplined_warning_or_above: int | None = None
-    #: task rating of the unit's security force
-    security_force_grade: TaskGrade | None = None
-    #: a security-and-order plan was made for the year
-    security_plan_annual: bool | None = None
-    #: a security-and-order plan was made in Quarter I
-    security_plan_q1: bool | None = None
-    #: assessor: the unit carried out its security-and-order plan and rules effectively
-    security_work_effective: bool | None = None
-    #: the unit has a self-prevention, self-management and self-protection model
-    self_protection_model: bool | None = None
-    #: serious labour accidents in the assessment period
-    serious_labour_accidents: int | None = None
-    #: staff or workers given an administrative penalty in the security-and-order field
-    staff_admin_sanctioned_security_order: int | None = None
-    #: staff members who committed a crime or have a social evil, in the assessment period
-    staff_crime_or_social_evil: int | None = None
-    #: officials, civil servants, public employees and workers informed of the rules and criteria
-    staff_informed: int | None = None
-    #: officials, civil servants, public employees and workers who signed the emulation pledge
-    staff_pledged: int | None = None
-    #: staff or workers with a social evil disciplined with a warning or heavier
-    staff_social_evil_disciplined_warning_or_above: int | None = None
-    #: officials, civil servants, public employees and workers of the unit
-    staff_total: int | None = None
-    #: sub-units that earned the title 'Tập thể lao động tiên tiến'
-    subunits_advanced_collective: int | None = None
-    #: sub-units eligible for emulation rating
-    subunits_eligible: int | None = None
-    #: sub-units that earned 'Tập thể lao động tiên tiến' or were rated 'completed tasks well' or
-    #: higher
-    subunits_qualifying: int | None = None
-    #: leaks or losses of technology secrets or State secrets in the assessment period
-    technology_or_state_secret_leaks: int | None = None
-    #: assessor: the unit meets the rest of the security-force item of Article 7 of Circular
-    #: 23/2012, checked against the official text
-    tt23_security_force_item_met: bool | None = None
 
 
-@attrs.frozen(kw_only=True)
-class EducationalInstitutionFacts(UnitFactsBuilder):
+@attrs.frozen(kw_only=True, field_transformer=_by_name)
+class EducationalInstitutionFacts(
+    UnitFactsBuilder,
+    _InputsOfResidentialAreaCommuneEducationalInstitution,
+    _InputsOfAgencyEnterpriseEducationalInstitution,
+):
     """The facts of a educational institution (every input of every rule set of the kind)."""
 
     KIND: ClassVar[UnitKind] = UnitKind.EDUCATIONAL_INSTITUTION
 
     #: level of the educational institution
     education_level: EducationLevel | None = None
-    #: movement models built, consolidated or kept that work effectively
-    effective_models: int | None = None
-    #: the unit is eligible for emulation titles and ratings
-    emulation_eligible: bool | None = None
-    #: the unit has a Party organisation
-    has_party_organisation: bool | None = None
-    #: the unit has its own security force
-    has_security_force: bool | None = None
-    #: incidents recorded in or around the period (dated and classified by the assessor)
-    incidents: tuple[Incident, ...] | None = None
-    #: individuals of the unit disciplined with a warning or heavier
-    individuals_disciplined_warning_or_above: int | None = None
-    #: topics covered by the unit's internal rules, made in Quarter I and fitting the law
-    internal_rules_topics: frozenset[InternalRulesTopic] | None = None
-    #: topics covered by the unit's internal rules on security and order for the year
-    internal_rules_topics_annual: frozenset[InternalRulesTopic] | None = None
     #: staff, teachers or learners who committed a crime or have a social evil and were
     #: disciplined with a warning or heavier
     members_offending_disciplined_warning_or_above: int | None = None
     #: the institution manages students jointly with the parents' representative board
     parent_board_coordination: bool | None = None
-    #: the Party cell or committee passed its resolution on security and order for the year
-    party_resolution_annual: bool | None = None
-    #: the Party cell or committee passed its resolution in Quarter I
-    party_resolution_q1: bool | None = None
-    #: assessor: Party guidelines, State policy and law and local rules on security were fully
-    #: carried out
-    policy_implemented: bool | None = None
-    #: the unit registered for the year to strive for the standard
-    registered_annually: bool | None = None
-    #: the unit registered in Quarter I to strive for the standard
-    registered_q1: bool | None = None
     #: the school has a coordination plan with the local government and the pupils' families
     school_family_coordination_plan: bool | None = None
     #: staff, teachers and learners informed of the rules and criteria
@@ -405,23 +326,6 @@ class EducationalInstitutionFacts(UnitFactsBuilder):
     school_pledge_required: int | None = None
     #: staff, teachers and learners (lower-secondary level up) who signed the pledge
     school_pledge_signed: int | None = None
-    #: the unit's security force earned the title 'Tập thể lao động tiên tiến'
-    security_force_advanced_collective: bool | None = None
-    #: members of the unit's security force disciplined with a warning or heavier
-    security_force_disciplined_warning_or_above: int | None = None
-    #: task rating of the unit's security force
-    security_force_grade: TaskGrade | None = None
-    #: a security-and-order plan was made for the year
-    security_plan_annual: bool | None = None
-    #: a security-and-order plan was made in Quarter I
-    security_plan_q1: bool | None = None
-    #: assessor: the unit carried out its security-and-order plan and rules effectively
-    security_work_effective: bool | None = None
-    #: sub-units eligible for emulation rating
-    subunits_eligible: int | None = None
-    #: sub-units that earned 'Tập thể lao động tiên tiến' or were rated 'completed tasks well' or
-    #: higher
-    subunits_qualifying: int | None = None
     #: assessor: the school meets the rest of Article 8 of Circular 23/2012, checked against the
     #: official text
     tt23_school_remainder_met: bool | None = None

@@ -450,8 +450,45 @@ def _compiled(
     return units_counted
 
 
+class _UnitsCounted:
+    """A share of the units under a commune: counted from the units' own verdicts in the
+    round when it has them (``UNIT_OUTCOMES``), else from the counts the commune states."""
+
+    __slots__ = ()
+
+    def _rolled(self, counts: UnitCounts) -> Outcome:
+        """The outcome from the units' own verdicts."""
+        raise NotImplementedError
+
+    def _stated_check(self) -> AllOf | ShareAtLeast:
+        """The same share, of the counts the commune states."""
+        raise NotImplementedError
+
+    def decide(self, context: Context) -> Outcome:
+        counts = context.values.get(UNIT_OUTCOMES.name)
+        if counts is None:
+            return self._stated(context).outcome
+        return self._rolled(counts)
+
+    def _stated(self, context: Context) -> Finding:
+        check = self._stated_check()
+        part, whole = context.get(check.part), context.get(check.whole)
+        if part is None or whole is None:
+            return _missing(
+                *(i for i, v in ((check.part, part), (check.whole, whole)) if v is None)
+            )
+        return _stated_only(check(context))
+
+
+def _lost(said: Text, lost: Reason) -> Finding:
+    """Some units' verdicts were lost from the round (``lost`` says why): the count is unknown."""
+    return undecided(
+        Msg("{units}; {lost}"), missing=(UNIT_OUTCOMES.name,), units=said, lost=_rendered(lost)
+    )
+
+
 @attrs.frozen
-class UnitsRegistered:
+class UnitsRegistered(_UnitsCounted):
     """100% of the units under the commune registered: from the roll-up, else as stated."""
 
     registered: Input[int]
@@ -460,12 +497,6 @@ class UnitsRegistered:
     def describe(self) -> dict[str, object]:
         """The rule as data (:mod:`antq.catalogue.rule_form`): every unit of the commune registered."""
         return units_share_form("registered", 100, self.registered, self.total)
-
-    def decide(self, context: Context) -> Outcome:
-        counts = context.values.get(UNIT_OUTCOMES.name)
-        if counts is None:
-            return self._stated(context).outcome
-        return self._rolled(counts)
 
     def compile(self, parameters: Mapping[str, object]) -> FastCheck:
         return _compiled(
@@ -483,13 +514,8 @@ class UnitsRegistered:
             return MET
         return UNKNOWN
 
-    def _stated(self, context: Context) -> Finding:
-        part, whole = context.get(self.registered), context.get(self.total)
-        if part is None or whole is None:
-            return _missing(
-                *(i for i, v in ((self.registered, part), (self.total, whole)) if v is None)
-            )
-        return _stated_only(AllOf(self.registered, self.total)(context))
+    def _stated_check(self) -> AllOf:
+        return AllOf(self.registered, self.total)
 
     def __call__(self, context: Context) -> Finding:
         counts: UnitCounts | None = context.get(UNIT_OUTCOMES)
@@ -516,12 +542,7 @@ class UnitsRegistered:
                 gap=len(counts.not_registered),
             )
         elif counts.lost is not None:
-            found = undecided(
-                Msg("{units}; {lost}"),
-                missing=(UNIT_OUTCOMES.name,),
-                units=said,
-                lost=_rendered(counts.lost),
-            )
+            found = _lost(said, counts.lost)
         else:
             found = undecided(
                 Msg("{units}: all registered only if every unknown one did: {ids}"),
@@ -548,7 +569,7 @@ def _rendered(reason: Reason) -> Text:
 
 
 @attrs.frozen
-class UnitsRecognised:
+class UnitsRecognised(_UnitsCounted):
     """At least ``threshold`` percent of the units under the commune recognised, in integers."""
 
     recognised: Input[int]
@@ -563,12 +584,6 @@ class UnitsRecognised:
     def describe(self) -> dict[str, object]:
         """The rule as data (:mod:`antq.catalogue.rule_form`): ``threshold`` percent of the units recognised."""
         return units_share_form("recognised", self.threshold, self.recognised, self.total)
-
-    def decide(self, context: Context) -> Outcome:
-        counts = context.values.get(UNIT_OUTCOMES.name)
-        if counts is None:
-            return self._stated(context).outcome
-        return self._rolled(counts)
 
     def compile(self, parameters: Mapping[str, object]) -> FastCheck:
         threshold = self.threshold
@@ -588,13 +603,8 @@ class UnitsRecognised:
             return NOT_MET
         return UNKNOWN
 
-    def _stated(self, context: Context) -> Finding:
-        part, whole = context.get(self.recognised), context.get(self.total)
-        if part is None or whole is None:
-            return _missing(
-                *(i for i, v in ((self.recognised, part), (self.total, whole)) if v is None)
-            )
-        return _stated_only(ShareAtLeast(self.recognised, self.total, self.threshold)(context))
+    def _stated_check(self) -> ShareAtLeast:
+        return ShareAtLeast(self.recognised, self.total, self.threshold)
 
     def __call__(self, context: Context) -> Finding:
         counts: UnitCounts | None = context.get(UNIT_OUTCOMES)
@@ -619,12 +629,7 @@ class UnitsRecognised:
             "gap": needed,
         }
         if counts.lost is not None:
-            found = undecided(
-                Msg("{units}; {lost}"),
-                missing=(UNIT_OUTCOMES.name,),
-                units=said,
-                lost=_rendered(counts.lost),
-            )
+            found = _lost(said, counts.lost)
         elif low == high:
             found = (
                 finding(MET, Msg("{units}: {low} ≥ {threshold}%"), **params)

@@ -41,8 +41,8 @@ from antq.safety.tt23_2012 import (
 )
 from antq.safety.tt23_2012.article_9_assessment_windows import school_year_period
 from antq.safety.unit_counts import UnitsRecognised
+from tests.reliability.strategies import AGENCY, COMMUNE, ENTERPRISE, RA, SCHOOL, TT23, baseline
 
-TT23 = "23/2012/TT-BCA"
 BOOK = RuleBook((*tt124.RULE_SETS, *tt23.RULE_SETS))
 MET, NOT_MET, UNKNOWN, NA = (
     Outcome.MET,
@@ -50,89 +50,10 @@ MET, NOT_MET, UNKNOWN, NA = (
     Outcome.UNKNOWN,
     Outcome.NOT_APPLICABLE,
 )
-RA, COMMUNE, AGENCY, ENTERPRISE, SCHOOL = (
-    UnitKind.RESIDENTIAL_AREA,
-    UnitKind.COMMUNE,
-    UnitKind.AGENCY,
-    UnitKind.ENTERPRISE,
-    UnitKind.EDUCATIONAL_INSTITUTION,
-)
 #: A TT 23 school round: the 2020-2021 school year, reviewed on 25/05/2021.
 SCHOOL_2021 = school_year_period(date(2020, 5, 25), date(2021, 5, 25))
 SCHOOL_2022 = school_year_period(date(2021, 5, 25), date(2022, 5, 25))
 
-# Facts under which every criterion of the rule set is met (as JSON-like raw values).
-PASSING: dict[UnitKind, dict[str, Any]] = {
-    RA: {
-        "party_resolution_annual": True,
-        "registered_annually": True,
-        "households_in_area": 120,
-        "households_pledged": 120,
-        "mass_complaints": 0,
-        "over_level_unlawful_complaints": 0,
-        "incidents": [],
-        "tt23_residential_area_remainder_met": True,
-    },
-    COMMUNE: {
-        "party_resolution_annual": True,
-        "security_plan_annual": True,
-        "registered_annually": True,
-        "mass_complaints": 0,
-        "over_level_unlawful_complaints": 0,
-        "incidents": [],
-        "tt23_commune_residential_remainder_met": True,
-        "commune_police_titles": ["don_vi_tien_tien"],
-        "has_civil_defence_force": True,
-        "civil_defence_force_titles": ["don_vi_quyet_thang"],
-        "commune_forces_disciplined_warning_or_above": 0,
-        "residential_areas_total": 25,
-        "residential_areas_recognised": 18,
-    },
-    AGENCY: {
-        "security_plan_annual": True,
-        "registered_annually": True,
-        "internal_rules_topics_annual": [
-            "unit_protection",
-            "state_secrets",
-            "internal_politics",
-            "fire_prevention",
-        ],
-        "staff_total": 50,
-        "staff_pledged": 50,
-        "security_work_effective": True,
-        "coordination_plan_with_authorities": True,
-        "self_protection_model": True,
-        "mass_complaints": 0,
-        "incidents": [],
-        "high_value_thefts": 0,
-        "technology_or_state_secret_leaks": 0,
-        "serious_labour_accidents": 0,
-        "staff_crime_or_social_evil": 0,
-        "individuals_disciplined_warning_or_above": 0,
-        "subunits_advanced_collective": 7,
-        "subunits_eligible": 10,
-        "tt23_security_force_item_met": True,
-    },
-    SCHOOL: {
-        "has_party_organisation": True,
-        "party_resolution_annual": True,
-        "security_plan_annual": True,
-        "registered_annually": True,
-        "internal_rules_topics_annual": [
-            "unit_protection",
-            "internal_politics",
-            "learners",
-            "fire_prevention",
-        ],
-        "school_pledge_required": 500,
-        "school_pledge_signed": 500,
-        "security_work_effective": True,
-        "education_level": "trung_hoc_co_so",
-        "school_family_coordination_plan": True,
-        "tt23_school_remainder_met": True,
-    },
-}
-PASSING[ENTERPRISE] = PASSING[AGENCY]
 
 #: The rule sets under test; the agency/enterprise share parameter is supplied
 #: where a test needs every criterion decided.
@@ -161,7 +82,7 @@ def facts(
     **overrides: Any,
 ) -> UnitFacts:
     """Read a unit through the facts loader, from the passing facts with changes."""
-    values = {k: v for k, v in {**PASSING[kind], **overrides}.items() if k not in drop}
+    values = {k: v for k, v in {**baseline(kind, TT23), **overrides}.items() if k not in drop}
     if kind is SCHOOL and period is None and year == 2021:
         period = SCHOOL_2021
     raw: dict[str, Any] = {"id": "U-1", "kind": kind.code, "year": year, "facts": values}

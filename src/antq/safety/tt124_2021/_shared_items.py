@@ -1,5 +1,6 @@
 """Criteria shared by agencies, enterprises and educational institutions
-(Thông tư 124/2021/TT-BCA, Điều 6 and Điều 7, which repeats much of Điều 6)."""
+(Thông tư 124/2021/TT-BCA, Điều 6 and Điều 7, which repeats much of Điều 6), and the
+movement-model item that the commune's Điều 5 has too."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.safety import inputs as i
+from antq.safety._items import fact_item
 from antq.safety.checks import (
     AtLeast,
     ExcusedOnlyByForceMajeure,
@@ -50,61 +52,57 @@ NOT_ELIGIBLE = Msg("the unit is not eligible for emulation ratings, so this item
 NO_FORCE = Msg("the unit has no security force of its own, so this item does not apply")
 
 
+def effective_models(prefix: str, citation: Citation) -> Criterion:
+    """Khoản 1 of Điều 5, 6 and 7 alike: at least one movement model works effectively."""
+    return Criterion(
+        id=f"{prefix}.effective-models",
+        title=Msg("At least one movement model works effectively"),
+        citation=citation,
+        kind=CriterionKind.THRESHOLD,
+        inputs=(i.EFFECTIVE_MODELS,),
+        check=AtLeast(i.EFFECTIVE_MODELS, 1),
+        note=Msg(
+            "whether a model is effective is the assessor's judgement; count only those judged effective"
+        ),
+    )
+
+
 def planning(prefix: str, article: int) -> list[Criterion]:
     """Khoản 1 items common to Điều 6 and Điều 7 (resolution, plan, registration, models)."""
     return [
-        Criterion(
-            id=f"{prefix}.party-resolution",
-            title=Msg(
+        fact_item(
+            f"{prefix}.party-resolution",
+            Msg(
                 "Where there is a Party organisation, it passed a resolution on security work (stated as done in Quarter I; antq does not check the date)"
             ),
-            citation=c124(article, 1),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.PARTY_RESOLUTION_Q1,),
-            check=IsTrue(i.PARTY_RESOLUTION_Q1),
+            c124(article, 1),
+            IsTrue(i.PARTY_RESOLUTION_Q1),
             gate_inputs=(i.HAS_PARTY_ORGANISATION,),
             applies_when=WhenTrue(i.HAS_PARTY_ORGANISATION, NO_PARTY),
         ),
-        Criterion(
-            id=f"{prefix}.security-plan",
-            title=Msg(
+        fact_item(
+            f"{prefix}.security-plan",
+            Msg(
                 "A security-and-order plan was made (stated as done in Quarter I; antq does not check the date)"
             ),
-            citation=c124(article, 1),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.SECURITY_PLAN_Q1,),
-            check=IsTrue(i.SECURITY_PLAN_Q1),
+            c124(article, 1),
+            IsTrue(i.SECURITY_PLAN_Q1),
         ),
-        Criterion(
-            id=f"{prefix}.registration",
-            title=Msg(
+        fact_item(
+            f"{prefix}.registration",
+            Msg(
                 "The unit registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
             ),
-            citation=c124(article, 1),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.REGISTERED_Q1,),
-            check=IsTrue(i.REGISTERED_Q1),
+            c124(article, 1),
+            IsTrue(i.REGISTERED_Q1),
         ),
-        Criterion(
-            id=f"{prefix}.effective-models",
-            title=Msg("At least one movement model works effectively"),
-            citation=c124(article, 1),
-            kind=CriterionKind.THRESHOLD,
-            inputs=(i.EFFECTIVE_MODELS,),
-            check=AtLeast(i.EFFECTIVE_MODELS, 1),
-            note=Msg(
-                "whether a model is effective is the assessor's judgement; count only those judged effective"
-            ),
-        ),
-        Criterion(
-            id=f"{prefix}.policy",
-            title=Msg(
-                "Policy, coordination plans with the police and local rules are fully carried out"
-            ),
-            citation=c124(article, 2),
+        effective_models(prefix, c124(article, 1)),
+        fact_item(
+            f"{prefix}.policy",
+            Msg("Policy, coordination plans with the police and local rules are fully carried out"),
+            c124(article, 2),
+            IsTrue(i.POLICY_IMPLEMENTED),
             kind=CriterionKind.JUDGEMENT,
-            inputs=(i.POLICY_IMPLEMENTED,),
-            check=IsTrue(i.POLICY_IMPLEMENTED),
         ),
     ]
 
@@ -325,69 +323,54 @@ def security_force(prefix: str, citation: Citation, *, if_any: bool) -> list[Cri
     reading chosen with the parameter ``no_own_security_force`` (UNKNOWN until
     chosen; not confirmed).
     """
-    rating = TitleOrGrade(
-        i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE, TaskGrade.HOAN_THANH_TOT
-    )
-    discipline = NoneCounted(i.SECURITY_FORCE_DISCIPLINED)
-    if if_any:
-        note = Msg(
+    rating = Criterion(
+        id=f"{prefix}.security-force-rating",
+        title=_RATING_TITLE,
+        citation=citation,
+        kind=CriterionKind.JUDGEMENT,
+        inputs=(),
+        optional_inputs=(i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE),
+        check=TitleOrGrade(
+            i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE, TaskGrade.HOAN_THANH_TOT
+        ),
+        gate_inputs=(i.EMULATION_ELIGIBLE, i.HAS_SECURITY_FORCE),
+        applies_when=WhenAllTrue(
+            ((i.EMULATION_ELIGIBLE, NOT_ELIGIBLE), (i.HAS_SECURITY_FORCE, NO_FORCE))
+        ),
+        note=Msg(
             "the clause says 'if any': an institution without a security force of its own is not assessed on this item"
-        )
-        return [
-            Criterion(
-                id=f"{prefix}.security-force-rating",
-                title=_RATING_TITLE,
-                citation=citation,
-                kind=CriterionKind.JUDGEMENT,
-                inputs=(),
-                optional_inputs=(i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE),
-                check=rating,
-                gate_inputs=(i.EMULATION_ELIGIBLE, i.HAS_SECURITY_FORCE),
-                applies_when=WhenAllTrue(
-                    ((i.EMULATION_ELIGIBLE, NOT_ELIGIBLE), (i.HAS_SECURITY_FORCE, NO_FORCE))
-                ),
-                note=note,
-            ),
-            Criterion(
-                id=f"{prefix}.security-force-discipline",
-                title=_DISCIPLINE_TITLE,
-                citation=citation,
-                kind=CriterionKind.BOOLEAN,
-                inputs=(i.SECURITY_FORCE_DISCIPLINED,),
-                check=discipline,
-                gate_inputs=(i.HAS_SECURITY_FORCE,),
-                applies_when=WhenTrue(i.HAS_SECURITY_FORCE, NO_FORCE),
-                note=_DISCIPLINE_ALWAYS,
-            ),
-        ]
+        ),
+    )
+    discipline = fact_item(
+        f"{prefix}.security-force-discipline",
+        _DISCIPLINE_TITLE,
+        citation,
+        NoneCounted(i.SECURITY_FORCE_DISCIPLINED),
+        gate_inputs=(i.HAS_SECURITY_FORCE,),
+        applies_when=WhenTrue(i.HAS_SECURITY_FORCE, NO_FORCE),
+        note=_DISCIPLINE_ALWAYS,
+    )
+    if if_any:
+        return [rating, discipline]
+    # Without "if any": the same items, with the reading chosen for a unit without a force.
     note = Msg(
         "no 'if any' in the clause: without a security force of its own, the parameter no_own_security_force decides (not confirmed)"
     )
     return [
-        Criterion(
-            id=f"{prefix}.security-force-rating",
-            title=_RATING_TITLE,
-            citation=citation,
-            kind=CriterionKind.JUDGEMENT,
-            inputs=(),
-            optional_inputs=(i.SECURITY_FORCE_ADVANCED, i.SECURITY_FORCE_GRADE),
-            check=OwnForceCheck(rating),
+        attrs.evolve(
+            rating,
+            check=OwnForceCheck(rating.check),
             parameters=(NO_OWN_SECURITY_FORCE,),
-            gate_inputs=(i.EMULATION_ELIGIBLE, i.HAS_SECURITY_FORCE),
             applies_when=OwnForceGate(eligible_only=True),
             confirmation=Confirmation.PARTIAL,
             note=note,
         ),
-        Criterion(
-            id=f"{prefix}.security-force-discipline",
-            title=_DISCIPLINE_TITLE,
-            citation=citation,
-            kind=CriterionKind.BOOLEAN,
+        attrs.evolve(
+            discipline,
             inputs=(),
             optional_inputs=(i.SECURITY_FORCE_DISCIPLINED,),
-            check=OwnForceCheck(discipline, (i.SECURITY_FORCE_DISCIPLINED,)),
+            check=OwnForceCheck(discipline.check, (i.SECURITY_FORCE_DISCIPLINED,)),
             parameters=(NO_OWN_SECURITY_FORCE,),
-            gate_inputs=(i.HAS_SECURITY_FORCE,),
             applies_when=OwnForceGate(eligible_only=False),
             confirmation=Confirmation.PARTIAL,
             note=note,
@@ -419,12 +402,10 @@ def subunits(prefix: str, citation: Citation) -> list[Criterion]:
                 "the denominator is read as the sub-units eligible for rating (not confirmed)"
             ),
         ),
-        Criterion(
-            id=f"{prefix}.individual-discipline",
-            title=Msg("No individual of the unit was disciplined with a warning or heavier"),
-            citation=citation,
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.INDIVIDUALS_DISCIPLINED,),
-            check=NoneCounted(i.INDIVIDUALS_DISCIPLINED),
+        fact_item(
+            f"{prefix}.individual-discipline",
+            Msg("No individual of the unit was disciplined with a warning or heavier"),
+            citation,
+            NoneCounted(i.INDIVIDUALS_DISCIPLINED),
         ),
     ]

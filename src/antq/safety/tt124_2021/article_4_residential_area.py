@@ -13,6 +13,7 @@ from antq.core.unit_kinds import UnitKind
 from antq.entities.grades import TaskGrade
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
+from antq.safety._items import fact_item
 from antq.safety.checks import AllOf, GradeAtLeast, IsTrue, NoneCounted
 from antq.safety.tt124_2021._common import (
     INSTRUMENT,
@@ -28,25 +29,21 @@ P = "tt124.residential-area"
 
 CRITERIA: tuple[Criterion, ...] = (
     # Khoản 1: Quarter I resolution, registration, and every resident household registered.
-    Criterion(
-        id=f"{P}.party-resolution",
-        title=Msg(
+    fact_item(
+        f"{P}.party-resolution",
+        Msg(
             "The Party cell passed a resolution on security and order (stated as done in Quarter I; antq does not check the date)"
         ),
-        citation=c124(4, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.PARTY_RESOLUTION_Q1,),
-        check=IsTrue(i.PARTY_RESOLUTION_Q1),
+        c124(4, 1),
+        IsTrue(i.PARTY_RESOLUTION_Q1),
     ),
-    Criterion(
-        id=f"{P}.registration",
-        title=Msg(
+    fact_item(
+        f"{P}.registration",
+        Msg(
             "The residential area registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
         ),
-        citation=c124(4, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.REGISTERED_Q1,),
-        check=IsTrue(i.REGISTERED_Q1),
+        c124(4, 1),
+        IsTrue(i.REGISTERED_Q1),
     ),
     Criterion(
         id=f"{P}.households-registered",
@@ -70,13 +67,11 @@ CRITERIA: tuple[Criterion, ...] = (
             "which instrument rates the force is not confirmed; antq takes the rating as given"
         ),
     ),
-    Criterion(
-        id=f"{P}.force-discipline",
-        title=Msg("No member of the grassroots force was disciplined for a violation"),
-        citation=c124(4, 5),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.FORCE_MEMBERS_DISCIPLINED,),
-        check=NoneCounted(i.FORCE_MEMBERS_DISCIPLINED),
+    fact_item(
+        f"{P}.force-discipline",
+        Msg("No member of the grassroots force was disciplined for a violation"),
+        c124(4, 5),
+        NoneCounted(i.FORCE_MEMBERS_DISCIPLINED),
     ),
 )
 

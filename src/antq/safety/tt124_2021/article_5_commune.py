@@ -13,7 +13,8 @@ from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
 from antq.law.tables import load
 from antq.safety import inputs as i
-from antq.safety.checks import AtLeast, IsTrue, NoneCounted
+from antq.safety._items import fact_item
+from antq.safety.checks import IsTrue, NoneCounted
 from antq.safety.tt124_2021._common import (
     INSTRUMENT,
     NOTICES,
@@ -22,6 +23,7 @@ from antq.safety.tt124_2021._common import (
     VALID_FROM,
     c124,
 )
+from antq.safety.tt124_2021._shared_items import effective_models
 from antq.safety.tt124_2021.article_8_assessment_windows import window
 from antq.safety.tt124_2021.territory import CiteFor, territory_criteria
 from antq.safety.unit_counts import (
@@ -43,67 +45,48 @@ ROLLUP_RULE: RollupRule = read_rollup_rule(
 RECOGNISED_SHARE_PERCENT = ROLLUP_RULE.share_percent
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion(
-        id=f"{P}.party-resolution",
-        title=Msg(
+    fact_item(
+        f"{P}.party-resolution",
+        Msg(
             "The Party committee passed a resolution on security and order (stated as done in Quarter I; antq does not check the date)"
         ),
-        citation=c124(5, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.PARTY_RESOLUTION_Q1,),
-        check=IsTrue(i.PARTY_RESOLUTION_Q1),
+        c124(5, 1),
+        IsTrue(i.PARTY_RESOLUTION_Q1),
     ),
-    Criterion(
-        id=f"{P}.security-plan",
-        title=Msg(
+    fact_item(
+        f"{P}.security-plan",
+        Msg(
             "The People's Committee made a security-and-order plan (stated as done in Quarter I; antq does not check the date)"
         ),
-        citation=c124(5, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.SECURITY_PLAN_Q1,),
-        check=IsTrue(i.SECURITY_PLAN_Q1),
+        c124(5, 1),
+        IsTrue(i.SECURITY_PLAN_Q1),
     ),
-    Criterion(
-        id=f"{P}.registration",
-        title=Msg(
+    fact_item(
+        f"{P}.registration",
+        Msg(
             "The commune registered to strive for the standard (stated as done in Quarter I; antq does not check the date)"
         ),
-        citation=c124(5, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.REGISTERED_Q1,),
-        check=IsTrue(i.REGISTERED_Q1),
+        c124(5, 1),
+        IsTrue(i.REGISTERED_Q1),
     ),
-    Criterion(
-        id=f"{P}.effective-models",
-        title=Msg("At least one movement model works effectively"),
-        citation=c124(5, 1),
-        kind=CriterionKind.THRESHOLD,
-        inputs=(i.EFFECTIVE_MODELS,),
-        check=AtLeast(i.EFFECTIVE_MODELS, 1),
-        note=Msg(
-            "whether a model is effective is the assessor's judgement; count only those judged effective"
-        ),
-    ),
+    effective_models(P, c124(5, 1)),
     # Khoản 2: Điều 4 khoản 2-4 over the commune's territory and period.
     *territory_criteria(P, CiteFor(article=5, clause=2)),
     # Khoản 3: the commune police.
-    Criterion(
-        id=f"{P}.police-effective",
-        title=Msg(
+    fact_item(
+        f"{P}.police-effective",
+        Msg(
             "The commune police grasped the situation, advised in time and carried out their work effectively"
         ),
-        citation=c124(5, 3),
+        c124(5, 3),
+        IsTrue(i.COMMUNE_POLICE_EFFECTIVE),
         kind=CriterionKind.JUDGEMENT,
-        inputs=(i.COMMUNE_POLICE_EFFECTIVE,),
-        check=IsTrue(i.COMMUNE_POLICE_EFFECTIVE),
     ),
-    Criterion(
-        id=f"{P}.police-discipline",
-        title=Msg("No commune police officer was disciplined for a violation"),
-        citation=c124(5, 3),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.COMMUNE_POLICE_DISCIPLINED,),
-        check=NoneCounted(i.COMMUNE_POLICE_DISCIPLINED),
+    fact_item(
+        f"{P}.police-discipline",
+        Msg("No commune police officer was disciplined for a violation"),
+        c124(5, 3),
+        NoneCounted(i.COMMUNE_POLICE_DISCIPLINED),
         note=Msg(
             "the text does not say whose discipline counts; antq reads it as the commune police staff"
         ),

@@ -12,6 +12,7 @@ from antq.core.ruleset import RuleSet
 from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
+from antq.safety._items import fact_item
 from antq.safety.checks import AllOf, NoneCounted, TopicsCovered
 from antq.safety.inputs import InternalRulesTopic as Topic
 from antq.safety.tt124_2021._common import INSTRUMENT, NOTICES, SIGNED, VALID_FROM, c124
@@ -61,26 +62,22 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
         ),
         *planning_items[3:],
         *incident_items(prefix, None, "abcdđeg"),
-        Criterion(
-            id=f"{prefix}.no-staff-admin-penalty",
-            title=Msg(
+        fact_item(
+            f"{prefix}.no-staff-admin-penalty",
+            Msg(
                 "No official or worker was given an administrative penalty in the security-and-order field"
             ),
-            citation=c124(6, 3, "h"),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.STAFF_ADMIN_SANCTIONED,),
-            check=NoneCounted(i.STAFF_ADMIN_SANCTIONED),
+            c124(6, 3, "h"),
+            NoneCounted(i.STAFF_ADMIN_SANCTIONED),
             note=Msg("point h is read as two counts because its wording is ambiguous"),
         ),
-        Criterion(
-            id=f"{prefix}.no-staff-social-evil",
-            title=Msg(
+        fact_item(
+            f"{prefix}.no-staff-social-evil",
+            Msg(
                 "No official or worker with a social evil was disciplined with a warning or heavier"
             ),
-            citation=c124(6, 3, "h"),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.STAFF_SOCIAL_EVIL_DISCIPLINED,),
-            check=NoneCounted(i.STAFF_SOCIAL_EVIL_DISCIPLINED),
+            c124(6, 3, "h"),
+            NoneCounted(i.STAFF_SOCIAL_EVIL_DISCIPLINED),
             note=Msg("point h is read as two counts because its wording is ambiguous"),
         ),
         *security_force(prefix, c124(6, 4), if_any=False),

@@ -13,6 +13,7 @@ from antq.core.unit_kinds import UnitKind
 from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg
 from antq.safety import inputs as i
+from antq.safety._items import fact_item
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
 from antq.safety.gates import WhenGeneralEducation
 from antq.safety.inputs import InternalRulesTopic as Topic
@@ -54,13 +55,11 @@ CRITERIA: tuple[Criterion, ...] = (
         check=AllOf(i.SCHOOL_MEMBERS_INFORMED, i.SCHOOL_MEMBERS_TOTAL),
     ),
     *_planning[3:],
-    Criterion(
-        id=f"{P}.parent-board",
-        title=Msg("Students are managed jointly with the parents' representative board"),
-        citation=c124(7, 2),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.PARENT_BOARD_COORDINATION,),
-        check=IsTrue(i.PARENT_BOARD_COORDINATION),
+    fact_item(
+        f"{P}.parent-board",
+        Msg("Students are managed jointly with the parents' representative board"),
+        c124(7, 2),
+        IsTrue(i.PARENT_BOARD_COORDINATION),
         gate_inputs=(i.EDUCATION_LEVEL,),
         applies_when=WhenGeneralEducation(
             i.EDUCATION_LEVEL, Msg("only general-education institutions must do this")
@@ -75,15 +74,13 @@ CRITERIA: tuple[Criterion, ...] = (
         inputs=(i.INCIDENTS,),
         check=NoIncidents(frozenset({Cat.SCHOOL_VIOLENCE})),
     ),
-    Criterion(
-        id=f"{P}.no-offending-members",
-        title=Msg(
+    fact_item(
+        f"{P}.no-offending-members",
+        Msg(
             "No staff member, teacher or learner who committed a crime or has a social evil was disciplined with a warning or heavier"
         ),
-        citation=c124(7, 4),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.MEMBERS_OFFENDING_DISCIPLINED,),
-        check=NoneCounted(i.MEMBERS_OFFENDING_DISCIPLINED),
+        c124(7, 4),
+        NoneCounted(i.MEMBERS_OFFENDING_DISCIPLINED),
         note=Msg(
             "the clause joins its two parts with a comma; antq reads them as separate requirements"
         ),

@@ -30,6 +30,7 @@ from antq.law.citation import Citation, cite
 from antq.law.confirmation import Confirmation
 from antq.law.registry import get_instrument
 from antq.safety import inputs as shared
+from antq.safety._items import fact_item
 from antq.safety.checks import NoIncidents, NoneCounted, ShareAtLeast, share_form
 from antq.safety.gates import WhenGeneralEducation as _WhenGeneralEducation
 from antq.safety.tt23_2012 import inputs as tt23_inputs
@@ -203,23 +204,19 @@ def territory_criteria(prefix: str, citation: Citation, note: Msg) -> list[Crite
     in khoản 1, the annual items) is antq's reading: their clause is unknown.
     """
     return [
-        Criterion(
-            id=f"{prefix}.no-mass-complaints",
-            title=Msg("No mass complaints"),
-            citation=citation,
-            kind=CriterionKind.BOOLEAN,
-            inputs=(tt23_inputs.MASS_COMPLAINTS,),
-            check=NoneCounted(tt23_inputs.MASS_COMPLAINTS),
+        fact_item(
+            f"{prefix}.no-mass-complaints",
+            Msg("No mass complaints"),
+            citation,
+            NoneCounted(tt23_inputs.MASS_COMPLAINTS),
             confirmation=Confirmation.UNCONFIRMED,
             note=note,
         ),
-        Criterion(
-            id=f"{prefix}.no-over-level-complaints",
-            title=Msg("No unlawful complaints bypassing the competent level"),
-            citation=citation,
-            kind=CriterionKind.BOOLEAN,
-            inputs=(tt23_inputs.OVER_LEVEL_COMPLAINTS,),
-            check=NoneCounted(tt23_inputs.OVER_LEVEL_COMPLAINTS),
+        fact_item(
+            f"{prefix}.no-over-level-complaints",
+            Msg("No unlawful complaints bypassing the competent level"),
+            citation,
+            NoneCounted(tt23_inputs.OVER_LEVEL_COMPLAINTS),
             confirmation=Confirmation.UNCONFIRMED,
             note=note,
         ),

@@ -24,6 +24,7 @@ from antq.core.ruleset import RuleSet
 from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
 from antq.law.confirmation import Confirmation
+from antq.safety._items import fact_item
 from antq.safety.checks import AllOf, IsTrue
 from antq.safety.tt23_2012 import inputs as i
 from antq.safety.tt23_2012._common import (
@@ -41,23 +42,19 @@ P = "tt23.residential-area"
 
 
 CRITERIA: tuple[Criterion, ...] = (
-    Criterion(
-        id=f"{P}.party-resolution",
-        title=Msg("The Party cell passed its resolution on security and order for the year"),
-        citation=c23(5),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.PARTY_RESOLUTION_ANNUAL,),
-        check=IsTrue(i.PARTY_RESOLUTION_ANNUAL),
+    fact_item(
+        f"{P}.party-resolution",
+        Msg("The Party cell passed its resolution on security and order for the year"),
+        c23(5),
+        IsTrue(i.PARTY_RESOLUTION_ANNUAL),
         confirmation=Confirmation.UNCONFIRMED,
         note=S8_NOTE,
     ),
-    Criterion(
-        id=f"{P}.registration",
-        title=Msg("The residential area registered for the year to strive for the standard"),
-        citation=c23(5),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.REGISTERED_ANNUALLY,),
-        check=IsTrue(i.REGISTERED_ANNUALLY),
+    fact_item(
+        f"{P}.registration",
+        Msg("The residential area registered for the year to strive for the standard"),
+        c23(5),
+        IsTrue(i.REGISTERED_ANNUALLY),
         confirmation=Confirmation.UNCONFIRMED,
         note=S8_NOTE,
     ),
@@ -72,15 +69,14 @@ CRITERIA: tuple[Criterion, ...] = (
         note=S8_NOTE,
     ),
     *territory_criteria(P, c23(5), S8_NOTE),
-    Criterion(
-        id=f"{P}.remainder",
-        title=Msg(
+    fact_item(
+        f"{P}.remainder",
+        Msg(
             "The rest of Article 5 (crime, accidents, the grassroots force) is met, as the assessor finds from the official text"
         ),
-        citation=c23(5),
+        c23(5),
+        IsTrue(i.RESIDENTIAL_REMAINDER_MET),
         kind=CriterionKind.JUDGEMENT,
-        inputs=(i.RESIDENTIAL_REMAINDER_MET,),
-        check=IsTrue(i.RESIDENTIAL_REMAINDER_MET),
         confirmation=Confirmation.UNCONFIRMED,
         note=Msg(
             "the rest of Article 5 is not available to antq, which cannot check it: it asks for the assessor's finding instead of assuming the unit passes"

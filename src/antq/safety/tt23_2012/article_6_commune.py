@@ -28,6 +28,7 @@ from antq.entities.grades import EmulationTitle
 from antq.i18n.catalog import Msg
 from antq.law.confirmation import Confirmation
 from antq.law.tables import load
+from antq.safety._items import fact_item
 from antq.safety.checks import IsTrue, NoneCounted
 from antq.safety.gates import WhenTrue
 from antq.safety.tt23_2012 import inputs as i
@@ -60,41 +61,34 @@ _TITLE_NOTE = Msg(
 
 CRITERIA: tuple[Criterion, ...] = (
     # Khoản 1: each year, resolution, plan and registration.
-    Criterion(
-        id=f"{P}.party-resolution",
-        title=Msg("The Party committee passed its resolution on security and order for the year"),
-        citation=c23(6, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.PARTY_RESOLUTION_ANNUAL,),
-        check=IsTrue(i.PARTY_RESOLUTION_ANNUAL),
+    fact_item(
+        f"{P}.party-resolution",
+        Msg("The Party committee passed its resolution on security and order for the year"),
+        c23(6, 1),
+        IsTrue(i.PARTY_RESOLUTION_ANNUAL),
     ),
-    Criterion(
-        id=f"{P}.security-plan",
-        title=Msg("The People's Committee made a security-and-order plan for the year"),
-        citation=c23(6, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.SECURITY_PLAN_ANNUAL,),
-        check=IsTrue(i.SECURITY_PLAN_ANNUAL),
+    fact_item(
+        f"{P}.security-plan",
+        Msg("The People's Committee made a security-and-order plan for the year"),
+        c23(6, 1),
+        IsTrue(i.SECURITY_PLAN_ANNUAL),
     ),
-    Criterion(
-        id=f"{P}.registration",
-        title=Msg("The commune registered for the year to strive for the standard"),
-        citation=c23(6, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.REGISTERED_ANNUALLY,),
-        check=IsTrue(i.REGISTERED_ANNUALLY),
+    fact_item(
+        f"{P}.registration",
+        Msg("The commune registered for the year to strive for the standard"),
+        c23(6, 1),
+        IsTrue(i.REGISTERED_ANNUALLY),
     ),
     # Khoản 2: Điều 5 khoản 2-4 over the commune (known only in part).
     *territory_criteria(P, c23(6, 2), COMMUNE_S8_NOTE),
-    Criterion(
-        id=f"{P}.residential-criteria-remainder",
-        title=Msg(
+    fact_item(
+        f"{P}.residential-criteria-remainder",
+        Msg(
             "The rest of Article 5(2)-(4) is met over the commune, as the assessor finds from the official text"
         ),
-        citation=c23(6, 2),
+        c23(6, 2),
+        IsTrue(i.COMMUNE_RESIDENTIAL_REMAINDER_MET),
         kind=CriterionKind.JUDGEMENT,
-        inputs=(i.COMMUNE_RESIDENTIAL_REMAINDER_MET,),
-        check=IsTrue(i.COMMUNE_RESIDENTIAL_REMAINDER_MET),
         confirmation=Confirmation.UNCONFIRMED,
         note=Msg(
             "the commune must meet Article 5(2)-(4), whose text is not available to antq: it asks for the assessor's finding instead of assuming the commune passes"
@@ -127,15 +121,13 @@ CRITERIA: tuple[Criterion, ...] = (
             "not applicable where there is no civil-defence force (it existed only in wards and townships): antq's reading, not confirmed in the text"
         ),
     ),
-    Criterion(
-        id=f"{P}.forces-discipline",
-        title=Msg(
+    fact_item(
+        f"{P}.forces-discipline",
+        Msg(
             "No member of the commune police or the civil-defence force was disciplined with a warning or heavier"
         ),
-        citation=c23(6, 3),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.COMMUNE_FORCES_DISCIPLINED,),
-        check=NoneCounted(i.COMMUNE_FORCES_DISCIPLINED),
+        c23(6, 3),
+        NoneCounted(i.COMMUNE_FORCES_DISCIPLINED),
         note=Msg(
             "the text does not say whose discipline counts; antq reads it as members of the two forces named in the same clause"
         ),

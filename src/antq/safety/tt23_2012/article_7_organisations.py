@@ -38,6 +38,7 @@ from antq.entities.incidents import IncidentCategory as Cat
 from antq.i18n.catalog import Msg
 from antq.law.confirmation import Confirmation
 from antq.safety import inputs as shared
+from antq.safety._items import fact_item
 from antq.safety.checks import AllOf, IsTrue, NoIncidents, NoneCounted, TopicsCovered
 from antq.safety.inputs import EMPTY_SUBUNITS
 from antq.safety.inputs import InternalRulesTopic as Topic
@@ -85,23 +86,19 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
 
     return (
         # Item 1: each year.
-        Criterion(
-            id=f"{prefix}.security-plan",
-            title=Msg(
+        fact_item(
+            f"{prefix}.security-plan",
+            Msg(
                 "The Party committee and the head of the unit made a security-and-order plan for the year"
             ),
-            citation=c23(7, 1),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.SECURITY_PLAN_ANNUAL,),
-            check=IsTrue(i.SECURITY_PLAN_ANNUAL),
+            c23(7, 1),
+            IsTrue(i.SECURITY_PLAN_ANNUAL),
         ),
-        Criterion(
-            id=f"{prefix}.registration",
-            title=Msg("The unit registered for the year to strive for the standard"),
-            citation=c23(7, 1),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.REGISTERED_ANNUALLY,),
-            check=IsTrue(i.REGISTERED_ANNUALLY),
+        fact_item(
+            f"{prefix}.registration",
+            Msg("The unit registered for the year to strive for the standard"),
+            c23(7, 1),
+            IsTrue(i.REGISTERED_ANNUALLY),
         ),
         Criterion(
             id=f"{prefix}.internal-rules",
@@ -122,29 +119,24 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
             check=AllOf(i.STAFF_PLEDGED, shared.STAFF_TOTAL),
         ),
         # Item 2.
-        Criterion(
-            id=f"{prefix}.work-effective",
-            title=Msg("The security-and-order plan and rules were carried out effectively"),
-            citation=c23(7, 2),
+        fact_item(
+            f"{prefix}.work-effective",
+            Msg("The security-and-order plan and rules were carried out effectively"),
+            c23(7, 2),
+            IsTrue(i.SECURITY_WORK_EFFECTIVE),
             kind=CriterionKind.JUDGEMENT,
-            inputs=(i.SECURITY_WORK_EFFECTIVE,),
-            check=IsTrue(i.SECURITY_WORK_EFFECTIVE),
         ),
-        Criterion(
-            id=f"{prefix}.coordination-plan",
-            title=Msg("There is a coordination plan with the local government and the police"),
-            citation=c23(7, 2),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.COORDINATION_PLAN,),
-            check=IsTrue(i.COORDINATION_PLAN),
+        fact_item(
+            f"{prefix}.coordination-plan",
+            Msg("There is a coordination plan with the local government and the police"),
+            c23(7, 2),
+            IsTrue(i.COORDINATION_PLAN),
         ),
-        Criterion(
-            id=f"{prefix}.self-protection-model",
-            title=Msg("There is a self-prevention, self-management and self-protection model"),
-            citation=c23(7, 2),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(i.SELF_PROTECTION_MODEL,),
-            check=IsTrue(i.SELF_PROTECTION_MODEL),
+        fact_item(
+            f"{prefix}.self-protection-model",
+            Msg("There is a self-prevention, self-management and self-protection model"),
+            c23(7, 2),
+            IsTrue(i.SELF_PROTECTION_MODEL),
         ),
         # Item 3: none of these events.
         event(
@@ -190,13 +182,11 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
             (i.STAFF_CRIME_OR_SOCIAL_EVIL,),
         ),
         # Item 4: known only from a report on its application.
-        Criterion(
-            id=f"{prefix}.individual-discipline",
-            title=Msg("No individual of the unit was disciplined with a warning or heavier"),
-            citation=c23(7),
-            kind=CriterionKind.BOOLEAN,
-            inputs=(shared.INDIVIDUALS_DISCIPLINED,),
-            check=NoneCounted(shared.INDIVIDUALS_DISCIPLINED),
+        fact_item(
+            f"{prefix}.individual-discipline",
+            Msg("No individual of the unit was disciplined with a warning or heavier"),
+            c23(7),
+            NoneCounted(shared.INDIVIDUALS_DISCIPLINED),
             confirmation=Confirmation.UNCONFIRMED,
             note=_ITEM4_NOTE,
         ),
@@ -217,15 +207,14 @@ def _criteria(prefix: str) -> tuple[Criterion, ...]:
                 "a 2018 report on the application of Article 7 gives 70%, not confirmed in the text, so antq has no value for the share; the denominator is read as the sub-units eligible for rating"
             ),
         ),
-        Criterion(
-            id=f"{prefix}.security-force-remainder",
-            title=Msg(
+        fact_item(
+            f"{prefix}.security-force-remainder",
+            Msg(
                 "The rest of the security-force item of Article 7 is met, as the assessor finds from the official text"
             ),
-            citation=c23(7),
+            c23(7),
+            IsTrue(i.SECURITY_FORCE_ITEM_MET),
             kind=CriterionKind.JUDGEMENT,
-            inputs=(i.SECURITY_FORCE_ITEM_MET,),
-            check=IsTrue(i.SECURITY_FORCE_ITEM_MET),
             confirmation=Confirmation.UNCONFIRMED,
             note=_ITEM4_NOTE,
         ),

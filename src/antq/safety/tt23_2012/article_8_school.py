@@ -28,6 +28,7 @@ from antq.core.unit_kinds import UnitKind
 from antq.i18n.catalog import Msg
 from antq.law.confirmation import Confirmation
 from antq.safety import inputs as shared
+from antq.safety._items import fact_item
 from antq.safety.checks import AllOf, IsTrue, TopicsCovered
 from antq.safety.gates import WhenTrue
 from antq.safety.inputs import InternalRulesTopic as Topic
@@ -50,36 +51,30 @@ SCHOOL_TOPICS = frozenset(
 
 CRITERIA: tuple[Criterion, ...] = (
     # Item 1: each year.
-    Criterion(
-        id=f"{P}.party-resolution",
-        title=Msg(
+    fact_item(
+        f"{P}.party-resolution",
+        Msg(
             "Where there is a Party organisation, it passed its resolution on security and order for the year"
         ),
-        citation=c23(8, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.PARTY_RESOLUTION_ANNUAL,),
-        check=IsTrue(i.PARTY_RESOLUTION_ANNUAL),
+        c23(8, 1),
+        IsTrue(i.PARTY_RESOLUTION_ANNUAL),
         gate_inputs=(shared.HAS_PARTY_ORGANISATION,),
         applies_when=WhenTrue(
             shared.HAS_PARTY_ORGANISATION,
             Msg("the unit has no Party organisation, so this item does not apply"),
         ),
     ),
-    Criterion(
-        id=f"{P}.security-plan",
-        title=Msg("The school board made a security-and-order plan for the year"),
-        citation=c23(8, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.SECURITY_PLAN_ANNUAL,),
-        check=IsTrue(i.SECURITY_PLAN_ANNUAL),
+    fact_item(
+        f"{P}.security-plan",
+        Msg("The school board made a security-and-order plan for the year"),
+        c23(8, 1),
+        IsTrue(i.SECURITY_PLAN_ANNUAL),
     ),
-    Criterion(
-        id=f"{P}.registration",
-        title=Msg("The school registered for the year to strive for the standard"),
-        citation=c23(8, 1),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.REGISTERED_ANNUALLY,),
-        check=IsTrue(i.REGISTERED_ANNUALLY),
+    fact_item(
+        f"{P}.registration",
+        Msg("The school registered for the year to strive for the standard"),
+        c23(8, 1),
+        IsTrue(i.REGISTERED_ANNUALLY),
     ),
     Criterion(
         id=f"{P}.internal-rules",
@@ -102,33 +97,29 @@ CRITERIA: tuple[Criterion, ...] = (
         check=AllOf(i.SCHOOL_PLEDGE_SIGNED, i.SCHOOL_PLEDGE_REQUIRED),
     ),
     # Item 2, in part.
-    Criterion(
-        id=f"{P}.work-effective",
-        title=Msg("The security-and-order plan and rules were carried out effectively"),
-        citation=c23(8, 2),
+    fact_item(
+        f"{P}.work-effective",
+        Msg("The security-and-order plan and rules were carried out effectively"),
+        c23(8, 2),
+        IsTrue(i.SECURITY_WORK_EFFECTIVE),
         kind=CriterionKind.JUDGEMENT,
-        inputs=(i.SECURITY_WORK_EFFECTIVE,),
-        check=IsTrue(i.SECURITY_WORK_EFFECTIVE),
     ),
-    Criterion(
-        id=f"{P}.family-coordination",
-        title=Msg(
+    fact_item(
+        f"{P}.family-coordination",
+        Msg(
             "There is a coordination plan of the school, the local government and the pupils' families"
         ),
-        citation=c23(8, 2),
-        kind=CriterionKind.BOOLEAN,
-        inputs=(i.SCHOOL_FAMILY_COORDINATION,),
-        check=IsTrue(i.SCHOOL_FAMILY_COORDINATION),
+        c23(8, 2),
+        IsTrue(i.SCHOOL_FAMILY_COORDINATION),
         gate_inputs=(shared.EDUCATION_LEVEL,),
         applies_when=WhenGeneralEducation(),
     ),
-    Criterion(
-        id=f"{P}.remainder",
-        title=Msg("The rest of Article 8 is met, as the assessor finds from the official text"),
-        citation=c23(8),
+    fact_item(
+        f"{P}.remainder",
+        Msg("The rest of Article 8 is met, as the assessor finds from the official text"),
+        c23(8),
+        IsTrue(i.SCHOOL_REMAINDER_MET),
         kind=CriterionKind.JUDGEMENT,
-        inputs=(i.SCHOOL_REMAINDER_MET,),
-        check=IsTrue(i.SCHOOL_REMAINDER_MET),
         confirmation=Confirmation.UNCONFIRMED,
         note=Msg(
             "the rest of Article 8 is not available to antq, which cannot check it: it asks for the assessor's finding instead of assuming the school passes"
