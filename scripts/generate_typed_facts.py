@@ -49,8 +49,7 @@ counts as met. :meth:`~UnitFactsBuilder.unit` builds the engine's :class:`~antq.
 
 from __future__ import annotations
 
-import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Unpack
 
 import attrs
 
@@ -75,28 +74,14 @@ class UnitFactsBuilder:
             if (value := getattr(self, field.name)) is not None
         }}
 
-    def unit(
-        self,
-        unit_id: str,
-        year: int,
-        *,
-        name: str | None = None,
-        commune: str | None = None,
-        province: str | None = None,
-        period: Period | None = None,
-        established: datetime.date | None = None,
-    ) -> UnitFacts:
-        """The facts of unit ``unit_id`` for the round of ``year`` (checked when evaluated)."""
+    def unit(self, unit_id: str, year: int, **identity: Unpack[UnitIdentity]) -> UnitFacts:
+        """The facts of unit ``unit_id`` for the round of ``year`` (checked when evaluated).
+
+        ``identity`` places the unit: its ``name``, ``commune``, ``province``,
+        ``period`` and ``established`` (:class:`~antq.core.UnitIdentity`).
+        """
         return UnitFacts(
-            unit_id=unit_id,
-            kind=self.KIND,
-            year=year,
-            name=name,
-            commune=commune,
-            province=province,
-            period=period,
-            established=established,
-            values=self.values(),
+            unit_id=unit_id, kind=self.KIND, year=year, values=self.values(), **identity
         )
 
 
@@ -112,8 +97,6 @@ def annotation(declared: Input[object], modules: dict[str, set[str]]) -> str:
     def name_of(cls: type) -> str:
         if cls.__module__ == "builtins":
             return cls.__name__
-        if cls.__module__ == "datetime":
-            return f"datetime.{cls.__name__}"
         modules.setdefault(cls.__module__, set()).add(cls.__name__)
         return cls.__name__
 
@@ -145,8 +128,7 @@ def listed(words: list[str]) -> str:
 def render() -> str:
     book = default_rulebook()
     modules: dict[str, set[str]] = {
-        "antq.core.facts": {"UnitFacts"},
-        "antq.core.periods": {"Period"},
+        "antq.core.facts": {"UnitFacts", "UnitIdentity"},
         "antq.core.unit_kinds": {"UnitKind"},
     }
     declared_by: dict[str, list[UnitKind]] = {}

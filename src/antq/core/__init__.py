@@ -31,7 +31,7 @@ from antq.core.engine import (
 )
 from antq.core.entry import EntryInput, EntryParameter, RuleEntry, RuleFamily, Setting
 from antq.core.explain import Explained, Listed, explain
-from antq.core.facts import UnitFacts
+from antq.core.facts import UnitFacts, UnitIdentity
 from antq.core.inputs import Input, InputKind
 from antq.core.outcome import Outcome, combine
 from antq.core.plan import DecisionPlan, ResultMemo
@@ -82,6 +82,7 @@ __all__ = [
     "RuleSet",
     "Setting",
     "UnitFacts",
+    "UnitIdentity",
     "Verdict",
     "combine",
     "confirm_explanations",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, TypeVar, cast
+from typing import Any, TypedDict, TypeVar, cast
 
 import attrs
 
@@ -120,6 +120,25 @@ def _check_year(instance: object, attribute: attrs.Attribute[int], value: int) -
 
 def _frozen_mapping(values: Mapping[str, object]) -> Mapping[str, object]:
     return FrozenMap(values)
+
+
+class UnitIdentity(TypedDict, total=False):
+    """Where a unit's facts place it, beside its id, kind and year; each may be left out.
+
+    The keywords of the typed facts classes' ``unit()``
+    (``antq.ResidentialAreaFacts(...).unit(...)``...), and the same fields of :class:`UnitFacts`.
+    """
+
+    #: The unit's name, as the report shows it.
+    name: str | None
+    #: The code of the commune the unit belongs to (for the commune's roll-up).
+    commune: str | None
+    #: The unit's province.
+    province: str | None
+    #: The unit's own period, where the law gives it one (see :class:`UnitFacts`).
+    period: Period | None
+    #: The day the unit was set up, when during the window (see :class:`UnitFacts`).
+    established: date | None
 
 
 @attrs.frozen(kw_only=True)

@@ -18,13 +18,11 @@ counts as met. :meth:`~UnitFactsBuilder.unit` builds the engine's :class:`~antq.
 
 from __future__ import annotations
 
-import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Unpack
 
 import attrs
 
-from antq.core.facts import UnitFacts
-from antq.core.periods import Period
+from antq.core.facts import UnitFacts, UnitIdentity
 from antq.core.unit_kinds import UnitKind
 from antq.entities.grades import EmulationTitle, TaskGrade
 from antq.entities.incidents import Incident
@@ -55,28 +53,14 @@ class UnitFactsBuilder:
             if (value := getattr(self, field.name)) is not None
         }
 
-    def unit(
-        self,
-        unit_id: str,
-        year: int,
-        *,
-        name: str | None = None,
-        commune: str | None = None,
-        province: str | None = None,
-        period: Period | None = None,
-        established: datetime.date | None = None,
-    ) -> UnitFacts:
-        """The facts of unit ``unit_id`` for the round of ``year`` (checked when evaluated)."""
+    def unit(self, unit_id: str, year: int, **identity: Unpack[UnitIdentity]) -> UnitFacts:
+        """The facts of unit ``unit_id`` for the round of ``year`` (checked when evaluated).
+
+        ``identity`` places the unit: its ``name``, ``commune``, ``province``,
+        ``period`` and ``established`` (:class:`~antq.core.UnitIdentity`).
+        """
         return UnitFacts(
-            unit_id=unit_id,
-            kind=self.KIND,
-            year=year,
-            name=name,
-            commune=commune,
-            province=province,
-            period=period,
-            established=established,
-            values=self.values(),
+            unit_id=unit_id, kind=self.KIND, year=year, values=self.values(), **identity
         )
 
 
