@@ -12,19 +12,7 @@ import datetime as dt
 
 import attrs
 
-from antq.entities.validators import (
-    check_date,
-    check_period,
-    date_field,
-    field_path,
-    fmt_date,
-    id_tuple,
-    member_of,
-    non_empty_str,
-    optional_date,
-    optional_non_empty_str,
-    within,
-)
+from antq.entities import validators
 from antq.errors import InputError
 from antq.i18n.catalog import Msg
 from antq.vocabulary import CodedEnum
@@ -62,19 +50,19 @@ class SecurityOrderTeam:
     cl. 5). Teams exist only from 01/07/2024.
     """
 
-    id: str = attrs.field(validator=non_empty_str)
-    commune_code: str = attrs.field(validator=non_empty_str)
-    area_ids: tuple[str, ...] = attrs.field(validator=id_tuple(non_empty=True))
-    established_on: dt.date = attrs.field(validator=date_field)
-    decision_no: str | None = attrs.field(default=None, validator=optional_non_empty_str)
+    id: str = attrs.field(validator=validators.non_empty_str)
+    commune_code: str = attrs.field(validator=validators.non_empty_str)
+    area_ids: tuple[str, ...] = attrs.field(validator=validators.id_tuple(non_empty=True))
+    established_on: dt.date = attrs.field(validator=validators.date_field)
+    decision_no: str | None = attrs.field(default=None, validator=validators.optional_non_empty_str)
 
     def __attrs_post_init__(self) -> None:
         if self.established_on < FORCE_LAW_EFFECTIVE:
             raise InputError(
-                field_path(self, "established_on"),
+                validators.field_path(self, "established_on"),
                 self.established_on,
                 Msg("teams exist only from {date} (Luật 30/2023/QH15)"),
-                params={"date": fmt_date(FORCE_LAW_EFFECTIVE)},
+                params={"date": validators.fmt_date(FORCE_LAW_EFFECTIVE)},
             )
 
 
@@ -87,26 +75,26 @@ class TeamMembership:
     organisations at once (e.g. a Tổ trưởng who also leads the dân phòng team).
     """
 
-    person_id: str = attrs.field(validator=non_empty_str)
-    team_id: str = attrs.field(validator=non_empty_str)
-    role: TeamRole = attrs.field(validator=member_of(TeamRole))
-    start: dt.date = attrs.field(validator=date_field)
-    end: dt.date | None = attrs.field(default=None, validator=optional_date)
+    person_id: str = attrs.field(validator=validators.non_empty_str)
+    team_id: str = attrs.field(validator=validators.non_empty_str)
+    role: TeamRole = attrs.field(validator=validators.member_of(TeamRole))
+    start: dt.date = attrs.field(validator=validators.date_field)
+    end: dt.date | None = attrs.field(default=None, validator=validators.optional_date)
 
     def __attrs_post_init__(self) -> None:
         if self.start < FORCE_LAW_EFFECTIVE:
             raise InputError(
-                field_path(self, "start"),
+                validators.field_path(self, "start"),
                 self.start,
                 Msg("teams exist only from {date} (Luật 30/2023/QH15)"),
-                params={"date": fmt_date(FORCE_LAW_EFFECTIVE)},
+                params={"date": validators.fmt_date(FORCE_LAW_EFFECTIVE)},
             )
-        check_period(self, self.start, self.end, start_name="start", end_name="end")
+        validators.check_period(self, self.start, self.end, start_name="start", end_name="end")
 
     def is_active_on(self, d: dt.date) -> bool:
         """Whether the membership covers ``d`` (bounds inclusive)."""
-        check_date(d, "TeamMembership.is_active_on(d)")
-        return within(self.start, self.end, d)
+        validators.check_date(d, "TeamMembership.is_active_on(d)")
+        return validators.within(self.start, self.end, d)
 
 
 @attrs.frozen(kw_only=True)
@@ -118,22 +106,22 @@ class StreetGuardTeam:
     is required and must be on or before 30/06/2024.
     """
 
-    id: str = attrs.field(validator=non_empty_str)
-    commune_code: str = attrs.field(validator=non_empty_str)
-    valid_to: dt.date = attrs.field(validator=date_field)
-    valid_from: dt.date | None = attrs.field(default=None, validator=optional_date)
+    id: str = attrs.field(validator=validators.non_empty_str)
+    commune_code: str = attrs.field(validator=validators.non_empty_str)
+    valid_to: dt.date = attrs.field(validator=validators.date_field)
+    valid_from: dt.date | None = attrs.field(default=None, validator=validators.optional_date)
 
     def __attrs_post_init__(self) -> None:
-        check_period(self, self.valid_from, self.valid_to)
+        validators.check_period(self, self.valid_from, self.valid_to)
         if self.valid_to > _STREET_GUARD_LAST_DAY:
             raise InputError(
-                field_path(self, "valid_to"),
+                validators.field_path(self, "valid_to"),
                 self.valid_to,
                 Msg("Bảo vệ dân phố ended on {date}; valid_to must be on or before it"),
-                params={"date": fmt_date(_STREET_GUARD_LAST_DAY)},
+                params={"date": validators.fmt_date(_STREET_GUARD_LAST_DAY)},
             )
 
     def is_valid_on(self, d: dt.date) -> bool:
         """Whether the team exists on ``d`` (bounds inclusive)."""
-        check_date(d, "StreetGuardTeam.is_valid_on(d)")
-        return within(self.valid_from, self.valid_to, d)
+        validators.check_date(d, "StreetGuardTeam.is_valid_on(d)")
+        return validators.within(self.valid_from, self.valid_to, d)
