@@ -15,6 +15,7 @@ from antq.errors import CitationError
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg
 from antq.law.registry import get_instrument
+from antq.report.annex import annex_figures
 from antq.report.indicators import SAFE_INDICATORS
 from antq.report.model import (
     BarChart,
@@ -538,12 +539,11 @@ def annex_blocks(report: Report, lang: Lang) -> tuple[Block, ...]:
 def iter_annex_blocks(report: Report, lang: Lang) -> Iterator[Block]:
     """The blocks of :func:`annex_blocks`, made one commune at a time (a long annex streams)."""
     yield Heading(2, annex_title(lang))
-    count = sum(len(group.units) for group in report.annex)
+    count, provinces = annex_figures(report.annex)
     if not count:
         yield Paragraph(_ANNEX_NONE.render(lang))
         return
     yield Paragraph(_m(_ANNEX_INTRO, lang, count=count))
-    provinces = {group.province for group in report.annex}
     for group in report.annex:
         label = group.label if group.commune_id is not None else _NO_COMMUNE.render(lang)
         if len(provinces) > 1 and group.province is not None:
