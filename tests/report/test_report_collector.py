@@ -153,6 +153,17 @@ def test_an_annex_kept_on_disk_gives_the_same_report(
             ), (fmt, lang)
 
 
+def test_past_its_table_of_shared_objects_a_verdict_is_pickled_whole(
+    damaged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_annex_store, "MEMORY_BUDGET", 1)
+    monkeypatch.setattr(_annex_store, "_SHARED_MAX", 3)
+    old, new, collected = _reports(damaged)
+    assert len(collected.stored._shared.objects) == 3
+    for fmt in ("text", "json"):
+        assert render_report_bytes(new, fmt, "en") == render_report_bytes(old, fmt, "en")
+
+
 def test_an_annex_read_back_reads_as_a_tuple(province: Path) -> None:
     old, new, _ = _reports(province)
     assert isinstance(new.annex, Annex)

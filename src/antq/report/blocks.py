@@ -232,13 +232,15 @@ def _commune_blocks(section: ProvinceSection, report: Report, lang: Lang) -> lis
         return []
     found: list[Block] = [Heading(3, _COMMUNES.render(lang))]
     communes = ranked_communes(section)
+    # Summary.total adds its kinds up each time it is read: once a commune here.
+    totals = [c.summary.total for c in communes]
     found.append(
         StackedChart(
             title=_CHART_COMMUNES.render(lang),
             legend=tuple(o.label(lang) for o in IN_SCOPE),
             rows=tuple(
-                (c.result.label, tuple(c.summary.total.count(o) for o in IN_SCOPE))
-                for c in communes
+                (c.result.label, tuple(map(total.count, IN_SCOPE)))
+                for c, total in zip(communes, totals, strict=True)
             ),
             lang=lang,
             percent=True,
@@ -247,7 +249,7 @@ def _commune_blocks(section: ProvinceSection, report: Report, lang: Lang) -> lis
         )
     )
     rows = []
-    for c in communes:
+    for c, total in zip(communes, totals, strict=True):
         result = c.result
         verdict = (
             result.verdict.outcome.label(lang)
@@ -260,7 +262,7 @@ def _commune_blocks(section: ProvinceSection, report: Report, lang: Lang) -> lis
                 result.label,
                 verdict,
                 met_text(c.summary.counts(UnitKind.RESIDENTIAL_AREA), lang),
-                met_text(c.summary.total, lang),
+                met_text(total, lang),
                 "-"
                 if counts is None
                 else _range(counts.registered_min, counts.registered_max, counts.total, lang),

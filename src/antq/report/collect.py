@@ -264,7 +264,7 @@ class CollectedRound:
     top: int = 10
     #: How many units and communes were evaluated (unreadable ones included).
     units: int = 0
-    #: The verdicts of the annex, by part.
+    # The verdicts of the annex, by part.
     stored: AnnexStore = attrs.field(factory=AnnexStore, repr=False)
 
     @property

@@ -167,16 +167,12 @@ def iter_html(report: Report, lang: Lang) -> Iterator[str]:
         f"<title>{escape(title_text(report, lang))}</title>\n"
         f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
     )
-    yield "\n".join(
-        [
-            _letterhead(parts),
-            *(_block(b) for b in body[2:]),
-            _signature(parts),
-            '<section class="annex">',
-            _block(next(annex)),
-            f'<p class="annex-note">{escape(parts.annex_note)}</p>',
-        ]
-    )
+    # A block at a time: the body of a national report is tens of megabytes too.
+    yield _letterhead(parts)
+    for block in body[2:]:
+        yield "\n" + _block(block)
+    yield "\n" + _signature(parts) + '\n<section class="annex">\n' + _block(next(annex))
+    yield f'\n<p class="annex-note">{escape(parts.annex_note)}</p>'
     for block in annex:
         yield "\n" + _block(block)
     yield (
