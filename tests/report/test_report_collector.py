@@ -11,10 +11,13 @@ import csv
 import importlib.util
 import io
 import json
+import os
+import pickle
 import sys
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -162,6 +165,18 @@ def test_past_its_table_of_shared_objects_a_verdict_is_pickled_whole(
     assert len(collected.stored._shared.objects) == 3
     for fmt in ("text", "json"):
         assert render_report_bytes(new, fmt, "en") == render_report_bytes(old, fmt, "en")
+
+
+def test_the_annex_store_unpickles_nothing_but_what_a_verdict_is_made_of() -> None:
+    shared = _annex_store._Shared()
+    with pytest.raises(ValueError, match=r"not part of a verdict: (posix|nt)\.system"):
+        shared.loads(pickle.dumps(_Os()))
+    assert shared.loads(shared.dumps([date(2025, 1, 2)])) == [date(2025, 1, 2)]
+
+
+class _Os:
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (os.system, ("true",))
 
 
 def test_an_annex_read_back_reads_as_a_tuple(province: Path) -> None:

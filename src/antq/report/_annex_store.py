@@ -7,6 +7,11 @@ they go to disk instead, as the round does with its own state: pickled, a
 list for each part of the round that had some, to a private temporary SQLite
 database, read back a part at a time when the annex is written.
 
+Only bytes the store pickled itself, in this process, are unpickled: its
+database is an anonymous temporary file (``antq._spill``), never a path from
+the input, and its unpickler finds antq's classes and a few of the standard
+library's only.
+
 Most of a verdict is the rule book's: its criteria's descriptions, its period,
 the templates of its reasons. Those are pickled as their number in a table
 the store keeps (bounded: a rule book has a few hundred), so a verdict on disk
@@ -33,6 +38,20 @@ __all__ = ["AnnexStore"]
 _VERDICT_BYTES = 1400
 # Shared objects a store numbers at most: past that, they are pickled whole.
 _SHARED_MAX = 1 << 16
+
+
+# The standard library's classes a verdict's reasons may hold.
+_STANDARD = frozenset(
+    {
+        ("builtins", "object"),
+        ("copyreg", "_reconstructor"),
+        ("datetime", "date"),
+        ("datetime", "datetime"),
+        ("datetime", "timedelta"),
+        ("decimal", "Decimal"),
+        ("fractions", "Fraction"),
+    }
+)
 
 
 def _shared(number: int) -> Any:
@@ -93,6 +112,9 @@ class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if module == __name__ and name == "_shared":
             return self.objects.__getitem__
+        # Only what a verdict is made of: antq's own classes and a few of the standard library's.
+        if module.partition(".")[0] != "antq" and (module, name) not in _STANDARD:
+            raise ValueError(f"not part of a verdict: {module}.{name}")
         return super().find_class(module, name)
 
 
