@@ -15,7 +15,7 @@ library's only.
 Most of a verdict is the rule book's: its criteria's descriptions, its period,
 the templates of its reasons. Those are pickled as their number in a table
 the store keeps (bounded: a rule book has a few hundred), so a verdict on disk
-is its own data only, and is written and read back about a third faster.
+is its own data only, and is written and read back about a quarter faster.
 """
 
 from __future__ import annotations
