@@ -58,7 +58,7 @@ nitpick_ignore_regex = [
     # Private per-call context classes that appear only in the award functions' signatures.
     (r"py:class", r"antq\.emulation\.awards\.(\w+\.)+\w+Context"),
     # The private parts of a report collector's result, in its attributes' types.
-    (r"py:class", r"antq\.report\.collect\._\w+"),
+    (r"py:class", r"antq\.report\.(collect\._\w+|_annex_store\.\w+)"),
     # The web API's framework (the optional extra antq[serve]), not documented here.
     (r"py:class", r"(starlette\..+|Starlette)"),
     # An unpacked tuple type of *args (PEP 646: ``*error: *tuple[str, ...]``).

@@ -22,6 +22,7 @@ Report on the "safe for security and order" standard, round 2025
 
 from __future__ import annotations
 
+from antq.report import model
 from antq.report.annex import AnnexCommune
 from antq.report.blocks import COMMUNE_THRESHOLD as COMMUNE_THRESHOLD
 from antq.report.blocks import IN_SCOPE as IN_SCOPE
@@ -40,18 +41,7 @@ from antq.report.blocks import title_text as title_text
 from antq.report.build import build_report
 from antq.report.collect import CollectedRound, ReportCollector
 from antq.report.letterhead import Letterhead
-from antq.report.model import (
-    BarChart,
-    Block,
-    CommuneSection,
-    Heading,
-    Items,
-    Paragraph,
-    ProvinceSection,
-    Report,
-    StackedChart,
-    Table,
-)
+from antq.report.model import *  # noqa: F403  (every name of the model, listed once there)
 from antq.report.render import (
     FORMATS,
     TEXT_FORMATS,
@@ -64,19 +54,9 @@ __all__ = [
     "FORMATS",
     "TEXT_FORMATS",
     "AnnexCommune",
-    "BarChart",
-    "Block",
     "CollectedRound",
-    "CommuneSection",
-    "Heading",
-    "Items",
     "Letterhead",
-    "Paragraph",
-    "ProvinceSection",
-    "Report",
     "ReportCollector",
-    "StackedChart",
-    "Table",
     "annex_blocks",
     "annex_title",
     "blocks",
@@ -87,3 +67,4 @@ __all__ = [
     "render_report",
     "render_report_bytes",
 ]
+__all__ += model.__all__

@@ -12,7 +12,8 @@ keeps counters for the rest) gives the same annex.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import overload
 
 import attrs
 
@@ -21,7 +22,16 @@ from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionResult, Verdict
 from antq.safety.hierarchy import KIND_ORDER
 
-__all__ = ["ANNEX_OUTCOMES", "AnnexCommune", "AnnexUnit", "build_annex"]
+__all__ = [
+    "ANNEX_OUTCOMES",
+    "Annex",
+    "AnnexCommune",
+    "AnnexUnit",
+    "annex_commune",
+    "annex_figures",
+    "annex_order",
+    "build_annex",
+]
 
 #: The verdicts listed in the annex.
 ANNEX_OUTCOMES: frozenset[Outcome] = frozenset({Outcome.NOT_MET, Outcome.UNKNOWN})
@@ -65,6 +75,29 @@ def _kind_rank(kind: UnitKind) -> int:
     return KIND_ORDER.index(kind)
 
 
+def annex_commune(
+    province: str | None,
+    commune: str | None,
+    verdicts: Iterable[Verdict],
+    names: Mapping[str, str],
+) -> AnnexCommune:
+    """The annex's entry for ``commune`` of ``province``: its ``verdicts`` by kind and id."""
+    listed = sorted(verdicts, key=lambda v: (_kind_rank(v.kind), v.unit_id))
+    return AnnexCommune(
+        province=province,
+        commune_id=commune,
+        name=None if commune is None else names.get(commune),
+        units=tuple(AnnexUnit.of(v) for v in listed),
+    )
+
+
+def annex_order(
+    keys: Iterable[tuple[str | None, str | None]], provinces: Mapping[str | None, int]
+) -> list[tuple[str | None, str | None]]:
+    """The (province, commune) keys of an annex in its order (``provinces``: their ranks)."""
+    return sorted(keys, key=lambda key: (provinces[key[0]], key[1] is None, key[1] or ""))
+
+
 def build_annex(
     units: Iterable[tuple[str | None, Verdict]],
     *,
@@ -79,28 +112,64 @@ def build_annex(
     ``names`` gives the communes' names by id.
     """
     names = names or {}
-    groups: dict[tuple[str | None, str | None], list[AnnexUnit]] = {}
+    groups: dict[tuple[str | None, str | None], list[Verdict]] = {}
     order: dict[str | None, int] = {p: i for i, p in enumerate(provinces)}
     for province, verdict in units:
         if verdict.outcome not in ANNEX_OUTCOMES:
             continue
         commune = verdict.unit_id if verdict.kind is UnitKind.COMMUNE else verdict.commune
         order.setdefault(province, len(order))
-        groups.setdefault((province, commune), []).append(AnnexUnit.of(verdict))
-    found = []
-    for province, commune in sorted(
-        groups, key=lambda key: (order[key[0]], key[1] is None, key[1] or "")
-    ):
-        listed = sorted(
-            groups[(province, commune)],
-            key=lambda u: (_kind_rank(u.verdict.kind), u.verdict.unit_id),
-        )
-        found.append(
-            AnnexCommune(
-                province=province,
-                commune_id=commune,
-                name=None if commune is None else names.get(commune),
-                units=tuple(listed),
-            )
-        )
-    return tuple(found)
+        groups.setdefault((province, commune), []).append(verdict)
+    return tuple(
+        annex_commune(province, commune, groups[(province, commune)], names)
+        for province, commune in annex_order(groups, order)
+    )
+
+
+@attrs.frozen(eq=False)
+class Annex(Sequence[AnnexCommune]):
+    """An annex made again, a commune at a time, each time it is read (never whole in memory).
+
+    What :meth:`antq.report.CollectedRound.annex` gives: the units stay where
+    the collector kept them (on disk, past its memory budget). It reads as the
+    tuple :func:`build_annex` gives, and equals it; ``unit_count`` and
+    ``provinces`` are known without reading it.
+    """
+
+    #: How many units it lists.
+    unit_count: int
+    #: The provinces of its communes.
+    provinces: frozenset[str | None]
+    #: How many communes it lists.
+    commune_count: int
+    make: Callable[[], Iterator[AnnexCommune]] = attrs.field(repr=False)
+
+    def __iter__(self) -> Iterator[AnnexCommune]:
+        return self.make()
+
+    def __len__(self) -> int:
+        return self.commune_count
+
+    @overload
+    def __getitem__(self, index: int) -> AnnexCommune: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[AnnexCommune, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> AnnexCommune | tuple[AnnexCommune, ...]:
+        return tuple(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, (Annex, tuple)):
+            return NotImplemented
+        return tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+
+def annex_figures(annex: Sequence[AnnexCommune]) -> tuple[int, frozenset[str | None]]:
+    """How many units ``annex`` lists and the provinces of its communes."""
+    if isinstance(annex, Annex):
+        return annex.unit_count, annex.provinces
+    return sum(len(group.units) for group in annex), frozenset(g.province for g in annex)

@@ -15,6 +15,7 @@ from antq.errors import CitationError
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg
 from antq.law.registry import get_instrument
+from antq.report.annex import annex_figures
 from antq.report.indicators import SAFE_INDICATORS
 from antq.report.model import (
     BarChart,
@@ -231,13 +232,15 @@ def _commune_blocks(section: ProvinceSection, report: Report, lang: Lang) -> lis
         return []
     found: list[Block] = [Heading(3, _COMMUNES.render(lang))]
     communes = ranked_communes(section)
+    # Summary.total adds its kinds up each time it is read: once a commune here.
+    totals = [c.summary.total for c in communes]
     found.append(
         StackedChart(
             title=_CHART_COMMUNES.render(lang),
             legend=tuple(o.label(lang) for o in IN_SCOPE),
             rows=tuple(
-                (c.result.label, tuple(c.summary.total.count(o) for o in IN_SCOPE))
-                for c in communes
+                (c.result.label, tuple(map(total.count, IN_SCOPE)))
+                for c, total in zip(communes, totals, strict=True)
             ),
             lang=lang,
             percent=True,
@@ -246,7 +249,7 @@ def _commune_blocks(section: ProvinceSection, report: Report, lang: Lang) -> lis
         )
     )
     rows = []
-    for c in communes:
+    for c, total in zip(communes, totals, strict=True):
         result = c.result
         verdict = (
             result.verdict.outcome.label(lang)
@@ -259,7 +262,7 @@ def _commune_blocks(section: ProvinceSection, report: Report, lang: Lang) -> lis
                 result.label,
                 verdict,
                 met_text(c.summary.counts(UnitKind.RESIDENTIAL_AREA), lang),
-                met_text(c.summary.total, lang),
+                met_text(total, lang),
                 "-"
                 if counts is None
                 else _range(counts.registered_min, counts.registered_max, counts.total, lang),
@@ -538,12 +541,11 @@ def annex_blocks(report: Report, lang: Lang) -> tuple[Block, ...]:
 def iter_annex_blocks(report: Report, lang: Lang) -> Iterator[Block]:
     """The blocks of :func:`annex_blocks`, made one commune at a time (a long annex streams)."""
     yield Heading(2, annex_title(lang))
-    count = sum(len(group.units) for group in report.annex)
+    count, provinces = annex_figures(report.annex)
     if not count:
         yield Paragraph(_ANNEX_NONE.render(lang))
         return
     yield Paragraph(_m(_ANNEX_INTRO, lang, count=count))
-    provinces = {group.province for group in report.annex}
     for group in report.annex:
         label = group.label if group.commune_id is not None else _NO_COMMUNE.render(lang)
         if len(provinces) > 1 and group.province is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -11,7 +11,7 @@ from antq.core.frozen import FrozenMap
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError
 from antq.i18n.catalog import Label, Msg
-from antq.report.annex import build_annex
+from antq.report.annex import AnnexCommune, build_annex
 from antq.report.collect import CollectedRound
 from antq.report.indicators import DEFAULT_TARGETS, safe_standard_observations
 from antq.report.letterhead import Letterhead
@@ -20,7 +20,6 @@ from antq.safety import default_rulebook
 from antq.safety.hierarchy import RoundResult
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
-    from antq.core.verdict import Verdict
     from antq.report.indicators import Observation, TargetTable
     from antq.report.previous import PreviousRound
 
@@ -84,6 +83,10 @@ def build_report(
             )
         )
     inputs = book.inputs(computed=True)
+    result = evaluation.result if isinstance(evaluation, CollectedRound) else evaluation
+    names = {c.commune_id: c.name for c in result.communes if c.year == year and c.name}
+    provinces = [s.name for s in sections]
+    annex: Sequence[AnnexCommune]
     if collected is None:
         assert isinstance(evaluation, RoundResult)
         rounds: dict[int, int] = Counter(
@@ -92,20 +95,13 @@ def build_report(
         this_round = [u for u in evaluation.units if u.verdict.year == year]
         rule_sets = {u.verdict.rule_set for u in this_round}
         instruments = {u.verdict.instrument for u in this_round}
-        annexed: Iterable[tuple[str | None, Verdict]] = (
-            (u.province, u.verdict) for u in this_round
+        annex = build_annex(
+            ((u.province, u.verdict) for u in this_round), names=names, provinces=provinces
         )
-        all_communes = evaluation.communes
     else:
         rounds = collected.other_rounds(year)
         rule_sets, instruments = collected.rule_sets(year)
-        annexed = collected.annex_units(year)
-        all_communes = collected.result.communes
-    annex = build_annex(
-        annexed,
-        names={c.commune_id: c.name for c in all_communes if c.year == year and c.name},
-        provinces=(s.name for s in sections),
-    )
+        annex = collected.annex(year, names=names, provinces=provinces)
     return Report(
         year=year,
         generated=generated or date.today(),

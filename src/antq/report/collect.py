@@ -12,7 +12,9 @@ round streams instead:
   a few thousand for a national round, whatever its number of units;
 * the ``top`` units closest to passing of each of those;
 * the verdicts of the units not met or unknown, the annex's rows, with their
-  results built (their reasons are what the annex prints);
+  failing results built (their reasons are what the annex prints): in memory
+  up to ``antq._spill.MEMORY_BUDGET``, then on disk (``antq.report._annex_store``),
+  so that the memory of a report does not grow with its round;
 * nothing of a unit that met the standard but its outcome, kind and period,
   and no reason of it is ever built.
 
@@ -23,8 +25,9 @@ of a :class:`~antq.RoundResult` and makes the same report from.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 import attrs
@@ -36,6 +39,8 @@ from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import Verdict
 from antq.errors import InputError
 from antq.i18n.catalog import Label
+from antq.report._annex_store import AnnexStore
+from antq.report.annex import Annex, AnnexCommune, annex_commune, annex_order
 from antq.safety.hierarchy import (
     KIND_ORDER,
     CommuneResult,
@@ -64,10 +69,11 @@ class _Part:
     """The units of one (round, province as written, commune named) of the input, counted."""
 
     __slots__ = (
-        "annex",
+        "annexed",
         "failed",
         "missing",
         "near",
+        "number",
         "outcomes",
         "periods",
         "province",
@@ -76,7 +82,9 @@ class _Part:
         "titles",
     )
 
-    def __init__(self, sample: Verdict, province: str | None) -> None:
+    def __init__(self, number: int, sample: Verdict, province: str | None) -> None:
+        # Its verdicts in the annex's store are kept under this number.
+        self.number = number
         # Any unit of the part places them all (see antq.safety.round.UnitCollector).
         self.sample = sample
         self.province = province
@@ -87,7 +95,8 @@ class _Part:
         self.titles: dict[str, tuple[_Rank, Label, UnitKind]] = {}
         self.missing: Counter[str] = Counter()
         self.near: list[NearMiss] = []
-        self.annex: list[Verdict] = []
+        # How many of its units the annex lists.
+        self.annexed = 0
         # (rule set, instrument) of its units.
         self.rules: set[tuple[str, str]] = set()
 
@@ -118,6 +127,7 @@ class ReportCollector:
         self.top = top
         self._parts: dict[tuple[int, str | None, str | None, bool], _Part] = {}
         self._place: Placement | None = None
+        self._annex = AnnexStore()
         self.units = 0
 
     def evaluate(
@@ -147,7 +157,9 @@ class ReportCollector:
         key = (verdict.year, province, verdict.unit_id if commune else verdict.commune, commune)
         part = self._parts.get(key)
         if part is None:
-            part = self._parts[key] = _Part(verdict, province)
+            # What places a part is the verdict's identity: none of its results, none of its facts.
+            sample = attrs.evolve(verdict, eligibility=(), results=(), notices=())
+            part = self._parts[key] = _Part(len(self._parts), sample, province)
         kind = verdict.kind
         outcome = verdict.outcome
         counts = part.outcomes.get(kind)
@@ -184,13 +196,18 @@ class ReportCollector:
             eligibility=tuple(r for r in verdict.eligibility if r.outcome in _ANNEX),
             results=tuple(r for r in verdict.results if r.outcome in _ANNEX),
         )
-        part.annex.append(verdict)
+        part.annexed += 1
+        self._annex.add(part.number, verdict)
         if outcome is _NOT_MET:
-            near = part.near
-            near.append(NearMiss.of(verdict))
-            if len(near) > 2 * self.top:
-                near.sort(key=NearMiss.sort_key)
-                del near[self.top :]
+            # The part's ``top`` closest so far, in order: no other is ever read.
+            near, miss = part.near, NearMiss.of(verdict)
+            full = len(near) >= self.top
+            if not full or miss.sort_key() < near[-1].sort_key():
+                if full:
+                    near.pop()
+                # A near miss reads its unit's identity and failed criteria only.
+                slim = attrs.evolve(verdict, eligibility=(), results=miss.failed, notices=())
+                insort(near, attrs.evolve(miss, verdict=slim), key=NearMiss.sort_key)
 
     def placed(self, place: Placement) -> None:
         """Keep the round's placement of units (see :class:`antq.safety.round.UnitCollector`)."""
@@ -217,7 +234,12 @@ class ReportCollector:
                 )
             )
         return CollectedRound(
-            result=result, parts=tuple(placed), place=place, top=self.top, units=self.units
+            result=result,
+            parts=tuple(placed),
+            place=place,
+            top=self.top,
+            units=self.units,
+            stored=self._annex,
         )
 
 
@@ -242,6 +264,8 @@ class CollectedRound:
     top: int = 10
     #: How many units and communes were evaluated (unreadable ones included).
     units: int = 0
+    # The verdicts of the annex, by part.
+    stored: AnnexStore = attrs.field(factory=AnnexStore, repr=False)
 
     @property
     def errors(self) -> tuple[InputError, ...]:
@@ -367,12 +391,49 @@ class CollectedRound:
                 instruments.add(instrument)
         return rule_sets, instruments
 
+    def _placed_annex(self, placed: _Placed) -> Iterator[Verdict]:
+        code = placed.commune_code
+        return (_placed_verdict(v, code) for v in self.stored.verdicts(placed.part.number))
+
     def annex_units(self, year: int) -> Iterable[tuple[str | None, Verdict]]:
         """The units of round ``year`` not met or unknown, with their provinces, in listing order."""
         found = [
-            (placed.province, _placed_verdict(verdict, placed.commune_code), placed.commune_key)
+            (placed.province, verdict, placed.commune_key)
             for placed in self._of_year(year)
-            for verdict in placed.part.annex
+            for verdict in self._placed_annex(placed)
         ]
         found.sort(key=lambda u: (u[0] or "", u[2], _KIND_RANK[u[1].kind], u[1].unit_id))
         return [(province, verdict) for province, verdict, _ in found]
+
+    def annex(
+        self, year: int, *, names: Mapping[str, str], provinces: Iterable[str | None]
+    ) -> Annex:
+        """The annex of round ``year``, as :func:`~antq.report.annex.build_annex` makes it
+        from :meth:`annex_units`, read from where the units were kept a commune at a time."""
+        groups: dict[tuple[str | None, str | None], list[_Placed]] = {}
+        order: dict[str | None, int] = {p: i for i, p in enumerate(provinces)}
+        listed = sorted(
+            (p for p in self._of_year(year) if p.part.annexed),
+            key=lambda p: (p.province or "", p.commune_key),
+        )
+        for placed in listed:
+            order.setdefault(placed.province, len(order))
+        # A group's parts in the order they were collected, as annex_units gives them.
+        for placed in self._of_year(year):
+            if placed.part.annexed:
+                groups.setdefault((placed.province, placed.commune_code), []).append(placed)
+        keys = annex_order(groups, order)
+
+        def communes() -> Iterator[AnnexCommune]:
+            for province, commune in keys:
+                verdicts = [
+                    v for placed in groups[(province, commune)] for v in self._placed_annex(placed)
+                ]
+                yield annex_commune(province, commune, verdicts, names)
+
+        return Annex(
+            unit_count=sum(p.part.annexed for p in listed),
+            provinces=frozenset(province for province, _ in keys),
+            commune_count=len(keys),
+            make=communes,
+        )

@@ -27,24 +27,15 @@ import re
 from datetime import datetime, time
 from typing import Any
 
+import attrs
+
 from antq.errors import AntqError
 from antq.i18n.catalog import Msg
-from antq.report import (
-    BarChart,
-    Block,
-    Heading,
-    Items,
-    Paragraph,
-    Report,
-    StackedChart,
-    Table,
-    annex_blocks,
-    body_blocks,
-    footer_text,
-    title_text,
-)
+from antq.report import Report, annex_blocks, body_blocks, footer_text, title_text
+from antq.report._writer import BlockWriter
 from antq.report.admin import DocumentParts, document_parts
 from antq.report.chart import bar_scene, pages, stacked_scene
+from antq.report.model import BarChart, Block, Heading, Items, Paragraph, StackedChart, Table
 from antq.report.png import scene_png
 from antq.vocabulary import Lang
 
@@ -372,25 +363,40 @@ def _chart(
     _add(document, caption, "Caption")
 
 
+@attrs.define
+class _Docx(BlockWriter[None]):
+    """Adds each block to ``document``; ``charts`` numbers the figures."""
+
+    document: Any
+    lang: Lang
+    shared: Any
+    charts: list[int]
+
+    def heading(self, block: Heading) -> None:
+        level = min(max(block.level - 1, 1), 3)
+        _add(self.document, block.text, f"Heading {level}")
+
+    def paragraph(self, block: Paragraph) -> None:
+        _add(self.document, block.text, "Normal")
+
+    def items(self, block: Items) -> None:
+        for item in block.items:
+            _add(self.document, item, "List Bullet")
+
+    def table(self, block: Table) -> None:
+        _table(self.document, block, self.shared)
+
+    def chart(self, block: StackedChart | BarChart) -> None:
+        self.charts.append(len(self.charts) + 1)
+        _chart(self.document, block, len(self.charts), self.lang, self.shared)
+
+
 def _blocks(
     document: Any, found: tuple[Block, ...], lang: Lang, shared: Any, charts: list[int]
 ) -> None:
+    writer = _Docx(document, lang, shared, charts)
     for block in found:
-        if isinstance(block, Heading):
-            level = min(max(block.level - 1, 1), 3)
-            _add(document, block.text, f"Heading {level}")
-        elif isinstance(block, Paragraph):
-            _add(document, block.text, "Normal")
-        elif isinstance(block, Items):
-            for item in block.items:
-                _add(document, item, "List Bullet")
-        elif isinstance(block, Table):
-            _table(document, block, shared)
-        elif isinstance(block, StackedChart | BarChart):
-            charts.append(len(charts) + 1)
-            _chart(document, block, len(charts), lang, shared)
-        else:
-            raise TypeError(f"not a report block: {block!r}")
+        writer.write(block)
 
 
 def _signature(document: Any, parts: DocumentParts, shared: Any) -> None:

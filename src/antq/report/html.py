@@ -20,22 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from html import escape
 
-from antq.report import (
-    BarChart,
-    Block,
-    Heading,
-    Items,
-    Paragraph,
-    Report,
-    StackedChart,
-    Table,
-    body_blocks,
-    footer_text,
-    iter_annex_blocks,
-    title_text,
-)
+from antq.report import Report, body_blocks, footer_text, iter_annex_blocks, title_text
+from antq.report._writer import BlockWriter
 from antq.report.admin import DocumentParts, document_parts
 from antq.report.chart import pages
+from antq.report.model import BarChart, Heading, Items, Paragraph, StackedChart, Table
 from antq.report.svg import bar_chart, stacked_chart
 from antq.vocabulary import Lang
 
@@ -104,24 +93,31 @@ def _table(table: Table) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Heading):
+class _Html(BlockWriter[str]):
+    def heading(self, block: Heading) -> str:
         level = min(max(block.level, 1), 6)
         return f"<h{level}>{escape(block.text)}</h{level}>"
-    if isinstance(block, Paragraph):
+
+    def paragraph(self, block: Paragraph) -> str:
         return f"<p>{escape(block.text)}</p>"
-    if isinstance(block, Items):
+
+    def items(self, block: Items) -> str:
         items = "\n".join(f"<li>{escape(item)}</li>" for item in block.items)
         return f"<ul>\n{items}\n</ul>"
-    if isinstance(block, Table):
+
+    def table(self, block: Table) -> str:
         return _table(block)
-    if isinstance(block, StackedChart):
-        # A long chart is cut into pictures that each fit a printed page.
-        drawn = "\n".join(stacked_chart(part) for part in pages(block))
+
+    def chart(self, block: StackedChart | BarChart) -> str:
+        if isinstance(block, StackedChart):
+            # A long chart is cut into pictures that each fit a printed page.
+            drawn = "\n".join(stacked_chart(part) for part in pages(block))
+        else:
+            drawn = bar_chart(block)
         return f"<figure>\n{drawn}\n<figcaption>{escape(block.title)}</figcaption>\n</figure>"
-    if isinstance(block, BarChart):
-        return f"<figure>\n{bar_chart(block)}\n<figcaption>{escape(block.title)}</figcaption>\n</figure>"
-    raise TypeError(f"not a report block: {block!r}")
+
+
+_block = _Html().write
 
 
 def _letterhead(parts: DocumentParts) -> str:
@@ -171,16 +167,12 @@ def iter_html(report: Report, lang: Lang) -> Iterator[str]:
         f"<title>{escape(title_text(report, lang))}</title>\n"
         f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
     )
-    yield "\n".join(
-        [
-            _letterhead(parts),
-            *(_block(b) for b in body[2:]),
-            _signature(parts),
-            '<section class="annex">',
-            _block(next(annex)),
-            f'<p class="annex-note">{escape(parts.annex_note)}</p>',
-        ]
-    )
+    # A block at a time: the body of a national report is tens of megabytes too.
+    yield _letterhead(parts)
+    for block in body[2:]:
+        yield "\n" + _block(block)
+    yield "\n" + _signature(parts) + '\n<section class="annex">\n' + _block(next(annex))
+    yield f'\n<p class="annex-note">{escape(parts.annex_note)}</p>'
     for block in annex:
         yield "\n" + _block(block)
     yield (

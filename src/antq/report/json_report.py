@@ -8,7 +8,7 @@ Codes (unit kinds, outcomes, criteria, indicators) are stable; ``label`` and
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -20,7 +20,14 @@ from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, shown
 from antq.i18n import formatting
 from antq.io.batch import RowError
-from antq.report import Report, input_label, instrument_names, met_text, title_text
+from antq.report import (
+    ProvinceSection,
+    Report,
+    input_label,
+    instrument_names,
+    met_text,
+    title_text,
+)
 from antq.report.annex import AnnexCommune
 from antq.report.indicators import Observation, TargetCheck
 from antq.report.previous import met_change, rate_change
@@ -178,8 +185,67 @@ def _commune(result: CommuneResult, summary: Summary, report: Report, lang: Lang
     }
 
 
+@attrs.frozen
+class _Later:
+    """A list of the report made an item at a time when it is written (never whole in memory)."""
+
+    items: Callable[[], Iterable[Any]]
+
+
+def _holds_later(value: Any) -> bool:
+    return isinstance(value, dict) and any(isinstance(v, _Later) for v in value.values())
+
+
+def _whole(value: Any) -> Any:
+    """``value`` with every :class:`_Later` list made."""
+    if isinstance(value, _Later):
+        return [_whole(item) for item in value.items()]
+    if _holds_later(value):
+        return {key: _whole(item) for key, item in value.items()}
+    return value
+
+
+def _pieces(value: Any, depth: int) -> Iterator[str]:
+    """``json.dumps(_whole(value), indent=2)`` in pieces, as written ``depth`` levels deep."""
+    inside = "\n" + "  " * (depth + 1)
+    if isinstance(value, _Later):
+        opening = "["
+        for item in value.items():
+            yield opening + inside
+            yield from _pieces(item, depth + 1)
+            opening = ","
+        yield "[]" if opening == "[" else "\n" + "  " * depth + "]"
+    elif _holds_later(value):
+        opening = "{"
+        for key, item in value.items():
+            yield opening + inside + json.dumps(key, ensure_ascii=False) + ": "
+            yield from _pieces(item, depth + 1)
+            opening = ","
+        yield "\n" + "  " * depth + "}"
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        # A JSON string holds no raw line feed, so every line is a line of the layout.
+        yield text.replace("\n", "\n" + "  " * depth) if depth else text
+
+
 def report_data(report: Report, lang: Lang) -> dict[str, Any]:
     """The report as JSON-ready data in ``lang``."""
+    data: dict[str, Any] = _whole(_data(report, lang))
+    return data
+
+
+def _data(report: Report, lang: Lang) -> dict[str, Any]:
+    """:func:`report_data` with its long lists (provinces, communes, annex) made when written."""
+
+    def province(section: ProvinceSection) -> dict[str, Any]:
+        return {
+            "name": section.name,
+            "summary": _summary(section.summary, report, lang),
+            "safe_figures": [_observation(o, lang) for o in section.safe_figures],
+            "communes": _Later(
+                lambda: (_commune(c.result, c.summary, report, lang) for c in section.communes)
+            ),
+        }
 
     return {
         "antq_report": REPORT_SCHEMA_VERSION,
@@ -199,20 +265,12 @@ def report_data(report: Report, lang: Lang) -> dict[str, Any]:
             "kinds": {k.code: k.label(lang) for k in UnitKind},
         },
         "other_rounds": {str(y): n for y, n in report.other_rounds.items()},
-        "provinces": [
-            {
-                "name": section.name,
-                "summary": _summary(section.summary, report, lang),
-                "safe_figures": [_observation(o, lang) for o in section.safe_figures],
-                "communes": [_commune(c.result, c.summary, report, lang) for c in section.communes],
-            }
-            for section in report.sections
-        ],
+        "provinces": _Later(lambda: (province(section) for section in report.sections)),
         "previous_year": None if report.previous is None else report.previous.year,
         "indicators": [_indicator(c, report, lang) for c in report.indicators],
         "notices": [{"subject": n.subject, "text": n.reason.render(lang)} for n in report.notices],
         "errors": [_error(e) for e in report.errors],
-        "annex": [_annex(group, report, lang) for group in report.annex],
+        "annex": _Later(lambda: (_annex(group, report, lang) for group in report.annex)),
     }
 
 
@@ -265,27 +323,11 @@ def render_json(report: Report, lang: Lang) -> str:
     return "".join(iter_json(report, lang))
 
 
-#: How the annex, the last key of the report, ends the document when it is empty.
-_EMPTY_ANNEX_END = '"annex": []\n}'
-
-
 def iter_json(report: Report, lang: Lang) -> Iterator[str]:
-    """:func:`render_json` in pieces: the figures, then the annex a commune at a time.
+    """:func:`render_json` in pieces: the provinces, their communes and the annex an item at a time.
 
-    The same text as ``json.dumps(report_data(...), indent=2)``: each commune of
-    the annex is written with the indentation it has inside the document.
+    The same text as ``json.dumps(report_data(...), indent=2)``: each item is
+    written with the indentation it has inside the document.
     """
-    data = report_data(attrs.evolve(report, annex=()), lang)
-    head = json.dumps(data, ensure_ascii=False, indent=2)
-    assert head.endswith(_EMPTY_ANNEX_END), "the annex is the report's last key"
-    if not report.annex:
-        yield head + "\n"
-        return
-    yield head[: -len(_EMPTY_ANNEX_END)] + '"annex": ['
-    for index, group in enumerate(report.annex):
-        text = json.dumps(_annex(group, report, lang), ensure_ascii=False, indent=2)
-        # A JSON string holds no raw line feed, so every line is a line of the layout.
-        yield ("\n" if index == 0 else ",\n") + "\n".join(
-            "    " + line for line in text.split("\n")
-        )
-    yield "\n  ]\n}\n"
+    yield from _pieces(_data(report, lang), 0)
+    yield "\n"

@@ -9,18 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from antq.report import (
-    BarChart,
-    Block,
-    Heading,
-    Items,
-    Paragraph,
-    Report,
-    StackedChart,
-    Table,
-    iter_blocks,
-)
-from antq.report.text import joined
+from antq.report._writer import TextWriter
+from antq.report.model import Block, Heading, Items, Paragraph, Report, Table
 from antq.vocabulary import Lang
 
 __all__ = ["escape", "iter_markdown", "render_markdown"]
@@ -45,25 +35,32 @@ def _table(table: Table) -> str:
     return "\n".join([head, rule, *rows])
 
 
-def _block(block: Block) -> str | None:
-    if isinstance(block, Heading):
+class _Markdown(TextWriter):
+    def heading(self, block: Heading) -> str:
         return f"{'#' * block.level} {escape(block.text)}"
-    if isinstance(block, Paragraph):
+
+    def paragraph(self, block: Paragraph) -> str:
         return escape(block.text)
-    if isinstance(block, Items):
+
+    def items(self, block: Items) -> str:
         return "\n".join(f"- {escape(item)}" for item in block.items)
-    if isinstance(block, Table):
+
+    def table(self, block: Table) -> str:
         return _table(block)
-    if isinstance(block, StackedChart | BarChart):
-        return None
-    raise TypeError(f"not a report block: {block!r}")
+
+
+_MARKDOWN = _Markdown()
+
+
+def _block(block: Block) -> str | None:
+    return _MARKDOWN.write(block)
 
 
 def render_markdown(report: Report, lang: Lang) -> str:
     """The report as Markdown in ``lang`` (charts are left out: their figures are in tables)."""
-    return "".join(iter_markdown(report, lang))
+    return "".join(_MARKDOWN.pieces(report, lang))
 
 
 def iter_markdown(report: Report, lang: Lang) -> Iterator[str]:
     """:func:`render_markdown` in pieces, a block at a time."""
-    return joined((_block(block) for block in iter_blocks(report, lang)), "\n\n", "\n")
+    return _MARKDOWN.pieces(report, lang)

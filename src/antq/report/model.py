@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -13,6 +13,19 @@ from antq.i18n.catalog import Label
 from antq.report.annex import AnnexCommune
 from antq.report.letterhead import Letterhead
 from antq.vocabulary import Lang
+
+__all__ = [
+    "BarChart",
+    "Block",
+    "CommuneSection",
+    "Heading",
+    "Items",
+    "Paragraph",
+    "ProvinceSection",
+    "Report",
+    "StackedChart",
+    "Table",
+]
 
 if TYPE_CHECKING:  # imported when used, so that the command line starts fast
     from antq.report.indicators import Observation, TargetCheck
@@ -59,7 +72,7 @@ class Report:
     #: The registry keys of the instruments of the rule sets applied ("124/2021/TT-BCA").
     instruments: tuple[str, ...] = ()
     #: Every unit not met or unknown, by commune (see :mod:`antq.report.annex`).
-    annex: tuple[AnnexCommune, ...] = ()
+    annex: Sequence[AnnexCommune] = ()
     #: Who issues, signs and receives the report (the Word and HTML reports' header block).
     letterhead: Letterhead = attrs.field(factory=Letterhead)
     #: The previous round's figures, to compare with (None: no comparison).

@@ -7,20 +7,12 @@ tables.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from antq.report import (
-    BarChart,
-    Block,
-    Heading,
-    Items,
-    Paragraph,
-    Report,
-    StackedChart,
-    Table,
-    iter_blocks,
-)
+from antq.report._writer import TextWriter, joined
+from antq.report.model import Block, Heading, Items, Paragraph, Report, Table
 from antq.vocabulary import Lang
 
 __all__ = ["MAX_COLUMN", "iter_text", "joined", "render_block", "render_text", "width"]
@@ -37,10 +29,15 @@ def width(text: str) -> int:
     >>> width("Thôn Đông"), width("Tho\\u0302n")
     (9, 4)
     """
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
-        for c in text
-    )
+    # Every ASCII character takes one column; a report's long tables are mostly not ASCII.
+    return len(text) if text.isascii() else sum(map(_char_width, text))
+
+
+@functools.cache  # a report uses a few hundred characters: measured once each
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _pad(text: str, size: int, right: bool) -> str:
@@ -56,12 +53,16 @@ def _wrap(text: str, size: int) -> list[str]:
     """``text`` in lines of at most ``size`` columns, broken between words."""
     lines: list[str] = []
     current = ""
+    used = 0  # width(current), kept as words are added
     for word in text.split():
-        if current and width(current) + 1 + width(word) > size:
+        taken = width(word)
+        if current and used + 1 + taken > size:
             lines.append(current)
-            current = word
+            current, used = word, taken
+        elif current:
+            current, used = f"{current} {word}", used + 1 + taken
         else:
-            current = f"{current} {word}" if current else word
+            current, used = word, taken
     lines.append(current)
     return lines
 
@@ -97,42 +98,38 @@ def _table(table: Table) -> str:
     return "\n".join(out)
 
 
-def render_block(block: Block) -> str | None:
-    """One block as text (None for a chart)."""
-    if isinstance(block, Heading):
+class _Text(TextWriter):
+    def heading(self, block: Heading) -> str:
         text = _one_line(block.text)
         if block.level == 1:
             return f"{text}\n{'=' * width(text)}"
         if block.level == 2:
             return f"{text}\n{'-' * width(text)}"
         return f"{text}:"
-    if isinstance(block, Paragraph):
+
+    def paragraph(self, block: Paragraph) -> str:
         return _one_line(block.text)
-    if isinstance(block, Items):
+
+    def items(self, block: Items) -> str:
         return "\n".join(f"  - {_one_line(item)}" for item in block.items)
-    if isinstance(block, Table):
+
+    def table(self, block: Table) -> str:
         return _table(block)
-    if isinstance(block, StackedChart | BarChart):
-        return None
-    raise TypeError(f"not a report block: {block!r}")
+
+
+_TEXT = _Text()
+
+
+def render_block(block: Block) -> str | None:
+    """One block as text (None for a chart)."""
+    return _TEXT.write(block)
 
 
 def render_text(report: Report, lang: Lang) -> str:
     """The report as plain text in ``lang``."""
-    return "".join(iter_text(report, lang))
+    return "".join(_TEXT.pieces(report, lang))
 
 
 def iter_text(report: Report, lang: Lang) -> Iterator[str]:
     """:func:`render_text` in pieces, a block at a time (a long annex is never whole in memory)."""
-    return joined((render_block(block) for block in iter_blocks(report, lang)), "\n\n", "\n")
-
-
-def joined(parts: Iterable[str | None], separator: str, end: str) -> Iterator[str]:
-    """``separator.join(parts) + end`` in pieces, leaving out the parts that are None."""
-    first = True
-    for part in parts:
-        if part is None:
-            continue
-        yield part if first else separator + part
-        first = False
-    yield end
+    return _TEXT.pieces(report, lang)
