@@ -32,7 +32,6 @@ from datetime import date
 
 import attrs
 
-from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome
 from antq.core.periods import Period
 from antq.core.unit_kinds import UnitKind
@@ -44,14 +43,14 @@ from antq.report.annex import Annex, AnnexCommune, annex_commune, annex_order
 from antq.safety.hierarchy import (
     KIND_ORDER,
     CommuneResult,
-    CriterionTally,
-    InputTally,
     NearMiss,
     Notice,
     OutcomeCounts,
     RoundResult,
     Scope,
     Summary,
+    Tallies,
+    summary_of,
 )
 from antq.safety.round import Decider, OnVerdict, Placement, Round
 
@@ -350,27 +349,15 @@ class CollectedRound:
                 attrs.evolve(m, verdict=_placed_verdict(m.verdict, placed.commune_code))
                 for m in part.near
             )
-        kinds = sorted(outcomes, key=_KIND_RANK.__getitem__)
-        ranked = sorted(failed.items(), key=lambda item: (-item[1], item[0]))[:top]
-        return Summary(
-            scope=scope,
-            code=code,
-            name=name,
-            year=year,
-            by_kind=FrozenMap({k: OutcomeCounts.of_counter(outcomes[k]) for k in kinds}),
-            periods=FrozenMap({k: Period(start=periods[k][0], end=periods[k][1]) for k in kinds}),
-            most_failed=tuple(
-                CriterionTally(
-                    criterion_id=cid, title=titles[cid][1], kind=titles[cid][2], count=count
-                )
-                for cid, count in ranked
-            ),
-            most_missing=tuple(
-                InputTally(name=n, count=c)
-                for n, c in sorted(missing.items(), key=lambda item: (-item[1], item[0]))[:top]
-            ),
-            closest=tuple(sorted(near, key=NearMiss.sort_key)[:top]),
+        tallies = Tallies(
+            by_kind={k: OutcomeCounts.of_counter(v) for k, v in outcomes.items()},
+            periods={k: Period(start=start, end=end) for k, (start, end) in periods.items()},
+            failed=failed,
+            titles={cid: (title, kind) for cid, (_, title, kind) in titles.items()},
+            missing=missing,
+            near=near,
         )
+        return summary_of(tallies, scope=scope, year=year, code=code, name=name, top=top)
 
     def other_rounds(self, year: int) -> dict[int, int]:
         """How many units of each other round are in the input."""

@@ -44,8 +44,10 @@ __all__ = [
     "ProvinceEvaluation",
     "Scope",
     "Summary",
+    "Tallies",
     "evaluate_province",
     "summarize",
+    "summary_of",
 ]
 
 #: The order of unit kinds in every listing.
@@ -273,25 +275,59 @@ def summarize(
             missing.update(verdict.missing_inputs)
         if verdict.outcome is Outcome.NOT_MET:
             near.append(NearMiss.of(verdict))
-    kinds = sorted(outcomes, key=_KIND_RANK.__getitem__)
-    ranked = sorted(failed.items(), key=lambda item: (-item[1], item[0]))[:top]
+    tallies = Tallies(
+        by_kind={k: OutcomeCounts.of(v) for k, v in outcomes.items()},
+        periods={k: _cover(v) for k, v in periods.items()},
+        failed=failed,
+        titles=titles,
+        missing=missing,
+        near=near,
+    )
+    return summary_of(tallies, scope=scope, year=year, code=code, name=name, top=top)
+
+
+@attrs.frozen(kw_only=True)
+class Tallies:
+    """What a summary counts of its units, before it is ranked and cut.
+
+    ``failed`` counts the units that failed each criterion (``titles`` names it,
+    and the kind of its first unit), ``missing`` those that missed each input,
+    and ``near`` are the units not met.
+    """
+
+    by_kind: Mapping[UnitKind, OutcomeCounts]
+    periods: Mapping[UnitKind, Period]
+    failed: Mapping[str, int]
+    titles: Mapping[str, tuple[Label, UnitKind]]
+    missing: Mapping[str, int]
+    near: Iterable[NearMiss]
+
+
+def summary_of(
+    tallies: Tallies, *, scope: Scope, year: int, code: str | None, name: str | None, top: int
+) -> Summary:
+    """The summary of ``tallies``, ranked and cut to ``top`` as :func:`summarize` says."""
+    kinds = sorted(tallies.by_kind, key=_KIND_RANK.__getitem__)
+    titles = tallies.titles
     return Summary(
         scope=scope,
         code=code,
         name=name,
         year=year,
-        by_kind=FrozenMap({k: OutcomeCounts.of(outcomes[k]) for k in kinds}),
-        periods=FrozenMap({k: _cover(periods[k]) for k in kinds}),
+        by_kind=FrozenMap({k: tallies.by_kind[k] for k in kinds}),
+        periods=FrozenMap({k: tallies.periods[k] for k in kinds}),
         most_failed=tuple(
             CriterionTally(criterion_id=cid, title=titles[cid][0], kind=titles[cid][1], count=count)
-            for cid, count in ranked
+            for cid, count in _ranked(tallies.failed, top)
         ),
-        most_missing=tuple(
-            InputTally(name=n, count=c)
-            for n, c in sorted(missing.items(), key=lambda item: (-item[1], item[0]))[:top]
-        ),
-        closest=tuple(sorted(near, key=NearMiss.sort_key)[:top]),
+        most_missing=tuple(InputTally(name=n, count=c) for n, c in _ranked(tallies.missing, top)),
+        closest=tuple(sorted(tallies.near, key=NearMiss.sort_key)[:top]),
     )
+
+
+def _ranked(counts: Mapping[str, int], top: int) -> list[tuple[str, int]]:
+    """The ``top`` most counted, ties by name."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
 
 
 @attrs.frozen(kw_only=True)
