@@ -47,16 +47,19 @@ def test_the_typing_check_runs(name: str, monkeypatch: pytest.MonkeyPatch) -> No
     getattr(_typing_check(), name)()
 
 
-RECORDS_NOT_READ = (
-    "AdministrativeUnit",
-    "Agency",
-    "EducationalInstitution",
-    "Enterprise",
-    "MassModel",
-    "ModelSite",
-    "Person",
-    "ResidentialArea",
-    "StreetGuardTeam",
+# The records of the domain that no rule reads (antq.entities keeps them).
+RECORDS_NOT_READ = sorted(
+    [
+        "Agency",
+        "Enterprise",
+        "EducationalInstitution",
+        "ResidentialArea",
+        "AdministrativeUnit",
+        "MassModel",
+        "ModelSite",
+        "Person",
+        "StreetGuardTeam",
+    ]
 )
 
 

@@ -35,7 +35,8 @@ def _entries(source: str) -> list[dict[str, Any]]:
     return [e.to_json() for e in rule_catalogue(section=source)]
 
 
-def _cell(*parts: nodes.Node | str) -> nodes.entry:
+def cell(*parts: nodes.Node | str) -> nodes.entry:
+    """A table cell of text and nodes, in one paragraph (the law map's table uses it too)."""
     entry = nodes.entry()
     paragraph = nodes.paragraph()
     for part in parts:
@@ -77,23 +78,23 @@ def _table(rows: Iterable[dict[str, Any]]) -> nodes.table:
     group += head
     header_row = nodes.row()
     for title in headers:
-        header_row += _cell(title)
+        header_row += cell(title)
     head += header_row
     body = nodes.tbody()
     group += body
     for entry in rows:
         row = nodes.row()
         status = entry["confirmation"]
-        row += _cell(nodes.literal(text=entry["id"]))
-        row += _cell(nodes.inline(text=status.upper(), classes=["antq-status", f"antq-{status}"]))
-        row += _cell(nodes.emphasis(text=entry["citation"]["vi"]), " / ", entry["citation"]["en"])
+        row += cell(nodes.literal(text=entry["id"]))
+        row += cell(nodes.inline(text=status.upper(), classes=["antq-status", f"antq-{status}"]))
+        row += cell(nodes.emphasis(text=entry["citation"]["vi"]), " / ", entry["citation"]["en"])
         title = entry["title"]
         parts: list[nodes.Node | str] = [nodes.emphasis(text=title["vi"]), " / ", title["en"]]
         note = entry.get("note")
         if note:
             parts += [" — ", nodes.emphasis(text=note["vi"]), " / ", note["en"]]
-        row += _cell(*parts)
-        row += _cell(_details(entry))
+        row += cell(*parts)
+        row += cell(_details(entry))
         body += row
     return table
 

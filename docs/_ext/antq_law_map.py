@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from antq_entries import cell  # docs/_ext, on the path of the build
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
@@ -75,15 +76,6 @@ def _article_order(info: Any) -> tuple[int, str]:
     return (int(match[1]) if match else 0, info.name)
 
 
-def _cell(*parts: nodes.Node | str) -> nodes.entry:
-    entry = nodes.entry()
-    paragraph = nodes.paragraph()
-    for part in parts:
-        paragraph += nodes.Text(part) if isinstance(part, str) else part
-    entry += paragraph
-    return entry
-
-
 class LawMap(SphinxDirective):
     """A table: instrument, article, module, its docstring's first paragraph, rules citing it."""
 
@@ -99,16 +91,16 @@ class LawMap(SphinxDirective):
         head = nodes.thead()
         row = nodes.row()
         for header in headers:
-            row += _cell(header)
+            row += cell(header)
         head += row
         group += head
         body = nodes.tbody()
         for instrument, article, module, summary, count in _rows():
             row = nodes.row()
-            row += _cell(cite(instrument, article).render("vi"))
-            row += _cell(nodes.literal(text=module))
-            row += _cell(summary)
-            row += _cell(str(count))
+            row += cell(cite(instrument, article).render("vi"))
+            row += cell(nodes.literal(text=module))
+            row += cell(summary)
+            row += cell(str(count))
             body += row
         group += body
         return [table]
