@@ -180,17 +180,23 @@ class ResultMemo:
     Only for criteria whose check can be compiled (antq's own, which read
     nothing but their declared inputs, the period and the rule set's
     parameters, so equal keys give equal results) and whose inputs take few
-    values: yes/no answers, codes, and lists of records only when empty. A
+    values: yes/no answers, codes, and lists of records only when empty, or
+    when the check says it reads none of them (its ``reads_record(record)``:
+    a unit's incidents of other categories give the result of no incident). A
     round gives thousands of units the same such results ("yes", "none in
     the period"), and results hold nothing of the unit, so they are shared.
     Bounded: emptied when full.
     """
 
-    __slots__ = ("found", "names", "records")
+    __slots__ = ("found", "names", "reads", "records")
 
     def __init__(self, criterion: Criterion) -> None:
         self.names = tuple(i.name for i in criterion.all_inputs)
-        self.records = tuple(i.name for i in criterion.all_inputs if i.kind is InputKind.RECORDS)
+        self.records = frozenset(
+            i.name for i in criterion.all_inputs if i.kind is InputKind.RECORDS
+        )
+        #: Whether the check can be changed by a record (None: by any record).
+        self.reads: Callable[[Any], bool] | None = getattr(criterion.check, "reads_record", None)
         self.found: dict[tuple[object, ...], Any] = {}
 
     @staticmethod
@@ -202,12 +208,19 @@ class ResultMemo:
         )
 
     def key(self, values: Mapping[str, Any], period: Period) -> tuple[object, ...] | None:
-        """The key of a unit's values, or None when a list of records is not empty."""
+        """The key of a unit's values, or None when it has a record the check may read."""
+        reads = self.reads
         for name in self.records:
-            if values.get(name):
+            found = values.get(name)
+            if found and (reads is None or any(map(reads, found))):
                 return None
-        # An absent input and a present one differ: (name, value) only for those present.
-        return (period.start, period.end, *[(n, values[n]) for n in self.names if n in values])
+        # An absent input and a present one differ: (name, value) only for those present;
+        # records the check does not read count as none.
+        return (
+            period.start,
+            period.end,
+            *[(n, () if n in self.records else values[n]) for n in self.names if n in values],
+        )
 
     def keep(self, key: tuple[object, ...], result: Any) -> None:
         if len(self.found) >= RESULTS_KEPT:

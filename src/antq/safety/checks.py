@@ -477,6 +477,10 @@ class _IncidentsOf:
         """Whether ``incident`` can change this check's outcome (if dated in the period)."""
         return incident.category in self.categories
 
+    #: What the engine's result memo asks (see :class:`antq.core.ResultMemo`): an incident
+    #: this check does not read, in the period or not, leaves its result that of no incident.
+    reads_record = reads_incident
+
     def _inside(self, context: Context) -> Finding:
         """The finding for the incidents dated in the period."""
         raise NotImplementedError
@@ -527,6 +531,9 @@ class SeriousCrimesExcused:
     def reads_incident(self, incident: Incident) -> bool:
         """Whether ``incident`` can change this check's outcome (if dated in the period)."""
         return incident.is_serious_crime
+
+    #: What the engine's result memo asks (see :class:`antq.core.ResultMemo`).
+    reads_record = reads_incident
 
     def decide(self, context: Context) -> Outcome:
         return _each_excused(
