@@ -27,21 +27,12 @@ from antq.emulation import (
 )
 from antq.emulation.awards import KncCandidate, knc_eligibility
 from antq.vocabulary import LANGS
+from tests.emulation.test_teams import ALL_MET as TEAMS_ALL_MET
 
 EX, GOOD = TaskGrade.HOAN_THANH_XUAT_SAC, TaskGrade.HOAN_THANH_TOT
 SHEET = load_sheet("examples/example-sheet.toml")
-ALL_MET = ExcellentTeamFacts(
-    tasks_carried_out=True,
-    meetings_and_reports=True,
-    members_prohibited_acts=0,
-    members_removed=0,
-    members_not_completed=0,
-    discipline_and_training=True,
-    tasks_assigned=100,
-    tasks_done=100,
-    coordination=True,
-    area_article_4_4=Outcome.MET,
-)
+# The seven criteria all met, every task done.
+ALL_MET = attrs.evolve(TEAMS_ALL_MET, tasks_done=100)
 
 
 def _team(

@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from antq import UnitFacts, UnitKind, evaluate, read_facts_file
-from antq.core.outcome import Outcome
 from antq.core.reasons import Percent, Reason
 from antq.emulation.awards.questions import answer_questions, read_awards_file
 from antq.emulation.quotas import Candidate, Cap, Rounding, select
 from antq.emulation.scoring import ScoringFacts, read_scores, score
 from antq.emulation.sheets import load_sheet
-from antq.emulation.team_checklist import ExcellentTeamFacts, excellent_team_checklist
+from antq.emulation.team_checklist import excellent_team_checklist
 from antq.emulation.teams import MemberProposal, TeamProposal, rate_teams
 from antq.entities import TaskGrade
 from antq.entities.forces import TeamRole
@@ -31,6 +30,7 @@ from antq.i18n.catalog import Msg, Text
 from antq.i18n.formatting import Threshold
 from antq.law.registry import all_instruments
 from antq.serve.settings import ServeSettings
+from tests.emulation.test_teams import ALL_MET as _ALL_MET
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
@@ -92,20 +92,6 @@ def scores() -> list[Any]:
         score(sheet, ScoringFacts(unit_id="empty", kind=UnitKind.COMMUNE, year=2025, values={}))
     )
     return found
-
-
-_ALL_MET = ExcellentTeamFacts(
-    tasks_carried_out=True,
-    meetings_and_reports=True,
-    members_prohibited_acts=0,
-    members_removed=0,
-    members_not_completed=0,
-    discipline_and_training=True,
-    tasks_assigned=100,
-    tasks_done=96,
-    coordination=True,
-    area_article_4_4=Outcome.MET,
-)
 
 
 def team_ratings() -> list[Any]:
