@@ -307,6 +307,8 @@ def _check_rule_building() -> None:
         applies_when=gate,
         confirmation=antq.Confirmation.UNCONFIRMED,
     )
+    rule: antq.Rule = criterion  # every family's rule is a Rule
+    assert rule.info == antq.CriterionInfo.of(rule)
     info: antq.CriterionInfo = antq.CriterionInfo(
         id=criterion.id,
         title=criterion.title,

@@ -1,4 +1,4 @@
-"""The evaluation core: criteria, outcomes, verdicts and rule sets.
+"""The evaluation core: rules and criteria, outcomes, verdicts and rule sets.
 
 Nothing here knows about any particular circular; the rules themselves live in
 :mod:`antq.safety`.
@@ -37,6 +37,7 @@ from antq.core.outcome import Outcome, combine
 from antq.core.plan import DecisionPlan, ResultMemo
 from antq.core.reasons import Percent, Reason
 from antq.core.result import Result, RuleResult
+from antq.core.rule import Rule
 from antq.core.ruleset import PeriodRule, RoundNotice, RuleBook, RuleSet, weakest
 from antq.core.verdict import (
     RESULT_SCHEMA_VERSION,
@@ -75,6 +76,7 @@ __all__ = [
     "ResultMemo",
     "ResultsFactory",
     "RoundNotice",
+    "Rule",
     "RuleBook",
     "RuleEntry",
     "RuleFamily",

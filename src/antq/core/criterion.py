@@ -9,130 +9,27 @@ criterion NOT_APPLICABLE, with its reason, before anything else is read.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Generic, NamedTuple, TypeVar, cast
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, TypeVar, cast
 
 import attrs
 
 from antq.core.facts import UnitFacts
-from antq.core.frozen import FrozenMap
 from antq.core.inputs import Input
 from antq.core.outcome import Outcome
 from antq.core.periods import Period
-from antq.core.reasons import Param, Reason
-from antq.errors import DefinitionError, InputError
-from antq.i18n.catalog import Label, Msg
-from antq.law.citation import Citation
-from antq.law.confirmation import Confirmation
-from antq.vocabulary import CodedEnum
+from antq.core.reasons import Reason
+from antq.core.rule import CriterionInfo as CriterionInfo
+from antq.core.rule import CriterionKind as CriterionKind
+from antq.core.rule import Finding as Finding
+from antq.core.rule import Parameter as Parameter
+from antq.core.rule import Rule
+from antq.core.rule import check_supplied as check_supplied
+from antq.core.rule import finding as finding
+from antq.core.rule import undecided as undecided
+from antq.errors import DefinitionError
 
 T = TypeVar("T")
-
-_ID = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
-
-
-class CriterionKind(CodedEnum):
-    """How a criterion decides."""
-
-    BOOLEAN = ("boolean", "có/không", "yes/no")
-    THRESHOLD = ("threshold", "so sánh với ngưỡng", "numeric threshold")
-    JUDGEMENT = ("judgement", "đánh giá của cơ quan xét duyệt", "assessor judgement")
-
-
-# Hashed once: the rendered reason lines are memoised by it (see ``CriterionResult.explain``).
-@attrs.frozen(kw_only=True, cache_hash=True)
-class CriterionInfo:
-    """What a result says about its criterion; one object shared by all its results."""
-
-    id: str
-    title: Label
-    citation: Citation
-    kind: CriterionKind
-    confirmation: Confirmation
-    #: The criterion's note, e.g. which article a cross-reference applies.
-    note: Label | None = None
-
-    @classmethod
-    def of(cls, rule: object) -> CriterionInfo:
-        """What ``rule`` (a criterion, an award condition) says about itself: its attributes
-        of the same names as these."""
-        return cls(**{field.name: getattr(rule, field.name) for field in attrs.fields(cls)})
-
-
-@attrs.frozen(kw_only=True)
-class Parameter(Generic[T]):
-    """A value a rule depends on that is not an input about the unit.
-
-    A parameter whose ``default`` is None has no value in antq: the spec leaves
-    it UNCONFIRMED, so the user must supply it (``RuleSet.with_parameters``);
-    until then the criteria that read it are UNKNOWN.
-    """
-
-    name: str
-    label: Label
-    default: T | None
-    confirmation: Confirmation
-    choices: tuple[T, ...] = ()
-    citation: Citation | None = None
-    #: When False the engine does not block on a missing value: the check
-    #: reads it with ``Context.parameters.get`` and decides what an absent value means.
-    required: bool = True
-
-    def __attrs_post_init__(self) -> None:
-        if self.default is None and self.confirmation is Confirmation.CONFIRMED:
-            raise DefinitionError(f"parameter {self.name!r} is confirmed but has no value")
-        if self.choices and self.default is not None and self.default not in self.choices:
-            raise DefinitionError(f"parameter {self.name!r}: default not among its choices")
-
-
-def check_supplied(
-    owner: str, parameters: Iterable[Parameter[Any]], values: Mapping[str, object]
-) -> None:
-    """Refuse a value supplied for no parameter of ``parameters``, or outside its choices.
-
-    ``owner`` is the id of the rule set (or award rules) the values are for: the
-    path of the error is ``<owner>.parameters.<name>``.
-    """
-    by_name = {p.name: p for p in parameters}
-    for name, value in values.items():
-        parameter = by_name.get(name)
-        if parameter is None:
-            raise InputError(f"{owner}.parameters.{name}", value, Msg("no such parameter"))
-        if parameter.choices and value not in parameter.choices:
-            allowed = ", ".join(map(str, parameter.choices))
-            raise InputError(
-                f"{owner}.parameters.{name}",
-                value,
-                Msg("expected one of {allowed}"),
-                params={"allowed": allowed},
-            )
-
-
-class Finding(NamedTuple):
-    """What a check decided, and why.
-
-    A named tuple rather than an attrs class: one is made for every criterion of
-    every unit, so it is kept as light as Python allows.
-    """
-
-    outcome: Outcome
-    reason: Reason
-    #: Names of optional inputs whose absence made the outcome UNKNOWN.
-    missing: tuple[str, ...] = ()
-
-
-def finding(outcome: Outcome, template: Label, **params: Param) -> Finding:
-    """Shorthand for ``Finding(outcome=..., reason=Reason(template=..., params=...))``."""
-    # ``params`` is a fresh dict owned by this call, so it can be frozen without a copy.
-    return Finding(outcome, Reason(template=template, params=FrozenMap(params)))
-
-
-def undecided(template: Label, missing: tuple[str, ...], **params: Param) -> Finding:
-    """An UNKNOWN finding that names what is missing."""
-    return Finding(
-        outcome=Outcome.UNKNOWN, reason=Reason(template=template, params=params), missing=missing
-    )
 
 
 @attrs.frozen(kw_only=True)
@@ -199,14 +96,9 @@ class Defer(Exception):
     """
 
 
-def _check_criterion_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _ID.match(value):
-        raise DefinitionError(f"criterion id {value!r} must be lowercase words joined by . _ or -")
-
-
 @attrs.frozen(kw_only=True)
-class Criterion:
-    """One criterion of a rule set.
+class Criterion(Rule):
+    """One criterion of a rule set: a :class:`~antq.core.rule.Rule` decided by the engine.
 
     ``inputs`` and ``parameters`` are what ``check`` needs: when one is missing
     the engine reports UNKNOWN without calling it. ``optional_inputs`` are read
@@ -216,20 +108,13 @@ class Criterion:
     whether the rule is the law as confirmed or a user-supplied stand-in.
     """
 
-    id: str = attrs.field(validator=_check_criterion_id)
-    title: Label
-    citation: Citation
-    kind: CriterionKind
+    noun: ClassVar[str] = "criterion"
+
     inputs: tuple[Input[Any], ...]
     check: Check = attrs.field(eq=False, repr=False)
     optional_inputs: tuple[Input[Any], ...] = ()
-    parameters: tuple[Parameter[Any], ...] = ()
     applies_when: Gate | None = attrs.field(default=None, eq=False, repr=False)
     gate_inputs: tuple[Input[Any], ...] = ()
-    confirmation: Confirmation = Confirmation.CONFIRMED
-    note: Label | None = None
-    #: What every result of this criterion says about it (made once).
-    info: CriterionInfo = attrs.field(init=False, eq=False, repr=False)
     #: Names of ``inputs``, and the required parameters: what the engine checks first.
     needs: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     required_parameters: tuple[Parameter[Any], ...] = attrs.field(init=False, eq=False, repr=False)
@@ -237,7 +122,7 @@ class Criterion:
     decide: Decide | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "info", CriterionInfo.of(self))
+        super().__attrs_post_init__()
         object.__setattr__(self, "needs", frozenset(i.name for i in self.inputs))
         object.__setattr__(self, "decide", getattr(self.check, "decide", None))
         object.__setattr__(

@@ -29,7 +29,6 @@ not asked about the achievements of the unit they led).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from functools import partial
@@ -39,7 +38,7 @@ import attrs
 
 from antq._serialise import JsonForm, JsonRoundTrip, json_form, json_view
 from antq._terminal import escape_controls
-from antq.core.criterion import CriterionInfo, CriterionKind, Finding, Parameter, check_supplied
+from antq.core.criterion import CriterionKind, Finding, Parameter, check_supplied
 from antq.core.entry import DESCRIPTION_KEYS, EntryInput, EntryParameter, RuleEntry, RuleFamily
 from antq.core.facts import check_id
 from antq.core.frozen import frozen
@@ -47,6 +46,7 @@ from antq.core.outcome import Outcome, combine
 from antq.core.periods import Period, parse_iso_date
 from antq.core.reasons import Reason
 from antq.core.result import missing_in
+from antq.core.rule import Rule, check_rule_id
 from antq.core.ruleset import weakest
 from antq.core.verdict import CriterionResult
 from antq.errors import DefinitionError, InputError
@@ -87,7 +87,6 @@ ELIGIBILITY_SCHEMA_VERSION = 1
 C = TypeVar("C")
 E = TypeVar("E", bound=CodedEnum)
 
-_ID = re.compile(r"^[a-z0-9]+([._-][a-z0-9]+)*$")
 _ONE_DAY = timedelta(days=1)
 
 
@@ -298,16 +297,10 @@ def discipline_restart(periods: Iterable[Period], on: date) -> date | None:
 # --- definitions ------------------------------------------------------------------------------
 
 
-def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not _ID.match(value):
-        raise DefinitionError(
-            f"{attribute.name} {value!r} must be lowercase words joined by . _ or -"
-        )
-
-
 @attrs.frozen(kw_only=True)
-class Condition(Generic[C]):
-    """One condition of an award: its id, citation, status, the facts it reads and its check.
+class Condition(Rule, Generic[C]):
+    """One condition of an award: a :class:`~antq.core.rule.Rule` with the facts it reads
+    and its check.
 
     ``check`` receives the answer's context (the facts, the date and the
     parameter values) and returns a :class:`~antq.core.criterion.Finding`. It
@@ -317,18 +310,14 @@ class Condition(Generic[C]):
     of them that are assessor judgements (QUAL).
     """
 
-    id: str = attrs.field(validator=_check_id)
-    title: Label
-    citation: Citation
-    kind: CriterionKind
+    noun: ClassVar[str] = "condition"
+
     check: Callable[[C], Finding] = attrs.field(eq=False, repr=False)
     inputs: tuple[str, ...] = ()
     judgements: tuple[str, ...] = ()
-    parameters: tuple[Parameter[Any], ...] = ()
-    confirmation: Confirmation = Confirmation.CONFIRMED
-    note: Label | None = None
 
     def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
         stray = sorted(set(self.judgements) - set(self.inputs))
         if stray:
             raise DefinitionError(f"condition {self.id!r}: judgements {stray} are not inputs")
@@ -343,10 +332,7 @@ class Condition(Generic[C]):
 
     def _result(self, found: Finding) -> CriterionResult:
         return CriterionResult(
-            about=CriterionInfo.of(self),
-            outcome=found.outcome,
-            reason=found.reason,
-            missing=found.missing,
+            about=self.info, outcome=found.outcome, reason=found.reason, missing=found.missing
         )
 
 
@@ -387,7 +373,9 @@ class RouteDefinition(Generic[C]):
     reported NOT_APPLICABLE.
     """
 
-    id: str = attrs.field(validator=_check_id)
+    noun: ClassVar[str] = "route"
+
+    id: str = attrs.field(validator=check_rule_id)
     title: Label
     conditions: tuple[Condition[C], ...]
 
@@ -409,7 +397,9 @@ class AwardRules(Generic[C]):
     :meth:`with_parameters`.
     """
 
-    id: str = attrs.field(validator=_check_id)
+    noun: ClassVar[str] = "award rules"
+
+    id: str = attrs.field(validator=check_rule_id)
     award: AwardForm
     subject: Subject
     title: Label
