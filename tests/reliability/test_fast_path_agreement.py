@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 from antq.core.criterion import Context
 from antq.core.engine import decide, decide_criterion, evaluate, evaluate_criterion
 from antq.core.facts import UnitFacts
-from antq.core.outcome import combine
+from antq.core.outcome import Outcome, combine
 from antq.errors import InputError
-from antq.io.batch import read_csv, read_jsonl
+from antq.io.batch import read_csv, read_jsonl, verdict_row
 
 from .strategies import BOOK, bounded, read_unit, units
 
@@ -137,3 +137,20 @@ def test_decomposed_text_reads_as_composed_in_every_batch_format(
         assert isinstance(unit, UnitFacts), unit
         assert unit.name == unicodedata.normalize("NFC", name)
         assert unit.commune == unicodedata.normalize("NFC", commune)
+
+
+@bounded(300)
+@given(units(max_changes=6))
+def test_a_verdicts_row_is_what_its_results_say(unit: Any) -> None:
+    # The one-line row skips the criteria of a MET verdict: none of them failed or is unknown.
+    facts = read_unit(unit.raw)
+    try:
+        verdict = evaluate(facts, BOOK)
+    except InputError:
+        return
+    results = tuple(verdict.all_results())
+    row = verdict_row(evaluate(facts, BOOK))
+    assert row["outcome"] == verdict.outcome.code
+    assert row["failed"] == [r.criterion_id for r in results if r.outcome is Outcome.NOT_MET]
+    assert row["unknown"] == [r.criterion_id for r in results if r.outcome is Outcome.UNKNOWN]
+    assert row["missing"] == list(dict.fromkeys(m for r in results for m in r.missing))
