@@ -133,26 +133,31 @@ def standing_of(verdict: Verdict) -> Standing:
         return (verdict.kind, outcome, Outcome.MET, False, verdict.instrument)
     if outcome is Outcome.NOT_APPLICABLE:
         return (verdict.kind, outcome, None, False, verdict.instrument)
-    scope_unknown = (
-        outcome is Outcome.UNKNOWN
-        and bool(verdict.eligibility)
-        and combine(r.outcome for r in verdict.eligibility) is Outcome.UNKNOWN
-    )
-    return (verdict.kind, outcome, _registration(verdict), scope_unknown, verdict.instrument)
+    scope_unknown = outcome is Outcome.UNKNOWN and _decided(verdict, scope=True) is Outcome.UNKNOWN
+    registration = _decided(verdict, scope=False)
+    return (verdict.kind, outcome, registration, scope_unknown, verdict.instrument)
 
 
-def _registration(verdict: Verdict) -> Outcome | None:
-    """The outcome of the verdict's registration criterion, decided without its reason."""
+def _registers(criterion_id: str) -> bool:
+    return criterion_id.endswith(REGISTRATION_SUFFIX)
+
+
+def _decided(verdict: Verdict, *, scope: bool) -> Outcome | None:
+    """The combined outcome of the verdict's scope checks (``scope``) or of its registration
+    criterion, None when its rule set has none; decided without their reasons when the
+    verdict's results are not built yet."""
     explanation = verdict._explanation
     rule_set = getattr(explanation, "rule_set", None)
     context = getattr(explanation, "context", None)
     if isinstance(rule_set, RuleSet) and isinstance(context, Context):
-        criteria = [c for c in rule_set.criteria if c.id.endswith(REGISTRATION_SUFFIX)]
-        if not criteria:
-            return None
-        return combine(decide_criterion(c, context) for c in criteria)
-    found = [r.outcome for r in verdict.results if r.criterion_id.endswith(REGISTRATION_SUFFIX)]
-    return combine(found) if found else None
+        criteria = (
+            rule_set.eligibility if scope else [c for c in rule_set.criteria if _registers(c.id)]
+        )
+        return combine(decide_criterion(c, context) for c in criteria) if criteria else None
+    results = (
+        verdict.eligibility if scope else [r for r in verdict.results if _registers(r.criterion_id)]
+    )
+    return combine(r.outcome for r in results) if results else None
 
 
 def count_standings(
@@ -299,7 +304,7 @@ def commune_counts(
             verdict.kind in rule.counted_kinds
             and rule.registration_required
             and standing[1] is not Outcome.NOT_APPLICABLE
-            and _registration(verdict) is None
+            and _decided(verdict, scope=False) is None
         ):
             raise InputError(
                 f"{path}.results",
