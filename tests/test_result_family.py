@@ -19,6 +19,7 @@ from antq.emulation import (
     ScoreResult,
     ScoringFacts,
     TeamProposal,
+    TeamResult,
     load_sheet,
     rate_teams,
     read_scores_file,
@@ -176,8 +177,9 @@ def test_a_team_rating_gives_each_reason_as_its_rules_result() -> None:
     assert [r.criterion_id for r in capped.shortfall()] == ["hd01.cap"]
     good = rating.team("G0")
     assert good.outcome is Outcome.MET and good.shortfall() == ()
-    # The JSON keeps its shape: the rule results are not written.
-    assert "results" not in good.to_json()
+    # The rule results are written too, so that a rating is read back whole.
+    assert good.to_json()["results"] == [r.to_json() for r in good.results]
+    assert TeamResult.from_json(good.to_json()) == good
 
 
 def test_an_excluded_team_is_not_applicable() -> None:

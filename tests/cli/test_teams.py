@@ -10,6 +10,7 @@ from typing import Any
 from antq.cli import COMMANDS, EXIT_INPUT, EXIT_OK
 from antq.cli.teams import main
 from antq.emulation.team_reader import rate_section, read_teams
+from antq.emulation.teams import CommuneTeamRating
 from tests.emulation.test_team_reader import section
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "teams-2026.json"
@@ -58,11 +59,13 @@ def test_json_is_the_ratings_of_the_python_api(tmp_path: Path) -> None:
     code, out, err = teams(write(tmp_path, {"antq": 2, "teams": section()}), "--format", "json")
     assert (code, err) == (EXIT_OK, "")
     payload: dict[str, Any] = json.loads(out)
-    assert payload["antq_teams_results"] == 1
+    assert payload["antq_teams_results"] == 2
     expected = rate_section(read_teams(section())).ratings
     assert payload["ratings"] == [
         json.loads(json.dumps(r.to_json(texts=("vi",)))) for r in expected
     ]
+    # Read back, the ratings are those of the Python API (the rendered texts are ignored).
+    assert [CommuneTeamRating.from_json(r) for r in payload["ratings"]] == list(expected)
     assert payload["errors"] == []
     assert payload["ratings"][0]["teams"][0]["grade"] == "hoan_thanh_xuat_sac"
 

@@ -116,8 +116,22 @@ def test_serve_settings_refuse_an_unknown_key() -> None:
     assert (raised.value.path, raised.value.value) == (f"{ENVIRONMENT_VARIABLE}.port", "80")
 
 
-def test_write_only_results_have_no_reader() -> None:
+def test_team_ratings_selections_and_checklists_name_their_paths() -> None:
     from antq.emulation.quotas import Selection
+    from antq.emulation.team_checklist import ExcellentTeamChecklist, excellent_team_checklist
     from antq.emulation.teams import CommuneTeamRating
+    from tests.emulation.test_teams import ALL_MET
 
-    assert not hasattr(Selection, "from_json") and not hasattr(CommuneTeamRating, "from_json")
+    rating = copy.deepcopy(golden.team_ratings()[0].to_json())
+    rating["teams"][0]["results"][1]["outcome"] = "yes"
+    error = _refused(CommuneTeamRating, rating)
+    assert (error.path, error.value) == ("rating.teams[0].results[1].outcome", "yes")
+    selection = copy.deepcopy(golden.selections()[0].to_json())
+    selection["placements"][1]["behind"] = 0.5
+    error = _refused(Selection, selection)
+    assert (error.path, error.value) == ("selection.placements[1].behind", 0.5)
+    assert error.message == 'expected an exact number as a string: "2.5", "-1" or "2/3"'
+    checklist = excellent_team_checklist(ALL_MET).to_json()
+    checklist["items"][0]["item"] = 8
+    error = _refused(ExcellentTeamChecklist, checklist)
+    assert (error.path, error.value) == ("checklist.items[0].item", 8)

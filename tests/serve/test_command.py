@@ -136,12 +136,3 @@ def test_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert app_from_environment() is not None
     with pytest.raises(InputError, match="--max-waiting"):
         ServeSettings(max_waiting=True)
-
-
-def test_the_old_names_of_the_settings_text_warn_and_still_work() -> None:
-    settings = ServeSettings(time_limit=2.5, allow_origins=("https://a.example",))
-    with pytest.warns(DeprecationWarning, match="ServeSettings.to_json is deprecated"):
-        text = settings.to_json()
-    assert text == settings.environment_text()
-    with pytest.warns(DeprecationWarning, match="ServeSettings.from_json is deprecated"):
-        assert ServeSettings.from_json(text) == settings

@@ -106,13 +106,14 @@ def scores_json(
 ) -> str:
     """The text of ``antq score --format json``; ``notices`` are a deprecated layout's."""
     # Imported when the command runs, so that the parser alone starts fast.
+    from antq._serialise import label_json
     from antq.cli._results_json import results_json
 
     head = {
         "antq_scores_results": SCORES_RESULTS_VERSION,
         "sheet": {
             "id": sheet.id,
-            "title": dict(sheet.title.to_json()),
+            "title": label_json(sheet.title),
             "nature": sheet.nature.code,
             "confirmation": sheet.confirmation.code,
             "citation": dict(sheet.citation.to_dict()),

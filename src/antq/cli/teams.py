@@ -24,8 +24,8 @@ from antq.vocabulary import Lang
 
 __all__ = ["RESULTS_FORMAT_VERSION", "main", "register", "run", "teams_json"]
 
-#: Version of the JSON output layout.
-RESULTS_FORMAT_VERSION: Final = 1
+#: Version of the JSON output layout (2: each team's and member's ``results``).
+RESULTS_FORMAT_VERSION: Final = 2
 
 _SUMMARY = Msg("{communes} commune(s) rated, {teams} team(s): {summary}")
 

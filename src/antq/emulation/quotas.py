@@ -39,14 +39,15 @@ ranks below every known score (use it when the score is only a tie-break).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
-from antq._serialise import JsonForm, json_form
+from antq._serialise import JsonRoundTrip, json_form
 from antq.core.frozen import FrozenMap
 from antq.core.reasons import Param, Reason
 from antq.emulation.sheets import points_text, points_to_json, shown
@@ -157,13 +158,15 @@ def apply_percent(
 
 
 @attrs.frozen(kw_only=True)
-class Cap(JsonForm):
+class Cap(JsonRoundTrip):
     """At most ``count`` places, or ``percent`` of ``base`` (default: of the candidates).
 
     ``minimum`` guarantees that many places whatever the rounding gives (some
     rules say "at most 20 percent, at least one"); the number of places is never
     more than the number of candidates.
     """
+
+    json_path: ClassVar[str] = "cap"
 
     count: int | None = None
     percent: int | Decimal | Fraction | None = None
@@ -235,8 +238,10 @@ def _candidate_score(value: object) -> Fraction | None:
 
 
 @attrs.frozen(kw_only=True)
-class Candidate:
+class Candidate(JsonRoundTrip):
     """A candidate for a place: an id, a score (None = unknown) and a tie-break priority."""
+
+    json_path: ClassVar[str] = "candidate"
 
     id: str
     score: Fraction | None = attrs.field(converter=_candidate_score)
@@ -251,8 +256,10 @@ class Candidate:
 
 
 @attrs.frozen(kw_only=True)
-class Placement(JsonForm):
+class Placement(JsonRoundTrip):
     """Where one candidate stands: status, rank, points behind the last place, and why."""
+
+    json_path: ClassVar[str] = "placement"
 
     candidate: Candidate
     status: PlacementStatus
@@ -263,8 +270,10 @@ class Placement(JsonForm):
 
 
 @attrs.frozen(kw_only=True)
-class Selection(JsonForm):
+class Selection(JsonRoundTrip):
     """The outcome of :func:`select`: the places and every candidate's placement, in rank order."""
+
+    json_path: ClassVar[str] = "selection"
 
     cap: Cap
     places: int
@@ -314,30 +323,55 @@ def _optional_fraction_json(value: Fraction | None) -> str | None:
 
 
 def _percent_json(value: int | Decimal | Fraction | None) -> str | None:
-    return None if value is None else points_to_json(Fraction(value))
+    if value is None:
+        return None
+    exact = Fraction(value)
+    if not _terminates(exact):
+        return f"{exact.numerator}/{exact.denominator}"
+    return points_to_json(exact)
+
+
+def _terminates(value: Fraction) -> bool:
+    """Whether ``value`` has a finite decimal expansion (its denominator is 2^a 5^b)."""
+    rest = value.denominator
+    for prime in (2, 5):
+        while rest % prime == 0:
+            rest //= prime
+    return rest == 1
+
+
+#: An exact number as written above: a decimal ("2.5", "-1") or "numerator/denominator".
+_EXACT = re.compile(r"-?[0-9]{1,40}(?:\.[0-9]{1,40}|/[1-9][0-9]{0,39})?")
+
+
+def _fraction_from_json(raw: object) -> Fraction:
+    if not isinstance(raw, str) or not _EXACT.fullmatch(raw):
+        raise InputError("", raw, Msg('expected an exact number as a string: "2.5", "-1" or "2/3"'))
+    return Fraction(raw)
+
+
+def _optional_fraction_from_json(raw: object) -> Fraction | None:
+    return None if raw is None else _fraction_from_json(raw)
 
 
 def _placement_texts(placement: Placement, texts: tuple[Lang, ...]) -> dict[str, Any]:
     return {"text": {lang: placement.reason.render(lang) for lang in texts}}
 
 
-# Written only: a selection is computed again from its candidates, never read back.
-json_form(Cap, codecs={"percent": (_percent_json, _percent_json)}, readable=False)
+json_form(Cap, codecs={"percent": (_percent_json, _optional_fraction_from_json)})
 json_form(
     Candidate,
     written=("id", "name", "score", "priority"),
-    codecs={"score": (_optional_fraction_json, _optional_fraction_json)},
-    readable=False,
+    codecs={"score": (_optional_fraction_json, _optional_fraction_from_json)},
 )
 json_form(
     Placement,
     written=("candidate", "status", "rank", "behind", "lost_on", "reason"),
     flatten={"candidate": Candidate},
-    codecs={"behind": (_optional_fraction_json, _optional_fraction_json)},
+    codecs={"behind": (_optional_fraction_json, _optional_fraction_from_json)},
     texts=_placement_texts,
-    readable=False,
 )
-json_form(Selection, readable=False)
+json_form(Selection)
 
 
 def _reason(template: Msg, **params: Param) -> Reason:

@@ -37,11 +37,11 @@ fact is UNKNOWN, never met.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
-from antq._serialise import JsonForm, json_form, json_view, rendered, unstructure
+from antq._serialise import JsonRoundTrip, json_form, rendered
 from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Param, Percent, Reason
@@ -142,14 +142,26 @@ class ChecklistItem:
 
 
 @attrs.frozen(kw_only=True)
-class ChecklistResult(JsonForm):
+class ChecklistResult(JsonRoundTrip):
     """One item's outcome and reason."""
+
+    json_path: ClassVar[str] = "item"
 
     item: ChecklistItem
     outcome: Outcome
     reason: Reason
     #: The inputs an UNKNOWN item lacks.
     missing: tuple[str, ...] = ()
+
+    @property
+    def confirmation(self) -> Confirmation:
+        """The item's confirmation status."""
+        return self.item.confirmation
+
+    @property
+    def title(self) -> Msg:
+        """The item's title."""
+        return self.item.title
 
     def explain(self, lang: Lang) -> str:
         return (
@@ -159,8 +171,10 @@ class ChecklistResult(JsonForm):
 
 
 @attrs.frozen(kw_only=True)
-class ExcellentTeamChecklist(JsonForm):
+class ExcellentTeamChecklist(JsonRoundTrip):
     """The seven results, all required: MET only when every item is MET."""
+
+    json_path: ClassVar[str] = "checklist"
 
     results: tuple[ChecklistResult, ...]
 
@@ -184,23 +198,31 @@ class ExcellentTeamChecklist(JsonForm):
         return "\n".join(r.explain(lang) for r in self.results)
 
 
-def _checklist_result(result: ChecklistResult) -> dict[str, Any]:
-    """One item's outcome with its number, status and title (rendered in both languages)."""
-    return {
-        "item": result.item.number,
-        "outcome": result.outcome.code,
-        "confirmation": result.item.confirmation.code,
-        "title": rendered(result.item.title),
-        "reason": unstructure(result.reason),
-    }
+def _item_number(item: ChecklistItem) -> int:
+    return item.number
 
 
-json_view(ChecklistResult, _checklist_result)
+def _item_of_number(raw: object) -> ChecklistItem:
+    if not isinstance(raw, bool) and isinstance(raw, int):
+        for item in CHECKLIST:
+            if item.number == raw:
+                return item
+    raise InputError("", raw, Msg("expected the number of one of the seven criteria, 1 to 7"))
+
+
+# An item is written as its number, status and title (in both languages), and read back
+# from its number; ``missing`` is written only when the item lacks inputs.
+json_form(
+    ChecklistResult,
+    written=("item", "outcome", "confirmation", "title", "reason", "missing"),
+    read=("item", "outcome", "reason", "missing"),
+    codecs={"item": (_item_number, _item_of_number), "title": (rendered, None)},
+    omit_empty=("missing",),
+)
 json_form(
     ExcellentTeamChecklist,
     written=("outcome", "results"),
     rename={"results": "items"},
-    readable=False,
 )
 
 

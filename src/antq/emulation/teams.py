@@ -73,11 +73,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from functools import partial
-from typing import Any, Final, NamedTuple
+from typing import Any, ClassVar, Final, NamedTuple
 
 import attrs
 
-from antq._serialise import JsonForm, json_form, json_view, rendered, unstructure
+from antq._serialise import JsonForm, JsonRoundTrip, json_form, json_view, rendered, unstructure
 from antq.core.criterion import CriterionInfo, CriterionKind
 from antq.core.entry import RuleEntry, RuleFamily, Setting
 from antq.core.frozen import FrozenMap
@@ -237,7 +237,7 @@ def _percent(value: int | Decimal | Fraction) -> Fraction:
 
 
 @attrs.frozen(kw_only=True)
-class TeamCap(JsonForm):
+class TeamCap(JsonRoundTrip):
     """The cap on "excellent": ``percent`` of the ``base`` count, rounded as stated.
 
     ``percent`` = 20 of the teams rated good is the guidance's rule, and the
@@ -246,6 +246,8 @@ class TeamCap(JsonForm):
     below one) and ``Rounding.CEIL`` are local practices, not from the text,
     off by default (see the module docstring).
     """
+
+    json_path: ClassVar[str] = "cap"
 
     percent: Fraction = attrs.field(default=Fraction(CAP_PERCENT), converter=_percent)
     rounding: Rounding = Rounding.FLOOR
@@ -469,7 +471,7 @@ def _reason(template: Msg, **params: Param) -> Reason:
 
 
 @attrs.frozen(kw_only=True)
-class _Rating(JsonForm):
+class _Rating(JsonRoundTrip):
     """What a team's and a member's rating have alike: the status, the proposed and final
     grade, the reasons, and each reason as the result of the team rule that gave it."""
 
@@ -516,6 +518,8 @@ class _Rating(JsonForm):
 class TeamResult(_Rating):
     """A team's rating: status, proposed and final grade, and every reason."""
 
+    json_path: ClassVar[str] = "team"
+
     team_id: str
     commune: str
     name: str | None = None
@@ -529,6 +533,8 @@ class TeamResult(_Rating):
 class MemberResult(_Rating):
     """A member's rating, after the exclusions, the leader rule and the optional cap."""
 
+    json_path: ClassVar[str] = "member"
+
     person_id: str
     team_id: str
     role: TeamRole
@@ -539,8 +545,10 @@ class MemberResult(_Rating):
 
 
 @attrs.frozen(kw_only=True)
-class CommuneTeamRating(JsonForm):
+class CommuneTeamRating(JsonRoundTrip):
     """One commune's ratings for one year, with the cap that was applied."""
+
+    json_path: ClassVar[str] = "rating"
 
     commune: str
     year: int
@@ -1178,22 +1186,20 @@ json_form(
     },
     strict=True,
 )
-#: The keys of a rating, after those that say whose it is.
-_RATING_KEYS = ("status", "proposed", "grade", "lowered", "missing", "reasons")
-# Written only: a rating is computed again from its proposals, never read back.
+#: The keys of a rating, after those that say whose it is; ``results`` holds each reason
+#: again as the result of the team rule that gave it (``antq_teams_results`` 2 on).
+_RATING_KEYS = ("status", "proposed", "grade", "lowered", "missing", "reasons", "results")
 json_form(
     TeamResult,
     written=("team_id", "name", "commune", *_RATING_KEYS),
     rename={"team_id": "team"},
     texts=_reason_lines,
-    readable=False,
 )
 json_form(
     MemberResult,
     written=("person_id", "team_id", "role", *_RATING_KEYS),
     rename={"person_id": "person", "team_id": "team"},
     texts=_reason_lines,
-    readable=False,
 )
 json_form(
     CommuneTeamRating,
@@ -1210,7 +1216,7 @@ json_form(
         "teams",
         "members",
     ),
-    readable=False,
 )
+# Written only: a setting is part of the catalogue, built from the code, never read back.
 json_form(TeamSetting, readable=False)
 json_view(TeamRuleEntry, _rule_entry)

@@ -34,8 +34,6 @@ class Label(Protocol):
 
     def render(self, lang: Lang) -> str: ...
 
-    def to_json(self) -> dict[str, str]: ...
-
 
 @cache
 def _catalogue(lang: Lang) -> gettext.NullTranslations:
@@ -67,12 +65,6 @@ class Msg:
     def render(self, lang: Lang) -> str:
         return translate(self.msgid, lang)
 
-    def to_json(self) -> dict[str, str]:
-        # Not at the top: antq's converter imports this module.
-        from antq._serialise import label_json
-
-        return label_json(self)
-
 
 @attrs.frozen(kw_only=True)
 class Text:
@@ -83,12 +75,6 @@ class Text:
 
     def render(self, lang: Lang) -> str:
         return self.vi if lang == "vi" else self.en
-
-    def to_json(self) -> dict[str, str]:
-        # Not at the top: antq's converter imports this module.
-        from antq._serialise import label_json
-
-        return label_json(self)
 
 
 def label_from_json(data: object, *, path: str = "label") -> Label:

@@ -13,6 +13,7 @@ from typing import Any
 from antq import __version__
 from antq.catalogue import SECTIONS
 from antq.catalogue.rule_form import rule_form_schema
+from antq.cli.teams import RESULTS_FORMAT_VERSION as TEAMS_RESULTS_VERSION
 from antq.core.entry import RuleFamily
 from antq.io.schema import facts_schema
 from antq.serve.settings import ServeSettings
@@ -186,7 +187,7 @@ def _components() -> dict[str, Any]:
             "description": "The output of antq teams --format json.",
             "required": ["antq_teams_results", "ratings", "errors"],
             "properties": {
-                "antq_teams_results": {"const": 1},
+                "antq_teams_results": {"const": TEAMS_RESULTS_VERSION},
                 "ratings": {"type": "array", "items": {"type": "object"}},
                 "errors": rows,
             },

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import warnings
 from typing import Any
 
 import attrs
@@ -78,26 +77,6 @@ class ServeSettings:
         """The settings in ``ANTQ_SERVE_SETTINGS``, or the defaults when it is not set."""
         text = os.environ.get(ENVIRONMENT_VARIABLE)
         return cls.from_environment_text(text) if text else cls()
-
-    # Deprecated names: elsewhere in antq, to_json gives data (a dict), not text.
-    def to_json(self) -> str:
-        """Deprecated: :meth:`environment_text`."""
-        _renamed("to_json", "environment_text")
-        return self.environment_text()
-
-    @classmethod
-    def from_json(cls, text: str) -> ServeSettings:
-        """Deprecated: :meth:`from_environment_text`."""
-        _renamed("from_json", "from_environment_text")
-        return cls.from_environment_text(text)
-
-
-def _renamed(old: str, new: str) -> None:
-    warnings.warn(
-        f"ServeSettings.{old} is deprecated; use ServeSettings.{new}",
-        DeprecationWarning,
-        stacklevel=3,  # the caller of the old method
-    )
 
 
 # Unknown keys are refused: a setting misspelt in the environment is not silently dropped.
