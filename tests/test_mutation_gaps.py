@@ -546,7 +546,7 @@ def test_an_exact_registration_stands_only_while_no_unit_is_lost() -> None:
     assert "could not be read" not in whole.explain("en")
 
 
-# Kills "and" -> "or" in rollup._registration: a verdict explained by a caller's own
+# Kills "and" -> "or" in rollup._decided: a verdict explained by a caller's own
 # factory (not the engine's, with both a rule set and a context) is read from its results.
 @pytest.mark.parametrize("has", ["rule_set", "context"])
 def test_a_registration_read_from_a_callers_own_explanation(has: str) -> None:
@@ -568,7 +568,7 @@ def test_a_registration_read_from_a_callers_own_explanation(has: str) -> None:
 
     verdict = attrs.evolve(made, results=None, explanation=Factory())
     assert isinstance(verdict, Verdict)
-    assert rollup._registration(verdict) is NOT_MET
+    assert rollup._decided(verdict, scope=False) is NOT_MET
 
 
 # Kills the 100 of the share forms moved by one: a 100% rule reads 100 as data.

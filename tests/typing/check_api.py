@@ -125,7 +125,7 @@ def _check_emulation_api() -> None:
     )
     ratings: tuple[emulation.CommuneTeamRating, ...] = emulation.rate_teams([team], year=2026)
     allowed: int | None = ratings[0].allowed
-    rules: tuple[emulation.TeamRuleEntry, ...] = emulation.team_catalogue(as_of=date(2026, 1, 1))
+    rules: tuple[emulation.TeamRule, ...] = emulation.team_catalogue(as_of=date(2026, 1, 1))
     seven: emulation.ExcellentTeamChecklist = emulation.excellent_team_checklist(
         emulation.ExcellentTeamFacts(tasks_assigned=10, tasks_done=10)
     )

@@ -44,7 +44,7 @@ def explain(subject: Explained | Listed, lang: Lang = "vi") -> str:
     """``subject`` as readable text in ``lang`` (``"vi"`` or ``"en"``).
 
     A family's catalogue item (:class:`antq.CatalogueEntry`, an award's
-    ``ConditionEntry``, a ``SheetCatalogueEntry``, a ``TeamRuleEntry``) is
+    ``ConditionEntry``, a ``SheetCatalogueEntry``, a ``TeamRule``) is
     explained as its :class:`~antq.RuleEntry`.
     """
     if lang not in LANGS:

@@ -45,9 +45,9 @@ from antq._serialise import JsonRoundTrip, json_form, rendered
 from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome, combine
 from antq.core.reasons import Param, Percent, Reason
+from antq.core.rule import CriterionKind, Rule
 from antq.errors import InputError
-from antq.i18n.catalog import Msg
-from antq.law.citation import Citation, cite
+from antq.i18n.catalog import Label, Msg
 from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
 from antq.vocabulary import Lang
@@ -61,7 +61,8 @@ __all__ = [
     "excellent_team_checklist",
 ]
 
-_GUIDANCE: Final[Citation] = cite("01/HD-BCA-V05")
+#: An item's id is this and its number: the items are rules of the team rating.
+_ITEM_ID_PREFIX: Final = "hd01.excellent."
 _MISSING = Msg("not enough information: missing {inputs}")
 
 
@@ -127,18 +128,18 @@ class ExcellentTeamFacts:
 
 
 @attrs.frozen(kw_only=True)
-class ChecklistItem:
-    """One of the seven criteria: its number, title, status and what it reads."""
+class ChecklistItem(Rule):
+    """One of the seven criteria: a :class:`~antq.core.rule.Rule` (id ``hd01.excellent.<n>``)
+    with its number, what it reads and its check."""
+
+    noun: ClassVar[str] = "checklist item"
 
     number: int
-    title: Msg
-    confirmation: Confirmation
     inputs: tuple[str, ...]
     judgement: bool
     check: Callable[[ExcellentTeamFacts], tuple[Outcome, Reason]] = attrs.field(
         eq=False, repr=False
     )
-    citation: Citation = _GUIDANCE
 
 
 @attrs.frozen(kw_only=True)
@@ -159,7 +160,7 @@ class ChecklistResult(JsonRoundTrip):
         return self.item.confirmation
 
     @property
-    def title(self) -> Msg:
+    def title(self) -> Label:
         """The item's title."""
         return self.item.title
 
@@ -354,8 +355,11 @@ def _item(row: Node) -> ChecklistItem:
         if name not in _CHECKS:
             raise row["check"].fail(Msg("unknown check; known: {known}"), known=", ".join(_CHECKS))
         check = _CHECKS[name]
+    number = row["number"].integer(low=1)
     return ChecklistItem(
-        number=row["number"].integer(low=1),
+        id=f"{_ITEM_ID_PREFIX}{number}",
+        kind=CriterionKind.JUDGEMENT if judgement else CriterionKind.THRESHOLD,
+        number=number,
         title=row["title"].message(),
         citation=row["citation"].citation(),
         confirmation=row["confirmation"].confirmation(),

@@ -84,6 +84,7 @@ from antq.core.frozen import FrozenMap
 from antq.core.outcome import Outcome
 from antq.core.periods import TEAM_RATING_WINDOW, MonthEndPolicy, Period, add_months
 from antq.core.reasons import Param, Reason
+from antq.core.rule import Rule
 from antq.core.ruleset import weakest
 from antq.core.verdict import CriterionResult
 from antq.emulation.quotas import (
@@ -108,7 +109,6 @@ from antq.errors import InputError, RuleSetNotFound
 from antq.i18n import formatting
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation, cite
-from antq.law.confirmation import Confirmation
 from antq.law.tables import Node, load
 from antq.vocabulary import CodedEnum, Lang
 
@@ -127,7 +127,7 @@ __all__ = [
     "TeamCap",
     "TeamProposal",
     "TeamResult",
-    "TeamRuleEntry",
+    "TeamRule",
     "TeamSetting",
     "excellent_team_checklist",
     "rate_teams",
@@ -747,7 +747,7 @@ def _check_excellent(subject: _Subject, facts: ExcellentTeamFacts | None) -> Non
         subject.add(_EXCELLENT_RULE, Outcome.NOT_MET, lowered)
         for r in checklist.results:
             if r.outcome is Outcome.NOT_MET:
-                subject.add(f"{_EXCELLENT_RULE}.{r.item.number}", Outcome.NOT_MET, r.reason)
+                subject.add(r.item.id, Outcome.NOT_MET, r.reason)
     else:
         subject.status, subject.grade = RatingStatus.UNKNOWN, None
         subject.missing = checklist.missing()
@@ -1004,14 +1004,12 @@ class TeamSetting(Setting, JsonForm):
 
 
 @attrs.frozen(kw_only=True)
-class TeamRuleEntry(JsonForm):
-    """One rule of the team rating as the catalogue lists it: id, citation, status, text."""
+class TeamRule(Rule, JsonForm):
+    """One rule of the team rating: a :class:`~antq.core.rule.Rule` with the settings a user
+    may change where the guidance is silent."""
 
-    id: str
-    title: Msg
-    citation: Citation
-    confirmation: Confirmation
-    note: Msg | None = None
+    noun: ClassVar[str] = "team rule"
+
     settings: tuple[TeamSetting, ...] = ()
 
     def entry(self) -> RuleEntry:
@@ -1026,6 +1024,7 @@ class TeamRuleEntry(JsonForm):
             title=self.title,
             confirmation=self.confirmation,
             own_confirmation=self.confirmation,
+            kind=self.kind,
             valid_from=IN_FORCE_FROM,
             settings=self.settings,
             note=self.note,
@@ -1061,7 +1060,7 @@ def _setting(node: Node) -> TeamSetting:
     return _SETTINGS[name]
 
 
-def _team_rules(root: Node) -> Iterator[TeamRuleEntry]:
+def _team_rules(root: Node) -> Iterator[TeamRule]:
     for row in root["rules"].items():
         if row.get("checklist") is not None:
             # One entry per criterion of an excellent team, from the checklist's own table.
@@ -1070,18 +1069,21 @@ def _team_rules(root: Node) -> Iterator[TeamRuleEntry]:
                 raise row["checklist"].fail(Msg("expected true"))
             note = row.optional("note", Node.message)
             for item in CHECKLIST:
-                yield TeamRuleEntry(
-                    id=f"hd01.excellent.{item.number}",
+                yield TeamRule(
+                    id=item.id,
                     title=item.title,
                     citation=item.citation,
+                    kind=item.kind,
                     confirmation=item.confirmation,
                     note=note,
                 )
             continue
         row.keys(("id", "title", "citation", "confirmation", "note", "settings"))
         settings = row.get("settings")
-        yield TeamRuleEntry(
-            id=row["id"].text(),
+        rule_id = row["id"].text()
+        yield TeamRule(
+            id=rule_id,
+            kind=_kind(rule_id),
             title=row["title"].message(),
             citation=row["citation"].citation(),
             confirmation=row["confirmation"].confirmation(),
@@ -1090,11 +1092,20 @@ def _team_rules(root: Node) -> Iterator[TeamRuleEntry]:
         )
 
 
+def _kind(rule_id: str) -> CriterionKind:
+    """How a team rule decides: the caps compare counts, the grades are the chairman's."""
+    if rule_id in (_TEAM_CAP_RULE, _MEMBER_CAP_RULE):
+        return CriterionKind.THRESHOLD
+    if rule_id == _GRADES_RULE:
+        return CriterionKind.JUDGEMENT
+    return CriterionKind.BOOLEAN
+
+
 #: The rules of the team rating, from ``team_rules.toml`` beside this module.
 _TEAM_RULES: Final = tuple(_team_rules(load("antq.emulation", "team_rules.toml")))
 
 #: The seven criteria of an excellent team taken together: the rule that lowers a proposal.
-_EXCELLENT_INFO: Final = CriterionInfo(
+_EXCELLENT_CRITERIA: Final = TeamRule(
     id=_EXCELLENT_RULE,
     title=_CRITERIA_MET,
     citation=GUIDANCE,
@@ -1102,34 +1113,9 @@ _EXCELLENT_INFO: Final = CriterionInfo(
     confirmation=weakest(*(item.confirmation for item in CHECKLIST)),
 )
 
-
-def _kind(rule_id: str) -> CriterionKind:
-    """How a team rule decides: the caps compare counts, the grades are the chairman's."""
-    if rule_id in (_TEAM_CAP_RULE, _MEMBER_CAP_RULE):
-        return CriterionKind.THRESHOLD
-    if rule_id == _GRADES_RULE:
-        return CriterionKind.JUDGEMENT
-    number = rule_id.removeprefix(f"{_EXCELLENT_RULE}.")
-    for item in CHECKLIST:
-        if number == str(item.number):
-            return CriterionKind.JUDGEMENT if item.judgement else CriterionKind.THRESHOLD
-    return CriterionKind.BOOLEAN
-
-
 #: What each team rule's results say about it, by rule id.
 _RULE_INFO: Final[Mapping[str, CriterionInfo]] = {
-    _EXCELLENT_RULE: _EXCELLENT_INFO,
-    **{
-        entry.id: CriterionInfo(
-            id=entry.id,
-            title=entry.title,
-            citation=entry.citation,
-            kind=_kind(entry.id),
-            confirmation=entry.confirmation,
-            note=entry.note,
-        )
-        for entry in _TEAM_RULES
-    },
+    rule.id: rule.info for rule in (_EXCELLENT_CRITERIA, *_TEAM_RULES)
 }
 
 
@@ -1142,7 +1128,7 @@ def _rule_info(rule_id: str) -> CriterionInfo:
 IN_FORCE_FROM: Final = date(FIRST_YEAR, 1, 1)
 
 
-def team_catalogue(*, as_of: date | None = None) -> tuple[TeamRuleEntry, ...]:
+def team_catalogue(*, as_of: date | None = None) -> tuple[TeamRule, ...]:
     """The rules of the team rating (Hướng dẫn 01/HD-BCA-V05) that :func:`rate_teams` applies.
 
     With ``as_of``, only if they are in force for a rating year ending on that
@@ -1160,7 +1146,7 @@ def _reason_lines(result: TeamResult | MemberResult, texts: tuple[Lang, ...]) ->
     return {"text": {lang: [r.render(lang) for r in result.reasons] for lang in texts}}
 
 
-def _rule_entry(entry: TeamRuleEntry) -> dict[str, Any]:
+def _rule_entry(entry: TeamRule) -> dict[str, Any]:
     """The entry in the shape of the other catalogue entries (``antq rules --format json``)."""
     return {
         "id": entry.id,
@@ -1219,4 +1205,4 @@ json_form(
 )
 # Written only: a setting is part of the catalogue, built from the code, never read back.
 json_form(TeamSetting, readable=False)
-json_view(TeamRuleEntry, _rule_entry)
+json_view(TeamRule, _rule_entry)
