@@ -154,3 +154,21 @@ def test_a_verdicts_row_is_what_its_results_say(unit: Any) -> None:
     assert row["failed"] == [r.criterion_id for r in results if r.outcome is Outcome.NOT_MET]
     assert row["unknown"] == [r.criterion_id for r in results if r.outcome is Outcome.UNKNOWN]
     assert row["missing"] == list(dict.fromkeys(m for r in results for m in r.missing))
+
+
+@bounded(300)
+@given(units(max_changes=6), st.sets(st.sampled_from(list(Outcome)), max_size=4))
+def test_the_results_with_some_outcomes_are_those_of_the_whole_verdict(
+    unit: Any, outcomes: set[Outcome]
+) -> None:
+    # Built alone (the others only decided), they are the ones the whole verdict holds.
+    facts = read_unit(unit.raw)
+    try:
+        verdict = evaluate(facts, BOOK)
+    except InputError:
+        return
+    eligibility, results = evaluate(facts, BOOK).results_with(outcomes)
+    assert eligibility == tuple(r for r in verdict.eligibility if r.outcome in outcomes)
+    assert results == tuple(r for r in verdict.results if r.outcome in outcomes)
+    # A verdict already explained gives them from its results.
+    assert verdict.results_with(outcomes) == (eligibility, results)

@@ -23,7 +23,7 @@ silently different answer.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import attrs
 
@@ -191,12 +191,36 @@ class Explanation:
             return eligibility, ()
         return eligibility, tuple(explain(c, statuses) for c in self.rule_set.criteria)
 
-    def outcomes(self) -> tuple[tuple[str, Outcome, tuple[str, ...]], ...]:
-        """Each criterion's (id, outcome, missing inputs), as :meth:`__call__` would give them.
+    def chosen(
+        self, keep: Collection[Outcome]
+    ) -> tuple[tuple[CriterionResult, ...], tuple[CriterionResult, ...]]:
+        """(eligibility results, criterion results) of the criteria whose outcome is in
+        ``keep``, each as :meth:`__call__` builds it; the others are decided without their
+        reasons."""
+        statuses = self._statuses()
+        eligibility, criteria = self._decided()
+        found = (
+            tuple(self._found(c, statuses) for c, o in eligibility if o in keep),
+            tuple(self._found(c, statuses) for c, o in criteria if o in keep),
+        )
+        if _confirming:
+            eligible, results = self()
+            built = (
+                tuple(r for r in eligible if r.outcome in keep),
+                tuple(r for r in results if r.outcome in keep),
+            )
+            if found != built:
+                raise DefinitionError(
+                    f"{self.rule_set.id}: the criteria decided without their reasons differ"
+                    f" from their results for unit {self.context.facts.unit_id}"
+                )
+        return found
 
-        Each is decided without its reason; only a criterion left unknown is
-        explained, for the inputs it misses (no other outcome misses any).
-        """
+    def _decided(
+        self,
+    ) -> tuple[list[tuple[Criterion, Outcome]], list[tuple[Criterion, Outcome]]]:
+        """Each scope check and criterion with its outcome, decided without its reason (the
+        criteria only when the unit is in scope)."""
         context = self.context
         facts, period = context.facts, context.period
         steps = self.rule_set.plan.steps
@@ -209,9 +233,18 @@ class Explanation:
 
         eligibility = [(c, decide(c)) for c in self.rule_set.eligibility]
         scope = combine([o for _, o in eligibility]) if eligibility else MET
-        decided = eligibility
-        if _in_scope(scope):
-            decided = eligibility + [(c, decide(c)) for c in self.rule_set.criteria]
+        if not _in_scope(scope):
+            return eligibility, []
+        return eligibility, [(c, decide(c)) for c in self.rule_set.criteria]
+
+    def outcomes(self) -> tuple[tuple[str, Outcome, tuple[str, ...]], ...]:
+        """Each criterion's (id, outcome, missing inputs), as :meth:`__call__` would give them.
+
+        Each is decided without its reason; only a criterion left unknown is
+        explained, for the inputs it misses (no other outcome misses any).
+        """
+        eligibility, criteria = self._decided()
+        decided = eligibility + criteria
         statuses = self._statuses()
         found = tuple(
             (c.id, o, self._found(c, statuses).missing if o is UNKNOWN else ()) for c, o in decided

@@ -9,7 +9,7 @@ Both round-trip through JSON unchanged.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -265,6 +265,24 @@ class Verdict(JsonRoundTrip):
             found: tuple[tuple[str, Outcome, tuple[str, ...]], ...] = quick()
             return found
         return tuple((r.criterion_id, r.outcome, r.missing) for r in self.all_results())
+
+    def results_with(
+        self, outcomes: Collection[Outcome]
+    ) -> tuple[tuple[CriterionResult, ...], tuple[CriterionResult, ...]]:
+        """The scope checks' and the criteria's results whose outcome is one of ``outcomes``.
+
+        A verdict whose results are not built yet builds only these: the others
+        are decided again (fast), without their reasons.
+        """
+        factory = self._explanation
+        quick = getattr(factory, "chosen", None) if self._results is None else None
+        if quick is not None:
+            found: tuple[tuple[CriterionResult, ...], tuple[CriterionResult, ...]] = quick(outcomes)
+            return found
+        return (
+            tuple(r for r in self.eligibility if r.outcome in outcomes),
+            tuple(r for r in self.results if r.outcome in outcomes),
+        )
 
     def with_outcome(self, outcome: Outcome) -> tuple[CriterionResult, ...]:
         """The criterion results that came out as ``outcome``."""

@@ -178,23 +178,22 @@ class ReportCollector:
             return  # no criterion of a unit that met the standard failed or lacked anything
         rank = (_KIND_RANK[kind], verdict.unit_id)
         titles = part.titles
-        for result in verdict.all_results():
+        # Only the results that failed or lack something are read (counted, the annex, a
+        # near miss): only they are built, and the verdict keeps only them.
+        eligibility, results = verdict.results_with(_ANNEX)
+        for result in (*eligibility, *results):
             if result.outcome is _NOT_MET:
                 criterion = result.criterion_id
                 part.failed[criterion] += 1
                 known = titles.get(criterion)
                 if known is None or rank < known[0]:
                     titles[criterion] = (rank, result.title, kind)
+        verdict = attrs.evolve(verdict, eligibility=eligibility, results=results)
         if outcome is _UNKNOWN and not unreadable:
+            # Only an UNKNOWN result misses inputs.
             part.missing.update(verdict.missing_inputs)
         if outcome not in _ANNEX:
             return
-        # Only its failing results are read again (the annex, a near miss): the others go.
-        verdict = attrs.evolve(
-            verdict,
-            eligibility=tuple(r for r in verdict.eligibility if r.outcome in _ANNEX),
-            results=tuple(r for r in verdict.results if r.outcome in _ANNEX),
-        )
         part.annexed += 1
         self._annex.add(part.number, verdict)
         if outcome is _NOT_MET:
