@@ -40,7 +40,7 @@ _EMPTY: Final = object()
 _SLOW: Final = object()
 #: At most this many parsed values are remembered per column, each of a text at most
 #: this long: the memory of a read stays flat whatever the size of the file.
-_CACHE_ENTRIES = 2048
+_CACHE_ENTRIES = 256
 _CACHE_TEXT = 256
 
 #: The ``__setattr__`` of every frozen attrs class.
