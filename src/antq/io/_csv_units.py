@@ -19,6 +19,7 @@ from antq.core.ruleset import RuleBook
 from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
+from antq.io._csv_columns import ColumnReader
 from antq.io._json_values import _DECODER, _REPEATS, _repeated_key
 from antq.io._lines import _decode, _lines, _LongLine, _not_utf8, read_source
 from antq.io._units import (
@@ -454,6 +455,29 @@ def _antq_header(raw: bytes | None, book: RuleBook) -> bool:
     return True
 
 
+#: Rows of antq's own CSV read at a time, column by column (:mod:`antq.io._csv_columns`);
+#: 0 reads every row with the per-row reader alone (the tests compare the two).
+CHUNK_ROWS = 128
+
+_Record = tuple[int, list[str] | UnicodeDecodeError | _LongLine | csv.Error]
+
+
+def _chunk(records: Iterator[_Record], size: int) -> tuple[list[_Record], Exception | None]:
+    """Up to ``size`` records, and the error that stopped the file while they were read.
+
+    The records read before such an error are still the reader's to give, before the error.
+    """
+    chunk: list[_Record] = []
+    try:
+        for record in records:
+            chunk.append(record)
+            if len(chunk) >= size:
+                break
+    except Exception as error:  # raised again once the chunk is given
+        return chunk, error
+    return chunk, None
+
+
 def read_csv(
     source: Source,
     book: RuleBook | None = None,
@@ -493,31 +517,49 @@ def _read_csv(source: Source, dialect: Dialect | None, reading: _Reading) -> Ite
                     return
         records = _csv_records(lines)
         layout: _CsvLayout | None = None
+        columns: ColumnReader | None = None
         for line, record in records:
             if not isinstance(record, list):
                 yield record_error(line, record, name)
                 continue
-            if layout is None:
-                if not any(cell.strip() for cell in record):
-                    continue
-                layout = _CsvLayout(record, rule_book)
-                for column, shown, problem in layout.problems:
-                    yield RowError(line, column, shown, problem, source=name)
-                if layout.fatal is not None:
-                    # The whole file is lost: no row of it can be read.
-                    yield SourceReadError(line_location(name, line), record, layout.fatal)
-                    return
+            if not any(cell.strip() for cell in record):
                 continue
-            if not "".join(record).strip():
-                continue
-            try:
-                unit = layout.read_unit(record, units)
-            except InputError as error:
-                ref = UnitRef.of(layout.identification(record))
-                yield RowError(line, error.path, error.value, error.message, source=name, unit=ref)
-                continue
-            yield units.admit(unit, f"line {line}", line)
+            layout = _CsvLayout(record, rule_book)
+            for column, shown, problem in layout.problems:
+                yield RowError(line, column, shown, problem, source=name)
+            if layout.fatal is not None:
+                # The whole file is lost: no row of it can be read.
+                yield SourceReadError(line_location(name, line), record, layout.fatal)
+                return
+            if CHUNK_ROWS > 0:
+                columns = ColumnReader.of(layout, record, units.inputs)
+            break
         if layout is None:
             yield InputError(label, "", Msg("no header row: the file is empty"))
+            return
+        size = CHUNK_ROWS if columns is not None else 1
+        while True:
+            chunk, failure = _chunk(records, size)
+            if not chunk and failure is None:
+                return
+            fast = columns.read([record for _, record in chunk]) if columns else [None] * len(chunk)
+            for (line, record), unit in zip(chunk, fast, strict=True):
+                if unit is None:
+                    if not isinstance(record, list):
+                        yield record_error(line, record, name)
+                        continue
+                    if not "".join(record).strip():
+                        continue
+                    try:
+                        unit = layout.read_unit(record, units)
+                    except InputError as error:
+                        ref = UnitRef.of(layout.identification(record))
+                        yield RowError(
+                            line, error.path, error.value, error.message, source=name, unit=ref
+                        )
+                        continue
+                yield units.admit(unit, f"line {line}", line)
+            if failure is not None:
+                raise failure
 
     yield from read_source(source, name, read)
