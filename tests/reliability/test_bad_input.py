@@ -1262,3 +1262,37 @@ def test_formatting_refuses_floats_and_impossible_years() -> None:
     assert formatting.format_number(Fraction(1, 5)) == "0,2"
     with pytest.raises(InputError, match="year 0000 is out of range"):
         formatting.parse_date("03/09/0000")
+
+
+_DIGITS = "9" * 5000  # more than the 4,300 digits Python converts to an integer
+_UNIT = '"id": "K", "kind": "residential_area", "year": 2025'
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "shown"),
+    [
+        ("year.csv", f"id,kind,year\nK,residential_area,{_DIGITS}\n", "line 2.year"),
+        (
+            "count.csv",
+            f"id,kind,year,households_resident\nK,residential_area,2025,{_DIGITS}\n",
+            "line 2.facts.households_resident",
+        ),
+        (
+            "cell.csv",
+            f'id,kind,year,offences_current\nK,residential_area,2025,"{{""crimes"": {_DIGITS}}}"\n',
+            "a whole number with too many digits",
+        ),
+        ("line.jsonl", f'{{{_UNIT}, "facts": {{"households_resident": {_DIGITS}}}}}\n', "line 1"),
+        ("doc.json", f'{{"antq": 2, "units": [{{{_UNIT[:-4]}{_DIGITS}}}]}}', "too many digits"),
+        ("doc.toml", f'antq = 2\n[[units]]\nid = "K"\nyear = {_DIGITS}\n', "too many digits"),
+    ],
+)
+def test_a_number_too_long_to_convert_is_an_error_not_a_traceback(
+    tmp_path: Path, name: str, text: str, shown: str
+) -> None:
+    path = write(tmp_path, name, text)
+    err = io.StringIO()
+    code = main(["evaluate", str(path), "--lang", "en"], out=io.StringIO(), err=err)
+    assert code == EXIT_INPUT
+    assert shown in err.getvalue()
+    assert "Traceback" not in err.getvalue() and "set_int_max_str_digits" not in err.getvalue()

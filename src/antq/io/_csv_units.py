@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import itertools
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
@@ -20,7 +19,7 @@ from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
 from antq.io._csv_columns import ColumnReader
-from antq.io._json_values import _DECODER, _REPEATS, _repeated_key
+from antq.io._json_values import _DECODER, _REPEATS, _repeated_key, malformed_reason
 from antq.io._lines import _decode, _lines, _LongLine, _not_utf8, read_source
 from antq.io._units import (
     Item,
@@ -39,16 +38,21 @@ from antq.io.facts import UNIT_KEYS
 #: The CSV columns that describe the unit rather than a fact.
 CSV_UNIT_COLUMNS: tuple[str, ...] = tuple(k for k in UNIT_KEYS if k != "facts")
 _REQUIRED_COLUMNS = ("id", "kind", "year")
-_INTEGER = re.compile(r"[+-]?[0-9]+")
+# At most 4,000 digits: Python refuses to convert longer ones (any count or year that long
+# is out of range anyway, and is reported as such).
+_INTEGER = re.compile(r"[+-]?[0-9]{1,4000}")
 
 
 def _json_cell(text: str, path: str) -> object:
     repeats = _REPEATS[0]
     try:
         value = _DECODER.decode(text)
-    except json.JSONDecodeError as error:
+    except ValueError as error:  # JSONDecodeError, or an integer too long to convert
         raise InputError(
-            path, text, Msg("malformed JSON in the cell: {reason}"), params={"reason": error.msg}
+            path,
+            text,
+            Msg("malformed JSON in the cell: {reason}"),
+            params={"reason": malformed_reason(error)},
         ) from None
     repeated = _repeated_key(value, path) if _REPEATS[0] != repeats else None
     if repeated is not None:

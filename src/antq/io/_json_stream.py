@@ -10,7 +10,7 @@ from typing import IO, Unpack
 from antq.core.ruleset import RuleBook
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
-from antq.io._json_values import _DECODER, _nfc
+from antq.io._json_values import _DECODER, _nfc, malformed_reason
 from antq.io._layout import TopLevelKeys
 from antq.io._lines import MAX_ITEM_CHARS, _first_bytes, read_source
 from antq.io._units import (
@@ -107,6 +107,8 @@ class _JsonScanner:
                 if self._fill():
                     continue
                 raise self.fail(error.msg, self.pos + offset) from None
+            except ValueError as error:  # an integer too long to convert
+                raise self.fail(malformed_reason(error)) from None
             if end == len(self.buffer) and self._fill():
                 continue  # a number or literal may go on in the next chunk
             self.pos = end

@@ -38,6 +38,14 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 _DECODER = json.JSONDecoder(object_pairs_hook=_object)
 
 
+def malformed_reason(error: ValueError) -> str:
+    """Why JSON text could not be decoded: the decoder's message, or, for the ``ValueError``
+    Python raises on an integer of more digits than it converts (4,300), that reason."""
+    if isinstance(error, json.JSONDecodeError):
+        return error.msg
+    return "a whole number with too many digits"
+
+
 def _nfc(value: object) -> object:
     """``value`` with every string (keys too) normalised to NFC.
 

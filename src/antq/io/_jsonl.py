@@ -9,7 +9,7 @@ from typing import IO, Unpack
 
 from antq.core.ruleset import RuleBook
 from antq.i18n.catalog import Msg
-from antq.io._json_values import _DECODER, _REPEATS, _nfc
+from antq.io._json_values import _DECODER, _REPEATS, _nfc, malformed_reason
 from antq.io._lines import _decode, _lines, _LongLine, _not_utf8, read_source
 from antq.io._units import Item, ReadOptions, RowError, Source, _Reading
 
@@ -47,11 +47,15 @@ def _read_jsonl(source: Source, reading: _Reading) -> Iterator[Item]:
             repeats = _REPEATS[0]
             try:
                 data = _DECODER.decode(text)
-            except json.JSONDecodeError as error:
+            except ValueError as error:  # JSONDecodeError, or an integer too long to convert
                 shown = text.strip()
                 shown = shown if len(shown) <= 80 else shown[:77] + "..."
-                malformed = Msg("malformed JSON at column {column}: {reason}")
-                params: dict[str, str | int] = {"column": error.colno, "reason": error.msg}
+                params: dict[str, str | int] = {"reason": malformed_reason(error)}
+                if isinstance(error, json.JSONDecodeError):
+                    malformed = Msg("malformed JSON at column {column}: {reason}")
+                    params["column"] = error.colno
+                else:
+                    malformed = Msg("malformed JSON: {reason}")
                 yield RowError(number, "", shown, malformed, params=params, source=name)
                 continue
             escaped = "\\u" in text

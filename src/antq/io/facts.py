@@ -34,7 +34,7 @@ from antq.core.ruleset import RuleBook
 from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, InputErrors, Message
 from antq.i18n.catalog import Msg
-from antq.io._json_values import _REPEATS, _object, _Repeated
+from antq.io._json_values import _REPEATS, _object, _Repeated, malformed_reason
 from antq.io._layout import TopLevelKeys
 from antq.io.files import encoding_problem, lone_cr_to_lf, read_limited
 from antq.safety import default_rulebook
@@ -312,7 +312,12 @@ def parse_text(text: str, name: str, suffix: str) -> object:
             name,
             suffix,
             Msg("malformed {what}: {error}"),
-            params={"what": what, "error": str(error)},
+            params={
+                "what": what,
+                "error": str(error)
+                if isinstance(error, json.JSONDecodeError | tomllib.TOMLDecodeError)
+                else malformed_reason(error),
+            },
         ) from None
     if suffix != ".json" or found is None:
         raise InputError(name, suffix, Msg("expected a .json or .toml file"))

@@ -25,6 +25,7 @@ from antq.core.ruleset import RuleBook
 from antq.core.unit_kinds import UnitKind
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg
+from antq.io._json_values import malformed_reason
 from antq.io.columns import (
     INCIDENTS,
     UNIT_COLUMNS,
@@ -157,9 +158,12 @@ def cell_value(column: Column, value: object, dialect: Dialect, path: str) -> ob
 def _json(text: str, path: str) -> object:
     try:
         return json.loads(text)
-    except json.JSONDecodeError as error:
+    except ValueError as error:  # JSONDecodeError, or an integer too long to convert
         raise InputError(
-            path, text, Msg("malformed JSON in the cell: {reason}"), params={"reason": error.msg}
+            path,
+            text,
+            Msg("malformed JSON in the cell: {reason}"),
+            params={"reason": malformed_reason(error)},
         ) from None
 
 
