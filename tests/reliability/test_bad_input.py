@@ -772,7 +772,7 @@ def test_a_json_unit_larger_than_the_limit_stops_the_streamed_file(
     [
         ("--targets", "t.json", b"\xff[]", "not UTF-8 at byte 1"),
         ("--targets", "t.json", b"[" * 100_000, "malformed JSON: nested too deeply"),
-        ("--targets", "t.json", b"[" + b"9" * 5000 + b"]", "malformed JSON: Exceeds the limit"),
+        ("--targets", "t.json", b"[" + b"9" * 5000 + b"]", "malformed JSON: a whole number with too many digits"),
         ("--indicators", "i.json", b"\xff[]", "not UTF-8 at byte 1"),
         ("--indicators", "i.json", b"[" * 100_000, "malformed JSON: nested too deeply"),
         ("--indicators", "i.csv", b"indicator,unit,period,numerator\nx,\"" + b"a" * 200_000 + b"\",y,1\n", "malformed CSV: field larger than field limit"),
