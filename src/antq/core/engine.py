@@ -440,7 +440,7 @@ def evaluate(facts: UnitFacts, rules: RuleSet | RuleBook) -> Verdict:
         period=period,
         outcome=_outcome(rule_set, facts, period),
         explanation=Explanation(rule_set, _context(rule_set, facts, period)),
-        notices=tuple(Reason(template=n.text) for n in rule_set.notices_for(period)),
+        notices=rule_set.notice_reasons(period),
     )
 
 

@@ -25,6 +25,7 @@ from antq.core.frozen import FrozenMap
 from antq.core.inputs import Input, merge_inputs
 from antq.core.periods import Period
 from antq.core.plan import DecisionPlan
+from antq.core.reasons import Reason
 from antq.core.unit_kinds import UnitKind
 from antq.errors import DefinitionError, InputError, RuleSetNotFound
 from antq.i18n.catalog import Label, Msg
@@ -98,6 +99,10 @@ class RuleSet:
     _inputs: tuple[Input[Any], ...] = attrs.field(init=False, eq=False, repr=False)
     #: The scope checks and criteria compiled for the engine (see :class:`DecisionPlan`).
     plan: DecisionPlan = attrs.field(init=False, eq=False, repr=False)
+    #: The notices of each round's last day, as a verdict states them (see ``notice_reasons``).
+    _notice_reasons: dict[date, tuple[Reason, ...]] = attrs.field(
+        init=False, eq=False, repr=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.criteria:
@@ -184,6 +189,15 @@ class RuleSet:
     def notices_for(self, period: Period) -> tuple[RoundNotice, ...]:
         """The notices of the round whose period is ``period``."""
         return tuple(n for n in self.notices if n.applies(period.end))
+
+    def notice_reasons(self, period: Period) -> tuple[Reason, ...]:
+        """The texts of :meth:`notices_for` as reasons, made once per round (verdicts share
+        them)."""
+        found = self._notice_reasons.get(period.end)
+        if found is None:
+            found = tuple(Reason(template=n.text) for n in self.notices_for(period))
+            self._notice_reasons[period.end] = found
+        return found
 
     def check_signed(self, period: Period, *, path: str = "period") -> None:
         """Refuse a round that closed before the instrument existed (rule R1).
