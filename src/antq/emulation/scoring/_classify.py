@@ -68,7 +68,7 @@ def _veto(sheet: ScoringSheet, veto: Veto, values: Mapping[str, object]) -> Veto
         )
     return VetoResult(
         veto_id=veto.id,
-        text=veto.text,
+        text=veto.title,
         cap=veto.cap,
         outcome=outcome,
         reason=reason,

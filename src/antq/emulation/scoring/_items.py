@@ -258,7 +258,7 @@ def _score_item(
         return ItemResult(
             item_id=item.id,
             depth=depth,
-            text=item.text,
+            text=item.title,
             rule=None if item.rule is None else item.rule.type,
             confirmation=item.confirmation,
             citation=item.citation,
