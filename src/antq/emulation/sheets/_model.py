@@ -431,9 +431,9 @@ class SheetItem(core_rule.Rule):
     or a group of ``children``.
 
     ``title`` is the item's text (the key ``text`` of a sheet file), and ``kind`` is
-    derived from how it decides (see :func:`_item_kind`). ``max_points`` is None only
-    where the law as known to antq does not give it (an ``unconfirmed`` placeholder, or
-    a group containing one). ``source`` names the province override that filled the
+    derived from how it decides (its rule type's ``kind``; a group THRESHOLD).
+    ``max_points`` is None only where the law as known to antq does not give it (an
+    ``unconfirmed`` placeholder, or a group containing one). ``source`` names the province override that filled the
     item, if any. The id (``"4.a"``) is checked by the sheet, which names the file and
     the item.
     """
