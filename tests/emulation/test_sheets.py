@@ -475,7 +475,7 @@ def test_override_fills_placeholders_and_sets_bands() -> None:
     assert filled.unfilled() == ()
     assert [i.id for i, _ in filled.walk()] == ["1", "2", "3", "4", "4.a", "4.b", "5"]
     item = filled.item("4.b")
-    assert item.text == base.item("4.b").text  # inherited from the placeholder
+    assert item.title == base.item("4.b").title  # inherited from the placeholder
     assert item.max_points == 2 and item.confirmation is Confirmation.UNCONFIRMED
     assert item.source is not None and item.source.en == "A test provincial decision"
     assert filled.item("1").source is None  # what the sheet encodes is untouched
@@ -566,7 +566,7 @@ def test_filled_in_python() -> None:
     leaf = base.item("4")
     filler = type(leaf)(
         id="9",
-        text=leaf.text,
+        title=leaf.title,
         max_points=Fraction(5),
         citation=leaf.citation,
         confirmation=Confirmation.UNCONFIRMED,

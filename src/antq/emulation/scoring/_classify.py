@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any, Final
 
+import attrs
+
 from antq.core.outcome import Outcome
 from antq.core.reasons import Param, Reason
 from antq.emulation.scoring._items import _MISSING, _reason
@@ -66,16 +68,10 @@ def _veto(sheet: ScoringSheet, veto: Veto, values: Mapping[str, object]) -> Veto
         reason = _reason(
             _VETO_APPLIES if applies else _VETO_CLEAR, input=label, value=value, cap=veto.cap
         )
-    return VetoResult(
-        veto_id=veto.id,
-        text=veto.text,
-        cap=veto.cap,
-        outcome=outcome,
-        reason=reason,
-        citation=veto.citation,
-        confirmation=veto.confirmation,
-        missing=missing,
-    )
+    # The veto's info without its note: a veto result's JSON has no note, and what the
+    # result says about its veto is what it reads back.
+    about = veto.info if veto.note is None else attrs.evolve(veto.info, note=None)
+    return VetoResult(about=about, cap=veto.cap, outcome=outcome, reason=reason, missing=missing)
 
 
 _NO_CAP: Final = 99

@@ -256,15 +256,11 @@ def _score_item(
 ) -> ItemResult:
     def result(leaf: _Points, max_points: Fraction | None) -> ItemResult:
         return ItemResult(
-            item_id=item.id,
+            about=item.info,
             depth=depth,
-            text=item.text,
             rule=None if item.rule is None else item.rule.type,
-            confirmation=item.confirmation,
-            citation=item.citation,
             max_points=max_points,
             **attrs.asdict(leaf, recurse=False),
-            note=item.note,
             source=item.source,
         )
 

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Final
 
 import attrs
 
-from antq._serialise import Codec, JsonRoundTrip, json_form
+from antq._serialise import Codec, JsonRoundTrip, json_form, structure
 from antq._terminal import escape_controls
 from antq.core.criterion import CriterionInfo, CriterionKind
 from antq.core.frozen import frozen
@@ -159,6 +159,8 @@ class _Points:
 class ItemResult(_Points, JsonRoundTrip):
     """One item's points and why.
 
+    ``about`` is the item's :attr:`~antq.core.rule.Rule.info`, as a criterion's
+    result has it: its id, title (the item's text), citation, kind, status and note.
     ``points`` is set when the item is SCORED. An UNKNOWN item has bounds
     (``low`` – ``high``) and names its ``missing`` inputs; a BLOCKED item (an
     unfilled placeholder, or a group containing one) has neither.
@@ -166,15 +168,41 @@ class ItemResult(_Points, JsonRoundTrip):
 
     json_path: ClassVar[str] = "item"
 
-    item_id: str
+    about: CriterionInfo
     depth: int
-    text: Label
     rule: RuleType | None
-    confirmation: Confirmation
-    citation: Citation
     max_points: Fraction | None
-    note: Label | None = None
     source: Label | None = None
+
+    @property
+    def item_id(self) -> str:
+        return self.about.id
+
+    @property
+    def title(self) -> Label:
+        """The item's text."""
+        return self.about.title
+
+    @property
+    def text(self) -> Label:
+        """The item's text: its ``title``."""
+        return self.about.title
+
+    @property
+    def citation(self) -> Citation:
+        return self.about.citation
+
+    @property
+    def kind(self) -> CriterionKind:
+        return self.about.kind
+
+    @property
+    def confirmation(self) -> Confirmation:
+        return self.about.confirmation
+
+    @property
+    def note(self) -> Label | None:
+        return self.about.note
 
     @property
     def outcome(self) -> Outcome:
@@ -190,7 +218,7 @@ class ItemResult(_Points, JsonRoundTrip):
         where = self.citation.render(lang)
         if self.source is not None:
             where += f"; {_FILLED_FROM.render(lang)}: {self.source.render(lang)}"
-        line = f"{self.item_id} [{got}/{top}] {self.text.render(lang)} ({where}): {self.reason.render(lang)}"
+        line = f"{self.item_id} [{got}/{top}] {self.title.render(lang)} ({where}): {self.reason.render(lang)}"
         if self.note is not None:
             line += f" — {self.note.render(lang)}"
         return line
@@ -198,31 +226,48 @@ class ItemResult(_Points, JsonRoundTrip):
 
 @attrs.frozen(kw_only=True)
 class VetoResult(JsonRoundTrip):
-    """Whether one veto limits the class, and why."""
+    """Whether one veto limits the class, and why.
+
+    ``about`` is the veto's :attr:`~antq.core.rule.Rule.info`: its id, title (the veto's
+    text), citation, kind (BOOLEAN) and status; without its note, which a veto result's
+    JSON does not carry.
+    """
 
     json_path: ClassVar[str] = "veto"
 
-    veto_id: str
-    text: Label
+    about: CriterionInfo
     cap: MovementClass
     outcome: VetoOutcome
     reason: Reason
-    citation: Citation
-    confirmation: Confirmation
     missing: tuple[str, ...] = ()
+
+    @property
+    def veto_id(self) -> str:
+        return self.about.id
+
+    @property
+    def title(self) -> Label:
+        """The veto's text."""
+        return self.about.title
+
+    @property
+    def text(self) -> Label:
+        """The veto's text: its ``title``."""
+        return self.about.title
+
+    @property
+    def citation(self) -> Citation:
+        return self.about.citation
+
+    @property
+    def confirmation(self) -> Confirmation:
+        return self.about.confirmation
 
     def as_result(self) -> CriterionResult:
         """The veto as a criterion's result: MET when it does not cap the class, NOT_MET when
         it does, UNKNOWN while undecided; its id is ``veto:<id>``."""
-        about = CriterionInfo(
-            id=f"veto:{self.veto_id}",
-            title=self.text,
-            citation=self.citation,
-            kind=CriterionKind.BOOLEAN,
-            confirmation=self.confirmation,
-        )
         return CriterionResult(
-            about=about,
+            about=attrs.evolve(self.about, id=f"veto:{self.about.id}"),
             outcome=_VETO_OUTCOME[self.outcome],
             reason=self.reason,
             missing=self.missing,
@@ -364,7 +409,7 @@ class ScoreResult(JsonRoundTrip):
         for veto in c.vetoes:
             lines.append(
                 f"  {_VETO_LINE.render(lang)} {veto.veto_id} [{veto.outcome.label(lang)}]:"
-                f" {veto.text.render(lang)} — {veto.reason.render(lang)}"
+                f" {veto.title.render(lang)} — {veto.reason.render(lang)}"
             )
         if c.next is not None:
             lines.append(f"  {_NEXT_LINE.render(lang)}: {c.next.reason.render(lang)}")
@@ -403,13 +448,65 @@ def _class_texts(result: Classification, texts: tuple[Lang, ...]) -> dict[str, A
     return data
 
 
+@attrs.frozen(kw_only=True)
+class _ItemAbout:
+    """What an item result's JSON says about its item (read back as its ``about``)."""
+
+    item_id: str
+    text: Label
+    rule: RuleType | None
+    confirmation: Confirmation
+    citation: Citation
+    note: Label | None = None
+
+
+@attrs.frozen(kw_only=True)
+class _VetoAbout:
+    """What a veto result's JSON says about its veto (read back as its ``about``)."""
+
+    veto_id: str
+    text: Label
+    citation: Citation
+    confirmation: Confirmation
+
+
+def _item_about(data: object) -> CriterionInfo:
+    read = structure(data, _ItemAbout, "")
+    return CriterionInfo(
+        id=read.item_id,
+        title=read.text,
+        citation=read.citation,
+        # A group (no rule) adds up its sub-items' points, as the sheet item's kind says.
+        kind=CriterionKind.THRESHOLD if read.rule is None else read.rule.kind,
+        confirmation=read.confirmation,
+        note=read.note,
+    )
+
+
+def _veto_about(data: object) -> CriterionInfo:
+    read = structure(data, _VetoAbout, "")
+    return CriterionInfo(
+        id=read.veto_id,
+        title=read.text,
+        citation=read.citation,
+        kind=CriterionKind.BOOLEAN,
+        confirmation=read.confirmation,
+    )
+
+
+def _written_only(value: object) -> object:
+    raise TypeError("written through its properties")  # pragma: no cover
+
+
+json_form(_ItemAbout, rename={"item_id": "item"})
+json_form(_VetoAbout, rename={"veto_id": "veto"})
 json_form(
     ItemResult,
     # The item, then its points (its own attributes come after those of its points).
     written=(
         "item_id",
         "depth",
-        "text",
+        "title",
         "rule",
         "confirmation",
         "citation",
@@ -418,14 +515,41 @@ json_form(
         "note",
         "source",
     ),
-    rename={"item_id": "item"},
+    read=(
+        "about",
+        "depth",
+        "rule",
+        "max_points",
+        *(a.name for a in attrs.fields(_Points)),
+        "source",
+    ),
+    rename={"item_id": "item", "title": "text"},
+    flatten={"about": CriterionInfo},
     codecs={
+        "about": (_written_only, _item_about),
         "depth": (int, _depth),
         **dict.fromkeys(("max_points", "points", "low", "high"), _OPT_POINTS),
     },
     texts=_reason_texts,
 )
-json_form(VetoResult, rename={"veto_id": "veto"}, texts=_reason_texts)
+json_form(
+    VetoResult,
+    written=(
+        "veto_id",
+        "title",
+        "cap",
+        "outcome",
+        "reason",
+        "citation",
+        "confirmation",
+        "missing",
+    ),
+    read=("about", "cap", "outcome", "reason", "missing"),
+    rename={"veto_id": "veto", "title": "text"},
+    flatten={"about": CriterionInfo},
+    codecs={"about": (_written_only, _veto_about)},
+    texts=_reason_texts,
+)
 json_form(NextClass, rename={"target": "class"}, codecs={"points_needed": _OPT_POINTS})
 json_form(Classification, rename={"movement_class": "class"}, texts=_class_texts)
 json_form(

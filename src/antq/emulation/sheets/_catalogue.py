@@ -10,24 +10,27 @@ import attrs
 
 from antq._serialise import JsonForm, json_view, rendered
 from antq.core.entry import EntryInput, RuleEntry, RuleFamily
+from antq.core.rule import Rule
 from antq.emulation.sheets._model import RuleType, ScoringSheet, SheetItem, Veto
 from antq.emulation.sheets._points import format_points, points_to_json
 from antq.emulation.sheets._reader import _whole, shipped_sheets
-from antq.i18n.catalog import Msg, Text
+from antq.i18n.catalog import Label, Msg, Text
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
 from antq.vocabulary import LANGS, Lang
 
 _NO_BANDS_ENTRY = Msg("Classification thresholds: unconfirmed, must be supplied")
-_BANDS_ENTRY = Msg("Classification: {bands}")
-_BAND_ENTRY = Msg("{klass} from {points}")
 #: The badge of a group item: its points are the sum of its sub-items'.
 _SUM = Text(vi="∑", en="∑")
 
 
 @attrs.frozen(kw_only=True)
 class SheetCatalogueEntry(JsonForm):
-    """One item of a sheet (or its bands, or a veto), as the catalogue lists it."""
+    """One item of a sheet (or its bands, or a veto), as the catalogue lists it.
+
+    Its id, title, citation, status and note are its rule's (:attr:`rule`), whatever the
+    role; a sheet without bands has an entry that says they must be supplied.
+    """
 
     sheet: ScoringSheet
     role: str  # "item", "classification" or "veto"
@@ -36,47 +39,42 @@ class SheetCatalogueEntry(JsonForm):
     depth: int = 0
 
     @property
-    def id(self) -> str:
+    def rule(self) -> Rule | None:
+        """The item, the veto or the sheet's bands (None for a sheet without bands)."""
         if self.item is not None:
-            return f"{self.sheet.id}/{self.item.id}"
+            return self.item
         if self.veto is not None:
-            return f"{self.sheet.id}/veto:{self.veto.id}"
-        return f"{self.sheet.id}/classification"
+            return self.veto
+        return self.sheet.classification
+
+    @property
+    def id(self) -> str:
+        """``<sheet>/<item>``, ``<sheet>/veto:<veto>`` or ``<sheet>/classification``."""
+        rule = self.rule
+        if rule is None:
+            return f"{self.sheet.id}/classification"
+        prefix = "veto:" if self.veto is not None else ""
+        return f"{self.sheet.id}/{prefix}{rule.info.id}"
 
     @property
     def confirmation(self) -> Confirmation:
-        if self.item is not None:
-            return self.item.confirmation
-        if self.veto is not None:
-            return self.veto.confirmation
-        scheme = self.sheet.classification
-        return Confirmation.UNCONFIRMED if scheme is None else scheme.confirmation
+        rule = self.rule
+        return Confirmation.UNCONFIRMED if rule is None else rule.info.confirmation
 
     @property
     def citation(self) -> Citation:
-        if self.item is not None:
-            return self.item.citation
-        if self.veto is not None:
-            return self.veto.citation
-        scheme = self.sheet.classification
-        return _whole(self.sheet.citation) if scheme is None else scheme.citation
+        rule = self.rule
+        return _whole(self.sheet.citation) if rule is None else rule.info.citation
+
+    @property
+    def note(self) -> Label | None:
+        rule = self.rule
+        return None if rule is None else rule.info.note
 
     def title(self, lang: Lang) -> str:
         """The item's or veto's text, or the bands, in ``lang``."""
-        if self.item is not None:
-            return self.item.text.render(lang)
-        if self.veto is not None:
-            return self.veto.text.render(lang)
-        scheme = self.sheet.classification
-        if scheme is None:
-            return _NO_BANDS_ENTRY.render(lang)
-        bands = "; ".join(
-            _BAND_ENTRY.render(lang).format(
-                klass=b.movement_class.label(lang), points=format_points(b.min_points, lang)
-            )
-            for b in scheme.bands
-        )
-        return _BANDS_ENTRY.render(lang).format(bands=bands)
+        rule = self.rule
+        return _NO_BANDS_ENTRY.render(lang) if rule is None else rule.info.title.render(lang)
 
     def entry(self) -> RuleEntry:
         """The item, bands or veto as an entry of the one catalogue.
@@ -89,7 +87,6 @@ class SheetCatalogueEntry(JsonForm):
             "nature": sheet.nature.code,
             "unit_kinds": [k.code for k in sheet.unit_kinds],
         }
-        scheme = sheet.classification
         base = RuleEntry(
             id=self.id,
             family=RuleFamily.CLASSIFICATION,
@@ -102,7 +99,7 @@ class SheetCatalogueEntry(JsonForm):
             own_confirmation=self.confirmation,
             applies_to=sheet.unit_kinds,
             valid_from=sheet.valid_from,
-            note=None if scheme is None else scheme.note,
+            note=self.note,
             details=details,
         )
         item = self.item
@@ -129,7 +126,6 @@ class SheetCatalogueEntry(JsonForm):
                 kind=kind,
                 inputs=tuple(EntryInput(name=n, judgement=n in judged) for n in names),
                 points=known,
-                note=item.note,
                 depth=self.depth,
                 badges=(points, kind or _SUM),
                 details=details,
@@ -140,7 +136,6 @@ class SheetCatalogueEntry(JsonForm):
                 base,
                 family=RuleFamily.VETO,
                 inputs=(EntryInput(name=self.veto.input),),
-                note=self.veto.note,
                 details=details,
             )
         return base

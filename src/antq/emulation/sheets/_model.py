@@ -9,17 +9,19 @@ from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
+from antq.core import rule as core_rule
 from antq.core.outcome import Outcome
+from antq.core.rule import CriterionKind
 from antq.core.unit_kinds import UnitKind
 from antq.emulation.sheets._errors import SheetError
 from antq.emulation.sheets._limits import _DECIMAL, MAX_COUNT
-from antq.emulation.sheets._points import parse_points, points_to_json, shown
+from antq.emulation.sheets._points import format_points, parse_points, points_to_json, shown
 from antq.entities.grades import OrdinalEnum
 from antq.errors import InputError, Message
 from antq.i18n.catalog import Msg, Text
 from antq.law.citation import Citation
 from antq.law.confirmation import Confirmation
-from antq.vocabulary import CodedEnum
+from antq.vocabulary import CodedEnum, Lang
 
 #: What the package face re-exports (``Problem`` stays importable, not listed).
 __all__ = [
@@ -116,6 +118,26 @@ class RuleType(CodedEnum):
     PER_OCCURRENCE = ("per_occurrence", "trừ điểm mỗi lần xảy ra", "deduction per occurrence")
     ASSESSOR = ("assessor", "điểm do cơ quan đánh giá cho", "points given by the assessor")
     UNCONFIRMED = ("unconfirmed", "chưa xác nhận, phải bổ sung", "unconfirmed: must be filled")
+
+    @property
+    def kind(self) -> CriterionKind:
+        """How an item with this rule decides: all-or-nothing yes/no (BOOLEAN); threshold,
+        proportional and per-occurrence by numbers (THRESHOLD); the assessor by JUDGEMENT.
+
+        An ``unconfirmed`` placeholder is JUDGEMENT: antq cannot decide it, a province
+        override must say what it gives.
+        """
+        return _KINDS[self]
+
+
+_KINDS: Final[dict[RuleType, CriterionKind]] = {
+    RuleType.ALL_OR_NOTHING: CriterionKind.BOOLEAN,
+    RuleType.THRESHOLD: CriterionKind.THRESHOLD,
+    RuleType.PROPORTIONAL: CriterionKind.THRESHOLD,
+    RuleType.PER_OCCURRENCE: CriterionKind.THRESHOLD,
+    RuleType.ASSESSOR: CriterionKind.JUDGEMENT,
+    RuleType.UNCONFIRMED: CriterionKind.JUDGEMENT,
+}
 
 
 class Comparison(CodedEnum):
@@ -393,17 +415,33 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
-class SheetItem:
-    """One item of a sheet: a leaf with a ``rule``, or a group of ``children``.
+def _item_kind(item: SheetItem) -> CriterionKind:
+    """How ``item`` decides: its rule's :attr:`RuleType.kind`; a group compares the sum of
+    its sub-items' points with its maximum (THRESHOLD). A rule that is no rule (the sheet
+    refuses it) counts as a placeholder's."""
+    if item.children:
+        return CriterionKind.THRESHOLD
+    kind = getattr(item.rule, "type", None)
+    return kind.kind if isinstance(kind, RuleType) else CriterionKind.JUDGEMENT
 
-    ``max_points`` is None only where the law as known to antq does not give it
-    (an ``unconfirmed`` placeholder, or a group containing one). ``source`` names
-    the province override that filled the item, if any.
+
+@attrs.frozen(kw_only=True)
+class SheetItem(core_rule.Rule):
+    """One item of a sheet: a :class:`~antq.core.rule.Rule` that is a leaf with a ``rule``,
+    or a group of ``children``.
+
+    ``title`` is the item's text (the key ``text`` of a sheet file), and ``kind`` is
+    derived from how it decides (its rule type's ``kind``; a group THRESHOLD).
+    ``max_points`` is None only where the law as known to antq does not give it (an
+    ``unconfirmed`` placeholder, or a group containing one). ``source`` names the province override that filled the
+    item, if any. The id (``"4.a"``) is checked by the sheet, which names the file and
+    the item.
     """
 
-    id: str
-    text: Text
+    noun: ClassVar[str] = "sheet item"
+    checks_id: ClassVar[bool] = False
+
+    title: Text
     max_points: Fraction | None
     citation: Citation
     confirmation: Confirmation
@@ -411,6 +449,17 @@ class SheetItem:
     children: tuple[SheetItem, ...] = attrs.field(default=(), converter=_tuple)
     note: Text | None = None
     source: Text | None = None
+    #: Derived from ``rule`` and ``children`` when the item is made.
+    kind: CriterionKind = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "kind", _item_kind(self))
+        super().__attrs_post_init__()
+
+    @property
+    def text(self) -> Text:
+        """The item's text: its ``title`` (the key ``text`` of a sheet file)."""
+        return self.title
 
     @property
     def is_group(self) -> bool:
@@ -456,19 +505,58 @@ class Band:
     min_points: Fraction
 
 
+_BANDS_TITLE = Msg("Classification: {bands}")
+_BAND_TITLE = Msg("{klass} from {points}")
+
+
+def _bands_title(bands: Iterable[Band]) -> Text:
+    """The title of a sheet's bands: each class and its minimum ("Classification: xuất
+    sắc from 90; ..."). A band that is no band is left out: its sheet refuses it."""
+    shaped = [
+        b
+        for b in bands
+        if isinstance(b, Band)
+        and isinstance(b.movement_class, MovementClass)
+        and isinstance(b.min_points, Fraction)
+    ]
+
+    def render(lang: Lang) -> str:
+        listed = "; ".join(
+            _BAND_TITLE.render(lang).format(
+                klass=b.movement_class.label(lang), points=format_points(b.min_points, lang)
+            )
+            for b in shaped
+        )
+        return _BANDS_TITLE.render(lang).format(bands=listed)
+
+    return Text(vi=render("vi"), en=render("en"))
+
+
 @attrs.frozen(kw_only=True)
-class BandScheme:
+class BandScheme(core_rule.Rule):
     """The classification bands of a sheet, highest class first, with their source.
 
-    A total gets the class of the highest band whose minimum it reaches; a total
-    below the lowest minimum gets no class. Bands therefore never overlap.
+    A :class:`~antq.core.rule.Rule` with the id ``classification``, whose title lists
+    the bands and whose kind is THRESHOLD. A total gets the class of the highest band
+    whose minimum it reaches; a total below the lowest minimum gets no class. Bands
+    therefore never overlap.
     """
+
+    noun: ClassVar[str] = "classification bands"
 
     bands: tuple[Band, ...] = attrs.field(converter=_tuple)
     citation: Citation
     confirmation: Confirmation
     note: Text | None = None
     source: Text | None = None
+    id: str = attrs.field(default="classification", init=False)
+    #: The bands, each class with its minimum (made from ``bands``).
+    title: Text = attrs.field(init=False)
+    kind: CriterionKind = attrs.field(default=CriterionKind.THRESHOLD, init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "title", _bands_title(self.bands))
+        super().__attrs_post_init__()
 
     def band_for(self, total: Fraction) -> Band | None:
         """The band a total falls in, or None below the lowest band."""
@@ -479,16 +567,20 @@ class BandScheme:
 
 
 @attrs.frozen(kw_only=True)
-class Veto:
+class Veto(core_rule.Rule):
     """A condition that caps the class: when ``input`` has one of ``applies_if``, at most ``cap``.
 
-    ``input`` is a boolean or an evaluation outcome (the unit's "An toàn về an
-    ninh, trật tự" verdict, say). A missing value, or the outcome ``unknown``,
-    leaves the veto undecided.
+    A BOOLEAN :class:`~antq.core.rule.Rule` whose ``title`` is its text (the key ``text``
+    of a sheet file). ``input`` is a boolean or an evaluation outcome (the unit's "An
+    toàn về an ninh, trật tự" verdict, say). A missing value, or the outcome
+    ``unknown``, leaves the veto undecided. The id is checked by the sheet (a veto's
+    result and catalogue entry name it ``veto:<id>``).
     """
 
-    id: str
-    text: Text
+    noun: ClassVar[str] = "veto"
+    checks_id: ClassVar[bool] = False
+
+    title: Text
     input: str
     applies_if: tuple[bool | Outcome, ...] = attrs.field(converter=_tuple)
     cap: MovementClass
@@ -496,6 +588,12 @@ class Veto:
     confirmation: Confirmation
     note: Text | None = None
     source: Text | None = None
+    kind: CriterionKind = attrs.field(default=CriterionKind.BOOLEAN, init=False)
+
+    @property
+    def text(self) -> Text:
+        """The veto's text: its ``title`` (the key ``text`` of a sheet file)."""
+        return self.title
 
 
 # --- the sheet ----------------------------------------------------------------------------

@@ -110,7 +110,7 @@ def apply_override(sheet: ScoringSheet, data: object, *, source: str | None = No
             citation=target.citation,
             confirmation=confirmation,
             depth=target_id.count(".") + 1,
-            inherit_text={target.id: target.text},
+            inherit_text={target.id: target.title},
             source=origin,
         )
         working.replace(target_id, replacement)

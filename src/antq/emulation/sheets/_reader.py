@@ -323,7 +323,7 @@ class _Reader(_Problems):
             found.append(
                 _model.SheetItem(
                     id=iid,
-                    text=text,
+                    title=text,
                     max_points=max_points,
                     citation=own_citation,
                     confirmation=own_status,
@@ -447,7 +447,7 @@ class _Reader(_Problems):
             found.append(
                 _model.Veto(
                     id=vid,
-                    text=self.text(table.get("text"), field=f"{where}.text"),
+                    title=self.text(table.get("text"), field=f"{where}.text"),
                     input=input_name,
                     applies_if=tuple(applies),
                     cap=self.code(_model.MovementClass, table.get("cap"), field=f"{where}.cap"),

@@ -171,7 +171,7 @@ class _Validator:
         if iid in seen:
             raise self.fail(Msg("duplicate item id"), item=iid, field="id", value=iid)
         seen.add(iid)
-        self.text(item.text, item=iid, field="text")
+        self.text(item.title, item=iid, field="text")
         self.citation(item.citation, item=iid, field="citation")
         self.status(item.confirmation, item=iid, field="confirmation")
         if item.max_points is not None and (
@@ -352,7 +352,7 @@ class _Validator:
             if veto.id in ids:
                 raise self.fail(Msg("duplicate veto id"), field=field, value=veto.id)
             ids.add(veto.id)
-            self.text(veto.text, field=f"{field}.text")
+            self.text(veto.title, field=f"{field}.text")
             self.citation(veto.citation, field=f"{field}.citation")
             self.status(veto.confirmation, field=f"{field}.confirmation")
             declared = inputs.get(veto.input)
