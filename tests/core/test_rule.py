@@ -1,7 +1,7 @@
 """One model of rule: every rule antq ships is an :class:`antq.Rule`, listed from its own fields.
 
-A safe-standard criterion, an award condition, a team-rating rule and an item of the
-excellent-team checklist are each a ``Rule``; their catalogue entries and their results say
+A safe-standard criterion, an award condition, a sheet's item, veto and bands, a team-rating
+rule and an item of the excellent-team checklist are each a ``Rule``; their catalogue entries and their results say
 what the rule itself says (id, title, citation, kind, confirmation, note).
 """
 
@@ -15,7 +15,7 @@ import pytest
 
 import antq
 from antq.core.rule import CriterionInfo, CriterionKind, Rule
-from antq.emulation import team_catalogue
+from antq.emulation import shipped_sheets, team_catalogue
 from antq.emulation.awards import all_award_rules
 from antq.emulation.awards.eligibility import Condition, conditions_catalogue
 from antq.emulation.team_checklist import CHECKLIST
@@ -36,9 +36,20 @@ def _conditions() -> list[Condition[Any]]:
     return [c for rules in all_award_rules() for _, c in rules.all_conditions()]
 
 
+def _sheet_rules() -> list[Rule]:
+    found: list[Rule] = []
+    for sheet in shipped_sheets():
+        found += (item for top in sheet.items for item, _ in top.walk())
+        found += sheet.vetoes
+        if sheet.classification is not None:
+            found.append(sheet.classification)
+    return found
+
+
 FAMILIES = {
     "criteria": _criteria,
     "award conditions": _conditions,
+    "sheet items, vetoes and bands": _sheet_rules,
     "team rules": lambda: list(team_catalogue()),
     "checklist items": lambda: list(CHECKLIST),
 }
