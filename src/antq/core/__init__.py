@@ -37,7 +37,7 @@ from antq.core.outcome import Outcome, combine
 from antq.core.plan import DecisionPlan, ResultMemo
 from antq.core.reasons import Percent, Reason
 from antq.core.result import Result, RuleResult
-from antq.core.rule import Rule
+from antq.core.rule import AboutRule, Rule
 from antq.core.ruleset import PeriodRule, RoundNotice, RuleBook, RuleSet, weakest
 from antq.core.verdict import (
     RESULT_SCHEMA_VERSION,
@@ -48,6 +48,7 @@ from antq.core.verdict import (
 
 __all__ = [
     "RESULT_SCHEMA_VERSION",
+    "AboutRule",
     "Check",
     "Context",
     "Criterion",

@@ -29,6 +29,7 @@ from antq.law.confirmation import Confirmation
 from antq.vocabulary import CodedEnum
 
 __all__ = [
+    "AboutRule",
     "CriterionInfo",
     "CriterionKind",
     "Finding",
@@ -190,3 +191,40 @@ class Rule:
         if self.checks_id:
             check_rule_id(self, attrs.fields(Rule).id, self.id)
         object.__setattr__(self, "info", CriterionInfo.of(self))
+
+
+class AboutRule:
+    """What a rule's result tells of its rule, read from its ``about`` (the rule's
+    :attr:`Rule.info`): its title, citation, kind, confirmation status and note."""
+
+    __slots__ = ()
+
+    about: CriterionInfo
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # The same properties, held by each class too: its documentation lists them as its
+        # own (autodoc leaves inherited members out).
+        for name in ("title", "citation", "kind", "confirmation", "note"):
+            if not any(name in c.__dict__ for c in cls.__mro__[: cls.__mro__.index(AboutRule)]):
+                setattr(cls, name, AboutRule.__dict__[name])
+
+    @property
+    def title(self) -> Label:
+        return self.about.title
+
+    @property
+    def citation(self) -> Citation:
+        return self.about.citation
+
+    @property
+    def kind(self) -> CriterionKind:
+        return self.about.kind
+
+    @property
+    def confirmation(self) -> Confirmation:
+        return self.about.confirmation
+
+    @property
+    def note(self) -> Label | None:
+        return self.about.note

@@ -20,16 +20,14 @@ from antq._terminal import escape_controls
 
 # CriterionInfo is defined with the criterion; importing it from here still works.
 from antq.core.criterion import CriterionInfo as CriterionInfo
-from antq.core.criterion import CriterionKind
 from antq.core.outcome import Outcome
 from antq.core.periods import Period
 from antq.core.reasons import JsonValue, Reason
 from antq.core.result import missing_in
+from antq.core.rule import AboutRule
 from antq.core.unit_kinds import UnitKind
 from antq.errors import DefinitionError
-from antq.i18n.catalog import Label, Msg
-from antq.law.citation import Citation
-from antq.law.confirmation import Confirmation
+from antq.i18n.catalog import Msg
 from antq.vocabulary import Lang
 
 #: Version of the JSON layout of verdicts; bumped on any incompatible change.
@@ -37,8 +35,9 @@ RESULT_SCHEMA_VERSION = 1
 
 
 @attrs.frozen(kw_only=True)
-class CriterionResult(JsonRoundTrip):
-    """The outcome of one criterion for one unit, with its reason."""
+class CriterionResult(AboutRule, JsonRoundTrip):
+    """The outcome of one criterion for one unit, with its reason; its title, citation, kind,
+    status and note are its criterion's (``about``)."""
 
     json_path: ClassVar[str] = "result"
 
@@ -58,26 +57,6 @@ class CriterionResult(JsonRoundTrip):
     @property
     def criterion_id(self) -> str:
         return self.about.id
-
-    @property
-    def title(self) -> Label:
-        return self.about.title
-
-    @property
-    def citation(self) -> Citation:
-        return self.about.citation
-
-    @property
-    def kind(self) -> CriterionKind:
-        return self.about.kind
-
-    @property
-    def confirmation(self) -> Confirmation:
-        return self.about.confirmation
-
-    @property
-    def note(self) -> Label | None:
-        return self.about.note
 
     def explain(self, lang: Lang) -> str:
         """One line: outcome, title, citation (and note) and reason."""

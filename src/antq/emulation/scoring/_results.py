@@ -15,6 +15,7 @@ from antq.core.criterion import CriterionInfo, CriterionKind
 from antq.core.frozen import frozen
 from antq.core.outcome import Outcome
 from antq.core.reasons import Reason
+from antq.core.rule import AboutRule
 from antq.core.unit_kinds import UnitKind
 from antq.core.verdict import CriterionResult
 from antq.emulation.sheets import (
@@ -155,8 +156,19 @@ class _Points:
     missing: tuple[str, ...] = ()
 
 
+class _SheetRuleResult(AboutRule):
+    """What an item's and a veto's results tell of their rule; ``text`` is the title, as
+    the key ``text`` of a sheet file gives it."""
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> Label:
+        return self.about.title
+
+
 @attrs.frozen(kw_only=True)
-class ItemResult(_Points, JsonRoundTrip):
+class ItemResult(_Points, _SheetRuleResult, JsonRoundTrip):
     """One item's points and why.
 
     ``about`` is the item's :attr:`~antq.core.rule.Rule.info`, as a criterion's
@@ -179,32 +191,6 @@ class ItemResult(_Points, JsonRoundTrip):
         return self.about.id
 
     @property
-    def title(self) -> Label:
-        """The item's text."""
-        return self.about.title
-
-    @property
-    def text(self) -> Label:
-        """The item's text: its ``title``."""
-        return self.about.title
-
-    @property
-    def citation(self) -> Citation:
-        return self.about.citation
-
-    @property
-    def kind(self) -> CriterionKind:
-        return self.about.kind
-
-    @property
-    def confirmation(self) -> Confirmation:
-        return self.about.confirmation
-
-    @property
-    def note(self) -> Label | None:
-        return self.about.note
-
-    @property
     def outcome(self) -> Outcome:
         """MET when the item gives its full points, NOT_MET when fewer, UNKNOWN until scored."""
         if self.status is not ItemStatus.SCORED or self.points is None or self.max_points is None:
@@ -225,7 +211,7 @@ class ItemResult(_Points, JsonRoundTrip):
 
 
 @attrs.frozen(kw_only=True)
-class VetoResult(JsonRoundTrip):
+class VetoResult(_SheetRuleResult, JsonRoundTrip):
     """Whether one veto limits the class, and why.
 
     ``about`` is the veto's :attr:`~antq.core.rule.Rule.info`: its id, title (the veto's
@@ -244,24 +230,6 @@ class VetoResult(JsonRoundTrip):
     @property
     def veto_id(self) -> str:
         return self.about.id
-
-    @property
-    def title(self) -> Label:
-        """The veto's text."""
-        return self.about.title
-
-    @property
-    def text(self) -> Label:
-        """The veto's text: its ``title``."""
-        return self.about.title
-
-    @property
-    def citation(self) -> Citation:
-        return self.about.citation
-
-    @property
-    def confirmation(self) -> Confirmation:
-        return self.about.confirmation
 
     def as_result(self) -> CriterionResult:
         """The veto as a criterion's result: MET when it does not cap the class, NOT_MET when
