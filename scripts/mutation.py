@@ -237,7 +237,11 @@ AREAS: dict[str, tuple[dict[str, tuple[str, ...]], tuple[str, ...]]] = {
             ),
             "antq.emulation.scoring._classify": ("_veto", "_class_of", "_classify", "_next_class"),
         },
-        ("tests/emulation/test_scoring.py", "tests/test_mutation_gaps.py"),
+        (
+            "tests/emulation/test_scoring.py",
+            "tests/emulation/test_sheet_rules.py",
+            "tests/test_mutation_gaps.py",
+        ),
     ),
 }
 
