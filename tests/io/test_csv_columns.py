@@ -25,7 +25,7 @@ from antq.core.facts import UnitFacts
 from antq.errors import InputError
 from antq.io import _csv_columns, _csv_units
 from antq.io.batch import CSV_UNIT_COLUMNS, RowError, read_csv
-from tests.reliability.strategies import BOOK, bounded, documents
+from tests.reliability.strategies import BOOK, bounded, csv_cell, documents
 
 # -- reading both ways ----------------------------------------------------------------------
 
@@ -90,20 +90,6 @@ def columnar_rows(data: bytes, size: int) -> int:
 # -- generated CSV files, good and bad ---------------------------------------------------------
 
 
-def _cell(value: Any) -> str:
-    import json
-
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        return ";".join(value)
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 def table(units: list[dict[str, Any]], keyed: str) -> tuple[list[str], list[list[str]]]:
     """The header and rows of ``units``; object facts as one JSON cell, by key columns or both.
 
@@ -124,14 +110,14 @@ def table(units: list[dict[str, Any]], keyed: str) -> tuple[list[str], list[list
             header += [f"{name}.{key}" for key in objects[name]]
     rows = []
     for number, unit in enumerate(units):
-        row = [_cell(unit.get(key)) for key in CSV_UNIT_COLUMNS]
+        row = [csv_cell(unit.get(key)) for key in CSV_UNIT_COLUMNS]
         for name in facts:
             value = unit.get("facts", {}).get(name)
             by_keys = name in objects and (keyed == "keys" or (keyed == "both" and number % 2))
             if name not in objects or keyed != "keys":
-                row.append("" if by_keys else _cell(value))
+                row.append("" if by_keys else csv_cell(value))
             if name in objects and keyed != "json":
-                row += [_cell((value or {}).get(k)) if by_keys else "" for k in objects[name]]
+                row += [csv_cell((value or {}).get(k)) if by_keys else "" for k in objects[name]]
         rows.append(row)
     return header, rows
 

@@ -574,7 +574,8 @@ def mutated(draw: st.DrawFn, document: Any, scalars: st.SearchStrategy[Any] = js
 # -- small CSV and TOML writers for generated documents ------------------------------------------
 
 
-def _csv_cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
+    """A fact as antq's CSV writes it in a cell."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -599,8 +600,8 @@ def to_csv(document: Mapping[str, Any]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*CSV_UNIT_COLUMNS, *facts])
     for unit in units:
-        row = [_csv_cell(unit.get(key)) for key in CSV_UNIT_COLUMNS]
-        row += [_csv_cell(unit.get("facts", {}).get(name)) for name in facts]
+        row = [csv_cell(unit.get(key)) for key in CSV_UNIT_COLUMNS]
+        row += [csv_cell(unit.get("facts", {}).get(name)) for name in facts]
         writer.writerow(row)
     return out.getvalue()
 
